@@ -1,0 +1,52 @@
+"""Sphinx configuration for the participatory documentation."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE / "_ext"))
+
+from offline_inventories import write_inventories  # noqa: E402
+from parameter_tables import write_parameter_tables  # noqa: E402
+
+import participatory  # noqa: E402
+
+project = "participatory"
+author = "The participatory developers"
+copyright = "2026, the participatory developers"  # noqa: A001
+release = participatory.__version__
+version = ".".join(release.split(".")[:2])
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.viewcode",
+    "sphinx_autodoc_typehints",
+    "myst_parser",
+]
+source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
+exclude_patterns = ["_build", "_generated/*.inv"]
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+html_theme = "furo"
+html_title = f"participatory {release}"
+html_static_path: list[str] = []
+
+autodoc_member_order = "bysource"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+autodoc_typehints = "description"
+always_document_param_types = False
+typehints_fully_qualified = False
+autodoc_preserve_defaults = True
+
+intersphinx_mapping = write_inventories(HERE / "_generated" / "inventories")
+intersphinx_timeout = 1
+
+write_parameter_tables(HERE / "_generated")
+
+nitpicky = False
+suppress_warnings = ["myst.header"]

@@ -1,0 +1,133 @@
+"""The library's exceptions.
+
+Every error the library raises on purpose is a :class:`ParticipatoryError`, so a calling
+system can catch one type. Messages say what was wrong, where (a field path when there is
+one) and how to fix it. They never contain the value of a field marked sensitive: the
+constructors below take the *name* of what was wrong, and callers pass values only for
+fields that are not sensitive.
+
+>>> try:
+...     raise ValidationError("amount", "must not be negative", hint="use a refund payment")
+... except ParticipatoryError as error:
+...     print(error)
+amount: must not be negative (use a refund payment)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+__all__ = [
+    "CurrencyMismatch",
+    "ParameterFileError",
+    "ParametersNotAvailable",
+    "ParticipatoryError",
+    "UnknownParameter",
+    "UnsupportedCase",
+    "ValidationError",
+]
+
+
+class ParticipatoryError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class ValidationError(ParticipatoryError, ValueError):
+    """Input that breaks a rule of the model.
+
+    ``path`` names the field (dotted, with list indices, e.g. ``people[2].role``);
+    ``problem`` says what is wrong with it in words that never quote a sensitive value.
+    """
+
+    def __init__(self, path: str, problem: str, *, hint: str | None = None) -> None:
+        self.path = path
+        self.problem = problem
+        self.hint = hint
+        message = f"{path}: {problem}" if path else problem
+        if hint:
+            message += f" ({hint})"
+        super().__init__(message)
+
+    def at(self, prefix: str) -> ValidationError:
+        """Return the same error with ``prefix`` put before its path.
+
+        >>> ValidationError("amount", "is negative").at("payments[3]").path
+        'payments[3].amount'
+        """
+        if not prefix:
+            return self
+        joined = prefix if not self.path else f"{prefix}.{self.path}"
+        if self.path.startswith("["):
+            joined = f"{prefix}{self.path}"
+        return ValidationError(joined, self.problem, hint=self.hint)
+
+
+class CurrencyMismatch(ParticipatoryError, ValueError):
+    """Arithmetic or comparison between amounts in different currencies."""
+
+    def __init__(self, left: str, right: str, operation: str) -> None:
+        self.left = left
+        self.right = right
+        super().__init__(
+            f"cannot {operation} {left} and {right}: convert one amount first; "
+            "the library never converts currencies itself"
+        )
+
+
+class ParametersNotAvailable(ParticipatoryError, LookupError):
+    """A dated parameter was asked for on a date its data does not cover."""
+
+    def __init__(
+        self,
+        name: str,
+        on: dt.date,
+        covered_from: dt.date | None,
+        covered_until: dt.date | None,
+    ) -> None:
+        self.name = name
+        self.on = on
+        self.covered_from = covered_from
+        self.covered_until = covered_until
+        if covered_from is None:
+            coverage = "it has no values"
+        else:
+            until = covered_until.isoformat() if covered_until else "open-ended"
+            coverage = f"the data covers {covered_from.isoformat()} to {until}"
+        super().__init__(
+            f"parameter {name!r} is not available on {on.isoformat()}: {coverage}. "
+            "Use a date in that range, or load newer parameter data"
+        )
+
+
+class UnknownParameter(ParticipatoryError, KeyError):
+    """A parameter name that no loaded parameter file defines."""
+
+    def __init__(self, name: str, suggestion: str | None = None) -> None:
+        self.name = name
+        message = f"no parameter is named {name!r}"
+        if suggestion:
+            message += f"; did you mean {suggestion!r}?"
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class ParameterFileError(ParticipatoryError, ValueError):
+    """A parameter or rate-card file that cannot be used, with the file and key at fault."""
+
+    def __init__(self, file: str, key: str, problem: str) -> None:
+        self.file = file
+        self.key = key
+        self.problem = problem
+        where = f"{file}: {key}" if key else file
+        super().__init__(f"{where}: {problem}")
+
+
+class UnsupportedCase(ParticipatoryError):
+    """A case the rules engines deliberately do not decide, with what to do instead."""
+
+    def __init__(self, what: str, *, instead: str) -> None:
+        self.what = what
+        self.instead = instead
+        super().__init__(f"{what} is not supported: {instead}")

@@ -1,0 +1,295 @@
+"""Exact money: a :class:`~decimal.Decimal` amount in one ISO 4217 currency.
+
+Floats are refused, because ``0.1 + 0.2`` is not ``0.3`` and a contributor's fee must be
+exact. Adding or comparing amounts in different currencies is an error. Splitting a sum
+(:func:`allocate`) never creates or loses a minor unit.
+
+>>> fee = Money.gbp("27.50")
+>>> fee * 3 + Money.gbp("4.20")
+Money('86.70', 'GBP')
+>>> allocate(Money.gbp("100.00"), [1, 1, 1])
+(Money('33.34', 'GBP'), Money('33.33', 'GBP'), Money('33.33', 'GBP'))
+
+Formatting for people (``£86.70``, ``86,70 €``) happens at the edge, in
+:mod:`participatory.render`, never on the value.
+"""
+
+from __future__ import annotations
+
+import decimal
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Final
+
+import attrs
+
+from participatory.core.errors import CurrencyMismatch, ValidationError
+
+__all__ = ["DEFAULT_ROUNDING", "Money", "allocate", "to_decimal"]
+
+#: How :meth:`Money.quantize` rounds unless told otherwise: halves away from zero, the way
+#: payroll and finance systems round a fee to the penny (HMRC's own examples round half up).
+DEFAULT_ROUNDING: Final = ROUND_HALF_UP
+
+_CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
+
+# ISO 4217 minor units for the currencies whose exponent is not 2. Every other valid code
+# uses 2, which covers GBP and EUR; babel is asked only for codes not listed here.
+_MINOR_UNITS_NOT_TWO: Final = {
+    "BHD": 3, "BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "IQD": 3, "ISK": 0, "JOD": 3,
+    "JPY": 0, "KMF": 0, "KRW": 0, "KWD": 3, "LYD": 3, "OMR": 3, "PYG": 0, "RWF": 0,
+    "TND": 3, "UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0, "XPF": 0,
+}  # fmt: skip
+
+
+@functools.cache
+def _known_currency(code: str) -> bool:
+    if code in ("GBP", "EUR", "USD") or code in _MINOR_UNITS_NOT_TWO:
+        return True
+    from babel.numbers import list_currencies  # deferred: loads CLDR data
+
+    return code in list_currencies()
+
+
+def to_decimal(value: object, path: str = "amount") -> Decimal:
+    """Convert an exact number to :class:`~decimal.Decimal`, refusing floats.
+
+    Accepts ``Decimal``, ``int`` and numeric strings. ``path`` names the field in errors.
+
+    >>> to_decimal("12.5")
+    Decimal('12.5')
+    >>> to_decimal(0.1)
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: amount: is a float, which cannot hold money exactly (pass a Decimal or a string such as '12.50')
+    """  # noqa: E501
+    if isinstance(value, bool):
+        raise ValidationError(path, "is a boolean, not a number")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        raise ValidationError(
+            path,
+            "is a float, which cannot hold money exactly",
+            hint="pass a Decimal or a string such as '12.50'",
+        )
+    elif isinstance(value, str):
+        try:
+            result = Decimal(value.strip().replace(",", "").replace("_", ""))
+        except decimal.InvalidOperation:
+            raise ValidationError(path, "is not a number", hint="write it like '12.50'") from None
+    else:
+        raise ValidationError(path, f"must be a number, not {type(value).__name__}")
+    if not result.is_finite():
+        raise ValidationError(path, "must be a finite number")
+    return result
+
+
+def _currency(value: object) -> str:
+    if not isinstance(value, str) or not _CURRENCY_CODE.match(value):
+        raise ValidationError("currency", "must be a three-letter ISO 4217 code such as 'GBP'")
+    if not _known_currency(value):
+        raise ValidationError("currency", f"{value!r} is not an ISO 4217 currency code")
+    return value
+
+
+@attrs.frozen(repr=False, order=False)
+class Money:
+    """An exact amount of money in one currency.
+
+    >>> Money("12.50", "GBP") == Money.gbp("12.5")
+    True
+    >>> Money.gbp(5) < Money.gbp("5.01")
+    True
+    >>> Money.gbp(1) + Money("1", "EUR")
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.CurrencyMismatch: cannot add GBP and EUR: convert one amount first; the library never converts currencies itself
+    """  # noqa: E501
+
+    amount: Decimal = attrs.field(converter=to_decimal)
+    currency: str = attrs.field(default="GBP", validator=lambda _i, _a, v: _currency(v))
+
+    @classmethod
+    def gbp(cls, amount: Decimal | int | str) -> Money:
+        """Pounds sterling, the library's usual currency."""
+        return cls(to_decimal(amount), "GBP")
+
+    @classmethod
+    def zero(cls, currency: str = "GBP") -> Money:
+        """Nothing, in ``currency``."""
+        return cls(Decimal(0), currency)
+
+    @classmethod
+    def total(cls, amounts: Iterable[Money], currency: str = "GBP") -> Money:
+        """Add up ``amounts``; an empty iterable gives zero in ``currency``.
+
+        >>> Money.total([Money.gbp("1.10"), Money.gbp("2.20")])
+        Money('3.30', 'GBP')
+        >>> Money.total([], "EUR")
+        Money('0', 'EUR')
+        """
+        result = cls.zero(currency)
+        for amount in amounts:
+            result = result + amount
+        return result
+
+    @property
+    def minor_units(self) -> int:
+        """Decimal places of the currency's minor unit (2 for GBP)."""
+        return _MINOR_UNITS_NOT_TWO.get(self.currency, 2)
+
+    @property
+    def quantum(self) -> Decimal:
+        """The smallest coin: ``Decimal('0.01')`` for GBP."""
+        return Decimal(1).scaleb(-self.minor_units)
+
+    def quantize(self, rounding: str = DEFAULT_ROUNDING) -> Money:
+        """Round to the currency's minor unit (half up unless ``rounding`` says otherwise).
+
+        >>> Money.gbp("10.005").quantize()
+        Money('10.01', 'GBP')
+        >>> from decimal import ROUND_DOWN
+        >>> Money.gbp("10.009").quantize(ROUND_DOWN)
+        Money('10.00', 'GBP')
+        """
+        return Money(self.amount.quantize(self.quantum, rounding=rounding), self.currency)
+
+    def is_whole_minor_units(self) -> bool:
+        """Whether the amount is an exact number of pennies (cents, …)."""
+        return self.amount == self.amount.quantize(self.quantum, rounding=ROUND_HALF_UP)
+
+    def is_zero(self) -> bool:
+        """Whether the amount is zero."""
+        return self.amount == 0
+
+    def is_negative(self) -> bool:
+        """Whether the amount is below zero."""
+        return self.amount < 0
+
+    def _same_currency(self, other: Money, operation: str) -> None:
+        if self.currency != other.currency:
+            raise CurrencyMismatch(self.currency, other.currency, operation)
+
+    def __add__(self, other: object) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same_currency(other, "add")
+        return Money(self.amount + other.amount, self.currency)
+
+    def __radd__(self, other: object) -> Money:
+        # Lets the builtin sum() start from its int 0.
+        if isinstance(other, int) and not isinstance(other, bool) and other == 0:
+            return self
+        return NotImplemented
+
+    def __sub__(self, other: object) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        self._same_currency(other, "subtract")
+        return Money(self.amount - other.amount, self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount, self.currency)
+
+    def __abs__(self) -> Money:
+        return Money(abs(self.amount), self.currency)
+
+    def __mul__(self, factor: object) -> Money:
+        if isinstance(factor, bool) or not isinstance(factor, Decimal | int):
+            return NotImplemented
+        return Money(self.amount * factor, self.currency)
+
+    __rmul__ = __mul__
+
+    def ratio_to(self, other: Money) -> Decimal:
+        """``self / other`` as a Decimal, for shares of a total.
+
+        >>> Money.gbp(25).ratio_to(Money.gbp(100))
+        Decimal('0.25')
+        """
+        self._same_currency(other, "divide")
+        if other.amount == 0:
+            raise ValidationError("", "cannot take a share of a zero total")
+        return self.amount / other.amount
+
+    def _compare(self, other: object) -> Decimal:
+        if not isinstance(other, Money):
+            raise TypeError(f"cannot compare Money with {type(other).__name__}")
+        self._same_currency(other, "compare")
+        return self.amount - other.amount
+
+    def __lt__(self, other: object) -> bool:
+        return self._compare(other) < 0
+
+    def __le__(self, other: object) -> bool:
+        return self._compare(other) <= 0
+
+    def __gt__(self, other: object) -> bool:
+        return self._compare(other) > 0
+
+    def __ge__(self, other: object) -> bool:
+        return self._compare(other) >= 0
+
+    def __repr__(self) -> str:
+        return f"Money({str(self.amount)!r}, {self.currency!r})"
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency}"
+
+
+def allocate(total: Money, weights: Sequence[Decimal | int]) -> tuple[Money, ...]:
+    """Split ``total`` in proportion to ``weights`` without creating or losing a minor unit.
+
+    The largest-remainder method: every part first gets its exact share rounded down to the
+    minor unit; the pennies left over go one each to the parts with the largest remainders,
+    ties going to the earlier part, so the result is deterministic. Every part differs from
+    its exact share by less than one minor unit, and the parts add up to ``total`` exactly.
+
+    ``total`` must be a whole number of minor units (quantize it first); weights must be
+    non-negative with a positive sum. A negative total is split like its absolute value.
+
+    >>> allocate(Money.gbp("10.00"), [Decimal("0.5"), Decimal("0.25"), Decimal("0.25")])
+    (Money('5.00', 'GBP'), Money('2.50', 'GBP'), Money('2.50', 'GBP'))
+    >>> allocate(Money.gbp("0.05"), [1, 1])
+    (Money('0.03', 'GBP'), Money('0.02', 'GBP'))
+    """
+    if not weights:
+        raise ValidationError("weights", "must name at least one share")
+    exact_weights = [to_decimal(w, f"weights[{i}]") for i, w in enumerate(weights)]
+    for index, weight in enumerate(exact_weights):
+        if weight < 0:
+            raise ValidationError(f"weights[{index}]", "must not be negative")
+    weight_sum = sum(exact_weights, Decimal(0))
+    if weight_sum == 0:
+        raise ValidationError("weights", "must add up to more than zero")
+    if not total.is_whole_minor_units():
+        raise ValidationError(
+            "total", "is not a whole number of minor units", hint="quantize it first"
+        )
+    if total.is_negative():
+        return tuple(-part for part in allocate(-total, exact_weights))
+
+    scale = 10**total.minor_units
+    units = int(total.amount * scale)
+    # Exact integer arithmetic: scale weights to integers so no Decimal context rounding
+    # can make a remainder comparison wrong.
+    exponent = min(w.as_tuple().exponent for w in exact_weights)
+    factor = 10 ** (-int(exponent)) if isinstance(exponent, int) and exponent < 0 else 1
+    int_weights = [int(w * factor) for w in exact_weights]
+    int_sum = sum(int_weights)
+    floors: list[int] = []
+    remainders: list[tuple[int, int]] = []
+    for index, int_weight in enumerate(int_weights):
+        quotient, remainder = divmod(units * int_weight, int_sum)
+        floors.append(quotient)
+        remainders.append((-remainder, index))
+    leftover = units - sum(floors)
+    for _, index in sorted(remainders)[:leftover]:
+        floors[index] += 1
+    quantum = total.quantum
+    return tuple(Money(quantum * part, total.currency) for part in floors)

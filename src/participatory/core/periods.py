@@ -1,0 +1,321 @@
+"""Dates and the periods benefits and tax are assessed over.
+
+Benefits and tax are not assessed per payment but per period: a *benefit week* for
+Carer's Allowance, ESA and the legacy benefits; a *monthly assessment period* for
+Universal Credit; the *tax year* from 6 April for income tax. This module gives each an
+exact type, and splits any date range into them with no gap and no overlap.
+
+All dates are :class:`datetime.date` values (``pendulum.Date`` is one too). A moment in
+time must carry its timezone: a naive :class:`~datetime.datetime` is refused, because
+"the day a payment was received" depends on the clock in Europe/London.
+
+>>> cycle = AssessmentPeriodCycle(dt.date(2025, 1, 31))
+>>> [str(p) for p in cycle.periods_overlapping(DateRange(dt.date(2025, 2, 1), dt.date(2025, 4, 1)))]
+['2025-01-31..2025-02-27', '2025-02-28..2025-03-30', '2025-03-31..2025-04-29']
+>>> TaxYear.containing(dt.date(2026, 4, 5))
+TaxYear(2025)
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Final, Protocol, TypeVar
+
+import attrs
+import pendulum
+
+from participatory.core.errors import ValidationError
+
+__all__ = [
+    "LONDON",
+    "AssessmentPeriodCycle",
+    "BenefitWeekCycle",
+    "DateRange",
+    "PeriodCalendar",
+    "TaxYear",
+    "TaxYearCalendar",
+    "london_date",
+    "to_date",
+    "weekly_to_monthly",
+]
+
+#: The timezone in which UK benefit and tax days are counted.
+LONDON: Final = "Europe/London"
+
+_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def to_date(value: object, path: str = "date") -> dt.date:
+    """Accept a date, an ISO date string or a timezone-aware moment; refuse a naive datetime.
+
+    An aware datetime is converted to its calendar day in Europe/London.
+
+    >>> to_date("2026-04-06")
+    datetime.date(2026, 4, 6)
+    >>> to_date(dt.datetime(2026, 4, 5, 23, 30, tzinfo=dt.timezone.utc))
+    datetime.date(2026, 4, 6)
+    >>> to_date(dt.datetime(2026, 4, 5, 23, 30))
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: date: is a datetime without a timezone, so its UK calendar day is unknown (attach a timezone, or pass a date)
+    """  # noqa: E501
+    if isinstance(value, dt.datetime):
+        return london_date(value, path)
+    if isinstance(value, dt.date):
+        return dt.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValidationError(path, "is not a date", hint="write it as YYYY-MM-DD") from None
+    raise ValidationError(path, f"must be a date, not {type(value).__name__}")
+
+
+def london_date(moment: dt.datetime, path: str = "date") -> dt.date:
+    """The calendar day in Europe/London of a timezone-aware moment."""
+    if moment.tzinfo is None or moment.tzinfo.utcoffset(moment) is None:
+        raise ValidationError(
+            path,
+            "is a datetime without a timezone, so its UK calendar day is unknown",
+            hint="attach a timezone, or pass a date",
+        )
+    local = pendulum.instance(moment).in_timezone(LONDON)
+    return dt.date(local.year, local.month, local.day)
+
+
+def _start(value: object) -> dt.date:
+    return to_date(value, "start")
+
+
+def _end(value: object) -> dt.date:
+    return to_date(value, "end")
+
+
+def _first_date_of_entitlement(value: object) -> dt.date:
+    return to_date(value, "first_date_of_entitlement")
+
+
+@attrs.frozen(order=True)
+class DateRange:
+    """An inclusive range of calendar days, ``start`` to ``end``.
+
+    >>> r = DateRange(dt.date(2024, 2, 28), dt.date(2024, 3, 1))
+    >>> r.days, dt.date(2024, 2, 29) in r
+    (3, True)
+    """
+
+    start: dt.date = attrs.field(converter=_start)
+    end: dt.date = attrs.field(converter=_end)
+
+    def __attrs_post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValidationError(
+                "end", f"is before start ({self.start.isoformat()})", hint="swap the two dates"
+            )
+
+    @property
+    def days(self) -> int:
+        """Number of days in the range, both ends counted."""
+        return (self.end - self.start).days + 1
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, dt.date) and self.start <= day <= self.end
+
+    def overlaps(self, other: DateRange) -> bool:
+        """Whether the two ranges share at least one day."""
+        return self.start <= other.end and other.start <= self.end
+
+    def intersection(self, other: DateRange) -> DateRange | None:
+        """The days both ranges share, or ``None``."""
+        if not self.overlaps(other):
+            return None
+        return DateRange(max(self.start, other.start), min(self.end, other.end))
+
+    def each_day(self) -> Iterator[dt.date]:
+        """Every day of the range in order."""
+        for offset in range(self.days):
+            yield self.start + dt.timedelta(days=offset)
+
+    def __str__(self) -> str:
+        return f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+class PeriodCalendar(Protocol):
+    """Anything that can say which period a day falls in (weeks, assessment periods, years)."""
+
+    def period_containing(self, day: dt.date) -> DateRange:
+        """The whole period that contains ``day``."""
+        ...
+
+
+P = TypeVar("P", bound=PeriodCalendar)
+
+
+def _periods_overlapping(calendar_: PeriodCalendar, span: DateRange) -> Iterator[DateRange]:
+    day = span.start
+    while day <= span.end:
+        period = calendar_.period_containing(day)
+        yield period
+        day = period.end + dt.timedelta(days=1)
+
+
+def _split(calendar_: PeriodCalendar, span: DateRange) -> Iterator[DateRange]:
+    for period in _periods_overlapping(calendar_, span):
+        part = period.intersection(span)
+        if part is not None:
+            yield part
+
+
+class _SplitsRanges:
+    """Shared behaviour of the period calendars below."""
+
+    def period_containing(self, day: dt.date) -> DateRange:  # pragma: no cover - protocol
+        raise NotImplementedError
+
+    def periods_overlapping(self, span: DateRange) -> list[DateRange]:
+        """The whole periods that share at least one day with ``span``, in order."""
+        return list(_periods_overlapping(self, span))
+
+    def split(self, span: DateRange) -> list[DateRange]:
+        """``span`` cut at period boundaries: the pieces cover it exactly, without overlap."""
+        return list(_split(self, span))
+
+
+@attrs.frozen
+class BenefitWeekCycle(_SplitsRanges):
+    """Benefit weeks of seven days that start on one fixed weekday (0 = Monday).
+
+    Carer's Allowance, ESA and the legacy benefits test earnings week by week; which weekday
+    a person's benefit week starts on depends on their claim, so it is an input.
+
+    >>> weeks = BenefitWeekCycle(start_weekday=0)
+    >>> str(weeks.period_containing(dt.date(2026, 4, 8)))
+    '2026-04-06..2026-04-12'
+    """
+
+    start_weekday: int = attrs.field(default=0)
+
+    @start_weekday.validator
+    def _check_weekday(self, _attribute: object, value: int) -> None:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 6:
+            raise ValidationError("start_weekday", "must be 0 (Monday) to 6 (Sunday)")
+
+    @property
+    def weekday_name(self) -> str:
+        """The English name of the weekday the weeks start on."""
+        return _WEEKDAYS[self.start_weekday]
+
+    def period_containing(self, day: dt.date) -> DateRange:
+        """The benefit week containing ``day``."""
+        back = (day.weekday() - self.start_weekday) % 7
+        start = day - dt.timedelta(days=back)
+        return DateRange(start, start + dt.timedelta(days=6))
+
+
+def _assessment_period_start(anchor_day: int, year: int, month: int) -> dt.date:
+    """Day an assessment period begins in ``month``, per UC Regulations 2013 reg. 21(2)."""
+    last = calendar.monthrange(year, month)[1]
+    if anchor_day == 31:
+        day = last  # reg. 21(2)(a): the last day of the month
+    elif anchor_day in (29, 30) and month == 2:
+        day = 28 if calendar.isleap(year) else 27  # reg. 21(2)(b)
+    else:
+        day = anchor_day
+    return dt.date(year, month, day)
+
+
+@attrs.frozen
+class AssessmentPeriodCycle(_SplitsRanges):
+    """Universal Credit monthly assessment periods, from the first date of entitlement.
+
+    The Universal Credit Regulations 2013, reg. 21(2): each assessment period begins on the
+    same day of each month as the first date of entitlement, except that when that day is
+    the 31st each period begins on the last day of the month, and when it is the 29th or
+    30th each period begins on that day except in February, when it begins on the 27th (the
+    28th in a leap year). A period ends the day before the next one begins.
+
+    >>> cycle = AssessmentPeriodCycle(dt.date(2024, 1, 30))
+    >>> str(cycle.period_containing(dt.date(2024, 2, 27)))
+    '2024-01-30..2024-02-27'
+    >>> str(cycle.period_containing(dt.date(2024, 2, 28)))
+    '2024-02-28..2024-03-29'
+    """
+
+    first_date_of_entitlement: dt.date = attrs.field(converter=_first_date_of_entitlement)
+
+    @property
+    def anchor_day(self) -> int:
+        """Day of the month the claim started on (1 to 31)."""
+        return self.first_date_of_entitlement.day
+
+    def start_in_month(self, year: int, month: int) -> dt.date:
+        """The day an assessment period of this cycle begins in the given month."""
+        return _assessment_period_start(self.anchor_day, year, month)
+
+    def period_containing(self, day: dt.date) -> DateRange:
+        """The assessment period containing ``day`` (which may precede the claim)."""
+        start = self.start_in_month(day.year, day.month)
+        if day < start:
+            previous = pendulum.date(day.year, day.month, 1).subtract(months=1)
+            start = self.start_in_month(previous.year, previous.month)
+        following = pendulum.date(start.year, start.month, 1).add(months=1)
+        next_start = self.start_in_month(following.year, following.month)
+        return DateRange(start, next_start - dt.timedelta(days=1))
+
+
+@attrs.frozen(order=True)
+class TaxYear:
+    """A UK tax year, 6 April of ``start_year`` to 5 April of the next year.
+
+    >>> TaxYear(2026).range
+    DateRange(start=datetime.date(2026, 4, 6), end=datetime.date(2027, 4, 5))
+    >>> str(TaxYear(2025))
+    '2025/26'
+    """
+
+    start_year: int
+
+    @classmethod
+    def containing(cls, day: dt.date) -> TaxYear:
+        """The tax year a day falls in."""
+        year = day.year if (day.month, day.day) >= (4, 6) else day.year - 1
+        return cls(year)
+
+    @property
+    def range(self) -> DateRange:
+        """The days of the tax year."""
+        return DateRange(dt.date(self.start_year, 4, 6), dt.date(self.start_year + 1, 4, 5))
+
+    def __str__(self) -> str:
+        return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"
+
+    def __repr__(self) -> str:
+        return f"TaxYear({self.start_year})"
+
+
+@attrs.frozen
+class TaxYearCalendar(_SplitsRanges):
+    """Splits ranges into UK tax years.
+
+    >>> [str(r) for r in TaxYearCalendar().split(DateRange("2026-03-01", "2026-05-01"))]
+    ['2026-03-01..2026-04-05', '2026-04-06..2026-05-01']
+    """
+
+    def period_containing(self, day: dt.date) -> DateRange:
+        """The tax year containing ``day``, as a date range."""
+        return TaxYear.containing(day).range
+
+
+def weekly_to_monthly(weekly: Decimal) -> Decimal:
+    """Convert a weekly figure to a monthly one the way Universal Credit does: × 52 ÷ 12.
+
+    The result is exact to the Decimal context's precision and *not* rounded: rounding is a
+    separate rule step with its own citation.
+
+    >>> weekly_to_monthly(Decimal("120"))
+    Decimal('520')
+    """
+    return weekly * 52 / 12
