@@ -62,6 +62,8 @@ def to_date(value: object, path: str = "date") -> dt.date:
     ...
     participatory.core.errors.ValidationError: date: is a datetime without a timezone, so its UK calendar day is unknown (attach a timezone, or pass a date)
     """  # noqa: E501
+    if type(value) is dt.date:  # the common case, kept fast for hot paths
+        return value
     if isinstance(value, dt.datetime):
         return london_date(value, path)
     if isinstance(value, dt.date):
@@ -257,12 +259,14 @@ class AssessmentPeriodCycle(_SplitsRanges):
 
     def period_containing(self, day: dt.date) -> DateRange:
         """The assessment period containing ``day`` (which may precede the claim)."""
-        start = self.start_in_month(day.year, day.month)
+        # Plain month arithmetic: this sits on the hot path of every Universal Credit check.
+        year, month = day.year, day.month
+        start = self.start_in_month(year, month)
         if day < start:
-            previous = pendulum.date(day.year, day.month, 1).subtract(months=1)
-            start = self.start_in_month(previous.year, previous.month)
-        following = pendulum.date(start.year, start.month, 1).add(months=1)
-        next_start = self.start_in_month(following.year, following.month)
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+            start = self.start_in_month(year, month)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        next_start = self.start_in_month(year, month)
         return DateRange(start, next_start - dt.timedelta(days=1))
 
 
