@@ -15,7 +15,7 @@ import participatory  # noqa: E402
 
 project = "participatory"
 author = "The participatory developers"
-copyright = "2026, the participatory developers"  # noqa: A001
+copyright = "2026, the participatory developers"
 release = participatory.__version__
 version = ".".join(release.split(".")[:2])
 
