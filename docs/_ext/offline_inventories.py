@@ -20,14 +20,26 @@ INVENTORIES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("decimal.Decimal", "py:class", "library/decimal.html#decimal.Decimal"),
             ("decimal.ROUND_HALF_UP", "py:data", "library/decimal.html#decimal.ROUND_HALF_UP"),
             ("pathlib.Path", "py:class", "library/pathlib.html#pathlib.Path"),
-            ("collections.abc.Mapping", "py:class",
-             "library/collections.abc.html#collections.abc.Mapping"),
-            ("collections.abc.Iterable", "py:class",
-             "library/collections.abc.html#collections.abc.Iterable"),
-            ("collections.abc.Iterator", "py:class",
-             "library/collections.abc.html#collections.abc.Iterator"),
-            ("collections.abc.Sequence", "py:class",
-             "library/collections.abc.html#collections.abc.Sequence"),
+            (
+                "collections.abc.Mapping",
+                "py:class",
+                "library/collections.abc.html#collections.abc.Mapping",
+            ),
+            (
+                "collections.abc.Iterable",
+                "py:class",
+                "library/collections.abc.html#collections.abc.Iterable",
+            ),
+            (
+                "collections.abc.Iterator",
+                "py:class",
+                "library/collections.abc.html#collections.abc.Iterator",
+            ),
+            (
+                "collections.abc.Sequence",
+                "py:class",
+                "library/collections.abc.html#collections.abc.Sequence",
+            ),
             ("typing.Protocol", "py:class", "library/typing.html#typing.Protocol"),
             ("typing.Any", "py:data", "library/typing.html#typing.Any"),
             ("enum.Enum", "py:class", "library/enum.html#enum.Enum"),
@@ -64,10 +76,16 @@ INVENTORIES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     "hypothesis": (
         "https://hypothesis.readthedocs.io/en/latest/",
         [
-            ("hypothesis.strategies.SearchStrategy", "py:class",
-             "reference/strategies.html#hypothesis.strategies.SearchStrategy"),
-            ("hypothesis.strategies.DrawFn", "py:class",
-             "reference/strategies.html#hypothesis.strategies.DrawFn"),
+            (
+                "hypothesis.strategies.SearchStrategy",
+                "py:class",
+                "reference/strategies.html#hypothesis.strategies.SearchStrategy",
+            ),
+            (
+                "hypothesis.strategies.DrawFn",
+                "py:class",
+                "reference/strategies.html#hypothesis.strategies.DrawFn",
+            ),
         ],
     ),
 }
