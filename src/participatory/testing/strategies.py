@@ -10,8 +10,6 @@ the hardening tests build invalid ones on purpose, separately.
 >>> check()
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from decimal import Decimal
 
