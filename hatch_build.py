@@ -15,6 +15,7 @@ class CompileCatalogues(BuildHookInterface):  # type: ignore[type-arg]
     PLUGIN_NAME = "compile-catalogues"
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        """Compile catalogues for a wheel build (editable installs compile in memory)."""
         if self.target_name != "wheel" or version == "editable":
             return
         from babel.messages.mofile import write_mo
