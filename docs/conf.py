@@ -12,6 +12,7 @@ from offline_inventories import write_inventories  # noqa: E402
 from parameter_tables import write_parameter_tables  # noqa: E402
 
 import participatory  # noqa: E402
+from participatory.payments.rates import rate_table_markdown  # noqa: E402
 
 project = "participatory"
 author = "The participatory developers"
@@ -47,6 +48,7 @@ intersphinx_mapping = write_inventories(HERE / "_generated" / "inventories")
 intersphinx_timeout = 1
 
 write_parameter_tables(HERE / "_generated")
+(HERE / "_generated" / "rate-cards.md").write_text(rate_table_markdown(), encoding="utf-8")
 
 nitpicky = False
 suppress_warnings = ["myst.header"]

@@ -21,8 +21,6 @@ False
 True
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator, Mapping
@@ -67,7 +65,7 @@ class Severity(enum.Enum):
         """Position in the order above (0 for INFO)."""
         return _RANKS[self]
 
-    def is_at_least(self, other: Severity) -> bool:
+    def is_at_least(self, other: "Severity") -> bool:
         """Whether this severity is ``other`` or more serious."""
         return self.rank >= other.rank
 
@@ -126,6 +124,20 @@ class ParameterUse:
         )
 
 
+def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
+    return tuple(items)
+
+
+def _parameter_uses(items: Iterable[ParameterUse]) -> tuple[ParameterUse, ...]:
+    return tuple(items)
+
+
+def _texts(items: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(items, str):
+        raise ValidationError("actions", "must be a list of message keys, not one string")
+    return tuple(items)
+
+
 def _frozen_mapping(values: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(values or {}))
 
@@ -144,10 +156,10 @@ class Finding:
     severity: Severity
     message_key: str
     values: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
-    citations: tuple[Citation, ...] = attrs.field(default=(), converter=tuple)
-    parameters: tuple[ParameterUse, ...] = attrs.field(default=(), converter=tuple)
+    citations: tuple[Citation, ...] = attrs.field(default=(), converter=_citations)
+    parameters: tuple[ParameterUse, ...] = attrs.field(default=(), converter=_parameter_uses)
     #: Steps a person can take (message keys the renderer turns into sentences).
-    actions: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    actions: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     sensitive: bool = False
     #: The subject the finding is about (a person, activity or budget line id), if any.
     subject: str | None = None
@@ -179,11 +191,15 @@ def _finding_key(finding: Finding) -> tuple[object, ...]:
     )
 
 
+def _findings(items: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class Explained:
     """Base of every engine result: a set of findings with ways to query them."""
 
-    findings: tuple[Finding, ...] = attrs.field(default=(), converter=tuple, kw_only=True)
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings, kw_only=True)
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)

@@ -1,0 +1,213 @@
+r"""``participatory cost``: cost an activity on a rate card, or check a payment plan.
+
+Cost one activity::
+
+    participatory cost --card nihr --activity meeting --hours 2 --preparation-hours 1 \\
+        --on 2026-01-15
+
+Check a plan file (totals per contributor and tax year, late and overdue payments)::
+
+    participatory cost --plan examples/payment-plan.toml --as-at 2026-07-01
+
+>>> from participatory.cli import main
+>>> main(["cost", "--card", "whitworth", "--activity", "advisory_group", "--days", "1",
+...       "--on", "2022-07-20"])
+The fee for advisory_group on the whitworth-2022 rate card is £180.00.
+Advisory group: 1 day at £180.00 per day = £180.00 (rate from 1 July 2022).
+The whitworth-2022 rate card states no rounding or minimum-payment rule, so the fee is for the exact time.
+0
+"""  # noqa: E501
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pendulum
+
+from participatory.core.errors import ValidationError
+from participatory.core.periods import LONDON, to_date
+from participatory.core.serialise import unstructure
+from participatory.payments.costing import Duration, cost_activity
+from participatory.payments.plan_file import parse_payment_plan
+from participatory.payments.rates import ActivityKind, RateCard, bundled_rate_card, load_rate_card
+from participatory.payments.timeliness import check_timeliness
+from participatory.payments.totals import (
+    PeriodTotal,
+    assessment_period_totals,
+    tax_year_totals,
+    weekly_totals,
+)
+from participatory.render.text import format_value, sentence
+
+__all__ = ["add_parser", "run"]
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def add_parser(subparsers: Any) -> None:
+    """Add the ``cost`` subcommand to the command line."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "cost",
+        help="cost an activity on a rate card, or check a payment plan",
+        description="Cost an activity on a rate card (--card/--rates), or check a payment "
+        "plan file (--plan): totals per contributor and period, late and overdue payments.",
+    )
+    card = parser.add_argument_group("costing an activity")
+    card.add_argument("--card", help="a bundled rate card (nihr, whitworth, tewv, …)")
+    card.add_argument("--rates", type=Path, help="your institution's rate card (TOML)")
+    card.add_argument(
+        "--activity", choices=[kind.value for kind in ActivityKind], help="what is paid for"
+    )
+    amount = card.add_mutually_exclusive_group()
+    amount.add_argument("--hours", help="hours of the activity")
+    amount.add_argument("--sessions", help="sessions of the activity")
+    amount.add_argument("--half-days", help="half days of the activity")
+    amount.add_argument("--days", help="days of the activity")
+    card.add_argument("--preparation-hours", default="0", help="hours of preparation")
+    card.add_argument("--on", help="the day of the activity (YYYY-MM-DD; default today)")
+    plan = parser.add_argument_group("checking a payment plan")
+    plan.add_argument("--plan", type=Path, help="a payment plan file (TOML)")
+    plan.add_argument("--as-at", help="the day to check the plan on (default today)")
+    plan.add_argument(
+        "--week-start", choices=_WEEKDAYS, help="also total per benefit week starting on this day"
+    )
+    plan.add_argument(
+        "--assessment-period-from",
+        help="also total per UC assessment period of a claim starting on this day",
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--locale", default="en_GB", help="locale for text output")
+    parser.set_defaults(run=run)
+
+
+def _today() -> dt.date:
+    # The clock is read here, at the edge, and nowhere in the engines.
+    now = pendulum.now(LONDON)
+    return dt.date(now.year, now.month, now.day)
+
+
+def _day(value: str | None, option: str) -> dt.date:
+    return _today() if value is None else to_date(value, option)
+
+
+def _card(args: argparse.Namespace) -> RateCard:
+    if args.rates is not None:
+        return load_rate_card(args.rates, base=args.card)
+    if args.card is None:
+        raise ValidationError("--card", "is needed (or --rates, or --plan)")
+    return bundled_rate_card(args.card)
+
+
+def _duration(args: argparse.Namespace) -> Duration:
+    if args.sessions is not None:
+        return Duration.sessions(args.sessions)
+    if args.half_days is not None:
+        return Duration.half_days(args.half_days)
+    if args.days is not None:
+        return Duration.days(args.days)
+    if args.hours is not None:
+        return Duration.hours(args.hours)
+    raise ValidationError("--hours", "is needed (or --sessions, --half-days or --days)")
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``participatory cost``."""
+    if args.plan is not None:
+        return _run_plan(args)
+    if args.activity is None:
+        raise ValidationError("--activity", "is needed to cost an activity")
+    costed = cost_activity(
+        _card(args),
+        ActivityKind(args.activity),
+        _duration(args),
+        on=_day(args.on, "--on"),
+        preparation=Duration.hours(args.preparation_hours),
+    )
+    if args.format == "json":
+        _print_json(unstructure(costed))
+    else:
+        for finding in costed.findings:
+            print(sentence(finding, locale=args.locale))
+    return 0
+
+
+def _totals_lines(title: str, totals: tuple[PeriodTotal, ...], locale: str) -> list[str]:
+    lines = [title]
+    for total in totals:
+        lines.append(
+            f"  {total.contributor} {total.period}: "
+            f"fees {format_value(total.for_time, locale)}, "
+            f"expenses {format_value(total.expenses, locale)}"
+        )
+    return lines
+
+
+def _run_plan(args: argparse.Namespace) -> int:
+    try:
+        text = args.plan.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ValidationError("--plan", f"cannot read {args.plan} ({error.strerror})") from None
+    parsed = parse_payment_plan(text, str(args.plan))
+    plan = parsed.plan
+    as_at = _day(args.as_at, "--as-at")
+    summary = plan.cost_summary()
+    periods: dict[str, tuple[PeriodTotal, ...]] = {
+        "tax_years": tax_year_totals(plan.payments, currency=plan.currency)
+    }
+    if args.week_start is not None:
+        periods["benefit_weeks"] = weekly_totals(
+            plan.payments, _WEEKDAYS.index(args.week_start), currency=plan.currency
+        )
+    if args.assessment_period_from is not None:
+        start = to_date(args.assessment_period_from, "--assessment-period-from")
+        periods["assessment_periods"] = assessment_period_totals(
+            plan.payments, start, currency=plan.currency
+        )
+    report = None
+    if parsed.timeliness is not None:
+        report = check_timeliness(plan, parsed.timeliness, as_at=as_at)
+    if args.format == "json":
+        _print_json(
+            {
+                "project": plan.project,
+                "as_at": as_at.isoformat(),
+                "cost_summary": unstructure(summary),
+                **{name: unstructure(totals) for name, totals in periods.items()},
+                "timeliness": None if report is None else unstructure(report),
+            }
+        )
+        return 0
+
+    def money(value: object) -> str:
+        return format_value(value, args.locale)
+
+    print(f"Payment plan: {plan.project} (as at {format_value(as_at, args.locale)})")
+    print(
+        f"Total {money(summary.total)}: fees {money(summary.fees)}, "
+        f"expenses {money(summary.expenses)}; declined fees {money(summary.declined)}."
+    )
+    for person in summary.by_contributor:
+        print(
+            f"  {person.contributor}: fees {money(person.fees)}, expenses {money(person.expenses)}"
+        )
+    titles = {
+        "tax_years": "Per tax year:",
+        "benefit_weeks": "Per benefit week:",
+        "assessment_periods": "Per assessment period:",
+    }
+    for name, totals in periods.items():
+        print("\n".join(_totals_lines(titles[name], totals, args.locale)))
+    if report is None:
+        print("The plan states no timeliness policy, so late payments were not checked.")
+    else:
+        for finding in report.findings:
+            print(sentence(finding, locale=args.locale))
+    return 0

@@ -1,0 +1,286 @@
+"""Expenses: what it cost a contributor to take part, kept apart from any fee.
+
+Tax and benefits treat a fee (payment for time) and an expense (a cost refunded)
+differently, so the library never adds one to the other. An expense is either
+**receipted** (the actual cost, shown by a receipt) or **flat-rate** (a set amount such as
+a mileage rate per mile or a contribution per remote meeting, read from the dated
+parameters in ``payments/expenses.toml``).
+
+>>> import datetime as dt
+>>> trip = mileage_expense(Vehicle.CAR, 12, on=dt.date(2025, 6, 2))
+>>> trip.amount, trip.basis
+(Money('5.40', 'GBP'), <ExpenseBasis.FLAT_RATE: 'flat_rate'>)
+>>> receipted_expense(ExpenseKind.TAXI, "18.60").amount
+Money('18.60', 'GBP')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from participatory.core.errors import ValidationError
+from participatory.core.explain import Explained, Finding, ParameterUse, Severity
+from participatory.core.messages import define_messages
+from participatory.core.money import Money, to_decimal
+from participatory.core.params import ParameterSet, bundled_parameters
+from participatory.payments.costing import PENNY_ROUNDING
+from participatory.payments.sources import (
+    ACE_CENTRE_EXPENSES,
+    NIHR_PUBLIC_TAX_GUIDE,
+    TEWV_INVOLVEMENT,
+)
+
+__all__ = [
+    "Expense",
+    "ExpenseBasis",
+    "ExpenseKind",
+    "Vehicle",
+    "mileage_expense",
+    "receipted_expense",
+    "remote_meeting_contribution",
+]
+
+
+class ExpenseKind(enum.Enum):
+    """What an expense paid for."""
+
+    #: Public transport, parking, tolls.
+    TRAVEL = "travel"
+    #: A taxi (usually agreed in advance).
+    TAXI = "taxi"
+    #: Driving or cycling, paid per mile.
+    MILEAGE = "mileage"
+    #: A replacement carer or personal assistant while the contributor takes part.
+    CARER = "carer"
+    #: A support worker or personal facilitator who comes with the contributor.
+    SUPPORT_WORKER = "support_worker"
+    CHILDCARE = "childcare"
+    #: Meals and drinks while taking part.
+    SUBSISTENCE = "subsistence"
+    #: An overnight stay.
+    ACCOMMODATION = "accommodation"
+    #: Phone, internet, paper and printing for taking part from home.
+    REMOTE_WORKING = "remote_working"
+    OTHER = "other"
+
+
+class ExpenseBasis(enum.Enum):
+    """Whether an expense refunds an actual, receipted cost or pays a set rate."""
+
+    RECEIPTED = "receipted"
+    FLAT_RATE = "flat_rate"
+
+
+class Vehicle(enum.Enum):
+    """How a contributor travelled, for mileage rates."""
+
+    CAR = "car"
+    MOTORCYCLE = "motorcycle"
+    BICYCLE = "bicycle"
+
+
+_MILES_LIMIT: Final = 10_000  # HMRC's car rate changes after 10,000 business miles a tax year
+
+define_messages(
+    {
+        "payments.expense_receipted": (
+            "{kind} expense of {amount}, refunded against a receipt and kept apart from the fee."
+        ),
+        "payments.expense_flat_rate": (
+            "{kind} expense of {amount} at a flat rate, kept apart from the fee. A flat-rate "
+            "amount is not a receipted cost: if it is more than the actual cost, the excess "
+            "may count as income for tax or benefits."
+        ),
+        "payments.expense_mileage": ("{miles} miles at {rate} a mile ({vehicle}) = {amount}."),
+        "payments.expense_passengers": (
+            "{passengers} passenger(s) for {miles} miles at {rate} a mile = {amount}."
+        ),
+        "payments.expense_remote": "{meetings} remote meeting(s) at {rate} each = {amount}.",
+        "payments.expense_taxi": (
+            "Agree taxis with the contributor and the involvement lead before the journey."
+        ),
+        "payments.expense_rounded": "The expense of {exact} was rounded to the penny: {amount}.",
+    }
+)
+
+
+def _kind(value: object) -> ExpenseKind:
+    try:
+        return ExpenseKind(value)
+    except ValueError:
+        raise ValidationError("kind", "is not a kind of expense") from None
+
+
+@attrs.frozen
+class Expense(Explained):
+    """A costed expense: what it was for, how it is paid, the amount and why."""
+
+    kind: ExpenseKind = attrs.field(converter=_kind)
+    basis: ExpenseBasis
+    amount: Money
+    description: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.amount.is_negative():
+            raise ValidationError("amount", "must not be negative")
+        if not self.amount.is_whole_minor_units():
+            raise ValidationError("amount", "is not a whole number of pennies")
+
+
+def _label(kind: ExpenseKind) -> str:
+    return kind.value.replace("_", " ").capitalize()
+
+
+def _basis_finding(kind: ExpenseKind, basis: ExpenseBasis, amount: Money) -> Finding:
+    if basis is ExpenseBasis.RECEIPTED:
+        return Finding(
+            "PAY-EXPENSE-RECEIPTED",
+            Severity.INFO,
+            "payments.expense_receipted",
+            {"kind": _label(kind), "amount": amount},
+            citations=(NIHR_PUBLIC_TAX_GUIDE,),
+        )
+    return Finding(
+        "PAY-EXPENSE-FLAT-RATE",
+        Severity.ADVICE,
+        "payments.expense_flat_rate",
+        {"kind": _label(kind), "amount": amount},
+        citations=(NIHR_PUBLIC_TAX_GUIDE,),
+    )
+
+
+def _taxi_findings(kind: ExpenseKind) -> tuple[Finding, ...]:
+    if kind is not ExpenseKind.TAXI:
+        return ()
+    return (
+        Finding(
+            "PAY-EXPENSE-TAXI-AGREE",
+            Severity.ADVICE,
+            "payments.expense_taxi",
+            citations=(TEWV_INVOLVEMENT, ACE_CENTRE_EXPENSES),
+        ),
+    )
+
+
+def receipted_expense(
+    kind: ExpenseKind | str, amount: Money | Decimal | int | str, *, description: str | None = None
+) -> Expense:
+    """An expense refunded at its actual cost, against a receipt."""
+    chosen = _kind(kind)
+    money = amount if isinstance(amount, Money) else Money(to_decimal(amount, "amount"))
+    findings = (_basis_finding(chosen, ExpenseBasis.RECEIPTED, money), *_taxi_findings(chosen))
+    return Expense(chosen, ExpenseBasis.RECEIPTED, money, description, findings=findings)
+
+
+def _rounded(exact: Money, findings: list[Finding]) -> Money:
+    amount = exact.quantize()
+    if amount != exact:
+        findings.append(
+            Finding(
+                "PAY-ROUND-PENNY",
+                Severity.INFO,
+                "payments.expense_rounded",
+                {"exact": exact, "amount": amount},
+                citations=(PENNY_ROUNDING,),
+            )
+        )
+    return amount
+
+
+def _count(value: object, path: str) -> Decimal:
+    number = to_decimal(value, path)
+    if number < 0:
+        raise ValidationError(path, "must not be negative")
+    return number
+
+
+def mileage_expense(
+    vehicle: Vehicle,
+    miles: Decimal | int | str,
+    *,
+    on: dt.date,
+    passengers: int = 0,
+    miles_already_this_tax_year: Decimal | int | str = 0,
+    parameters: ParameterSet | None = None,
+) -> Expense:
+    """Mileage at the dated flat rates per mile (a car's rate falls after 10,000 miles).
+
+    ``miles_already_this_tax_year`` is the contributor's business miles already paid in the
+    same tax year, so a car's miles past 10,000 get the lower rate.
+    """
+    params = bundled_parameters() if parameters is None else parameters
+    distance = _count(miles, "miles")
+    before = _count(miles_already_this_tax_year, "miles_already_this_tax_year")
+    if isinstance(passengers, bool) or not isinstance(passengers, int) or passengers < 0:
+        raise ValidationError("passengers", "must be a whole number, 0 or more")
+    base = "payments.expenses.mileage"
+    bands: list[tuple[Decimal, ParameterUse]]
+    if vehicle is Vehicle.CAR:
+        low = max(Decimal(0), min(distance, _MILES_LIMIT - before))
+        bands = [(low, params.use(f"{base}.car_first_10000_miles", on))]
+        if distance - low > 0:
+            bands.append((distance - low, params.use(f"{base}.car_over_10000_miles", on)))
+    else:
+        bands = [(distance, params.use(f"{base}.{vehicle.value}", on))]
+    findings: list[Finding] = []
+    exact = Money.zero()
+    for band_miles, use in bands:
+        rate = Money(Decimal(str(use.value)))
+        part = rate * band_miles
+        exact = exact + part
+        findings.append(
+            Finding(
+                "PAY-EXPENSE-MILEAGE",
+                Severity.INFO,
+                "payments.expense_mileage",
+                {"miles": band_miles, "rate": rate, "vehicle": vehicle.value, "amount": part},
+                parameters=(use,),
+            )
+        )
+    if passengers:
+        use = params.use(f"{base}.passenger", on)
+        rate = Money(Decimal(str(use.value)))
+        part = rate * distance * passengers
+        exact = exact + part
+        findings.append(
+            Finding(
+                "PAY-EXPENSE-PASSENGERS",
+                Severity.INFO,
+                "payments.expense_passengers",
+                {"passengers": passengers, "miles": distance, "rate": rate, "amount": part},
+                parameters=(use,),
+            )
+        )
+    amount = _rounded(exact, findings)
+    findings.append(_basis_finding(ExpenseKind.MILEAGE, ExpenseBasis.FLAT_RATE, amount))
+    return Expense(
+        ExpenseKind.MILEAGE, ExpenseBasis.FLAT_RATE, amount, vehicle.value, findings=findings
+    )
+
+
+def remote_meeting_contribution(
+    *, on: dt.date, meetings: int = 1, parameters: ParameterSet | None = None
+) -> Expense:
+    """The flat contribution per remote meeting towards phone, internet and printing."""
+    if isinstance(meetings, bool) or not isinstance(meetings, int) or meetings < 0:
+        raise ValidationError("meetings", "must be a whole number, 0 or more")
+    params = bundled_parameters() if parameters is None else parameters
+    use = params.use("payments.expenses.remote_meeting_contribution", on)
+    rate = Money(Decimal(str(use.value)))
+    amount = rate * meetings
+    findings = [
+        Finding(
+            "PAY-EXPENSE-REMOTE",
+            Severity.INFO,
+            "payments.expense_remote",
+            {"meetings": meetings, "rate": rate, "amount": amount},
+            parameters=(use,),
+        ),
+        _basis_finding(ExpenseKind.REMOTE_WORKING, ExpenseBasis.FLAT_RATE, amount),
+    ]
+    return Expense(ExpenseKind.REMOTE_WORKING, ExpenseBasis.FLAT_RATE, amount, findings=findings)

@@ -1,0 +1,490 @@
+"""Rate cards: what an organisation pays public contributors, per activity and unit, over time.
+
+A :class:`RateCard` is dated data, read from TOML (``[meta]``, ``[rules]`` and
+``[[rates]]``; see :doc:`/howto/rate-card`). Each :class:`Rate` says which
+:class:`ActivityKind` it pays, per which :class:`RateUnit`, from which day, and where the
+figure comes from. Asking for a rate on a day before its first value or after the card's
+``valid_until`` raises :class:`~participatory.core.errors.ParametersNotAvailable`: a card
+is never used stale. An institution lays its own card over a bundled one
+(:meth:`RateCard.layered`, :func:`load_rate_card`).
+
+>>> import datetime as dt
+>>> card = bundled_rate_card("whitworth")
+>>> card.rate(ActivityKind.ADVISORY_GROUP, RateUnit.SESSION, dt.date(2022, 7, 15)).amount
+Money('90.00', 'GBP')
+>>> sorted(bundled_rate_cards())[:3]
+['blue_heart', 'co_production_collective', 'nihr']
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import enum
+import functools
+import tomllib
+from collections.abc import Mapping
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from participatory.core.errors import ParameterFileError, ParametersNotAvailable, UnsupportedCase
+from participatory.core.explain import Citation, ParameterUse
+from participatory.core.money import Money
+
+__all__ = [
+    "ActivityKind",
+    "Rate",
+    "RateCard",
+    "RateRules",
+    "RateUnit",
+    "RoundingMode",
+    "bundled_rate_card",
+    "bundled_rate_cards",
+    "load_rate_card",
+    "parse_rate_card",
+    "rate_table_markdown",
+]
+
+
+class ActivityKind(enum.Enum):
+    """What a contributor is paid for (the activity column of a rate card)."""
+
+    #: Attending a meeting (in person or online).
+    MEETING = "meeting"
+    #: Preparation and reading before an activity.
+    PREPARATION = "preparation"
+    #: A half-day workshop or event.
+    HALF_DAY_WORKSHOP = "half_day_workshop"
+    #: A full-day workshop or event.
+    FULL_DAY_WORKSHOP = "full_day_workshop"
+    #: Co-researcher work (interviewing, analysis, writing), usually by the hour.
+    CO_RESEARCH = "co_research"
+    #: Reviewing documents (protocols, participant information, lay summaries).
+    DOCUMENT_REVIEW = "document_review"
+    #: Membership of an advisory or steering group.
+    ADVISORY_GROUP = "advisory_group"
+    #: Attending training.
+    TRAINING = "training"
+    #: Any involvement the card pays at one general rate.
+    OTHER = "other"
+
+
+class RateUnit(enum.Enum):
+    """The unit a rate is paid per."""
+
+    HOUR = "hour"
+    SESSION = "session"
+    HALF_DAY = "half_day"
+    DAY = "day"
+
+
+class RoundingMode(enum.Enum):
+    """How a card rounds time to its rounding block."""
+
+    UP = "up"
+    NEAREST = "nearest"
+    DOWN = "down"
+
+
+@attrs.frozen
+class Rate:
+    """One rate of a card: an amount per unit for an activity, from a day, with its source."""
+
+    activity: ActivityKind
+    unit: RateUnit
+    amount: Money
+    effective_from: dt.date
+    source: str
+    url: str | None = None
+    verified: bool = False
+    note: str | None = None
+
+    def use(self, card_id: str) -> ParameterUse:
+        """The rate as a parameter read, for a finding's ``parameters``."""
+        return ParameterUse(
+            name=f"rate_card.{card_id}.{self.activity.value}.{self.unit.value}",
+            value=self.amount.amount,
+            effective_from=self.effective_from,
+            source=self.source,
+            url=self.url,
+            verified=self.verified,
+        )
+
+
+@attrs.frozen
+class RateRules:
+    """A card's rules for turning time into a fee. ``None`` means the card does not say.
+
+    Minutes are whole minutes. ``session_minutes``, ``half_day_minutes`` and
+    ``day_minutes`` say how long one unit is, so that a duration in hours can be paid at a
+    session or day rate.
+    """
+
+    preparation_paid: bool | None = None
+    rounding_minutes: int | None = None
+    rounding_mode: RoundingMode = RoundingMode.NEAREST
+    minimum_minutes: int | None = None
+    minimum_payment: Money | None = None
+    session_minutes: int | None = None
+    half_day_minutes: int | None = None
+    day_minutes: int | None = None
+
+    def unit_minutes(self, unit: RateUnit) -> int | None:
+        """How many minutes one ``unit`` is on this card (60 for an hour)."""
+        return {
+            RateUnit.HOUR: 60,
+            RateUnit.SESSION: self.session_minutes,
+            RateUnit.HALF_DAY: self.half_day_minutes,
+            RateUnit.DAY: self.day_minutes,
+        }[unit]
+
+
+_META_KEYS: Final = frozenset(
+    {"id", "title", "publisher", "currency", "valid_until", "source", "url", "verified", "note"}
+)
+_OVERLAY_META_KEYS: Final = _META_KEYS | {"extends"}
+_RATE_KEYS: Final = frozenset(
+    {"activity", "unit", "amount", "effective_from", "source", "url", "verified", "note"}
+)
+_RULE_KINDS: Final[Mapping[str, type]] = {
+    "preparation_paid": bool,
+    "rounding_minutes": int,
+    "rounding_mode": str,
+    "minimum_minutes": int,
+    "minimum_payment": Decimal,
+    "session_minutes": int,
+    "half_day_minutes": int,
+    "day_minutes": int,
+}
+
+
+@attrs.frozen
+class RateCard:
+    """An organisation's dated rates, the rules for applying them, and their source."""
+
+    id: str
+    title: str
+    publisher: str
+    currency: str
+    valid_until: dt.date
+    source: str
+    rates: tuple[Rate, ...]
+    rules: RateRules = RateRules()
+    url: str | None = None
+    verified: bool = False
+    note: str | None = None
+    #: The file(s) it was read from, for error messages.
+    file: str = "<memory>"
+    _index: Mapping[tuple[ActivityKind, RateUnit], tuple[Rate, ...]] = attrs.field(
+        init=False, repr=False, eq=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[tuple[ActivityKind, RateUnit], list[Rate]] = {}
+        for rate in sorted(self.rates, key=lambda r: r.effective_from):
+            index.setdefault((rate.activity, rate.unit), []).append(rate)
+        object.__setattr__(self, "_index", {key: tuple(rates) for key, rates in index.items()})
+
+    @property
+    def citation(self) -> Citation:
+        """The card's source as a citation (used for its rules)."""
+        return Citation(self.source, publisher=self.publisher, url=self.url, verified=self.verified)
+
+    def has(self, activity: ActivityKind, unit: RateUnit) -> bool:
+        """Whether the card has any rate for ``activity`` per ``unit`` (on any day)."""
+        return (activity, unit) in self._index
+
+    def units_for(self, activity: ActivityKind) -> tuple[RateUnit, ...]:
+        """The units the card pays ``activity`` in, in :class:`RateUnit` order."""
+        return tuple(unit for unit in RateUnit if (activity, unit) in self._index)
+
+    @property
+    def covered_from(self) -> dt.date:
+        """The first day any rate of the card applies."""
+        return min(rate.effective_from for rate in self.rates)
+
+    def rate(self, activity: ActivityKind, unit: RateUnit, on: dt.date) -> Rate:
+        """The rate in force on ``on``; outside the card's coverage this raises.
+
+        >>> card = bundled_rate_card("whitworth")
+        >>> card.rate(ActivityKind.ADVISORY_GROUP, RateUnit.DAY, dt.date(2023, 1, 1))
+        Traceback (most recent call last):
+        ...
+        participatory.core.errors.ParametersNotAvailable: parameter 'rate_card.whitworth-2022.advisory_group.day' is not available on 2023-01-01: the data covers 2022-07-01 to 2022-07-31. Use a date in that range, or load newer parameter data
+        """  # noqa: E501
+        history = self._index.get((activity, unit))
+        name = f"rate_card.{self.id}.{activity.value}.{unit.value}"
+        if history is None:
+            raise UnsupportedCase(
+                f"a {unit.value} rate for {activity.value!r} on the {self.id!r} rate card",
+                instead=f"use one of its activities ({', '.join(self.activity_names())}) "
+                "or lay your own card over it",
+            )
+        if on < history[0].effective_from or on > self.valid_until:
+            raise ParametersNotAvailable(name, on, history[0].effective_from, self.valid_until)
+        dates = [rate.effective_from for rate in history]
+        return history[bisect.bisect_right(dates, on) - 1]
+
+    def activity_names(self) -> tuple[str, ...]:
+        """The activities the card pays, as their data names."""
+        return tuple(kind.value for kind in ActivityKind if self.units_for(kind))
+
+    def layered(self, overlay: RateCard) -> RateCard:
+        """A new card: ``overlay`` laid over this one.
+
+        The overlay's identity, source and ``valid_until`` apply; its rates replace this
+        card's rates for the same activity, unit and ``effective_from`` and add to the rest;
+        each rule it states replaces this card's rule.
+        """
+        if overlay.currency != self.currency:
+            raise ParameterFileError(
+                overlay.file, "meta.currency", f"differs from the base card's {self.currency!r}"
+            )
+        by_key = {(r.activity, r.unit, r.effective_from): r for r in self.rates}
+        by_key.update({(r.activity, r.unit, r.effective_from): r for r in overlay.rates})
+        stated = {
+            name: getattr(overlay.rules, name)
+            for name in overlay.rule_names_stated
+            if name in _RULE_KINDS
+        }
+        return attrs.evolve(
+            overlay,
+            rates=tuple(by_key[key] for key in sorted(by_key, key=_rate_sort_key)),
+            rules=attrs.evolve(self.rules, **stated),
+            file=f"{overlay.file} over {self.file}",
+            rule_names_stated=self.rule_names_stated | overlay.rule_names_stated,
+        )
+
+    #: The rule names the card's file actually states (layering keeps only these).
+    rule_names_stated: frozenset[str] = attrs.field(default=frozenset(), kw_only=True)
+
+
+def _rate_sort_key(key: tuple[ActivityKind, RateUnit, dt.date]) -> tuple[str, str, dt.date]:
+    return (key[0].value, key[1].value, key[2])
+
+
+def _get(table: Mapping[str, Any], key: str, kind: type, file: str, path: str) -> Any:
+    if key not in table:
+        raise ParameterFileError(file, f"{path}.{key}", "is missing")
+    value = table[key]
+    if kind is dt.date:
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise ParameterFileError(file, f"{path}.{key}", "must be a TOML date (YYYY-MM-DD)")
+    elif kind is Decimal:
+        if isinstance(value, bool) or not isinstance(value, Decimal | int):
+            raise ParameterFileError(file, f"{path}.{key}", "must be a number such as 25.00")
+        value = Decimal(value)
+        if not value.is_finite() or value < 0:
+            raise ParameterFileError(file, f"{path}.{key}", "must be a finite amount, not negative")
+    elif not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+        raise ParameterFileError(file, f"{path}.{key}", f"must be a {kind.__name__}")
+    if kind is str and not value.strip():
+        raise ParameterFileError(file, f"{path}.{key}", "must not be empty")
+    return value
+
+
+def _maybe(table: Mapping[str, Any], key: str, kind: type, file: str, path: str) -> Any:
+    return _get(table, key, kind, file, path) if key in table else None
+
+
+def _enum(enum_type: type[enum.Enum], value: object, file: str, path: str) -> Any:
+    try:
+        return enum_type(value)
+    except ValueError:
+        allowed = ", ".join(repr(member.value) for member in enum_type)
+        raise ParameterFileError(file, path, f"must be one of {allowed}") from None
+
+
+def _parse_rules(raw: object, currency: str, file: str) -> tuple[RateRules, frozenset[str]]:
+    if not isinstance(raw, Mapping):
+        raise ParameterFileError(file, "rules", "must be a table")
+    unknown = set(raw) - set(_RULE_KINDS)
+    if unknown:
+        raise ParameterFileError(file, "rules", f"unknown key(s) {sorted(unknown)}")
+    values: dict[str, Any] = {}
+    for name, kind in _RULE_KINDS.items():
+        value = _maybe(raw, name, kind, file, "rules")
+        if value is None:
+            continue
+        if kind is int and value <= 0:
+            raise ParameterFileError(file, f"rules.{name}", "must be a whole number above 0")
+        if name == "rounding_mode":
+            value = _enum(RoundingMode, value, file, "rules.rounding_mode")
+        if name == "minimum_payment":
+            value = Money(value, currency)
+        values[name] = value
+    return RateRules(**values), frozenset(values)
+
+
+def _parse_rate(raw: object, currency: str, file: str, path: str) -> Rate:
+    if not isinstance(raw, Mapping):
+        raise ParameterFileError(file, path, "must be a table")
+    unknown = set(raw) - _RATE_KEYS
+    if unknown:
+        raise ParameterFileError(file, path, f"unknown key(s) {sorted(unknown)}")
+    return Rate(
+        activity=_enum(
+            ActivityKind, _get(raw, "activity", str, file, path), file, f"{path}.activity"
+        ),
+        unit=_enum(RateUnit, _get(raw, "unit", str, file, path), file, f"{path}.unit"),
+        amount=Money(_get(raw, "amount", Decimal, file, path), currency),
+        effective_from=_get(raw, "effective_from", dt.date, file, path),
+        source=_get(raw, "source", str, file, path),
+        url=_maybe(raw, "url", str, file, path),
+        verified=_get(raw, "verified", bool, file, path),
+        note=_maybe(raw, "note", str, file, path),
+    )
+
+
+def _parse_document(text: str, file: str) -> tuple[RateCard, str | None]:
+    try:
+        document = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        raise ParameterFileError(file, "", f"is not valid TOML ({error})") from None
+    unknown_tables = set(document) - {"meta", "rules", "rates"}
+    if unknown_tables:
+        raise ParameterFileError(file, "", f"unknown table(s) {sorted(unknown_tables)}")
+    meta = document.get("meta")
+    if not isinstance(meta, Mapping):
+        raise ParameterFileError(file, "meta", "is missing (every card needs a [meta] table)")
+    unknown = set(meta) - _OVERLAY_META_KEYS
+    if unknown:
+        raise ParameterFileError(file, "meta", f"unknown key(s) {sorted(unknown)}")
+    currency = _get(meta, "currency", str, file, "meta")
+    try:
+        Money.zero(currency)
+    except ValueError:
+        raise ParameterFileError(file, "meta.currency", "must be an ISO 4217 code") from None
+    raw_rates = document.get("rates", [])
+    if not isinstance(raw_rates, list):
+        raise ParameterFileError(file, "rates", "must be an array of tables ([[rates]])")
+    rates = tuple(
+        _parse_rate(raw, currency, file, f"rates[{i}]") for i, raw in enumerate(raw_rates)
+    )
+    seen: set[tuple[ActivityKind, RateUnit, dt.date]] = set()
+    for index, rate in enumerate(rates):
+        key = (rate.activity, rate.unit, rate.effective_from)
+        if key in seen:
+            raise ParameterFileError(
+                file, f"rates[{index}]", "repeats the activity, unit and effective_from of a rate"
+            )
+        seen.add(key)
+    valid_until = _get(meta, "valid_until", dt.date, file, "meta")
+    if rates and valid_until < max(rate.effective_from for rate in rates):
+        raise ParameterFileError(file, "meta.valid_until", "is before a rate's effective_from")
+    rules, stated = _parse_rules(document.get("rules", {}), currency, file)
+    card = RateCard(
+        id=_get(meta, "id", str, file, "meta"),
+        title=_get(meta, "title", str, file, "meta"),
+        publisher=_get(meta, "publisher", str, file, "meta"),
+        currency=currency,
+        valid_until=valid_until,
+        source=_get(meta, "source", str, file, "meta"),
+        url=_maybe(meta, "url", str, file, "meta"),
+        verified=_get(meta, "verified", bool, file, "meta"),
+        note=_maybe(meta, "note", str, file, "meta"),
+        rates=rates,
+        rules=rules,
+        file=file,
+        rule_names_stated=stated,
+    )
+    return card, _maybe(meta, "extends", str, file, "meta")
+
+
+def parse_rate_card(text: str, file: str = "<string>") -> RateCard:
+    r"""Parse and check one rate card's TOML; every error names the file and the key.
+
+    A card on its own must have at least one rate (a card that ``extends`` another may
+    state only rules; use :func:`load_rate_card` for those).
+
+    >>> parse_rate_card('[meta]\nid = "x"', "mine.toml")
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ParameterFileError: mine.toml: meta.currency: is missing
+    """
+    card, _extends = _parse_document(text, file)
+    if not card.rates:
+        raise ParameterFileError(file, "rates", "must hold at least one [[rates]] table")
+    return card
+
+
+@functools.cache
+def _bundled_text(name: str) -> str:
+    folder = resources.files("participatory") / "data" / "rate_cards"
+    return (folder / f"{name}.toml").read_text(encoding="utf-8")
+
+
+@functools.cache
+def bundled_rate_cards() -> Mapping[str, RateCard]:
+    """Every rate card shipped with the library, by file name (read once, then cached)."""
+    folder = resources.files("participatory") / "data" / "rate_cards"
+    names = sorted(item.name[:-5] for item in folder.iterdir() if item.name.endswith(".toml"))
+    return {
+        name: parse_rate_card(_bundled_text(name), f"participatory/data/rate_cards/{name}.toml")
+        for name in names
+    }
+
+
+def bundled_rate_card(name: str) -> RateCard:
+    """One bundled card by file name (``"nihr"``, ``"whitworth"`` …)."""
+    cards = bundled_rate_cards()
+    if name not in cards:
+        raise UnsupportedCase(
+            f"a bundled rate card named {name!r}", instead=f"use one of {', '.join(cards)}"
+        )
+    return cards[name]
+
+
+def load_rate_card(path: str | Path, *, base: RateCard | str | None = None) -> RateCard:
+    """Read an institution's card from a TOML file, laid over ``base`` if there is one.
+
+    ``base`` is a card or a bundled card's name; without it the file's ``meta.extends``
+    names the bundled card to lay it over, and without that the file stands alone.
+    """
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ParameterFileError(str(file), "", f"cannot be read ({error.strerror})") from None
+    card, extends = _parse_document(text, str(file))
+    chosen = base if base is not None else extends
+    if chosen is None:
+        if not card.rates:
+            raise ParameterFileError(str(file), "rates", "must hold at least one [[rates]] table")
+        return card
+    if isinstance(chosen, str):
+        try:
+            chosen = bundled_rate_card(chosen)
+        except UnsupportedCase as error:
+            raise ParameterFileError(str(file), "meta.extends", str(error)) from None
+    return chosen.layered(card)
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def rate_table_markdown(cards: Mapping[str, RateCard] | None = None) -> str:
+    """A Markdown table of every bundled rate (for the docs), generated from the data.
+
+    >>> print(rate_table_markdown().splitlines()[0])
+    | Card | Activity | Unit | Amount | From | Card valid until | Source | Verified |
+    """
+    chosen = bundled_rate_cards() if cards is None else cards
+    lines = [
+        "| Card | Activity | Unit | Amount | From | Card valid until | Source | Verified |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, card in sorted(chosen.items()):
+        for rate in card.rates:
+            source = f"[{_cell(rate.source)}]({rate.url})" if rate.url else _cell(rate.source)
+            lines.append(
+                f"| `{name}` | {rate.activity.value} | {rate.unit.value} | "
+                f"{rate.amount.amount} {rate.amount.currency} | {rate.effective_from} | "
+                f"{card.valid_until} | {source} | {'yes' if rate.verified else '**no**'} |"
+            )
+    return "\n".join(lines) + "\n"
