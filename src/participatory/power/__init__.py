@@ -1,0 +1,63 @@
+"""Who decides: decision rights, participation ladders, principles and standards.
+
+Record who holds each of a project's decisions, place the project on Arnstein's ladder and
+the IAP2 spectrum, compare that with what the project calls itself, and check it against
+the NIHR co-production principles and the UK Standards for Public Involvement.
+
+>>> from participatory.power import DecisionRecord, Holding, review_power
+>>> record = DecisionRecord.of(research_questions=Holding.PARTNER_LED,
+...                            budget_and_spending=Holding.DELEGATED_TO_PARTNERS,
+...                            analysis_and_interpretation=Holding.JOINTLY)
+>>> review = review_power(record, label="co_production")
+>>> review.placement.rung.name, review.tokenism
+('Partnership', False)
+>>> [f.rule_id for f in review.by_rule('POW-LABEL-EXCEPTIONS')]
+['POW-LABEL-EXCEPTIONS']
+"""
+
+from participatory.power.decisions import Decision, DecisionRecord, DecisionRight, Holding
+from participatory.power.frameworks import (
+    FrameworkEntry,
+    IAP2Level,
+    Rung,
+    arnstein_ladder,
+    coproduction_principles,
+    iap2_spectrum,
+    uk_standards,
+)
+from participatory.power.ladders import LadderPlacement, place
+from participatory.power.principles import (
+    InvolvementEvidence,
+    Outcome,
+    assess_principles,
+    assess_standards,
+)
+from participatory.power.review import PowerReview, compare_label, normalise_label, review_power
+from participatory.power.scale import LabelClaim, PowerScale, power_scale
+
+__all__ = [
+    "Decision",
+    "DecisionRecord",
+    "DecisionRight",
+    "FrameworkEntry",
+    "Holding",
+    "IAP2Level",
+    "InvolvementEvidence",
+    "LabelClaim",
+    "LadderPlacement",
+    "Outcome",
+    "PowerReview",
+    "PowerScale",
+    "Rung",
+    "arnstein_ladder",
+    "assess_principles",
+    "assess_standards",
+    "compare_label",
+    "coproduction_principles",
+    "iap2_spectrum",
+    "normalise_label",
+    "place",
+    "power_scale",
+    "review_power",
+    "uk_standards",
+]

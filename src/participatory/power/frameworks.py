@@ -1,0 +1,260 @@
+"""The participation frameworks as data: Arnstein, IAP2, NIHR co-production, UK Standards.
+
+Names, groupings, promises and summaries are read from the bundled ``frameworks.toml`` (each
+entry with its source, URL and ``verified`` flag); nothing about a framework is written in
+code. The files are read once and cached.
+
+>>> ladder = arnstein_ladder()
+>>> [rung.name for rung in ladder if rung.grouping == "Citizen power"]
+['Partnership', 'Delegated power', 'Citizen control']
+>>> iap2_spectrum()[4].name, iap2_spectrum()[4].promise
+('Empower', 'Carry out what the public decides.')
+>>> len(coproduction_principles()), len(uk_standards())
+(5, 6)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import tomllib
+from collections.abc import Mapping
+from decimal import Decimal
+from importlib import resources
+from typing import Any
+
+import attrs
+
+from participatory.core.errors import ParameterFileError
+from participatory.core.explain import Citation
+
+__all__ = [
+    "FrameworkEntry",
+    "IAP2Level",
+    "Rung",
+    "arnstein_ladder",
+    "coproduction_principles",
+    "frameworks_checked_on",
+    "iap2_spectrum",
+    "rung",
+    "uk_standards",
+]
+
+_FILE = "participatory/data/frameworks.toml"
+
+
+@attrs.frozen
+class FrameworkEntry:
+    """One item of a framework (a principle or standard), with where it was read.
+
+    ``key`` is the item's stable id: the NIHR principle id, or the UK Standard's number as
+    text. ``summary`` is a paraphrase, never the framework's own wording.
+    """
+
+    key: str
+    name: str
+    summary: str
+    source: str
+    url: str | None
+    verified: bool
+    note: str | None = None
+
+    def citation(self) -> Citation:
+        """Where this item was read, ready to attach to a finding."""
+        return Citation(
+            title=self.source, url=self.url, verified=self.verified, date=frameworks_checked_on()
+        )
+
+
+@attrs.frozen
+class Rung:
+    """One rung of Arnstein's ladder (1 Manipulation … 8 Citizen control) and its grouping."""
+
+    number: int
+    name: str
+    grouping: str
+    source: str
+    url: str | None
+    verified: bool
+
+    def citation(self) -> Citation:
+        """Arnstein (1969), as read in the named copy."""
+        return Citation(
+            title=f"Arnstein (1969), A Ladder of Citizen Participation; read in: {self.source}",
+            url=self.url,
+            verified=self.verified,
+            date=frameworks_checked_on(),
+        )
+
+
+@attrs.frozen
+class IAP2Level:
+    """One level of the IAP2 Spectrum, with a paraphrase of its goal and promise to the public.
+
+    IAP2 asks for permission to reproduce the Spectrum, so ``goal`` and ``promise`` are
+    paraphrases; cite IAP2 rather than quoting it.
+    """
+
+    number: int
+    name: str
+    goal: str
+    promise: str
+    source: str
+    url: str | None
+    verified: bool
+
+    def citation(self) -> Citation:
+        """The IAP2 Spectrum of Public Participation, as read in the named copy."""
+        return Citation(
+            title=f"IAP2 Spectrum of Public Participation; read in: {self.source}",
+            publisher="IAP2",
+            url=self.url,
+            verified=self.verified,
+            date=frameworks_checked_on(),
+        )
+
+
+def _text(table: Mapping[str, Any], key: str, where: str) -> str:
+    value = table.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise ParameterFileError(_FILE, f"{where}.{key}", "must be non-empty text")
+    return value
+
+
+def _flag(table: Mapping[str, Any], where: str) -> bool:
+    value = table.get("verified")
+    if not isinstance(value, bool):
+        raise ParameterFileError(_FILE, f"{where}.verified", "must be true or false")
+    return value
+
+
+def _number(table: Mapping[str, Any], key: str, where: str) -> int:
+    value = table.get(key)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ParameterFileError(_FILE, f"{where}.{key}", "must be a whole number")
+    return value
+
+
+def _optional_text(table: Mapping[str, Any], key: str) -> str | None:
+    value = table.get(key)
+    return value if isinstance(value, str) and value else None
+
+
+@functools.cache
+def _document() -> Mapping[str, Any]:
+    raw = (resources.files("participatory") / "data" / "frameworks.toml").read_text("utf-8")
+    return tomllib.loads(raw, parse_float=Decimal)
+
+
+def _items(section: str) -> list[Mapping[str, Any]]:
+    items = _document().get(section)
+    if not isinstance(items, list) or not items:
+        raise ParameterFileError(_FILE, section, "must be a non-empty array of tables")
+    return items
+
+
+def _consecutive(numbers: list[int], section: str) -> None:
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise ParameterFileError(_FILE, section, "must be numbered 1, 2, 3 … in order")
+
+
+@functools.cache
+def frameworks_checked_on() -> dt.date | None:
+    """The day the framework data was last checked against its sources."""
+    meta = _document().get("meta", {})
+    checked = meta.get("checked_on") if isinstance(meta, Mapping) else None
+    return checked if isinstance(checked, dt.date) else None
+
+
+@functools.cache
+def arnstein_ladder() -> tuple[Rung, ...]:
+    """Arnstein's eight rungs, bottom (1) to top (8)."""
+    rungs = []
+    for index, item in enumerate(_items("arnstein")):
+        where = f"arnstein[{index}]"
+        rungs.append(
+            Rung(
+                number=_number(item, "rung", where),
+                name=_text(item, "name", where),
+                grouping=_text(item, "grouping", where),
+                source=_text(item, "source", where),
+                url=_optional_text(item, "url"),
+                verified=_flag(item, where),
+            )
+        )
+    _consecutive([r.number for r in rungs], "arnstein")
+    return tuple(rungs)
+
+
+def rung(number: int) -> Rung:
+    """The rung numbered ``number`` (1 to 8).
+
+    >>> rung(7).name
+    'Delegated power'
+    """
+    ladder = arnstein_ladder()
+    if not 1 <= number <= len(ladder):
+        raise ValueError(f"Arnstein's ladder has rungs 1 to {len(ladder)}, not {number}")
+    return ladder[number - 1]
+
+
+@functools.cache
+def iap2_spectrum() -> tuple[IAP2Level, ...]:
+    """The five IAP2 levels, Inform (1) to Empower (5)."""
+    levels = []
+    for index, item in enumerate(_items("iap2")):
+        where = f"iap2[{index}]"
+        levels.append(
+            IAP2Level(
+                number=_number(item, "level", where),
+                name=_text(item, "name", where),
+                goal=_text(item, "goal", where),
+                promise=_text(item, "promise", where),
+                source=_text(item, "source", where),
+                url=_optional_text(item, "url"),
+                verified=_flag(item, where),
+            )
+        )
+    _consecutive([level.number for level in levels], "iap2")
+    return tuple(levels)
+
+
+@functools.cache
+def coproduction_principles() -> tuple[FrameworkEntry, ...]:
+    """The NIHR co-production principles, in the order the guidance lists them."""
+    entries = []
+    for index, item in enumerate(_items("nihr_coproduction_principles")):
+        where = f"nihr_coproduction_principles[{index}]"
+        entries.append(
+            FrameworkEntry(
+                key=_text(item, "id", where),
+                name=_text(item, "name", where),
+                summary=_text(item, "summary", where),
+                source=_text(item, "source", where),
+                url=_optional_text(item, "url"),
+                verified=_flag(item, where),
+                note=_optional_text(item, "note"),
+            )
+        )
+    return tuple(entries)
+
+
+@functools.cache
+def uk_standards() -> tuple[FrameworkEntry, ...]:
+    """The six UK Standards for Public Involvement; ``key`` is the standard's number."""
+    entries = []
+    for index, item in enumerate(_items("uk_standards")):
+        where = f"uk_standards[{index}]"
+        entries.append(
+            FrameworkEntry(
+                key=str(_number(item, "number", where)),
+                name=_text(item, "name", where),
+                summary=_text(item, "summary", where),
+                source=_text(item, "source", where),
+                url=_optional_text(item, "url"),
+                verified=_flag(item, where),
+                note=_optional_text(item, "note"),
+            )
+        )
+    _consecutive([int(e.key) for e in entries], "uk_standards")
+    return tuple(entries)

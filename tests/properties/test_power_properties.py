@@ -1,0 +1,87 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from participatory.power import (
+    Decision,
+    DecisionRecord,
+    Holding,
+    place,
+    power_scale,
+    review_power,
+)
+from participatory.power.frameworks import coproduction_principles, uk_standards
+from participatory.testing import power as pst
+
+
+@given(pst.decision_records(), pst.decisions(), pst.holdings())
+def test_more_partner_control_over_any_decision_never_lowers_the_rung(record, decision, holding):
+    before = place(record)
+    current = record.right(decision).holding
+    raised = record.with_holding(decision, max(current, holding))
+    after = place(raised)
+    assert after.rung.number >= before.rung.number
+    assert (after.iap2.number if after.iap2 else 0) >= (before.iap2.number if before.iap2 else 0)
+
+
+@given(pst.complete_decision_records(), pst.decisions())
+def test_giving_partners_a_veto_never_lowers_the_rung(record, decision):
+    right = record.right(decision)
+    vetoed = DecisionRecord(
+        (
+            *[r for r in record.rights if r.decision is not decision],
+            type(right)(decision, right.holding, partner_veto=True),
+        )
+    )
+    assert place(vetoed).rung.number >= place(record).rung.number
+
+
+@given(pst.decision_records(), st.randoms())
+def test_the_order_decisions_are_recorded_in_changes_nothing(record, rnd):
+    shuffled = list(record.rights)
+    rnd.shuffle(shuffled)
+    assert DecisionRecord(tuple(shuffled)) == record
+    assert place(DecisionRecord(tuple(shuffled))).rung == place(record).rung
+
+
+@given(pst.decision_records())
+def test_the_level_never_exceeds_what_the_weakest_core_decision_allows_unless_it_is_shared(
+    record,
+):
+    scale = power_scale()
+    placed = place(record)
+    weakest = min(record.holding(d) for d in scale.core_decisions)
+    assert placed.rung.number <= max(scale.placement(weakest).arnstein_rung, 5)
+    assert placed.setting_decisions
+
+
+@given(pst.decision_records(), pst.labels(), pst.involvement_evidence())
+def test_review_has_one_finding_per_principle_and_standard_and_flags_tokenism_exactly(
+    record, label, evidence
+):
+    review = review_power(record, label=label, evidence=evidence)
+    nihr = [f for f in review.findings if f.rule_id.startswith("POW-NIHR-")]
+    uks = [f for f in review.findings if f.rule_id.startswith("POW-UKS-")]
+    assert len(nihr) == len(coproduction_principles())
+    assert len(uks) == len(uk_standards())
+    assert {f.values["outcome"] for f in nihr + uks} <= {"met", "partly met", "not met", "refer"}
+    claim = review.label
+    expected = (
+        claim is not None
+        and claim.min_arnstein_rung is not None
+        and review.placement.rung.number < claim.min_arnstein_rung
+    )
+    assert review.tokenism == expected
+    for tokenism in review.by_rule("POW-TOKENISM"):
+        assert tokenism.values["decision_ids"]
+
+
+@given(pst.holdings())
+def test_a_record_holding_every_decision_the_same_way_sits_at_that_holdings_level(holding):
+    record = DecisionRecord.of(**{d.value: holding for d in Decision})
+    placed = place(record)
+    assert placed.rung.number == power_scale().placement(holding).arnstein_rung
+    assert placed.how == "median"
+
+
+def test_holdings_are_ordered():
+    assert sorted(Holding, key=lambda h: h.rank) == list(Holding)
