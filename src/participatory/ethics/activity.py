@@ -1,0 +1,210 @@
+"""Activities of a project and the groups of people who take part in them.
+
+An :class:`Activity` is one thing a project does with people (an advisory meeting, a design
+workshop, interviews, an exhibition). Each :class:`Party` is a group of people in one
+capacity doing some tasks; the same person may appear in several activities in different
+capacities. Facts are tri-state (see :mod:`participatory.ethics.facts`).
+
+>>> workshop = Activity(
+...     "design-workshops",
+...     parties=[Party("workshop members", Capacity.PUBLIC_CONTRIBUTOR,
+...                    tasks={Task.CO_DESIGN}, facts={"own_data_analysed": None})],
+...     setting=Setting.UNIVERSITY,
+... )
+>>> workshop.party("workshop members").facts.get(Fact.OWN_DATA_ANALYSED)
+<Answer.UNKNOWN: 'unknown'>
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from participatory.core.errors import ValidationError
+from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.ethics.facts import Answer, Fact, Facts, Scope, to_facts
+
+__all__ = ["Activity", "Capacity", "Party", "Setting", "Task"]
+
+
+class Capacity(enum.Enum):
+    """In what capacity a group takes part, as the project describes it."""
+
+    #: A public contributor or adviser (advisory group, steering group, co-applicant, reviewer).
+    PUBLIC_CONTRIBUTOR = "public_contributor"
+    #: A member of the public trained to help carry out the research (peer/co-researcher).
+    CO_RESEARCHER = "co_researcher"
+    #: Someone recruited to the study as a research participant.
+    RESEARCH_PARTICIPANT = "research_participant"
+    #: Patients or service users whose care, records or views an audit or evaluation looks at.
+    SERVICE_USER = "service_user"
+    #: A member of the public attending an event, festival or exhibition.
+    EVENT_AUDIENCE = "event_audience"
+    #: University or NHS staff taking part in their job role.
+    STAFF = "staff"
+
+
+class Task(enum.Enum):
+    """What a group does in the activity."""
+
+    ADVISE = "advise"
+    CO_DESIGN = "co_design"
+    REVIEW_DOCUMENTS = "review_documents"
+    COLLECT_DATA = "collect_data"
+    ANALYSE_DATA = "analyse_data"
+    DISSEMINATE = "disseminate"
+    TAKE_PART_IN_INTERVENTION = "take_part_in_intervention"
+    #: Give their own data, experiences or opinions.
+    PROVIDE_OWN_DATA = "provide_own_data"
+    ATTEND_EVENT = "attend_event"
+
+
+#: Tasks in which people carry out research themselves.
+CO_RESEARCH_TASKS = frozenset({Task.COLLECT_DATA, Task.ANALYSE_DATA})
+#: Tasks in which people plan or advise on research.
+ADVISORY_TASKS = frozenset({Task.ADVISE, Task.CO_DESIGN, Task.REVIEW_DOCUMENTS})
+
+
+class Setting(enum.Enum):
+    """Where the activity happens (``UNKNOWN`` when not yet said)."""
+
+    NHS = "nhs"
+    SOCIAL_CARE = "social_care"
+    COMMUNITY = "community"
+    UNIVERSITY = "university"
+    MUSEUM_GALLERY = "museum_gallery"
+    SCHOOL = "school"
+    SECURE_SETTING = "secure_setting"
+    ONLINE = "online"
+    OTHER = "other"
+    UNKNOWN = "unknown"
+
+
+def _text(path: str) -> Any:
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise ValidationError(path, "must be non-empty text")
+
+    return check
+
+
+def _tasks(value: object) -> frozenset[Task]:
+    if isinstance(value, Task | str):
+        value = (value,)
+    if not isinstance(value, Iterable):
+        raise ValidationError("tasks", "must be a set of tasks")
+    try:
+        return frozenset(Task(t) for t in value)
+    except ValueError:
+        names = ", ".join(t.value for t in Task)
+        raise ValidationError("tasks", "names an unknown task", hint=f"use {names}") from None
+
+
+def _people(value: object) -> frozenset[str]:
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise ValidationError("people", "must be a collection of person ids")
+    people = frozenset(value)
+    if not all(isinstance(p, str) and p.strip() for p in people):
+        raise ValidationError("people", "must hold non-empty person ids")
+    return people
+
+
+def _capacity(value: object) -> Capacity:
+    try:
+        return Capacity(value)
+    except ValueError:
+        raise ValidationError("capacity", "is not a known capacity") from None
+
+
+@attrs.frozen
+class Party:
+    """One group of people taking part in an activity in one capacity.
+
+    ``people`` holds person ids (pseudonyms are fine) so the project summary can spot a
+    person who is a contributor in one activity and a participant in another. ``notes`` is
+    for context such as lived experience or safeguarding notes and is never shown.
+    """
+
+    label: str = attrs.field(validator=_text("label"))
+    capacity: Capacity = attrs.field(converter=_capacity)
+    tasks: frozenset[Task] = attrs.field(factory=frozenset, converter=_tasks)
+    facts: Facts = attrs.field(factory=Facts, converter=to_facts)
+    people: frozenset[str] = attrs.field(factory=frozenset, converter=_people)
+    notes: str = attrs.field(default="", repr=REDACTED, metadata=SENSITIVE)
+
+    def __attrs_post_init__(self) -> None:
+        self.facts.check_scope(Scope.PARTY, "facts")
+
+    def answer(self, fact: Fact) -> Answer:
+        """The group's answer to ``fact``."""
+        return self.facts.get(fact)
+
+
+def _parties(value: object) -> tuple[Party, ...]:
+    if not isinstance(value, Iterable):
+        raise ValidationError("parties", "must be a list of parties")
+    parties = tuple(value)
+    for index, party in enumerate(parties):
+        if not isinstance(party, Party):
+            raise ValidationError(f"parties[{index}]", "must be a Party")
+    # Sorted by label so results never depend on the order the groups were listed in.
+    return tuple(sorted(parties, key=lambda p: p.label))
+
+
+def _setting(value: object) -> Setting:
+    try:
+        return Setting(value)
+    except ValueError:
+        raise ValidationError("setting", "is not a known setting") from None
+
+
+@attrs.frozen
+class Activity:
+    """One activity of a project, the groups taking part and the facts about it."""
+
+    id: str = attrs.field(validator=_text("id"))
+    parties: tuple[Party, ...] = attrs.field(converter=_parties)
+    facts: Facts = attrs.field(factory=Facts, converter=to_facts)
+    setting: Setting = attrs.field(default=Setting.UNKNOWN, converter=_setting)
+    title: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if not self.parties:
+            raise ValidationError("parties", "must name at least one group taking part")
+        labels = [p.label for p in self.parties]
+        if len(set(labels)) != len(labels):
+            raise ValidationError("parties", "has two groups with the same label")
+        if all(p.capacity is Capacity.STAFF for p in self.parties):
+            raise ValidationError(
+                "parties",
+                "has staff only",
+                hint="the triage is about members of the public; staff who are studied "
+                "take part as research participants",
+            )
+        self.facts.check_scope(Scope.ACTIVITY, "facts")
+
+    def answer(self, fact: Fact) -> Answer:
+        """The activity's answer to ``fact``."""
+        return self.facts.get(fact)
+
+    def party(self, label: str) -> Party:
+        """The group with ``label``."""
+        for party in self.parties:
+            if party.label == label:
+                return party
+        raise KeyError(label)
+
+    def with_party_answer(self, label: str, fact: Fact, answer: object) -> Activity:
+        """A copy in which the group ``label`` answers ``fact`` differently."""
+        parties = [
+            attrs.evolve(p, facts=p.facts.with_answer(fact, answer)) if p.label == label else p
+            for p in self.parties
+        ]
+        return attrs.evolve(self, parties=parties)
+
+    def with_answer(self, fact: Fact, answer: object) -> Activity:
+        """A copy with the activity fact ``fact`` answered differently."""
+        return attrs.evolve(self, facts=self.facts.with_answer(fact, answer))

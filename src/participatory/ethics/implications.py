@@ -1,0 +1,151 @@
+"""What an outcome implies for each group: involvement, engagement, consent, safeguarding.
+
+These findings never change the outcome; they say what people must do because of it:
+role descriptions, the involvement log and payment for contributors; training and support
+for co-researchers; participant information and consent; safeguarding.
+
+>>> sorted(a.name for a in (Action(k) for k in INVOLVEMENT_ACTIONS))
+['INVOLVEMENT_LOG', 'PAY_PER_POLICY', 'ROLE_DESCRIPTION']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from participatory.core.explain import Severity
+from participatory.ethics.activity import (
+    ADVISORY_TASKS,
+    CO_RESEARCH_TASKS,
+    Activity,
+    Capacity,
+    Setting,
+)
+from participatory.ethics.facts import Answer, Fact
+from participatory.ethics.findings import FindingLog
+from participatory.ethics.outcomes import Action, Outcome, PartyStatus
+
+__all__ = [
+    "INVOLVEMENT_ACTIONS",
+    "explain_audience",
+    "explain_consent",
+    "explain_involved",
+    "explain_safeguarding",
+]
+
+#: What involving contributors always implies.
+INVOLVEMENT_ACTIONS: Final = (
+    Action.ROLE_DESCRIPTION.value,
+    Action.INVOLVEMENT_LOG.value,
+    Action.PAY_PER_POLICY.value,
+)
+_NHS_SETTINGS: Final = frozenset({Setting.NHS, Setting.SOCIAL_CARE})
+
+
+def explain_involved(
+    log: FindingLog, activity: Activity, statuses: Mapping[str, PartyStatus], outcome: Outcome
+) -> None:
+    """Involvement findings for each involved group (co-research and advisory)."""
+    for party in activity.parties:
+        if statuses[party.label] is not PartyStatus.INVOLVED:
+            continue
+        if party.tasks & CO_RESEARCH_TASKS:
+            log.add(
+                "ETH-INVOLVEMENT-CO-RESEARCH",
+                Severity.INFO,
+                "involvement_co_research",
+                log.source("nihr_involvement_definition")
+                + log.point("co_researchers_conducting_research"),
+                party=party,
+                actions=(Action.CO_RESEARCHER_SUPPORT.value, *INVOLVEMENT_ACTIONS),
+            )
+        if party.tasks & ADVISORY_TASKS or not party.tasks & CO_RESEARCH_TASKS:
+            log.add(
+                "ETH-INVOLVEMENT-ADVISORY",
+                Severity.INFO,
+                "involvement_advisory",
+                log.point("advisory_involvement_needs_no_rec")
+                + log.point("consent_principles_apply_to_ppi"),
+                party=party,
+                actions=INVOLVEMENT_ACTIONS,
+            )
+        if activity.setting in _NHS_SETTINGS and outcome is not Outcome.REFER:
+            log.add(
+                "ETH-INVOLVEMENT-NHS",
+                Severity.INFO,
+                "involvement_nhs",
+                log.point("even_if_patients_or_recruited_via_nhs"),
+                party=party,
+            )
+
+
+def explain_audience(
+    log: FindingLog, activity: Activity, statuses: Mapping[str, PartyStatus]
+) -> None:
+    """Engagement findings for each audience."""
+    for party in activity.parties:
+        if statuses[party.label] is PartyStatus.AUDIENCE:
+            log.add(
+                "ETH-ENGAGEMENT",
+                Severity.INFO,
+                "engagement",
+                log.source("nihr_participation_engagement"),
+                party=party,
+            )
+
+
+def explain_consent(
+    log: FindingLog, activity: Activity, statuses: Mapping[str, PartyStatus], outcome: Outcome
+) -> None:
+    """Consent findings for participants in research."""
+    if outcome is not Outcome.RESEARCH:
+        return
+    citations = log.point("participants_give_informed_consent")
+    for party in activity.parties:
+        if statuses[party.label] is not PartyStatus.PARTICIPANT:
+            continue
+        answer = party.answer(Fact.CONSENT_PLANNED)
+        if answer is Answer.YES:
+            log.add("ETH-CONSENT-PLANNED", Severity.MET, "consent_planned", citations, party=party)
+            continue
+        rule, severity, key = (
+            ("ETH-CONSENT-MISSING", Severity.WARNING, "consent_missing")
+            if answer is Answer.NO
+            else ("ETH-CONSENT-UNKNOWN", Severity.ADVICE, "consent_unknown")
+        )
+        log.add(
+            rule,
+            severity,
+            key,
+            citations,
+            party=party,
+            actions=(Action.CONSENT_AND_INFORMATION.value,),
+        )
+
+
+def explain_safeguarding(log: FindingLog, activity: Activity) -> None:
+    """Safeguarding findings for groups with vulnerable people or under-18s, or unknown."""
+    citations = log.point("safeguarding_vulnerable_groups")
+    for party in activity.parties:
+        if party.capacity is Capacity.STAFF:
+            continue
+        answers = {party.answer(Fact.VULNERABLE), party.answer(Fact.UNDER_18)}
+        if Answer.YES in answers:
+            log.add(
+                "ETH-SAFEGUARDING",
+                Severity.WARNING,
+                "safeguarding",
+                citations,
+                party=party,
+                actions=(Action.SAFEGUARDING.value,),
+                sensitive=True,
+            )
+        elif Answer.UNKNOWN in answers:
+            log.add(
+                "ETH-SAFEGUARDING-UNKNOWN",
+                Severity.ADVICE,
+                "safeguarding_unknown",
+                citations,
+                party=party,
+                actions=(Action.ESTABLISH_SAFEGUARDING_FACTS.value,),
+            )

@@ -1,0 +1,170 @@
+"""What the triage concludes about an activity, and what that conclusion asks people to do.
+
+:class:`Outcome` values are ordered by how much review they call for
+(:attr:`Outcome.review_rank`): involvement and engagement need no research ethics review;
+service evaluation, clinical audit and usual practice need local governance but no
+research ethics committee; research, and any case referred because the facts do not decide
+it, go before a committee.
+
+>>> Outcome.INVOLVEMENT.review_rank < Outcome.CLINICAL_AUDIT.review_rank < Outcome.REFER.review_rank
+True
+>>> Outcome.REFER.needs_committee, Outcome.SERVICE_EVALUATION.needs_committee
+(True, False)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Final
+
+import attrs
+
+from participatory.core.explain import Explained
+from participatory.ethics.activity import Capacity
+from participatory.ethics.facts import Fact
+
+__all__ = [
+    "Action",
+    "ActivityClassification",
+    "MissingFact",
+    "Outcome",
+    "PartyRole",
+    "PartyStatus",
+]
+
+
+class Outcome(enum.Enum):
+    """The classification of one activity."""
+
+    #: Public involvement: no research ethics review for the involvement itself.
+    INVOLVEMENT = "involvement"
+    #: Engagement: information about research is provided and disseminated.
+    ENGAGEMENT = "engagement"
+    #: Service evaluation: judges the current service without a standard.
+    SERVICE_EVALUATION = "service_evaluation"
+    #: Clinical audit: measures a service against a predetermined standard.
+    CLINICAL_AUDIT = "clinical_audit"
+    #: Usual practice in public health / health surveillance.
+    USUAL_PRACTICE = "usual_practice"
+    #: Research with human participants: ethics review needed.
+    RESEARCH = "research"
+    #: Grey area: the facts do not decide the case, refer it to the ethics committee.
+    REFER = "refer"
+
+    @property
+    def review_rank(self) -> int:
+        """Need for review: 0 none, 1 local governance, 2 an ethics committee must see it."""
+        return _RANKS[self]
+
+    @property
+    def needs_committee(self) -> bool:
+        """Whether a research ethics committee must see the activity before it starts."""
+        return self.review_rank == _COMMITTEE
+
+    @property
+    def label(self) -> str:
+        """The outcome in words."""
+        return _LABELS[self]
+
+
+_COMMITTEE: Final = 2
+_RANKS: Final = {
+    Outcome.INVOLVEMENT: 0,
+    Outcome.ENGAGEMENT: 0,
+    Outcome.SERVICE_EVALUATION: 1,
+    Outcome.CLINICAL_AUDIT: 1,
+    Outcome.USUAL_PRACTICE: 1,
+    Outcome.RESEARCH: _COMMITTEE,
+    Outcome.REFER: _COMMITTEE,
+}
+_LABELS: Final = {
+    Outcome.INVOLVEMENT: "public involvement",
+    Outcome.ENGAGEMENT: "public engagement",
+    Outcome.SERVICE_EVALUATION: "service evaluation",
+    Outcome.CLINICAL_AUDIT: "clinical audit",
+    Outcome.USUAL_PRACTICE: "usual practice / health surveillance",
+    Outcome.RESEARCH: "research with human participants",
+    Outcome.REFER: "grey area: refer to the research ethics committee",
+}
+
+
+class Action(enum.Enum):
+    """A step an outcome implies. The value is the message key of its sentence."""
+
+    ETHICS_APPLICATION = "ethics.action.ethics_application"
+    CONSENT_AND_INFORMATION = "ethics.action.consent_and_information"
+    ROLE_DESCRIPTION = "ethics.action.role_description"
+    INVOLVEMENT_LOG = "ethics.action.involvement_log"
+    PAY_PER_POLICY = "ethics.action.pay_per_policy"
+    CO_RESEARCHER_SUPPORT = "ethics.action.co_researcher_support"
+    SAFEGUARDING = "ethics.action.safeguarding"
+    ESTABLISH_SAFEGUARDING_FACTS = "ethics.action.establish_safeguarding_facts"
+    REFER_TO_COMMITTEE = "ethics.action.refer_to_committee"
+    LOCAL_GOVERNANCE = "ethics.action.local_governance"
+    SEPARATE_ROLES = "ethics.action.separate_roles"
+
+
+class PartyStatus(enum.Enum):
+    """What a group is in an activity, whatever capacity the project gave it."""
+
+    #: Involved as contributors or co-researchers; not research participants.
+    INVOLVED = "involved"
+    #: Research participants (or the subjects of an audit or evaluation).
+    PARTICIPANT = "participant"
+    #: Whether they are participants depends on a fact nobody has answered yet.
+    POSSIBLE_PARTICIPANT = "possible_participant"
+    #: An audience for engagement.
+    AUDIENCE = "audience"
+    #: Staff in their job role.
+    STAFF = "staff"
+
+
+@attrs.frozen
+class MissingFact:
+    """An unanswered fact whose answer would decide the case (``party`` None: the activity)."""
+
+    fact: Fact
+    party: str | None = None
+
+
+@attrs.frozen
+class PartyRole:
+    """The status the triage gave one group, and the person ids in it."""
+
+    label: str
+    capacity: Capacity
+    status: PartyStatus
+    people: frozenset[str] = frozenset()
+
+
+@attrs.frozen
+class ActivityClassification(Explained):
+    """The triage of one activity: outcome, the status of each group, reasons and actions.
+
+    The findings carry the reasons (rule ids such as ``ETH-HRA-RANDOMISATION``), the
+    citations and the actions; ``deciding_facts`` lists the unanswered facts that would
+    decide a referred case.
+    """
+
+    activity_id: str = attrs.field(kw_only=True)
+    outcome: Outcome = attrs.field(kw_only=True)
+    on: dt.date = attrs.field(kw_only=True)
+    roles: tuple[PartyRole, ...] = attrs.field(default=(), kw_only=True)
+    deciding_facts: tuple[MissingFact, ...] = attrs.field(default=(), kw_only=True)
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """Every action the findings imply, once each, in the order first implied."""
+        seen: dict[Action, None] = {}
+        for finding in self.findings:
+            for key in finding.actions:
+                seen.setdefault(Action(key), None)
+        return tuple(seen)
+
+    def status_of(self, label: str) -> PartyStatus:
+        """The status given to the group ``label``."""
+        for role in self.roles:
+            if role.label == label:
+                return role.status
+        raise KeyError(label)

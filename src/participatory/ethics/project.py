@@ -1,0 +1,159 @@
+"""A whole project: one classification per activity, and a summary across them.
+
+The summary counts activities per outcome, lists those that need an ethics application and
+those referred, and names the people who are contributors in one activity and research
+participants in another (or in the same one), which guidance says should not usually happen
+within one study.
+
+>>> import datetime as dt
+>>> from participatory.ethics.activity import Activity, Capacity, Party, Task
+>>> group = Party("advisory group", Capacity.PUBLIC_CONTRIBUTOR, tasks={Task.ADVISE},
+...               facts={"own_data_analysed": False}, people={"p1", "p2"})
+>>> survey = Party("advisory group", Capacity.PUBLIC_CONTRIBUTOR,
+...                tasks={Task.PROVIDE_OWN_DATA}, facts={"own_data_analysed": True},
+...                people={"p1"})
+>>> project = EthicsProject("study", activities=[
+...     Activity("advice", parties=[group]),
+...     Activity("health-questionnaire", parties=[survey], facts={"generalisable": True}),
+... ])
+>>> summary = summarise_project(project, on=dt.date(2026, 3, 2))
+>>> summary.needing_review, summary.contributor_and_participant
+(('health-questionnaire',), ('p1',))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from participatory.core.errors import ValidationError
+from participatory.core.explain import Explained, Finding, Severity
+from participatory.ethics.activity import Activity
+from participatory.ethics.guidance import EthicsGuidance, bundled_guidance
+from participatory.ethics.outcomes import Action, ActivityClassification, Outcome, PartyStatus
+from participatory.ethics.triage import classify_activity
+
+__all__ = ["EthicsProject", "ProjectEthicsSummary", "summarise_project"]
+
+
+def _activities(value: object) -> tuple[Activity, ...]:
+    if not isinstance(value, Iterable):
+        raise ValidationError("activities", "must be a list of activities")
+    activities = tuple(value)
+    for index, activity in enumerate(activities):
+        if not isinstance(activity, Activity):
+            raise ValidationError(f"activities[{index}]", "must be an Activity")
+    ids = [a.id for a in activities]
+    if len(set(ids)) != len(ids):
+        raise ValidationError("activities", "has two activities with the same id")
+    return activities
+
+
+@attrs.frozen
+class EthicsProject:
+    """A project as the triage sees it: its activities."""
+
+    id: str
+    activities: tuple[Activity, ...] = attrs.field(converter=_activities)
+    title: str = ""
+
+
+@attrs.frozen
+class ProjectEthicsSummary(Explained):
+    """One classification per activity and what they add up to.
+
+    ``findings`` holds every activity's findings followed by the project-level ones
+    (``ETH-ROLE-OVERLAP``, ``ETH-POSSIBLE-ROLE-OVERLAP``).
+    """
+
+    project_id: str = attrs.field(kw_only=True)
+    on: dt.date = attrs.field(kw_only=True)
+    activities: tuple[ActivityClassification, ...] = attrs.field(kw_only=True)
+    #: Every outcome, with how many activities have it (zero included).
+    counts: Mapping[Outcome, int] = attrs.field(kw_only=True)
+    #: Activities classified as research: each needs an ethics application.
+    needing_review: tuple[str, ...] = attrs.field(kw_only=True)
+    #: Activities referred to the ethics committee.
+    referred: tuple[str, ...] = attrs.field(kw_only=True)
+    #: Person ids involved as contributors somewhere and research participants somewhere.
+    contributor_and_participant: tuple[str, ...] = attrs.field(kw_only=True)
+    #: Person ids involved somewhere who may be participants, depending on unknown facts.
+    possibly_contributor_and_participant: tuple[str, ...] = attrs.field(kw_only=True)
+
+    def classification(self, activity_id: str) -> ActivityClassification:
+        """The classification of one activity."""
+        for result in self.activities:
+            if result.activity_id == activity_id:
+                return result
+        raise KeyError(activity_id)
+
+
+def _people_by_status(
+    results: Iterable[ActivityClassification],
+) -> dict[PartyStatus, dict[str, list[str]]]:
+    found: dict[PartyStatus, dict[str, list[str]]] = {status: {} for status in PartyStatus}
+    for result in results:
+        for role in result.roles:
+            for person in role.people:
+                activities = found[role.status].setdefault(person, [])
+                if result.activity_id not in activities:
+                    activities.append(result.activity_id)
+    return found
+
+
+def summarise_project(
+    project: EthicsProject, *, on: dt.date, guidance: EthicsGuidance | None = None
+) -> ProjectEthicsSummary:
+    """Classify every activity of ``project`` and summarise the outcomes and roles."""
+    guidance = guidance or bundled_guidance()
+    results = tuple(classify_activity(a, on=on, guidance=guidance) for a in project.activities)
+    counts = dict.fromkeys(Outcome, 0)
+    for result in results:
+        counts[result.outcome] += 1
+
+    people = _people_by_status(results)
+    involved = people[PartyStatus.INVOLVED]
+    certain = sorted(set(involved) & set(people[PartyStatus.PARTICIPANT]))
+    possible = sorted(
+        (set(involved) & set(people[PartyStatus.POSSIBLE_PARTICIPANT])) - set(certain)
+    )
+    citations = guidance.point("contributors_not_also_participants").citations
+    # Keyword mappings: the attrs plugin mistypes ``converter=tuple`` fields.
+    extra: dict[str, Any] = {"citations": citations, "actions": (Action.SEPARATE_ROLES.value,)}
+    overlap = [
+        Finding(
+            rule_id,
+            severity,
+            key,
+            {
+                "person": person,
+                "contributor_in": involved[person],
+                "participant_in": people[status][person],
+            },
+            subject=person,
+            **extra,
+        )
+        for rule_id, severity, key, status, chosen in (
+            ("ETH-ROLE-OVERLAP", Severity.WARNING, "ethics.role_overlap",
+             PartyStatus.PARTICIPANT, certain),
+            ("ETH-POSSIBLE-ROLE-OVERLAP", Severity.ADVICE, "ethics.possible_role_overlap",
+             PartyStatus.POSSIBLE_PARTICIPANT, possible),
+        )
+        for person in chosen
+    ]  # fmt: skip
+    findings: dict[str, Any] = {"findings": [f for r in results for f in r.findings] + overlap}
+    return ProjectEthicsSummary(
+        **findings,
+        project_id=project.id,
+        on=on,
+        activities=results,
+        counts=MappingProxyType(counts),
+        needing_review=tuple(r.activity_id for r in results if r.outcome is Outcome.RESEARCH),
+        referred=tuple(r.activity_id for r in results if r.outcome is Outcome.REFER),
+        contributor_and_participant=tuple(certain),
+        possibly_contributor_and_participant=tuple(possible),
+    )
