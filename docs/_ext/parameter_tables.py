@@ -34,7 +34,7 @@ def write_parameter_tables(folder: Path) -> None:
         "| Parameter | Meaning | Value | From | Data valid until | Source | Verified |\n"
         "|---|---|---|---|---|---|---|\n"
     )
-    for group in ("benefits", "payments", "tax"):
+    for group in ("benefits", "payments", "tax", "planning"):
         rows = groups.get(group, [])
         text = header + "\n".join(rows) if rows else "*No parameters bundled in this group yet.*"
         (folder / f"parameters-{group}.md").write_text(text + "\n", encoding="utf-8")

@@ -1,0 +1,294 @@
+"""The timeline engine: relationship time before applying, a realistic pace, deadlines.
+
+>>> import datetime as dt
+>>> from participatory.timeline.plan import Stage, Timeline
+>>> plan = Timeline(stages=[Stage("delivery", "2026-01-01", "2026-01-31", co_produced=True,
+...                               conventional_days=10)])
+>>> assess_timeline(plan, as_at=dt.date(2026, 1, 1)).schedule[0].realistic.end
+datetime.date(2026, 2, 19)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Mapping
+from decimal import ROUND_CEILING, Decimal
+
+import attrs
+
+from participatory import _citing
+from participatory.core.errors import ParameterFileError
+from participatory.core.explain import (
+    Citation,
+    Explained,
+    Finding,
+    ParameterUse,
+    Severity,
+    as_decimal,
+)
+from participatory.core.messages import define_messages
+from participatory.core.params import ParameterSet, bundled_parameters
+from participatory.core.periods import DateRange, to_date
+from participatory.timeline.plan import Stage, StageKind, Timeline
+
+__all__ = ["MULTIPLIER", "PlannedStage", "TimelineAssessment", "assess_timeline"]
+
+#: The dated parameter read for how much longer co-produced stages take.
+MULTIPLIER = "timeline.co_production_multiplier"
+_ONE_DAY = dt.timedelta(days=1)
+
+define_messages(
+    {
+        "timeline.no_relationship_time": (
+            "The plan has no time for building relationships before {anchor} starts on "
+            "{anchor_start}. Relationships and trust need to form before ideas and applications."
+        ),
+        "timeline.relationship_time": (
+            "The plan gives {days} days to building relationships before {anchor} starts."
+        ),
+        "timeline.ideas_before_relationships": (
+            "Idea generation starts on {ideas_start}, before relationship building starts on "
+            "{relationships_start}; relationship building needs to come before ideas."
+        ),
+        "timeline.stage_too_short_co_produced": (
+            "{stage} is co-produced and planned for {planned_days} days; run conventionally it "
+            "would take {conventional_days} days, and co-produced work has taken about "
+            "{multiplier} times as long, so allow {needed_days} days."
+        ),
+        "timeline.stage_too_short": (
+            "{stage} is planned for {planned_days} days, less than your own estimate of "
+            "{needed_days} days."
+        ),
+        "timeline.deadline_unreachable": (
+            "{deadline} is on {due}, but at a realistic pace {stage} ends on {realistic_end}, "
+            "{days_late} days later."
+        ),
+        "timeline.deadline_met": (
+            "{deadline} on {due} can be met: at a realistic pace {stage} ends on {realistic_end}."
+        ),
+        "timeline.realistic_end": (
+            "Allowing {multiplier} times as long for co-produced stages, the project ends on "
+            "{realistic_end} rather than {planned_end}."
+        ),
+    }
+)
+
+
+@attrs.frozen
+class PlannedStage:
+    """A stage as planned and as it would run at a realistic pace."""
+
+    stage: Stage
+    needed_days: int
+    realistic: DateRange
+
+
+@attrs.frozen
+class TimelineAssessment(Explained):
+    """The realistic schedule, the relationship time before applying, and the findings."""
+
+    multiplier: Decimal = attrs.field(kw_only=True)
+    pre_application_days: int = attrs.field(kw_only=True)
+    schedule: tuple[PlannedStage, ...] = attrs.field(kw_only=True)
+
+    @property
+    def realistic_end(self) -> dt.date:
+        """The day the last stage ends at a realistic pace."""
+        return max(p.realistic.end for p in self.schedule)
+
+
+@attrs.frozen
+class _Rule:
+    severity: Severity
+    citations: tuple[Citation, ...]
+
+
+@functools.cache
+def _rules() -> Mapping[str, _Rule]:
+    document, file = _citing.bundled_guidance("timeline.toml")
+    cites = _citing.citations(document, file)
+    table = document.get("rules")
+    if not isinstance(table, Mapping):
+        raise ParameterFileError(file, "rules", "must be a table")
+    return {
+        rule_id: _Rule(
+            _citing.severity(entry, "severity", file, f"rules.{rule_id}"),
+            _citing.cited(entry.get("citations"), cites, file, f"rules.{rule_id}.citations"),
+        )
+        for rule_id, entry in table.items()
+    }
+
+
+def _finding(
+    rule_id: str,
+    key: str,
+    values: Mapping[str, object],
+    *,
+    severity: Severity | None = None,
+    parameters: tuple[ParameterUse, ...] = (),
+    subject: str | None = None,
+) -> Finding:
+    rule = _rules()[rule_id]
+    return _citing.finding(
+        rule_id,
+        severity or rule.severity,
+        key,
+        values,
+        citations=rule.citations,
+        parameters=parameters,
+        subject=subject,
+    )
+
+
+def _pre_application(timeline: Timeline) -> tuple[Stage | None, int]:
+    """The stage relationship time is counted before, and the relationship days before it."""
+    anchor = timeline.stage(StageKind.APPLICATION) or next(
+        (s for s in timeline.stages if s.kind.order > StageKind.RELATIONSHIP_BUILDING.order),
+        None,
+    )
+    building = timeline.stage(StageKind.RELATIONSHIP_BUILDING)
+    if anchor is None or building is None:
+        return anchor, 0
+    last = min(building.end, anchor.start - _ONE_DAY)
+    return anchor, max(0, (last - building.start).days + 1)
+
+
+def _relationship_findings(timeline: Timeline) -> tuple[list[Finding], int]:
+    anchor, days = _pre_application(timeline)
+    findings: list[Finding] = []
+    if anchor is not None:
+        if days == 0:
+            values = {"anchor": anchor.kind.label.lower(), "anchor_start": anchor.start}
+            findings.append(
+                _finding("TIME-NO-RELATIONSHIP-TIME", "timeline.no_relationship_time", values)
+            )
+        else:
+            findings.append(
+                _finding(
+                    "TIME-NO-RELATIONSHIP-TIME",
+                    "timeline.relationship_time",
+                    {"days": days, "anchor": anchor.kind.label.lower()},
+                    severity=Severity.MET,
+                )
+            )
+    building = timeline.stage(StageKind.RELATIONSHIP_BUILDING)
+    ideas = timeline.stage(StageKind.IDEA_GENERATION)
+    if building is not None and ideas is not None and ideas.start < building.start:
+        findings.append(
+            _finding(
+                "TIME-IDEAS-BEFORE-RELATIONSHIPS",
+                "timeline.ideas_before_relationships",
+                {"ideas_start": ideas.start, "relationships_start": building.start},
+            )
+        )
+    return findings, days
+
+
+def _needed_days(stage: Stage, multiplier: Decimal) -> int:
+    if stage.conventional_days is None:
+        return stage.days
+    if not stage.co_produced:
+        return stage.conventional_days
+    stretched = (Decimal(stage.conventional_days) * multiplier).to_integral_value(ROUND_CEILING)
+    return int(stretched)
+
+
+def _schedule(timeline: Timeline, multiplier: Decimal) -> tuple[PlannedStage, ...]:
+    """Each stage at a realistic pace, its predecessors' slip carried on to it."""
+    slip = dt.timedelta(0)
+    planned = []
+    for stage in timeline.stages:
+        needed = _needed_days(stage, multiplier)
+        start = stage.start + slip
+        end = max(stage.end + slip, start + dt.timedelta(days=needed - 1))
+        slip = max(slip, end - stage.end)
+        planned.append(PlannedStage(stage, needed, DateRange(start, end)))
+    return tuple(planned)
+
+
+def assess_timeline(
+    timeline: Timeline, *, as_at: dt.date, parameters: ParameterSet | None = None
+) -> TimelineAssessment:
+    """Check ``timeline`` against the co-production multiplier in force on ``as_at``.
+
+    ``parameters`` replaces the bundled parameters (an institution's own multiplier, laid
+    over them with :func:`~participatory.core.params.load_parameters`).
+    """
+    params = parameters if parameters is not None else bundled_parameters()
+    use = params.use(MULTIPLIER, to_date(as_at, "as_at"))
+    multiplier = as_decimal(use.value)
+    findings, days = _relationship_findings(timeline)
+    schedule = _schedule(timeline, multiplier)
+    uses = (use,)
+    for planned in schedule:
+        stage = planned.stage
+        if stage.conventional_days is None or stage.days >= planned.needed_days:
+            continue
+        values: dict[str, object] = {
+            "stage": stage.kind.label,
+            "planned_days": stage.days,
+            "needed_days": planned.needed_days,
+        }
+        if stage.co_produced:
+            values |= {"conventional_days": stage.conventional_days, "multiplier": multiplier}
+        key = "timeline.stage_too_short" + ("_co_produced" if stage.co_produced else "")
+        findings.append(
+            _finding(
+                "TIME-STAGE-TOO-SHORT",
+                key,
+                values,
+                parameters=uses if stage.co_produced else (),
+                subject=stage.kind.value,
+            )
+        )
+    by_kind = {p.stage.kind: p for p in schedule}
+    for deadline in timeline.deadlines:
+        realistic_end = by_kind[deadline.stage].realistic.end
+        values = {
+            "deadline": deadline.name,
+            "due": deadline.due,
+            "stage": deadline.stage.label.lower(),
+            "realistic_end": realistic_end,
+        }
+        if realistic_end > deadline.due:
+            values["days_late"] = (realistic_end - deadline.due).days
+            planned_late = by_kind[deadline.stage].stage.end > deadline.due
+            findings.append(
+                _finding(
+                    "TIME-DEADLINE-UNREACHABLE",
+                    "timeline.deadline_unreachable",
+                    values,
+                    # Late even as planned, before any stretching: a broken plan, not a risk.
+                    severity=Severity.PROBLEM if planned_late else None,
+                    parameters=uses,
+                    subject=deadline.name,
+                )
+            )
+        else:
+            findings.append(
+                _finding(
+                    "TIME-DEADLINE-UNREACHABLE",
+                    "timeline.deadline_met",
+                    values,
+                    severity=Severity.MET,
+                    parameters=uses,
+                    subject=deadline.name,
+                )
+            )
+    result_end = max(p.realistic.end for p in schedule)
+    planned_end = max(s.end for s in timeline.stages)
+    findings.append(
+        _finding(
+            "TIME-REALISTIC-END",
+            "timeline.realistic_end",
+            {"multiplier": multiplier, "realistic_end": result_end, "planned_end": planned_end},
+            parameters=uses,
+        )
+    )
+    return TimelineAssessment(
+        **_citing.findings_field(findings),
+        multiplier=multiplier,
+        pre_application_days=days,
+        schedule=schedule,
+    )
