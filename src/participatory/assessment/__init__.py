@@ -1,0 +1,1 @@
+"""Assessing a whole project: every engine, one report."""

@@ -1,0 +1,124 @@
+"""The governance report: one project's findings from every engine, grouped by area.
+
+This is the shape every renderer (:mod:`participatory.render`) and the JSON interface
+work from. Engines fill :class:`ReportSection` objects; :func:`participatory.assess`
+(in :mod:`participatory.assessment`) puts them together.
+
+>>> import datetime as dt
+>>> from participatory.core.explain import Finding, Severity
+>>> from participatory.core.money import Money
+>>> section = ReportSection(
+...     area=Area.PAYMENTS,
+...     findings=(Finding("PAY-LATE", Severity.WARNING, "payments.late"),),
+...     figures=(Figure("report.figure.fees_total", Money.gbp("1350.00")),),
+... )
+>>> report = GovernanceReport(project_id="river", project_title="River watch",
+...                           as_at=dt.date(2026, 11, 25), sections=(section,))
+>>> report.count(Severity.WARNING)
+1
+>>> report.section(Area.PAYMENTS).figures[0].value
+Money('1350.00', 'GBP')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from participatory.core.explain import Explained, Finding, Severity
+
+__all__ = ["Area", "Figure", "GovernanceReport", "ReportSection"]
+
+
+class Area(enum.Enum):
+    """The areas of a governance report, in the order they are shown."""
+
+    DATA = "data"  # notices about the figures themselves (out of date, unverified)
+    ROLES = "roles"
+    POWER = "power"
+    BUDGET = "budget"
+    PAYMENTS = "payments"
+    BENEFITS = "benefits"
+    ETHICS = "ethics"
+    SAFEGUARDING = "safeguarding"
+    TIMELINE = "timeline"
+    EVALUATION = "evaluation"
+
+
+@attrs.frozen
+class Figure:
+    """One computed figure shown in a section: a message key for its label, and its value.
+
+    ``value`` is a :class:`~participatory.core.money.Money`, a Decimal (a share in [0, 1]
+    when ``is_share``), an int, a date or a short text.
+    """
+
+    label_key: str
+    value: object
+    is_share: bool = False
+    sensitive: bool = False
+
+
+def _findings(items: Iterable[Finding]) -> tuple[Finding, ...]:
+    return tuple(items)
+
+
+def _figures(items: Iterable[Figure]) -> tuple[Figure, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class ReportSection:
+    """The findings and figures of one area."""
+
+    area: Area
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings)
+    figures: tuple[Figure, ...] = attrs.field(default=(), converter=_figures)
+    #: True when the project gave no information for this area (the section says so).
+    not_assessed: bool = False
+
+
+def _sections(items: Iterable[ReportSection]) -> tuple[ReportSection, ...]:
+    ordered = sorted(items, key=lambda s: list(Area).index(s.area))
+    areas = [s.area for s in ordered]
+    if len(areas) != len(set(areas)):
+        raise ValueError("a report has at most one section per area")
+    return tuple(ordered)
+
+
+@attrs.frozen
+class GovernanceReport:
+    """Everything :func:`participatory.assess` found about one project on one date."""
+
+    project_id: str
+    project_title: str
+    as_at: dt.date
+    sections: tuple[ReportSection, ...] = attrs.field(default=(), converter=_sections)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding of every section, in section order."""
+        return tuple(f for s in self.sections for f in s.findings)
+
+    def as_explained(self) -> Explained:
+        """The report's findings as one :class:`~participatory.core.explain.Explained`."""
+        return Explained(findings=self.findings)
+
+    def section(self, area: Area) -> ReportSection:
+        """The section for ``area`` (an empty, not-assessed one if there is none)."""
+        for section in self.sections:
+            if section.area is area:
+                return section
+        return ReportSection(area=area, not_assessed=True)
+
+    def count(self, severity: Severity) -> int:
+        """How many findings have exactly ``severity``."""
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    @property
+    def worst(self) -> Severity:
+        """The most serious severity in the report."""
+        return self.as_explained().worst
