@@ -13,6 +13,7 @@ from parameter_tables import write_parameter_tables  # noqa: E402
 
 import participatory  # noqa: E402
 from participatory.payments.rates import rate_table_markdown  # noqa: E402
+from participatory.vocabulary import glossary_markdown  # noqa: E402
 
 project = "participatory"
 author = "The participatory developers"
@@ -49,6 +50,7 @@ intersphinx_timeout = 1
 
 write_parameter_tables(HERE / "_generated")
 (HERE / "_generated" / "rate-cards.md").write_text(rate_table_markdown(), encoding="utf-8")
+(HERE / "_generated" / "glossary.md").write_text(glossary_markdown(), encoding="utf-8")
 
 nitpicky = False
 suppress_warnings = ["myst.header"]

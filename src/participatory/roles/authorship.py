@@ -1,0 +1,305 @@
+"""Co-authorship: contributions recorded with CRediT, authorship decided with ICMJE.
+
+Contributions use the 14 roles of CRediT (the Contributor Roles Taxonomy) plus any
+*local* roles, kept apart because CRediT has no catch-all role for, say, advice drawn
+from lived experience. The ICMJE asks that an author meet all four of its criteria and
+that anyone meeting criterion 1 (a substantial contribution to conception or design, or to
+acquiring, analysing or interpreting data) be given the chance to meet criteria 2 and 3.
+Which CRediT roles evidence which criterion is data (``frameworks.toml``,
+``[icmje.credit_evidence]``), marked as the library's own inference.
+
+>>> import datetime as dt
+>>> decision = decide_authorship(
+...     Contribution("p1", ["investigation", "formal-analysis"]), None, as_at=dt.date(2025, 6, 1)
+... )
+>>> decision.outcome.value, decision.criteria_met, decision.has("ROLE-AUTHORSHIP-NOT-OFFERED")
+('offer_authorship', (1,), True)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import tomllib
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+
+from participatory.core.errors import ParameterFileError, ValidationError
+from participatory.core.explain import Citation, Explained, Finding, Severity
+from participatory.roles import messages as _messages  # noqa: F401  (defines the templates)
+from participatory.vocabulary.terms import normalise
+
+__all__ = [
+    "AuthorshipDecision",
+    "AuthorshipOffer",
+    "AuthorshipOutcome",
+    "Contribution",
+    "ContributorRole",
+    "CreditTaxonomy",
+    "OfferResponse",
+    "credit_taxonomy",
+    "decide_authorship",
+]
+
+_FILE = "participatory/data/frameworks.toml"
+
+
+@attrs.frozen
+class ContributorRole:
+    """A contributor role: one of CRediT's 14 (``official``) or a local extension."""
+
+    id: str
+    name: str
+    definition: str
+    source: str
+    url: str | None
+    verified: bool
+    #: True for the 14 CRediT roles; False for a local role, never exported as CRediT.
+    official: bool
+
+    def citation(self) -> Citation:
+        """Where the role is defined."""
+        if self.official:
+            return Citation(
+                "CRediT - Contributor Roles Taxonomy",
+                publisher="NISO",
+                url=self.url,
+                reference=self.name,
+                verified=self.verified,
+            )
+        return Citation(self.source, url=self.url, reference=self.name, verified=self.verified)
+
+
+@attrs.frozen
+class CreditTaxonomy:
+    """The CRediT roles, the local roles and the ICMJE criteria, as read from the data."""
+
+    roles: Mapping[str, ContributorRole]
+    criterion_1_roles: frozenset[str]
+    criterion_2_roles: frozenset[str]
+    #: ICMJE criteria 1-4, summarised, by number.
+    icmje_criteria: Mapping[int, str]
+    icmje_citation: Citation
+    evidence_citation: Citation
+
+    def role(self, text: str) -> ContributorRole:
+        """The role named by id or name in any spelling ("Formal analysis", "formal-analysis")."""
+        key = normalise(text)
+        for role in self.roles.values():
+            if key in (normalise(role.id), normalise(role.name)):
+                return role
+        raise ValidationError("roles", f"{text!r} is neither a CRediT role nor a local role")
+
+    def official(self) -> tuple[ContributorRole, ...]:
+        """The 14 CRediT roles, in the order of the data."""
+        return tuple(r for r in self.roles.values() if r.official)
+
+    def local(self) -> tuple[ContributorRole, ...]:
+        """The local extension roles (not CRediT)."""
+        return tuple(r for r in self.roles.values() if not r.official)
+
+
+def _role(entry: Mapping[str, Any], *, official: bool) -> ContributorRole:
+    return ContributorRole(
+        id=entry["id"],
+        name=entry["name"],
+        definition=entry["definition"],
+        source=entry["source"],
+        url=entry.get("url") or None,
+        verified=bool(entry.get("verified", False)),
+        official=official,
+    )
+
+
+@functools.cache
+def credit_taxonomy() -> CreditTaxonomy:
+    """The bundled taxonomy (read once from ``frameworks.toml``, cached)."""
+    text = resources.files("participatory").joinpath("data/frameworks.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    roles = {e["id"]: _role(e, official=True) for e in data["credit_roles"]}
+    if len(roles) != 14:
+        raise ParameterFileError(_FILE, "credit_roles", f"has {len(roles)} roles, CRediT has 14")
+    for entry in data.get("local_contributor_roles", []):
+        if entry["id"] in roles:
+            raise ParameterFileError(_FILE, "local_contributor_roles", "reuses a CRediT id")
+        roles[entry["id"]] = _role(entry, official=False)
+    icmje = data["icmje"]
+    evidence = icmje["credit_evidence"]
+    for key in ("criterion_1", "criterion_2"):
+        unknown = set(evidence[key]) - set(roles)
+        if unknown:
+            raise ParameterFileError(_FILE, f"icmje.credit_evidence.{key}", f"unknown {unknown}")
+    return CreditTaxonomy(
+        roles=MappingProxyType(roles),
+        criterion_1_roles=frozenset(evidence["criterion_1"]),
+        criterion_2_roles=frozenset(evidence["criterion_2"]),
+        icmje_criteria=MappingProxyType({c["number"]: c["summary"] for c in icmje["criteria"]}),
+        icmje_citation=Citation(
+            "ICMJE Recommendations: Defining the Role of Authors and Contributors",
+            publisher="International Committee of Medical Journal Editors",
+            url=icmje["url"],
+            reference=f"authorship criteria 1-4, as restated in: {icmje['source']}",
+            verified=bool(icmje["verified"]),
+        ),
+        evidence_citation=Citation(
+            evidence["source"], reference="icmje.credit_evidence", verified=evidence["verified"]
+        ),
+    )
+
+
+def _role_ids(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise ValidationError("roles", "must be a list of role ids, not one string")
+    taxonomy = credit_taxonomy()
+    return tuple(dict.fromkeys(taxonomy.role(text).id for text in value))
+
+
+@attrs.frozen
+class Contribution:
+    """What one party contributed, as CRediT role ids (and local role ids)."""
+
+    party: str
+    roles: tuple[str, ...] = attrs.field(converter=_role_ids)
+
+    def credit_roles(self) -> tuple[str, ...]:
+        """The official CRediT roles only (what a journal's CRediT statement may show)."""
+        taxonomy = credit_taxonomy()
+        return tuple(r for r in self.roles if taxonomy.roles[r].official)
+
+
+class OfferResponse(enum.Enum):
+    """The person's answer to an offer of authorship."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+
+
+@attrs.frozen
+class AuthorshipOffer:
+    """An offer of authorship to one party, and how far they have taken it up.
+
+    ``approved_final_version`` and ``accountable`` record ICMJE criteria 3 and 4.
+    """
+
+    party: str
+    offered_on: dt.date
+    response: OfferResponse = OfferResponse.PENDING
+    approved_final_version: bool = False
+    accountable: bool = False
+
+
+class AuthorshipOutcome(enum.Enum):
+    """What the ICMJE criteria say about one contributor."""
+
+    #: All four criteria are met: list as an author.
+    AUTHOR = "author"
+    #: Criterion 1 is met: offer the chance to meet criteria 2 and 3.
+    OFFER_AUTHORSHIP = "offer_authorship"
+    #: Contributed, but criterion 1 is not evidenced: acknowledge.
+    ACKNOWLEDGE = "acknowledge"
+    NO_CONTRIBUTION = "no_contribution"
+
+
+@attrs.frozen
+class AuthorshipDecision(Explained):
+    """The authorship decision for one party, with the criteria evidenced and why."""
+
+    party: str = attrs.field(kw_only=True)
+    outcome: AuthorshipOutcome = attrs.field(kw_only=True)
+    #: ICMJE criteria (1-4) the record evidences.
+    criteria_met: tuple[int, ...] = attrs.field(kw_only=True)
+
+
+def _criteria(
+    contribution: Contribution, offer: AuthorshipOffer | None, taxonomy: CreditTaxonomy
+) -> tuple[int, ...]:
+    met = []
+    if taxonomy.criterion_1_roles.intersection(contribution.roles):
+        met.append(1)
+    if taxonomy.criterion_2_roles.intersection(contribution.roles):
+        met.append(2)
+    if offer is not None and offer.response is OfferResponse.ACCEPTED:
+        if offer.approved_final_version:
+            met.append(3)
+        if offer.accountable:
+            met.append(4)
+    return tuple(met)
+
+
+def decide_authorship(
+    contribution: Contribution,
+    offer: AuthorshipOffer | None,
+    *,
+    as_at: dt.date,
+    name: str | None = None,
+) -> AuthorshipDecision:
+    """Whether ``contribution`` should be offered authorship, acknowledged, or is authorship.
+
+    An offer dated after ``as_at`` had not been made yet on that day. ``name`` is how the
+    messages name the person (their party id otherwise).
+    """
+    taxonomy = credit_taxonomy()
+    if offer is not None and offer.offered_on > as_at:
+        offer = None
+    met = _criteria(contribution, offer, taxonomy)
+    party = contribution.party
+    citations = (taxonomy.icmje_citation, taxonomy.evidence_citation)
+    names = [taxonomy.roles[r].name for r in contribution.roles]
+    values: dict[str, object] = {"party": name or party, "roles": names}
+    if not contribution.roles:
+        result: Finding | None = None
+        outcome = AuthorshipOutcome.NO_CONTRIBUTION
+    elif met == (1, 2, 3, 4):
+        outcome = AuthorshipOutcome.AUTHOR
+        result = Finding(
+            "ROLE-AUTHORSHIP-CRITERIA-MET",
+            Severity.MET,
+            "roles.authorship.author",
+            values,
+            citations,
+            subject=party,
+        )
+    elif 1 in met and offer is not None:
+        outcome = AuthorshipOutcome.OFFER_AUTHORSHIP
+        result = Finding(
+            "ROLE-AUTHORSHIP-OFFERED",
+            Severity.MET,
+            "roles.authorship.offered",
+            {**values, "offered_on": offer.offered_on, "response": offer.response.value},
+            citations,
+            subject=party,
+        )
+    elif 1 in met:
+        outcome = AuthorshipOutcome.OFFER_AUTHORSHIP
+        result = Finding(
+            "ROLE-AUTHORSHIP-NOT-OFFERED",
+            Severity.WARNING,
+            "roles.authorship.not_offered",
+            values,
+            citations,
+            actions=("roles.action.offer_authorship",),
+            subject=party,
+        )
+    else:
+        outcome = AuthorshipOutcome.ACKNOWLEDGE
+        result = Finding(
+            "ROLE-AUTHORSHIP-ACKNOWLEDGE",
+            Severity.INFO,
+            "roles.authorship.acknowledge",
+            values,
+            citations,
+            actions=("roles.action.acknowledge",),
+            subject=party,
+        )
+    return AuthorshipDecision(
+        findings=() if result is None else (result,),
+        party=party,
+        outcome=outcome,
+        criteria_met=met,
+    )

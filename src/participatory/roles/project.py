@@ -1,0 +1,178 @@
+"""One project's people, roles, communities, words and plans: what the roles review reads.
+
+>>> import datetime as dt
+>>> from participatory.roles.models import UniversityStaff, StaffKind
+>>> from participatory.roles.assignments import RoleAssignment, RelationshipBasis, Stage
+>>> lead = UniversityStaff("s1", "Dr Lee", StaffKind.ACADEMIC_RESEARCHER)
+>>> project = ProjectRoles(
+...     "Memory cafés", parties=[lead],
+...     assignments=[RoleAssignment("s1", "lead researcher", RelationshipBasis.EQUAL_PARTNER,
+...                                 stages=[Stage.DESIGN])],
+... )
+>>> project.party("s1").name
+'Dr Lee'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+import attrs
+
+from participatory.core.errors import ValidationError
+from participatory.roles.assignments import RoleAssignment
+from participatory.roles.authorship import AuthorshipOffer, Contribution
+from participatory.roles.models import PartnerOrganisation, Party, PersonContributor
+
+__all__ = ["FindingsReturnPlan", "ProjectRoles"]
+
+_T = TypeVar("_T")
+
+
+@attrs.frozen
+class FindingsReturnPlan:
+    """How and when the project will take its findings back to the people who contributed.
+
+    Jo Stubbs (section 5.8): communities feel used when "researchers don't always follow
+    up or return to share findings".
+    """
+
+    how: str
+    due_by: dt.date | None = None
+    returned_on: dt.date | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.how, str) or not self.how.strip():
+            raise ValidationError("findings_return.how", "must say how findings will be returned")
+
+
+def _items(kind: type[_T], field: str) -> Callable[[Iterable[_T]], tuple[_T, ...]]:
+    def convert(value: Iterable[_T]) -> tuple[_T, ...]:
+        if isinstance(value, str):
+            raise ValidationError(field, "must be a list")
+        items = tuple(value)
+        for index, item in enumerate(items):
+            if not isinstance(item, kind):
+                raise ValidationError(f"{field}[{index}]", f"must be a {kind.__name__}")
+        return items
+
+    return convert
+
+
+def _texts(field: str) -> Callable[[Iterable[str]], tuple[str, ...]]:
+    def convert(value: Iterable[str]) -> tuple[str, ...]:
+        if isinstance(value, str):
+            raise ValidationError(field, "must be a list of text, not one string")
+        items = tuple(value)
+        for index, item in enumerate(items):
+            if not isinstance(item, str) or not item.strip():
+                raise ValidationError(f"{field}[{index}]", "must be non-empty text")
+        return items
+
+    return convert
+
+
+def _parties(value: Iterable[Party]) -> tuple[Party, ...]:
+    return _items(object, "parties")(value)  # type: ignore[return-value]
+
+
+def _assignments(value: Iterable[RoleAssignment]) -> tuple[RoleAssignment, ...]:
+    return _items(RoleAssignment, "assignments")(value)
+
+
+def _communities(value: Iterable[str]) -> tuple[str, ...]:
+    return _texts("communities")(value)
+
+
+def _terms_used(value: Iterable[str]) -> tuple[str, ...]:
+    return _texts("terms_used")(value)
+
+
+def _contributions(value: Iterable[Contribution]) -> tuple[Contribution, ...]:
+    return _items(Contribution, "contributions")(value)
+
+
+def _offers(value: Iterable[AuthorshipOffer]) -> tuple[AuthorshipOffer, ...]:
+    return _items(AuthorshipOffer, "authorship_offers")(value)
+
+
+@attrs.frozen
+class ProjectRoles:
+    """The roles picture of one project.
+
+    ``communities`` are the communities the project names as those it works with or for;
+    ``terms_used`` the words it uses to describe itself ("co-production", "PPIE").
+    """
+
+    title: str
+    parties: tuple[Party, ...] = attrs.field(
+        default=(),
+        converter=_parties,
+    )
+    assignments: tuple[RoleAssignment, ...] = attrs.field(
+        default=(),
+        converter=_assignments,
+    )
+    communities: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_communities,
+    )
+    terms_used: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_terms_used,
+    )
+    contributions: tuple[Contribution, ...] = attrs.field(
+        default=(),
+        converter=_contributions,
+    )
+    authorship_offers: tuple[AuthorshipOffer, ...] = attrs.field(
+        default=(),
+        converter=_offers,
+    )
+    findings_return: FindingsReturnPlan | None = None
+
+    def __attrs_post_init__(self) -> None:
+        ids: set[str] = set()
+        for index, party in enumerate(self.parties):
+            if not isinstance(party, Party):
+                raise ValidationError(f"parties[{index}]", "must be a person, organisation, staff")
+            if party.id in ids:
+                raise ValidationError(f"parties[{index}].id", f"{party.id!r} is used twice")
+            ids.add(party.id)
+        for field in ("assignments", "contributions", "authorship_offers"):
+            seen: set[str] = set()
+            for index, item in enumerate(getattr(self, field)):
+                if item.party not in ids:
+                    raise ValidationError(
+                        f"{field}[{index}].party", f"{item.party!r} is not one of the parties"
+                    )
+                if field != "assignments" and item.party in seen:
+                    raise ValidationError(
+                        f"{field}[{index}].party", f"{item.party!r} appears twice; merge them"
+                    )
+                seen.add(item.party)
+
+    def party(self, party_id: str) -> Party:
+        """The party with ``party_id``."""
+        for party in self.parties:
+            if party.id == party_id:
+                return party
+        raise KeyError(party_id)
+
+    def assignments_of(self, party_id: str) -> tuple[RoleAssignment, ...]:
+        """Every role ``party_id`` holds."""
+        return tuple(a for a in self.assignments if a.party == party_id)
+
+    def people(self) -> Iterator[PersonContributor]:
+        """The person contributors."""
+        return (p for p in self.parties if isinstance(p, PersonContributor))
+
+    def organisations(self) -> Iterator[PartnerOrganisation]:
+        """The partner organisations."""
+        return (p for p in self.parties if isinstance(p, PartnerOrganisation))
+
+    def offer_to(self, party_id: str) -> AuthorshipOffer | None:
+        """The authorship offer made to ``party_id``, if any."""
+        return next((o for o in self.authorship_offers if o.party == party_id), None)

@@ -1,0 +1,136 @@
+"""Reading vocabularies from TOML: the bundled terms, and an institution's own definitions.
+
+The format (``src/participatory/data/vocabulary.toml``) is one table per term::
+
+    [terms.co_production]
+    term = "Co-production"
+    definition = "..."
+    source = "NIHR, Guidance on co-producing a research project"
+    url = "https://..."            # optional
+    verified = true                # optional, default false
+    synonyms = ["coproduction"]    # optional
+    often_confused_with = ["participatory_research"]   # optional, term ids
+    note = "..."                   # optional
+
+An institution writes the same format; its definitions win over the bundled ones.
+
+>>> vocabulary = bundled_vocabulary()
+>>> vocabulary.lookup("PPIE").term.id
+'public_involvement'
+>>> ours = parse_terms('''
+... [terms.co_production]
+... term = "Co-production"
+... definition = "Bath's definition."
+... source = "University of Bath participatory research policy"
+... ''', file="bath.toml", origin=TermOrigin.INSTITUTION, institution="University of Bath")
+>>> found = vocabulary.with_definitions(ours).lookup("coproduction")
+>>> found.term.definition, found.origin.value, found.replaced.source[:4]
+("Bath's definition.", 'institution', 'NIHR')
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+from participatory.core.errors import ParameterFileError, ValidationError
+from participatory.vocabulary.terms import Term, TermOrigin, Vocabulary
+
+__all__ = ["bundled_vocabulary", "load_vocabulary", "parse_terms"]
+
+_REQUIRED: Final = ("term", "definition", "source")
+_OPTIONAL: Final = ("url", "verified", "synonyms", "often_confused_with", "note")
+_BUNDLED_FILE: Final = "participatory/data/vocabulary.toml"
+
+
+def _term(term_id: str, table: Mapping[str, Any], file: str, **origin: Any) -> Term:
+    key = f"terms.{term_id}"
+    unknown = set(table) - set(_REQUIRED) - set(_OPTIONAL)
+    if unknown:
+        raise ParameterFileError(file, key, f"unknown keys {sorted(unknown)}")
+    for name in _REQUIRED:
+        if not isinstance(table.get(name), str):
+            raise ParameterFileError(file, f"{key}.{name}", "is required text")
+    for name in ("synonyms", "often_confused_with"):
+        listed = table.get(name, [])
+        if not isinstance(listed, list) or not all(isinstance(x, str) for x in listed):
+            raise ParameterFileError(file, f"{key}.{name}", "must be a list of strings")
+    if not isinstance(table.get("verified", False), bool):
+        raise ParameterFileError(file, f"{key}.verified", "must be true or false")
+    try:
+        return Term(
+            id=term_id,
+            term=table["term"],
+            definition=table["definition"],
+            source=table["source"],
+            url=table.get("url") or None,
+            verified=table.get("verified", False),
+            synonyms=table.get("synonyms", ()),
+            often_confused_with=table.get("often_confused_with", ()),
+            note=table.get("note"),
+            origin_file=file,
+            **origin,
+        )
+    except ValidationError as error:
+        raise ParameterFileError(file, f"{key}.{error.path}", error.problem) from None
+
+
+def parse_terms(
+    text: str,
+    *,
+    file: str = "<string>",
+    origin: TermOrigin = TermOrigin.INSTITUTION,
+    institution: str | None = None,
+) -> tuple[Term, ...]:
+    """The terms of a vocabulary file's text; errors name the file and key at fault."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ParameterFileError(file, "", f"is not valid TOML: {error}") from None
+    terms = data.get("terms")
+    if not isinstance(terms, dict) or not terms:
+        raise ParameterFileError(file, "terms", "must hold at least one [terms.<id>] table")
+    extra = set(data) - {"meta", "terms"}
+    if extra:
+        raise ParameterFileError(file, "", f"unknown top-level tables {sorted(extra)}")
+    parsed = []
+    for term_id, table in terms.items():
+        if not isinstance(table, dict):
+            raise ParameterFileError(file, f"terms.{term_id}", "must be a table")
+        parsed.append(_term(term_id, table, file, origin=origin, institution=institution))
+    return tuple(parsed)
+
+
+@functools.cache
+def bundled_vocabulary() -> Vocabulary:
+    """The vocabulary shipped with the library (read once, cached)."""
+    text = resources.files("participatory").joinpath("data/vocabulary.toml").read_text("utf-8")
+    terms = parse_terms(text, file=_BUNDLED_FILE, origin=TermOrigin.BUNDLED)
+    try:
+        return Vocabulary(terms)
+    except ValidationError as error:
+        raise ParameterFileError(_BUNDLED_FILE, error.path, error.problem) from None
+
+
+def load_vocabulary(
+    path: str | Path, *, institution: str, base: Vocabulary | None = None
+) -> Vocabulary:
+    """``base`` (the bundled vocabulary by default) with an institution's file laid over it.
+
+    Call this at the edge of a system (it reads a file); pass the result to the engines.
+    """
+    path = Path(path)
+    terms = parse_terms(
+        path.read_text(encoding="utf-8"),
+        file=str(path),
+        origin=TermOrigin.INSTITUTION,
+        institution=institution,
+    )
+    try:
+        return (base or bundled_vocabulary()).with_definitions(terms)
+    except ValidationError as error:
+        raise ParameterFileError(str(path), error.path, error.problem) from None
