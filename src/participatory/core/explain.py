@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.privacy import REDACTED_TEXT
 
 __all__ = [
     "Citation",
@@ -142,7 +143,7 @@ def _frozen_mapping(values: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return MappingProxyType(dict(values or {}))
 
 
-@attrs.frozen(eq=False)
+@attrs.frozen(eq=False, repr=False)
 class Finding:
     """One explained conclusion of a rule.
 
@@ -171,6 +172,18 @@ class Finding:
 
     def __hash__(self) -> int:
         return hash((self.rule_id, self.severity, self.message_key, self.subject))
+
+    def __repr__(self) -> str:
+        # A sensitive finding's values are special-category data (that the contributor
+        # gets a benefit, how much they would lose): repr must not show them, or a log line
+        # or traceback of any result would.
+        values = REDACTED_TEXT if self.sensitive else repr(self.values)
+        return (
+            f"Finding(rule_id={self.rule_id!r}, severity={self.severity!r}, "
+            f"message_key={self.message_key!r}, values={values}, "
+            f"citations={self.citations!r}, parameters={self.parameters!r}, "
+            f"actions={self.actions!r}, sensitive={self.sensitive!r}, subject={self.subject!r})"
+        )
 
     def all_citations(self) -> tuple[Citation, ...]:
         """The finding's citations followed by those of the parameters it read."""

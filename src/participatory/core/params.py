@@ -369,6 +369,8 @@ def load_parameter_file(path: str | Path) -> dict[str, Parameter]:
         text = file.read_text(encoding="utf-8")
     except OSError as error:
         raise ParameterFileError(str(file), "", f"cannot be read ({error.strerror})") from None
+    except UnicodeDecodeError:
+        raise ParameterFileError(str(file), "", "is not UTF-8 text") from None
     return parse_parameters(text, str(file))
 
 

@@ -213,8 +213,22 @@ class BenefitWeekCycle(_SplitsRanges):
     def period_containing(self, day: dt.date) -> DateRange:
         """The benefit week containing ``day``."""
         back = (day.weekday() - self.start_weekday) % 7
-        start = day - dt.timedelta(days=back)
-        return DateRange(start, start + dt.timedelta(days=6))
+        try:
+            start = day - dt.timedelta(days=back)
+            return DateRange(start, start + dt.timedelta(days=6))
+        except OverflowError:
+            raise _beyond_calendar() from None
+
+
+def _beyond_calendar() -> ValidationError:
+    # Python dates run from year 1 to 9999; a period reaching past either end cannot be
+    # built. The day is not quoted: it may be a claim's first date of entitlement.
+    return ValidationError(
+        "date",
+        "is too close to the start or end of the calendar (years 1 to 9999) to lie in a "
+        "whole period",
+        hint="check the year",
+    )
 
 
 def _assessment_period_start(anchor_day: int, year: int, month: int) -> dt.date:
@@ -261,12 +275,15 @@ class AssessmentPeriodCycle(_SplitsRanges):
         """The assessment period containing ``day`` (which may precede the claim)."""
         # Plain month arithmetic: this sits on the hot path of every Universal Credit check.
         year, month = day.year, day.month
-        start = self.start_in_month(year, month)
-        if day < start:
-            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        try:
             start = self.start_in_month(year, month)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-        next_start = self.start_in_month(year, month)
+            if day < start:
+                year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+                start = self.start_in_month(year, month)
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+            next_start = self.start_in_month(year, month)
+        except (OverflowError, ValueError):
+            raise _beyond_calendar() from None
         return DateRange(start, next_start - dt.timedelta(days=1))
 
 
@@ -291,7 +308,10 @@ class TaxYear:
     @property
     def range(self) -> DateRange:
         """The days of the tax year."""
-        return DateRange(dt.date(self.start_year, 4, 6), dt.date(self.start_year + 1, 4, 5))
+        try:
+            return DateRange(dt.date(self.start_year, 4, 6), dt.date(self.start_year + 1, 4, 5))
+        except (OverflowError, ValueError):
+            raise _beyond_calendar() from None
 
     def __str__(self) -> str:
         return f"{self.start_year}/{(self.start_year + 1) % 100:02d}"

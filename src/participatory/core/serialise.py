@@ -6,7 +6,8 @@ rule and severity but not their values. Pass ``include_sensitive=True`` only whe
 receiving system is entitled to special-category data.
 
 Money becomes ``{"amount": "12.50", "currency": "GBP"}`` (a string, so no float ever
-touches it), dates ISO strings, Decimals strings, enums their values.
+touches it), dates ISO strings, Decimals strings, enums their values, sets sorted lists
+(so the same input gives the same JSON whatever the hash seed).
 
 >>> from participatory.core.money import Money
 >>> unstructure(Money.gbp("12.50"))
@@ -18,7 +19,10 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import json
+import typing
 from collections.abc import Callable, Mapping
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 from typing import Any
 
@@ -35,6 +39,20 @@ __all__ = ["converter", "unstructure"]
 
 def _money(value: Money) -> dict[str, str]:
     return {"amount": str(value.amount), "currency": value.currency}
+
+
+def _is_set_type(t: object) -> bool:
+    return t in (set, frozenset) or typing.get_origin(t) in (set, frozenset, AbstractSet)
+
+
+def _set(conv: cattrs.Converter) -> Callable[[AbstractSet[Any]], list[Any]]:
+    def unstructure_set(items: AbstractSet[Any]) -> list[Any]:
+        # JSON has no sets, and a set's order follows the hash seed: sort, so the same
+        # input always gives the same bytes.
+        plain = [conv.unstructure(item) for item in items]
+        return sorted(plain, key=lambda item: json.dumps(item, sort_keys=True))
+
+    return unstructure_set
 
 
 def _finding(conv: cattrs.Converter, redact: bool) -> Callable[[Finding], dict[str, Any]]:
@@ -71,6 +89,7 @@ def converter(*, include_sensitive: bool = False) -> cattrs.Converter:
     conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), lambda e: e.value
     )
+    conv.register_unstructure_hook_func(_is_set_type, _set(conv))
     conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, Mapping) and not attrs.has(t),
         lambda m: {str(k): conv.unstructure(v) for k, v in m.items()},

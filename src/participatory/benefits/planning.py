@@ -1,0 +1,293 @@
+"""Planning payments: the largest payment that changes nothing, and the least-loss schedule.
+
+:func:`largest_safe_payment` finds, to the penny, the largest payment received on a day
+that leaves every benefit exactly as it was (given any payments already planned). It
+searches with the engine itself, so it can never disagree with :func:`~participatory.
+benefits.engine.check`.
+
+:func:`plan_payments` spreads a total over the days a payment could *genuinely* be made
+(for example, after each session), filling what each period can take without loss first,
+and compares the result with paying everything at once. It never suggests relabelling a
+fee as expenses or splitting one piece of work into fictitious instalments: the findings
+say so, and state the trade-off (waiting longer for the money).
+
+>>> import datetime as dt
+>>> from participatory.benefits.circumstances import Circumstances, CarersAllowanceClaim
+>>> safe = largest_safe_payment(Circumstances(carers_allowance=CarersAllowanceClaim()),
+...                             dt.date(2025, 6, 10))
+>>> safe.amount
+Money('196.00', 'GBP')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+import attrs
+
+from participatory.benefits.advice import CAVEAT, SIGNPOST
+from participatory.benefits.circumstances import Benefit, Circumstances
+from participatory.benefits.engine import check
+from participatory.benefits.mechanism import PENNY, finding, gbp
+from participatory.benefits.outcomes import BenefitsCheck
+from participatory.benefits.receipts import Receipt, ReceiptKind, as_receipts
+from participatory.core.errors import ValidationError
+from participatory.core.explain import Explained, Finding, Severity
+from participatory.core.messages import define_messages
+from participatory.core.money import Money
+from participatory.core.params import ParameterSet
+from participatory.core.periods import to_date
+from participatory.core.privacy import REDACTED, SENSITIVE
+
+__all__ = ["PaymentPlan", "SafePayment", "largest_safe_payment", "plan_payments"]
+
+define_messages(
+    {
+        "benefits.plan.safe": (
+            "The largest payment received on {day} that changes no benefit is {amount}; "
+            "one penny more changes {benefit} ({rule})."
+        ),
+        "benefits.plan.safe_unlimited": (
+            "No payment up to {ceiling} received on {day} changes the contributor's benefits."
+        ),
+        "benefits.plan.schedule": (
+            "Paying {total} as {count} payment(s) loses {loss} of benefits; paying it all on "
+            "{first_day} would lose {loss_at_once}."
+        ),
+        "benefits.plan.trade_off": (
+            "Spreading the payment means the contributor waits for part of the money. Offer "
+            "the choice: some people prefer to be paid at once."
+        ),
+        "benefits.plan.honesty": (
+            "Only use dates on which a payment is genuinely made for work genuinely done, "
+            "record each payment as what it is, and report every payment as the benefit "
+            "rules require. Never describe a fee as expenses."
+        ),
+        "benefits.plan.expenses": (
+            "Paying expenses against receipts, rather than a flat rate, keeps them out of "
+            "the benefit calculation."
+        ),
+    }
+)
+
+_CEILING = Money.gbp(100_000)
+_NAMES = {
+    Benefit.UNIVERSAL_CREDIT: "Universal Credit",
+    Benefit.CARERS_ALLOWANCE: "Carer's Allowance",
+    Benefit.NEW_STYLE_ESA: "ESA",
+    Benefit.INCOME_SUPPORT: "Income Support",
+    Benefit.INCOME_BASED_JSA: "income-based JSA",
+    Benefit.INCOME_RELATED_ESA: "income-related ESA",
+    Benefit.NEW_STYLE_JSA: "new-style JSA",
+    Benefit.HOUSING_BENEFIT: "Housing Benefit",
+    Benefit.PENSION_CREDIT: "Pension Credit",
+}
+HONESTY: Finding = finding(
+    "BEN-PLAN-HONESTY", Severity.ADVICE, "benefits.plan.honesty", sensitive=False
+)
+
+
+@attrs.frozen
+class SafePayment(Explained):
+    """The largest payment on a day that changes nothing (``None``: no limit found)."""
+
+    amount: Money | None = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    day: dt.date
+    #: The benefit that one penny more would change.
+    binding: Benefit | None = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+
+
+@attrs.frozen
+class PaymentPlan(Explained):
+    """A schedule of payments for a total, the benefit it loses, and the at-once comparison."""
+
+    instalments: tuple[Receipt, ...] = attrs.field(converter=as_receipts)
+    loss: Money = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    loss_if_paid_at_once: Money = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    result: BenefitsCheck = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+
+    @property
+    def kept(self) -> Money:
+        """What the contributor is better off by under this plan."""
+        return self.result.kept
+
+
+def _after_amounts(result: BenefitsCheck) -> dict[tuple[Benefit, object], Decimal]:
+    return {(o.benefit, o.period): o.after.amount for o in result.outcomes}
+
+
+def _changes(
+    result: BenefitsCheck, baseline: dict[tuple[Benefit, object], Decimal]
+) -> list[tuple[Benefit, str]]:
+    changed = []
+    for o in result.outcomes:
+        reference = baseline.get((o.benefit, o.period), o.before.amount)
+        if o.after.amount != reference:
+            rule = next(
+                (f.rule_id for f in o.findings if f.severity.is_at_least(Severity.WARNING)),
+                o.findings[0].rule_id if o.findings else "",
+            )
+            changed.append((o.benefit, rule))
+    return changed
+
+
+def largest_safe_payment(
+    circumstances: Circumstances,
+    day: dt.date | str,
+    *,
+    kind: ReceiptKind = ReceiptKind.INVOLVEMENT_FEE,
+    existing: Iterable[Receipt] = (),
+    parameters: ParameterSet | None = None,
+    allow_stale: bool = False,
+    ceiling: Money = _CEILING,
+) -> SafePayment:
+    """The largest payment of ``kind`` received on ``day`` that changes no benefit.
+
+    ``existing`` are payments already planned; the answer is what can be added to them.
+    """
+    on = to_date(day, "day")
+    planned = tuple(existing)
+    baseline = _after_amounts(
+        check(circumstances, planned, parameters=parameters, allow_stale=allow_stale)
+    )
+
+    def probe(pennies: int) -> BenefitsCheck:
+        extra = Receipt(gbp(Decimal(pennies) * PENNY), on, kind)
+        return check(
+            circumstances, (*planned, extra), parameters=parameters, allow_stale=allow_stale
+        )
+
+    high = int(ceiling.amount / PENNY)
+    if not _changes(probe(high), baseline):
+        found = finding(
+            "BEN-PLAN-SAFE-AMOUNT",
+            Severity.INFO,
+            "benefits.plan.safe_unlimited",
+            {"day": on, "ceiling": ceiling},
+        )
+        return SafePayment(None, on, None, findings=(found, CAVEAT, SIGNPOST, HONESTY))
+    low = 0  # paying nothing changes nothing
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _changes(probe(middle), baseline):
+            high = middle
+        else:
+            low = middle
+    benefit, rule = _changes(probe(high), baseline)[0]
+    amount = gbp(Decimal(low) * PENNY)
+    found = finding(
+        "BEN-PLAN-SAFE-AMOUNT",
+        Severity.INFO,
+        "benefits.plan.safe",
+        {"day": on, "amount": amount, "benefit": _NAMES[benefit], "rule": rule},
+    )
+    return SafePayment(amount, on, benefit, findings=(found, CAVEAT, SIGNPOST, HONESTY))
+
+
+def _loss(result: BenefitsCheck) -> Decimal:
+    return -sum((o.after.amount - o.before.amount for o in result.outcomes), Decimal(0))
+
+
+def plan_payments(
+    circumstances: Circumstances,
+    total: Money,
+    days: Sequence[dt.date | str],
+    *,
+    kind: ReceiptKind = ReceiptKind.INVOLVEMENT_FEE,
+    existing: Iterable[Receipt] = (),
+    parameters: ParameterSet | None = None,
+    allow_stale: bool = False,
+) -> PaymentPlan:
+    """Pay ``total`` on some of ``days`` with the least benefit loss.
+
+    Each day, in order, takes the largest amount that changes nothing; anything left goes
+    on the day where it loses least. The result is compared with paying everything on the
+    first day, and the better of the two is returned (paying at once wins a tie). This is
+    a search over simple schedules, not a proof of the best possible one.
+    """
+    if not isinstance(total, Money) or total.currency != "GBP" or total.is_negative():
+        raise ValidationError("total", "must be a non-negative amount in GBP")
+    if not total.is_whole_minor_units():
+        raise ValidationError("total", "must be a whole number of pence")
+    dates = sorted({to_date(d, "days") for d in days})
+    if not dates:
+        raise ValidationError("days", "must name at least one day a payment could be made")
+    planned = tuple(existing)
+
+    def run(instalments: Sequence[Receipt]) -> BenefitsCheck:
+        return check(
+            circumstances, (*planned, *instalments), parameters=parameters, allow_stale=allow_stale
+        )
+
+    at_once = (Receipt(total, dates[0], kind),)
+    at_once_result = run(at_once)
+    amounts: dict[dt.date, Decimal] = {}
+    remaining = total.amount
+    for day in dates:
+        if remaining <= 0:
+            break
+        so_far = tuple(Receipt(gbp(a), d, kind) for d, a in amounts.items())
+        safe = largest_safe_payment(
+            circumstances,
+            day,
+            kind=kind,
+            existing=(*planned, *so_far),
+            parameters=parameters,
+            allow_stale=allow_stale,
+            ceiling=gbp(remaining),
+        )
+        take = remaining if safe.amount is None else min(remaining, safe.amount.amount)
+        if take > 0:
+            amounts[day] = take
+            remaining -= take
+    if remaining > 0:
+        best: tuple[Decimal, dt.date] | None = None
+        for day in dates:
+            trial = dict(amounts)
+            trial[day] = trial.get(day, Decimal(0)) + remaining
+            loss = _loss(run([Receipt(gbp(a), d, kind) for d, a in sorted(trial.items())]))
+            if best is None or loss < best[0]:
+                best = (loss, day)
+        assert best is not None
+        amounts[best[1]] = amounts.get(best[1], Decimal(0)) + remaining
+    spread = tuple(Receipt(gbp(a), d, kind) for d, a in sorted(amounts.items()) if a > 0)
+    spread_result = run(spread)
+    chosen, result = (
+        (spread, spread_result)
+        if _loss(spread_result) < _loss(at_once_result)
+        else (at_once, at_once_result)
+    )
+    extra: list[Finding] = [
+        finding(
+            "BEN-PLAN-SCHEDULE",
+            Severity.INFO,
+            "benefits.plan.schedule",
+            {
+                "total": total,
+                "count": len(chosen),
+                "loss": gbp(_loss(result)),
+                "first_day": dates[0],
+                "loss_at_once": gbp(_loss(at_once_result)),
+            },
+        ),
+        HONESTY,
+    ]
+    if len(chosen) > 1:
+        extra.append(
+            finding(
+                "BEN-PLAN-TRADE-OFF", Severity.ADVICE, "benefits.plan.trade_off", sensitive=False
+            )
+        )
+    if kind is ReceiptKind.FLAT_RATE_EXPENSES:
+        extra.append(
+            finding("BEN-PLAN-EXPENSES", Severity.ADVICE, "benefits.plan.expenses", sensitive=False)
+        )
+    return PaymentPlan(
+        chosen,
+        gbp(_loss(result)),
+        gbp(_loss(at_once_result)),
+        result,
+        findings=(*extra, *result.findings),
+    )

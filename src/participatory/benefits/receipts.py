@@ -1,0 +1,165 @@
+"""The payments in question: what a contributor receives, when, and of what kind.
+
+A payment's *kind* decides how the benefit rules count it. An involvement fee is earnings
+(UC Regs 2013 reg. 52(a)(iii)); receipted expenses of a service user are disregarded
+(reg. 55(3)(b)); a gift is not income; a declined fee is not notional earnings for a
+service user (reg. 60(4)(b)). Where the treatment is uncertain (vouchers, pots, flat-rate
+expenses) the engine counts the payment as earnings, the cautious reading, and says why.
+
+>>> import datetime as dt
+>>> from participatory.core.money import Money
+>>> fee = Receipt(Money.gbp("75.00"), dt.date(2025, 6, 10))
+>>> fee.kind, fee.treatment
+(<ReceiptKind.INVOLVEMENT_FEE: 'involvement_fee'>, <Treatment.EARNINGS: 'earnings'>)
+>>> Receipt(Money.gbp("12.40"), "2025-06-10", ReceiptKind.RECEIPTED_EXPENSES).treatment
+<Treatment.DISREGARDED: 'disregarded'>
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from participatory.core.errors import ValidationError
+from participatory.core.money import Money, to_decimal
+from participatory.core.periods import to_date
+
+__all__ = ["Receipt", "ReceiptKind", "Treatment", "as_receipts", "receipts"]
+
+
+class Treatment(enum.Enum):
+    """How a payment counts in the benefit means tests."""
+
+    #: Counted as earnings in the period it is received.
+    EARNINGS = "earnings"
+    #: Ignored entirely (service-user expenses against receipts).
+    DISREGARDED = "disregarded"
+    #: Not income; if kept it is capital.
+    CAPITAL = "capital"
+    #: Nothing was received (a declined fee).
+    NOTHING_RECEIVED = "nothing_received"
+
+
+class ReceiptKind(enum.Enum):
+    """What a payment is for, as the paying organisation records it."""
+
+    #: A fee for involvement as a service user (not an employee).
+    INVOLVEMENT_FEE = "involvement_fee"
+    #: Pay through payroll as an employee or office-holder; ``amount`` is the net pay.
+    PAYROLL_EARNINGS = "payroll_earnings"
+    #: A self-employed invoice; ``amount`` is the profit after allowable expenses.
+    SELF_EMPLOYED_INVOICE = "self_employed_invoice"
+    #: Expenses reimbursed against receipts for costs of taking part.
+    RECEIPTED_EXPENSES = "receipted_expenses"
+    #: A flat-rate "expenses" sum not matched to actual costs.
+    FLAT_RATE_EXPENSES = "flat_rate_expenses"
+    #: A voucher or gift card given for taking part.
+    VOUCHER = "voucher"
+    #: A gift given for no work done.
+    GIFT = "gift"
+    #: A pot of money the organisation spends on goods for the contributor.
+    POT_FOR_GOODS = "pot_for_goods"
+    #: A fee the contributor declined (``amount`` is what was offered).
+    DECLINED_FEE = "declined_fee"
+
+
+_TREATMENT: Final = {
+    ReceiptKind.INVOLVEMENT_FEE: Treatment.EARNINGS,
+    ReceiptKind.PAYROLL_EARNINGS: Treatment.EARNINGS,
+    ReceiptKind.SELF_EMPLOYED_INVOICE: Treatment.EARNINGS,
+    ReceiptKind.RECEIPTED_EXPENSES: Treatment.DISREGARDED,
+    # Cautious readings: each is reported as a risk with the reasoning on both sides.
+    ReceiptKind.FLAT_RATE_EXPENSES: Treatment.EARNINGS,
+    ReceiptKind.VOUCHER: Treatment.EARNINGS,
+    ReceiptKind.POT_FOR_GOODS: Treatment.EARNINGS,
+    ReceiptKind.GIFT: Treatment.CAPITAL,
+    ReceiptKind.DECLINED_FEE: Treatment.NOTHING_RECEIVED,
+}
+
+
+def _amount(value: object) -> Money:
+    money = value if isinstance(value, Money) else Money(to_decimal(value, "amount"), "GBP")
+    if money.currency != "GBP":
+        raise ValidationError("amount", "must be in pounds sterling (GBP)")
+    if money.is_negative():
+        raise ValidationError("amount", "must not be negative", hint="record a refund separately")
+    if not money.is_whole_minor_units():
+        raise ValidationError("amount", "must be a whole number of pence")
+    return money
+
+
+def _kind(value: object) -> ReceiptKind:
+    if isinstance(value, ReceiptKind):
+        return value
+    try:
+        return ReceiptKind(value)
+    except ValueError:
+        allowed = ", ".join(repr(k.value) for k in ReceiptKind)
+        raise ValidationError("kind", f"must be one of {allowed}") from None
+
+
+def _hours(value: object) -> Decimal:
+    hours = to_decimal(value, "hours")
+    if hours < 0 or hours > 168:
+        raise ValidationError("hours", "must be between 0 and 168")
+    return hours
+
+
+def _received_on(value: object) -> dt.date:
+    return to_date(value, "received_on")
+
+
+def _optional_day(value: object) -> dt.date | None:
+    return None if value is None else to_date(value, "worked_on")
+
+
+@attrs.frozen
+class Receipt:
+    """One payment: how much, the day it is received, and what it is for.
+
+    ``hours`` are the hours of work the payment is for, counted (with any regular hours)
+    in the benefit week of ``worked_on`` (the day received if not given) for the 16-hour
+    rules. Earnings count in the week or assessment period the money is *received*.
+    """
+
+    amount: Money = attrs.field(converter=_amount)
+    received_on: dt.date = attrs.field(converter=_received_on)
+    kind: ReceiptKind = attrs.field(default=ReceiptKind.INVOLVEMENT_FEE, converter=_kind)
+    hours: Decimal = attrs.field(default=Decimal(0), converter=_hours)
+    worked_on: dt.date | None = attrs.field(default=None, converter=_optional_day)
+    #: The paying system's own reference (never shown in benefit findings).
+    reference: str | None = None
+
+    @property
+    def treatment(self) -> Treatment:
+        """How the benefit means tests count this kind of payment."""
+        return _TREATMENT[self.kind]
+
+    @property
+    def counted(self) -> Decimal:
+        """The amount counted as earnings (zero for a kind that is not earnings)."""
+        return self.amount.amount if _TREATMENT[self.kind] is Treatment.EARNINGS else Decimal(0)
+
+    @property
+    def work_day(self) -> dt.date:
+        """The day whose benefit week the hours belong to."""
+        return self.worked_on if self.worked_on is not None else self.received_on
+
+
+def as_receipts(items: Iterable[Receipt]) -> tuple[Receipt, ...]:
+    """A tuple of receipts (the typed converter for models that hold receipts)."""
+    return tuple(items)
+
+
+def receipts(items: Iterable[Receipt]) -> tuple[Receipt, ...]:
+    """Check every item is a :class:`Receipt`, naming the first that is not by its index."""
+    result = tuple(items)
+    for index, item in enumerate(result):
+        if not isinstance(item, Receipt):
+            raise ValidationError(f"receipts[{index}]", "must be a Receipt")
+    return result

@@ -1,0 +1,174 @@
+"""What if: the same payments under changed rules or rates, across many contributors.
+
+:func:`compare` runs every contributor's payments under a baseline parameter set and an
+alternative one (a new earnings limit, say, made with
+:meth:`~participatory.core.params.ParameterSet.with_value`), optionally changing the
+payments too (an institution raising its hourly rate: :func:`scale_fees`), and reports
+who is better or worse off and by how much in total.
+
+>>> import datetime as dt
+>>> from decimal import Decimal
+>>> from participatory.benefits.circumstances import Circumstances, CarersAllowanceClaim
+>>> from participatory.benefits.receipts import Receipt
+>>> from participatory.core.money import Money
+>>> from participatory.core.params import bundled_parameters
+>>> base = bundled_parameters()
+>>> higher = base.with_value("carers_allowance.earnings_limit", Decimal("250.00"),
+...     effective_from=dt.date(2025, 4, 7), source="What if: £250 limit")
+>>> case = ContributorCase("C1", Circumstances(carers_allowance=CarersAllowanceClaim()),
+...                        (Receipt(Money.gbp("220.00"), dt.date(2025, 6, 10)),))
+>>> result = compare([case], alternative=higher, baseline=base)
+>>> result.baseline_loss, result.alternative_loss, result.better_off
+(Money('83.30', 'GBP'), Money('0.00', 'GBP'), 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
+
+from participatory.benefits.circumstances import Circumstances
+from participatory.benefits.engine import check
+from participatory.benefits.mechanism import PENNY, finding, gbp
+from participatory.benefits.receipts import Receipt, ReceiptKind, as_receipts
+from participatory.core.errors import ValidationError
+from participatory.core.explain import Explained, Severity
+from participatory.core.messages import define_messages
+from participatory.core.money import Money
+from participatory.core.params import ParameterSet, bundled_parameters
+from participatory.core.privacy import REDACTED, SENSITIVE
+
+__all__ = ["CaseComparison", "ContributorCase", "ScenarioComparison", "compare", "scale_fees"]
+
+define_messages(
+    {
+        "benefits.scenario.summary": (
+            "Across {count} contributors, benefit loss changes from {baseline_loss} to "
+            "{alternative_loss}; {better_off} are better off, {worse_off} worse off; periods "
+            "lost at a cliff edge change from {baseline_cliffs} to {alternative_cliffs}."
+        ),
+    }
+)
+
+
+@attrs.frozen
+class ContributorCase:
+    """One contributor's circumstances and payments, under a non-identifying ``subject``."""
+
+    subject: str
+    circumstances: Circumstances = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    receipts: tuple[Receipt, ...] = attrs.field(converter=as_receipts)
+
+
+@attrs.frozen
+class CaseComparison:
+    """One contributor under both scenarios."""
+
+    subject: str
+    baseline_loss: Money = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    alternative_loss: Money = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    baseline_kept: Money = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    alternative_kept: Money = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    baseline_cliffs: int = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    alternative_cliffs: int = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+
+
+def _cases(items: Iterable[CaseComparison]) -> tuple[CaseComparison, ...]:
+    return tuple(items)
+
+
+@attrs.frozen
+class ScenarioComparison(Explained):
+    """Totals under both scenarios and each contributor's comparison."""
+
+    cases: tuple[CaseComparison, ...] = attrs.field(
+        converter=_cases, repr=REDACTED, metadata=SENSITIVE
+    )
+    baseline_loss: Money
+    alternative_loss: Money
+    better_off: int
+    worse_off: int
+
+
+def scale_fees(factor: Decimal | int | str) -> Callable[[Sequence[Receipt]], tuple[Receipt, ...]]:
+    """Multiply every fee-like payment by ``factor`` (to the nearest penny, half up)."""
+    multiplier = Decimal(factor)
+    fee_kinds = {
+        ReceiptKind.INVOLVEMENT_FEE,
+        ReceiptKind.PAYROLL_EARNINGS,
+        ReceiptKind.SELF_EMPLOYED_INVOICE,
+        ReceiptKind.VOUCHER,
+    }
+
+    def adjust(items: Sequence[Receipt]) -> tuple[Receipt, ...]:
+        return tuple(
+            attrs.evolve(
+                r,
+                amount=gbp((r.amount.amount * multiplier).quantize(PENNY, rounding=ROUND_HALF_UP)),
+            )
+            if r.kind in fee_kinds
+            else r
+            for r in items
+        )
+
+    return adjust
+
+
+def compare(
+    cases: Iterable[ContributorCase],
+    *,
+    alternative: ParameterSet,
+    baseline: ParameterSet | None = None,
+    adjust: Callable[[Sequence[Receipt]], Sequence[Receipt]] | None = None,
+    allow_stale: bool = False,
+) -> ScenarioComparison:
+    """Every case under ``baseline`` and under ``alternative`` (payments changed by ``adjust``)."""
+    base = baseline if baseline is not None else bundled_parameters()
+    compared = []
+    total_base = total_alt = Decimal(0)
+    cliffs_base = cliffs_alt = better = worse = 0
+    for index, case in enumerate(cases):
+        if not isinstance(case, ContributorCase):
+            raise ValidationError(f"cases[{index}]", "must be a ContributorCase")
+        first = check(case.circumstances, case.receipts, parameters=base, allow_stale=allow_stale)
+        changed = tuple(adjust(case.receipts)) if adjust is not None else case.receipts
+        second = check(case.circumstances, changed, parameters=alternative, allow_stale=allow_stale)
+        if second.kept > first.kept:
+            better += 1
+        elif second.kept < first.kept:
+            worse += 1
+        total_base += first.loss.amount
+        total_alt += second.loss.amount
+        cliffs_base += len(first.cliffs)
+        cliffs_alt += len(second.cliffs)
+        compared.append(
+            CaseComparison(
+                case.subject,
+                first.loss,
+                second.loss,
+                first.kept,
+                second.kept,
+                len(first.cliffs),
+                len(second.cliffs),
+            )
+        )
+    summary = finding(
+        "BEN-SCENARIO-SUMMARY",
+        Severity.INFO,
+        "benefits.scenario.summary",
+        {
+            "count": len(compared),
+            "baseline_loss": gbp(total_base),
+            "alternative_loss": gbp(total_alt),
+            "better_off": better,
+            "worse_off": worse,
+            "baseline_cliffs": cliffs_base,
+            "alternative_cliffs": cliffs_alt,
+        },
+        sensitive=False,
+    )
+    return ScenarioComparison(
+        tuple(compared), gbp(total_base), gbp(total_alt), better, worse, findings=(summary,)
+    )

@@ -1,0 +1,137 @@
+"""Hypothesis strategies for peer comparisons, and the library's side of the UC question.
+
+Requires ``hypothesis`` (the ``test`` extra); never imports a peer model.
+:func:`peer_households` and :func:`peer_cases` build households both the library and
+PolicyEngine-UK model the same way (see :mod:`participatory.peers.policyengine`):
+
+* claimants aged 18 to 64 (of working age in every tax year covered);
+* at most two children (the two-child limit never bites);
+* earnings and fees in whole multiples of 20p, so 55% of any of them is a whole number of
+  pennies and no model's rounding of a fraction of a penny can decide an answer;
+* a housing costs element of at least a penny when there is one.
+
+:func:`participatory_uc_change` answers the same question with the library's engine, for
+the differential tests and the peer benchmark.
+
+>>> from hypothesis import given
+>>> @given(peer_cases())
+... def check(case):
+...     household, fee = case
+...     assert fee.amount * 100 % 20 == 0
+>>> check()
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from participatory.core.money import Money
+from participatory.peers.households import Capability, PeerHousehold
+
+__all__ = [
+    "PEER_TAX_YEARS",
+    "participatory_uc_change",
+    "peer_cases",
+    "peer_households",
+    "twenty_pence_multiples",
+]
+
+#: Tax years whose UC figures the library's bundled data covers.
+PEER_TAX_YEARS = (2024, 2025, 2026)
+
+
+def twenty_pence_multiples(max_pounds: int) -> st.SearchStrategy[Money]:
+    """Amounts from £0 to ``max_pounds`` in steps of 20p (55% of each is whole pennies)."""
+    return st.integers(0, max_pounds * 5).map(lambda steps: Money(Decimal(steps) / 5, "GBP"))
+
+
+def _pennies(min_pence: int, max_pence: int) -> st.SearchStrategy[Money]:
+    return st.integers(min_pence, max_pence).map(lambda p: Money(Decimal(p) / 100, "GBP"))
+
+
+@st.composite
+def peer_households(draw: st.DrawFn, tax_years: tuple[int, ...] = PEER_TAX_YEARS) -> PeerHousehold:
+    """Households claiming UC that the library and PolicyEngine-UK both model."""
+    tax_year = draw(st.sampled_from(tax_years))
+    couple = draw(st.booleans())
+    children = draw(st.integers(0, 2))
+    capability = draw(st.sampled_from(Capability))
+    partner_capability = draw(st.sampled_from(Capability)) if couple else Capability.NONE
+    # Earnings are often nil on UC; weight that case rather than leave it to chance.
+    earnings = st.one_of(st.just(Money.zero()), twenty_pence_multiples(1_200))
+    return PeerHousehold(
+        tax_year=tax_year,
+        claimant_age=draw(st.integers(18, 64)),
+        partner_age=draw(st.integers(18, 64)) if couple else None,
+        children=children,
+        children_born_before_2017_04_06=draw(st.integers(0, children)),
+        capability=capability,
+        partner_capability=partner_capability,
+        # The lower new-claim LCWRA rate exists only from April 2026.
+        lcwra_at_new_claimant_rate=tax_year >= 2026 and draw(st.booleans()),
+        monthly_rent=draw(st.none() | _pennies(1, 120_000)),
+        claimant_monthly_earnings=draw(earnings),
+        partner_monthly_earnings=draw(earnings) if couple else Money.zero(),
+    )
+
+
+def peer_cases(
+    tax_years: tuple[int, ...] = PEER_TAX_YEARS, max_fee_pounds: int = 800
+) -> st.SearchStrategy[tuple[PeerHousehold, Money]]:
+    """A household and an involvement fee (20p or more) received in one assessment period."""
+    fees = twenty_pence_multiples(max_fee_pounds).filter(lambda fee: not fee.is_zero())
+    return st.tuples(peer_households(tax_years), fees)
+
+
+def participatory_uc_change(household: PeerHousehold, fee: Money) -> tuple[Money, Money]:
+    """The library's UC for one assessment period (AP) without and with ``fee`` (> £0).
+
+    The claim starts on 1 May of the tax year and the fee is received on 10 June, so the
+    AP (1-30 June) begins after every uprating day of the year. The award is worked out
+    from the circumstances (no ``current_award``); the fee is an involvement fee, counted
+    as earnings (UC Regs 2013 reg. 52(a)(iii)). Asks the public entry point,
+    :func:`participatory.benefits.check_payment`, what the fee does to UC.
+
+    >>> household = PeerHousehold(tax_year=2025, claimant_age=30, children=1,
+    ...                           monthly_rent=Money.gbp(400),
+    ...                           claimant_monthly_earnings=Money.gbp(500))
+    >>> participatory_uc_change(household, Money.gbp(100))
+    (Money('1044.00', 'GBP'), Money('989.00', 'GBP'))
+
+    By hand: maximum 400.14 + 292.81 (child) + 400 (housing) = 1,092.95; without the fee
+    (500 − 411) × 55% = 48.95 comes off, leaving 1,044.00; the fee takes 55.00 more.
+    """
+    # Imported here so that the strategies stay usable whatever state the engine is in.
+    from participatory.benefits import (
+        AgeBand,
+        Benefit,
+        Circumstances,
+        UniversalCreditClaim,
+        WorkCapability,
+        check_payment,
+    )
+
+    capabilities = {household.capability, household.partner_capability}
+    capability = WorkCapability.NONE
+    if Capability.LCWRA in capabilities:
+        capability = WorkCapability.LCWRA
+    elif Capability.LCW in capabilities:
+        capability = WorkCapability.LCW
+    oldest = max(household.claimant_age, household.partner_age or 0)
+    claim = UniversalCreditClaim(
+        first_date_of_entitlement=dt.date(household.tax_year, 5, 1),
+        couple=household.is_couple,
+        age_band=AgeBand.AGE_25_OR_OVER if oldest >= 25 else AgeBand.UNDER_25,
+        housing_costs_element=household.monthly_rent is not None,
+        housing_amount=household.monthly_rent,
+        children=household.children,
+        first_child_born_before_2017_04_06=household.children_born_before_2017_04_06 > 0,
+        capability=capability,
+        lcwra_new_claim_rate=household.lcwra_at_new_claimant_rate,
+        other_earnings=household.claimant_monthly_earnings + household.partner_monthly_earnings,
+    )
+    received_on = dt.date(household.tax_year, 6, 10)
+    result = check_payment(Circumstances(universal_credit=claim), fee, received_on)
+    (outcome,) = result.outcomes_for(Benefit.UNIVERSAL_CREDIT)
+    return outcome.before, outcome.after
