@@ -8,6 +8,11 @@ module (``participatory.payments``, ``participatory.benefits``, ``participatory.
 Money('55.00', 'GBP')
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from participatory.__about__ import __version__
 from participatory.core import (
     AssessmentPeriodCycle,
@@ -31,7 +36,41 @@ from participatory.core import (
     load_parameters,
 )
 
+if TYPE_CHECKING:
+    from participatory.assessment import Area, GovernanceReport, assess
+    from participatory.io import ProjectFileError, load_project, parse_project
+    from participatory.project import Project
+    from participatory.render import render
+
+# The whole-project names pull in every engine, its data and babel. They load on first use,
+# so `import participatory` stays cheap for a finance system that only needs the core.
+_LAZY = {
+    "Area": "participatory.assessment",
+    "GovernanceReport": "participatory.assessment",
+    "assess": "participatory.assessment",
+    "ProjectFileError": "participatory.io",
+    "load_project": "participatory.io",
+    "parse_project": "participatory.io",
+    "Project": "participatory.project",
+    "render": "participatory.render",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'participatory' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
 __all__ = [
+    "Area",
     "AssessmentPeriodCycle",
     "BenefitWeekCycle",
     "Citation",
@@ -39,17 +78,24 @@ __all__ = [
     "DateRange",
     "Explained",
     "Finding",
+    "GovernanceReport",
     "Money",
     "ParameterFileError",
     "ParameterSet",
     "ParametersNotAvailable",
     "ParticipatoryError",
+    "Project",
+    "ProjectFileError",
     "Severity",
     "TaxYear",
     "UnsupportedCase",
     "ValidationError",
     "__version__",
     "allocate",
+    "assess",
     "bundled_parameters",
     "load_parameters",
+    "load_project",
+    "parse_project",
+    "render",
 ]

@@ -27,7 +27,13 @@ from participatory.core.errors import ParticipatoryError
 __all__ = ["COMMANDS", "build_parser", "main"]
 
 #: The modules that provide subcommands, in the order ``--help`` lists them.
-COMMANDS: Final[tuple[str, ...]] = ("participatory.commands.cost",)
+COMMANDS: Final[tuple[str, ...]] = (
+    "participatory.commands.assess",
+    "participatory.commands.benefits",
+    "participatory.commands.ethics",
+    "participatory.commands.cost",
+    "participatory.commands.schema",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

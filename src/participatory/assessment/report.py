@@ -46,6 +46,8 @@ class Area(enum.Enum):
     SAFEGUARDING = "safeguarding"
     TIMELINE = "timeline"
     EVALUATION = "evaluation"
+    #: The university's readiness (when the project file describes its institution).
+    READINESS = "readiness"
 
 
 @attrs.frozen
@@ -60,6 +62,8 @@ class Figure:
     value: object
     is_share: bool = False
     sensitive: bool = False
+    #: Who or what the figure is about (a person id, a budget line), if not the project.
+    subject: str | None = None
 
 
 def _findings(items: Iterable[Finding]) -> tuple[Finding, ...]:

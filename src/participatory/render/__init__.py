@@ -1,9 +1,13 @@
 """Turning explained results into words for people, in a locale.
 
-Engines decide; this package only says. Always pass a locale explicitly: babel would
-otherwise read the environment, and the same input must give the same output everywhere.
+Engines decide; this package only says. :func:`render` turns a whole
+:class:`~participatory.assessment.report.GovernanceReport` into text, Markdown, HTML or
+JSON; :func:`sentence` turns one finding into a sentence. Always pass a locale explicitly:
+babel would otherwise read the environment, and the same input must give the same output
+everywhere.
 """
 
+from participatory.render.report import FORMATS, render
 from participatory.render.text import format_value, sentence
 
-__all__ = ["format_value", "sentence"]
+__all__ = ["FORMATS", "format_value", "render", "sentence"]

@@ -21,7 +21,8 @@ import io
 from importlib import resources
 from typing import Final
 
-from babel.messages.mofile import write_mo
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
 __all__ = ["SUPPORTED_LOCALES", "catalogue", "translate", "untranslated"]
@@ -33,23 +34,42 @@ _DOMAIN: Final = "participatory"
 
 
 @functools.cache
-def catalogue(locale: str) -> gettext.NullTranslations:
-    """The translations for ``locale`` (English, or an unknown locale, translates nothing)."""
-    if locale not in SUPPORTED_LOCALES:
-        raise ValueError(f"locale {locale!r} is not supported; use one of {SUPPORTED_LOCALES}")
-    if locale == "en_GB":
-        return gettext.NullTranslations()
+def _messages(locale: str) -> Catalog:
+    """The babel catalogue of ``locale``: compiled (a wheel) or read from the ``.po``."""
     folder = resources.files("participatory") / "render" / "locales" / locale / "LC_MESSAGES"
     compiled = folder / f"{_DOMAIN}.mo"
     if compiled.is_file():
-        return gettext.GNUTranslations(io.BytesIO(compiled.read_bytes()))
-    source = folder / f"{_DOMAIN}.po"
-    with source.open("rb") as handle:
-        po = read_po(handle, locale=locale)
+        with compiled.open("rb") as handle:
+            return read_mo(handle)
+    with (folder / f"{_DOMAIN}.po").open("rb") as handle:
+        return read_po(handle, locale=locale)
+
+
+def _check(locale: str) -> None:
+    if locale not in SUPPORTED_LOCALES:
+        raise ValueError(f"locale {locale!r} is not supported; use one of {SUPPORTED_LOCALES}")
+
+
+@functools.cache
+def catalogue(locale: str) -> gettext.NullTranslations:
+    """The translations for ``locale`` (English translates nothing)."""
+    _check(locale)
+    if locale == "en_GB":
+        return gettext.NullTranslations()
     buffer = io.BytesIO()
-    write_mo(buffer, po)
+    write_mo(buffer, _messages(locale))
     buffer.seek(0)
     return gettext.GNUTranslations(buffer)
+
+
+@functools.cache
+def _translated(locale: str) -> frozenset[str]:
+    # By message id, not by comparing texts: a translation may rightly equal the English
+    # ("Problem" is Welsh too).
+    _check(locale)
+    if locale == "en_GB":
+        return frozenset()
+    return frozenset(str(m.id) for m in _messages(locale) if m.id and m.string and not m.fuzzy)
 
 
 def translate(text: str, locale: str) -> str:
@@ -58,6 +78,9 @@ def translate(text: str, locale: str) -> str:
 
 
 def untranslated(texts: list[str], locale: str) -> list[str]:
-    """The templates among ``texts`` that ``locale`` does not translate yet."""
-    translations = catalogue(locale)
-    return [text for text in texts if translations.gettext(text) == text]
+    """The templates among ``texts`` that ``locale`` does not translate yet (none in English)."""
+    if locale == "en_GB":
+        _check(locale)
+        return []
+    known = _translated(locale)
+    return [text for text in texts if text not in known]

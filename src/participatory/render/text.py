@@ -1,5 +1,9 @@
 """Plain-language sentences for findings, with money and dates formatted for a locale.
 
+The English template of a finding's message key is looked up and translated
+(:mod:`participatory.render.i18n`); the finding's values are formatted by babel for the
+locale (money, dates, numbers, shares as percentages) and put in its placeholders.
+
 >>> import datetime as dt
 >>> from participatory.core.explain import Finding, Severity
 >>> from participatory.core.messages import define_messages
@@ -9,47 +13,87 @@
 ...             {"fee": Money.gbp("1234.5"), "due": dt.date(2026, 4, 6)})
 >>> sentence(f, locale="en_GB")
 'The fee is £1,234.50, due on 6 April 2026.'
+>>> format_value(dt.date(2026, 4, 6), "cy")
+'6 Ebrill 2026'
+>>> format_value(Decimal("0.125"), "en_GB", share=True)
+'12.5%'
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from decimal import Decimal
+from typing import Final
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_currency, format_decimal, format_percent
 
 from participatory.core.explain import Finding
-from participatory.core.messages import template
+from participatory.core.messages import define_messages, template
 from participatory.core.money import Money
 from participatory.core.privacy import REDACTED_TEXT
+from participatory.render.i18n import translate
 
-__all__ = ["format_value", "sentence"]
+__all__ = ["action_sentence", "format_value", "redacted", "sentence", "text"]
+
+#: The message key of what a withheld value is shown as.
+REDACTED_KEY: Final = "render.redacted"
+
+define_messages({REDACTED_KEY: REDACTED_TEXT})
+
+# One decimal place is enough for a share of a budget or of decisions, and never shows
+# "0%" for a small but real share such as 0.4%.
+_SHARE_PATTERN: Final = "#,##0.#%"
 
 
-def format_value(value: object, locale: str) -> str:
-    """One value as a person reads it in ``locale`` (money, dates and numbers by babel)."""
+def format_value(value: object, locale: str, *, share: bool = False) -> str:
+    """One value as a person reads it in ``locale`` (money, dates and numbers by babel).
+
+    With ``share=True`` a number in [0, 1] is shown as a percentage.
+    """
     if isinstance(value, Money):
         return str(format_currency(value.amount, value.currency, locale=locale))
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return str(format_date(value, format="long", locale=locale))
-    if isinstance(value, Decimal) or (isinstance(value, int) and not isinstance(value, bool)):
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, Decimal | int):
+        if share:
+            return str(format_percent(value, format=_SHARE_PATTERN, locale=locale))
         return str(format_decimal(value, locale=locale))
+    if isinstance(value, enum.Enum):
+        return str(value.value)
     if isinstance(value, list | tuple):
-        return ", ".join(format_value(item, locale) for item in value)
+        return ", ".join(format_value(item, locale, share=share) for item in value)
     return str(value)
 
 
+def text(key: str, locale: str) -> str:
+    """The template for message ``key`` in ``locale``, placeholders left as they are."""
+    return translate(template(key), locale)
+
+
+def redacted(locale: str) -> str:
+    """What a withheld sensitive value is shown as in ``locale``."""
+    return text(REDACTED_KEY, locale)
+
+
 def sentence(finding: Finding, *, locale: str, include_sensitive: bool = True) -> str:
-    """The finding's message as a sentence.
+    """The finding's message as a sentence in ``locale``.
 
     With ``include_sensitive=False`` a sensitive finding's values are replaced by
-    ``<redacted>``, for reports that leave the contributor's own hands.
+    ``<redacted>`` (in the locale), for reports that leave the contributor's own hands.
     """
-    text = template(finding.message_key)
     hide = finding.sensitive and not include_sensitive
+    hidden = redacted(locale) if hide else ""
     values = {
-        key: REDACTED_TEXT if hide else format_value(value, locale)
+        key: hidden if hide else format_value(value, locale)
         for key, value in finding.values.items()
     }
-    return text.format_map(values)
+    return text(finding.message_key, locale).format_map(values)
+
+
+def action_sentence(key: str, *, locale: str) -> str:
+    """One of a finding's actions (a message key with no placeholders) as a sentence."""
+    return text(key, locale)

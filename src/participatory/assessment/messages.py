@@ -1,0 +1,128 @@
+"""The assessment's own sentences: figure labels and the findings that join engines.
+
+Figure labels are message keys (``assessment.figure.*``) so a renderer can translate
+them like any finding. Findings of the assessment itself have rule ids starting
+``ASSESS-``.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from participatory.core.messages import define_messages
+from participatory.ethics.outcomes import Outcome
+from participatory.readiness.criteria import Maturity
+
+__all__ = ["FIGURE_LABELS", "ethics_label", "readiness_label"]
+
+FIGURE_LABELS: Final = {
+    "assessment.figure.people": "Public contributors",
+    "assessment.figure.organisations": "Partner organisations",
+    "assessment.figure.staff": "University staff",
+    "assessment.figure.arnstein_rung": "Arnstein ladder rung (1 to 8)",
+    "assessment.figure.arnstein_name": "Arnstein ladder rung",
+    "assessment.figure.iap2_level": "IAP2 spectrum level",
+    "assessment.figure.budget_total": "Involvement budget",
+    "assessment.figure.community_held_share": "Share of the budget held by community partners",
+    "assessment.figure.reaching_members_share": (
+        "Share of the budget reaching community members as fees and expenses"
+    ),
+    "assessment.figure.before_application_share": (
+        "Share of the budget spent before any funding application"
+    ),
+    "assessment.figure.fees_total": "Fees planned (payments for time, in any form)",
+    "assessment.figure.expenses_total": "Expenses planned",
+    "assessment.figure.declined_total": "Fees declined by contributors",
+    "assessment.figure.payments_total": "Total paid out (fees and expenses)",
+    "assessment.figure.card_fees_total": "Fees due at the rate card's rates for the sessions",
+    "assessment.figure.benefit_paid": "Paid to this contributor",
+    "assessment.figure.benefit_change": "Change in this contributor's benefits",
+    "assessment.figure.benefit_kept": "What this contributor is better off by",
+    "assessment.figure.ethics_needing_review": "Activities needing an ethics application",
+    "assessment.figure.safeguarding_expected": "Safeguarding measures expected",
+    "assessment.figure.safeguarding_missing": "Safeguarding measures missing",
+    "assessment.figure.pre_application_days": "Days of relationship building before applying",
+    "assessment.figure.co_production_multiplier": "Co-produced stages take this many times longer",
+    "assessment.figure.realistic_end": "Realistic end of the project",
+    "assessment.figure.missing_captures": "Outputs and outcomes the evaluation does not capture",
+}
+
+_OUTCOME_WORDS: Final = {
+    Outcome.INVOLVEMENT: "Activities that are public involvement",
+    Outcome.ENGAGEMENT: "Activities that are public engagement",
+    Outcome.SERVICE_EVALUATION: "Activities that are service evaluation",
+    Outcome.CLINICAL_AUDIT: "Activities that are clinical audit",
+    Outcome.USUAL_PRACTICE: "Activities that are usual practice or health surveillance",
+    Outcome.RESEARCH: "Activities that are research with human participants",
+    Outcome.REFER: "Activities to refer to the research ethics committee",
+}
+
+_MATURITY_WORDS: Final = {
+    Maturity.ABSENT: "Recommendations not yet started",
+    Maturity.EMERGING: "Recommendations emerging",
+    Maturity.ESTABLISHED: "Recommendations established",
+    Maturity.EMBEDDED: "Recommendations embedded",
+}
+
+
+def ethics_label(outcome: Outcome) -> str:
+    """The figure label key for the count of activities with ``outcome``."""
+    return f"assessment.figure.ethics_{outcome.value}"
+
+
+def readiness_label(level: Maturity) -> str:
+    """The figure label key for the count of recommendations at ``level``."""
+    return f"assessment.figure.readiness_{level.value}"
+
+
+define_messages(
+    FIGURE_LABELS
+    | {ethics_label(outcome): words for outcome, words in _OUTCOME_WORDS.items()}
+    | {readiness_label(level): words for level, words in _MATURITY_WORDS.items()}
+    | {
+        "assessment.data_current": (
+            "Every dated figure used was current on the dates it was used for."
+        ),
+        "assessment.data_stale": (
+            "{count} dated figure(s) were used past the date their data is known to be "
+            "current (the data runs to {runs_to}); the last known values were used. Check for "
+            "newer rates before relying on this report. Figures: {names}."
+        ),
+        "assessment.card_stale": (
+            "The {card} rate card is known to be current only to {runs_to}; sessions after "
+            "that date were costed at its last rates. Check for a newer card."
+        ),
+        "assessment.session_costed": (
+            "{session} ({activity} on {on}) is due {fee} per contributor at the {card} "
+            "rate card's rates."
+        ),
+        "assessment.session_not_costed": (
+            "{session} could not be costed on the {card} rate card: {reason}"
+        ),
+        "assessment.fees_below_card": (
+            "{contributor} is planned to be paid {planned} for their time, less than the "
+            "{due} the {card} rate card gives for their sessions."
+        ),
+        "assessment.fees_match_card": (
+            "Every contributor's planned fees are at least what the {card} rate card gives "
+            "for their sessions."
+        ),
+        "assessment.no_rate_card": (
+            "Sessions are listed but the project names no rate card, so they were not costed."
+        ),
+        "assessment.organisation_payment": (
+            "{amount} is paid to {contributor}'s organisation instead of them, so it is not "
+            "counted as their income."
+        ),
+        "assessment.benefits_not_checked": (
+            "{contributor}'s benefits could not be checked: {reason}"
+        ),
+        "assessment.benefits_currency": (
+            "Benefits were not checked: the project pays in {currency}, and the benefit rules "
+            "are for payments in pounds sterling."
+        ),
+        "assessment.no_payments_for_benefits": (
+            "{contributor} has benefit circumstances recorded but no payments in the plan."
+        ),
+    }
+)

@@ -1,0 +1,253 @@
+"""The payments and benefits sections: what the plan pays, what the card says, what people keep.
+
+Two joins between engines live here. Sessions are costed on the rate card and each
+contributor's planned fees compared with what the card gives for their sessions
+(``ASSESS-FEES-BELOW-CARD``). Each contributor with benefit circumstances has their
+planned payments turned into receipts (:mod:`participatory.assessment.receipts`) and
+checked by the benefits engine; the figures of what they keep are marked sensitive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import attrs
+
+from participatory.assessment.receipts import receipts_for
+from participatory.assessment.report import Area, Figure, ReportSection
+from participatory.benefits.engine import check
+from participatory.core.errors import ParametersNotAvailable, UnsupportedCase
+from participatory.core.explain import Finding, Severity
+from participatory.core.money import Money
+from participatory.core.params import ParameterSet
+from participatory.payments.costing import cost_activity
+from participatory.payments.methods import PaymentMethod, consequences
+from participatory.payments.plans import PaymentKind
+from participatory.payments.rates import RateCard
+from participatory.payments.sources import NIHR_PUBLIC_GUIDANCE
+from participatory.payments.timeliness import check_timeliness
+from participatory.project.model import Project
+
+__all__ = ["benefits_section", "payments_section"]
+
+_ORGANISATION_CITATIONS = tuple(
+    c for f in consequences(PaymentMethod.ORGANISATION) for c in f.citations
+)
+
+
+def _figure(key: str, value: object, **extra: object) -> Figure:
+    return Figure(f"assessment.figure.{key}", value, **extra)  # type: ignore[arg-type]
+
+
+def _unique(findings: Iterable[Finding]) -> list[Finding]:
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for finding in findings:
+        key = (
+            finding.rule_id,
+            finding.message_key,
+            tuple(sorted(map(repr, finding.values.items()))),
+        )
+        if key not in seen:
+            seen.add(key)
+            kept.append(finding)
+    return kept
+
+
+def _card_for(card: RateCard, project: Project, refuse: bool) -> tuple[RateCard, list[Finding]]:
+    last = max((s.on for s in project.sessions), default=None)
+    if refuse or last is None or last <= card.valid_until:
+        return card, []
+    notice = Finding(
+        "ASSESS-CARD-STALE",
+        Severity.WARNING,
+        "assessment.card_stale",
+        {"card": card.id, "runs_to": card.valid_until},
+        citations=(card.citation,),
+    )
+    # The explicit, reported fallback: the card's last rates stand in for later sessions.
+    return attrs.evolve(card, valid_until=last), [notice]
+
+
+def _sessions(
+    project: Project, card: RateCard | None, refuse: bool
+) -> tuple[list[Finding], list[Finding], dict[str, Money], Money | None]:
+    """Findings for the payments section, DATA notices, fees due per person, their total."""
+    if not project.sessions:
+        return [], [], {}, None
+    if card is None:
+        return (
+            [Finding("ASSESS-NO-RATE-CARD", Severity.ADVICE, "assessment.no_rate_card")],
+            [],
+            {},
+            None,
+        )
+    card, notices = _card_for(card, project, refuse)
+    findings: list[Finding] = []
+    due: dict[str, Money] = {}
+    total = Money.zero(card.currency)
+    for session in project.sessions:
+        try:
+            costed = cost_activity(
+                card,
+                session.activity,
+                session.duration,
+                on=session.on,
+                preparation=session.preparation,
+            )
+        except (ParametersNotAvailable, UnsupportedCase) as error:
+            if refuse:
+                raise
+            findings.append(
+                Finding(
+                    "ASSESS-SESSION-NOT-COSTED",
+                    Severity.WARNING,
+                    "assessment.session_not_costed",
+                    {"session": session.id, "card": card.id, "reason": str(error)},
+                    subject=session.id,
+                )
+            )
+            continue
+        head = costed.by_rule("PAY-FEE")
+        findings.append(
+            Finding(
+                "ASSESS-SESSION-COSTED",
+                Severity.INFO,
+                "assessment.session_costed",
+                {"session": session.id, "activity": session.activity.value, "on": session.on,
+                 "fee": costed.fee, "card": card.id},
+                citations=(card.citation,),
+                parameters=head[0].parameters if head else (),
+                subject=session.id,
+            )
+        )  # fmt: skip
+        findings.extend(costed.at_least(Severity.ADVICE))
+        for person in session.contributors:
+            due[person] = due.get(person, Money.zero(card.currency)) + costed.fee
+            total = total + costed.fee
+    return _unique(findings), notices, due, total
+
+
+def _compare_with_card(
+    project: Project, card: RateCard, due: dict[str, Money], planned: dict[str, Money]
+) -> list[Finding]:
+    below = [
+        Finding(
+            "ASSESS-FEES-BELOW-CARD",
+            Severity.WARNING,
+            "assessment.fees_below_card",
+            {"contributor": project.person_name(person), "planned": planned.get(person,
+             Money.zero(card.currency)), "due": amount, "card": card.id},
+            citations=(card.citation, NIHR_PUBLIC_GUIDANCE),
+            subject=person,
+        )
+        for person, amount in sorted(due.items())
+        if planned.get(person, Money.zero(card.currency)) < amount
+    ]  # fmt: skip
+    if below or not due:
+        return below
+    return [Finding("ASSESS-FEES-MATCH-CARD", Severity.MET, "assessment.fees_match_card",
+                    {"card": card.id}, citations=(card.citation,))]  # fmt: skip
+
+
+def payments_section(
+    project: Project, card: RateCard | None, as_at: dt.date, refuse: bool
+) -> tuple[ReportSection, list[Finding]]:
+    """The payments section and any DATA notices about the rate card."""
+    if not project.payments and not project.sessions:
+        return ReportSection(Area.PAYMENTS, not_assessed=True), []
+    plan = project.payment_plan()
+    summary = plan.cost_summary()
+    figures = [
+        _figure("fees_total", summary.fees),
+        _figure("expenses_total", summary.expenses),
+        _figure("declined_total", summary.declined),
+        _figure("payments_total", summary.total),
+    ]
+    findings: list[Finding] = []
+    if project.timeliness is not None:
+        findings.extend(check_timeliness(plan, project.timeliness, as_at=as_at).findings)
+    session_findings, notices, due, card_total = _sessions(project, card, refuse)
+    findings.extend(session_findings)
+    if card is not None and card_total is not None:
+        figures.append(_figure("card_fees_total", card_total))
+        planned = {c.contributor: c.fees + c.declined for c in summary.by_contributor}
+        findings.extend(_compare_with_card(project, card, due, planned))
+    return ReportSection(Area.PAYMENTS, findings, figures), notices
+
+
+def _about(finding: Finding, person: str) -> Finding:
+    # Any benefits finding about a named contributor reveals that they receive a benefit.
+    return attrs.evolve(finding, sensitive=True, subject=finding.subject or person)
+
+
+def _one_person(
+    project: Project, person: str, parameters: ParameterSet, refuse: bool
+) -> tuple[list[Finding], list[Figure]]:
+    payments = project.payment_plan().for_contributor(person)
+    name = project.person_name(person)
+    findings: list[Finding] = []
+    for payment in payments:
+        if payment.kind is PaymentKind.ORGANISATION_PAYMENT:
+            findings.append(
+                Finding(
+                    "ASSESS-ORGANISATION-PAYMENT",
+                    Severity.INFO,
+                    "assessment.organisation_payment",
+                    {"amount": payment.amount, "contributor": name},
+                    citations=_ORGANISATION_CITATIONS,
+                    sensitive=True,
+                    subject=person,
+                )
+            )  # fmt: skip
+    if not payments:
+        findings.append(
+            Finding("ASSESS-NO-PAYMENTS", Severity.INFO, "assessment.no_payments_for_benefits",
+                    {"contributor": name}, sensitive=True, subject=person)
+        )  # fmt: skip
+    try:
+        result = check(
+            project.benefits[person],
+            receipts_for(payments),
+            parameters=parameters,
+            allow_stale=not refuse,
+        )
+    except (ParametersNotAvailable, UnsupportedCase) as error:
+        if refuse:
+            raise
+        findings.append(
+            Finding(
+                "ASSESS-BENEFITS-NOT-CHECKED",
+                Severity.REFER,
+                "assessment.benefits_not_checked",
+                {"contributor": name, "reason": str(error)},
+                sensitive=True,
+                subject=person,
+            )
+        )
+        return findings, []
+    findings.extend(_about(f, person) for f in result.findings)
+    figures = [
+        _figure("benefit_paid", result.paid, sensitive=True, subject=person),
+        _figure("benefit_change", result.change(), sensitive=True, subject=person),
+        _figure("benefit_kept", result.kept, sensitive=True, subject=person),
+    ]
+    return findings, figures
+
+
+def benefits_section(project: Project, parameters: ParameterSet, refuse: bool) -> ReportSection:
+    """The benefits section: for each contributor with circumstances, what they keep."""
+    if not project.benefits:
+        return ReportSection(Area.BENEFITS, not_assessed=True)
+    if project.currency != "GBP":
+        only = Finding("ASSESS-BENEFITS-CURRENCY", Severity.REFER, "assessment.benefits_currency",
+                       {"currency": project.currency})  # fmt: skip
+        return ReportSection(Area.BENEFITS, (only,))
+    findings: list[Finding] = []
+    figures: list[Figure] = []
+    for person in sorted(project.benefits):
+        more, numbers = _one_person(project, person, parameters, refuse)
+        findings.extend(more)
+        figures.extend(numbers)
+    return ReportSection(Area.BENEFITS, findings, figures)

@@ -1,0 +1,254 @@
+"""``assess``: every engine the project gives input for, one :class:`GovernanceReport`.
+
+Each area's section holds the engine's findings and the figures it computed; an area the
+project says nothing about gets a section marked ``not_assessed``. The ``DATA`` section
+says whether every dated figure was current.
+
+**Out-of-date data.** A figure asked for on a date past its data's ``valid_until`` is
+never used silently. With ``on_stale="refuse"`` the engine's
+:class:`~participatory.core.errors.ParametersNotAvailable` goes to the caller. With
+``on_stale="report"`` (the default) the last known value is used through the explicit
+stale fallback (:meth:`~participatory.core.params.ParameterSet.use` with
+``allow_stale=True``; a rate card's last rates), and the ``DATA`` section carries a
+warning naming the date the data runs to.
+
+>>> import datetime as dt
+>>> from participatory.project import Project
+>>> report = assess(Project(id="p", title="A project", label="co_production"),
+...                 as_at=dt.date(2026, 6, 1))
+>>> report.section(Area.POWER).figures[0].value
+1
+>>> report.section(Area.BUDGET).not_assessed
+True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final, Literal
+
+from participatory.assessment import messages as _messages  # noqa: F401 - defines messages
+from participatory.assessment.money import benefits_section, payments_section
+from participatory.assessment.report import Area, Figure, GovernanceReport, ReportSection
+from participatory.budget.alignment import money_follows_power
+from participatory.budget.review import review_budget
+from participatory.core.errors import ValidationError
+from participatory.core.explain import Finding, ParameterUse, Severity
+from participatory.core.params import ParameterSet, bundled_parameters
+from participatory.core.periods import to_date
+from participatory.ethics.project import summarise_project
+from participatory.evaluation.assess import assess_evaluation
+from participatory.payments.rates import RateCard
+from participatory.power.decisions import DecisionRecord
+from participatory.power.review import PowerReview, review_power
+from participatory.project.model import Project
+from participatory.readiness.assess import assess_readiness
+from participatory.readiness.criteria import Maturity
+from participatory.roles.review import review_roles
+from participatory.safeguarding.assess import assess_safeguarding
+from participatory.timeline.assess import assess_timeline
+
+__all__ = ["ON_STALE", "OnStale", "assess"]
+
+OnStale = Literal["report", "refuse"]
+#: The choices for ``on_stale``.
+ON_STALE: Final = ("report", "refuse")
+
+
+def _figure(key: str, value: object, *, is_share: bool = False) -> Figure:
+    return Figure(f"assessment.figure.{key}", value, is_share=is_share)
+
+
+class _LastKnownValues(ParameterSet):
+    """A parameter set that falls back to the last known value past ``valid_until``.
+
+    For engines that read parameters without an ``allow_stale`` switch of their own; every
+    value read this way is marked ``stale``, so the report can say so.
+    """
+
+    __slots__ = ()
+
+    def use(self, name: str, on: dt.date, *, allow_stale: bool = False) -> ParameterUse:
+        return super().use(name, on, allow_stale=True)
+
+
+def _roles(project: Project, as_at: dt.date) -> ReportSection:
+    if not project.has_roles:
+        return ReportSection(Area.ROLES, not_assessed=True)
+    review = review_roles(project.project_roles(), as_at=as_at)
+    figures = [
+        _figure("people", len(project.people)),
+        _figure("organisations", len(project.organisations)),
+        _figure("staff", len(project.staff)),
+    ]
+    return ReportSection(Area.ROLES, review.findings, figures)
+
+
+def _power(project: Project) -> tuple[ReportSection, PowerReview | None]:
+    if project.decisions is None and project.label is None and project.involvement is None:
+        return ReportSection(Area.POWER, not_assessed=True), None
+    review = review_power(
+        project.decisions or DecisionRecord(), label=project.label, evidence=project.involvement
+    )
+    placement = review.placement
+    figures = [
+        _figure("arnstein_rung", placement.rung.number),
+        _figure("arnstein_name", placement.rung.name),
+    ]
+    if placement.iap2 is not None:
+        figures.append(_figure("iap2_level", placement.iap2.name))
+    return ReportSection(Area.POWER, review.findings, figures), review
+
+
+def _budget(project: Project, power: PowerReview | None) -> ReportSection:
+    if project.budget is None:
+        return ReportSection(Area.BUDGET, not_assessed=True)
+    review = review_budget(project.budget)
+    figures = review.distribution
+    findings = list(review.findings)
+    if power is not None:
+        findings.extend(money_follows_power(power, review).findings)
+    return ReportSection(
+        Area.BUDGET,
+        findings,
+        (
+            _figure("budget_total", figures.total),
+            _figure("community_held_share", figures.community_held_share, is_share=True),
+            _figure("reaching_members_share", figures.reaching_members_share, is_share=True),
+            _figure("before_application_share", figures.before_application_share, is_share=True),
+        ),
+    )
+
+
+def _ethics(project: Project, as_at: dt.date) -> ReportSection:
+    if not project.activities:
+        return ReportSection(Area.ETHICS, not_assessed=True)
+    from participatory.assessment.messages import ethics_label
+
+    summary = summarise_project(project.ethics_project(), on=as_at)
+    figures = [Figure(ethics_label(outcome), count) for outcome, count in summary.counts.items()]
+    figures.append(_figure("ethics_needing_review", len(summary.needing_review)))
+    return ReportSection(Area.ETHICS, summary.findings, figures)
+
+
+def _safeguarding(project: Project) -> ReportSection:
+    if project.safeguarding is None:
+        return ReportSection(Area.SAFEGUARDING, not_assessed=True)
+    result = assess_safeguarding(project.safeguarding, project.safeguarding_notes)
+    figures = [
+        _figure("safeguarding_expected", len(result.expected)),
+        _figure("safeguarding_missing", len(result.missing)),
+    ]
+    return ReportSection(Area.SAFEGUARDING, result.findings, figures)
+
+
+def _timeline(project: Project, as_at: dt.date, parameters: ParameterSet) -> ReportSection:
+    if project.timeline is None:
+        return ReportSection(Area.TIMELINE, not_assessed=True)
+    result = assess_timeline(project.timeline, as_at=as_at, parameters=parameters)
+    figures = [
+        _figure("pre_application_days", result.pre_application_days),
+        _figure("co_production_multiplier", result.multiplier),
+        _figure("realistic_end", result.realistic_end),
+    ]
+    return ReportSection(Area.TIMELINE, result.findings, figures)
+
+
+def _evaluation(project: Project) -> ReportSection:
+    if project.evaluation is None:
+        return ReportSection(Area.EVALUATION, not_assessed=True)
+    result = assess_evaluation(project.evaluation)
+    return ReportSection(
+        Area.EVALUATION,
+        result.findings,
+        (_figure("missing_captures", len(result.missing_captures)),),
+    )
+
+
+def _readiness(project: Project, as_at: dt.date) -> ReportSection:
+    if project.university is None:
+        return ReportSection(Area.READINESS, not_assessed=True)
+    from participatory.assessment.messages import readiness_label
+
+    profile = assess_readiness(project.university, as_at=as_at)
+    figures = [Figure(readiness_label(level), profile.count(level)) for level in Maturity]
+    return ReportSection(Area.READINESS, profile.findings, figures)
+
+
+def _data(
+    sections: list[ReportSection], notices: list[Finding], parameters: ParameterSet
+) -> ReportSection:
+    stale: dict[str, tuple[ParameterUse, bool]] = {}
+    for section in sections:
+        for finding in section.findings:
+            for use in finding.parameters:
+                if use.stale:
+                    seen = stale.get(use.name)
+                    stale[use.name] = (use, finding.sensitive and (seen is None or seen[1]))
+    findings = list(notices)
+    if stale:
+        ends = [parameters[name].valid_until for name in stale if name in parameters]
+        # Names read only by sensitive findings (a benefit's rates) would say that someone
+        # in the project receives that benefit: they are counted, not named.
+        public = [use for use, sensitive in stale.values() if not sensitive]
+        findings.insert(
+            0,
+            Finding(
+                "ASSESS-STALE-DATA",
+                Severity.WARNING,
+                "assessment.data_stale",
+                {
+                    "count": len(stale),
+                    "runs_to": min(ends) if ends else None,
+                    "names": ", ".join(use.name for use in public) or "withheld",
+                },
+                parameters=public,
+            ),
+        )
+    if not findings:
+        findings.append(Finding("ASSESS-DATA-CURRENT", Severity.MET, "assessment.data_current"))
+    return ReportSection(Area.DATA, findings)
+
+
+def assess(
+    project: Project,
+    *,
+    as_at: dt.date,
+    parameters: ParameterSet | None = None,
+    rate_card: RateCard | None = None,
+    on_stale: OnStale = "report",
+) -> GovernanceReport:
+    """Run every engine ``project`` gives input for, as things stand on ``as_at``.
+
+    ``parameters`` replaces the bundled dated parameters (an institution's own, or a
+    "what if"); ``rate_card`` replaces the project's own card. ``on_stale`` says what to do
+    with a figure asked for past its data's ``valid_until``: ``"report"`` it in the DATA
+    section and use the last known value, or ``"refuse"`` (raise
+    :class:`~participatory.core.errors.ParametersNotAvailable`).
+    """
+    if not isinstance(project, Project):
+        raise ValidationError("project", "must be a Project")
+    if on_stale not in ON_STALE:
+        raise ValidationError("on_stale", "must be 'report' or 'refuse'")
+    day = to_date(as_at, "as_at")
+    refuse = on_stale == "refuse"
+    params = parameters if parameters is not None else bundled_parameters()
+    tolerant = params if refuse else _LastKnownValues(params)
+    power, power_review = _power(project)
+    payments, notices = payments_section(project, rate_card or project.rate_card, day, refuse)
+    sections = [
+        _roles(project, day),
+        power,
+        _budget(project, power_review),
+        payments,
+        benefits_section(project, params, refuse),
+        _ethics(project, day),
+        _safeguarding(project),
+        _timeline(project, day, tolerant),
+        _evaluation(project),
+        _readiness(project, day),
+    ]
+    sections.append(_data(sections, notices, params))
+    return GovernanceReport(
+        project_id=project.id, project_title=project.title, as_at=day, sections=sections
+    )

@@ -1,0 +1,55 @@
+"""What the commands share at the edge: today's date in the UK, reading input, writing JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import pendulum
+
+from participatory.core.periods import LONDON, to_date
+from participatory.io.errors import ProjectFileError
+from participatory.io.files import parse_document
+
+__all__ = ["day_or_today", "print_json", "read_document", "today", "wrapped"]
+
+
+def today() -> dt.date:
+    """Today in Europe/London (the clock is read here, at the edge, and nowhere else)."""
+    now = pendulum.now(LONDON)
+    return dt.date(now.year, now.month, now.day)
+
+
+def day_or_today(value: str | None, option: str) -> dt.date:
+    """The date an option gives, or today when it was left out."""
+    return today() if value is None else to_date(value, option)
+
+
+def read_document(source: str, format: str = "json") -> tuple[dict[str, Any], str]:
+    """A JSON (or TOML) document from a file, or from standard input when ``source`` is ``-``.
+
+    Returns the data and the name to use for it in errors.
+    """
+    if source == "-":
+        return parse_document(sys.stdin.read(), format, "<stdin>"), "<stdin>"
+    path = Path(source)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise ProjectFileError(str(path), [("", f"cannot be read ({error.strerror})")]) from None
+    chosen = "toml" if path.suffix.lower() == ".toml" else format
+    return parse_document(text, chosen, str(path)), str(path)
+
+
+def print_json(data: object) -> None:
+    """Write ``data`` as indented JSON (keys sorted, so the same input gives the same bytes)."""
+    print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True))
+
+
+def wrapped(text: str) -> str:
+    """A help paragraph wrapped for a terminal (raw help formatters keep line breaks as given)."""
+    return textwrap.fill(" ".join(text.split()), 79)

@@ -1,0 +1,154 @@
+r"""``participatory benefits``: one benefits question, JSON in and JSON out.
+
+The input is a JSON object with the contributor's ``circumstances`` (the fields of
+:class:`~participatory.benefits.Circumstances`) and either ``receipts`` (the benefits
+engine's :class:`~participatory.benefits.Receipt`: amount, received_on, kind, hours) or
+``payments`` (the payments engine's :class:`~participatory.payments.Payment`, mapped to
+receipts as :mod:`participatory.assessment.receipts` describes). The output is the
+explained result: what is paid, each benefit in each period before and after, what the
+contributor keeps, and every finding with its sentence and sources.
+
+The answer is about the person whose data was sent, so it is returned whole to the
+system that sent it; do not log it.
+
+>>> import io, sys
+>>> from participatory.cli import main
+>>> sys.stdin = io.StringIO('{"circumstances": {"carers_allowance": {}}, '
+...     '"receipts": [{"amount": "250.00 GBP", "received_on": "2026-06-10"}]}')
+>>> main(["benefits"])  # doctest: +ELLIPSIS
+{
+  "change": "-86.45",
+...
+0
+>>> sys.stdin = sys.__stdin__
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from participatory.assessment.receipts import receipts_for
+from participatory.benefits.circumstances import Circumstances
+from participatory.benefits.engine import check
+from participatory.benefits.outcomes import BenefitsCheck
+from participatory.benefits.receipts import Receipt
+from participatory.commands._edge import print_json, read_document, wrapped
+from participatory.core.money import Money
+from participatory.core.serialise import unstructure
+from participatory.io.convert import project_converter
+from participatory.io.errors import ProjectFileError, problems_of
+from participatory.payments.plans import Payment
+from participatory.render.text import sentence
+
+__all__ = ["add_parser", "answer", "run"]
+
+_EPILOG = """\
+input (a file or standard input):
+  {"circumstances": {"universal_credit": {"first_date_of_entitlement": "2025-03-10",
+                                          "capability": "lcw"}},
+   "receipts": [{"amount": "450.00 GBP", "received_on": "2026-06-10",
+                 "kind": "involvement_fee"}]}
+
+  or "payments": [{"id": "p1", "contributor": "me", "kind": "voucher",
+                   "amount": "50.00 GBP", "due_on": "2026-06-10"}]
+
+examples:
+  participatory benefits question.json
+  echo '{"circumstances": {"carers_allowance": {}}, "receipts": [...]}' | participatory benefits
+
+Exit status: 0 with the answer as JSON, 2 when the input cannot be used.
+"""
+
+_KEYS = frozenset({"circumstances", "receipts", "payments", "allow_stale"})
+
+
+def add_parser(subparsers: Any) -> None:
+    """Add the ``benefits`` subcommand."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "benefits",
+        help="what payments do to one contributor's benefits (JSON in, JSON out)",
+        description=wrapped(
+            "Read a contributor's benefit circumstances and payments as JSON and "
+            "print what each benefit does in each period, and what they keep, as JSON."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="JSON input, or -")
+    parser.add_argument(
+        "--locale", choices=("en_GB", "cy"), default="en_GB", help="language of the sentences"
+    )
+    parser.set_defaults(run=run)
+
+
+def _structure(document: dict[str, Any], name: str) -> tuple[Circumstances, tuple[Receipt, ...]]:
+    unknown = set(document) - _KEYS
+    problems: list[tuple[str, str]] = []
+    if unknown:
+        problems.append(("", f"has unknown key(s): {', '.join(sorted(unknown))}"))
+    if "circumstances" not in document:
+        problems.append(("circumstances", "is missing"))
+    if ("receipts" in document) == ("payments" in document):
+        problems.append(("", "needs either receipts or payments (one of them)"))
+    if problems:
+        raise ProjectFileError(name, problems)
+    conv = project_converter()
+    parts: dict[str, Any] = {}
+    wanted = {"circumstances": Circumstances, "receipts": tuple[Receipt, ...],
+              "payments": tuple[Payment, ...]}  # fmt: skip
+    for key, kind in wanted.items():
+        if key in document:
+            try:
+                parts[key] = conv.structure(document[key], kind)
+            except Exception as error:
+                problems.extend(problems_of(error, key))
+    if problems:
+        raise ProjectFileError(name, problems)
+    circumstances: Circumstances = parts["circumstances"]
+    receipts = parts["receipts"] if "receipts" in parts else receipts_for(parts["payments"])
+    return circumstances, receipts
+
+
+def _amount(money: Money) -> str:
+    # To the penny, so "0" and "0.00" never both appear for the same figure.
+    return str(money.quantize().amount)
+
+
+def answer(result: BenefitsCheck, locale: str) -> dict[str, Any]:
+    """The JSON answer for one benefits check (the person's own data included)."""
+    return {
+        "paid": _amount(result.paid),
+        "change": _amount(result.change()),
+        "kept": _amount(result.kept),
+        "currency": result.paid.currency,
+        "outcomes": [
+            {
+                "benefit": o.benefit.value,
+                "period": {"start": o.period.start.isoformat(), "end": o.period.end.isoformat()},
+                "before": _amount(o.before),
+                "after": _amount(o.after),
+                "change": _amount(o.change),
+                "counted": _amount(o.counted),
+                "cliff": o.cliff,
+            }
+            for o in result.outcomes
+        ],
+        "findings": [
+            {
+                **unstructure(f, include_sensitive=True),
+                "sentence": sentence(f, locale=locale),
+            }
+            for f in result.findings
+        ],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``participatory benefits``."""
+    document, name = read_document(args.file)
+    circumstances, receipts = _structure(document, name)
+    allow_stale = document.get("allow_stale", False) is True
+    result = check(circumstances, receipts, allow_stale=allow_stale)
+    print_json(answer(result, args.locale))
+    return 0

@@ -1,0 +1,108 @@
+"""One error for an unusable project file, listing every problem with its field path.
+
+cattrs reports a failed conversion as a tree of exceptions (a class, then an attribute,
+then a list index …). :func:`problems_of` walks that tree and turns each leaf into a
+``(path, problem)`` pair such as ``("payments[3].amount", "must not be negative")``.
+Only messages the library wrote itself are kept; any other exception (a ``ValueError``
+from Python, say) is replaced by a plain "is not valid here", because such messages can
+quote the value, which may be special-category data.
+
+>>> error = ProjectFileError("river.toml", [("payments[3].contributor", "is missing")])
+>>> print(error)
+river.toml: payments[3].contributor: is missing
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from participatory.core.errors import ParticipatoryError, ValidationError
+from participatory.project.references import ProjectValidationError
+
+__all__ = ["ProjectFileError", "join_path", "problems_of"]
+
+
+class ProjectFileError(ParticipatoryError, ValueError):
+    """A project file that cannot be used: the file, and every problem with its path.
+
+    ``str(error)`` is one line (for a command's one-line reason); :meth:`lines` gives one
+    problem per line.
+    """
+
+    def __init__(self, file: str, problems: Iterable[tuple[str, str]]) -> None:
+        self.file = file
+        self.problems = tuple(problems)
+        listed = "; ".join(_line(path, problem) for path, problem in self.problems)
+        count = len(self.problems)
+        prefix = f"{file}: " if count <= 1 else f"{file}: {count} problems: "
+        super().__init__(prefix + (listed or "cannot be used"))
+
+    def lines(self) -> list[str]:
+        """One ``path: problem`` line per problem."""
+        return [_line(path, problem) for path, problem in self.problems]
+
+
+def _line(path: str, problem: str) -> str:
+    return f"{path}: {problem}" if path else problem
+
+
+def join_path(prefix: str, path: str) -> str:
+    """``prefix`` and a relative ``path`` joined: ``join_path("people[0]", "kind")``.
+
+    >>> join_path("people[0]", "kind"), join_path("payments", "[3]"), join_path("", "id")
+    ('people[0].kind', 'payments[3]', 'id')
+    """
+    if not prefix:
+        return path
+    if not path:
+        return prefix
+    return f"{prefix}{path}" if path.startswith("[") else f"{prefix}.{path}"
+
+
+def _step(prefix: str, note: object) -> str:
+    if isinstance(note, AttributeValidationNote):
+        return join_path(prefix, note.name)
+    if isinstance(note, IterableValidationNote):
+        index = note.index
+        if isinstance(index, str):
+            return join_path(prefix, index)
+        return f"{prefix}[{index}]"
+    return prefix
+
+
+def _message(error: ValidationError) -> str:
+    return f"{error.problem} ({error.hint})" if error.hint else error.problem
+
+
+def problems_of(error: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every problem in a cattrs error tree (or one of the library's errors), with its path."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        with_notes, without_notes = error.group_exceptions()
+        for sub, note in with_notes:
+            yield from problems_of(sub, _step(path, note))
+        for sub in without_notes:
+            yield from problems_of(sub, path)
+    elif isinstance(error, ProjectValidationError):
+        for problem in error.problems:
+            yield join_path(path, problem.path), _message(problem)
+    elif isinstance(error, ForbiddenExtraKeysError):
+        keys = ", ".join(sorted(error.extra_fields))
+        yield path, f"has unknown key(s): {keys}"
+    elif isinstance(error, ValidationError):
+        yield join_path(path, error.path), _message(error)
+    elif isinstance(error, ParticipatoryError):
+        # The library's own errors (a rate card file, an unknown bundled card) name keys
+        # and files, never a person's data.
+        yield path, str(error)
+    elif isinstance(error, KeyError):
+        yield path, "is missing"
+    else:
+        yield path, "is not valid here"

@@ -1,0 +1,138 @@
+"""Cross-references inside a project: every id used is defined once, and defined somewhere.
+
+A project names people once (in ``people``, ``organisations`` and ``staff``) and refers to
+them by id everywhere else: payments, role assignments, ethics activities, benefit
+circumstances, safeguarding notes and costed sessions. These checks find every id that is
+used but not defined, and every id defined twice, each with the field path at fault
+(``payments[3].contributor``). They return all the problems at once so a person fixing a
+file sees the whole list, not one error per attempt.
+
+The messages quote ids (which the project chose as identifiers, pseudonyms are fine) but
+never a sensitive value.
+"""
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
+
+from participatory.core.errors import ValidationError
+
+if TYPE_CHECKING:
+    from participatory.project.model import Project
+
+__all__ = ["ProjectValidationError", "reference_problems"]
+
+
+class ProjectValidationError(ValidationError):
+    """Several problems with one project, each a validation error with its own path.
+
+    ``path`` and ``problem`` are those of the first problem, so code that handles a single
+    :class:`~participatory.core.errors.ValidationError` still gets a useful message.
+
+    >>> error = ProjectValidationError([ValidationError("payments[0].contributor", "is unknown"),
+    ...                                 ValidationError("roles[1].party", "is unknown")])
+    >>> [p.path for p in error.problems]
+    ['payments[0].contributor', 'roles[1].party']
+    >>> print(error)
+    2 problems: payments[0].contributor: is unknown; roles[1].party: is unknown
+    """
+
+    def __init__(self, problems: Iterable[ValidationError]) -> None:
+        self.problems = tuple(problems)
+        if not self.problems:
+            raise ValueError("a ProjectValidationError needs at least one problem")
+        first = self.problems[0]
+        super().__init__(first.path, first.problem, hint=first.hint)
+        count = len(self.problems)
+        listed = "; ".join(str(p) for p in self.problems)
+        self.args = (listed if count == 1 else f"{count} problems: {listed}",)
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def _duplicates(items: Iterable[tuple[str, str]], what: str) -> Iterator[ValidationError]:
+    seen: dict[str, str] = {}
+    for path, identifier in items:
+        if identifier in seen:
+            yield ValidationError(
+                path, f"repeats the {what} id {identifier!r} already used at {seen[identifier]}"
+            )
+        else:
+            seen[identifier] = path
+
+
+def _unknown(
+    items: Iterable[tuple[str, str]], known: Mapping[str, str], what: str
+) -> Iterator[ValidationError]:
+    for path, identifier in items:
+        if identifier not in known:
+            yield ValidationError(path, f"{identifier!r} is not one of the project's {what}")
+
+
+def _party_ids(project: "Project") -> list[tuple[str, str]]:
+    return [
+        *((f"people[{i}].id", p.id) for i, p in enumerate(project.people)),
+        *((f"organisations[{i}].id", o.id) for i, o in enumerate(project.organisations)),
+        *((f"staff[{i}].id", s.id) for i, s in enumerate(project.staff)),
+    ]
+
+
+def _person_uses(project: "Project") -> Iterator[tuple[str, str]]:
+    for index, payment in enumerate(project.payments):
+        yield f"payments[{index}].contributor", payment.contributor
+    for person in project.benefits:
+        yield f"benefits.{person}", person
+    for index, note in enumerate(project.safeguarding_notes):
+        yield f"safeguarding_notes[{index}].person_id", note.person_id
+    for index, session in enumerate(project.sessions):
+        for position, person in enumerate(session.contributors):
+            yield f"sessions[{index}].contributors[{position}]", person
+
+
+def _party_uses(project: "Project") -> Iterator[tuple[str, str]]:
+    for field in ("roles", "contributions", "authorship_offers"):
+        for index, item in enumerate(getattr(project, field)):
+            yield f"{field}[{index}].party", item.party
+    for index, activity in enumerate(project.activities):
+        for position, party in enumerate(activity.parties):
+            for person in sorted(party.people):
+                yield f"activities[{index}].parties[{position}].people", person
+
+
+def reference_problems(project: "Project") -> list[ValidationError]:
+    """Every duplicated or unknown id in ``project``, in file order."""
+    problems: list[ValidationError] = []
+    parties = _party_ids(project)
+    problems.extend(_duplicates(parties, "person or organisation"))
+    people = {p.id: f"people[{i}]" for i, p in enumerate(project.people)}
+    known = {identifier: path for path, identifier in parties}
+    problems.extend(_unknown(_person_uses(project), people, "people"))
+    problems.extend(_unknown(_party_uses(project), known, "people, organisations or staff"))
+    problems.extend(
+        _duplicates(
+            ((f"payments[{i}].id", p.id) for i, p in enumerate(project.payments)), "payment"
+        )
+    )
+    problems.extend(
+        _duplicates(
+            ((f"activities[{i}].id", a.id) for i, a in enumerate(project.activities)), "activity"
+        )
+    )
+    problems.extend(
+        _duplicates(
+            ((f"sessions[{i}].id", s.id) for i, s in enumerate(project.sessions)), "session"
+        )
+    )
+    for index, payment in enumerate(project.payments):
+        if payment.amount.currency != project.currency:
+            problems.append(
+                ValidationError(
+                    f"payments[{index}].amount",
+                    f"must be in the project's currency {project.currency}",
+                )
+            )
+    if project.budget is not None and project.budget.currency != project.currency:
+        problems.append(
+            ValidationError("budget.currency", f"must be the project's currency {project.currency}")
+        )
+    return problems

@@ -1,0 +1,80 @@
+"""A report as plain text for a terminal: headings underlined, lists indented, lines wrapped.
+
+>>> import datetime as dt
+>>> from participatory.assessment.report import GovernanceReport
+>>> from participatory.render.view import build_view
+>>> report = GovernanceReport("p", "River watch", dt.date(2026, 11, 25))
+>>> print(render_text(build_view(report, locale="en_GB", include_sensitive=False)))
+Governance report: River watch
+==============================
+Assessed as at 25 November 2026.
+Across the whole report: nothing to act on.
+<BLANKLINE>
+This is an estimate from published rules and guidance, not advice. ...
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Final
+
+from participatory.render.view import ReportView, SectionView
+
+__all__ = ["render_text"]
+
+WIDTH: Final = 88
+
+
+def _wrap(text: str, indent: str = "", hanging: str | None = None) -> list[str]:
+    # URLs and hyphenated words stay whole: a broken URL cannot be copied.
+    return textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent=indent,
+        subsequent_indent=hanging if hanging is not None else indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [indent.rstrip()]
+
+
+def _underlined(title: str, mark: str) -> list[str]:
+    return [title, mark * len(title)]
+
+
+def _refs(numbers: tuple[int, ...]) -> str:
+    return f" [{', '.join(str(n) for n in numbers)}]" if numbers else ""
+
+
+def _section(section: SectionView, view: ReportView) -> list[str]:
+    lines = ["", *_underlined(section.heading, "-"), *_wrap(section.summary)]
+    labels = view.labels
+    if section.findings:
+        lines += ["", labels.findings]
+        for f in section.findings:
+            lines += _wrap(f"{f.severity_label}: {f.sentence}{_refs(f.sources)}", "  - ", "    ")
+    if section.actions:
+        lines += ["", labels.actions]
+        for action in section.actions:
+            lines += _wrap(action, "  - ", "    ")
+    if section.figures:
+        lines += ["", labels.figures]
+        for figure in section.figures:
+            lines += _wrap(f"{figure.label}: {figure.value}", "  ", "    ")
+    if section.sources:
+        lines += ["", labels.sources]
+        for source in section.sources:
+            parts = [source.details(), source.url or "", f"({source.verified_label})"]
+            entry = " ".join(part for part in parts if part)
+            lines += _wrap(f"[{source.number}] {entry}", "  ", "      ")
+    return lines
+
+
+def render_text(view: ReportView) -> str:
+    """The report as plain text, lines wrapped at 88 characters, ending with a newline."""
+    lines = [*_underlined(view.title, "="), view.as_at, *_wrap(view.summary), ""]
+    for notice in view.notices:
+        lines += [*_wrap(notice), ""]
+    lines += _wrap(view.caveat)
+    for section in view.sections:
+        lines += _section(section, view)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,71 @@
+"""Rendering a whole governance report: one function, four formats, two locales.
+
+:func:`render` turns a :class:`~participatory.assessment.report.GovernanceReport` into
+plain text for a terminal, Markdown, a self-contained HTML page, or JSON for other
+systems, in British English (``en_GB``) or Welsh (``cy``). The locale is always explicit:
+nothing is read from the environment. By default a sensitive finding's values and a
+sensitive figure are withheld; ``include_sensitive=True`` is for a copy that stays with
+the contributor or a system entitled to their data.
+
+>>> import datetime as dt
+>>> import participatory.payments  # defines the payments messages used below
+>>> from participatory.assessment.report import Area, GovernanceReport, ReportSection
+>>> from participatory.core.explain import Finding, Severity
+>>> from participatory.core.money import Money
+>>> late = Finding("PAY-LATE", Severity.WARNING, "payments.late", {
+...     "payment": "P1", "contributor": "Sam", "amount": Money.gbp("90"),
+...     "paid_on": dt.date(2026, 11, 20), "working_days_late": 3,
+...     "deadline": dt.date(2026, 11, 17)})
+>>> report = GovernanceReport("river", "River watch", dt.date(2026, 11, 25),
+...     sections=[ReportSection(Area.PAYMENTS, findings=[late])])
+>>> print(render(report, format="text", locale="cy"))
+Adroddiad llywodraethu: River watch
+===================================
+Aseswyd fel ar 25 Tachwedd 2026.
+Ar draws yr adroddiad cyfan: un rhybudd.
+...
+Taliadau
+--------
+un rhybudd
+...
+  - Rhybudd: Talwyd taliad P1 i Sam (£90.00) ar 20 Tachwedd 2026, 3 diwrnod gwaith ar ôl
+    ei ddyddiad terfyn, sef 17 Tachwedd 2026.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from participatory.assessment.report import GovernanceReport
+from participatory.render.html import render_html
+from participatory.render.i18n import SUPPORTED_LOCALES
+from participatory.render.json import render_json
+from participatory.render.markdown import render_markdown
+from participatory.render.plain import render_text
+from participatory.render.view import build_view
+
+__all__ = ["FORMATS", "render"]
+
+#: The formats :func:`render` knows.
+FORMATS: Final = ("text", "markdown", "html", "json")
+
+
+def render(
+    report: GovernanceReport, *, format: str, locale: str, include_sensitive: bool = False
+) -> str:
+    """``report`` as ``format`` (text, markdown, html or json) in ``locale`` (en_GB or cy).
+
+    Raises ``ValueError`` for an unknown format or locale.
+    """
+    if format not in FORMATS:
+        raise ValueError(f"format {format!r} is not supported; use one of {FORMATS}")
+    if locale not in SUPPORTED_LOCALES:
+        raise ValueError(f"locale {locale!r} is not supported; use one of {SUPPORTED_LOCALES}")
+    view = build_view(report, locale=locale, include_sensitive=include_sensitive)
+    if format == "text":
+        return render_text(view)
+    if format == "markdown":
+        return render_markdown(view)
+    if format == "html":
+        return render_html(view)
+    return render_json(report, view, include_sensitive=include_sensitive)
