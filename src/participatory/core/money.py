@@ -89,6 +89,23 @@ def to_decimal(value: object, path: str = "amount") -> Decimal:
     return result
 
 
+#: Amounts must be below 10**15 (a thousand million million) in magnitude. Decimal
+#: arithmetic keeps 28 significant digits, so below this bound every sum of up to 10**10
+#: amounts, pennies included, is exact; above it a sum would be silently rounded.
+_MAX_WHOLE_DIGITS: Final = 15
+
+
+def _amount(value: object) -> Decimal:
+    result = to_decimal(value)
+    if result and result.adjusted() >= _MAX_WHOLE_DIGITS:
+        raise ValidationError(
+            "amount",
+            "is too large for an amount of money (10^15 or more)",
+            hint="amounts this size cannot be added up exactly",
+        )
+    return result
+
+
 def _currency(value: object) -> str:
     if not isinstance(value, str) or not _CURRENCY_CODE.match(value):
         raise ValidationError("currency", "must be a three-letter ISO 4217 code such as 'GBP'")
@@ -111,13 +128,13 @@ class Money:
     participatory.core.errors.CurrencyMismatch: cannot add GBP and EUR: convert one amount first; the library never converts currencies itself
     """  # noqa: E501
 
-    amount: Decimal = attrs.field(converter=to_decimal)
+    amount: Decimal = attrs.field(converter=_amount)
     currency: str = attrs.field(default="GBP", validator=lambda _i, _a, v: _currency(v))
 
     @classmethod
     def gbp(cls, amount: Decimal | int | str) -> Money:
         """Pounds sterling, the library's usual currency."""
-        return cls(to_decimal(amount), "GBP")
+        return cls(amount, "GBP")
 
     @classmethod
     def zero(cls, currency: str = "GBP") -> Money:

@@ -1,0 +1,122 @@
+"""Out-of-date rules: past the last verified figures, an engine refuses or says so.
+
+Benefit and payment figures change every April. Every bundled parameter and rate card has
+a ``valid_until``; on the day after it, the engines that exist now must raise
+:class:`~participatory.core.errors.ParametersNotAvailable`, or, when the caller passes the
+explicit ``allow_stale=True``, answer with a finding that reports the stale figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+
+from participatory.benefits import Circumstances, check_payment
+from participatory.core.errors import ParametersNotAvailable
+from participatory.core.explain import Severity
+from participatory.core.money import Money
+from participatory.core.params import bundled_parameters
+from participatory.payments import (
+    Vehicle,
+    bundled_rate_cards,
+    cost_activity,
+    mileage_expense,
+    remote_meeting_contribution,
+)
+from participatory.payments.costing import Duration
+from participatory.payments.rates import RateUnit
+from participatory.testing import benefits as tb
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("name", sorted(bundled_parameters()))
+def test_every_parameter_stops_the_day_after_valid_until(name: str, tried: Counter[str]) -> None:
+    """On valid_until a value is given; the day after, an error or an explicit stale use."""
+    tried["stale dates (parameters)"] += 1
+    params = bundled_parameters()
+    until = params[name].valid_until
+    assert not params.use(name, until).stale
+    with pytest.raises(ParametersNotAvailable) as caught:
+        params.use(name, until + _ONE_DAY)
+    assert caught.value.covered_until == until
+    assert until.isoformat() in str(caught.value)
+    stale = params.use(name, until + _ONE_DAY, allow_stale=True)
+    assert stale.stale
+    assert stale.value == params.use(name, until).value
+
+
+@pytest.mark.parametrize("card_id", sorted(bundled_rate_cards()))
+def test_every_rate_card_refuses_dates_past_its_data(card_id: str, tried: Counter[str]) -> None:
+    """Costing on the day after a card's valid_until raises, naming the last covered day."""
+    card = bundled_rate_cards()[card_id]
+    for rate in card.rates:
+        tried["stale dates (rate cards)"] += 1
+        with pytest.raises(ParametersNotAvailable) as caught:
+            card.rate(rate.activity, rate.unit, card.valid_until + _ONE_DAY)
+        assert caught.value.covered_until == card.valid_until
+    hourly = [rate.activity for rate in card.rates if rate.unit is RateUnit.HOUR]
+    if hourly:
+        with pytest.raises(ParametersNotAvailable):
+            cost_activity(card, hourly[0], Duration.hours(1), on=card.valid_until + _ONE_DAY)
+
+
+def test_expenses_refuse_dates_past_their_data() -> None:
+    """Mileage and remote-meeting rates past their valid_until raise."""
+    params = bundled_parameters()
+    latest = max(p.valid_until for n, p in params.items() if n.startswith("payments.expenses"))
+    with pytest.raises(ParametersNotAvailable):
+        remote_meeting_contribution(on=latest + _ONE_DAY)
+    with pytest.raises(ParametersNotAvailable):
+        mileage_expense(Vehicle.CAR, 10, on=latest + _ONE_DAY)
+
+
+def _benefits_until() -> dt.date:
+    params = bundled_parameters()
+    return max(p.valid_until for n, p in params.items() if not n.startswith("payments."))
+
+
+@settings(max_examples=30)
+@given(tb.circumstances())
+def test_benefits_check_past_the_data_refuses_or_reports(
+    tried: Counter[str], circumstances: Circumstances
+) -> None:
+    """A year past every benefit figure: refused by default, a warning when stale is allowed."""
+    tried["stale dates (benefits checks)"] += 1
+    day = _benefits_until() + dt.timedelta(days=365)
+    refused: ParametersNotAvailable | None = None
+    try:
+        check_payment(circumstances, Money.gbp("150.00"), day)
+    except ParametersNotAvailable as error:
+        refused = error
+    if refused is not None:
+        assert refused.covered_until is not None
+        assert refused.covered_until < day
+    result = check_payment(circumstances, Money.gbp("150.00"), day, allow_stale=True)
+    stale = result.by_rule("BEN-STALE-PARAMETERS")
+    used = [use for finding in result.findings for use in finding.parameters]
+    if any(use.stale for use in used):
+        assert stale, "stale figures were used without a BEN-STALE-PARAMETERS finding"
+        assert all(f.severity.is_at_least(Severity.WARNING) for f in stale)
+        assert all(f.parameters and f.parameters[0].stale for f in stale)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="reported on issue 11: BEN-STALE-PARAMETERS values carry the value and its "
+    "effective_from but not the date the data runs to (valid_until), which issue 11 asks for",
+)
+def test_the_stale_finding_says_when_the_data_ran_out() -> None:
+    """The stale finding's values include the last day the figures were known current."""
+    from participatory.benefits import CarersAllowanceClaim
+
+    carer = Circumstances(carers_allowance=CarersAllowanceClaim())
+    day = _benefits_until() + dt.timedelta(days=365)
+    result = check_payment(carer, Money.gbp(Decimal("150.00")), day, allow_stale=True)
+    stale = result.by_rule("BEN-STALE-PARAMETERS")
+    assert stale
+    assert all("valid_until" in f.values for f in stale)
