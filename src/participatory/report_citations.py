@@ -3,7 +3,8 @@
 The rules of several engines come from one source: Jenny Jopson's *Participatory Research
 benchmarking report* for the University of Bath (July 2022). Its passages live in
 ``participatory/data/report_citations.toml`` with the section, a short quote and a
-paraphrase, so each rule cites the report the same way.
+paraphrase, so each rule cites the report the same way. The same file's ``[sources]`` describe
+the report once for the guidance files of the other engines (read by ``participatory._citing``).
 
 >>> citation = report_citation("heart_n_soul_from_beginning")
 >>> citation.publisher, citation.reference
@@ -17,14 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
-import tomllib
 from collections.abc import Mapping
-from importlib import resources
 from types import MappingProxyType
 from typing import Final
 
 import attrs
 
+from participatory import _citing
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation
 
@@ -47,8 +47,7 @@ class ReportPassage:
 @functools.cache
 def report_passages() -> Mapping[str, ReportPassage]:
     """Every passage in the bundled file, by key (read once, cached)."""
-    text = resources.files("participatory").joinpath("data/report_citations.toml").read_text()
-    data = tomllib.loads(text)
+    data, _ = _citing.bundled_guidance(_citing.REPORT_FILE)
     meta = data["meta"]
     passages = {}
     for key, entry in data["citations"].items():

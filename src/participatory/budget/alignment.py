@@ -23,9 +23,8 @@
 from __future__ import annotations
 
 from participatory.budget.review import BudgetReview, percent
-from participatory.core.explain import Explained, Severity
+from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.messages import define_messages
-from participatory.power._explain import finding, findings_field
 from participatory.power.decisions import Decision
 from participatory.power.review import PowerReview
 from participatory.power.sources import jopson_2022
@@ -67,7 +66,7 @@ def money_follows_power(power: PowerReview, budget: BudgetReview) -> Explained:
     }
     citations = (jopson_2022("5.5"), jopson_2022("2.5"))
     if shared_decision and community == 0:
-        result = finding(
+        result = Finding(
             "POWMON-DECISIONS-SHARED-MONEY-HELD",
             Severity.WARNING,
             "budget.align.shared_but_held",
@@ -75,7 +74,7 @@ def money_follows_power(power: PowerReview, budget: BudgetReview) -> Explained:
             citations=citations,
         )
     elif community > 0 and not holding.is_shared:
-        result = finding(
+        result = Finding(
             "POWMON-MONEY-HELD-DECISIONS-KEPT",
             Severity.WARNING,
             "budget.align.held_but_kept",
@@ -83,9 +82,9 @@ def money_follows_power(power: PowerReview, budget: BudgetReview) -> Explained:
             citations=citations,
         )
     elif community > 0:
-        result = finding(
+        result = Finding(
             "POWMON-ALIGNED", Severity.MET, "budget.align.aligned", values, citations=citations
         )
     else:
         return Explained()
-    return Explained(**findings_field((result,)))
+    return Explained(findings=(result,))

@@ -32,10 +32,9 @@ import attrs
 
 from participatory.budget.distribution import Distribution, distribute
 from participatory.budget.lines import Budget, LineKind, Timing
-from participatory.core.explain import Explained, Severity
+from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.messages import define_messages
 from participatory.core.money import Money
-from participatory.power._explain import finding, findings_field
 from participatory.power.sources import jopson_2022
 
 __all__ = ["BudgetReview", "percent", "review_budget"]
@@ -86,7 +85,7 @@ def review_budget(budget: Budget) -> BudgetReview:
     figures = distribute(budget)
     lines = budget.lines
     findings = [
-        finding(
+        Finding(
             "BUD-DISTRIBUTION",
             Severity.INFO,
             "budget.distribution",
@@ -105,15 +104,15 @@ def review_budget(budget: Budget) -> BudgetReview:
         )
     ]
     if figures.total.is_zero():
-        findings.append(finding("BUD-EMPTY", Severity.WARNING, "budget.empty"))
-        return BudgetReview(distribution=figures, **findings_field(tuple(findings)))
+        findings.append(Finding("BUD-EMPTY", Severity.WARNING, "budget.empty"))
+        return BudgetReview(distribution=figures, findings=findings)
 
     def with_money(kind: LineKind) -> bool:
         return any(ln.kind is kind and not ln.amount.is_zero() for ln in lines)
 
     if figures.community_held_share == 0:
         findings.append(
-            finding(
+            Finding(
                 "BUD-NOTHING-DEVOLVED",
                 Severity.WARNING,
                 "budget.nothing_devolved",
@@ -128,7 +127,7 @@ def review_budget(budget: Budget) -> BudgetReview:
         for ln in lines
     ):
         findings.append(
-            finding(
+            Finding(
                 "BUD-NO-RELATIONSHIP-BUILDING",
                 Severity.ADVICE,
                 "budget.no_relationship_building",
@@ -140,7 +139,7 @@ def review_budget(budget: Budget) -> BudgetReview:
             (ln.amount for ln in lines if ln.kind is LineKind.CONTRIBUTOR_FEES), budget.currency
         )
         findings.append(
-            finding(
+            Finding(
                 "BUD-FEES-WITHOUT-EXPENSES",
                 Severity.WARNING,
                 "budget.fees_without_expenses",
@@ -156,7 +155,7 @@ def review_budget(budget: Budget) -> BudgetReview:
             for ln in lines
         ):
             findings.append(
-                finding(
+                Finding(
                     "BUD-PARTNER-TIME-UNFUNDED",
                     Severity.WARNING,
                     "budget.partner_time_unfunded",
@@ -165,4 +164,4 @@ def review_budget(budget: Budget) -> BudgetReview:
                     subject=partner,
                 )
             )
-    return BudgetReview(distribution=figures, **findings_field(tuple(findings)))
+    return BudgetReview(distribution=figures, findings=findings)

@@ -39,7 +39,6 @@ from participatory.core.explain import Explained, Finding, ParameterUse, Severit
 from participatory.core.messages import define_messages
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
-from participatory.power._explain import finding, findings_field
 from participatory.power.sources import jopson_2022
 
 __all__ = ["SeedFundApplication", "SeedFundDecision", "SeedFundRules", "decide"]
@@ -122,7 +121,7 @@ def decide(application: SeedFundApplication, rules: SeedFundRules) -> SeedFundDe
 
     def problem(rule_id: str, key: str, **extra: object) -> None:
         problems.append(
-            finding(
+            Finding(
                 rule_id,
                 Severity.PROBLEM,
                 key,
@@ -144,7 +143,7 @@ def decide(application: SeedFundApplication, rules: SeedFundRules) -> SeedFundDe
         problem("SEED-OVER-CAP", "budget.seed.over_cap")
 
     eligible = not problems
-    outcome = finding(
+    outcome = Finding(
         "SEED-DECISION",
         Severity.MET if eligible else Severity.PROBLEM,
         "budget.seed.eligible" if eligible else "budget.seed.refused",
@@ -156,5 +155,5 @@ def decide(application: SeedFundApplication, rules: SeedFundRules) -> SeedFundDe
     return SeedFundDecision(
         eligible=eligible,
         award=asked if eligible else Money.zero(rules.award_cap.currency),
-        **findings_field((outcome, *problems)),
+        findings=(outcome, *problems),
     )

@@ -17,16 +17,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import tomllib
 from collections.abc import Mapping
-from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
 
 import attrs
 
+from participatory import _toml
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation
 from participatory.ethics.facts import Fact
@@ -139,10 +137,7 @@ class _Reader:
         return value
 
     def flag(self, data: Mapping[str, Any], key: str, where: str) -> bool:
-        value = data.get(key)
-        if not isinstance(value, bool):
-            raise self.fail(f"{where}{key}", "must be true or false")
-        return value
+        return _toml.flag(data, key, file=self.file, path=where.removesuffix("."))
 
     def items(self, data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
         value = data.get(key)
@@ -190,10 +185,7 @@ def _sources(
 def parse_guidance(text: str, *, file: str = "<string>") -> EthicsGuidance:
     """Read guidance from TOML text; raises ParameterFileError naming the key at fault."""
     read = _Reader(file)
-    try:
-        data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
-        raise read.fail("", f"is not valid TOML ({error})") from None
+    data = _toml.parse_toml(text, file)
     citations = {
         source_id: _citation(read, source_id, entry)
         for source_id, entry in read.table(data, "citations", "").items()
@@ -299,5 +291,4 @@ def load_guidance(path: str | Path) -> EthicsGuidance:
 @functools.cache
 def bundled_guidance() -> EthicsGuidance:
     """The guidance shipped with the library (read once, then cached)."""
-    source = resources.files("participatory") / "data" / "ethics_guidance.toml"
-    return parse_guidance(source.read_text(encoding="utf-8"), file="ethics_guidance.toml")
+    return parse_guidance(_toml.bundled_text("ethics_guidance.toml"), file="ethics_guidance.toml")

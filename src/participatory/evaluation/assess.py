@@ -109,19 +109,7 @@ def _rules() -> _Rules:
             _citing.text(entry, "reason", file, path),
             _citing.cited(entry.get("citations"), cites, file, f"{path}.citations"),
         )
-    others = document.get("rules")
-    if not isinstance(others, Mapping):
-        raise ParameterFileError(file, "rules", "must be a table")
-    return _Rules(
-        captures,
-        {
-            rule_id: (
-                _citing.severity(entry, "severity", file, f"rules.{rule_id}"),
-                _citing.cited(entry.get("citations"), cites, file, f"rules.{rule_id}.citations"),
-            )
-            for rule_id, entry in others.items()
-        },
-    )
+    return _Rules(captures, _citing.rules(document, cites, file))
 
 
 def capture_rules() -> Mapping[Capture, CaptureRule]:
@@ -145,7 +133,7 @@ def _rule(
     subject: str | None = None,
 ) -> Finding:
     severity, citations = _rules().others[rule_id]
-    return _citing.finding(
+    return Finding(
         rule_id,
         Severity.MET if met else severity,
         key,
@@ -160,7 +148,7 @@ def _capture_findings(plan: EvaluationPlan) -> list[Finding]:
     for capture, rule in _rules().captures.items():
         if capture in plan.captures:
             found.append(
-                _citing.finding(
+                Finding(
                     rule.rule,
                     Severity.MET,
                     "evaluation.capture_met",
@@ -170,7 +158,7 @@ def _capture_findings(plan: EvaluationPlan) -> list[Finding]:
             )
         else:
             found.append(
-                _citing.finding(
+                Finding(
                     rule.rule,
                     rule.severity,
                     "evaluation.capture_missing",
@@ -255,6 +243,6 @@ def assess_evaluation(plan: EvaluationPlan) -> EvaluationAssessment:
         *_after_project_findings(plan),
     ]
     return EvaluationAssessment(
-        **_citing.findings_field(findings),
+        findings=findings,
         missing_captures=frozenset(c for c in Capture if c not in plan.captures),
     )

@@ -22,7 +22,6 @@ import bisect
 import datetime as dt
 import enum
 import functools
-import tomllib
 from collections.abc import Mapping
 from decimal import Decimal
 from importlib import resources
@@ -31,6 +30,7 @@ from typing import Any, Final
 
 import attrs
 
+from participatory import _toml
 from participatory.core.errors import ParameterFileError, ParametersNotAvailable, UnsupportedCase
 from participatory.core.explain import Citation, ParameterUse
 from participatory.core.money import Money
@@ -268,23 +268,23 @@ def _rate_sort_key(key: tuple[ActivityKind, RateUnit, dt.date]) -> tuple[str, st
 
 
 def _get(table: Mapping[str, Any], key: str, kind: type, file: str, path: str) -> Any:
-    if key not in table:
-        raise ParameterFileError(file, f"{path}.{key}", "is missing")
-    value = table[key]
-    if kind is dt.date:
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise ParameterFileError(file, f"{path}.{key}", "must be a TOML date (YYYY-MM-DD)")
-    elif kind is Decimal:
-        if isinstance(value, bool) or not isinstance(value, Decimal | int):
-            raise ParameterFileError(file, f"{path}.{key}", "must be a number such as 25.00")
-        value = Decimal(value)
-        if not value.is_finite() or value < 0:
-            raise ParameterFileError(file, f"{path}.{key}", "must be a finite amount, not negative")
-    elif not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-        raise ParameterFileError(file, f"{path}.{key}", f"must be a {kind.__name__}")
+    if kind is Decimal:
+        if key not in table:
+            raise ParameterFileError(file, f"{path}.{key}", "is missing")
+        return _amount(table[key], file, f"{path}.{key}")
+    value: Any = _toml.require(table, key, kind, file=file, path=path)
     if kind is str and not value.strip():
         raise ParameterFileError(file, f"{path}.{key}", "must not be empty")
     return value
+
+
+def _amount(value: object, file: str, key: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, Decimal | int):
+        raise ParameterFileError(file, key, "must be a number such as 25.00")
+    amount = Decimal(value)
+    if not amount.is_finite() or amount < 0:
+        raise ParameterFileError(file, key, "must be a finite amount, not negative")
+    return amount
 
 
 def _maybe(table: Mapping[str, Any], key: str, kind: type, file: str, path: str) -> Any:
@@ -341,10 +341,7 @@ def _parse_rate(raw: object, currency: str, file: str, path: str) -> Rate:
 
 
 def _parse_document(text: str, file: str) -> tuple[RateCard, str | None]:
-    try:
-        document = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
-        raise ParameterFileError(file, "", f"is not valid TOML ({error})") from None
+    document = _toml.parse_toml(text, file)
     unknown_tables = set(document) - {"meta", "rules", "rates"}
     if unknown_tables:
         raise ParameterFileError(file, "", f"unknown table(s) {sorted(unknown_tables)}")
@@ -414,8 +411,7 @@ def parse_rate_card(text: str, file: str = "<string>") -> RateCard:
 
 @functools.cache
 def _bundled_text(name: str) -> str:
-    folder = resources.files("participatory") / "data" / "rate_cards"
-    return (folder / f"{name}.toml").read_text(encoding="utf-8")
+    return _toml.bundled_text(f"rate_cards/{name}.toml")
 
 
 @functools.cache
@@ -446,11 +442,7 @@ def load_rate_card(path: str | Path, *, base: RateCard | str | None = None) -> R
     names the bundled card to lay it over, and without that the file stands alone.
     """
     file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ParameterFileError(str(file), "", f"cannot be read ({error.strerror})") from None
-    card, extends = _parse_document(text, str(file))
+    card, extends = _parse_document(_toml.read_file(file), str(file))
     chosen = base if base is not None else extends
     if chosen is None:
         if not card.rates:

@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import tomllib
-from collections.abc import Mapping
-from decimal import Decimal
-from importlib import resources
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import attrs
 
+from participatory import _toml
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation
 
@@ -121,11 +119,13 @@ def _text(table: Mapping[str, Any], key: str, where: str) -> str:
     return value
 
 
-def _flag(table: Mapping[str, Any], where: str) -> bool:
-    value = table.get("verified")
-    if not isinstance(value, bool):
-        raise ParameterFileError(_FILE, f"{where}.verified", "must be true or false")
-    return value
+def _sourced(item: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """The fields every framework item has: the copy it was read in, and whether it was."""
+    return {
+        "source": _text(item, "source", where),
+        "url": _optional_text(item, "url"),
+        "verified": _toml.flag(item, "verified", file=_FILE, path=where),
+    }
 
 
 def _number(table: Mapping[str, Any], key: str, where: str) -> int:
@@ -142,8 +142,7 @@ def _optional_text(table: Mapping[str, Any], key: str) -> str | None:
 
 @functools.cache
 def _document() -> Mapping[str, Any]:
-    raw = (resources.files("participatory") / "data" / "frameworks.toml").read_text("utf-8")
-    return tomllib.loads(raw, parse_float=Decimal)
+    return _toml.parse_toml(_toml.bundled_text("frameworks.toml"), _FILE)
 
 
 def _items(section: str) -> list[Mapping[str, Any]]:
@@ -177,9 +176,7 @@ def arnstein_ladder() -> tuple[Rung, ...]:
                 number=_number(item, "rung", where),
                 name=_text(item, "name", where),
                 grouping=_text(item, "grouping", where),
-                source=_text(item, "source", where),
-                url=_optional_text(item, "url"),
-                verified=_flag(item, where),
+                **_sourced(item, where),
             )
         )
     _consecutive([r.number for r in rungs], "arnstein")
@@ -210,51 +207,40 @@ def iap2_spectrum() -> tuple[IAP2Level, ...]:
                 name=_text(item, "name", where),
                 goal=_text(item, "goal", where),
                 promise=_text(item, "promise", where),
-                source=_text(item, "source", where),
-                url=_optional_text(item, "url"),
-                verified=_flag(item, where),
+                **_sourced(item, where),
             )
         )
     _consecutive([level.number for level in levels], "iap2")
     return tuple(levels)
 
 
-@functools.cache
-def coproduction_principles() -> tuple[FrameworkEntry, ...]:
-    """The NIHR co-production principles, in the order the guidance lists them."""
+def _entries(
+    section: str, key: Callable[[Mapping[str, Any], str], str]
+) -> tuple[FrameworkEntry, ...]:
     entries = []
-    for index, item in enumerate(_items("nihr_coproduction_principles")):
-        where = f"nihr_coproduction_principles[{index}]"
+    for index, item in enumerate(_items(section)):
+        where = f"{section}[{index}]"
         entries.append(
             FrameworkEntry(
-                key=_text(item, "id", where),
+                key=key(item, where),
                 name=_text(item, "name", where),
                 summary=_text(item, "summary", where),
-                source=_text(item, "source", where),
-                url=_optional_text(item, "url"),
-                verified=_flag(item, where),
+                **_sourced(item, where),
                 note=_optional_text(item, "note"),
             )
         )
     return tuple(entries)
+
+
+@functools.cache
+def coproduction_principles() -> tuple[FrameworkEntry, ...]:
+    """The NIHR co-production principles, in the order the guidance lists them."""
+    return _entries("nihr_coproduction_principles", lambda item, where: _text(item, "id", where))
 
 
 @functools.cache
 def uk_standards() -> tuple[FrameworkEntry, ...]:
     """The six UK Standards for Public Involvement; ``key`` is the standard's number."""
-    entries = []
-    for index, item in enumerate(_items("uk_standards")):
-        where = f"uk_standards[{index}]"
-        entries.append(
-            FrameworkEntry(
-                key=str(_number(item, "number", where)),
-                name=_text(item, "name", where),
-                summary=_text(item, "summary", where),
-                source=_text(item, "source", where),
-                url=_optional_text(item, "url"),
-                verified=_flag(item, where),
-                note=_optional_text(item, "note"),
-            )
-        )
+    entries = _entries("uk_standards", lambda item, where: str(_number(item, "number", where)))
     _consecutive([int(e.key) for e in entries], "uk_standards")
-    return tuple(entries)
+    return entries

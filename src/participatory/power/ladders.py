@@ -35,9 +35,8 @@ from __future__ import annotations
 
 import attrs
 
-from participatory.core.explain import Explained, Severity
+from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.messages import define_messages
-from participatory.power._explain import finding, findings_field
 from participatory.power.decisions import Decision, DecisionRecord, Holding
 from participatory.power.frameworks import IAP2Level, Rung, iap2_spectrum, rung
 from participatory.power.scale import LevelPlacement, PowerScale, power_scale
@@ -130,7 +129,7 @@ def place(record: DecisionRecord, scale: PowerScale | None = None) -> LadderPlac
         values["iap2_name"] = iap2.name
         values["promise"] = iap2.promise
         citations.append(iap2.citation())
-    result = finding(
+    result = Finding(
         rule_id="POW-PLACEMENT",
         severity=Severity.INFO,
         message_key=f"power.placement.{how}" if iap2 else "power.placement.below_iap2",
@@ -144,5 +143,5 @@ def place(record: DecisionRecord, scale: PowerScale | None = None) -> LadderPlac
         core=core,
         how=how,
         setting_decisions=setting,
-        **findings_field((result,)),
+        findings=(result,),
     )

@@ -31,7 +31,6 @@ import attrs
 
 from participatory.core.explain import Finding, Severity
 from participatory.core.messages import define_messages
-from participatory.power._explain import finding
 from participatory.power.decisions import Decision, DecisionRecord
 from participatory.power.frameworks import FrameworkEntry, coproduction_principles, uk_standards
 from participatory.power.scale import Criterion, PowerScale, power_scale
@@ -185,7 +184,7 @@ def _assess(
         outcome = _outcome(known, len(unknown))
         values.update(shown=_none(shown), not_shown=_none(not_shown), unknown=_none(unknown))
     values["outcome"] = outcome.value
-    return finding(
+    return Finding(
         rule_id=rule_id,
         severity=outcome.severity,
         message_key=message_key,

@@ -22,7 +22,6 @@ import attrs
 
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.messages import define_messages
-from participatory.power._explain import finding, findings_field
 from participatory.power.decisions import Decision, DecisionRecord
 from participatory.power.frameworks import rung
 from participatory.power.ladders import LadderPlacement, place
@@ -102,7 +101,7 @@ def compare_label(
     scale = scale or power_scale()
     claim = scale.labels.get(normalise_label(label))
     if claim is None:
-        result = finding(
+        result = Finding(
             "POW-LABEL-UNKNOWN",
             Severity.ADVICE,
             "power.label_unknown",
@@ -110,7 +109,7 @@ def compare_label(
         )
         return None, (result,)
     if claim.min_arnstein_rung is None:
-        result = finding(
+        result = Finding(
             "POW-LABEL-NO-CLAIM",
             Severity.INFO,
             "power.label_no_claim",
@@ -133,7 +132,7 @@ def compare_label(
     citations = (claim.citation(), claimed.citation())
     if placement.rung.number >= claimed.number:
         findings = [
-            finding(
+            Finding(
                 "POW-LABEL-CONSISTENT",
                 Severity.MET,
                 "power.label_consistent",
@@ -143,7 +142,7 @@ def compare_label(
         ]
         if contradicting:
             findings.append(
-                finding(
+                Finding(
                     "POW-LABEL-EXCEPTIONS",
                     Severity.ADVICE,
                     "power.label_exceptions",
@@ -158,7 +157,7 @@ def compare_label(
         return claim, tuple(findings)
     values["decisions"] = ", ".join(d.label for d in contradicting)
     values["decision_ids"] = tuple(d.value for d in contradicting)
-    result = finding(
+    result = Finding(
         "POW-TOKENISM",
         Severity.WARNING,
         "power.tokenism",
@@ -189,7 +188,7 @@ def review_power(
     unrecorded = record.unrecorded()
     if unrecorded:
         findings.append(
-            finding(
+            Finding(
                 "POW-DECISIONS-UNRECORDED",
                 Severity.ADVICE,
                 "power.unrecorded",
@@ -207,5 +206,5 @@ def review_power(
         placement=placement,
         label=claim,
         tokenism=any(f.rule_id == "POW-TOKENISM" for f in findings),
-        **findings_field(tuple(findings)),
+        findings=findings,
     )

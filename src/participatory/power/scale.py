@@ -19,14 +19,12 @@ from __future__ import annotations
 
 import functools
 import itertools
-import tomllib
 from collections.abc import Mapping
-from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 import attrs
 
+from participatory import _toml
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation
 from participatory.power.decisions import Decision, Holding
@@ -186,5 +184,5 @@ def parse_power_scale(document: Mapping[str, Any]) -> PowerScale:
 @functools.cache
 def power_scale() -> PowerScale:
     """The bundled scale (read once, then cached)."""
-    raw = (resources.files("participatory") / "data" / "power_scale.toml").read_text("utf-8")
-    return parse_power_scale(tomllib.loads(raw, parse_float=Decimal))
+    text = _toml.bundled_text("power_scale.toml")
+    return parse_power_scale(_toml.parse_toml(text, "participatory/data/power_scale.toml"))

@@ -19,7 +19,6 @@ from typing import Any
 
 import attrs
 
-from participatory import _citing
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.messages import define_messages
@@ -147,7 +146,7 @@ def _finding(
         values["next_level"] = labels[following]
         key = "readiness.absent" if level is Maturity.ABSENT else "readiness.partial"
     values["level"] = labels[level]
-    return _citing.finding(
+    return Finding(
         entry.rule,
         _SEVERITY[level],
         key,
@@ -193,7 +192,7 @@ def assess_readiness(
         levels[recommendation] = level = _level(entry, held)
         findings.append(_finding(entry, level, held, chosen.level_labels))
     return ReadinessProfile(
-        **_citing.findings_field(findings),
+        findings=findings,
         university=university.name,
         as_at=day,
         levels=levels,

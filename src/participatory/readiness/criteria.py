@@ -22,7 +22,7 @@ from typing import Any, Final
 
 import attrs
 
-from participatory import _citing
+from participatory import _citing, _toml
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation
 
@@ -195,12 +195,8 @@ def parse_readiness_criteria(document: Mapping[str, Any], file: str) -> Readines
 
 def load_readiness_criteria(path: str | Path) -> ReadinessCriteria:
     """An institution's own criteria file, in the format of ``data/readiness.toml``."""
-    file = Path(path)
-    try:
-        raw = file.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ParameterFileError(str(file), "", f"cannot be read ({error.strerror})") from None
-    return parse_readiness_criteria(_citing.parse_guidance(raw, str(file)), str(file))
+    file = str(Path(path))
+    return parse_readiness_criteria(_citing.parse_guidance(_toml.read_file(path), file), file)
 
 
 @functools.cache

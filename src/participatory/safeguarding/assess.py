@@ -30,7 +30,6 @@ from collections.abc import Iterable
 
 import attrs
 
-from participatory import _citing
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Citation, Explained, Finding, Severity
 from participatory.core.messages import define_messages
@@ -129,7 +128,7 @@ def _partner_findings(
         partners = tuple(p.name for p in profile.partners if p.covers(group))
         if partners:
             findings.append(
-                _citing.finding(
+                Finding(
                     rule,
                     Severity.MET,
                     "safeguarding.partner_in_place",
@@ -142,7 +141,7 @@ def _partner_findings(
         uncovered.add(group)
         worst = _most_severe(applying)
         findings.append(
-            _citing.finding(
+            Finding(
                 rule,
                 worst.severity,
                 "safeguarding.partner_missing",
@@ -174,7 +173,7 @@ def _measure_findings(
         }
         if measure in profile.measures:
             findings.append(
-                _citing.finding(
+                Finding(
                     info.rule,
                     Severity.MET,
                     "safeguarding.measure_in_place",
@@ -187,7 +186,7 @@ def _measure_findings(
         missing.add(measure)
         worst = _most_severe(applying)
         findings.append(
-            _citing.finding(
+            Finding(
                 info.rule,
                 worst.severity,
                 "safeguarding.measure_missing",
@@ -224,7 +223,7 @@ def _person_finding(
         needs.setdefault(measure, []).append(expectation)
     groups = tuple(guide.group_labels[g] for g in Group if g in unlisted)
     if not needs:
-        return _citing.finding(
+        return Finding(
             PERSON_RULE,
             Severity.ADVICE,
             "safeguarding.person_unlisted",
@@ -233,7 +232,7 @@ def _person_finding(
             subject=note.person_id,
         )
     every = [e for group in needs.values() for e in group]
-    return _citing.finding(
+    return Finding(
         PERSON_RULE,
         _most_severe(every).severity,
         "safeguarding.person_needs",
@@ -280,7 +279,7 @@ def assess_safeguarding(
         if found is not None:
             person_findings.append(found)
     return SafeguardingAssessment(
-        **_citing.findings_field((*partner_findings, *measure_findings, *person_findings)),
+        findings=(*partner_findings, *measure_findings, *person_findings),
         expected=expected,
         missing=missing,
         groups_without_partner=uncovered,

@@ -18,7 +18,6 @@ from decimal import ROUND_CEILING, Decimal
 import attrs
 
 from participatory import _citing
-from participatory.core.errors import ParameterFileError
 from participatory.core.explain import (
     Citation,
     Explained,
@@ -98,26 +97,10 @@ class TimelineAssessment(Explained):
         return max(p.realistic.end for p in self.schedule)
 
 
-@attrs.frozen
-class _Rule:
-    severity: Severity
-    citations: tuple[Citation, ...]
-
-
 @functools.cache
-def _rules() -> Mapping[str, _Rule]:
+def _rules() -> Mapping[str, tuple[Severity, tuple[Citation, ...]]]:
     document, file = _citing.bundled_guidance("timeline.toml")
-    cites = _citing.citations(document, file)
-    table = document.get("rules")
-    if not isinstance(table, Mapping):
-        raise ParameterFileError(file, "rules", "must be a table")
-    return {
-        rule_id: _Rule(
-            _citing.severity(entry, "severity", file, f"rules.{rule_id}"),
-            _citing.cited(entry.get("citations"), cites, file, f"rules.{rule_id}.citations"),
-        )
-        for rule_id, entry in table.items()
-    }
+    return _citing.rules(document, _citing.citations(document, file), file)
 
 
 def _finding(
@@ -129,13 +112,13 @@ def _finding(
     parameters: tuple[ParameterUse, ...] = (),
     subject: str | None = None,
 ) -> Finding:
-    rule = _rules()[rule_id]
-    return _citing.finding(
+    default, citations = _rules()[rule_id]
+    return Finding(
         rule_id,
-        severity or rule.severity,
+        severity or default,
         key,
         values,
-        citations=rule.citations,
+        citations=citations,
         parameters=parameters,
         subject=subject,
     )
@@ -287,7 +270,7 @@ def assess_timeline(
         )
     )
     return TimelineAssessment(
-        **_citing.findings_field(findings),
+        findings=findings,
         multiplier=multiplier,
         pre_application_days=days,
         schedule=schedule,

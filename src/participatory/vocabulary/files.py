@@ -33,10 +33,10 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
+from participatory import _toml
 from participatory.core.errors import ParameterFileError, ValidationError
 from participatory.vocabulary.terms import Term, TermOrigin, Vocabulary
 
@@ -59,8 +59,7 @@ def _term(term_id: str, table: Mapping[str, Any], file: str, **origin: Any) -> T
         listed = table.get(name, [])
         if not isinstance(listed, list) or not all(isinstance(x, str) for x in listed):
             raise ParameterFileError(file, f"{key}.{name}", "must be a list of strings")
-    if not isinstance(table.get("verified", False), bool):
-        raise ParameterFileError(file, f"{key}.verified", "must be true or false")
+    _toml.flag(table, "verified", file=file, path=key, default=False)
     try:
         return Term(
             id=term_id,
@@ -108,7 +107,7 @@ def parse_terms(
 @functools.cache
 def bundled_vocabulary() -> Vocabulary:
     """The vocabulary shipped with the library (read once, cached)."""
-    text = resources.files("participatory").joinpath("data/vocabulary.toml").read_text("utf-8")
+    text = _toml.bundled_text("vocabulary.toml")
     terms = parse_terms(text, file=_BUNDLED_FILE, origin=TermOrigin.BUNDLED)
     try:
         return Vocabulary(terms)

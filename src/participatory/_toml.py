@@ -1,0 +1,118 @@
+r"""Reading the library's TOML data files: typed keys, with the file and key in every error.
+
+Parameter files, rate cards, guidance and framework files all read keys the same way: a
+key is required (or optional) and of one type, and a key that is missing or of the wrong
+type is an error naming the file and the dotted key, raised as the caller's own
+:class:`~participatory.core.errors.ParticipatoryError` subclass (``ParameterFileError``
+unless the caller chooses another with the same ``(file, key, problem)`` signature).
+
+>>> table = parse_toml('[meta]\nsince = 2024-04-06\nrate = 12.50', "card.toml")
+>>> require(table["meta"], "since", dt.date, file="card.toml", path="meta")
+datetime.date(2024, 4, 6)
+>>> require(table["meta"], "title", str, file="card.toml", path="meta")
+Traceback (most recent call last):
+...
+participatory.core.errors.ParameterFileError: card.toml: meta.title: is missing
+>>> optional(table["meta"], "title", str, file="card.toml", path="meta") is None
+True
+>>> flag({"verified": "yes"}, "verified", file="card.toml", path="meta")
+Traceback (most recent call last):
+...
+participatory.core.errors.ParameterFileError: card.toml: meta.verified: must be true or false
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
+from participatory.core.errors import ParameterFileError, ParticipatoryError
+
+__all__ = [
+    "FileError",
+    "bundled_text",
+    "flag",
+    "optional",
+    "parse_toml",
+    "read_file",
+    "require",
+]
+
+_T = TypeVar("_T")
+
+#: Builds the error for a file, a dotted key (empty for the whole file) and the problem.
+FileError = Callable[[str, str, str], ParticipatoryError]
+
+
+def _key(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def parse_toml(text: str, file: str, *, error: FileError = ParameterFileError) -> dict[str, Any]:
+    """TOML text as tables, decimals kept exact (never float); bad TOML names the file."""
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as problem:
+        raise error(file, "", f"is not valid TOML ({problem})") from None
+
+
+def read_file(path: str | Path, *, error: FileError = ParameterFileError) -> str:
+    """A caller's file as text (UTF-8); a file that cannot be read is an error naming it."""
+    file = Path(path)
+    try:
+        return file.read_text(encoding="utf-8")
+    except OSError as problem:
+        raise error(str(file), "", f"cannot be read ({problem.strerror})") from None
+
+
+def bundled_text(name: str) -> str:
+    """The text of a file shipped in ``participatory/data/`` (``name`` may hold a folder)."""
+    return (resources.files("participatory") / "data" / name).read_text(encoding="utf-8")
+
+
+def require(
+    table: Mapping[str, Any],
+    key: str,
+    kind: type[_T],
+    *,
+    file: str,
+    path: str = "",
+    error: FileError = ParameterFileError,
+) -> _T:
+    """``table[key]``, which must be there and be a ``kind`` (a bool is never an int)."""
+    where = _key(path, key)
+    if key not in table:
+        raise error(file, where, "is missing")
+    value = table[key]
+    if kind is dt.date:
+        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            raise error(file, where, "must be a TOML date (YYYY-MM-DD)")
+    elif not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
+        raise error(file, where, f"must be a {kind.__name__}")
+    return cast("_T", value)
+
+
+def optional(table: Mapping[str, Any], key: str, kind: type[_T], **where: Any) -> _T | None:
+    """Like :func:`require` (same keywords), but ``None`` when the key is absent."""
+    return require(table, key, kind, **where) if key in table else None
+
+
+def flag(
+    table: Mapping[str, Any],
+    key: str,
+    *,
+    file: str,
+    path: str = "",
+    default: bool | None = None,
+    error: FileError = ParameterFileError,
+) -> bool:
+    """A true/false key; absent is an error unless a ``default`` is given."""
+    value = table.get(key, default)
+    if not isinstance(value, bool):
+        raise error(file, _key(path, key), "must be true or false")
+    return value
