@@ -10,6 +10,7 @@ sys.path.insert(0, str(HERE / "_ext"))
 
 from offline_inventories import write_inventories  # noqa: E402
 from parameter_tables import write_parameter_tables  # noqa: E402
+from tutorial_files import write_chart  # noqa: E402
 
 import participatory  # noqa: E402
 from participatory.payments.rates import rate_table_markdown  # noqa: E402
@@ -21,17 +22,28 @@ copyright = "2026, the participatory developers"
 release = participatory.__version__
 version = ".".join(release.split(".")[:2])
 
+# No napoleon: the docstrings are plain reST, and napoleon would read the first words of an
+# attribute's docstring before a colon ("Limited capability for work: ...") as its type.
 extensions = [
     "sphinx.ext.autodoc",
-    "sphinx.ext.napoleon",
     "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
     "sphinx_autodoc_typehints",
-    "myst_parser",
+    "myst_nb",  # MyST markdown pages, and the notebooks in notebooks/, executed on every build
+    "guarded_imports",  # names imported under TYPE_CHECKING, for the type hints
+    "reexports",  # references to re-exported names resolve where the object is documented
 ]
-source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "_generated/*.inv"]
+source_suffix = {".rst": "restructuredtext", ".md": "myst-nb"}
+exclude_patterns = ["_build", "_generated/*.inv", "jupyter_execute", "notebooks/data"]
 myst_enable_extensions = ["colon_fence", "deflist"]
+
+# Notebooks (MyST text notebooks, docs/notebooks/*.md) run in a fresh kernel on every build,
+# so a notebook that breaks breaks the build.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 120
+nb_execution_show_tb = True
+nb_render_markdown_format = "myst"  # tables printed by a notebook cell
 myst_heading_anchors = 3
 
 html_theme = "furo"
@@ -48,9 +60,21 @@ autodoc_preserve_defaults = True
 intersphinx_mapping = write_inventories(HERE / "_generated" / "inventories")
 intersphinx_timeout = 1
 
-write_parameter_tables(HERE / "_generated")
+write_parameter_tables(HERE / "_generated", page=HERE / "concepts" / "parameters.md")
 (HERE / "_generated" / "rate-cards.md").write_text(rate_table_markdown(), encoding="utf-8")
 (HERE / "_generated" / "glossary.md").write_text(glossary_markdown(), encoding="utf-8")
+write_chart(HERE / "_generated" / "tutorial-rosa-kept.png")
 
-nitpicky = False
+# Every cross-reference must resolve: external names come from the offline inventories in
+# _ext/offline_inventories.py; re-exported names are resolved by _ext/reexports.py.
+nitpicky = True
+nitpick_ignore = [
+    # Type variables of generic helpers: documented in the signatures that use them, not as
+    # objects of their own.
+    ("py:class", "participatory.benefits.mechanism.ClaimT"),
+    ("py:obj", "participatory.benefits.mechanism.ClaimT"),
+    ("py:class", "participatory.benefits.mechanism.T"),
+    # A private protocol that only states what periods.split accepts.
+    ("py:class", "participatory.core.periods._SplitsRanges"),
+]
 suppress_warnings = ["myst.header"]

@@ -55,6 +55,71 @@ INVENTORIES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("tuple", "py:class", "library/stdtypes.html#tuple"),
             ("list", "py:class", "library/stdtypes.html#list"),
             ("dict", "py:class", "library/stdtypes.html#dict"),
+            ("float", "py:class", "library/functions.html#float"),
+            ("Ellipsis", "py:data", "library/constants.html#Ellipsis"),
+            ("None", "py:data", "library/constants.html#None"),
+            (
+                "collections.abc.Callable",
+                "py:class",
+                "library/collections.abc.html#collections.abc.Callable",
+            ),
+            ("abc.ABC", "py:class", "library/abc.html#abc.ABC"),
+            (
+                "argparse.ArgumentParser",
+                "py:class",
+                "library/argparse.html#argparse.ArgumentParser",
+            ),
+            ("argparse.Namespace", "py:class", "library/argparse.html#argparse.Namespace"),
+            (
+                "contextvars.ContextVar",
+                "py:class",
+                "library/contextvars.html#contextvars.ContextVar",
+            ),
+            (
+                "gettext.NullTranslations",
+                "py:class",
+                "library/gettext.html#gettext.NullTranslations",
+            ),
+            ("typing.Literal", "py:data", "library/typing.html#typing.Literal"),
+            ("typing.TypeAlias", "py:data", "library/typing.html#typing.TypeAlias"),
+            # Annotations written with the short names a module imports (``import datetime as
+            # dt``, ``from decimal import Decimal``) that autodoc cannot always evaluate: the
+            # same pages under the names the signatures show.
+            ("dt.date", "py:class", "library/datetime.html#datetime.date"),
+            ("dt.datetime", "py:class", "library/datetime.html#datetime.datetime"),
+            ("Decimal", "py:class", "library/decimal.html#decimal.Decimal"),
+            ("Path", "py:class", "library/pathlib.html#pathlib.Path"),
+        ],
+    ),
+    "babel": (
+        "https://babel.pocoo.org/en/latest/",
+        [
+            (
+                "babel.messages.catalog.Catalog",
+                "py:class",
+                "api/messages/catalog.html#babel.messages.catalog.Catalog",
+            ),
+        ],
+    ),
+    "matplotlib": (
+        "https://matplotlib.org/stable/",
+        [
+            (
+                "matplotlib.figure.Figure",
+                "py:class",
+                "api/_as_gen/matplotlib.figure.Figure.html#matplotlib.figure.Figure",
+            ),
+            (
+                "matplotlib.axes.Axes",
+                "py:class",
+                "api/_as_gen/matplotlib.axes.Axes.html#matplotlib.axes.Axes",
+            ),
+            # Where the class is defined; matplotlib documents it as matplotlib.axes.Axes.
+            (
+                "matplotlib.axes._axes.Axes",
+                "py:class",
+                "api/_as_gen/matplotlib.axes.Axes.html#matplotlib.axes.Axes",
+            ),
         ],
     ),
     "attrs": (
@@ -67,7 +132,10 @@ INVENTORIES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     ),
     "cattrs": (
         "https://catt.rs/en/stable/",
-        [("cattrs.Converter", "py:class", "cattrs.html#cattrs.Converter")],
+        [
+            ("cattrs.Converter", "py:class", "cattrs.html#cattrs.Converter"),
+            ("cattrs.converters.Converter", "py:class", "cattrs.html#cattrs.Converter"),
+        ],
     ),
     "pendulum": (
         "https://pendulum.eustace.io/docs/",

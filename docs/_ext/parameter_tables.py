@@ -15,8 +15,15 @@ def _cell(text: object) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def write_parameter_tables(folder: Path) -> None:
-    """Write ``parameters-<group>.md`` for each top-level group of bundled parameters."""
+GROUPS = ("benefits", "payments", "tax", "planning")
+
+
+def write_parameter_tables(folder: Path, page: Path | None = None) -> None:
+    """Write ``parameters-<group>.md`` for each top-level group of bundled parameters.
+
+    With ``page`` (the concepts page that includes the tables), a group of bundled data
+    that the page does not include is an error, so a new group cannot go unpublished.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     groups: dict[str, list[str]] = {}
     for parameter in bundled_parameters().describe():
@@ -34,7 +41,12 @@ def write_parameter_tables(folder: Path) -> None:
         "| Parameter | Meaning | Value | From | Data valid until | Source | Verified |\n"
         "|---|---|---|---|---|---|---|\n"
     )
-    for group in ("benefits", "payments", "tax", "planning"):
+    if page is not None:
+        text = page.read_text(encoding="utf-8")
+        missing = [g for g in sorted(groups) if f"_generated/parameters-{g}.md" not in text]
+        if missing:
+            raise RuntimeError(f"{page} includes no table for the parameter groups {missing}")
+    for group in sorted(set(GROUPS) | set(groups)):
         rows = groups.get(group, [])
         text = header + "\n".join(rows) if rows else "*No parameters bundled in this group yet.*"
         (folder / f"parameters-{group}.md").write_text(text + "\n", encoding="utf-8")

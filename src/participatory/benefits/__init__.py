@@ -42,7 +42,7 @@ from participatory.benefits.circumstances import (
     UniversalCreditClaim,
     WorkCapability,
 )
-from participatory.benefits.engine import check, check_payment
+from participatory.benefits.engine import check, check_many, check_payment
 from participatory.benefits.outcomes import BenefitsCheck, PeriodOutcome
 from participatory.benefits.planning import (
     PaymentPlan,
@@ -81,6 +81,7 @@ __all__ = [
     "UniversalCreditClaim",
     "WorkCapability",
     "check",
+    "check_many",
     "check_payment",
     "compare",
     "largest_safe_payment",

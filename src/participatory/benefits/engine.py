@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import gc
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any, Final
@@ -46,7 +47,7 @@ from participatory.core.money import Money
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.periods import AssessmentPeriodCycle, BenefitWeekCycle, DateRange
 
-__all__ = ["check", "check_payment"]
+__all__ = ["check", "check_many", "check_payment"]
 
 define_messages(
     {
@@ -292,3 +293,32 @@ def check_payment(
     """
     receipt = Receipt(amount, received_on, kind, hours=hours)
     return check(circumstances, (receipt,), parameters=parameters, allow_stale=allow_stale)
+
+
+def check_many(
+    cases: Iterable[tuple[Circumstances, Iterable[Receipt]]],
+    *,
+    parameters: ParameterSet | None = None,
+    allow_stale: bool = False,
+) -> tuple[BenefitsCheck, ...]:
+    """:func:`check` for many contributors in one call: one result per case, in order.
+
+    Each case is a contributor's circumstances and their payments. The parameter set is
+    resolved once for the batch, and Python's cyclic garbage collector is paused while the
+    results are built (and restored after, also on error): a check makes many small
+    objects but no reference cycles, and with thousands of results alive every collection
+    walks all of them, which took about two thirds of the time of a year of payments for
+    10,000 contributors.
+    """
+    chosen = parameters if parameters is not None else bundled_parameters()
+    collecting = gc.isenabled()
+    if collecting:
+        gc.disable()
+    try:
+        return tuple(
+            check(circumstances, receipts, parameters=chosen, allow_stale=allow_stale)
+            for circumstances, receipts in cases
+        )
+    finally:
+        if collecting:
+            gc.enable()

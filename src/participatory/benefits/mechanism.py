@@ -21,7 +21,10 @@ import abc
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from decimal import ROUND_DOWN, Decimal
+from types import MappingProxyType
 from typing import Any, ClassVar, Final, Generic, TypeVar
+
+import attrs
 
 from participatory.benefits.circumstances import Benefit
 from participatory.benefits.outcomes import PeriodOutcome
@@ -57,6 +60,9 @@ def round_in_claimants_favour(deduction: Decimal) -> Decimal:
 
 _new = object.__new__
 _set = object.__setattr__
+# Money's slot descriptors set a frozen instance's fields without a look-up by name.
+_set_amount = Money.__dict__["amount"].__set__
+_set_currency = Money.__dict__["currency"].__set__
 
 
 def gbp(amount: Decimal) -> Money:
@@ -66,8 +72,8 @@ def gbp(amount: Decimal) -> Money:
     path skips :class:`Money`'s converters (a benchmarked cost, not a shortcut in rules).
     """
     money: Money = _new(Money)
-    _set(money, "amount", amount)
-    _set(money, "currency", "GBP")
+    _set_amount(money, amount)
+    _set_currency(money, "GBP")
     return money
 
 
@@ -82,17 +88,47 @@ def finding(
     actions: Iterable[str] = (),
     sensitive: bool = True,
 ) -> Finding:
-    """A finding about a person's benefits: sensitive unless said otherwise."""
-    return Finding(
-        rule_id,
-        severity,
-        message_key,
-        values or {},
-        tuple(citations),
-        tuple(parameters),
-        tuple(actions),
-        sensitive,
-    )
+    """A finding about a person's benefits: sensitive unless said otherwise.
+
+    Built without :class:`Finding`'s converters when its fields are the ones known here
+    (they only copy the same arguments into tuples and a read-only mapping): a check
+    builds several findings per period, and this is a measured share of its time.
+    """
+    if not _FINDING_FAST:
+        return Finding(
+            rule_id,
+            severity,
+            message_key,
+            values or {},
+            tuple(citations),
+            tuple(parameters),
+            tuple(actions),
+            sensitive,
+        )
+    made: Finding = _new(Finding)
+    _set(made, "rule_id", rule_id)
+    _set(made, "severity", severity)
+    _set(made, "message_key", message_key)
+    _set(made, "values", MappingProxyType(dict(values) if values else {}))
+    _set(made, "citations", tuple(citations))
+    _set(made, "parameters", tuple(parameters))
+    _set(made, "actions", tuple(actions))
+    _set(made, "sensitive", sensitive)
+    _set(made, "subject", None)
+    return made
+
+
+_FINDING_FAST: Final = tuple(field.name for field in attrs.fields(Finding)) == (
+    "rule_id",
+    "severity",
+    "message_key",
+    "values",
+    "citations",
+    "parameters",
+    "actions",
+    "sensitive",
+    "subject",
+)
 
 
 define_messages(
@@ -135,12 +171,27 @@ class Context:
         return use
 
     def number(self, name: str, day: dt.date) -> tuple[Decimal, ParameterUse]:
-        """A numeric parameter as a Decimal, with the record of the value used."""
+        """A numeric parameter as a Decimal, with the record of the value used.
+
+        Remembered per parameter set, name, day and ``allow_stale`` across checks: the
+        weekly rules ask for the same figures for every week of every contributor.
+        """
+        key = (id(self.parameters), name, day, self.allow_stale)
+        hit = _NUMBERS.get(key)
+        if hit is not None and hit[0] is self.parameters:
+            use = hit[2]
+            if use.stale:
+                self.stale[name] = use
+            return hit[1], use
         use = self.use(name, day)
         value = use.value
         if isinstance(value, bool) or not isinstance(value, Decimal | int):
             raise TypeError(f"parameter {name!r} is not a number")
-        return Decimal(value), use
+        number = Decimal(value)
+        if len(_NUMBERS) >= _RATES_LIMIT:
+            _NUMBERS.clear()
+        _NUMBERS[key] = (self.parameters, number, use)
+        return number, use
 
 
 _RATES: dict[
@@ -148,6 +199,9 @@ _RATES: dict[
 ]
 _RATES = {}
 _RATES_LIMIT: Final = 100_000
+# The parameter set is kept in the value so that a recycled id() never matches.
+_NUMBERS: dict[tuple[int, str, dt.date, bool], tuple[params.ParameterSet, Decimal, ParameterUse]]
+_NUMBERS = {}
 T = TypeVar("T")
 
 

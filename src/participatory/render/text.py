@@ -47,11 +47,35 @@ define_messages({REDACTED_KEY: REDACTED_TEXT})
 _SHARE_PATTERN: Final = "#,##0.#%"
 
 
+# Formatted money, dates and numbers by (type, value, locale, share): a report shows the
+# same amounts and dates many times, and babel's formatting was the slowest step of
+# rendering one. Cleared when full rather than grown without bound.
+_FORMATTED: dict[tuple[type, object, str, bool], str] = {}
+_FORMATTED_LIMIT: Final = 50_000
+_REMEMBERED: Final = (Money, dt.date, Decimal, int)
+
+
 def format_value(value: object, locale: str, *, share: bool = False) -> str:
     """One value as a person reads it in ``locale`` (money, dates and numbers by babel).
 
     With ``share=True`` a number in [0, 1] is shown as a percentage.
     """
+    kind = type(value)
+    if kind not in _REMEMBERED:
+        return _format(value, locale, share=share)
+    key = (kind, value, locale, share)
+    try:
+        known = _FORMATTED.get(key)
+    except TypeError:  # an unhashable value (a signalling NaN): format it every time
+        return _format(value, locale, share=share)
+    if known is None:
+        if len(_FORMATTED) >= _FORMATTED_LIMIT:
+            _FORMATTED.clear()
+        known = _FORMATTED[key] = _format(value, locale, share=share)
+    return known
+
+
+def _format(value: object, locale: str, *, share: bool = False) -> str:
     if isinstance(value, Money):
         return str(format_currency(value.amount, value.currency, locale=locale))
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
