@@ -79,7 +79,9 @@ def bundled_guidance(name: str) -> tuple[Mapping[str, Any], str]:
 
 
 def text(table: Mapping[str, Any], key: str, file: str, path: str) -> str:
-    """A required non-empty string."""
+    """A required non-empty string; ``table`` itself must be a table (it comes from the file)."""
+    if not isinstance(table, Mapping):
+        raise ParameterFileError(file, path, "must be a table")
     value = table.get(key)
     if not isinstance(value, str) or not value.strip():
         raise ParameterFileError(file, f"{path}.{key}", "is required text")
@@ -168,6 +170,8 @@ def cited(ids: object, table: Mapping[str, Citation], file: str, path: str) -> t
         raise ParameterFileError(file, path, "must be a non-empty list of citation ids")
     resolved = []
     for index, cite_id in enumerate(ids):
+        if not isinstance(cite_id, str):
+            raise ParameterFileError(file, f"{path}[{index}]", "must be a citation id (text)")
         if cite_id not in table:
             raise ParameterFileError(file, f"{path}[{index}]", f"names no citation {cite_id!r}")
         resolved.append(table[cite_id])

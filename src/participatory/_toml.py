@@ -62,12 +62,20 @@ def parse_toml(text: str, file: str, *, error: FileError = ParameterFileError) -
 
 
 def read_file(path: str | Path, *, error: FileError = ParameterFileError) -> str:
-    """A caller's file as text (UTF-8); a file that cannot be read is an error naming it."""
+    """A caller's file as text (UTF-8); a file that cannot be read is an error naming it.
+
+    A file that is missing, unreadable or not UTF-8 text is ``error(file, "", problem)``.
+    """
     file = Path(path)
     try:
         return file.read_text(encoding="utf-8")
     except OSError as problem:
         raise error(str(file), "", f"cannot be read ({problem.strerror})") from None
+    except UnicodeDecodeError as problem:
+        # Name the byte's position, never the bytes themselves (they may be anything).
+        raise error(
+            str(file), "", f"cannot be read: not UTF-8 text (at byte offset {problem.start})"
+        ) from None
 
 
 def bundled_text(name: str) -> str:

@@ -29,6 +29,7 @@ from participatory.payments import (
 )
 from participatory.payments.costing import Duration
 from participatory.payments.rates import RateUnit
+from participatory.render.text import format_value, sentence
 from participatory.testing import benefits as tb
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -105,11 +106,6 @@ def test_benefits_check_past_the_data_refuses_or_reports(
         assert all(f.parameters and f.parameters[0].stale for f in stale)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reported on issue 11: BEN-STALE-PARAMETERS values carry the value and its "
-    "effective_from but not the date the data runs to (valid_until), which issue 11 asks for",
-)
 def test_the_stale_finding_says_when_the_data_ran_out() -> None:
     """The stale finding's values include the last day the figures were known current."""
     from participatory.benefits import CarersAllowanceClaim
@@ -120,3 +116,9 @@ def test_the_stale_finding_says_when_the_data_ran_out() -> None:
     stale = result.by_rule("BEN-STALE-PARAMETERS")
     assert stale
     assert all("valid_until" in f.values for f in stale)
+    params = bundled_parameters()
+    for f in stale:
+        # The parameter's own last known-current day, before the day asked about, and shown.
+        assert f.values["valid_until"] == params[f.values["name"]].valid_until < day
+        shown = sentence(f, locale="en_GB")
+        assert format_value(f.values["valid_until"], "en_GB") in shown

@@ -45,7 +45,13 @@ def test_json_parses_and_matches_the_report(report):
     assert data["project_title"] == report.project_title
     assert [s["area"] for s in data["sections"]] == [s.area.value for s in report.sections]
     for section_data, section in zip(data["sections"], report.sections, strict=True):
+        # A sensitive finding is withheld by default: no rule id and no sentence (issue 11).
         assert [f["rule_id"] for f in section_data["findings"]] == [
-            f.rule_id for f in section.findings
+            None if f.sensitive else f.rule_id for f in section.findings
         ]
-        assert all(isinstance(f["sentence"], str) for f in section_data["findings"])
+        assert all(
+            isinstance(f["sentence"], str) != f["withheld"] for f in section_data["findings"]
+        )
+        assert [f["severity"] for f in section_data["findings"]] == [
+            f.severity.value for f in section.findings
+        ]

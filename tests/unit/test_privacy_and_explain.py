@@ -51,12 +51,39 @@ def test_sensitive_findings_drop_values_by_default():
     )
     data = unstructure(finding)
     assert data["values"] is None
-    assert data["rule_id"] == "BEN-CA"
+    # Withheld whole (issue 11): the rule id alone says the person gets Carer's Allowance.
+    assert data["rule_id"] is None
+    assert unstructure(finding, include_sensitive=True)["rule_id"] == "BEN-CA"
     assert unstructure(finding, include_sensitive=True)["values"] == {
         "amount": {"amount": "200.01", "currency": "GBP"}
     }
     assert "200.01" not in sentence(finding, locale="en_GB", include_sensitive=False)
-    assert sentence(finding, locale="en_GB") == "Payment £200.01 stops Carer's Allowance."
+    assert "200.01" not in sentence(finding, locale="en_GB")  # hidden by default
+    assert (
+        sentence(finding, locale="en_GB", include_sensitive=True)
+        == "Payment £200.01 stops Carer's Allowance."
+    )
+
+
+def test_a_withheld_finding_keeps_only_its_severity_and_subject():
+    """Default serialisation of a sensitive finding: severity, subject and the two flags."""
+    define_messages({"test.ca": "Payment {amount} stops Carer's Allowance."})
+    finding = Finding(
+        "BEN-CA",
+        Severity.PROBLEM,
+        "test.ca",
+        {"amount": Money.gbp("200.01")},
+        citations=(Citation("Carer's Allowance guidance"),),
+        actions=("test.ca",),
+        sensitive=True,
+        subject="rosa",
+    )
+    data = unstructure(finding)
+    kept = {key: value for key, value in data.items() if value is not None}
+    assert kept == {"severity": "problem", "subject": "rosa", "sensitive": True, "withheld": True}
+    assert set(data) == set(unstructure(finding, include_sensitive=True))
+    assert "Carer" not in str(data)
+    assert unstructure(attrs.evolve(finding, sensitive=False))["withheld"] is False
 
 
 def test_welsh_formatting_of_money_and_dates():

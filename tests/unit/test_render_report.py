@@ -21,6 +21,7 @@ import sys
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 import participatory.benefits  # defines the benefits messages
@@ -159,7 +160,9 @@ def _unwrapped(text: str) -> str:
 @pytest.mark.parametrize("locale", LOCALES)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_format_shows_the_key_figures_and_sentences(fmt, locale):
-    out = render(river_report(), format=fmt, locale=locale)
+    # The copy for the contributor (include_sensitive): the benefits finding's action and
+    # source are shown only there (test_sensitive_findings_are_left_out_by_default).
+    out = render(river_report(), format=fmt, locale=locale, include_sensitive=True)
     flat = _unwrapped(json.dumps(json.loads(out), ensure_ascii=False) if fmt == "json" else out)
     if fmt == "markdown":
         flat = flat.replace("\\", "")
@@ -199,7 +202,8 @@ def test_rule_ids_are_secondary_never_the_sentence():
 
 
 def test_sources_are_numbered_with_publisher_reference_url_and_verification():
-    text = _unwrapped(render(river_report(), format="text", locale="en_GB"))
+    # With the sensitive finding shown, so that its (unverified) source is numbered too.
+    text = _unwrapped(render(river_report(), format="text", locale="en_GB", include_sensitive=True))
     assert (
         "[1] Payment guidance for researchers and professionals, NIHR "
         "https://www.nihr.ac.uk/payment-guidance-researchers-and-professionals (verified)"
@@ -212,8 +216,9 @@ def test_sources_are_numbered_with_publisher_reference_url_and_verification():
 
 
 def test_welsh_report_has_one_notice_counting_the_english_sentences():
-    # Untranslated in Welsh: the five test figure labels (shown once each).
-    text = _unwrapped(render(river_report(), format="text", locale="cy"))
+    # Untranslated in Welsh: the five test figure labels (shown once each; the private
+    # figure is shown only in the copy that includes sensitive data).
+    text = _unwrapped(render(river_report(), format="text", locale="cy", include_sensitive=True))
     notice = "Nid yw 5 o'r brawddegau yn yr adroddiad hwn ar gael yn Gymraeg eto"
     assert text.count(notice) == 1
     assert text.index(notice) < text.index("Taliadau")
@@ -287,7 +292,7 @@ def test_every_colour_has_wcag_aa_contrast_on_white(name):
 
 
 def test_severity_is_a_word_not_only_a_colour():
-    page = render(river_report(), format="html", locale="cy")
+    page = render(river_report(), format="html", locale="cy", include_sensitive=True)
     assert '<span class="sev">Problem:</span>' in page
     assert '<span class="sev">Rhybudd:</span>' in page
 
@@ -307,11 +312,77 @@ def test_json_carries_the_data_and_the_sentences():
     cliff = benefits["findings"][0]
     assert cliff["values"] is None
     assert cliff["severity_label"] == "Problem"
-    assert cliff["action_sentences"] == [
-        "Rhowch wybod i Uned Lwfans Gofalwr am yr enillion ar gyfer yr wythnos honno."
+    # Withheld by default: the action alone would say the person gets Carer's Allowance.
+    assert cliff["action_sentences"] is None
+    assert cliff["sentence"] is None
+    assert cliff["rule_id"] is None
+    assert cliff["withheld"] is True
+    assert benefits["withheld"] == [
+        "Mae un canfyddiad am amgylchiadau personol un person wedi'i atal; dim ond i'r person "
+        "hwnnw, neu i rywun sydd â hawl i'w weld, y caiff ei ddangos (defnyddiwch "
+        "--include-sensitive)."
     ]
     assert benefits["figures"][0]["value"] is None
     assert ethics["not_assessed"] is True
+    shown = json.loads(render(river_report(), format="json", locale="cy", include_sensitive=True))
+    assert shown["sections"][1]["findings"][0]["action_sentences"] == [
+        "Rhowch wybod i Uned Lwfans Gofalwr am yr enillion ar gyfer yr wythnos honno."
+    ]
+    assert shown["sections"][1]["withheld"] == []
+
+
+#: What only the sensitive Carer's Allowance finding and figure say (rule, action, source,
+#: template words, the figure's label), in either locale.
+_ONLY_IN_THE_SENSITIVE_FINDING = (
+    "BEN-CA-EARNINGS-LIMIT",
+    "Carer's Allowance",
+    "Lwfans Gofalwr",
+    "Computation of Earnings",
+    "A contributor's own figure",
+    SENTINEL,
+)
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_sensitive_findings_are_left_out_by_default(fmt, locale):
+    """Issue 11: no report contains a person's circumstances unless the caller opts in.
+
+    By hand: the benefits section holds one sensitive finding (a problem) about "sam" and one
+    sensitive figure. By default neither is shown, nor anything that would say what they are
+    about; the section says one finding about one person is withheld and still counts the
+    problem; the payments section is shown in full.
+    """
+    hidden = _unwrapped(render(river_report(), format=fmt, locale=locale).replace("\\", ""))
+    for text in _ONLY_IN_THE_SENSITIVE_FINDING:
+        assert text not in hidden, text
+    line = {
+        "en_GB": "1 finding about one person's own circumstances is withheld",
+        "cy": "Mae un canfyddiad am amgylchiadau personol un person wedi'i atal",
+    }[locale]
+    assert hidden.count(line) == 1
+    assert EXPECTED[locale]["sentence"] in hidden
+    assert {"en_GB": "1 problem", "cy": "un broblem"}[locale] in hidden
+    shown = _unwrapped(
+        render(river_report(), format=fmt, locale=locale, include_sensitive=True).replace("\\", "")
+    )
+    assert line not in shown
+    assert SENTINEL in shown
+
+
+def test_withheld_findings_are_counted_once_per_person():
+    """Three sensitive findings about two people: one line per person, with their count."""
+    cliff = river_report().sections[1].findings[0]
+    others = (
+        attrs.evolve(cliff, subject="ann"),
+        attrs.evolve(cliff, subject="ann", severity=Severity.INFO),
+    )
+    section = ReportSection(Area.BENEFITS, findings=(cliff, *others))
+    report = GovernanceReport("r", "River", dt.date(2026, 11, 25), (section,))
+    text = _unwrapped(render(report, format="text", locale="en_GB"))
+    assert text.count("2 findings about one person's own circumstances are withheld") == 1
+    assert text.count("1 finding about one person's own circumstances is withheld") == 1
+    assert "2 problems, 1 note" in text
 
 
 _PRINT_REPORTS = f"""

@@ -79,8 +79,9 @@ def test_person_findings_are_sensitive_and_redacted_by_default():
     data = unstructure(result)
     assert SENTINEL not in str(data)
     assert "bereaved" not in str(data)
-    assert "bereaved" in sentence(person, locale="en_GB")
+    assert "bereaved" in sentence(person, locale="en_GB", include_sensitive=True)
     assert "<redacted>" in sentence(person, locale="en_GB", include_sensitive=False)
+    assert "<redacted>" in sentence(person, locale="en_GB")
 
 
 def test_a_person_in_a_listed_group_adds_no_finding():
@@ -100,7 +101,7 @@ def test_person_in_unlisted_group_whose_needs_are_met_gets_advice_only():
     [person] = result.by_rule("SAFE-PERSON-NEEDS")
     # Autism adds check-ins and a quiet space, neither planned.
     assert person.severity is Severity.WARNING
-    assert "check-in" in sentence(person, locale="en_GB")
+    assert "check-in" in sentence(person, locale="en_GB", include_sensitive=True)
 
 
 def test_no_groups_and_low_intensity_expects_nothing():

@@ -33,6 +33,7 @@ from typing import ClassVar
 from participatory.benefits import sources
 from participatory.benefits.circumstances import Benefit, CarersAllowanceClaim
 from participatory.benefits.mechanism import (
+    NOTHING,
     PENNY,
     ZERO,
     Context,
@@ -40,10 +41,13 @@ from participatory.benefits.mechanism import (
     WeeklyRule,
     finding,
     gbp,
+    period_outcome,
+    resolved,
 )
 from participatory.benefits.outcomes import PeriodOutcome
 from participatory.core.explain import ParameterUse, Severity
 from participatory.core.messages import define_messages
+from participatory.core.money import Money
 from participatory.core.periods import BenefitWeekCycle, DateRange
 
 __all__ = ["CarersAllowanceRule"]
@@ -77,6 +81,17 @@ define_messages(
 )
 
 
+#: The earnings limit and weekly rate for a week starting on one day, with the Money the
+#: findings quote (limit, rate, limit plus a penny), made once per parameter set and day.
+_Rates = tuple[Decimal, Decimal, Money, Money, Money]
+
+
+def _rates(ctx: Context, day: dt.date) -> tuple[_Rates, tuple[ParameterUse, ...]]:
+    limit, limit_use = ctx.number("carers_allowance.earnings_limit", day)
+    rate, rate_use = ctx.number("carers_allowance.weekly_rate", day)
+    return (limit, rate, gbp(limit), gbp(rate), gbp(limit + PENNY)), (limit_use, rate_use)
+
+
 class CarersAllowanceRule(WeeklyRule[CarersAllowanceClaim]):
     """The Carer's Allowance earnings limit, week by week."""
 
@@ -97,22 +112,28 @@ class CarersAllowanceRule(WeeklyRule[CarersAllowanceClaim]):
         self, claim: CarersAllowanceClaim, week: DateRange, income: WeekIncome, ctx: Context
     ) -> PeriodOutcome:
         """No Carer's Allowance for a week whose net earnings exceed the limit."""
-        limit, limit_use = ctx.number("carers_allowance.earnings_limit", week.start)
         if claim.weekly_award is not None:
+            limit, limit_use = ctx.number("carers_allowance.earnings_limit", week.start)
             award = claim.weekly_award.amount
+            limit_money, award_money = gbp(limit), gbp(award)
+            limit_plus_penny = gbp(limit + PENNY)
             uses: tuple[ParameterUse, ...] = (limit_use,)
         else:
-            award, rate_use = ctx.number("carers_allowance.weekly_rate", week.start)
-            uses = (limit_use, rate_use)
+            rates, uses = resolved(ctx, "ca.rates", week.start, _rates)
+            limit, award, limit_money, award_money, limit_plus_penny = rates
+            limit_use = uses[0]
         base = claim.other_weekly_earnings.amount
         total = base + income.earnings
-        before = ZERO if base > limit else award
+        lost_already = base > limit
+        before = ZERO if lost_already else award
+        before_money = NOTHING if lost_already else award_money
+        counted = gbp(income.earnings)
         values = {
             "start": week.start,
             "end": week.end,
             "earnings": gbp(total),
-            "limit": gbp(limit),
-            "award": gbp(award),
+            "limit": limit_money,
+            "award": award_money,
         }
         if total <= limit:
             found = finding(
@@ -123,7 +144,9 @@ class CarersAllowanceRule(WeeklyRule[CarersAllowanceClaim]):
                 citations=(sources.CA_EARNINGS,),
                 parameters=uses,
             )
-            return self.outcome(week, before, before, income.earnings, (found,))
+            return period_outcome(
+                self.benefit, week, before_money, before_money, counted, False, (found,)
+            )
         values["over"] = gbp(total - limit)
         found = finding(
             "BEN-CA-EARNINGS-LIMIT",
@@ -139,11 +162,13 @@ class CarersAllowanceRule(WeeklyRule[CarersAllowanceClaim]):
             Severity.WARNING,
             "benefits.ca.spreading",
             {
-                "amount": gbp(income.earnings),
-                "limit_plus_penny": gbp(limit + PENNY),
+                "amount": counted,
+                "limit_plus_penny": limit_plus_penny,
                 "weeks": int(income.earnings // (limit + PENNY)) or 1,
             },
             citations=(sources.CA_SPREADING,),
             parameters=(limit_use,),
         )
-        return self.outcome(week, before, ZERO, income.earnings, (found, spread), cliff=before > 0)
+        return period_outcome(
+            self.benefit, week, before_money, NOTHING, counted, before > 0, (found, spread)
+        )

@@ -29,11 +29,19 @@ from typing import Any, Final
 
 from participatory.benefits.advice import standing_findings
 from participatory.benefits.carers_allowance import CarersAllowanceRule
-from participatory.benefits.circumstances import Benefit, Circumstances
+from participatory.benefits.circumstances import Benefit, Circumstances, WorkCapability
 from participatory.benefits.esa import NewStyleEsaRule
 from participatory.benefits.housing_benefit import HousingBenefitRule
 from participatory.benefits.legacy import LegacyRule
-from participatory.benefits.mechanism import ZERO, Context, WeekIncome, WeeklyRule, finding, gbp
+from participatory.benefits.mechanism import (
+    ZERO,
+    Context,
+    WeekIncome,
+    WeeklyRule,
+    finding,
+    gbp,
+    slot_setters,
+)
 from participatory.benefits.outcomes import BenefitsCheck, PeriodOutcome
 from participatory.benefits.pension_credit import PensionCreditRule
 from participatory.benefits.receipts import Receipt, ReceiptKind, Treatment
@@ -56,9 +64,9 @@ define_messages(
             "better off by {kept}."
         ),
         "benefits.stale": (
-            "The figure {name} is past the date its data is known to be current; the last "
-            "known value ({value}, from {effective_from}) was used because the caller asked "
-            "for it. Check for newer rates."
+            "The figure {name} is past the date its data is known to be current "
+            "({valid_until}); the last known value ({value}, from {effective_from}) was used "
+            "because the caller asked for it. Check for newer rates."
         ),
     }
 )
@@ -83,35 +91,45 @@ def _week(start_weekday: int, day: dt.date) -> DateRange:
     return BenefitWeekCycle(start_weekday).period_containing(day)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+_PERIODS: dict[tuple[int, dt.date], DateRange] = {}
+_PERIODS_LIMIT: Final = 1 << 16
+
+
 def _assessment_period(first_date: dt.date, day: dt.date) -> DateRange:
-    return AssessmentPeriodCycle(first_date).period_containing(day)
-
-
-def _start(period: DateRange) -> dt.date:
-    return period.start
+    # APs start on the same day of each month as the first date of entitlement (UC Regs
+    # 2013 reg. 21(2)): only that day of the month matters, so claims that began on the
+    # same day of any month share one remembered period for each day asked about.
+    key = (first_date.day, day)
+    period = _PERIODS.get(key)
+    if period is None:
+        if len(_PERIODS) >= _PERIODS_LIMIT:
+            _PERIODS.clear()
+        period = _PERIODS[key] = AssessmentPeriodCycle(first_date).period_containing(day)
+    return period
 
 
 def _run_weekly(
     rule: WeeklyRule[Any], claim: Any, items: tuple[Receipt, ...], ctx: Context
 ) -> list[PeriodOutcome]:
     start = rule.weeks(claim).start_weekday
-    weeks: dict[DateRange, WeekIncome] = {}
+    # Keyed by the week's first day, which names a week of one claim as well as the week
+    # itself does, but hashes in C (a DateRange hashes in Python, several times a week).
+    weeks: dict[dt.date, tuple[DateRange, WeekIncome]] = {}
     for item in items:
         counted = item.counted
         if counted:
             week = _week(start, item.received_on)
-            income = weeks.get(week)
-            if income is None:
-                income = weeks[week] = WeekIncome()
-            income.earnings += counted
+            entry = weeks.get(week.start)
+            if entry is None:
+                entry = weeks[week.start] = (week, WeekIncome())
+            entry[1].earnings += counted
         if item.hours and item.treatment is not Treatment.NOTHING_RECEIVED:
             week = _week(start, item.work_day)
-            income = weeks.get(week)
-            if income is None:
-                income = weeks[week] = WeekIncome()
-            income.hours += item.hours
-    return [rule.assess_week(claim, week, weeks[week], ctx) for week in sorted(weeks, key=_start)]
+            entry = weeks.get(week.start)
+            if entry is None:
+                entry = weeks[week.start] = (week, WeekIncome())
+            entry[1].hours += item.hours
+    return [rule.assess_week(claim, *weeks[day], ctx) for day in sorted(weeks)]
 
 
 def _passport_lost(outcomes: list[PeriodOutcome]) -> Callable[[DateRange], bool]:
@@ -194,15 +212,19 @@ def check(
 
     if uc is not None:
         first = uc.first_date_of_entitlement
-        counted: dict[DateRange, Decimal] = {}
+        # APs keyed by their first day (as the weeks above), which orders them too.
+        periods: dict[dt.date, DateRange] = {}
+        counted: dict[dt.date, Decimal] = {}
         gifts = ZERO
         for item in items:
-            if item.counted:
+            amount = item.counted
+            if amount:
                 ap = _assessment_period(first, item.received_on)
-                counted[ap] = counted.get(ap, ZERO) + item.counted
+                periods[ap.start] = ap
+                counted[ap.start] = counted.get(ap.start, ZERO) + amount
             elif item.kind is ReceiptKind.GIFT:
                 gifts += item.amount.amount
-        lost: dict[DateRange, Decimal] = {}
+        lost: dict[dt.date, Decimal] = {}
         uc_counted_rules = [(r, c) for r, c in weekly if r.counts_for_universal_credit]
         for outcome in outcomes:
             drop = outcome.before.amount - outcome.after.amount
@@ -213,21 +235,25 @@ def check(
             ):
                 # Paid in arrears: the week counts in the AP in which it ends.
                 ap = _assessment_period(first, outcome.period.end)
-                lost[ap] = lost.get(ap, ZERO) + drop
-        disability = circumstances.receives_disability_benefit
-        for ap in sorted(counted.keys() | lost.keys(), key=_start):
+                periods[ap.start] = ap
+                lost[ap.start] = lost.get(ap.start, ZERO) + drop
+        # Only read for a claim with limited capability for work (the LCW threshold).
+        disability = (
+            uc.capability is not WorkCapability.NONE and circumstances.receives_disability_benefit
+        )
+        for start in sorted(periods):
             weekly_unearned = ZERO
             if uc.current_award is None:
                 for rule, claim in uc_counted_rules:
-                    weekly_unearned += rule.weekly_amount(claim, ap.start, ctx)
+                    weekly_unearned += rule.weekly_amount(claim, start, ctx)
             outcomes.append(
                 assess_period(
                     uc,
-                    ap,
-                    counted.get(ap, ZERO),
+                    periods[start],
+                    counted.get(start, ZERO),
                     ctx=ctx,
                     weekly_unearned=weekly_unearned,
-                    unearned_lost=lost.get(ap, ZERO),
+                    unearned_lost=lost.get(start, ZERO),
                     disability_benefit=disability,
                 )
             )
@@ -235,30 +261,44 @@ def check(
             day = min(i.received_on for i in items if i.kind is ReceiptKind.GIFT)
             extra.extend(capital_findings(uc, gifts, _assessment_period(first, day).start, ctx))
 
-    if any(o.cliff and o.benefit is Benefit.CARERS_ALLOWANCE for o in outcomes) and (
+    if (
         circumstances.legacy is not None
         or circumstances.pension_credit is not None
         or circumstances.housing_benefit is not None
-    ):
+    ) and any(o.cliff and o.benefit is Benefit.CARERS_ALLOWANCE for o in outcomes):
         extra.append(
             finding("BEN-CA-LEGACY-KNOCK-ON", Severity.INFO, "benefits.ca.legacy_knock_on")
         )
 
-    outcomes.sort(key=lambda o: (o.period.start, _BENEFIT_ORDER[o.benefit]))
-    paid = sum((i.amount.amount for i in items if i.kind is not ReceiptKind.DECLINED_FEE), ZERO)
-    change = sum((o.after.amount - o.before.amount for o in outcomes), ZERO)
+    # Each rule gives one benefit's periods in date order, so one rule's need no sorting.
+    if len(weekly) + (circumstances.housing_benefit is not None) + (uc is not None) > 1:
+        outcomes.sort(key=lambda o: (o.period.start, _BENEFIT_ORDER[o.benefit]))
+    paid = ZERO
+    for item in items:
+        if item.kind is not ReceiptKind.DECLINED_FEE:
+            paid += item.amount.amount
+    change = ZERO
+    for outcome in outcomes:
+        change += outcome.after.amount - outcome.before.amount
+    paid_money = gbp(paid)
     kept = finding(
         "BEN-KEPT",
         Severity.INFO,
         "benefits.kept",
-        {"paid": gbp(paid), "change": gbp(change), "kept": gbp(paid + change)},
+        {"paid": paid_money, "change": gbp(change), "kept": gbp(paid + change)},
     )
     stale = [
         finding(
             "BEN-STALE-PARAMETERS",
             Severity.WARNING,
             "benefits.stale",
-            {"name": use.name, "value": use.value, "effective_from": use.effective_from},
+            {
+                "name": use.name,
+                "value": use.value,
+                "effective_from": use.effective_from,
+                # The last day the figures were known current: the reader sees how stale.
+                "valid_until": ctx.parameters[use.name].valid_until,
+            },
             parameters=(use,),
             sensitive=False,
         )
@@ -273,7 +313,28 @@ def check(
         kept,
         *stale,
     )
-    return BenefitsCheck(tuple(outcomes), gbp(paid), findings=findings)
+    return _result(tuple(outcomes), paid_money, findings)
+
+
+_CHECK_SLOTS: Final = slot_setters(BenefitsCheck, ("findings", "outcomes", "paid"))
+
+
+def _result(
+    outcomes: tuple[PeriodOutcome, ...], paid: Money, findings: tuple[Finding, ...]
+) -> BenefitsCheck:
+    """The result, built without re-checking what the engine made itself.
+
+    Every outcome is a PeriodOutcome and every finding a Finding by construction;
+    :class:`BenefitsCheck`'s converters are there to validate a caller's input.
+    """
+    if not _CHECK_SLOTS:
+        return BenefitsCheck(outcomes, paid, findings=findings)
+    made: BenefitsCheck = object.__new__(BenefitsCheck)
+    set_findings, set_outcomes, set_paid = _CHECK_SLOTS
+    set_findings(made, findings)
+    set_outcomes(made, outcomes)
+    set_paid(made, paid)
+    return made
 
 
 def check_payment(

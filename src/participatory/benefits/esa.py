@@ -39,10 +39,19 @@ from participatory.benefits.circumstances import (
     EmploymentSupportAllowanceClaim,
     PermittedWork,
 )
-from participatory.benefits.mechanism import ZERO, Context, WeekIncome, WeeklyRule, finding, gbp
+from participatory.benefits.mechanism import (
+    ZERO,
+    Context,
+    WeekIncome,
+    WeeklyRule,
+    finding,
+    gbp,
+    resolved,
+)
 from participatory.benefits.outcomes import PeriodOutcome
-from participatory.core.explain import Finding, Severity
+from participatory.core.explain import Finding, ParameterUse, Severity
 from participatory.core.messages import define_messages
+from participatory.core.money import Money
 from participatory.core.periods import BenefitWeekCycle, DateRange
 
 __all__ = ["NewStyleEsaRule", "permitted_work_test"]
@@ -79,6 +88,36 @@ _CATEGORY_RULE = {
 }
 
 
+#: The permitted-work limits for a week starting on one day (lower, higher, hours) and the
+#: two limits as the Money the findings quote, made once per parameter set and day.
+_Limits = tuple[Decimal, Decimal, Decimal, Money, Money]
+
+
+def _limits(ctx: Context, day: dt.date) -> tuple[_Limits, tuple[ParameterUse, ...]]:
+    lower, lower_use = ctx.number("esa.permitted_work.lower_limit", day)
+    higher, higher_use = ctx.number("esa.permitted_work.higher_limit", day)
+    max_hours, hours_use = ctx.number("esa.permitted_work.max_hours", day)
+    return (lower, higher, max_hours, gbp(lower), gbp(higher)), (lower_use, higher_use, hours_use)
+
+
+def _is_permitted(
+    category: PermittedWork, earnings: Decimal, hours: Decimal, limits: _Limits
+) -> bool:
+    """The decision :func:`permitted_work_test` explains, without the explanation.
+
+    For the week *before* the payments, whose findings are not reported: the same steps,
+    in the same order.
+    """
+    lower, higher, max_hours = limits[0], limits[1], limits[2]
+    if earnings <= lower:
+        return True
+    if category is PermittedWork.LOWER_LIMIT:
+        return False
+    if category is PermittedWork.HIGHER_LIMIT and hours >= max_hours:
+        return False
+    return earnings <= higher
+
+
 def permitted_work_test(
     benefit_name: str,
     category: PermittedWork,
@@ -92,11 +131,9 @@ def permitted_work_test(
 
     Shared by new-style and income-related ESA. Returns ``(exempt, findings)``.
     """
-    day = week.start
-    lower, lower_use = ctx.number("esa.permitted_work.lower_limit", day)
-    higher, higher_use = ctx.number("esa.permitted_work.higher_limit", day)
-    max_hours, hours_use = ctx.number("esa.permitted_work.max_hours", day)
-    uses = (lower_use, higher_use, hours_use)
+    (lower, higher, max_hours, lower_money, higher_money), uses = resolved(
+        ctx, "esa.limits", week.start, _limits
+    )
     values: dict[str, object] = {
         "benefit": benefit_name,
         "start": week.start,
@@ -105,8 +142,8 @@ def permitted_work_test(
         "hours": hours,
         "category": category.value.replace("_", " "),
         "award": gbp(award),
-        "lower": gbp(lower),
-        "higher": gbp(higher),
+        "lower": lower_money,
+        "higher": higher_money,
         "max_hours": max_hours,
     }
     cite = (sources.ESA_PERMITTED_WORK,)
@@ -209,9 +246,8 @@ class NewStyleEsaRule(WeeklyRule[EmploymentSupportAllowanceClaim]):
         """No ESA for a week in which the work is not permitted work."""
         award = claim.weekly_award.amount
         base_earnings = claim.other_weekly_earnings.amount
-        base_ok, _ = permitted_work_test(
-            "ESA", claim.permitted_work, week, base_earnings, claim.weekly_hours, award, ctx
-        )
+        limits, _uses = resolved(ctx, "esa.limits", week.start, _limits)
+        base_ok = _is_permitted(claim.permitted_work, base_earnings, claim.weekly_hours, limits)
         before = award if base_ok else ZERO
         ok, found = permitted_work_test(
             "ESA",

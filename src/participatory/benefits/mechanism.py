@@ -35,14 +35,17 @@ from participatory.core.money import Money
 from participatory.core.periods import BenefitWeekCycle, DateRange
 
 __all__ = [
+    "NOTHING",
     "Context",
     "WeekIncome",
     "WeeklyRule",
     "exhausted_finding",
     "finding",
     "gbp",
+    "period_outcome",
     "resolved",
     "round_in_claimants_favour",
+    "slot_setters",
 ]
 
 PENNY: Final = Decimal("0.01")
@@ -59,10 +62,21 @@ def round_in_claimants_favour(deduction: Decimal) -> Decimal:
 
 
 _new = object.__new__
-_set = object.__setattr__
-# Money's slot descriptors set a frozen instance's fields without a look-up by name.
-_set_amount = Money.__dict__["amount"].__set__
-_set_currency = Money.__dict__["currency"].__set__
+
+
+def slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
+    """The slot descriptors' setters of a frozen attrs class, if its fields are ``names``.
+
+    Setting a slot through its descriptor skips the attribute look-up by name that
+    ``object.__setattr__`` does. Empty when the class's fields have changed, so the
+    builders below fall back to the class's own ``__init__`` rather than miss a field.
+    """
+    if tuple(field.name for field in attrs.fields(cls)) != names:
+        return ()
+    return tuple(getattr(cls, name).__set__ for name in names)
+
+
+_set_amount, _set_currency = slot_setters(Money, ("amount", "currency"))
 
 
 def gbp(amount: Decimal) -> Money:
@@ -75,6 +89,25 @@ def gbp(amount: Decimal) -> Money:
     _set_amount(money, amount)
     _set_currency(money, "GBP")
     return money
+
+
+#: Nothing, in pounds: one shared value (Money is immutable), wrapped once.
+NOTHING: Final = gbp(ZERO)
+
+_FINDING_SLOTS: Final = slot_setters(
+    Finding,
+    (
+        "rule_id",
+        "severity",
+        "message_key",
+        "values",
+        "citations",
+        "parameters",
+        "actions",
+        "sensitive",
+        "subject",
+    ),
+)
 
 
 def finding(
@@ -94,7 +127,7 @@ def finding(
     (they only copy the same arguments into tuples and a read-only mapping): a check
     builds several findings per period, and this is a measured share of its time.
     """
-    if not _FINDING_FAST:
+    if not _FINDING_SLOTS:
         return Finding(
             rule_id,
             severity,
@@ -106,29 +139,53 @@ def finding(
             sensitive,
         )
     made: Finding = _new(Finding)
-    _set(made, "rule_id", rule_id)
-    _set(made, "severity", severity)
-    _set(made, "message_key", message_key)
-    _set(made, "values", MappingProxyType(dict(values) if values else {}))
-    _set(made, "citations", tuple(citations))
-    _set(made, "parameters", tuple(parameters))
-    _set(made, "actions", tuple(actions))
-    _set(made, "sensitive", sensitive)
-    _set(made, "subject", None)
+    s_rule, s_severity, s_key, s_values, s_cites, s_params, s_actions, s_sens, s_subject = (
+        _FINDING_SLOTS
+    )
+    s_rule(made, rule_id)
+    s_severity(made, severity)
+    s_key(made, message_key)
+    # A copy: callers reuse and extend one values dict for several findings.
+    s_values(made, MappingProxyType(dict(values) if values else {}))
+    s_cites(made, tuple(citations))
+    s_params(made, tuple(parameters))
+    s_actions(made, tuple(actions))
+    s_sens(made, sensitive)
+    s_subject(made, None)
     return made
 
 
-_FINDING_FAST: Final = tuple(field.name for field in attrs.fields(Finding)) == (
-    "rule_id",
-    "severity",
-    "message_key",
-    "values",
-    "citations",
-    "parameters",
-    "actions",
-    "sensitive",
-    "subject",
+_OUTCOME_SLOTS: Final = slot_setters(
+    PeriodOutcome, ("findings", "benefit", "period", "before", "after", "counted", "cliff")
 )
+
+
+def period_outcome(
+    benefit: Benefit,
+    period: DateRange,
+    before: Money,
+    after: Money,
+    counted: Money,
+    cliff: bool,
+    findings: tuple[Finding, ...],
+) -> PeriodOutcome:
+    """A :class:`PeriodOutcome` built by a rule, without re-running its converter.
+
+    Every argument already has its field's type (the rules build them), and a batch
+    builds one outcome per benefit week or assessment period of every contributor.
+    """
+    if not _OUTCOME_SLOTS:
+        return PeriodOutcome(benefit, period, before, after, counted, cliff, findings=findings)
+    made: PeriodOutcome = _new(PeriodOutcome)
+    s_findings, s_benefit, s_period, s_before, s_after, s_counted, s_cliff = _OUTCOME_SLOTS
+    s_findings(made, findings)
+    s_benefit(made, benefit)
+    s_period(made, period)
+    s_before(made, before)
+    s_after(made, after)
+    s_counted(made, counted)
+    s_cliff(made, cliff)
+    return made
 
 
 define_messages(
@@ -278,12 +335,9 @@ class WeeklyRule(abc.ABC, Generic[ClaimT]):
         cliff: bool = False,
     ) -> PeriodOutcome:
         """Wrap a week's figures as an explained outcome."""
-        return PeriodOutcome(
-            self.benefit,
-            week,
-            gbp(before),
-            gbp(after),
-            gbp(counted),
-            cliff,
-            findings=findings,
+        before_money = gbp(before)
+        # Unchanged is the common case: one Money serves both fields.
+        after_money = before_money if after is before else gbp(after)
+        return period_outcome(
+            self.benefit, week, before_money, after_money, gbp(counted), cliff, findings
         )

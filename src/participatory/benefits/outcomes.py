@@ -19,13 +19,14 @@ PeriodOutcome(findings=(), benefit=<redacted>, period=DateRange(...), before=<re
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 import attrs
 
 from participatory.benefits.circumstances import Benefit
 from participatory.core import periods
+from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained
 from participatory.core.money import Money
 from participatory.core.privacy import REDACTED, SENSITIVE
@@ -58,7 +59,14 @@ class PeriodOutcome(Explained):
 
 
 def _outcomes(items: Iterable[PeriodOutcome]) -> tuple[PeriodOutcome, ...]:
-    return tuple(items)
+    # Wrong types are refused by position only: the items are a person's benefits outcomes.
+    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+        raise ValidationError("outcomes", "must be a list of PeriodOutcome")
+    outcomes = tuple(items)
+    for index, outcome in enumerate(outcomes):
+        if not isinstance(outcome, PeriodOutcome):
+            raise ValidationError(f"outcomes[{index}]", "must be a PeriodOutcome")
+    return outcomes
 
 
 @attrs.frozen

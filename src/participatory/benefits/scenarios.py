@@ -24,7 +24,7 @@ who is better or worse off and by how much in total.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
@@ -76,7 +76,14 @@ class CaseComparison:
 
 
 def _cases(items: Iterable[CaseComparison]) -> tuple[CaseComparison, ...]:
-    return tuple(items)
+    # Wrong types are refused by position only: each case is one person's circumstances.
+    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+        raise ValidationError("cases", "must be a list of CaseComparison")
+    cases = tuple(items)
+    for index, case in enumerate(cases):
+        if not isinstance(case, CaseComparison):
+            raise ValidationError(f"cases[{index}]", "must be a CaseComparison")
+    return cases
 
 
 @attrs.frozen

@@ -45,10 +45,12 @@ from participatory.benefits.circumstances import (
     WorkCapability,
 )
 from participatory.benefits.mechanism import (
+    NOTHING,
     ZERO,
     Context,
     finding,
     gbp,
+    period_outcome,
     resolved,
     round_in_claimants_favour,
 )
@@ -56,6 +58,7 @@ from participatory.benefits.outcomes import PeriodOutcome
 from participatory.core.errors import ParametersNotAvailable
 from participatory.core.explain import Finding, ParameterUse, Severity
 from participatory.core.messages import define_messages
+from participatory.core.money import Money
 from participatory.core.periods import DateRange, weekly_to_monthly
 
 __all__ = ["assess_period", "capital_findings", "maximum_amount", "work_allowance"]
@@ -146,13 +149,29 @@ _STANDARD: Final = {
 }
 
 
-def _core_rates(
-    ctx: Context, day: dt.date
-) -> tuple[tuple[Decimal, Decimal, Decimal], tuple[ParameterUse, ...]]:
+#: The taper and work allowances for one AP start, with what the findings quote of them
+#: (the taper as a percentage, the allowances as Money), made once per parameter set and
+#: day rather than once per assessment period of every contributor.
+_CoreRates = tuple[Decimal, Decimal, Decimal, str, Money, Money]
+
+
+def _core_rates(ctx: Context, day: dt.date) -> tuple[_CoreRates, tuple[ParameterUse, ...]]:
     taper, taper_use = ctx.number("universal_credit.taper_rate", day)
     lower, lower_use = ctx.number("universal_credit.work_allowance.lower", day)
     higher, higher_use = ctx.number("universal_credit.work_allowance.higher", day)
-    return (taper, lower, higher), (taper_use, lower_use, higher_use)
+    rates = (taper, lower, higher, f"{taper * 100:.0f}%", gbp(lower), gbp(higher))
+    return rates, (taper_use, lower_use, higher_use)
+
+
+def _allowance(
+    claim: UniversalCreditClaim, rates: _CoreRates, uses: tuple[ParameterUse, ...]
+) -> tuple[Decimal, Money, tuple[ParameterUse, ...]]:
+    """The work allowance (as a Decimal and as Money) and the parameter it reads, if any."""
+    if not claim.has_work_allowance:
+        return ZERO, NOTHING, ()
+    if claim.housing_costs_element:
+        return rates[1], rates[4], (uses[1],)
+    return rates[2], rates[5], (uses[2],)
 
 
 def work_allowance(
@@ -161,10 +180,9 @@ def work_allowance(
     """The work allowance for an AP starting on ``day`` (zero if not eligible)."""
     if not claim.has_work_allowance:
         return ZERO, ()
-    (_, lower, higher), uses = resolved(ctx, "uc.core", day, _core_rates)
-    if claim.housing_costs_element:
-        return lower, (uses[1],)
-    return higher, (uses[2],)
+    rates, uses = resolved(ctx, "uc.core", day, _core_rates)
+    allowance, _money, allowance_uses = _allowance(claim, rates, uses)
+    return allowance, allowance_uses
 
 
 def maximum_amount(
@@ -220,6 +238,11 @@ def _deduction(earnings: Decimal, allowance: Decimal, taper: Decimal) -> Decimal
     return round_in_claimants_favour(max(ZERO, earnings - allowance) * taper)
 
 
+#: ``round_in_claimants_favour(weekly_to_monthly(ZERO))``: no weekly unearned income,
+#: already rounded to the penny (the exponent matters: it shows in the figures quoted).
+_NO_MONTHLY_UNEARNED: Final = Decimal("0.00")
+
+
 def assess_period(
     claim: UniversalCreditClaim,
     period: DateRange,
@@ -237,9 +260,10 @@ def assess_period(
     payments remove in this AP (the knock-on effect).
     """
     day = period.start
-    (taper, _, _), core_uses = resolved(ctx, "uc.core", day, _core_rates)
+    rates, core_uses = resolved(ctx, "uc.core", day, _core_rates)
+    taper = rates[0]
     taper_use = core_uses[0]
-    allowance, allowance_uses = work_allowance(claim, day, ctx)
+    allowance, allowance_money, allowance_uses = _allowance(claim, rates, core_uses)
     e0 = claim.other_earnings.amount
     e1 = e0 + counted
     d0 = _deduction(e0, allowance, taper)
@@ -252,7 +276,11 @@ def assess_period(
     else:
         maximum, max_uses = maximum_amount(claim, day, ctx)
         unearned = claim.other_unearned_income.amount
-        unearned += round_in_claimants_favour(weekly_to_monthly(weekly_unearned))
+        unearned += (
+            round_in_claimants_favour(weekly_to_monthly(weekly_unearned))
+            if weekly_unearned
+            else _NO_MONTHLY_UNEARNED
+        )
         if claim.capital is not None:
             tariff, _ = _tariff_income(claim.capital.amount, day, ctx)
             unearned += tariff
@@ -274,14 +302,15 @@ def assess_period(
             )
     after = max(ZERO, uncapped_after)
     reduction = d1 - d0
+    before_money = gbp(before)
     values: dict[str, object] = {
         "start": period.start,
         "end": period.end,
         "earnings": gbp(e1),
-        "work_allowance": gbp(allowance),
-        "taper": f"{taper * 100:.0f}%",
+        "work_allowance": allowance_money,
+        "taper": rates[3],
         "reduction": gbp(min(reduction, before)),
-        "before": gbp(before),
+        "before": before_money,
         "after": gbp(max(ZERO, before - reduction)),
     }
     actions = ("benefits.action.report_uc_journal",)
@@ -368,14 +397,14 @@ def assess_period(
         findings.append(_surplus(-uncapped_after / taper, day, ctx))
     if counted and claim.capability is not WorkCapability.NONE and not disability_benefit:
         findings.extend(_lcw_threshold(e0, e1, day, ctx))
-    return PeriodOutcome(
+    return period_outcome(
         Benefit.UNIVERSAL_CREDIT,
         period,
-        gbp(before),
+        before_money,
         gbp(after),
         gbp(counted),
         False,
-        findings=tuple(findings),
+        tuple(findings),
     )
 
 

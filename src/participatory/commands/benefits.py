@@ -137,7 +137,8 @@ def answer(result: BenefitsCheck, locale: str) -> dict[str, Any]:
         "findings": [
             {
                 **unstructure(f, include_sensitive=True),
-                "sentence": sentence(f, locale=locale),
+                # Entitled: the answer goes back to the person (or their system) who asked.
+                "sentence": sentence(f, locale=locale, include_sensitive=True),
             }
             for f in result.findings
         ],

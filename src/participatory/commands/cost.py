@@ -41,6 +41,7 @@ from participatory.payments.totals import (
     tax_year_totals,
     weekly_totals,
 )
+from participatory.render.i18n import SUPPORTED_LOCALES
 from participatory.render.text import format_value, sentence
 
 __all__ = ["add_parser", "run"]
@@ -120,6 +121,9 @@ def _print_json(data: object) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``participatory cost``."""
+    if args.locale not in SUPPORTED_LOCALES:
+        # Checked before any output: babel would otherwise fail on the first amount.
+        raise ValidationError("--locale", f"must be one of {', '.join(SUPPORTED_LOCALES)}")
     if args.plan is not None:
         return _run_plan(args)
     if args.activity is None:
@@ -134,6 +138,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         _print_json(unstructure(costed))
     else:
+        # Costing is about a rate card, not a person: nothing sensitive, so the default
+        # (sensitive values hidden) is kept rather than opted out of.
         for finding in costed.findings:
             print(sentence(finding, locale=args.locale))
     return 0
@@ -155,6 +161,10 @@ def _run_plan(args: argparse.Namespace) -> int:
         text = args.plan.read_text(encoding="utf-8")
     except OSError as error:
         raise ValidationError("--plan", f"cannot read {args.plan} ({error.strerror})") from None
+    except UnicodeDecodeError as error:
+        raise ValidationError(
+            "--plan", f"cannot read {args.plan}: not UTF-8 text (at byte offset {error.start})"
+        ) from None
     parsed = parse_payment_plan(text, str(args.plan))
     plan = parsed.plan
     as_at = _day(args.as_at, "--as-at")
@@ -208,6 +218,8 @@ def _run_plan(args: argparse.Namespace) -> int:
     if report is None:
         print("The plan states no timeliness policy, so late payments were not checked.")
     else:
+        # Timeliness findings name a payment and its contributor, nothing sensitive; the
+        # default (sensitive values hidden) stands, as payment notes are never printed.
         for finding in report.findings:
             print(sentence(finding, locale=args.locale))
     return 0

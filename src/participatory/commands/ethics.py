@@ -69,15 +69,31 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--locale", choices=("en_GB", "cy"), default="en_GB", help="language of the sentences"
     )
+    parser.add_argument(
+        "--include-sensitive",
+        action="store_true",
+        help="show findings about a party's safeguarding answers (withheld by default)",
+    )
     parser.set_defaults(run=run)
 
 
-def classification(result: ActivityClassification, locale: str) -> dict[str, Any]:
-    """One activity's classification as JSON-ready data, sentences in ``locale``."""
-    data: dict[str, Any] = unstructure(result)
+def classification(
+    result: ActivityClassification, locale: str, *, include_sensitive: bool = False
+) -> dict[str, Any]:
+    """One activity's classification as JSON-ready data, sentences in ``locale``.
+
+    By default a sensitive finding (a party's safeguarding answers) is withheld, with no
+    sentence, like every default serialisation; ``include_sensitive`` is for a caller
+    entitled to those answers.
+    """
+    data: dict[str, Any] = unstructure(result, include_sensitive=include_sensitive)
     data["actions"] = [action_sentence(a.value, locale=locale) for a in result.actions]
     for finding_data, finding in zip(data["findings"], result.findings, strict=True):
-        finding_data["sentence"] = sentence(finding, locale=locale, include_sensitive=False)
+        finding_data["sentence"] = (
+            None
+            if finding_data["withheld"]
+            else sentence(finding, locale=locale, include_sensitive=include_sensitive)
+        )
     return data
 
 
@@ -109,7 +125,10 @@ def run(args: argparse.Namespace) -> int:
         raise ProjectFileError(name, list(problems_of(error))) from None
     summary = summarise_project(project, on=day_or_today(args.on, "--on"))
     output: dict[str, Any] = {
-        "activities": [classification(r, args.locale) for r in summary.activities],
+        "activities": [
+            classification(r, args.locale, include_sensitive=args.include_sensitive)
+            for r in summary.activities
+        ],
         "counts": {outcome.value: count for outcome, count in summary.counts.items()},
         "needing_review": list(summary.needing_review),
         "referred": list(summary.referred),

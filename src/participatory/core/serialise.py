@@ -1,9 +1,12 @@
 """Turning models into plain data (dicts, lists, strings) and back, sensitive fields withheld.
 
 :func:`unstructure` is the *default* serialisation: fields marked sensitive (see
-:mod:`participatory.core.privacy`) are left out, and findings marked sensitive keep their
-rule and severity but not their values. Pass ``include_sensitive=True`` only where the
-receiving system is entitled to special-category data.
+:mod:`participatory.core.privacy`) are left out, and a finding marked sensitive is
+withheld: it keeps only its ``severity``, ``subject``, ``sensitive`` and ``withheld``
+(true); its rule id, message key, citations, parameters, values and actions are ``None``,
+since a rule id alone can reveal a person's circumstances. Pass
+``include_sensitive=True`` only where the receiving system is entitled to special-category
+data.
 
 Money becomes ``{"amount": "12.50", "currency": "GBP"}`` (a string, so no float ever
 touches it), dates ISO strings, Decimals strings, enums their values, sets sorted lists
@@ -12,6 +15,14 @@ touches it), dates ISO strings, Decimals strings, enums their values, sets sorte
 >>> from participatory.core.money import Money
 >>> unstructure(Money.gbp("12.50"))
 {'amount': '12.50', 'currency': 'GBP'}
+>>> from participatory.core.explain import Finding, Severity
+>>> carer = Finding("BEN-CA-EARNINGS-LIMIT", Severity.PROBLEM, "benefits.ca.over_limit",
+...                 {"excess": Money.gbp("2.25")}, sensitive=True, subject="rosa")
+>>> data = unstructure(carer)
+>>> data["rule_id"], data["severity"], data["subject"], data["withheld"]
+(None, 'problem', 'rosa', True)
+>>> unstructure(carer, include_sensitive=True)["rule_id"]
+'BEN-CA-EARNINGS-LIMIT'
 """
 
 from __future__ import annotations
@@ -57,22 +68,34 @@ def _set(conv: cattrs.Converter) -> Callable[[AbstractSet[Any]], list[Any]]:
 
 def _finding(conv: cattrs.Converter, redact: bool) -> Callable[[Finding], dict[str, Any]]:
     def unstructure_finding(finding: Finding) -> dict[str, Any]:
-        data: dict[str, Any] = {
+        if finding.sensitive and redact:
+            # The rule, message, citations and parameters alone can say what a person's
+            # circumstances are (BEN-CA-EARNINGS-LIMIT: they get Carer's Allowance), so a
+            # withheld finding keeps only how serious it is and whom it is about.
+            return {
+                "rule_id": None,
+                "severity": finding.severity.value,
+                "message_key": None,
+                "subject": finding.subject,
+                "sensitive": True,
+                "withheld": True,
+                "actions": None,
+                "citations": None,
+                "values": None,
+                "parameters": None,
+            }
+        return {
             "rule_id": finding.rule_id,
             "severity": finding.severity.value,
             "message_key": finding.message_key,
             "subject": finding.subject,
             "sensitive": finding.sensitive,
+            "withheld": False,
             "actions": list(finding.actions),
             "citations": conv.unstructure(list(finding.citations)),
+            "values": {k: conv.unstructure(v) for k, v in finding.values.items()},
+            "parameters": conv.unstructure(list(finding.parameters)),
         }
-        if finding.sensitive and redact:
-            data["values"] = None
-            data["parameters"] = [use.name for use in finding.parameters]
-        else:
-            data["values"] = {k: conv.unstructure(v) for k, v in finding.values.items()}
-            data["parameters"] = conv.unstructure(list(finding.parameters))
-        return data
 
     return unstructure_finding
 

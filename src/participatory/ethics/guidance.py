@@ -223,7 +223,10 @@ def parse_guidance(text: str, *, file: str = "<string>") -> EthicsGuidance:
             reference=f"question {qid} ({criterion})",
             verified=read.flag(entry, "criterion_verified", where),
         )
-        corroboration = _sources(read, citations, list(entry.get("corroboration", [])), where)
+        listed = entry.get("corroboration", [])
+        if not isinstance(listed, list):
+            raise read.fail(f"{where}corroboration", "must be an array of citation ids")
+        corroboration = _sources(read, citations, listed, where)
         questions.append(
             HraQuestion(
                 id=qid,
@@ -242,7 +245,10 @@ def parse_guidance(text: str, *, file: str = "<string>") -> EthicsGuidance:
     for index, entry in enumerate(read.items(data, "involvement_boundary")):
         where = f"involvement_boundary[{index}]."
         verified = read.flag(entry, "verified", where)
-        ids = [entry.get("source"), *entry.get("also", [])]
+        also = entry.get("also", [])
+        if not isinstance(also, list):
+            raise read.fail(f"{where}also", "must be an array of citation ids")
+        ids = [entry.get("source"), *also]
         sources = _sources(read, citations, ids, where)
         reference = entry.get("reference")
         first = attrs.evolve(
@@ -285,7 +291,7 @@ def parse_guidance(text: str, *, file: str = "<string>") -> EthicsGuidance:
 def load_guidance(path: str | Path) -> EthicsGuidance:
     """Read an institution's own guidance file (same format as the bundled one)."""
     path = Path(path)
-    return parse_guidance(path.read_text(encoding="utf-8"), file=str(path))
+    return parse_guidance(_toml.read_file(path), file=str(path))
 
 
 @functools.cache

@@ -28,6 +28,7 @@ import attrs
 from participatory.core.errors import ValidationError
 from participatory.core.money import Money
 from participatory.core.periods import to_date
+from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.payments.expenses import ExpenseKind
 
 __all__ = [
@@ -114,13 +115,23 @@ def _due(value: object) -> dt.date:
     return to_date(value, "due_on")
 
 
+def _note(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    # Never echo the value: a note about a payment can hold health, care or benefits details.
+    raise ValidationError("note", "must be text or absent")
+
+
 @attrs.frozen
 class Payment:
     """One planned or made payment to one contributor.
 
     ``due_on`` is when the plan says it is paid; ``paid_on`` when it actually was (``None``
     until then); ``activity_on`` the day of the activity it pays for, from which a
-    timeliness policy counts working days.
+    timeliness policy counts working days. ``note`` is free text about the payment to a
+    named person (why cash, why late, what an expense was for), which can reveal health,
+    care or benefits details, so it is sensitive: ``repr`` and default serialisation
+    withhold it.
     """
 
     id: str
@@ -133,7 +144,9 @@ class Payment:
     paid_on: dt.date | None = attrs.field(default=None, converter=_paid_on, kw_only=True)
     #: What an expense paid for (expenses only).
     expense: ExpenseKind | None = attrs.field(default=None, converter=_expense_kind, kw_only=True)
-    note: str | None = attrs.field(default=None, kw_only=True)
+    note: str | None = attrs.field(
+        default=None, converter=_note, kw_only=True, repr=REDACTED, metadata=SENSITIVE
+    )
 
     def __attrs_post_init__(self) -> None:
         if not self.id.strip():

@@ -14,6 +14,7 @@ datetime.date(2026, 12, 29)
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import enum
 import functools
@@ -47,39 +48,116 @@ class Nation(enum.Enum):
 
 
 @functools.cache
-def _bank_holidays(nation: Nation, year: int) -> frozenset[dt.date]:
-    return frozenset(holidays.country_holidays("GB", subdiv=nation.value, years=year))
+def _horizon(nation: Nation) -> tuple[dt.date, dt.date]:
+    # The years the ``holidays`` package knows the nation's bank holidays for (1872, the
+    # first year of the Bank Holidays Act 1871, to 2100 in holidays 0.109). Outside them it
+    # returns no holidays at all, so a count there would be silently wrong.
+    calendar = holidays.country_holidays("GB", subdiv=nation.value)
+    return dt.date(calendar.start_year, 1, 1), dt.date(calendar.end_year, 12, 31)
+
+
+@functools.cache
+def _bank_holidays(nation: Nation, year: int) -> tuple[int, ...]:
+    """The nation's bank holidays of ``year`` that fall on a weekday, as sorted ordinals."""
+    days = holidays.country_holidays("GB", subdiv=nation.value, years=year)
+    # A holiday on a weekend costs no working day (its substitute day is listed separately).
+    return tuple(sorted(day.toordinal() for day in days if day.weekday() < 5))
+
+
+def _weekdays_through(ordinal: int) -> int:
+    """Mondays to Fridays from 1 January of year 1 (a Monday) up to and including ``ordinal``."""
+    weeks, rest = divmod(ordinal, 7)
+    return weeks * 5 + min(rest, 5)
+
+
+def _nth_weekday(count: int) -> int:
+    """The ordinal of the ``count``-th Monday-to-Friday day (counting from 1 January, year 1)."""
+    weeks, rest = divmod(count - 1, 5)
+    return weeks * 7 + rest + 1
 
 
 @attrs.frozen
 class WorkingDays:
-    """Monday to Friday, except the nation's bank holidays."""
+    """Monday to Friday, except the nation's bank holidays.
+
+    Days are counted arithmetically (whole weeks of five days, less the bank holidays in
+    between), so a span of decades costs no more than a span of days. Only days within
+    :attr:`horizon`, the years the ``holidays`` package has the nation's bank holidays for
+    (1 January 1872 to 31 December 2100), can be counted: a day outside them, or a count
+    that would end outside them, is a :class:`~participatory.core.errors.ValidationError`.
+
+    >>> import datetime as dt
+    >>> WorkingDays().between(dt.date(2026, 1, 1), dt.date(2027, 1, 1))  # 261 weekdays, 8 off
+    253
+    >>> WorkingDays().add(dt.date(2101, 1, 1), 1)
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: day: is outside the dates the bank-holiday ...
+    """
 
     nation: Nation = Nation.ENGLAND
 
+    @property
+    def horizon(self) -> tuple[dt.date, dt.date]:
+        """The first and last day whose working days can be counted (bank holidays known)."""
+        return _horizon(self.nation)
+
+    def _check(self, day: dt.date, name: str) -> int:
+        first, last = self.horizon
+        if not first <= day <= last:
+            raise ValidationError(
+                name,
+                "is outside the dates the bank-holiday calendar covers "
+                f"({first.isoformat()} to {last.isoformat()})",
+            )
+        return day.toordinal()
+
+    def _holidays_between(self, after: int, through: int) -> int:
+        """Weekday bank holidays on ordinals in ``(after, through]`` (both within the horizon)."""
+        if through <= after:
+            return 0
+        first_year = dt.date.fromordinal(after + 1).year
+        last_year = dt.date.fromordinal(through).year
+        count = 0
+        for year in range(first_year, last_year + 1):
+            days = _bank_holidays(self.nation, year)
+            count += bisect.bisect_right(days, through) - bisect.bisect_right(days, after)
+        return count
+
     def is_working_day(self, day: dt.date) -> bool:
         """Whether ``day`` is a working day in the nation."""
-        return day.weekday() < 5 and day not in _bank_holidays(self.nation, day.year)
+        ordinal = self._check(day, "day")
+        return day.weekday() < 5 and ordinal not in _bank_holidays(self.nation, day.year)
 
     def add(self, day: dt.date, working_days: int) -> dt.date:
         """The day ``working_days`` working days after ``day`` (``day`` itself not counted)."""
-        result = day
-        remaining = working_days
-        while remaining > 0:
-            result += dt.timedelta(days=1)
-            if self.is_working_day(result):
-                remaining -= 1
-        return result
+        start = self._check(day, "day")
+        if working_days <= 0:
+            return day
+        last = self.horizon[1].toordinal()
+        target = _weekdays_through(start) + working_days
+        searched, candidate = start, _nth_weekday(target)
+        # Each bank holiday passed pushes the answer one weekday on; those extra weekdays
+        # may pass more holidays, so repeat until a stretch passes none.
+        while candidate <= last:
+            passed = self._holidays_between(searched, candidate)
+            if not passed:
+                return dt.date.fromordinal(candidate)
+            target += passed
+            searched, candidate = candidate, _nth_weekday(target)
+        raise ValidationError(
+            "working_days",
+            f"would end after {self.horizon[1].isoformat()}, the last date the bank-holiday "
+            "calendar covers",
+        )
 
     def between(self, start: dt.date, end: dt.date) -> int:
         """Working days after ``start`` up to and including ``end`` (0 if ``end <= start``)."""
-        count = 0
-        day = start
-        while day < end:
-            day += dt.timedelta(days=1)
-            if self.is_working_day(day):
-                count += 1
-        return count
+        after, through = self._check(start, "start"), self._check(end, "end")
+        if through <= after:
+            return 0
+        weekdays = _weekdays_through(through) - _weekdays_through(after)
+        return weekdays - self._holidays_between(after, through)
 
 
 def _working_days(value: object) -> int:
@@ -167,12 +245,32 @@ define_messages(
 )
 
 
+def _deadline(policy: TimelinessPolicy, payment: Payment) -> dt.date:
+    """The payment's deadline; a date outside the calendar is named by the payment's path."""
+    try:
+        return policy.deadline(payment)
+    except ValidationError as error:
+        path = f"payments[{payment.id}].activity_on"
+        raise ValidationError(path, error.problem, hint=error.hint) from None
+
+
+def _late_by(calendar: WorkingDays, deadline: dt.date, day: dt.date, path: str) -> int:
+    """Working days from ``deadline`` to ``day``; a date outside the calendar is ``path``."""
+    try:
+        return calendar.between(deadline, day)
+    except ValidationError as error:
+        raise ValidationError(path, error.problem, hint=error.hint) from None
+
+
 def check_timeliness(
     plan: PaymentPlan, policy: TimelinessPolicy, *, as_at: dt.date
 ) -> TimelinessReport:
     """Which payments were paid late, which are overdue on ``as_at``, and which are planned late.
 
-    A payment recorded as paid after ``as_at`` counts as not yet paid on that day.
+    A payment recorded as paid after ``as_at`` counts as not yet paid on that day. Working
+    days are counted only within :attr:`WorkingDays.horizon` (1872 to 2100): a deadline,
+    payment date or ``as_at`` that needs counting beyond it is a ``ValidationError``
+    naming it.
     """
     calendar = policy.calendar
     cite = (Citation(policy.source), HRA_PROMPT_PAYMENT)
@@ -183,7 +281,7 @@ def check_timeliness(
         if payment.kind is PaymentKind.DECLINED:
             statuses.append((payment.id, PaymentStatus.NOT_PAYABLE))
             continue
-        deadline = policy.deadline(payment)
+        deadline = _deadline(policy, payment)
         values = {
             "payment": payment.id,
             "contributor": payment.contributor,
@@ -201,8 +299,9 @@ def check_timeliness(
                     subject=payment.contributor,
                 )
             )
-        if payment.is_paid(as_at) and payment.paid_on is not None:
-            if payment.paid_on <= deadline:
+        paid_on = payment.paid_on
+        if payment.is_paid(as_at) and paid_on is not None:
+            if paid_on <= deadline:
                 statuses.append((payment.id, PaymentStatus.PAID_ON_TIME))
                 on_time += 1
                 continue
@@ -214,8 +313,10 @@ def check_timeliness(
                     "payments.late",
                     {
                         **values,
-                        "paid_on": payment.paid_on,
-                        "working_days_late": calendar.between(deadline, payment.paid_on),
+                        "paid_on": paid_on,
+                        "working_days_late": _late_by(
+                            calendar, deadline, paid_on, f"payments[{payment.id}].paid_on"
+                        ),
                     },
                     citations=cite,
                     subject=payment.contributor,
@@ -231,7 +332,7 @@ def check_timeliness(
                     {
                         **values,
                         "as_at": as_at,
-                        "working_days_late": calendar.between(deadline, as_at),
+                        "working_days_late": _late_by(calendar, deadline, as_at, "as_at"),
                     },
                     citations=cite,
                     subject=payment.contributor,

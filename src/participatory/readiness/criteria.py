@@ -143,9 +143,11 @@ def _criterion(raw: object, file: str, path: str) -> Criterion:
 
 
 def _recommendation(
-    name: str, raw: Mapping[str, Any], cites: Mapping[str, Citation], file: str
+    name: str, raw: object, cites: Mapping[str, Citation], file: str
 ) -> RecommendationCriteria:
     path = f"recommendations.{name}"
+    if not isinstance(raw, Mapping):
+        raise ParameterFileError(file, path, "must be a table")
     raw_criteria = raw.get("criteria")
     if not isinstance(raw_criteria, list):
         raise ParameterFileError(file, f"{path}.criteria", "must be an array")

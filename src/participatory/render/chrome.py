@@ -26,7 +26,12 @@ from participatory.core.explain import Severity
 from participatory.core.messages import define_messages
 from participatory.render.text import text
 
-__all__ = ["heading", "severity_label", "summary", "word"]
+__all__ = ["WITHHELD_MANY", "WITHHELD_ONE", "heading", "severity_label", "summary", "word"]
+
+#: The message keys of a section's line saying that one person's findings are withheld
+#: (one finding, or ``{count}`` of them).
+WITHHELD_ONE: Final = "render.withheld.one"
+WITHHELD_MANY: Final = "render.withheld.many"
 
 _HEADINGS: Final[Mapping[Area, str]] = {
     Area.DATA: "About the figures",
@@ -100,6 +105,16 @@ define_messages(
         ),
         "render.withheld": (
             "Some values are withheld because they are the contributor's own personal information."
+        ),
+        # "one person's", not a name: a person's id beside "Benefits" would say they claim one.
+        WITHHELD_ONE: (
+            "1 finding about one person's own circumstances is withheld; it is shown only to "
+            "that person or someone entitled to see it (use --include-sensitive)."
+        ),
+        WITHHELD_MANY: (
+            "{count} findings about one person's own circumstances are withheld; they are "
+            "shown only to that person or someone entitled to see them (use "
+            "--include-sensitive)."
         ),
         "render.untranslated": (
             "{count} sentences in this report are not yet available in Welsh, so they are "

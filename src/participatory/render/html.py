@@ -68,6 +68,7 @@ ul.findings {{ list-style: none; padding-left: 0; }}
 ul.findings li {{ border-left: 0.4rem solid; padding: 0.25rem 0 0.25rem 0.75rem;
   margin-bottom: 0.6rem; }}
 .sev {{ font-weight: 700; }}
+ul.findings li.withheld {{ border-left-color: {PALETTE["muted"]}; font-style: italic; }}
 .rule {{ font-size: 0.8rem; display: block; }}
 table {{ border-collapse: collapse; }}
 th, td {{ text-align: left; padding: 0.25rem 1rem 0.25rem 0; border-bottom: 1px solid #d0d0d0; }}
@@ -111,7 +112,7 @@ def _section(section: SectionView, view: ReportView) -> list[str]:
         f'<h2 id="h-{area}">{_e(section.heading)}</h2>',
         f'<p class="summary">{_e(section.summary)}</p>',
     ]
-    if section.findings:
+    if section.findings or section.withheld:
         out += [f"<h3>{_e(labels.findings)}</h3>", '<ul class="findings">']
         for f in section.findings:
             rule = _e(word("render.rule", view.locale, rule_id=f.rule_id))
@@ -121,6 +122,7 @@ def _section(section: SectionView, view: ReportView) -> list[str]:
                 f'<span class="sev">{_e(f.severity_label)}:</span> {_e(f.sentence)}'
                 f'{_refs(section, f.sources)} <small class="rule">{rule}</small></li>'
             )
+        out += [f'<li class="withheld">{_e(withheld)}</li>' for withheld in section.withheld]
         out.append("</ul>")
     if section.actions:
         out += [f"<h3>{_e(labels.actions)}</h3>", "<ul>"]

@@ -25,6 +25,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
+from participatory.core.errors import ValidationError
+
 __all__ = ["SUPPORTED_LOCALES", "catalogue", "translate", "untranslated"]
 
 #: Locales with a catalogue (English needs none: its templates are the message ids).
@@ -47,7 +49,10 @@ def _messages(locale: str) -> Catalog:
 
 def _check(locale: str) -> None:
     if locale not in SUPPORTED_LOCALES:
-        raise ValueError(f"locale {locale!r} is not supported; use one of {SUPPORTED_LOCALES}")
+        # The library's own error (a ValueError too), so a caller catching either sees it.
+        raise ValidationError(
+            "", f"locale {locale!r} is not supported; use one of {SUPPORTED_LOCALES}"
+        )
 
 
 @functools.cache

@@ -3,7 +3,10 @@
 The data is :func:`participatory.core.serialise.unstructure` of the report (money as
 strings, dates ISO, sensitive values withheld unless asked for). Each section also carries
 its heading and summary, each finding its sentence, severity label and actions in words,
-and each figure its label and formatted value, all in the report's locale. Output is
+and each figure its label and formatted value, all in the report's locale. Unless
+``include_sensitive`` is true, a sensitive finding keeps only its severity and subject
+(``"withheld": true``, no sentence), a sensitive figure only its subject (no label or
+value), and each section's ``withheld`` lists the view's per-person lines. Output is
 deterministic: keys sorted, no timestamps, nothing read from the environment, so the same
 report gives the same bytes anywhere.
 
@@ -53,19 +56,27 @@ def render_json(report: GovernanceReport, view: ReportView, *, include_sensitive
     ):
         section_data["heading"] = section_view.heading
         section_data["summary"] = section_view.summary
+        section_data["withheld"] = list(section_view.withheld)
         for finding_data, finding in zip(section_data["findings"], section.findings, strict=True):
+            finding_data["severity_label"] = severity_label(finding.severity, locale)
+            if finding_data["withheld"]:
+                finding_data["sentence"] = None
+                finding_data["action_sentences"] = None
+                continue
             finding_data["sentence"] = sentence(
                 finding, locale=locale, include_sensitive=include_sensitive
             )
-            finding_data["severity_label"] = severity_label(finding.severity, locale)
             finding_data["action_sentences"] = [
                 action_sentence(key, locale=locale) for key in finding.actions
             ]
-        for figure_data, figure_view in zip(
-            section_data["figures"], section_view.figures, strict=True
-        ):
-            if figure_view.withheld:
-                figure_data["value"] = None
+        shown = iter(section_view.figures)
+        for figure_data, figure in zip(section_data["figures"], section.figures, strict=True):
+            figure_data["withheld"] = figure.sensitive and not include_sensitive
+            if figure_data["withheld"]:
+                # Its label ("Change in this contributor's benefits") would say what it is.
+                figure_data.update(value=None, label_key=None, label=None, display=None)
+                continue
+            figure_view = next(shown)
             figure_data["label"] = figure_view.label
             figure_data["display"] = figure_view.value
     data.update(

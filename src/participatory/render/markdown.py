@@ -34,12 +34,13 @@ def _refs(numbers: tuple[int, ...]) -> str:
 def _section(section: SectionView, view: ReportView) -> list[str]:
     lines = [f"## {escape(section.heading)}", "", f"*{escape(section.summary)}*", ""]
     labels = view.labels
-    if section.findings:
+    if section.findings or section.withheld:
         lines += [f"### {escape(labels.findings)}", ""]
         lines += [
             f"- **{escape(f.severity_label)}:** {escape(f.sentence)}{_refs(f.sources)}"
             for f in section.findings
         ]
+        lines += [f"- *{escape(withheld)}*" for withheld in section.withheld]
         lines.append("")
     if section.actions:
         lines += [f"### {escape(labels.actions)}", ""]

@@ -73,10 +73,12 @@ def _refs(numbers: tuple[int, ...]) -> str:
 def _section(section: SectionView, view: ReportView) -> list[str]:
     lines = ["", *_underlined(section.heading, "-"), *_wrap(section.summary)]
     labels = view.labels
-    if section.findings:
+    if section.findings or section.withheld:
         lines += ["", labels.findings]
         for f in section.findings:
             lines += _wrap(f"{f.severity_label}: {f.sentence}{_refs(f.sources)}", "  - ", "    ")
+        for withheld in section.withheld:
+            lines += _wrap(withheld, "  - ", "    ")
     if section.actions:
         lines += ["", labels.actions]
         for action in section.actions:

@@ -37,6 +37,7 @@ from __future__ import annotations
 from typing import Final
 
 from participatory.assessment.report import GovernanceReport
+from participatory.core.errors import ValidationError
 from participatory.render.html import render_html
 from participatory.render.i18n import SUPPORTED_LOCALES
 from participatory.render.json import render_json
@@ -55,12 +56,15 @@ def render(
 ) -> str:
     """``report`` as ``format`` (text, markdown, html or json) in ``locale`` (en_GB or cy).
 
-    Raises ``ValueError`` for an unknown format or locale.
+    Raises :class:`~participatory.core.errors.ValidationError` (a ``ValueError``) for an
+    unknown format or locale.
     """
     if format not in FORMATS:
-        raise ValueError(f"format {format!r} is not supported; use one of {FORMATS}")
+        raise ValidationError("", f"format {format!r} is not supported; use one of {FORMATS}")
     if locale not in SUPPORTED_LOCALES:
-        raise ValueError(f"locale {locale!r} is not supported; use one of {SUPPORTED_LOCALES}")
+        raise ValidationError(
+            "", f"locale {locale!r} is not supported; use one of {SUPPORTED_LOCALES}"
+        )
     view = build_view(report, locale=locale, include_sensitive=include_sensitive)
     if format == "text":
         return render_text(view)

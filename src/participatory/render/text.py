@@ -103,19 +103,26 @@ def redacted(locale: str) -> str:
     return text(REDACTED_KEY, locale)
 
 
-def sentence(finding: Finding, *, locale: str, include_sensitive: bool = True) -> str:
+def sentence(finding: Finding, *, locale: str, include_sensitive: bool = False) -> str:
     """The finding's message as a sentence in ``locale``.
 
-    With ``include_sensitive=False`` a sensitive finding's values are replaced by
-    ``<redacted>`` (in the locale), for reports that leave the contributor's own hands.
+    By default a sensitive finding's values are replaced by ``<redacted>`` (in the
+    locale), since a sentence may leave the contributor's own hands. Pass
+    ``include_sensitive=True`` only where the reader is entitled to the person's data: the
+    person themselves, or a system acting for them (``participatory benefits`` answers the
+    person who asked). Even redacted, a sensitive finding's template says what it is about
+    (which benefit, which need), so reports for others leave such findings out altogether
+    (:mod:`participatory.render.view`).
     """
+    # The template first: an unsupported locale is refused before babel sees it.
+    template_text = text(finding.message_key, locale)
     hide = finding.sensitive and not include_sensitive
     hidden = redacted(locale) if hide else ""
     values = {
         key: hidden if hide else format_value(value, locale)
         for key, value in finding.values.items()
     }
-    return text(finding.message_key, locale).format_map(values)
+    return template_text.format_map(values)
 
 
 def action_sentence(key: str, *, locale: str) -> str:

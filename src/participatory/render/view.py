@@ -4,6 +4,13 @@
 translated, formatted text in one locale, with sensitive values already withheld, so the
 text, Markdown, HTML and JSON renderers only arrange it and can never disagree, or leak.
 
+Unless ``include_sensitive`` is true, a sensitive finding is not shown at all, not even
+redacted: its sentence, rule, actions and sources would still say what it is about ("over
+Carer's Allowance's earnings limit"). Each section says instead, once per person, how
+many findings about their own circumstances it withholds (:attr:`SectionView.withheld`),
+and leaves sensitive figures out of its table. The section's summary still counts every
+finding, so the totals stay honest.
+
 >>> import datetime as dt
 >>> from participatory.assessment.report import GovernanceReport
 >>> view = build_view(GovernanceReport("p", "River watch", dt.date(2026, 11, 25)),
@@ -23,7 +30,14 @@ import attrs
 from participatory.assessment.report import Area, Figure, GovernanceReport, ReportSection
 from participatory.core.explain import Citation, Finding, Severity
 from participatory.core.messages import template
-from participatory.render.chrome import heading, severity_label, summary, word
+from participatory.render.chrome import (
+    WITHHELD_MANY,
+    WITHHELD_ONE,
+    heading,
+    severity_label,
+    summary,
+    word,
+)
 from participatory.render.i18n import untranslated
 from participatory.render.text import action_sentence, format_value, redacted, sentence, text
 
@@ -49,7 +63,8 @@ class FindingView:
     sentence: str
     actions: tuple[str, ...]
     sources: tuple[int, ...]
-    #: True when the finding's values were withheld.
+    #: Always false: a withheld finding is not shown as a FindingView at all, but counted
+    #: in :attr:`SectionView.withheld` (kept so code reading the field keeps working).
     withheld: bool
 
 
@@ -93,6 +108,11 @@ class SectionView:
     actions: tuple[str, ...]
     figures: tuple[FigureView, ...]
     sources: tuple[SourceView, ...]
+    #: One sentence per person whose findings are withheld, saying how many (in order of
+    #: each person's most serious withheld finding). Empty when nothing is withheld.
+    withheld: tuple[str, ...] = ()
+    #: How many sensitive figures the section left out of ``figures``.
+    withheld_figures: int = 0
 
 
 @attrs.frozen
@@ -169,7 +189,12 @@ def _section(
     numbers: dict[Citation, int] = {}
     findings: list[FindingView] = []
     actions: list[str] = []
+    # Withheld findings by subject (None: a finding about no one named), most serious first.
+    withheld: Counter[str | None] = Counter()
     for finding in _by_severity(section.findings):
+        if finding.sensitive and not include_sensitive:
+            withheld[finding.subject] += 1
+            continue
         refs = [numbers.setdefault(c, len(numbers) + 1) for c in finding.all_citations()]
         own_actions = tuple(action_sentence(key, locale=locale) for key in finding.actions)
         for key, action in zip(finding.actions, own_actions, strict=True):
@@ -185,10 +210,17 @@ def _section(
                 sentence=sentence(finding, locale=locale, include_sensitive=include_sensitive),
                 actions=own_actions,
                 sources=tuple(dict.fromkeys(refs)),
-                withheld=finding.sensitive and not include_sensitive and bool(finding.values),
+                withheld=False,
             )
         )
-    shown.extend(template(f.label_key) for f in section.figures)
+    figures = [f for f in section.figures if include_sensitive or not f.sensitive]
+    shown.extend(template(f.label_key) for f in figures)
+    notes = []
+    for count in withheld.values():
+        key = WITHHELD_ONE if count == 1 else WITHHELD_MANY
+        shown.append(template(key))
+        notes.append(word(key, locale, count=count))
+    # Every finding is counted, shown or withheld: the totals stay honest.
     counts = Counter(f.severity for f in section.findings)
     return SectionView(
         area=section.area,
@@ -199,8 +231,10 @@ def _section(
         not_assessed=section.not_assessed,
         findings=tuple(findings),
         actions=tuple(actions),
-        figures=tuple(_figure(f, locale, include_sensitive) for f in section.figures),
+        figures=tuple(_figure(f, locale, include_sensitive) for f in figures),
         sources=tuple(_source(n, c, locale) for c, n in numbers.items()),
+        withheld=tuple(notes),
+        withheld_figures=len(section.figures) - len(figures),
     )
 
 
@@ -213,7 +247,7 @@ def build_view(report: GovernanceReport, *, locale: str, include_sensitive: bool
     missing = len(untranslated(shown, locale)) if locale != "en_GB" else 0
     if missing:
         notices.append(word("render.untranslated", locale, count=missing))
-    if any(f.withheld for s in sections for f in s.findings) or any(
+    if any(s.withheld or s.withheld_figures for s in sections) or any(
         g.withheld for s in sections for g in s.figures
     ):
         notices.append(word("render.withheld", locale))

@@ -42,7 +42,11 @@ def _names(field: str, *, sensitive: bool = False) -> Callable[[Iterable[str]], 
     def convert(value: Iterable[str]) -> tuple[str, ...]:
         if isinstance(value, str):
             raise ValidationError(field, "must be a list of names, not one string")
-        names = tuple(value)
+        try:
+            names = tuple(value)
+        except TypeError:
+            # Say what is wanted, never what was given (it may be special-category data).
+            raise ValidationError(field, "must be a list of names") from None
         if not all(isinstance(name, str) and name.strip() for name in names):
             # Never echo the names: for a person they are special-category data.
             problem = "must hold non-empty text only"

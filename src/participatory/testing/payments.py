@@ -91,6 +91,14 @@ def rate_cards(draw: st.DrawFn) -> RateCard:
     )
 
 
+#: Notes of the kind a payments officer writes (each about a named contributor).
+_NOTES = (
+    "paid in cash: no bank account",
+    "taxi because of a mobility impairment",
+    "late: contributor asked to wait until their benefit review",
+)
+
+
 @st.composite
 def payments(draw: st.DrawFn, identifier: str = "p") -> Payment:
     """One payment of any kind, paid or not."""
@@ -109,6 +117,8 @@ def payments(draw: st.DrawFn, identifier: str = "p") -> Payment:
         activity_on=activity_on,
         paid_on=paid,
         expense=draw(st.sampled_from(list(ExpenseKind))) if kind.is_expense else None,
+        # Free text about the payment, sensitive like any note about a named person.
+        note=draw(st.none() | st.sampled_from(_NOTES)),
     )
 
 
