@@ -41,8 +41,8 @@ def test_co_produced_delivery_at_five_times_misses_the_grant_end():
     assert deadline.values["days_late"] == 68
     assert deadline.parameters[0].value == 5
     assert sentence(deadline, locale="en_GB") == (
-        "End of the grant is on 31 March 2027, but at a realistic pace delivery ends on "
-        "7 June 2027, 68 days later."
+        'The deadline "End of the grant" is 31 March 2027, but at a realistic pace delivery '
+        "ends on 7 June 2027, 68 days later."
     )
     [short] = result.by_rule("TIME-STAGE-TOO-SHORT")
     assert short.values["planned_days"] == 56

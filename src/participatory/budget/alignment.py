@@ -34,16 +34,16 @@ __all__ = ["money_follows_power"]
 define_messages(
     {
         "budget.align.shared_but_held": (
-            "Partners hold the budget decision {holding}, yet none of the {total} is held by "
+            "Partners share the budget decision ({holding}), yet none of the {total} is held by "
             "community partners: the decisions are shared but the money sits with the "
             "university."
         ),
         "budget.align.held_but_kept": (
             "Community partners hold {community_share} of the money, but the budget decision "
-            "is made by the university {holding}: the money is devolved in name only."
+            "stays with the university ({holding}): the money is devolved in name only."
         ),
         "budget.align.aligned": (
-            "The budget decision is held {holding} and community partners hold "
+            "The budget decision is shared ({holding}) and community partners hold "
             "{community_share} of the money: money and decisions are shared together."
         ),
     }

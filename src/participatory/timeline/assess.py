@@ -60,11 +60,12 @@ define_messages(
             "{needed_days} days."
         ),
         "timeline.deadline_unreachable": (
-            "{deadline} is on {due}, but at a realistic pace {stage} ends on {realistic_end}, "
+            'The deadline "{deadline}" is {due}, but at a realistic pace {stage} ends on {realistic_end}, '
             "{days_late} days later."
         ),
         "timeline.deadline_met": (
-            "{deadline} on {due} can be met: at a realistic pace {stage} ends on {realistic_end}."
+            'The deadline "{deadline}" ({due}) can be met: at a realistic pace {stage} ends on '
+            "{realistic_end}."
         ),
         "timeline.realistic_end": (
             "Allowing {multiplier} times as long for co-produced stages, the project ends on "
