@@ -45,7 +45,8 @@ define_messages(
             "Of {total}, community partners hold {community_share} and the university "
             "{university_share}; {members_share} reaches community members as fees and "
             "expenses; {before_share} is spent before any application. Concentration (HHI) "
-            "{hhi}: the money is as concentrated as if {effective_holders} holder(s) held it equally."
+            "{hhi}: the money is as concentrated as if {effective_holders} holder(s) held it "
+            "equally."
         ),
         "budget.nothing_devolved": (
             "None of the {total} is held by community partners: all of it sits with the "

@@ -60,8 +60,8 @@ define_messages(
             "{needed_days} days."
         ),
         "timeline.deadline_unreachable": (
-            'The deadline "{deadline}" is {due}, but at a realistic pace {stage} ends on {realistic_end}, '
-            "{days_late} days later."
+            'The deadline "{deadline}" is {due}, but at a realistic pace {stage} ends on '
+            "{realistic_end}, {days_late} days later."
         ),
         "timeline.deadline_met": (
             'The deadline "{deadline}" ({due}) can be met: at a realistic pace {stage} ends on '
