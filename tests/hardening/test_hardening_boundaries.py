@@ -388,17 +388,10 @@ def test_cost_command(tried: Counter[str], data: st.DataObject, plan: str, card:
 #: Boundaries still to come, with what to fuzz there. When one lands, add a test above
 #: that feeds it the same broken documents (see the hardening report on issue 11).
 PENDING_BOUNDARIES: dict[str, str] = {
-    "participatory.io.files.parse_project / load_project": "project files (TOML and JSON): "
-    "seed from examples/*.toml other than the plan and card; id_keys=('id', 'party', "
-    "'contributor', 'person_id', 'holder', 'activity'); dangling party/role/payment ids, "
-    "duplicated ids, naive datetimes, NaN/float money, unknown currencies",
-    "JSON interface (participatory.io JSON / participatory assess --format json input)": "the "
-    "same mutated documents written with json.dumps (plus floats, which JSON has and TOML "
-    "money must refuse, and integer overflow such as 1e400)",
-    "participatory assess / benefits / ethics / rates commands": "argv strategies like "
-    "cost_arguments, over the project-file fuzzer's files",
     "participatory.vocabulary.files.load_vocabulary": "institution vocabulary files",
 }
+# Project files (TOML and JSON) and the assess command are fuzzed in
+# test_hardening_projects.py.
 
 
 def test_pending_boundaries_are_listed() -> None:
