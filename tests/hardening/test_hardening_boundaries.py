@@ -37,6 +37,7 @@ from participatory.payments.rates import ActivityKind, RateCard, load_rate_card,
 from participatory.payments.timeliness import check_timeliness
 from participatory.readiness.criteria import ReadinessCriteria, load_readiness_criteria
 from participatory.testing.bad_input import bad_values, paths, toml_text, toml_texts
+from participatory.vocabulary import Vocabulary, load_vocabulary
 
 _DATA = resources.files("participatory") / "data"
 _EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -387,16 +388,38 @@ def test_cost_command(tried: Counter[str], data: st.DataObject, plan: str, card:
 
 #: Boundaries still to come, with what to fuzz there. When one lands, add a test above
 #: that feeds it the same broken documents (see the hardening report on issue 11).
-PENDING_BOUNDARIES: dict[str, str] = {
-    "participatory.vocabulary.files.load_vocabulary": "institution vocabulary files",
-}
-# Project files (TOML and JSON) and the assess command are fuzzed in
-# test_hardening_projects.py.
+#: Empty: project files (TOML and JSON) and the assess command are fuzzed in
+#: test_hardening_projects.py, institution vocabulary files just below.
+PENDING_BOUNDARIES: dict[str, str] = {}
 
 
-def test_pending_boundaries_are_listed() -> None:
-    """A reminder that stays visible: these boundaries are not fuzzed yet."""
-    assert PENDING_BOUNDARIES
+def test_no_boundary_is_left_unfuzzed() -> None:
+    """Every boundary the library has is fuzzed; a new one is listed here until it is."""
+    assert not PENDING_BOUNDARIES
+
+
+_VOCABULARY = _seed((_DATA / "vocabulary.toml").read_text())
+
+
+@_FUZZ_LARGE
+@given(toml_texts(*_VOCABULARY, id_keys=("id", "often_confused_with")))
+def test_institution_vocabulary_files(tried: Counter[str], text: str) -> None:
+    """load_vocabulary: the library's error naming the file and key, or a vocabulary."""
+    tried["load_vocabulary"] += 1
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "terms.toml"
+        path.write_text(text, encoding="utf-8")
+        result = _outcome(lambda: load_vocabulary(path, institution="University of Example"))
+    assert isinstance(result, Vocabulary | ParticipatoryError)
+
+
+def test_missing_and_non_utf8_vocabulary_files_are_the_librarys_error(tmp_path: Path) -> None:
+    with pytest.raises(ParameterFileError, match="cannot be read"):
+        load_vocabulary(tmp_path / "absent.toml", institution="U")
+    bad = tmp_path / "latin1.toml"
+    bad.write_bytes('[terms.x]\nterm = "caf\xe9"\n'.encode("latin-1"))
+    with pytest.raises(ParameterFileError, match="not UTF-8"):
+        load_vocabulary(bad, institution="U")
 
 
 #: Wrong values put, one at a time, at every position of a valid file (deterministic, so

@@ -124,7 +124,7 @@ def load_vocabulary(
     """
     path = Path(path)
     terms = parse_terms(
-        path.read_text(encoding="utf-8"),
+        _toml.read_file(path),
         file=str(path),
         origin=TermOrigin.INSTITUTION,
         institution=institution,
