@@ -38,9 +38,10 @@ from participatory.benefits.mechanism import (
     Context,
     WeekIncome,
     WeeklyRule,
+    disregard_values,
+    excess_from_payment,
     exhausted_finding,
     finding,
-    gbp,
     round_in_claimants_favour,
 )
 from participatory.benefits.outcomes import PeriodOutcome
@@ -145,7 +146,7 @@ class HousingBenefitRule(WeeklyRule[HousingBenefitClaim]):
         rate, r_use = ctx.number("housing_benefit.withdrawal_rate", week.start)
         base = claim.other_weekly_earnings.amount
         total = base + income.earnings
-        extra = max(ZERO, total - disregard) - max(ZERO, base - disregard)
+        extra = excess_from_payment(base, total, disregard)
         if self.income_lost is not None:
             # HB counts Carer's Allowance, ESA and JSA as income: what the payments take off
             # them offsets the earnings (a rise in HB is not modelled: cautious).
@@ -154,15 +155,8 @@ class HousingBenefitRule(WeeklyRule[HousingBenefitClaim]):
         after = award - reduction
         exhausted = (exhausted_finding(week),) if reduction and after == 0 else ()
         values = {
-            "start": week.start,
-            "end": week.end,
-            "earnings": gbp(total),
-            "disregard": gbp(disregard),
-            "excess": gbp(max(ZERO, total - disregard)),
+            **disregard_values(week, total, disregard, reduction, award, after),
             "rate": f"{rate * 100:.0f}%",
-            "reduction": gbp(reduction),
-            "before": gbp(award),
-            "after": gbp(after),
         }
         if reduction == 0:
             key, rule, severity = "benefits.hb.within_disregard", "BEN-HB-DISREGARD", Severity.INFO

@@ -36,12 +36,14 @@ from participatory.benefits.mechanism import (
     Context,
     WeekIncome,
     WeeklyRule,
+    disregard_values,
+    excess_from_payment,
     exhausted_finding,
     finding,
     gbp,
 )
 from participatory.benefits.outcomes import PeriodOutcome
-from participatory.core.explain import Finding, Severity
+from participatory.core.explain import Severity
 from participatory.core.messages import define_messages
 from participatory.core.periods import BenefitWeekCycle, DateRange
 
@@ -120,7 +122,7 @@ class LegacyRule(WeeklyRule[LegacyClaim]):
                     {"benefit": name, "closed_on": open_use.effective_from},
                     parameters=(open_use,),
                 )
-                return _outcome(benefit, week, award, award, income.earnings, (closed,))
+                return self.outcome(week, award, award, income.earnings, (closed,), benefit=benefit)
         base = claim.other_weekly_earnings.amount
         total = base + income.earnings
         if kind is LegacyBenefit.INCOME_RELATED_ESA:
@@ -134,7 +136,9 @@ class LegacyRule(WeeklyRule[LegacyClaim]):
                 ctx,
             )
             after = award if ok else ZERO
-            return _outcome(benefit, week, award, after, income.earnings, found, cliff=not ok)
+            return self.outcome(
+                week, award, after, income.earnings, found, cliff=not ok, benefit=benefit
+            )
         hours = claim.weekly_hours + income.hours
         max_hours, hours_use = ctx.number("legacy.remunerative_work_hours.claimant", week.start)
         if hours >= max_hours and total > 0:
@@ -155,8 +159,8 @@ class LegacyRule(WeeklyRule[LegacyClaim]):
                 parameters=(hours_use,),
                 actions=("benefits.action.tell_jobcentre",),
             )
-            return _outcome(
-                benefit, week, before, ZERO, income.earnings, (found16,), cliff=before > 0
+            return self.outcome(
+                week, before, ZERO, income.earnings, (found16,), cliff=before > 0, benefit=benefit
             )
         if kind is LegacyBenefit.NEW_STYLE_JSA:
             disregard, use = ctx.number("legacy.new_style_jsa.earnings_disregard", week.start)
@@ -164,18 +168,11 @@ class LegacyRule(WeeklyRule[LegacyClaim]):
             disregard, use = ctx.number(
                 f"legacy.earnings_disregard.{claim.disregard.value}", week.start
             )
-        reduction = min(award, max(ZERO, total - disregard) - max(ZERO, base - disregard))
+        reduction = min(award, excess_from_payment(base, total, disregard))
         after = award - reduction
         values = {
             "benefit": name,
-            "start": week.start,
-            "end": week.end,
-            "earnings": gbp(total),
-            "disregard": gbp(disregard),
-            "excess": gbp(max(ZERO, total - disregard)),
-            "reduction": gbp(reduction),
-            "before": gbp(award),
-            "after": gbp(after),
+            **disregard_values(week, total, disregard, reduction, award, after),
         }
         if reduction == 0:
             key, severity = "benefits.legacy.within_disregard", Severity.INFO
@@ -191,25 +188,6 @@ class LegacyRule(WeeklyRule[LegacyClaim]):
             actions=("benefits.action.tell_jobcentre",) if reduction else (),
         )
         exhausted = (exhausted_finding(week),) if reduction and after == 0 else ()
-        return _outcome(benefit, week, award, after, income.earnings, (found1, *exhausted))
-
-
-def _outcome(
-    benefit: Benefit,
-    week: DateRange,
-    before: Decimal,
-    after: Decimal,
-    counted: Decimal,
-    findings: tuple[Finding, ...],
-    *,
-    cliff: bool = False,
-) -> PeriodOutcome:
-    return PeriodOutcome(
-        benefit,
-        week,
-        gbp(before),
-        gbp(after),
-        gbp(counted),
-        cliff,
-        findings=findings,
-    )
+        return self.outcome(
+            week, award, after, income.earnings, (found1, *exhausted), benefit=benefit
+        )

@@ -199,6 +199,36 @@ define_messages(
 )
 
 
+def excess_from_payment(base: Decimal, total: Decimal, disregard: Decimal) -> Decimal:
+    """Earnings over the disregard that the payment adds to a week's other earnings.
+
+    Other earnings use the disregard first, so only the part of the payment above what is
+    left of it counts (IS, JSA, ESA, Housing Benefit and Pension Credit alike).
+    """
+    return max(ZERO, total - disregard) - max(ZERO, base - disregard)
+
+
+def disregard_values(
+    week: DateRange,
+    total: Decimal,
+    disregard: Decimal,
+    reduction: Decimal,
+    before: Decimal,
+    after: Decimal,
+) -> dict[str, object]:
+    """The figures every disregard finding quotes, as the messages name them."""
+    return {
+        "start": week.start,
+        "end": week.end,
+        "earnings": gbp(total),
+        "disregard": gbp(disregard),
+        "excess": gbp(max(ZERO, total - disregard)),
+        "reduction": gbp(reduction),
+        "before": gbp(before),
+        "after": gbp(after),
+    }
+
+
 def exhausted_finding(week: DateRange) -> Finding:
     """The award for a week is used up: why splitting a payment can then cost more."""
     return finding(
@@ -333,11 +363,21 @@ class WeeklyRule(abc.ABC, Generic[ClaimT]):
         findings: tuple[Finding, ...],
         *,
         cliff: bool = False,
+        benefit: Benefit | None = None,
     ) -> PeriodOutcome:
-        """Wrap a week's figures as an explained outcome."""
+        """Wrap a week's figures as an explained outcome.
+
+        ``benefit`` names the benefit when one rule serves several (the legacy benefits).
+        """
         before_money = gbp(before)
         # Unchanged is the common case: one Money serves both fields.
         after_money = before_money if after is before else gbp(after)
         return period_outcome(
-            self.benefit, week, before_money, after_money, gbp(counted), cliff, findings
+            benefit or self.benefit,
+            week,
+            before_money,
+            after_money,
+            gbp(counted),
+            cliff,
+            findings,
         )

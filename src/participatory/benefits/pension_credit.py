@@ -26,13 +26,13 @@ from typing import ClassVar
 from participatory.benefits import sources
 from participatory.benefits.circumstances import Benefit, PensionCreditClaim
 from participatory.benefits.mechanism import (
-    ZERO,
     Context,
     WeekIncome,
     WeeklyRule,
+    disregard_values,
+    excess_from_payment,
     exhausted_finding,
     finding,
-    gbp,
 )
 from participatory.benefits.outcomes import PeriodOutcome
 from participatory.core.explain import Finding, Severity
@@ -84,18 +84,9 @@ class PensionCreditRule(WeeklyRule[PensionCreditClaim]):
         )
         base = claim.other_weekly_earnings.amount
         total = base + income.earnings
-        reduction = min(award, max(ZERO, total - disregard) - max(ZERO, base - disregard))
+        reduction = min(award, excess_from_payment(base, total, disregard))
         after = award - reduction
-        values = {
-            "start": week.start,
-            "end": week.end,
-            "earnings": gbp(total),
-            "disregard": gbp(disregard),
-            "excess": gbp(max(ZERO, total - disregard)),
-            "reduction": gbp(reduction),
-            "before": gbp(award),
-            "after": gbp(after),
-        }
+        values = disregard_values(week, total, disregard, reduction, award, after)
         if reduction == 0:
             key, severity = "benefits.pc.within_disregard", Severity.INFO
         else:
