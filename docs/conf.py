@@ -74,6 +74,7 @@ nitpick_ignore = [
     ("py:class", "participatory.benefits.mechanism.ClaimT"),
     ("py:obj", "participatory.benefits.mechanism.ClaimT"),
     ("py:class", "participatory.benefits.mechanism.T"),
+    ("py:class", "participatory.core.tomlfile._T"),
     # A private protocol that only states what periods.split accepts.
     ("py:class", "participatory.core.periods._SplitsRanges"),
 ]

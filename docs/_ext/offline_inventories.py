@@ -42,6 +42,7 @@ INVENTORIES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ),
             ("typing.Protocol", "py:class", "library/typing.html#typing.Protocol"),
             ("typing.Any", "py:data", "library/typing.html#typing.Any"),
+            ("typing.Optional", "py:data", "library/typing.html#typing.Optional"),
             ("enum.Enum", "py:class", "library/enum.html#enum.Enum"),
             ("Exception", "py:exception", "library/exceptions.html#Exception"),
             ("ValueError", "py:exception", "library/exceptions.html#ValueError"),

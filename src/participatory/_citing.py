@@ -44,7 +44,7 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, Final
 
-from participatory import _toml
+from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation, Severity
 
@@ -69,13 +69,13 @@ _CITATION_KEYS: Final = frozenset({"source", "reference", "quote", "summary", "v
 
 def parse_guidance(raw: str, file: str) -> Mapping[str, Any]:
     """Parse a guidance file's TOML, naming the file in any error."""
-    return _toml.parse_toml(raw, file)
+    return tomlfile.parse_toml(raw, file)
 
 
 def bundled_guidance(name: str) -> tuple[Mapping[str, Any], str]:
     """One bundled guidance file (``data/<name>``), parsed, with its package path."""
     file = f"participatory/data/{name}"
-    return parse_guidance(_toml.bundled_text(name), file), file
+    return parse_guidance(tomlfile.bundled_text(name), file), file
 
 
 def text(table: Mapping[str, Any], key: str, file: str, path: str) -> str:
@@ -135,7 +135,7 @@ def citations(document: Mapping[str, Any], file: str) -> dict[str, Citation]:
         source_id = text(entry, "source", file, path)
         if source_id not in sources:
             raise ParameterFileError(file, f"{path}.source", f"names no source {source_id!r}")
-        verified = _toml.flag(entry, "verified", file=file, path=path)
+        verified = tomlfile.flag(entry, "verified", file=file, path=path)
         source, source_file = sources[source_id]
         found[cite_id] = Citation(
             title=text(source, "title", source_file, f"sources.{source_id}"),

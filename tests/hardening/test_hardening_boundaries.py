@@ -199,7 +199,7 @@ _LOADERS = [
     pytest.param(load_parameter_file, "binary", id="parameters-binary"),
     pytest.param(load_rate_card, "missing", id="rate-card-missing"),
     # Fixed (issue 11): load_rate_card, load_readiness_criteria and load_guidance read
-    # through participatory._toml.read_file, which names a missing or non-UTF-8 file.
+    # through participatory.core.tomlfile.read_file, which names a missing or non-UTF-8 file.
     pytest.param(load_rate_card, "binary", id="rate-card-binary"),
     pytest.param(load_readiness_criteria, "missing", id="readiness-missing"),
     pytest.param(load_readiness_criteria, "binary", id="readiness-binary"),

@@ -24,7 +24,6 @@ import bisect
 import datetime as dt
 import difflib
 import functools
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
@@ -33,6 +32,7 @@ from typing import Any, Final
 
 import attrs
 
+from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError, ParametersNotAvailable, UnknownParameter
 from participatory.core.explain import ParameterUse
 from participatory.core.money import Money
@@ -245,19 +245,11 @@ def _check_value_type(unit: str, value: object, file: str, key: str) -> None:
 
 
 def _require(table: Mapping[str, Any], key: str, kind: type, file: str, path: str) -> Any:
-    if key not in table:
-        raise ParameterFileError(file, f"{path}.{key}", "is missing")
-    value = table[key]
-    if kind is dt.date:
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise ParameterFileError(file, f"{path}.{key}", "must be a TOML date (YYYY-MM-DD)")
-    elif not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-        raise ParameterFileError(file, f"{path}.{key}", f"must be a {kind.__name__}")
-    return value
+    return tomlfile.require(table, key, kind, file=file, path=path)
 
 
 def _optional(table: Mapping[str, Any], key: str, kind: type, file: str, path: str) -> Any:
-    return _require(table, key, kind, file, path) if key in table else None
+    return tomlfile.optional(table, key, kind, file=file, path=path)
 
 
 def _parse_value(raw: object, unit: str, file: str, path: str) -> ParameterValue:
@@ -348,10 +340,7 @@ def parse_parameters(text: str, file: str = "<string>") -> dict[str, Parameter]:
     ...
     participatory.core.errors.ParameterFileError: mine.toml: x.values: must be a non-empty array of tables
     """  # noqa: E501
-    try:
-        document = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
-        raise ParameterFileError(file, "", f"is not valid TOML ({error})") from None
+    document = tomlfile.parse_toml(text, file)
     meta = document.pop("meta", {})
     if not isinstance(meta, Mapping):
         raise ParameterFileError(file, "meta", "must be a table")
@@ -364,14 +353,7 @@ def parse_parameters(text: str, file: str = "<string>") -> dict[str, Parameter]:
 
 def load_parameter_file(path: str | Path) -> dict[str, Parameter]:
     """Read and validate one parameter file from disk."""
-    file = Path(path)
-    try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ParameterFileError(str(file), "", f"cannot be read ({error.strerror})") from None
-    except UnicodeDecodeError:
-        raise ParameterFileError(str(file), "", "is not UTF-8 text") from None
-    return parse_parameters(text, str(file))
+    return parse_parameters(tomlfile.read_file(path), str(Path(path)))
 
 
 def _merge_distinct(groups: Iterable[dict[str, Parameter]]) -> dict[str, Parameter]:

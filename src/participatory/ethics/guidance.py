@@ -24,7 +24,7 @@ from typing import Any, Final
 
 import attrs
 
-from participatory import _toml
+from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation
 from participatory.ethics.facts import Fact
@@ -137,7 +137,7 @@ class _Reader:
         return value
 
     def flag(self, data: Mapping[str, Any], key: str, where: str) -> bool:
-        return _toml.flag(data, key, file=self.file, path=where.removesuffix("."))
+        return tomlfile.flag(data, key, file=self.file, path=where.removesuffix("."))
 
     def items(self, data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
         value = data.get(key)
@@ -185,7 +185,7 @@ def _sources(
 def parse_guidance(text: str, *, file: str = "<string>") -> EthicsGuidance:
     """Read guidance from TOML text; raises ParameterFileError naming the key at fault."""
     read = _Reader(file)
-    data = _toml.parse_toml(text, file)
+    data = tomlfile.parse_toml(text, file)
     citations = {
         source_id: _citation(read, source_id, entry)
         for source_id, entry in read.table(data, "citations", "").items()
@@ -291,10 +291,12 @@ def parse_guidance(text: str, *, file: str = "<string>") -> EthicsGuidance:
 def load_guidance(path: str | Path) -> EthicsGuidance:
     """Read an institution's own guidance file (same format as the bundled one)."""
     path = Path(path)
-    return parse_guidance(_toml.read_file(path), file=str(path))
+    return parse_guidance(tomlfile.read_file(path), file=str(path))
 
 
 @functools.cache
 def bundled_guidance() -> EthicsGuidance:
     """The guidance shipped with the library (read once, then cached)."""
-    return parse_guidance(_toml.bundled_text("ethics_guidance.toml"), file="ethics_guidance.toml")
+    return parse_guidance(
+        tomlfile.bundled_text("ethics_guidance.toml"), file="ethics_guidance.toml"
+    )

@@ -30,7 +30,7 @@ from typing import Any, Final
 
 import attrs
 
-from participatory import _toml
+from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError, ParametersNotAvailable, UnsupportedCase
 from participatory.core.explain import Citation, ParameterUse
 from participatory.core.money import Money
@@ -272,7 +272,7 @@ def _get(table: Mapping[str, Any], key: str, kind: type, file: str, path: str) -
         if key not in table:
             raise ParameterFileError(file, f"{path}.{key}", "is missing")
         return _amount(table[key], file, f"{path}.{key}")
-    value: Any = _toml.require(table, key, kind, file=file, path=path)
+    value: Any = tomlfile.require(table, key, kind, file=file, path=path)
     if kind is str and not value.strip():
         raise ParameterFileError(file, f"{path}.{key}", "must not be empty")
     return value
@@ -341,7 +341,7 @@ def _parse_rate(raw: object, currency: str, file: str, path: str) -> Rate:
 
 
 def _parse_document(text: str, file: str) -> tuple[RateCard, str | None]:
-    document = _toml.parse_toml(text, file)
+    document = tomlfile.parse_toml(text, file)
     unknown_tables = set(document) - {"meta", "rules", "rates"}
     if unknown_tables:
         raise ParameterFileError(file, "", f"unknown table(s) {sorted(unknown_tables)}")
@@ -411,7 +411,7 @@ def parse_rate_card(text: str, file: str = "<string>") -> RateCard:
 
 @functools.cache
 def _bundled_text(name: str) -> str:
-    return _toml.bundled_text(f"rate_cards/{name}.toml")
+    return tomlfile.bundled_text(f"rate_cards/{name}.toml")
 
 
 @functools.cache
@@ -442,7 +442,7 @@ def load_rate_card(path: str | Path, *, base: RateCard | str | None = None) -> R
     names the bundled card to lay it over, and without that the file stands alone.
     """
     file = Path(path)
-    card, extends = _parse_document(_toml.read_file(file), str(file))
+    card, extends = _parse_document(tomlfile.read_file(file), str(file))
     chosen = base if base is not None else extends
     if chosen is None:
         if not card.rates:

@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from participatory import _toml
+from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation
 
@@ -124,7 +124,7 @@ def _sourced(item: Mapping[str, Any], where: str) -> dict[str, Any]:
     return {
         "source": _text(item, "source", where),
         "url": _optional_text(item, "url"),
-        "verified": _toml.flag(item, "verified", file=_FILE, path=where),
+        "verified": tomlfile.flag(item, "verified", file=_FILE, path=where),
     }
 
 
@@ -142,7 +142,7 @@ def _optional_text(table: Mapping[str, Any], key: str) -> str | None:
 
 @functools.cache
 def _document() -> Mapping[str, Any]:
-    return _toml.parse_toml(_toml.bundled_text("frameworks.toml"), _FILE)
+    return tomlfile.parse_toml(tomlfile.bundled_text("frameworks.toml"), _FILE)
 
 
 def _items(section: str) -> list[Mapping[str, Any]]:

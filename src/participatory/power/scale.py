@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from participatory import _toml
+from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation
 from participatory.power.decisions import Decision, Holding
@@ -184,5 +184,5 @@ def parse_power_scale(document: Mapping[str, Any]) -> PowerScale:
 @functools.cache
 def power_scale() -> PowerScale:
     """The bundled scale (read once, then cached)."""
-    text = _toml.bundled_text("power_scale.toml")
-    return parse_power_scale(_toml.parse_toml(text, "participatory/data/power_scale.toml"))
+    text = tomlfile.bundled_text("power_scale.toml")
+    return parse_power_scale(tomlfile.parse_toml(text, "participatory/data/power_scale.toml"))

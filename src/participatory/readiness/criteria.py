@@ -22,7 +22,8 @@ from typing import Any, Final
 
 import attrs
 
-from participatory import _citing, _toml
+from participatory import _citing
+from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation
 
@@ -198,7 +199,7 @@ def parse_readiness_criteria(document: Mapping[str, Any], file: str) -> Readines
 def load_readiness_criteria(path: str | Path) -> ReadinessCriteria:
     """An institution's own criteria file, in the format of ``data/readiness.toml``."""
     file = str(Path(path))
-    return parse_readiness_criteria(_citing.parse_guidance(_toml.read_file(path), file), file)
+    return parse_readiness_criteria(_citing.parse_guidance(tomlfile.read_file(path), file), file)
 
 
 @functools.cache

@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from participatory import _toml
+from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError, ValidationError
 from participatory.core.explain import Citation, Explained, Finding, Severity
 from participatory.roles import messages as _messages  # noqa: F401  (defines the templates)
@@ -119,7 +119,7 @@ def _role(entry: Mapping[str, Any], *, official: bool) -> ContributorRole:
 @functools.cache
 def credit_taxonomy() -> CreditTaxonomy:
     """The bundled taxonomy (read once from ``frameworks.toml``, cached)."""
-    text = _toml.bundled_text("frameworks.toml")
+    text = tomlfile.bundled_text("frameworks.toml")
     data = tomllib.loads(text)
     roles = {e["id"]: _role(e, official=True) for e in data["credit_roles"]}
     if len(roles) != 14:

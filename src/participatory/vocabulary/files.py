@@ -36,7 +36,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
-from participatory import _toml
+from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError, ValidationError
 from participatory.vocabulary.terms import Term, TermOrigin, Vocabulary
 
@@ -59,7 +59,7 @@ def _term(term_id: str, table: Mapping[str, Any], file: str, **origin: Any) -> T
         listed = table.get(name, [])
         if not isinstance(listed, list) or not all(isinstance(x, str) for x in listed):
             raise ParameterFileError(file, f"{key}.{name}", "must be a list of strings")
-    _toml.flag(table, "verified", file=file, path=key, default=False)
+    tomlfile.flag(table, "verified", file=file, path=key, default=False)
     try:
         return Term(
             id=term_id,
@@ -107,7 +107,7 @@ def parse_terms(
 @functools.cache
 def bundled_vocabulary() -> Vocabulary:
     """The vocabulary shipped with the library (read once, cached)."""
-    text = _toml.bundled_text("vocabulary.toml")
+    text = tomlfile.bundled_text("vocabulary.toml")
     terms = parse_terms(text, file=_BUNDLED_FILE, origin=TermOrigin.BUNDLED)
     try:
         return Vocabulary(terms)
@@ -124,7 +124,7 @@ def load_vocabulary(
     """
     path = Path(path)
     terms = parse_terms(
-        _toml.read_file(path),
+        tomlfile.read_file(path),
         file=str(path),
         origin=TermOrigin.INSTITUTION,
         institution=institution,
