@@ -1,17 +1,19 @@
-"""Benefits-impact checks: will a payment cost the contributor their benefits, and how much.
+"""Benefits-impact checks: will a payment cost a contributor (or their household) benefits?
 
-Give the contributor's circumstances and the payments; get back, for every benefit and
-period, the amount before and after, whether a change is a cliff edge, the knock-on
-effects between benefits, what the contributor keeps, the risks where the rules are
-uncertain, and the caveat and reporting duties — each finding with its rule, figures,
-dated parameters and sources.
+Describe the household — one person or a couple on a joint claim, each with their own
+circumstances (:class:`Person`), the children (:class:`Child`), the household's claims — and
+the payments, each naming who receives it; get back, for every benefit and period, the amount
+before and after, whether a change is a cliff edge, whose benefit it is, the knock-on effects
+between benefits, what the household keeps, the risks where the rules are uncertain, and the
+caveat and reporting duties — each finding with its rule, figures, dated parameters and sources.
+Payments already made or scheduled by other projects and payers are given as ``already``.
 
 >>> import datetime as dt
 >>> from participatory.core.money import Money
 >>> from participatory.benefits import (
-...     Benefit, CarersAllowanceClaim, Circumstances, check_payment)
->>> carer = Circumstances(carers_allowance=CarersAllowanceClaim())
->>> result = check_payment(carer, Money.gbp("196.01"), dt.date(2025, 6, 10))
+...     Benefit, CarersAllowanceClaim, Household, Person, assess_payment)
+>>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())])
+>>> result = assess_payment(carer, Money.gbp("196.01"), dt.date(2025, 6, 10))
 >>> [o.cliff for o in result.outcomes_for(Benefit.CARERS_ALLOWANCE)]
 [True]
 >>> result.kept
@@ -24,54 +26,68 @@ One module per benefit holds its rule (:mod:`~participatory.benefits.universal_c
 over the shared :mod:`~participatory.benefits.mechanism`.
 """
 
-from participatory.benefits.advice import CAVEAT, SIGNPOST
-from participatory.benefits.circumstances import (
-    AgeBand,
-    Benefit,
+from participatory.benefits.batch import BatchColumns, BenefitsBatch, assess_many
+from participatory.benefits.claims import (
     CarersAllowanceClaim,
-    Circumstances,
-    EarningsDisregard,
     EmploymentSupportAllowanceClaim,
     HousingBenefitClaim,
-    HousingBenefitDisregard,
-    LegacyBenefit,
     LegacyClaim,
     PensionCreditClaim,
+    UniversalCreditClaim,
+)
+from participatory.benefits.engine import assess_benefits, assess_payment
+from participatory.benefits.household import (
+    CapitalHolding,
+    CapitalKind,
+    Child,
+    ChildDisability,
+    Household,
+    Person,
+)
+from participatory.benefits.kinds import (
+    AgeBand,
+    Benefit,
+    EarningsDisregard,
+    HousingBenefitDisregard,
+    LegacyBenefit,
     PermittedWork,
     UnaffectedBenefit,
-    UniversalCreditClaim,
     WorkCapability,
 )
-from participatory.benefits.engine import check, check_many, check_payment
 from participatory.benefits.outcomes import BenefitsCheck, PeriodOutcome
 from participatory.benefits.planning import (
-    PaymentPlan,
+    InstalmentPlan,
     SafePayment,
-    largest_safe_payment,
-    plan_payments,
+    plan_instalments,
+    plan_safe_payment,
 )
 from participatory.benefits.receipts import Receipt, ReceiptKind, Treatment
 from participatory.benefits.scenarios import ContributorCase, ScenarioComparison, compare
 
 __all__ = [
-    "CAVEAT",
-    "SIGNPOST",
     "AgeBand",
+    "BatchColumns",
     "Benefit",
+    "BenefitsBatch",
     "BenefitsCheck",
+    "CapitalHolding",
+    "CapitalKind",
     "CarersAllowanceClaim",
-    "Circumstances",
+    "Child",
+    "ChildDisability",
     "ContributorCase",
     "EarningsDisregard",
     "EmploymentSupportAllowanceClaim",
+    "Household",
     "HousingBenefitClaim",
     "HousingBenefitDisregard",
+    "InstalmentPlan",
     "LegacyBenefit",
     "LegacyClaim",
-    "PaymentPlan",
     "PensionCreditClaim",
     "PeriodOutcome",
     "PermittedWork",
+    "Person",
     "Receipt",
     "ReceiptKind",
     "SafePayment",
@@ -80,10 +96,10 @@ __all__ = [
     "UnaffectedBenefit",
     "UniversalCreditClaim",
     "WorkCapability",
-    "check",
-    "check_many",
-    "check_payment",
+    "assess_benefits",
+    "assess_many",
+    "assess_payment",
     "compare",
-    "largest_safe_payment",
-    "plan_payments",
+    "plan_instalments",
+    "plan_safe_payment",
 ]

@@ -1,174 +1,321 @@
-"""Carer's Allowance: a weekly cliff edge on net earnings.
+"""Carer's Allowance (Carer Support Payment in Scotland): a weekly cliff edge on net earnings.
 
-The Social Security (Invalid Care Allowance) Regulations 1976, reg. 8(1): a carer whose
-net earnings in a benefit week *exceed* the earnings limit is treated as gainfully
-employed and gets no Carer's Allowance for that week. There is no taper: one penny over
-the limit loses the whole week. Earnings are net of tax, National Insurance and half of
-pension contributions (Computation of Earnings Regs 1996, reg. 10); the engine takes
-payroll amounts as already net.
+The Social Security (Invalid Care Allowance) Regulations 1976, reg. 8(1): a carer is treated
+as gainfully employed — and gets no Carer's Allowance — on every day of a benefit week if
+their net earnings *in the immediately preceding week* exceeded the earnings limit. So earnings
+received in one benefit week cost the allowance of the *next* week. There is no taper: one
+penny over the limit loses the whole week. Earnings are net of income tax, National Insurance
+and half of pension contributions (Computation of Earnings Regs 1996, reg. 10).
 
-Because Universal Credit counts Carer's Allowance as unearned income pound for pound
-(UC Regs reg. 66(1)(b)(iii)), a lost week of CA partly comes back as UC: the engine works
-that knock-on out in :mod:`participatory.benefits.universal_credit`.
+Carer's Allowance is not paid in full alongside another earnings-replacement benefit the
+person gets (State Pension, contribution-based ESA): it is reduced by that benefit, and is nil
+when the other is as large (Overlapping Benefits Regs 1979, reg. 4). Only what is actually
+paid can be lost, and only what is actually paid counts as Universal Credit's unearned income.
+
+In Scotland the allowance has been replaced by Carer Support Payment (Social Security
+Scotland), with the same earnings test; from 15 March 2026 a lost week there also loses the
+Scottish Carer Supplement paid with it.
+
+Worked example (2025/26, limit £196, rate £83.30, week starting Monday): a £196.01 fee received
+on Wednesday 11 June 2025 falls in the week 9–15 June; the allowance of the next week,
+16–22 June, is lost.
 
 >>> import datetime as dt
->>> from participatory.benefits.circumstances import CarersAllowanceClaim
->>> from participatory.benefits.mechanism import Context, WeekIncome
->>> from participatory.core.params import bundled_parameters
->>> rule = CarersAllowanceRule()
->>> claim = CarersAllowanceClaim()
->>> week = claim.weeks.period_containing(dt.date(2025, 6, 11))
->>> income = WeekIncome(); income.earnings = Decimal("196.01")
->>> o = rule.assess_week(claim, week, income, Context(bundled_parameters()))
->>> o.cliff, o.before, o.after
-(True, Money('83.30', 'GBP'), Money('0', 'GBP'))
+>>> from participatory.benefits.claims import CarersAllowanceClaim
+>>> from participatory.benefits.household import Household, Person
+>>> from participatory.benefits.engine import assess_payment
+>>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())])
+>>> [(str(o.period), o.cliff) for o in assess_payment(carer, "196.01", "2025-06-11").outcomes]
+[('2025-06-16..2025-06-22', True)]
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import ClassVar
+from typing import Final, NamedTuple
 
-from participatory.benefits import sources
-from participatory.benefits.circumstances import Benefit, CarersAllowanceClaim
-from participatory.benefits.mechanism import (
-    NOTHING,
-    PENNY,
-    ZERO,
-    Context,
-    WeekIncome,
-    WeeklyRule,
-    finding,
-    gbp,
-    period_outcome,
-    resolved,
-)
+from participatory.benefits.claims import CarersAllowanceClaim
+from participatory.benefits.kinds import Benefit
+from participatory.benefits.mechanism import PENNY, ZERO, Context, Income, RateReader, finding
 from participatory.benefits.outcomes import PeriodOutcome
-from participatory.core.explain import ParameterUse, Severity
-from participatory.core.messages import define_messages
+from participatory.benefits.law import cite_law
+from participatory.core.explain import Finding, ParameterUse, Severity
 from participatory.core.money import Money
-from participatory.core.periods import BenefitWeekCycle, DateRange
+from participatory.core.nations import Nation
+from participatory.core.periods import DateRange
 
-__all__ = ["CarersAllowanceRule"]
+__all__ = ["MESSAGES", "CarersAllowanceRates", "assess_week", "payable", "rates"]
 
-define_messages(
-    {
-        "benefits.ca.within_limit": (
-            "Carer's Allowance, the week {start} to {end}: net earnings of {earnings} are within "
-            "the  {limit} weekly limit, so Carer's Allowance is unchanged."
-        ),
-        "benefits.ca.over_limit": (
-            "Carer's Allowance, the week {start} to {end}: net earnings of {earnings} are over the "
-            "{limit}  weekly limit by {over}. This is a cliff edge: no Carer's Allowance ({award}) "
-            "is  paid for that week."
-        ),
-        "benefits.ca.spreading": (
-            "A one-off payment of {amount} may be spread by DWP over several benefit weeks "
-            "rather than counted in one; at {limit_plus_penny} a week it could remove "
-            "Carer's Allowance for up to {weeks} weeks. Ask a welfare-rights adviser how DWP "
-            "will treat it before it is paid."
-        ),
-        "benefits.ca.legacy_knock_on": (
-            "Carer's Allowance counts as income for Income Support, JSA, ESA, Pension Credit "
-            "and Housing Benefit, so a lost week may be partly made up by those; this is not "
-            "modelled, so the loss shown is the most it could be."
-        ),
-        "benefits.action.ask_carers_allowance_unit": (
-            "Tell the Carer's Allowance Unit about the earnings for that week."
-        ),
+MESSAGES: Final = {
+    "benefits.ca.within_limit": (
+        "{benefit}, the week {start} to {end}: net earnings of {earnings} in the week before "
+        "({earned_start} to {earned_end}) are within the {limit} weekly limit, so {benefit} is "
+        "unchanged."
+    ),
+    "benefits.ca.over_limit": (
+        "{benefit}, the week {start} to {end}: net earnings of {earnings} in the week before "
+        "({earned_start} to {earned_end}) are over the {limit} weekly limit by {over}. This is a "
+        "cliff edge: no {benefit} ({award}) is paid for the week {start} to {end}."
+    ),
+    "benefits.ca.overlap": (
+        "{benefit}, the week {start} to {end}: another earnings-replacement benefit of "
+        "{overlapping} a week is paid, so {benefit} of {rate} is reduced to {award} (the "
+        "overlapping-benefits rule); only that much can be lost."
+    ),
+    "benefits.ca.spreading": (
+        "A one-off payment of {amount} may be spread by the benefit office over several benefit "
+        "weeks rather than counted in one; at {limit_plus_penny} a week it could remove {benefit} "
+        "for up to {weeks} weeks. Ask a welfare-rights adviser how it will be treated before it "
+        "is paid."
+    ),
+    "benefits.ca.self_employed": (
+        "Self-employed earnings are averaged over a year for {benefit}, not counted in the week "
+        "they are received; the week-by-week answer here may overstate the loss. Ask a "
+        "welfare-rights adviser."
+    ),
+    "benefits.ca.scottish_supplement": (
+        "In Scotland a week without Carer Support Payment also loses the Scottish Carer "
+        "Supplement (and any extra payment for caring for more than one person) for that week."
+    ),
+    "benefits.ca.legacy_knock_on": (
+        "Carer's Allowance counts as income for Income Support, JSA, ESA, Pension Credit "
+        "and Housing Benefit, so a lost week may be partly made up by those; this is not "
+        "modelled, so the loss shown is the most it could be."
+    ),
+    "benefits.action.ask_carers_allowance_unit": (
+        "Tell the Carer's Allowance Unit about the earnings for that week."
+    ),
+    "benefits.action.tell_social_security_scotland": (
+        "Tell Social Security Scotland about the earnings for that week."
+    ),
+    "benefits.action.tell_disability_and_carers_service": (
+        "Tell the Disability and Carers Service about the earnings for that week."
+    ),
+}
+
+_ACTIONS: Final = {
+    Nation.ENGLAND: "benefits.action.ask_carers_allowance_unit",
+    Nation.WALES: "benefits.action.ask_carers_allowance_unit",
+    Nation.SCOTLAND: "benefits.action.tell_social_security_scotland",
+    Nation.NORTHERN_IRELAND: "benefits.action.tell_disability_and_carers_service",
+}
+#: The parameters each nation's carer benefit reads.
+_PREFIX: Final = {
+    Nation.ENGLAND: "carers_allowance",
+    Nation.WALES: "carers_allowance",
+    Nation.SCOTLAND: "scotland.carer_support_payment",
+    Nation.NORTHERN_IRELAND: "northern_ireland.carers_allowance",
+}
+_NAME: Final = {
+    Nation.ENGLAND: "Carer's Allowance",
+    Nation.WALES: "Carer's Allowance",
+    Nation.SCOTLAND: "Carer Support Payment",
+    Nation.NORTHERN_IRELAND: "Carer's Allowance",
+}
+
+
+class CarersAllowanceRates(NamedTuple):
+    """The earnings limit and the weekly rate for a week starting on one day."""
+
+    limit: Decimal
+    rate: Decimal
+    stale: tuple[ParameterUse, ...]
+
+
+def _reader(prefix: str) -> object:
+    def build(read: RateReader) -> CarersAllowanceRates:
+        limit = read.number(f"{prefix}.earnings_limit")
+        rate = read.number(f"{prefix}.weekly_rate")
+        return CarersAllowanceRates(limit, rate, tuple(read.stale))
+
+    return build
+
+
+_BUILDERS: Final = {nation: _reader(prefix) for nation, prefix in _PREFIX.items()}
+
+
+def rates(ctx: Context, nation: Nation, day: dt.date) -> CarersAllowanceRates:
+    """The carer benefit's rates for the week starting ``day`` in ``nation``."""
+    return ctx.rates(_BUILDERS[nation], day)  # type: ignore[arg-type]
+
+
+def payable(
+    claim: CarersAllowanceClaim, overlapping: Money | None, rate: Decimal
+) -> Decimal:
+    """What is actually paid a week before earnings: the award less any overlapping benefit."""
+    award = claim.weekly_award.amount if claim.weekly_award is not None else rate
+    if overlapping is not None:
+        award = max(ZERO, award - overlapping.amount)
+    return award
+
+
+class Detail(NamedTuple):
+    """What the explanation of a carer week quotes."""
+
+    earned_in: DateRange
+    total: Decimal
+    limit: Decimal
+    award: Decimal
+    rate: Decimal
+    overlapping: Decimal | None
+    nation: Nation
+    added: Decimal
+    self_employed: bool
+    #: The allowance paid with regular earnings only (what Universal Credit counts).
+    regular: Decimal
+
+
+def assess_week(
+    claim: CarersAllowanceClaim,
+    week: DateRange,
+    income: Income,
+    ctx: Context,
+    *,
+    person: str,
+    nation: Nation,
+    overlapping: Money | None,
+    self_employed: bool = False,
+) -> PeriodOutcome:
+    """The allowance for ``week``, decided by the earnings of the week before (``income``)."""
+    found = rates(ctx, nation, week.start)
+    award = payable(claim, overlapping, found.rate)
+    limit = found.limit
+    before = ZERO if income.base > limit else award
+    total = income.base + income.added
+    after = ZERO if total > limit else award
+    earned_in = DateRange(week.start - dt.timedelta(days=7), week.start - dt.timedelta(days=1))
+    detail = Detail(
+        earned_in,
+        total,
+        limit,
+        award,
+        found.rate,
+        overlapping.amount if overlapping is not None else None,
+        nation,
+        income.added,
+        self_employed,
+        ZERO if income.regular > limit else award,
+    )
+    return PeriodOutcome(
+        Benefit.CARERS_ALLOWANCE,
+        week,
+        before,
+        after,
+        income.added,
+        after < before,
+        person=person,
+        detail=detail,
+        explain=(explain_week, (ctx,)),
+    )
+
+
+def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
+    """The findings of one carer week, from its numbers."""
+    d: Detail = outcome.detail  # type: ignore[assignment]
+    week = outcome.period
+    prefix = _PREFIX[d.nation]
+    limit_use = ctx.use(f"{prefix}.earnings_limit", week.start)
+    rate_use = ctx.use(f"{prefix}.weekly_rate", week.start)
+    name = _NAME[d.nation]
+    law = cite_law("carers_allowance.earnings_limit", d.nation)
+    values: dict[str, object] = {
+        "benefit": name,
+        "start": week.start,
+        "end": week.end,
+        "earned_start": d.earned_in.start,
+        "earned_end": d.earned_in.end,
+        "earnings": Money(d.total),
+        "limit": Money(d.limit),
+        "award": Money(d.award),
     }
-)
-
-
-#: The earnings limit and weekly rate for a week starting on one day, with the Money the
-#: findings quote (limit, rate, limit plus a penny), made once per parameter set and day.
-_Rates = tuple[Decimal, Decimal, Money, Money, Money]
-
-
-def _rates(ctx: Context, day: dt.date) -> tuple[_Rates, tuple[ParameterUse, ...]]:
-    limit, limit_use = ctx.number("carers_allowance.earnings_limit", day)
-    rate, rate_use = ctx.number("carers_allowance.weekly_rate", day)
-    return (limit, rate, gbp(limit), gbp(rate), gbp(limit + PENNY)), (limit_use, rate_use)
-
-
-class CarersAllowanceRule(WeeklyRule[CarersAllowanceClaim]):
-    """The Carer's Allowance earnings limit, week by week."""
-
-    benefit: ClassVar[Benefit] = Benefit.CARERS_ALLOWANCE
-    counts_for_universal_credit: ClassVar[bool] = True
-
-    def weeks(self, claim: CarersAllowanceClaim) -> BenefitWeekCycle:
-        """The claim's benefit weeks."""
-        return claim.weeks
-
-    def weekly_amount(self, claim: CarersAllowanceClaim, day: dt.date, ctx: Context) -> Decimal:
-        """The weekly award: the one on the statement, else the published rate."""
-        if claim.weekly_award is not None:
-            return claim.weekly_award.amount
-        return ctx.number("carers_allowance.weekly_rate", day)[0]
-
-    def assess_week(
-        self, claim: CarersAllowanceClaim, week: DateRange, income: WeekIncome, ctx: Context
-    ) -> PeriodOutcome:
-        """No Carer's Allowance for a week whose net earnings exceed the limit."""
-        if claim.weekly_award is not None:
-            limit, limit_use = ctx.number("carers_allowance.earnings_limit", week.start)
-            award = claim.weekly_award.amount
-            limit_money, award_money = gbp(limit), gbp(award)
-            limit_plus_penny = gbp(limit + PENNY)
-            uses: tuple[ParameterUse, ...] = (limit_use,)
-        else:
-            rates, uses = resolved(ctx, "ca.rates", week.start, _rates)
-            limit, award, limit_money, award_money, limit_plus_penny = rates
-            limit_use = uses[0]
-        base = claim.other_weekly_earnings.amount
-        total = base + income.earnings
-        lost_already = base > limit
-        before = ZERO if lost_already else award
-        before_money = NOTHING if lost_already else award_money
-        counted = gbp(income.earnings)
-        values = {
-            "start": week.start,
-            "end": week.end,
-            "earnings": gbp(total),
-            "limit": limit_money,
-            "award": award_money,
-        }
-        if total <= limit:
-            found = finding(
+    found: list[Finding] = []
+    if d.overlapping is not None:
+        found.append(
+            finding(
+                "BEN-CA-OVERLAP",
+                Severity.INFO,
+                "benefits.ca.overlap",
+                {
+                    "benefit": name,
+                    "start": week.start,
+                    "end": week.end,
+                    "overlapping": Money(d.overlapping),
+                    "rate": Money(d.rate),
+                    "award": Money(d.award),
+                },
+                citations=(cite_law("carers_allowance.overlap", d.nation),),
+                parameters=(rate_use,),
+                subject=outcome.person,
+            )
+        )
+    if d.total <= d.limit:
+        found.append(
+            finding(
                 "BEN-CA-EARNINGS-LIMIT",
                 Severity.INFO,
                 "benefits.ca.within_limit",
                 values,
-                citations=(sources.CA_EARNINGS,),
-                parameters=uses,
+                citations=(law,),
+                parameters=(limit_use, rate_use),
+                subject=outcome.person,
             )
-            return period_outcome(
-                self.benefit, week, before_money, before_money, counted, False, (found,)
-            )
-        values["over"] = gbp(total - limit)
-        found = finding(
+        )
+        return tuple(found)
+    values["over"] = Money(d.total - d.limit)
+    found.append(
+        finding(
             "BEN-CA-EARNINGS-LIMIT",
-            Severity.PROBLEM if before else Severity.INFO,
+            Severity.PROBLEM if outcome.before_amount else Severity.INFO,
             "benefits.ca.over_limit",
             values,
-            citations=(sources.CA_EARNINGS,),
-            parameters=uses,
-            actions=("benefits.action.ask_carers_allowance_unit",),
+            citations=(law,),
+            parameters=(limit_use, rate_use),
+            actions=(_ACTIONS[d.nation],),
+            subject=outcome.person,
         )
-        spread = finding(
-            "BEN-CA-SPREADING",
-            Severity.WARNING,
-            "benefits.ca.spreading",
-            {
-                "amount": counted,
-                "limit_plus_penny": limit_plus_penny,
-                "weeks": int(income.earnings // (limit + PENNY)) or 1,
-            },
-            citations=(sources.CA_SPREADING,),
-            parameters=(limit_use,),
+    )
+    if d.added > d.limit:
+        # Computation of Earnings Regs 1996 reg. 6(2)(b): a payment not made for a period can
+        # be spread over weeks at the limit plus a penny, so one payment can cost several.
+        found.append(
+            finding(
+                "BEN-CA-SPREADING",
+                Severity.WARNING,
+                "benefits.ca.spreading",
+                {
+                    "benefit": name,
+                    "amount": Money(d.added),
+                    "limit_plus_penny": Money(d.limit + PENNY),
+                    "weeks": int(d.added // (d.limit + PENNY)) or 1,
+                },
+                citations=(cite_law("carers_allowance.spreading", d.nation),),
+                parameters=(limit_use,),
+                subject=outcome.person,
+            )
         )
-        return period_outcome(
-            self.benefit, week, before_money, NOTHING, counted, before > 0, (found, spread)
+    if d.self_employed:
+        found.append(
+            finding(
+                "BEN-CA-SELF-EMPLOYED",
+                Severity.WARNING,
+                "benefits.ca.self_employed",
+                {"benefit": name},
+                citations=(cite_law("carers_allowance.self_employed", d.nation),),
+                subject=outcome.person,
+            )
         )
+    if d.nation is Nation.SCOTLAND and outcome.cliff:
+        supplement = ctx.use("scotland.carer_support_payment.weekly_supplement_from", week.start)
+        if isinstance(supplement.value, dt.date) and week.start >= supplement.value:
+            found.append(
+                finding(
+                    "BEN-CA-SCOTTISH-SUPPLEMENT",
+                    Severity.WARNING,
+                    "benefits.ca.scottish_supplement",
+                    citations=(cite_law("carers_allowance.scottish_supplement", d.nation),),
+                    parameters=(supplement,),
+                    subject=outcome.person,
+                )
+            )
+    return tuple(found)

@@ -1,19 +1,23 @@
-"""The entry points: what a set of payments does to a contributor's benefits.
+"""The entry points: what payments do to a household's benefits, person by person.
 
-:func:`check` takes a contributor's :class:`~participatory.benefits.circumstances.Circumstances`
-and the payments in question, runs every benefit they receive period by period (the
-benefit week for weekly benefits, the assessment period for Universal Credit), works out
-the knock-on effects (a lost week of Carer's Allowance or ESA raises Universal Credit),
-and returns a :class:`~participatory.benefits.outcomes.BenefitsCheck` that explains
-itself. :func:`check_payment` is the same for a single payment.
+:func:`assess_benefits` takes a :class:`~participatory.benefits.household.Household` and the
+payments in question (each naming the member who receives it), runs every benefit anyone in it
+receives period by period — each person's own weekly benefits on their own earnings, the
+household's means-tested benefits and Universal Credit on both partners' — works out the
+knock-on effects (a lost week of Carer's Allowance or ESA raises Universal Credit), and returns
+a :class:`~participatory.benefits.outcomes.BenefitsCheck`. Payments already made or scheduled
+(from every project and payer: the person's ledger) are given as ``already``: they count in
+every period, before and after, so the answer is about what *these* payments add.
+
+The numbers come first; the findings that explain them are built when first read.
 
 >>> import datetime as dt
->>> from participatory.benefits.circumstances import (
-...     Benefit, Circumstances, UniversalCreditClaim, WorkCapability)
->>> from participatory.core.money import Money
->>> me = Circumstances(universal_credit=UniversalCreditClaim(
-...     first_date_of_entitlement=dt.date(2025, 5, 1), capability=WorkCapability.LCW))
->>> result = check_payment(me, Money.gbp("700.00"), dt.date(2025, 6, 10))
+>>> from participatory.benefits.claims import UniversalCreditClaim
+>>> from participatory.benefits.household import Household, Person
+>>> from participatory.benefits.kinds import WorkCapability
+>>> me = Household(people=[Person(capability=WorkCapability.LCW)],
+...     universal_credit=UniversalCreditClaim(first_date_of_entitlement=dt.date(2025, 5, 1)))
+>>> result = assess_payment(me, Money.gbp("700.00"), dt.date(2025, 6, 10))
 >>> result.change(Benefit.UNIVERSAL_CREDIT), result.kept
 (Money('-8.80', 'GBP'), Money('691.20', 'GBP'))
 """
@@ -22,59 +26,42 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import gc
 from collections.abc import Callable, Iterable
 from decimal import Decimal
-from typing import Any, Final
+from typing import Final
 
+from participatory.benefits import carers_allowance, esa, housing_benefit, legacy
+from participatory.benefits import pension_credit, universal_credit
 from participatory.benefits.advice import standing_findings
-from participatory.benefits.carers_allowance import CarersAllowanceRule
-from participatory.benefits.circumstances import Benefit, Circumstances, WorkCapability
-from participatory.benefits.esa import NewStyleEsaRule
-from participatory.benefits.housing_benefit import HousingBenefitRule
-from participatory.benefits.legacy import LegacyRule
-from participatory.benefits.mechanism import (
-    ZERO,
-    Context,
-    WeekIncome,
-    WeeklyRule,
-    finding,
-    gbp,
-    slot_setters,
-)
+from participatory.benefits.household import Household, Person
+from participatory.benefits.kinds import Benefit, LegacyBenefit
+from participatory.benefits.mechanism import ZERO, Context, Income, finding
 from participatory.benefits.outcomes import BenefitsCheck, PeriodOutcome
-from participatory.benefits.pension_credit import PensionCreditRule
 from participatory.benefits.receipts import Receipt, ReceiptKind, Treatment
 from participatory.benefits.treatments import kind_findings
 from participatory.benefits.unaffected import unaffected_findings
-from participatory.benefits.universal_credit import assess_period, capital_findings
-from participatory.core.errors import ValidationError
+from participatory.core.errors import UnsupportedCase, ValidationError
 from participatory.core.explain import Finding, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money
+from participatory.core.nations import Nation
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.periods import AssessmentPeriodCycle, BenefitWeekCycle, DateRange
 
-__all__ = ["check", "check_many", "check_payment"]
+__all__ = ["MESSAGES", "assess_benefits", "assess_payment"]
 
-define_messages(
-    {
-        "benefits.kept": (
-            "Payments of {paid} change benefits by {change} in total, so the contributor is "
-            "better off by {kept}."
-        ),
-        "benefits.stale": (
-            "The figure {name} is past the date its data is known to be current "
-            "({valid_until}); the last known value ({value}, from {effective_from}) was used "
-            "because the caller asked for it. Check for newer rates."
-        ),
-    }
-)
+MESSAGES: Final = {
+    "benefits.kept": (
+        "Payments of {paid} change benefits by {change} in total, so the household is "
+        "better off by {kept}."
+    ),
+    "benefits.stale": (
+        "The figure {name} is past the date its data is known to be current "
+        "({valid_until}); the last known value ({value}, from {effective_from}) was used "
+        "because the caller asked for it. Check for newer rates."
+    ),
+}
 
-_CARERS: Final = CarersAllowanceRule()
-_ESA: Final = NewStyleEsaRule()
-_LEGACY: Final = LegacyRule()
-_PENSION_CREDIT: Final = PensionCreditRule()
+_ORDER: Final = {benefit: index for index, benefit in enumerate(Benefit)}
 _PASSPORTS: Final = frozenset(
     {
         Benefit.PENSION_CREDIT,
@@ -83,78 +70,319 @@ _PASSPORTS: Final = frozenset(
         Benefit.INCOME_RELATED_ESA,
     }
 )
-_BENEFIT_ORDER: Final = {benefit: index for index, benefit in enumerate(Benefit)}
+_COUNTED_AS_INCOME: Final = frozenset(
+    {Benefit.CARERS_ALLOWANCE, Benefit.NEW_STYLE_ESA, Benefit.NEW_STYLE_JSA}
+)
+#: What the library can answer in Northern Ireland (its own legislation, the same figures):
+#: the legacy benefits, Housing Benefit and Pension Credit there are not modelled.
+_NORTHERN_IRELAND: Final = frozenset(
+    {Benefit.UNIVERSAL_CREDIT, Benefit.CARERS_ALLOWANCE, Benefit.NEW_STYLE_ESA}
+)
+_WEEK: Final = dt.timedelta(days=7)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=4096)
 def _week(start_weekday: int, day: dt.date) -> DateRange:
     return BenefitWeekCycle(start_weekday).period_containing(day)
 
 
-_PERIODS: dict[tuple[int, dt.date], DateRange] = {}
-_PERIODS_LIMIT: Final = 1 << 16
+@functools.lru_cache(maxsize=4096)
+def _assessment_period(day_of_month: int, first: dt.date, day: dt.date) -> DateRange:
+    # APs start on the same day of each month as the first date of entitlement (reg. 21(2)):
+    # claims that began on the same day of any month share a period for each day asked about.
+    return AssessmentPeriodCycle(first).period_containing(day)
 
 
-def _assessment_period(first_date: dt.date, day: dt.date) -> DateRange:
-    # APs start on the same day of each month as the first date of entitlement (UC Regs
-    # 2013 reg. 21(2)): only that day of the month matters, so claims that began on the
-    # same day of any month share one remembered period for each day asked about.
-    key = (first_date.day, day)
-    period = _PERIODS.get(key)
-    if period is None:
-        if len(_PERIODS) >= _PERIODS_LIMIT:
-            _PERIODS.clear()
-        period = _PERIODS[key] = AssessmentPeriodCycle(first_date).period_containing(day)
-    return period
+class _Item:
+    """One receipt as the rules see it: whose, when, what counts, and which layer."""
+
+    __slots__ = ("added", "counted", "hours", "kind", "person", "received_on", "work_day")
+
+    def __init__(self, receipt: Receipt, person: str, added: bool) -> None:
+        self.person = person
+        self.received_on = receipt.received_on
+        self.work_day = receipt.work_day
+        self.counted = receipt.counted
+        self.hours = receipt.hours if receipt.treatment is not Treatment.NOTHING_RECEIVED else ZERO
+        self.kind = receipt.kind
+        self.added = added
 
 
-def _run_weekly(
-    rule: WeeklyRule[Any], claim: Any, items: tuple[Receipt, ...], ctx: Context
-) -> list[PeriodOutcome]:
-    start = rule.weeks(claim).start_weekday
-    # Keyed by the week's first day, which names a week of one claim as well as the week
-    # itself does, but hashes in C (a DateRange hashes in Python, several times a week).
-    weeks: dict[dt.date, tuple[DateRange, WeekIncome]] = {}
+def _items(
+    household: Household, receipts: Iterable[Receipt], path: str, added: bool
+) -> list[_Item]:
+    receipts = _receipts(receipts)
+    members = household.people
+    default = members[0].id
+    ids = {p.id for p in members}
+    items = []
+    for index, receipt in enumerate(receipts):
+        if type(receipt) is not Receipt and not isinstance(receipt, Receipt):
+            raise ValidationError(f"{path}[{index}]", "must be a Receipt")
+        person = receipt.person
+        if person is None:
+            person = default
+        elif person not in ids:
+            raise ValidationError(f"{path}[{index}].person", "is not a member of the household")
+        items.append(_Item(receipt, person, added))
+    return items
+
+
+def _add(income: Income, item: _Item, earnings: bool, hours: bool) -> None:
+    if item.added:
+        if earnings:
+            income.added += item.counted
+        if hours:
+            income.hours_added += item.hours
+    else:
+        if earnings:
+            income.already += item.counted
+        if hours:
+            income.hours_already += item.hours
+
+
+class _Weeks:
+    """Benefit weeks keyed by their first day, each with the income of one or two people."""
+
+    __slots__ = ("reported", "weeks")
+
+    def __init__(self) -> None:
+        self.weeks: dict[dt.date, tuple[DateRange, dict[str, Income]]] = {}
+        self.reported: set[dt.date] = set()
+
+    def income(self, week: DateRange, person: Person) -> Income:
+        entry = self.weeks.get(week.start)
+        if entry is None:
+            entry = self.weeks[week.start] = (week, {})
+        found = entry[1].get(person.id)
+        if found is None:
+            found = entry[1][person.id] = Income(person.weekly_earnings.amount, person.weekly_hours)
+        return found
+
+    def sorted(self) -> list[tuple[DateRange, dict[str, Income], bool]]:
+        return [(*self.weeks[day], day in self.reported) for day in sorted(self.weeks)]
+
+
+def _gather(
+    items: list[_Item],
+    people: tuple[Person, ...],
+    start_weekday: int,
+    *,
+    hours: bool,
+    lag: bool = False,
+) -> _Weeks:
+    """The weeks the items fall in, for ``people``; ``lag`` moves earnings a week on (CA)."""
+    weeks = _Weeks()
+    by_id = {p.id: p for p in people}
     for item in items:
-        counted = item.counted
-        if counted:
-            week = _week(start, item.received_on)
-            entry = weeks.get(week.start)
-            if entry is None:
-                entry = weeks[week.start] = (week, WeekIncome())
-            entry[1].earnings += counted
-        if item.hours and item.treatment is not Treatment.NOTHING_RECEIVED:
-            week = _week(start, item.work_day)
-            entry = weeks.get(week.start)
-            if entry is None:
-                entry = weeks[week.start] = (week, WeekIncome())
-            entry[1].hours += item.hours
-    return [rule.assess_week(claim, *weeks[day], ctx) for day in sorted(weeks)]
+        person = by_id.get(item.person)
+        if person is None:
+            continue
+        if item.counted:
+            week = _week(start_weekday, item.received_on)
+            if lag:
+                week = DateRange(week.start + _WEEK, week.end + _WEEK)
+            _add(weeks.income(week, person), item, True, False)
+            if item.added:
+                weeks.reported.add(week.start)
+        if hours and item.hours:
+            week = _week(start_weekday, item.work_day)
+            _add(weeks.income(week, person), item, False, True)
+            if item.added:
+                weeks.reported.add(week.start)
+    return weeks
+
+
+def _check_nation(household: Household) -> None:
+    if household.nation is not Nation.NORTHERN_IRELAND:
+        return
+    for benefit in household.benefits:
+        if benefit not in _NORTHERN_IRELAND:
+            raise UnsupportedCase(
+                f"{benefit.label} in Northern Ireland",
+                instead="ask a welfare-rights adviser (Advice NI, or the Make the Call service)",
+            )
+
+
+def assess_benefits(
+    household: Household,
+    receipts: Iterable[Receipt],
+    *,
+    already: Iterable[Receipt] = (),
+    parameters: ParameterSet | None = None,
+    allow_stale: bool = False,
+) -> BenefitsCheck:
+    """What ``receipts`` do to every benefit in ``household``, period by period.
+
+    ``already`` are payments already made or scheduled to the household's members (from any
+    project or payer): they count before and after. ``parameters`` defaults to the bundled
+    data; pass a changed set for "what if". A date outside the data raises
+    :class:`~participatory.core.errors.ParametersNotAvailable` unless ``allow_stale`` is
+    true, in which case the last known values are used and a ``BEN-STALE-PARAMETERS``
+    finding reports each one.
+    """
+    if not isinstance(household, Household):
+        raise ValidationError("household", "must be a Household")
+    _check_nation(household)
+    given = tuple(_receipts(receipts))
+    new = _items(household, given, "receipts", True)
+    items = _items(household, already, "already", False) + new
+    ctx = Context(
+        parameters if parameters is not None else bundled_parameters(), allow_stale=allow_stale
+    )
+    nation = household.nation
+    reported: list[PeriodOutcome] = []
+    knock_on: list[PeriodOutcome] = []  # every weekly outcome UC or HB counts, reported or not
+
+    def keep(outcome: PeriodOutcome, shown: bool) -> None:
+        if shown:
+            reported.append(outcome)
+        if outcome.benefit in _COUNTED_AS_INCOME or outcome.benefit in _PASSPORTS:
+            knock_on.append(outcome)
+
+    for person in household.people:
+        claim = person.carers_allowance
+        if claim is not None:
+            weeks = _gather(items, (person,), claim.benefit_week_start, hours=False, lag=True)
+            self_employed = any(
+                i.kind is ReceiptKind.SELF_EMPLOYED_INVOICE and i.person == person.id
+                for i in new
+            )
+            for week, incomes, shown in weeks.sorted():
+                keep(
+                    carers_allowance.assess_week(
+                        claim,
+                        week,
+                        incomes[person.id],
+                        ctx,
+                        person=person.id,
+                        nation=nation,
+                        overlapping=person.overlapping_benefit,
+                        self_employed=self_employed,
+                    ),
+                    shown,
+                )
+        esa_claim = person.esa
+        if esa_claim is not None:
+            weeks = _gather(items, (person,), esa_claim.benefit_week_start, hours=True)
+            for week, incomes, shown in weeks.sorted():
+                keep(
+                    esa.assess_week(
+                        esa_claim, week, incomes[person.id], ctx, person=person.id, nation=nation
+                    ),
+                    shown,
+                )
+    legacy_claim = household.legacy
+    if legacy_claim is not None:
+        claimant = household.legacy_claimant
+        partner = next((p for p in household.people if p.id != claimant.id), None)
+        pooled = legacy_claim.benefit.means_tested and partner is not None
+        members = (claimant, partner) if pooled and partner is not None else (claimant,)
+        weeks = _gather(items, members, legacy_claim.benefit_week_start, hours=True)
+        for week, incomes, shown in weeks.sorted():
+            pair = legacy.WeekIncomes(
+                incomes.get(claimant.id) or Income(claimant.weekly_earnings.amount, claimant.weekly_hours),
+                (incomes.get(partner.id) or Income(partner.weekly_earnings.amount, partner.weekly_hours))
+                if pooled and partner is not None
+                else None,
+            )
+            keep(
+                legacy.assess_week(
+                    legacy_claim,
+                    week,
+                    pair,
+                    ctx,
+                    nation=nation,
+                    person=claimant.id
+                    if legacy_claim.benefit is LegacyBenefit.NEW_STYLE_JSA
+                    else None,
+                ),
+                shown,
+            )
+    pc_claim = household.pension_credit
+    if pc_claim is not None:
+        weeks = _gather(items, household.people, pc_claim.benefit_week_start, hours=False)
+        for week, incomes, shown in weeks.sorted():
+            keep(
+                pension_credit.assess_week(pc_claim, week, _pooled(incomes, household), ctx, nation=nation),
+                shown,
+            )
+    hb_claim = household.housing_benefit
+    if hb_claim is not None:
+        passport = housing_benefit.Passport(
+            household.housing_benefit_passported,
+            _passport_lost(knock_on),
+            household.universal_credit is not None,
+            _income_lost(knock_on),
+        )
+        weeks = _gather(items, household.people, hb_claim.benefit_week_start, hours=False)
+        for week, incomes, shown in weeks.sorted():
+            keep(
+                housing_benefit.assess_week(
+                    hb_claim, week, _pooled(incomes, household), ctx, passport=passport, nation=nation
+                ),
+                shown,
+            )
+    if household.universal_credit is not None:
+        reported.extend(_universal_credit(household, items, knock_on, ctx))
+    if len(reported) > 1:
+        reported.sort(key=lambda o: (o.period.start, _ORDER[o.benefit], o.person or ""))
+    paid = ZERO
+    gifts = ZERO
+    first_gift: dt.date | None = None
+    for receipt in given:
+        if receipt.kind is not ReceiptKind.DECLINED_FEE:
+            paid += receipt.amount.amount
+        if receipt.kind is ReceiptKind.GIFT:
+            gifts += receipt.amount.amount
+            if first_gift is None or receipt.received_on < first_gift:
+                first_gift = receipt.received_on
+    kinds = frozenset(item.kind for item in new)
+    return BenefitsCheck(
+        reported,
+        paid,
+        explain=(_explain, (household, kinds, gifts, first_gift, ctx)),
+    )
+
+
+def _receipts(receipts: Iterable[Receipt]) -> Iterable[Receipt]:
+    return (receipts,) if isinstance(receipts, Receipt) else receipts
+
+
+def _pooled(incomes: dict[str, Income], household: Household) -> Income:
+    """One income for the household's means-tested weekly benefits: both members' earnings."""
+    if len(incomes) == 1 and not household.couple:
+        return next(iter(incomes.values()))
+    pooled = Income(ZERO, ZERO)
+    for person in household.people:
+        income = incomes.get(person.id) or Income(person.weekly_earnings.amount, person.weekly_hours)
+        pooled.regular += income.regular
+        pooled.already += income.already
+        pooled.added += income.added
+        pooled.hours_regular += income.hours_regular
+        pooled.hours_already += income.hours_already
+        pooled.hours_added += income.hours_added
+    return pooled
 
 
 def _passport_lost(outcomes: list[PeriodOutcome]) -> Callable[[DateRange], bool]:
     lost = [
         o.period
         for o in outcomes
-        if o.benefit in _PASSPORTS and o.after.amount == 0 < o.before.amount
+        if o.benefit in _PASSPORTS and o.after_amount == 0 < o.before_amount
     ]
 
-    def check_week(week: DateRange) -> bool:
+    def in_week(week: DateRange) -> bool:
         return any(period.overlaps(week) for period in lost)
 
-    return check_week
-
-
-_COUNTED_AS_INCOME: Final = frozenset(
-    {Benefit.CARERS_ALLOWANCE, Benefit.NEW_STYLE_ESA, Benefit.NEW_STYLE_JSA}
-)
+    return in_week
 
 
 def _income_lost(outcomes: list[PeriodOutcome]) -> Callable[[DateRange], Decimal]:
     lost = [
-        (o.period, o.before.amount - o.after.amount)
+        (o.period, o.before_amount - o.after_amount)
         for o in outcomes
-        if o.benefit in _COUNTED_AS_INCOME and o.after.amount < o.before.amount
+        if o.benefit in _COUNTED_AS_INCOME and o.after_amount < o.before_amount
     ]
 
     def in_week(week: DateRange) -> Decimal:
@@ -163,129 +391,125 @@ def _income_lost(outcomes: list[PeriodOutcome]) -> Callable[[DateRange], Decimal
     return in_week
 
 
-def check(
-    circumstances: Circumstances,
-    receipts: Iterable[Receipt],
-    *,
-    parameters: ParameterSet | None = None,
-    allow_stale: bool = False,
-) -> BenefitsCheck:
-    """What ``receipts`` do to every benefit in ``circumstances``, period by period.
-
-    ``parameters`` defaults to the bundled data; pass a changed set for "what if". A date
-    outside the data raises :class:`~participatory.core.errors.ParametersNotAvailable`
-    unless ``allow_stale`` is true, in which case the last known values are used and a
-    ``BEN-STALE-PARAMETERS`` finding reports each one.
-    """
-    if not isinstance(circumstances, Circumstances):
-        raise ValidationError("circumstances", "must be a Circumstances")
-    items = tuple(receipts)
-    for index, item in enumerate(items):
-        if not isinstance(item, Receipt):
-            raise ValidationError(f"receipts[{index}]", "must be a Receipt")
-    ctx = Context(
-        parameters if parameters is not None else bundled_parameters(), allow_stale=allow_stale
-    )
-    outcomes: list[PeriodOutcome] = []
-    extra: list[Finding] = []
-    uc = circumstances.universal_credit
-
-    weekly: list[tuple[WeeklyRule[Any], Any]] = []
-    if circumstances.carers_allowance is not None:
-        weekly.append((_CARERS, circumstances.carers_allowance))
-    if circumstances.esa is not None:
-        weekly.append((_ESA, circumstances.esa))
-    if circumstances.legacy is not None:
-        weekly.append((_LEGACY, circumstances.legacy))
-    if circumstances.pension_credit is not None:
-        weekly.append((_PENSION_CREDIT, circumstances.pension_credit))
-    for rule, claim in weekly:
-        outcomes.extend(_run_weekly(rule, claim, items, ctx))
-    if circumstances.housing_benefit is not None:
-        hb_rule = HousingBenefitRule(
-            passported=circumstances.housing_benefit_passported,
-            passport_lost=_passport_lost(outcomes),
-            with_universal_credit=uc is not None,
-            income_lost=_income_lost(outcomes),
-        )
-        outcomes.extend(_run_weekly(hb_rule, circumstances.housing_benefit, items, ctx))
-
-    if uc is not None:
-        first = uc.first_date_of_entitlement
-        # APs keyed by their first day (as the weeks above), which orders them too.
-        periods: dict[dt.date, DateRange] = {}
-        counted: dict[dt.date, Decimal] = {}
-        gifts = ZERO
-        for item in items:
-            amount = item.counted
-            if amount:
-                ap = _assessment_period(first, item.received_on)
-                periods[ap.start] = ap
-                counted[ap.start] = counted.get(ap.start, ZERO) + amount
-            elif item.kind is ReceiptKind.GIFT:
-                gifts += item.amount.amount
-        lost: dict[dt.date, Decimal] = {}
-        uc_counted_rules = [(r, c) for r, c in weekly if r.counts_for_universal_credit]
-        for outcome in outcomes:
-            drop = outcome.before.amount - outcome.after.amount
-            if drop and outcome.benefit in (
-                Benefit.CARERS_ALLOWANCE,
-                Benefit.NEW_STYLE_ESA,
-                Benefit.NEW_STYLE_JSA,
+def _weekly_payable(household: Household, day: dt.date, ctx: Context) -> Decimal:
+    """Carer's Allowance, ESA and new-style JSA paid a week with regular earnings (reg. 66)."""
+    total = ZERO
+    nation = household.nation
+    for person in household.people:
+        claim = person.carers_allowance
+        if claim is not None:
+            found = carers_allowance.rates(ctx, nation, day)
+            if person.weekly_earnings.amount <= found.limit:
+                total += carers_allowance.payable(claim, person.overlapping_benefit, found.rate)
+        esa_claim = person.esa
+        if esa_claim is not None:
+            limits = esa.limits(ctx, day)
+            if esa.is_permitted(
+                esa_claim.permitted_work, person.weekly_earnings.amount, person.weekly_hours, limits
             ):
-                # Paid in arrears: the week counts in the AP in which it ends.
-                ap = _assessment_period(first, outcome.period.end)
-                periods[ap.start] = ap
-                lost[ap.start] = lost.get(ap.start, ZERO) + drop
-        # Only read for a claim with limited capability for work (the LCW threshold).
-        disability = (
-            uc.capability is not WorkCapability.NONE and circumstances.receives_disability_benefit
-        )
-        for start in sorted(periods):
-            weekly_unearned = ZERO
-            if uc.current_award is None:
-                for rule, claim in uc_counted_rules:
-                    weekly_unearned += rule.weekly_amount(claim, start, ctx)
-            outcomes.append(
-                assess_period(
-                    uc,
-                    periods[start],
-                    counted.get(start, ZERO),
-                    ctx=ctx,
-                    weekly_unearned=weekly_unearned,
-                    unearned_lost=lost.get(start, ZERO),
-                    disability_benefit=disability,
-                )
-            )
-        if gifts:
-            day = min(i.received_on for i in items if i.kind is ReceiptKind.GIFT)
-            extra.extend(capital_findings(uc, gifts, _assessment_period(first, day).start, ctx))
+                total += esa_claim.weekly_award.amount
+    claim_l = household.legacy
+    if claim_l is not None and claim_l.benefit is LegacyBenefit.NEW_STYLE_JSA:
+        total += claim_l.weekly_award.amount
+    return total
 
+
+def _universal_credit(
+    household: Household, items: list[_Item], weekly: list[PeriodOutcome], ctx: Context
+) -> list[PeriodOutcome]:
+    claim = household.universal_credit
+    assert claim is not None
+    first = claim.first_date_of_entitlement
+    day_of_month = first.day
+    periods: dict[dt.date, DateRange] = {}
+    incomes: dict[dt.date, dict[str, Income]] = {}
+    shown: set[dt.date] = set()
+    people = {p.id: p for p in household.people}
+    for item in items:
+        if not item.counted:
+            continue
+        period = _assessment_period(day_of_month, first, item.received_on)
+        periods[period.start] = period
+        by_person = incomes.setdefault(period.start, {})
+        income = by_person.get(item.person)
+        if income is None:
+            income = by_person[item.person] = Income(people[item.person].monthly_earnings.amount)
+        _add(income, item, True, False)
+        if item.added:
+            shown.add(period.start)
+    lost: dict[dt.date, list[Decimal]] = {}
+    for outcome in weekly:
+        if outcome.benefit not in _COUNTED_AS_INCOME:
+            continue
+        regular = outcome.detail.regular  # type: ignore[attr-defined]
+        drop_before = regular - outcome.before_amount
+        drop_after = regular - outcome.after_amount
+        if not (drop_before or drop_after):
+            continue
+        # Paid in arrears: the week counts in the AP in which it ends.
+        period = _assessment_period(day_of_month, first, outcome.period.end)
+        periods[period.start] = period
+        entry = lost.setdefault(period.start, [ZERO, ZERO])
+        entry[0] += drop_before
+        entry[1] += drop_after
+        if drop_after != drop_before:
+            shown.add(period.start)
+    found = []
+    for start in sorted(shown):
+        period = periods[start]
+        by_person = incomes.get(start) or {}
+        for person in household.people:
+            if person.id not in by_person:
+                by_person[person.id] = Income(person.monthly_earnings.amount)
+        before_lost, after_lost = lost.get(start, (ZERO, ZERO))
+        weekly_payable = (
+            _weekly_payable(household, start, ctx) if claim.current_award is None else ZERO
+        )
+        found.append(
+            universal_credit.assess_period(
+                household,
+                period,
+                by_person,
+                universal_credit.Knock(weekly_payable, before_lost, after_lost),
+                ctx,
+            )
+        )
+    return found
+
+
+def _explain(
+    check: BenefitsCheck,
+    household: Household,
+    kinds: frozenset[ReceiptKind],
+    gifts: Decimal,
+    first_gift: dt.date | None,
+    ctx: Context,
+) -> tuple[Finding, ...]:
+    outcomes = check.outcomes
+    extra: list[Finding] = []
+    claim = household.universal_credit
+    if gifts and claim is not None and first_gift is not None:
+        period = AssessmentPeriodCycle(claim.first_date_of_entitlement).period_containing(
+            first_gift
+        )
+        extra.extend(universal_credit.gift_findings(household, gifts, period.start, ctx))
     if (
-        circumstances.legacy is not None
-        or circumstances.pension_credit is not None
-        or circumstances.housing_benefit is not None
+        household.legacy is not None
+        or household.pension_credit is not None
+        or household.housing_benefit is not None
     ) and any(o.cliff and o.benefit is Benefit.CARERS_ALLOWANCE for o in outcomes):
         extra.append(
             finding("BEN-CA-LEGACY-KNOCK-ON", Severity.INFO, "benefits.ca.legacy_knock_on")
         )
-
-    # Each rule gives one benefit's periods in date order, so one rule's need no sorting.
-    if len(weekly) + (circumstances.housing_benefit is not None) + (uc is not None) > 1:
-        outcomes.sort(key=lambda o: (o.period.start, _BENEFIT_ORDER[o.benefit]))
-    paid = ZERO
-    for item in items:
-        if item.kind is not ReceiptKind.DECLINED_FEE:
-            paid += item.amount.amount
-    change = ZERO
-    for outcome in outcomes:
-        change += outcome.after.amount - outcome.before.amount
-    paid_money = gbp(paid)
+    explained = [f for o in outcomes for f in o.findings]
+    unaffected = frozenset(b for p in household.people for b in p.unaffected)
+    change = check.change_amount()
+    paid = check.paid_amount
     kept = finding(
         "BEN-KEPT",
         Severity.INFO,
         "benefits.kept",
-        {"paid": paid_money, "change": gbp(change), "kept": gbp(paid + change)},
+        {"paid": Money(paid), "change": Money(change), "kept": Money(paid + change)},
     )
     stale = [
         finding(
@@ -304,82 +528,35 @@ def check(
         )
         for use in ctx.stale.values()
     ]
-    findings = (
-        *standing_findings(circumstances.benefits),
-        *kind_findings({i.kind for i in items}, universal_credit=uc is not None),
-        *unaffected_findings(circumstances.unaffected),
-        *(f for o in outcomes for f in o.findings),
+    return (
+        *standing_findings(household.benefits, household.nation),
+        *kind_findings(kinds, universal_credit=claim is not None, nation=household.nation),
+        *unaffected_findings(unaffected),
+        *explained,
         *extra,
         kept,
         *stale,
     )
-    return _result(tuple(outcomes), paid_money, findings)
 
 
-_CHECK_SLOTS: Final = slot_setters(BenefitsCheck, ("findings", "outcomes", "paid"))
-
-
-def _result(
-    outcomes: tuple[PeriodOutcome, ...], paid: Money, findings: tuple[Finding, ...]
-) -> BenefitsCheck:
-    """The result, built without re-checking what the engine made itself.
-
-    Every outcome is a PeriodOutcome and every finding a Finding by construction;
-    :class:`BenefitsCheck`'s converters are there to validate a caller's input.
-    """
-    if not _CHECK_SLOTS:
-        return BenefitsCheck(outcomes, paid, findings=findings)
-    made: BenefitsCheck = object.__new__(BenefitsCheck)
-    set_findings, set_outcomes, set_paid = _CHECK_SLOTS
-    set_findings(made, findings)
-    set_outcomes(made, outcomes)
-    set_paid(made, paid)
-    return made
-
-
-def check_payment(
-    circumstances: Circumstances,
+def assess_payment(
+    household: Household,
     amount: Money | Decimal | int | str,
     received_on: dt.date | str,
     kind: ReceiptKind = ReceiptKind.INVOLVEMENT_FEE,
     *,
     hours: Decimal | int | str = 0,
+    person: str | None = None,
+    already: Iterable[Receipt] = (),
     parameters: ParameterSet | None = None,
     allow_stale: bool = False,
 ) -> BenefitsCheck:
-    """:func:`check` for one payment: the obvious call for "what does this fee do?".
+    """:func:`assess_benefits` for one payment: "what does this fee do?".
 
     For the Universal Credit change in the assessment period the payment is received in,
-    read ``check_payment(...).change(Benefit.UNIVERSAL_CREDIT)``.
+    read ``assess_payment(...).change(Benefit.UNIVERSAL_CREDIT)``.
     """
-    receipt = Receipt(amount, received_on, kind, hours=hours)
-    return check(circumstances, (receipt,), parameters=parameters, allow_stale=allow_stale)
-
-
-def check_many(
-    cases: Iterable[tuple[Circumstances, Iterable[Receipt]]],
-    *,
-    parameters: ParameterSet | None = None,
-    allow_stale: bool = False,
-) -> tuple[BenefitsCheck, ...]:
-    """:func:`check` for many contributors in one call: one result per case, in order.
-
-    Each case is a contributor's circumstances and their payments. The parameter set is
-    resolved once for the batch, and Python's cyclic garbage collector is paused while the
-    results are built (and restored after, also on error): a check makes many small
-    objects but no reference cycles, and with thousands of results alive every collection
-    walks all of them, which took about two thirds of the time of a year of payments for
-    10,000 contributors.
-    """
-    chosen = parameters if parameters is not None else bundled_parameters()
-    collecting = gc.isenabled()
-    if collecting:
-        gc.disable()
-    try:
-        return tuple(
-            check(circumstances, receipts, parameters=chosen, allow_stale=allow_stale)
-            for circumstances, receipts in cases
-        )
-    finally:
-        if collecting:
-            gc.enable()
+    receipt = Receipt(amount, received_on, kind, hours=hours, person=person)
+    return assess_benefits(
+        household, (receipt,), already=already, parameters=parameters, allow_stale=allow_stale
+    )

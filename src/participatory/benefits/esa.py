@@ -13,112 +13,113 @@ week (reg. 40(1); 2013 Regs reg. 37(1)): a cliff edge. The claimant must tell DW
 before starting permitted work (form PW1). New-style ESA counts pound for pound as
 unearned income in Universal Credit (UC Regs reg. 66(1)(b)(ii)), so a lost week raises UC.
 
+Worked example (2025/26, higher limit £195.50): £195.50 for 6 hours in the higher-limit
+category is permitted work; a penny more is not, and the week's ESA is lost.
+
 >>> import datetime as dt
->>> from participatory.benefits.circumstances import EmploymentSupportAllowanceClaim
->>> from participatory.benefits.mechanism import Context, WeekIncome
->>> from participatory.core.params import bundled_parameters
->>> claim = EmploymentSupportAllowanceClaim(weekly_award="92.05",
-...                                         permitted_work=PermittedWork.HIGHER_LIMIT)
->>> week = claim.weeks.period_containing(dt.date(2025, 6, 11))
->>> income = WeekIncome(); income.earnings = Decimal("195.50"); income.hours = Decimal(6)
->>> NewStyleEsaRule().assess_week(claim, week, income, Context(bundled_parameters())).cliff
-False
+>>> from participatory.benefits.claims import EmploymentSupportAllowanceClaim
+>>> from participatory.benefits.household import Household, Person
+>>> from participatory.benefits.engine import assess_payment
+>>> me = Household(people=[Person(esa=EmploymentSupportAllowanceClaim(
+...     weekly_award="92.05", permitted_work=PermittedWork.HIGHER_LIMIT))])
+>>> assess_payment(me, "195.50", "2025-06-11", hours=6).changes_nothing
+True
+>>> assess_payment(me, "195.51", "2025-06-11", hours=6).change()
+Money('-92.05', 'GBP')
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import ClassVar
+from typing import Final, NamedTuple
 
-import attrs
-
-from participatory.benefits import sources
-from participatory.benefits.circumstances import (
-    Benefit,
-    EmploymentSupportAllowanceClaim,
-    PermittedWork,
-)
-from participatory.benefits.mechanism import (
-    ZERO,
-    Context,
-    WeekIncome,
-    WeeklyRule,
-    finding,
-    gbp,
-    resolved,
-)
+from participatory.benefits.claims import EmploymentSupportAllowanceClaim
+from participatory.benefits.kinds import Benefit, PermittedWork
+from participatory.benefits.law import cite_law
+from participatory.benefits.mechanism import ZERO, Context, Income, RateReader, finding
 from participatory.benefits.outcomes import PeriodOutcome
 from participatory.core.explain import Finding, ParameterUse, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money
-from participatory.core.periods import BenefitWeekCycle, DateRange
+from participatory.core.nations import Nation
+from participatory.core.periods import DateRange
 
-__all__ = ["NewStyleEsaRule", "permitted_work_test"]
+__all__ = [
+    "MESSAGES",
+    "PermittedWorkLimits",
+    "assess_week",
+    "is_permitted",
+    "limits",
+    "permitted_work_findings",
+]
 
-define_messages(
-    {
-        "benefits.esa.within": (
-            "{benefit}, the week {start} to {end}: earnings of {earnings} for {hours} hours are "
-            "within  permitted work ({category}, limit {limit}), so ESA is unchanged."
-        ),
-        "benefits.esa.over_limit": (
-            "{benefit}, the week {start} to {end}: earnings of {earnings} are over the "
-            "permitted-work  limit of {limit} ({category}). This is a cliff edge: no ESA "
-            "({award}) for that week."
-        ),
-        "benefits.esa.sixteen_hours": (
-            "{benefit}, the week {start} to {end}: {hours} hours of work is not less than "
-            "{max_hours}  hours, and earnings of {earnings} are over the {lower} lower limit, so "
-            "the work  is not permitted work. This is a cliff edge: no ESA ({award}) for that week."
-        ),
-        "benefits.esa.higher_may_apply": (
-            "The work would be within the higher permitted-work limit of {higher} if it is "
-            "done for under {max_hours} hours a week and DWP agrees; the contributor should "
-            "ask DWP (form PW1) before the work starts."
-        ),
-        "benefits.action.tell_dwp_pw1": ("Tell DWP about the work on form PW1 before it starts."),
-    }
-)
+MESSAGES: Final = {
+    "benefits.esa.within": (
+        "{benefit}, the week {start} to {end}: earnings of {earnings} for {hours} hours are "
+        "within permitted work ({category}, limit {limit}), so ESA is unchanged."
+    ),
+    "benefits.esa.over_limit": (
+        "{benefit}, the week {start} to {end}: earnings of {earnings} are over the "
+        "permitted-work limit of {limit} ({category}). This is a cliff edge: no ESA "
+        "({award}) for that week."
+    ),
+    "benefits.esa.sixteen_hours": (
+        "{benefit}, the week {start} to {end}: {hours} hours of work is not less than "
+        "{max_hours} hours, and earnings of {earnings} are over the {lower} lower limit, so "
+        "the work is not permitted work. This is a cliff edge: no ESA ({award}) for that week."
+    ),
+    "benefits.esa.higher_may_apply": (
+        "The work would be within the higher permitted-work limit of {higher} if it is "
+        "done for under {max_hours} hours a week and DWP agrees; the contributor should "
+        "ask DWP (form PW1) before the work starts."
+    ),
+    "benefits.action.tell_dwp_pw1": "Tell DWP about the work on form PW1 before it starts.",
+}
 
-_CATEGORY_RULE = {
+_CATEGORY_RULE: Final = {
     PermittedWork.LOWER_LIMIT: "BEN-ESA-PERMITTED-WORK-LOWER",
     PermittedWork.HIGHER_LIMIT: "BEN-ESA-PERMITTED-WORK-HIGHER",
     PermittedWork.SUPPORTED: "BEN-ESA-PERMITTED-WORK-SUPPORTED",
 }
 
 
-#: The permitted-work limits for a week starting on one day (lower, higher, hours) and the
-#: two limits as the Money the findings quote, made once per parameter set and day.
-_Limits = tuple[Decimal, Decimal, Decimal, Money, Money]
+class PermittedWorkLimits(NamedTuple):
+    """The permitted-work limits for a week starting on one day."""
+
+    lower: Decimal
+    higher: Decimal
+    max_hours: Decimal
+    stale: tuple[ParameterUse, ...]
 
 
-def _limits(ctx: Context, day: dt.date) -> tuple[_Limits, tuple[ParameterUse, ...]]:
-    lower, lower_use = ctx.number("esa.permitted_work.lower_limit", day)
-    higher, higher_use = ctx.number("esa.permitted_work.higher_limit", day)
-    max_hours, hours_use = ctx.number("esa.permitted_work.max_hours", day)
-    return (lower, higher, max_hours, gbp(lower), gbp(higher)), (lower_use, higher_use, hours_use)
+def _build(read: RateReader) -> PermittedWorkLimits:
+    return PermittedWorkLimits(
+        read.number("esa.permitted_work.lower_limit"),
+        read.number("esa.permitted_work.higher_limit"),
+        read.number("esa.permitted_work.max_hours"),
+        tuple(read.stale),
+    )
 
 
-def _is_permitted(
-    category: PermittedWork, earnings: Decimal, hours: Decimal, limits: _Limits
+def limits(ctx: Context, day: dt.date) -> PermittedWorkLimits:
+    """The permitted-work limits for the week starting ``day``."""
+    return ctx.rates(_build, day)
+
+
+def is_permitted(
+    category: PermittedWork, earnings: Decimal, hours: Decimal, found: PermittedWorkLimits
 ) -> bool:
-    """The decision :func:`permitted_work_test` explains, without the explanation.
-
-    For the week *before* the payments, whose findings are not reported: the same steps,
-    in the same order.
-    """
-    lower, higher, max_hours = limits[0], limits[1], limits[2]
-    if earnings <= lower:
+    """Whether a week's work is permitted work (ESA Regs 2008 reg. 45)."""
+    if earnings <= found.lower:
         return True
     if category is PermittedWork.LOWER_LIMIT:
         return False
-    if category is PermittedWork.HIGHER_LIMIT and hours >= max_hours:
+    if category is PermittedWork.HIGHER_LIMIT and hours >= found.max_hours:
         return False
-    return earnings <= higher
+    return earnings <= found.higher
 
 
-def permitted_work_test(
+def permitted_work_findings(
     benefit_name: str,
     category: PermittedWork,
     week: DateRange,
@@ -126,143 +127,132 @@ def permitted_work_test(
     hours: Decimal,
     award: Decimal,
     ctx: Context,
-) -> tuple[bool, tuple[Finding, ...]]:
-    """Whether a week's work is permitted work, with the findings that explain why.
+    *,
+    nation: Nation,
+    subject: str | None,
+    already_outside: bool = False,
+) -> tuple[Finding, ...]:
+    """The findings that explain :func:`is_permitted` for one week (new-style and IR ESA).
 
-    Shared by new-style and income-related ESA. Returns ``(exempt, findings)``.
+    ``already_outside``: the regular work alone is outside permitted work, so there is nothing
+    to lose and a breach is reported as a fact, not a problem.
     """
-    (lower, higher, max_hours, lower_money, higher_money), uses = resolved(
-        ctx, "esa.limits", week.start, _limits
+    uses = (
+        ctx.use("esa.permitted_work.lower_limit", week.start),
+        ctx.use("esa.permitted_work.higher_limit", week.start),
+        ctx.use("esa.permitted_work.max_hours", week.start),
     )
+    lower, higher, max_hours = (Decimal(u.value) for u in uses)  # type: ignore[arg-type]
     values: dict[str, object] = {
         "benefit": benefit_name,
         "start": week.start,
         "end": week.end,
-        "earnings": gbp(earnings),
+        "earnings": Money(earnings),
         "hours": hours,
         "category": category.value.replace("_", " "),
-        "award": gbp(award),
-        "lower": lower_money,
-        "higher": higher_money,
+        "award": Money(award),
+        "lower": Money(lower),
+        "higher": Money(higher),
         "max_hours": max_hours,
     }
-    cite = (sources.ESA_PERMITTED_WORK,)
+    cite = (cite_law("esa.permitted_work", nation),)
+    breach = (*cite, cite_law("esa.breach", nation))
+    problem = Severity.INFO if already_outside else Severity.PROBLEM
+
+    def made(rule: str, severity: Severity, key: str, citations: tuple[object, ...],
+             actions: tuple[str, ...] = ()) -> Finding:
+        return finding(rule, severity, key, values, citations=citations,  # type: ignore[arg-type]
+                       parameters=uses, actions=actions, subject=subject)
+
     if earnings <= lower:
         values["limit"] = values["lower"]
-        return True, (
-            finding(
-                _CATEGORY_RULE[category],
-                Severity.INFO,
-                "benefits.esa.within",
-                values,
-                citations=cite,
-                parameters=uses,
-            ),
-        )
+        return (made(_CATEGORY_RULE[category], Severity.INFO, "benefits.esa.within", cite),)
     if category is PermittedWork.LOWER_LIMIT:
         values["limit"] = values["lower"]
         found = [
-            finding(
-                "BEN-ESA-PERMITTED-WORK-LOWER",
-                Severity.PROBLEM,
-                "benefits.esa.over_limit",
-                values,
-                citations=(*cite, sources.ESA_BREACH),
-                parameters=uses,
-                actions=("benefits.action.tell_dwp_pw1",),
-            )
+            made("BEN-ESA-PERMITTED-WORK-LOWER", problem, "benefits.esa.over_limit", breach,
+                 ("benefits.action.tell_dwp_pw1",))
         ]
         if hours < max_hours and earnings <= higher:
             found.append(
-                finding(
-                    "BEN-ESA-HIGHER-LIMIT-MAY-APPLY",
-                    Severity.ADVICE,
-                    "benefits.esa.higher_may_apply",
-                    values,
-                    citations=cite,
-                    parameters=uses,
-                    actions=("benefits.action.tell_dwp_pw1",),
-                )
+                made("BEN-ESA-HIGHER-LIMIT-MAY-APPLY", Severity.ADVICE,
+                     "benefits.esa.higher_may_apply", cite, ("benefits.action.tell_dwp_pw1",))
             )
-        return False, tuple(found)
+        return tuple(found)
     values["limit"] = values["higher"]
     if category is PermittedWork.HIGHER_LIMIT and hours >= max_hours:
-        return False, (
-            finding(
-                "BEN-ESA-16-HOURS",
-                Severity.PROBLEM,
-                "benefits.esa.sixteen_hours",
-                values,
-                citations=(*cite, sources.ESA_BREACH),
-                parameters=uses,
-            ),
-        )
+        return (made("BEN-ESA-16-HOURS", problem, "benefits.esa.sixteen_hours", breach),)
     if earnings <= higher:
-        return True, (
-            finding(
-                _CATEGORY_RULE[category],
-                Severity.INFO,
-                "benefits.esa.within",
-                values,
-                citations=cite,
-                parameters=uses,
-            ),
-        )
-    return False, (
-        finding(
-            _CATEGORY_RULE[category],
-            Severity.PROBLEM,
-            "benefits.esa.over_limit",
-            values,
-            citations=(*cite, sources.ESA_BREACH),
-            parameters=uses,
+        return (made(_CATEGORY_RULE[category], Severity.INFO, "benefits.esa.within", cite),)
+    return (made(_CATEGORY_RULE[category], problem, "benefits.esa.over_limit", breach),)
+
+
+class Detail(NamedTuple):
+    """What the explanation of an ESA week quotes."""
+
+    category: PermittedWork
+    total: Decimal
+    hours: Decimal
+    award: Decimal
+    nation: Nation
+    already_outside: bool
+    #: The award paid with regular earnings only (what Universal Credit counts).
+    regular: Decimal
+
+
+def assess_week(
+    claim: EmploymentSupportAllowanceClaim,
+    week: DateRange,
+    income: Income,
+    ctx: Context,
+    *,
+    person: str,
+    nation: Nation,
+) -> PeriodOutcome:
+    """No ESA for a week in which the work is not permitted work."""
+    award = claim.weekly_award.amount
+    found = limits(ctx, week.start)
+    base_ok = is_permitted(claim.permitted_work, income.base, income.hours_base, found)
+    total = income.base + income.added
+    hours = income.hours_base + income.hours_added
+    ok = is_permitted(claim.permitted_work, total, hours, found)
+    before = award if base_ok else ZERO
+    after = before if ok else ZERO
+    return PeriodOutcome(
+        Benefit.NEW_STYLE_ESA,
+        week,
+        before,
+        after,
+        income.added,
+        after < before,
+        person=person,
+        detail=Detail(
+            claim.permitted_work,
+            total,
+            hours,
+            award,
+            nation,
+            not base_ok,
+            award
+            if is_permitted(claim.permitted_work, income.regular, income.hours_regular, found)
+            else ZERO,
         ),
+        explain=(explain_week, (ctx,)),
     )
 
 
-class NewStyleEsaRule(WeeklyRule[EmploymentSupportAllowanceClaim]):
-    """New-style ESA permitted work, week by week."""
-
-    benefit: ClassVar[Benefit] = Benefit.NEW_STYLE_ESA
-    counts_for_universal_credit: ClassVar[bool] = True
-
-    def weeks(self, claim: EmploymentSupportAllowanceClaim) -> BenefitWeekCycle:
-        """The claim's benefit weeks."""
-        return claim.weeks
-
-    def weekly_amount(
-        self, claim: EmploymentSupportAllowanceClaim, day: dt.date, ctx: Context
-    ) -> Decimal:
-        """The weekly award from the statement."""
-        return claim.weekly_award.amount
-
-    def assess_week(
-        self,
-        claim: EmploymentSupportAllowanceClaim,
-        week: DateRange,
-        income: WeekIncome,
-        ctx: Context,
-    ) -> PeriodOutcome:
-        """No ESA for a week in which the work is not permitted work."""
-        award = claim.weekly_award.amount
-        base_earnings = claim.other_weekly_earnings.amount
-        limits, _uses = resolved(ctx, "esa.limits", week.start, _limits)
-        base_ok = _is_permitted(claim.permitted_work, base_earnings, claim.weekly_hours, limits)
-        before = award if base_ok else ZERO
-        ok, found = permitted_work_test(
-            "ESA",
-            claim.permitted_work,
-            week,
-            base_earnings + income.earnings,
-            claim.weekly_hours + income.hours,
-            award,
-            ctx,
-        )
-        after = before if ok else ZERO
-        if not base_ok:
-            # The regular work described is already outside permitted work: nothing to lose.
-            found = tuple(
-                attrs.evolve(f, severity=Severity.INFO) if f.severity is Severity.PROBLEM else f
-                for f in found
-            )
-        return self.outcome(week, before, after, income.earnings, found, cliff=after < before)
+def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
+    """The findings of one ESA week, from its numbers."""
+    d: Detail = outcome.detail  # type: ignore[assignment]
+    return permitted_work_findings(
+        "ESA",
+        d.category,
+        outcome.period,
+        d.total,
+        d.hours,
+        d.award,
+        ctx,
+        nation=d.nation,
+        subject=outcome.person,
+        already_outside=d.already_outside,
+    )

@@ -1,178 +1,195 @@
-"""Housing Benefit: a weekly earnings disregard, then a 65% taper on the excess.
+"""Housing Benefit: a weekly disregard, then a taper of 65% of the household's earnings above it.
 
-Housing Benefit is now paid mainly to people over State Pension credit age and to people
-in supported or temporary accommodation. Earnings above a fixed weekly disregard (£5
-single, £10 couple, £25 lone parent, £20 in the "higher" cases) count as income (HB Regs
-2006 Sch. 4; SI 2006/214 Sch. 4), and HB falls by 65% of income above the applicable
-amount (HB Regs 2006 reg. 71).
-
-The engine does not know the claimant's applicable amount, so it assumes their income is
-already above it: the reduction shown is the **most** HB could fall, and a finding says
-so. It does not apply the additional £17.10 disregard for people working 16 or 30 hours
-(a cautious omission). Someone on Pension Credit guarantee credit, Income Support,
-income-based JSA or income-related ESA gets maximum HB ("passported"), which earnings do
-not reduce while that benefit is still paid. With Universal Credit the HB calculation is
-different and is referred, not guessed.
+The Housing Benefit Regulations 2006 (working age, Sch. 4) and the pension-age regulations
+ignore a fixed amount of the household's weekly earnings — £5 single, £10 couple, £25 lone
+parent, £20 in the "higher" cases — and reduce the award by 65% of net income above the
+applicable amount (reg. 71). A claimant on a means-tested benefit (Pension Credit guarantee
+credit, Income Support, income-based JSA or income-related ESA) gets maximum Housing Benefit
+(*passported*); if the payments end that benefit, the council works Housing Benefit out again.
+Alongside Universal Credit (supported or temporary accommodation) the rules differ and the
+case is referred.
 
 >>> import datetime as dt
->>> from participatory.benefits.circumstances import HousingBenefitClaim
->>> from participatory.benefits.mechanism import Context, WeekIncome
->>> from participatory.core.params import bundled_parameters
->>> claim = HousingBenefitClaim(weekly_award="120.00", pension_age=True)
->>> week = claim.weeks.period_containing(dt.date(2025, 6, 11))
->>> income = WeekIncome(); income.earnings = Decimal("45.00")
->>> HousingBenefitRule().assess_week(claim, week, income, Context(bundled_parameters())).change
-Money('-26.00', 'GBP')
+>>> from participatory.benefits.claims import HousingBenefitClaim
+>>> from participatory.benefits.household import Household
+>>> from participatory.benefits.engine import assess_payment
+>>> home = Household(housing_benefit=HousingBenefitClaim(weekly_award="100.00"))
+>>> assess_payment(home, "25.00", "2025-06-11").change()
+Money('-13.00', 'GBP')
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import ClassVar
+from typing import Final, NamedTuple
 
-from participatory.benefits import sources
-from participatory.benefits.circumstances import Benefit, HousingBenefitClaim
+from participatory.benefits.claims import HousingBenefitClaim
+from participatory.benefits.kinds import Benefit
+from participatory.benefits.law import cite_law
+from participatory.benefits.legacy import excess_from_payment, exhausted_finding
 from participatory.benefits.mechanism import (
     ZERO,
     Context,
-    WeekIncome,
-    WeeklyRule,
-    disregard_values,
-    excess_from_payment,
-    exhausted_finding,
+    Income,
     finding,
     round_in_claimants_favour,
 )
 from participatory.benefits.outcomes import PeriodOutcome
-from participatory.core import periods
-from participatory.core.explain import Severity
-from participatory.core.messages import define_messages
-from participatory.core.periods import BenefitWeekCycle, DateRange
+from participatory.core.explain import Finding, Severity
+from participatory.core.money import Money
+from participatory.core.nations import Nation
+from participatory.core.periods import DateRange
 
-__all__ = ["HousingBenefitRule"]
+__all__ = ["MESSAGES", "Passport", "assess_week"]
 
-define_messages(
-    {
-        "benefits.hb.within_disregard": (
-            "Housing Benefit, the week {start} to {end}: earnings of {earnings} are within the "
-            "{disregard}  weekly disregard, so Housing Benefit is unchanged."
-        ),
-        "benefits.hb.reduced": (
-            "Housing Benefit, the week {start} to {end}: earnings of {earnings} are {excess} over "
-            "the  {disregard} disregard; at most {rate} of that, {reduction}, comes off Housing "
-            "Benefit (from {before} to {after}). If the contributor's income is below their "
-            "applicable amount the fall is smaller; the council decides."
-        ),
-        "benefits.hb.passported": (
-            "Housing Benefit, the week {start} to {end}: the contributor gets maximum Housing "
-            "Benefit  because of another means-tested benefit that is still paid, so it is "
-            "unchanged."
-        ),
-        "benefits.hb.passport_lost": (
-            "Housing Benefit, the week {start} to {end}: the payment ends the means-tested benefit "
-            "that  gives maximum Housing Benefit, so the council will work Housing Benefit out "
-            "again; this check cannot say by how much. Ask a welfare-rights adviser."
-        ),
-        "benefits.hb.with_uc": (
-            "Housing Benefit alongside Universal Credit (supported or temporary "
-            "accommodation) is worked out differently and is not modelled; ask the council "
-            "or a welfare-rights adviser."
-        ),
-        "benefits.action.tell_council": (
-            "Tell the council's Housing Benefit team about the earnings."
-        ),
-    }
-)
+MESSAGES: Final = {
+    "benefits.hb.within_disregard": (
+        "Housing Benefit, the week {start} to {end}: earnings of {earnings} are within the "
+        "{disregard} weekly disregard, so Housing Benefit is unchanged."
+    ),
+    "benefits.hb.reduced": (
+        "Housing Benefit, the week {start} to {end}: earnings of {earnings} are {excess} over "
+        "the {disregard} disregard; at most {rate} of that, {reduction}, comes off Housing "
+        "Benefit (from {before} to {after}). If the household's income is below its "
+        "applicable amount the fall is smaller; the council decides."
+    ),
+    "benefits.hb.passported": (
+        "Housing Benefit, the week {start} to {end}: the household gets maximum Housing "
+        "Benefit because of another means-tested benefit that is still paid, so it is "
+        "unchanged."
+    ),
+    "benefits.hb.passport_lost": (
+        "Housing Benefit, the week {start} to {end}: the payment ends the means-tested benefit "
+        "that gives maximum Housing Benefit, so the council will work Housing Benefit out "
+        "again; this check cannot say by how much. Ask a welfare-rights adviser."
+    ),
+    "benefits.hb.with_uc": (
+        "Housing Benefit alongside Universal Credit (supported or temporary "
+        "accommodation) is worked out differently and is not modelled; ask the council "
+        "or a welfare-rights adviser."
+    ),
+    "benefits.action.tell_council": "Tell the council's Housing Benefit team about the earnings.",
+}
 
 
-class HousingBenefitRule(WeeklyRule[HousingBenefitClaim]):
-    """The Housing Benefit disregards and taper, week by week.
+class Passport(NamedTuple):
+    """What the household's other benefits mean for Housing Benefit in a week."""
 
-    ``passported`` and ``passport_lost`` describe the contributor's other means-tested
-    benefit; ``with_universal_credit`` refers the case instead of guessing;
-    ``income_lost`` gives, for a week, how much Carer's Allowance, ESA or JSA (income for
-    HB) the same payments remove.
-    """
+    #: Maximum HB because of a means-tested benefit.
+    passported: bool
+    #: Whether the payments end that benefit in a week (a function of the week).
+    lost: Callable[[DateRange], bool]
+    #: Alongside Universal Credit: referred.
+    with_universal_credit: bool
+    #: How much Carer's Allowance, ESA or JSA (income for HB) the payments remove in a week.
+    income_lost: Callable[[DateRange], Decimal]
 
-    benefit: ClassVar[Benefit] = Benefit.HOUSING_BENEFIT
 
-    def __init__(
-        self,
-        *,
-        passported: bool = False,
-        passport_lost: Callable[[periods.DateRange], bool] | None = None,
-        with_universal_credit: bool = False,
-        income_lost: Callable[[periods.DateRange], Decimal] | None = None,
-    ) -> None:
-        self.passported = passported
-        self.passport_lost = passport_lost
-        self.with_universal_credit = with_universal_credit
-        self.income_lost = income_lost
+class Detail(NamedTuple):
+    """What the explanation of a Housing Benefit week quotes."""
 
-    def weeks(self, claim: HousingBenefitClaim) -> BenefitWeekCycle:
-        """The claim's benefit weeks."""
-        return claim.weeks
+    kind: str
+    total: Decimal
+    rate: Decimal
+    nation: Nation
 
-    def assess_week(
-        self, claim: HousingBenefitClaim, week: DateRange, income: WeekIncome, ctx: Context
-    ) -> PeriodOutcome:
-        """At most 65% of earnings above the disregard, unless passported or referred."""
-        award = claim.weekly_award.amount
-        if self.with_universal_credit:
-            referred = finding("BEN-HB-WITH-UC", Severity.REFER, "benefits.hb.with_uc")
-            return self.outcome(week, award, award, income.earnings, (referred,))
-        if self.passported:
-            if self.passport_lost is not None and self.passport_lost(week):
-                lost = finding(
-                    "BEN-HB-PASSPORT-LOST",
-                    Severity.REFER,
-                    "benefits.hb.passport_lost",
-                    {"start": week.start, "end": week.end},
-                    citations=(sources.HB_DISREGARDS,),
-                    actions=("benefits.action.tell_council",),
-                )
-                return self.outcome(week, award, award, income.earnings, (lost,))
-            kept = finding(
-                "BEN-HB-PASSPORTED",
-                Severity.INFO,
-                "benefits.hb.passported",
-                {"start": week.start, "end": week.end},
-            )
-            return self.outcome(week, award, award, income.earnings, (kept,))
-        disregard, d_use = ctx.number(
-            f"housing_benefit.earnings_disregard.{claim.disregard.value}", week.start
+
+def assess_week(
+    claim: HousingBenefitClaim,
+    week: DateRange,
+    income: Income,
+    ctx: Context,
+    *,
+    passport: Passport,
+    nation: Nation,
+) -> PeriodOutcome:
+    """At most 65% of earnings above the disregard, unless passported or referred."""
+    award = claim.weekly_award.amount
+    total = income.base + income.added
+
+    def outcome(after: Decimal, kind: str, rate: Decimal = ZERO, before: Decimal = award) -> PeriodOutcome:
+        return PeriodOutcome(
+            Benefit.HOUSING_BENEFIT,
+            week,
+            before,
+            after,
+            income.added,
+            False,
+            detail=Detail(kind, total, rate, nation),
+            explain=(explain_week, (claim, ctx)),
         )
-        rate, r_use = ctx.number("housing_benefit.withdrawal_rate", week.start)
-        base = claim.other_weekly_earnings.amount
-        total = base + income.earnings
-        extra = excess_from_payment(base, total, disregard)
-        if self.income_lost is not None:
-            # HB counts Carer's Allowance, ESA and JSA as income: what the payments take off
-            # them offsets the earnings (a rise in HB is not modelled: cautious).
-            extra = max(ZERO, extra - self.income_lost(week))
-        reduction = min(award, round_in_claimants_favour(extra * rate))
-        after = award - reduction
-        exhausted = (exhausted_finding(week),) if reduction and after == 0 else ()
-        values = {
-            **disregard_values(week, total, disregard, reduction, award, after),
-            "rate": f"{rate * 100:.0f}%",
-        }
-        if reduction == 0:
-            key, rule, severity = "benefits.hb.within_disregard", "BEN-HB-DISREGARD", Severity.INFO
-        else:
-            key, rule, severity = "benefits.hb.reduced", "BEN-HB-TAPER", Severity.WARNING
-        found = finding(
-            rule,
-            severity,
-            key,
+
+    if passport.with_universal_credit:
+        return outcome(award, "with_uc")
+    if passport.passported:
+        return outcome(award, "passport_lost" if passport.lost(week) else "passported")
+    disregard = Decimal(
+        ctx.use(f"housing_benefit.earnings_disregard.{claim.disregard.value}", week.start).value  # type: ignore[arg-type]
+    )
+    rate = Decimal(ctx.use("housing_benefit.withdrawal_rate", week.start).value)  # type: ignore[arg-type]
+    # The award on the statement already allows for regular earnings; other payments already
+    # made lower it first, then these payments.
+    earlier = round_in_claimants_favour(excess_from_payment(income.regular, income.base, disregard) * rate)
+    before = max(ZERO, award - earlier)
+    extra = excess_from_payment(income.base, total, disregard)
+    # HB counts Carer's Allowance, ESA and JSA as income: what the payments take off them
+    # offsets the earnings (a rise in HB is not modelled: cautious).
+    extra = max(ZERO, extra - passport.income_lost(week))
+    reduction = min(before, round_in_claimants_favour(extra * rate))
+    return outcome(before - reduction, "taper", rate, before)
+
+
+def explain_week(
+    outcome: PeriodOutcome, claim: HousingBenefitClaim, ctx: Context
+) -> tuple[Finding, ...]:
+    """The findings of one Housing Benefit week, from its numbers."""
+    d: Detail = outcome.detail  # type: ignore[assignment]
+    week = outcome.period
+    span = {"start": week.start, "end": week.end}
+    if d.kind == "with_uc":
+        return (finding("BEN-HB-WITH-UC", Severity.REFER, "benefits.hb.with_uc"),)
+    if d.kind == "passport_lost":
+        return (
+            finding(
+                "BEN-HB-PASSPORT-LOST",
+                Severity.REFER,
+                "benefits.hb.passport_lost",
+                span,
+                citations=(cite_law("housing_benefit.disregards", d.nation),),
+                actions=("benefits.action.tell_council",),
+            ),
+        )
+    if d.kind == "passported":
+        return (finding("BEN-HB-PASSPORTED", Severity.INFO, "benefits.hb.passported", span),)
+    d_use = ctx.use(f"housing_benefit.earnings_disregard.{claim.disregard.value}", week.start)
+    r_use = ctx.use("housing_benefit.withdrawal_rate", week.start)
+    disregard = Decimal(d_use.value)  # type: ignore[arg-type]
+    reduction = outcome.before_amount - outcome.after_amount
+    values = {
+        **span,
+        "earnings": Money(d.total),
+        "disregard": Money(disregard),
+        "excess": Money(max(ZERO, d.total - disregard)),
+        "reduction": Money(reduction),
+        "before": outcome.before,
+        "after": outcome.after,
+        "rate": f"{d.rate * 100:.0f}%",
+    }
+    found = [
+        finding(
+            "BEN-HB-TAPER" if reduction else "BEN-HB-DISREGARD",
+            Severity.WARNING if reduction else Severity.INFO,
+            "benefits.hb.reduced" if reduction else "benefits.hb.within_disregard",
             values,
-            citations=(sources.HB_DISREGARDS, sources.HB_TAPER),
+            citations=(
+                cite_law("housing_benefit.disregards", d.nation),
+                cite_law("housing_benefit.taper", d.nation),
+            ),
             parameters=(d_use, r_use),
             actions=("benefits.action.tell_council",) if reduction else (),
         )
-        return self.outcome(week, award, after, income.earnings, (found, *exhausted))
-
-    def weekly_amount(self, claim: HousingBenefitClaim, day: object, ctx: Context) -> Decimal:
-        """The weekly award from the statement."""
-        return claim.weekly_award.amount
+    ]
+    if reduction and outcome.after_amount == 0:
+        found.append(exhausted_finding(week))
+    return tuple(found)

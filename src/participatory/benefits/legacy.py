@@ -1,78 +1,86 @@
 """Legacy benefits: Income Support, income-based JSA, income-related ESA, new-style JSA.
 
-Income Support and JSA (income-based and new-style) ignore a fixed amount of earnings
-each week — £5 single, £10 couple, £20 in the "higher" cases (lone parent on IS,
-disability or carer premium, certain occupations) — and take the rest off the award
-pound for pound (IS Regs 1987 Sch. 8; JSA Regs 1996 Sch. 6; JSA Regs 2013 Schedule).
-Work of 16 hours or more a week is *remunerative work* and ends entitlement for the week
-(IS Regs reg. 5; JSA Regs reg. 51): a cliff edge. Income-related ESA uses the permitted
-work rules instead (:func:`participatory.benefits.esa.permitted_work_test`); within them
-the claimant's earnings are ignored.
+Income Support and income-based JSA are claimed for a couple: both partners' earnings count.
+They ignore a fixed amount each week — £5 single, £10 couple, £20 in the "higher" cases (lone
+parent on IS, disability or carer premium, certain occupations) — and take the rest off the
+award pound for pound (IS Regs 1987 Sch. 8; JSA Regs 1996 Sch. 6). Work of 16 hours or more a
+week by the claimant, or 24 hours or more by the partner, is *remunerative work* and ends
+entitlement for the week (IS Regs reg. 5; JSA Regs reg. 51): a cliff edge.
 
-Income Support and income-based JSA closed on 1 April 2026 (managed migration to UC).
+Income-related ESA uses the permitted-work rules for the claimant
+(:func:`participatory.benefits.esa.is_permitted`); the partner's earnings get a £20 disregard
+(or, while the claimant does permitted work, what the claimant leaves unused of it, up to £20:
+ESA Regs 2008 Sch. 7 paras. 6–7), the rest coming off pound for pound, and a partner working 24
+hours or more ends entitlement (reg. 42(1)).
+
+New-style JSA is the claimant's own: a £5 disregard and the 16-hour rule, the partner's
+earnings irrelevant. Income Support and income-based JSA closed on 1 April 2026 (managed
+migration to Universal Credit).
 
 >>> import datetime as dt
->>> from participatory.benefits.circumstances import LegacyClaim, LegacyBenefit
->>> from participatory.benefits.mechanism import Context, WeekIncome
->>> from participatory.core.params import bundled_parameters
->>> claim = LegacyClaim(LegacyBenefit.INCOME_SUPPORT, weekly_award="90.50")
->>> week = claim.weeks.period_containing(dt.date(2025, 6, 11))
->>> income = WeekIncome(); income.earnings = Decimal("30.00"); income.hours = Decimal(3)
->>> LegacyRule().assess_week(claim, week, income, Context(bundled_parameters())).change
+>>> from participatory.benefits.claims import LegacyClaim
+>>> from participatory.benefits.household import Household
+>>> from participatory.benefits.engine import assess_payment
+>>> home = Household(legacy=LegacyClaim(LegacyBenefit.INCOME_SUPPORT, weekly_award="90.50"))
+>>> assess_payment(home, "30.00", "2025-06-11", hours=3).change()
 Money('-25.00', 'GBP')
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
-from typing import ClassVar, Final
+from typing import Final, NamedTuple
 
-from participatory.benefits import sources
-from participatory.benefits.circumstances import Benefit, LegacyBenefit, LegacyClaim
-from participatory.benefits.esa import permitted_work_test
-from participatory.benefits.mechanism import (
-    ZERO,
-    Context,
-    WeekIncome,
-    WeeklyRule,
-    disregard_values,
-    excess_from_payment,
-    exhausted_finding,
-    finding,
-    gbp,
-)
+from participatory.benefits.claims import LegacyClaim
+from participatory.benefits.esa import is_permitted, limits, permitted_work_findings
+from participatory.benefits.kinds import LegacyBenefit
+from participatory.benefits.law import cite_law
+from participatory.benefits.mechanism import ZERO, Context, Income, finding
 from participatory.benefits.outcomes import PeriodOutcome
-from participatory.core.explain import Severity
-from participatory.core.messages import define_messages
-from participatory.core.periods import BenefitWeekCycle, DateRange
+from participatory.core.explain import Finding, ParameterUse, Severity
+from participatory.core.money import Money
+from participatory.core.nations import Nation
+from participatory.core.periods import DateRange
 
-__all__ = ["LegacyRule"]
+__all__ = ["MESSAGES", "assess_week", "exhausted_finding"]
 
-define_messages(
-    {
-        "benefits.legacy.within_disregard": (
-            "{benefit}, the week {start} to {end}: earnings of {earnings} are within the "
-            "{disregard}  weekly disregard, so {benefit} is unchanged."
-        ),
-        "benefits.legacy.reduced": (
-            "{benefit}, the week {start} to {end}: earnings of {earnings} are {excess} over the "
-            "{disregard} weekly disregard; {benefit} falls pound for pound, by {reduction}, "
-            "from {before} to {after}."
-        ),
-        "benefits.legacy.sixteen_hours": (
-            "{benefit}, the week {start} to {end}: {hours} hours of paid work is {max_hours} hours "
-            "or more  (remunerative work). This is a cliff edge: no {benefit} ({award}) for that "
-            "week."
-        ),
-        "benefits.legacy.closed": (
-            "{benefit} closed on {closed_on} according to the data; the contributor has "
-            "probably moved to Universal Credit. This check cannot say what the payment does: "
-            "ask a welfare-rights adviser."
-        ),
-        "benefits.action.tell_jobcentre": "Tell the Jobcentre about the work and earnings.",
-    }
-)
+MESSAGES: Final = {
+    "benefits.legacy.within_disregard": (
+        "{benefit}, the week {start} to {end}: earnings of {earnings} are within the "
+        "{disregard} weekly disregard, so {benefit} is unchanged."
+    ),
+    "benefits.legacy.reduced": (
+        "{benefit}, the week {start} to {end}: earnings of {earnings} are {excess} over the "
+        "{disregard} weekly disregard; {benefit} falls pound for pound, by {reduction}, "
+        "from {before} to {after}."
+    ),
+    "benefits.legacy.sixteen_hours": (
+        "{benefit}, the week {start} to {end}: {hours} hours of paid work is {max_hours} hours "
+        "or more (remunerative work). This is a cliff edge: no {benefit} ({award}) for that "
+        "week."
+    ),
+    "benefits.legacy.partner_hours": (
+        "{benefit}, the week {start} to {end}: the partner's {hours} hours of paid work is "
+        "{max_hours} hours or more (remunerative work). This is a cliff edge: no {benefit} "
+        "({award}) for that week."
+    ),
+    "benefits.legacy.partner_earnings": (
+        "{benefit}, the week {start} to {end}: the partner's earnings of {earnings} are "
+        "{excess} over their {disregard} disregard; {benefit} falls pound for pound, by "
+        "{reduction}, from {before} to {after}."
+    ),
+    "benefits.legacy.closed": (
+        "{benefit} closed on {closed_on} according to the data; the contributor has "
+        "probably moved to Universal Credit. This check cannot say what the payment does: "
+        "ask a welfare-rights adviser."
+    ),
+    "benefits.award_exhausted": (
+        "The earnings in the week {start} to {end} take the whole award for that week. "
+        "Spreading a payment over several weeks can then lose more in total than paying "
+        "it at once, because each week's loss is limited to that week's award."
+    ),
+    "benefits.action.tell_jobcentre": "Tell the Jobcentre about the work and earnings.",
+}
 
 _NAMES: Final = {
     LegacyBenefit.INCOME_SUPPORT: "Income Support",
@@ -87,107 +95,299 @@ _OPEN: Final = {
 }
 
 
-class LegacyRule(WeeklyRule[LegacyClaim]):
-    """The legacy earnings disregards and the 16-hour rule, week by week."""
+def exhausted_finding(week: DateRange, subject: str | None = None) -> Finding:
+    """The award for a week is used up: why splitting a payment can then cost more."""
+    return finding(
+        "BEN-AWARD-EXHAUSTED",
+        Severity.WARNING,
+        "benefits.award_exhausted",
+        {"start": week.start, "end": week.end},
+        subject=subject,
+    )
 
-    benefit: ClassVar[Benefit] = Benefit.INCOME_SUPPORT
-    # Only new-style JSA can be paid alongside UC (Circumstances refuses the others), and
-    # UC counts it as unearned income (reg. 66(1)(b)(i)).
-    counts_for_universal_credit: ClassVar[bool] = True
 
-    def weeks(self, claim: LegacyClaim) -> BenefitWeekCycle:
-        """The claim's benefit weeks."""
-        return claim.weeks
+def excess_from_payment(base: Decimal, total: Decimal, disregard: Decimal) -> Decimal:
+    """Earnings over the disregard that the payments add to a week's other earnings.
 
-    def weekly_amount(self, claim: LegacyClaim, day: dt.date, ctx: Context) -> Decimal:
-        """The weekly award from the statement."""
-        return claim.weekly_award.amount
+    Other earnings use the disregard first, so only the part of the payments above what is
+    left of it counts (IS, JSA, ESA, Housing Benefit and Pension Credit alike).
+    """
+    return max(ZERO, total - disregard) - max(ZERO, base - disregard)
 
-    def assess_week(
-        self, claim: LegacyClaim, week: DateRange, income: WeekIncome, ctx: Context
-    ) -> PeriodOutcome:
-        """Pound-for-pound above the disregard, or the cliff at 16 hours / permitted work."""
-        kind = claim.benefit
-        name = _NAMES[kind]
-        award = claim.weekly_award.amount
-        benefit = kind.benefit
-        open_name = _OPEN.get(kind)
-        if open_name is not None:
-            open_use = ctx.use(open_name, week.start)
-            if open_use.value is False:
-                closed = finding(
-                    "BEN-LEGACY-CLOSED",
-                    Severity.REFER,
-                    "benefits.legacy.closed",
-                    {"benefit": name, "closed_on": open_use.effective_from},
-                    parameters=(open_use,),
-                )
-                return self.outcome(week, award, award, income.earnings, (closed,), benefit=benefit)
-        base = claim.other_weekly_earnings.amount
-        total = base + income.earnings
-        if kind is LegacyBenefit.INCOME_RELATED_ESA:
-            ok, found = permitted_work_test(
-                name,
-                claim.permitted_work,
-                week,
-                total,
-                claim.weekly_hours + income.hours,
-                award,
-                ctx,
+
+class WeekIncomes(NamedTuple):
+    """A legacy week's income, the claimant's and the partner's kept apart."""
+
+    claimant: Income
+    partner: Income | None
+
+
+class Detail(NamedTuple):
+    """What the explanation of a legacy week quotes."""
+
+    kind: str
+    claim: LegacyClaim
+    incomes: WeekIncomes
+    nation: Nation
+    closed: ParameterUse | None
+    before: Decimal
+    after: Decimal
+    #: The award with regular earnings only (what Universal Credit counts of new-style JSA).
+    regular: Decimal
+
+
+def _open_use(claim: LegacyClaim, week: DateRange, ctx: Context) -> ParameterUse | None:
+    name = _OPEN.get(claim.benefit)
+    if name is None:
+        return None
+    use = ctx.use(name, week.start)
+    return use if use.value is False else None
+
+
+def _hours_cliff(
+    claim: LegacyClaim, incomes: WeekIncomes, ctx: Context, day: object
+) -> tuple[str, bool, bool] | None:
+    """Whether the claimant (16 h) or partner (24 h) is in remunerative work: (who, before, after)."""
+    claimant = incomes.claimant
+    if claim.benefit is not LegacyBenefit.INCOME_RELATED_ESA:
+        limit = Decimal(ctx.use("legacy.remunerative_work_hours.claimant", day).value)  # type: ignore[arg-type]
+        if claimant.hours >= limit and claimant.total > 0:
+            return "claimant", claimant.hours_base >= limit, True
+    partner = incomes.partner
+    if partner is not None and claim.benefit.means_tested:
+        limit = Decimal(ctx.use("legacy.remunerative_work_hours.partner", day).value)  # type: ignore[arg-type]
+        if partner.hours >= limit and partner.total > 0:
+            return "partner", partner.hours_base >= limit, True
+    return None
+
+
+def _disregard_name(claim: LegacyClaim) -> str:
+    if claim.benefit is LegacyBenefit.NEW_STYLE_JSA:
+        return "legacy.new_style_jsa.earnings_disregard"
+    return f"legacy.earnings_disregard.{claim.disregard.value}"
+
+
+def _esa_partner_disregard(
+    claim: LegacyClaim, claimant_earnings: Decimal, hours: Decimal, ctx: Context, day: object
+) -> Decimal:
+    cap = Decimal(ctx.use("legacy.esa_ir.partner_earnings_disregard", day).value)  # type: ignore[arg-type]
+    found = limits(ctx, day)  # type: ignore[arg-type]
+    if claimant_earnings > 0 and is_permitted(claim.permitted_work, claimant_earnings, hours, found):
+        limit = found.lower if claimant_earnings <= found.lower else found.higher
+        return min(cap, max(ZERO, limit - claimant_earnings))
+    return cap
+
+
+def _earnings(income: Income | None, layer: str) -> tuple[Decimal, Decimal]:
+    """Earnings and hours of one person up to ``layer``: regular, base or total."""
+    if income is None:
+        return ZERO, ZERO
+    if layer == "regular":
+        return income.regular, income.hours_regular
+    if layer == "base":
+        return income.base, income.hours_base
+    return income.total, income.hours
+
+
+def _amount(claim: LegacyClaim, incomes: WeekIncomes, ctx: Context, day: object, layer: str) -> Decimal:
+    """The week's award with earnings up to ``layer``: the numbers path.
+
+    The award on the statement already allows for regular earnings, so only what other
+    payments and these add above them comes off; remunerative work ends the week outright.
+    """
+    award = claim.weekly_award.amount
+    c_earn, c_hours = _earnings(incomes.claimant, layer)
+    c_regular, _ = _earnings(incomes.claimant, "regular")
+    p_earn, p_hours = _earnings(incomes.partner, layer)
+    p_regular, _ = _earnings(incomes.partner, "regular")
+    # Regular hours at the limit are remunerative work already; the payments' hours make it
+    # so only if they are paid.
+    if claim.benefit is not LegacyBenefit.INCOME_RELATED_ESA:
+        limit = Decimal(ctx.use("legacy.remunerative_work_hours.claimant", day).value)  # type: ignore[arg-type]
+        if incomes.claimant.hours_regular >= limit or (c_hours >= limit and c_earn > 0):
+            return ZERO
+    partner = incomes.partner
+    if partner is not None and claim.benefit.means_tested:
+        limit = Decimal(ctx.use("legacy.remunerative_work_hours.partner", day).value)  # type: ignore[arg-type]
+        if partner.hours_regular >= limit or (p_hours >= limit and p_earn > 0):
+            return ZERO
+    if claim.benefit is LegacyBenefit.INCOME_RELATED_ESA:
+        if not is_permitted(claim.permitted_work, c_earn, c_hours, limits(ctx, day)):  # type: ignore[arg-type]
+            return ZERO
+        disregard = _esa_partner_disregard(claim, c_earn, c_hours, ctx, day)
+        return max(ZERO, award - excess_from_payment(p_regular, p_earn, disregard))
+    disregard = Decimal(ctx.use(_disregard_name(claim), day).value)  # type: ignore[arg-type]
+    pooled = claim.benefit.means_tested
+    earnings = c_earn + (p_earn if pooled else ZERO)
+    regular = c_regular + (p_regular if pooled else ZERO)
+    return max(ZERO, award - excess_from_payment(regular, earnings, disregard))
+
+
+def assess_week(
+    claim: LegacyClaim,
+    week: DateRange,
+    incomes: WeekIncomes,
+    ctx: Context,
+    *,
+    nation: Nation,
+    person: str | None,
+) -> PeriodOutcome:
+    """The legacy benefit for ``week`` before and after the payments."""
+    award = claim.weekly_award.amount
+    closed = _open_use(claim, week, ctx)
+    added = incomes.claimant.added + (incomes.partner.added if incomes.partner else ZERO)
+    if closed is not None:
+        before = after = regular = award
+    else:
+        regular = _amount(claim, incomes, ctx, week.start, "regular")
+        before = _amount(claim, incomes, ctx, week.start, "base")
+        after = _amount(claim, incomes, ctx, week.start, "total")
+    cliff = False
+    if after == 0 < before:
+        # A cliff is entitlement lost outright (remunerative work, work outside permitted
+        # work), not a taper that happens to use up the award.
+        cliff = _hours_cliff(claim, incomes, ctx, week.start) is not None
+        if claim.benefit is LegacyBenefit.INCOME_RELATED_ESA and not cliff:
+            claimant = incomes.claimant
+            cliff = not is_permitted(
+                claim.permitted_work, claimant.total, claimant.hours, limits(ctx, week.start)
             )
-            after = award if ok else ZERO
-            return self.outcome(
-                week, award, after, income.earnings, found, cliff=not ok, benefit=benefit
-            )
-        hours = claim.weekly_hours + income.hours
-        max_hours, hours_use = ctx.number("legacy.remunerative_work_hours.claimant", week.start)
-        if hours >= max_hours and total > 0:
-            before = award if claim.weekly_hours < max_hours else ZERO
-            found16 = finding(
-                "BEN-LEGACY-16-HOURS",
-                Severity.PROBLEM if before > 0 else Severity.INFO,
-                "benefits.legacy.sixteen_hours",
+    return PeriodOutcome(
+        claim.benefit.benefit,
+        week,
+        before,
+        after,
+        added,
+        cliff,
+        person=person,
+        detail=Detail(claim.benefit.value, claim, incomes, nation, closed, before, after, regular),
+        explain=(explain_week, (ctx,)),
+    )
+
+
+def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
+    """The findings of one legacy week, from its numbers."""
+    d: Detail = outcome.detail  # type: ignore[assignment]
+    claim = d.claim
+    week = outcome.period
+    name = _NAMES[claim.benefit]
+    award = claim.weekly_award.amount
+    subject = outcome.person
+    if d.closed is not None:
+        return (
+            finding(
+                "BEN-LEGACY-CLOSED",
+                Severity.REFER,
+                "benefits.legacy.closed",
+                {"benefit": name, "closed_on": d.closed.effective_from},
+                parameters=(d.closed,),
+                subject=subject,
+            ),
+        )
+    incomes = d.incomes
+    cliff = _hours_cliff(claim, incomes, ctx, week.start)
+    if cliff is not None:
+        who, lost_already, _ = cliff
+        key = "claimant" if who == "claimant" else "partner"
+        use = ctx.use(f"legacy.remunerative_work_hours.{key}", week.start)
+        income = incomes.claimant if who == "claimant" else incomes.partner
+        assert income is not None
+        return (
+            finding(
+                "BEN-LEGACY-16-HOURS" if who == "claimant" else "BEN-LEGACY-24-HOURS",
+                Severity.PROBLEM if d.before > 0 else Severity.INFO,
+                "benefits.legacy.sixteen_hours"
+                if who == "claimant"
+                else "benefits.legacy.partner_hours",
                 {
                     "benefit": name,
                     "start": week.start,
                     "end": week.end,
-                    "hours": hours,
-                    "max_hours": max_hours,
-                    "award": gbp(award),
+                    "hours": income.hours,
+                    "max_hours": use.value,
+                    "award": Money(award),
                 },
-                citations=(sources.LEGACY_REMUNERATIVE_WORK,),
-                parameters=(hours_use,),
+                citations=(cite_law(f"legacy.remunerative_work_{key}", d.nation),),
+                parameters=(use,),
                 actions=("benefits.action.tell_jobcentre",),
+                subject=subject,
+            ),
+        )
+    if claim.benefit is LegacyBenefit.INCOME_RELATED_ESA:
+        claimant = incomes.claimant
+        found = list(
+            permitted_work_findings(
+                name,
+                claim.permitted_work,
+                week,
+                claimant.total,
+                claimant.hours,
+                award,
+                ctx,
+                nation=d.nation,
+                subject=subject,
+                already_outside=d.before == 0,
             )
-            return self.outcome(
-                week, before, ZERO, income.earnings, (found16,), cliff=before > 0, benefit=benefit
+        )
+        partner = incomes.partner
+        if partner is not None and partner.total > 0 and d.after > 0:
+            use = ctx.use("legacy.esa_ir.partner_earnings_disregard", week.start)
+            disregard = _esa_partner_disregard(
+                claim, claimant.total, claimant.hours, ctx, week.start
             )
-        if kind is LegacyBenefit.NEW_STYLE_JSA:
-            disregard, use = ctx.number("legacy.new_style_jsa.earnings_disregard", week.start)
-        else:
-            disregard, use = ctx.number(
-                f"legacy.earnings_disregard.{claim.disregard.value}", week.start
+            reduction = d.before - d.after
+            found.append(
+                finding(
+                    "BEN-LEGACY-PARTNER-EARNINGS",
+                    Severity.WARNING if reduction else Severity.INFO,
+                    "benefits.legacy.partner_earnings",
+                    {
+                        "benefit": name,
+                        "start": week.start,
+                        "end": week.end,
+                        "earnings": Money(partner.total),
+                        "disregard": Money(disregard),
+                        "excess": Money(max(ZERO, partner.total - disregard)),
+                        "reduction": Money(reduction),
+                        "before": Money(d.before),
+                        "after": Money(d.after),
+                    },
+                    citations=(cite_law("legacy.esa_partner_disregard", d.nation),),
+                    parameters=(use,),
+                    actions=("benefits.action.tell_jobcentre",) if reduction else (),
+                    subject=subject,
+                )
             )
-        reduction = min(award, excess_from_payment(base, total, disregard))
-        after = award - reduction
-        values = {
-            "benefit": name,
-            **disregard_values(week, total, disregard, reduction, award, after),
-        }
-        if reduction == 0:
-            key, severity = "benefits.legacy.within_disregard", Severity.INFO
-        else:
-            key, severity = "benefits.legacy.reduced", Severity.WARNING
-        found1 = finding(
+        return tuple(found)
+    use = ctx.use(_disregard_name(claim), week.start)
+    disregard = Decimal(use.value)  # type: ignore[arg-type]
+    total = incomes.claimant.total
+    if claim.benefit.means_tested and incomes.partner is not None:
+        total += incomes.partner.total
+    reduction = d.before - d.after
+    values = {
+        "benefit": name,
+        "start": week.start,
+        "end": week.end,
+        "earnings": Money(total),
+        "disregard": Money(disregard),
+        "excess": Money(max(ZERO, total - disregard)),
+        "reduction": Money(reduction),
+        "before": Money(d.before),
+        "after": Money(d.after),
+    }
+    found = [
+        finding(
             "BEN-LEGACY-DISREGARD",
-            severity,
-            key,
+            Severity.WARNING if reduction else Severity.INFO,
+            "benefits.legacy.reduced" if reduction else "benefits.legacy.within_disregard",
             values,
-            citations=(sources.LEGACY_DISREGARDS,),
+            citations=(cite_law("legacy.disregards", d.nation),),
             parameters=(use,),
             actions=("benefits.action.tell_jobcentre",) if reduction else (),
+            subject=subject,
         )
-        exhausted = (exhausted_finding(week),) if reduction and after == 0 else ()
-        return self.outcome(
-            week, award, after, income.earnings, (found1, *exhausted), benefit=benefit
-        )
+    ]
+    if reduction and d.after == 0:
+        found.append(exhausted_finding(week, subject))
+    return tuple(found)

@@ -1,20 +1,21 @@
 """Planning payments: the largest payment that changes nothing, and the least-loss schedule.
 
-:func:`largest_safe_payment` finds, to the penny, the largest payment received on a day
+:func:`plan_safe_payment` finds, to the penny, the largest payment received on a day
 that leaves every benefit exactly as it was (given any payments already planned). It
 searches with the engine itself, so it can never disagree with :func:`~participatory.
-benefits.engine.check`.
+benefits.engine.assess_benefits`.
 
-:func:`plan_payments` spreads a total over the days a payment could *genuinely* be made
+:func:`plan_instalments` spreads a total over the days a payment could *genuinely* be made
 (for example, after each session), filling what each period can take without loss first,
 and compares the result with paying everything at once. It never suggests relabelling a
 fee as expenses or splitting one piece of work into fictitious instalments: the findings
 say so, and state the trade-off (waiting longer for the money).
 
 >>> import datetime as dt
->>> from participatory.benefits.circumstances import Circumstances, CarersAllowanceClaim
->>> safe = largest_safe_payment(Circumstances(carers_allowance=CarersAllowanceClaim()),
-...                             dt.date(2025, 6, 10))
+>>> from participatory.benefits.claims import CarersAllowanceClaim
+>>> from participatory.benefits.household import Household, Person
+>>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())])
+>>> safe = plan_safe_payment(carer, dt.date(2025, 6, 10))
 >>> safe.amount
 Money('196.00', 'GBP')
 """
@@ -27,24 +28,23 @@ from decimal import Decimal
 
 import attrs
 
-from participatory.benefits.advice import CAVEAT, SIGNPOST
-from participatory.benefits.circumstances import Benefit, Circumstances
-from participatory.benefits.engine import check
-from participatory.benefits.mechanism import PENNY, finding, gbp
+from participatory.benefits.advice import standing_findings
+from participatory.benefits.engine import assess_benefits
+from participatory.benefits.household import Household
+from participatory.benefits.kinds import Benefit
+from participatory.benefits.mechanism import PENNY, finding
 from participatory.benefits.outcomes import BenefitsCheck
 from participatory.benefits.receipts import Receipt, ReceiptKind, as_receipts
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, SENSITIVE
 
-__all__ = ["PaymentPlan", "SafePayment", "largest_safe_payment", "plan_payments"]
+__all__ = ["MESSAGES", "InstalmentPlan", "SafePayment", "plan_instalments", "plan_safe_payment"]
 
-define_messages(
-    {
+MESSAGES: Final = {
         "benefits.plan.safe": (
             "The largest payment received on {day} that changes no benefit is {amount}; "
             "one penny more changes {benefit} ({rule})."
@@ -53,7 +53,7 @@ define_messages(
             "No payment up to {ceiling} received on {day} changes the contributor's benefits."
         ),
         "benefits.plan.schedule": (
-            "Paying {total} as {count} payment(s) loses {loss} of benefits; paying it all on "
+            "Paying {total} in {count} instalments loses {loss} of benefits; paying it all on "
             "{first_day} would lose {loss_at_once}."
         ),
         "benefits.plan.trade_off": (
@@ -69,22 +69,11 @@ define_messages(
             "Paying expenses against receipts, rather than a flat rate, keeps them out of "
             "the benefit calculation."
         ),
-    }
-)
+}
 
 _CEILING = Money.gbp(100_000)
-_NAMES = {
-    Benefit.UNIVERSAL_CREDIT: "Universal Credit",
-    Benefit.CARERS_ALLOWANCE: "Carer's Allowance",
-    Benefit.NEW_STYLE_ESA: "ESA",
-    Benefit.INCOME_SUPPORT: "Income Support",
-    Benefit.INCOME_BASED_JSA: "income-based JSA",
-    Benefit.INCOME_RELATED_ESA: "income-related ESA",
-    Benefit.NEW_STYLE_JSA: "new-style JSA",
-    Benefit.HOUSING_BENEFIT: "Housing Benefit",
-    Benefit.PENSION_CREDIT: "Pension Credit",
-}
-HONESTY: Finding = finding(
+#: Never relabel a fee or invent instalments: said with every plan.
+HONESTY: Final = finding(
     "BEN-PLAN-HONESTY", Severity.ADVICE, "benefits.plan.honesty", sensitive=False
 )
 
@@ -100,7 +89,7 @@ class SafePayment(Explained):
 
 
 @attrs.frozen
-class PaymentPlan(Explained):
+class InstalmentPlan(Explained):
     """A schedule of payments for a total, the benefit it loses, and the at-once comparison."""
 
     instalments: tuple[Receipt, ...] = attrs.field(converter=as_receipts)
@@ -114,93 +103,90 @@ class PaymentPlan(Explained):
         return self.result.kept
 
 
-def _after_amounts(result: BenefitsCheck) -> dict[tuple[Benefit, object], Decimal]:
-    return {(o.benefit, o.period): o.after.amount for o in result.outcomes}
-
-
-def _changes(
-    result: BenefitsCheck, baseline: dict[tuple[Benefit, object], Decimal]
-) -> list[tuple[Benefit, str]]:
-    changed = []
+def _first_change(result: BenefitsCheck) -> tuple[Benefit, str]:
+    """The first benefit the payments change, and the rule that says so."""
     for o in result.outcomes:
-        reference = baseline.get((o.benefit, o.period), o.before.amount)
-        if o.after.amount != reference:
+        if not o.unchanged:
             rule = next(
                 (f.rule_id for f in o.findings if f.severity.is_at_least(Severity.WARNING)),
                 o.findings[0].rule_id if o.findings else "",
             )
-            changed.append((o.benefit, rule))
-    return changed
+            return o.benefit, rule
+    raise AssertionError("no benefit changed")  # pragma: no cover - only called on a change
 
 
-def largest_safe_payment(
-    circumstances: Circumstances,
+def _standing(household: Household) -> tuple[Finding, ...]:
+    return standing_findings(frozenset(), household.nation)
+
+
+def plan_safe_payment(
+    household: Household,
     day: dt.date | str,
     *,
     kind: ReceiptKind = ReceiptKind.INVOLVEMENT_FEE,
-    existing: Iterable[Receipt] = (),
+    person: str | None = None,
+    already: Iterable[Receipt] = (),
     parameters: ParameterSet | None = None,
     allow_stale: bool = False,
     ceiling: Money = _CEILING,
 ) -> SafePayment:
     """The largest payment of ``kind`` received on ``day`` that changes no benefit.
 
-    ``existing`` are payments already planned; the answer is what can be added to them.
+    ``already`` are payments already made or planned (to anyone in the household, from any
+    payer); the answer is what can be added to them for ``person``.
     """
     on = to_date(day, "day")
-    planned = tuple(existing)
-    baseline = _after_amounts(
-        check(circumstances, planned, parameters=parameters, allow_stale=allow_stale)
-    )
+    planned = tuple(already)
 
     def probe(pennies: int) -> BenefitsCheck:
-        extra = Receipt(gbp(Decimal(pennies) * PENNY), on, kind)
-        return check(
-            circumstances, (*planned, extra), parameters=parameters, allow_stale=allow_stale
+        extra = Receipt(Money(Decimal(pennies) * PENNY), on, kind, person=person)
+        return assess_benefits(
+            household, (extra,), already=planned, parameters=parameters, allow_stale=allow_stale
         )
 
     high = int(ceiling.amount / PENNY)
-    if not _changes(probe(high), baseline):
+    if probe(high).changes_nothing:
         found = finding(
             "BEN-PLAN-SAFE-AMOUNT",
             Severity.INFO,
             "benefits.plan.safe_unlimited",
             {"day": on, "ceiling": ceiling},
         )
-        return SafePayment(None, on, None, findings=(found, CAVEAT, SIGNPOST, HONESTY))
+        return SafePayment(None, on, None, findings=(found, *_standing(household), HONESTY))
     low = 0  # paying nothing changes nothing
     while high - low > 1:
         middle = (low + high) // 2
-        if _changes(probe(middle), baseline):
-            high = middle
-        else:
+        if probe(middle).changes_nothing:
             low = middle
-    benefit, rule = _changes(probe(high), baseline)[0]
-    amount = gbp(Decimal(low) * PENNY)
+        else:
+            high = middle
+    benefit, rule = _first_change(probe(high))
+    amount = Money(Decimal(low) * PENNY)
     found = finding(
         "BEN-PLAN-SAFE-AMOUNT",
         Severity.INFO,
         "benefits.plan.safe",
-        {"day": on, "amount": amount, "benefit": _NAMES[benefit], "rule": rule},
+        {"day": on, "amount": amount, "benefit": benefit.label, "rule": rule},
     )
-    return SafePayment(amount, on, benefit, findings=(found, CAVEAT, SIGNPOST, HONESTY))
+    return SafePayment(amount, on, benefit, findings=(found, *_standing(household), HONESTY))
 
 
 def _loss(result: BenefitsCheck) -> Decimal:
-    return -sum((o.after.amount - o.before.amount for o in result.outcomes), Decimal(0))
+    return -result.change_amount()
 
 
-def plan_payments(
-    circumstances: Circumstances,
+def plan_instalments(
+    household: Household,
     total: Money,
     days: Sequence[dt.date | str],
     *,
     kind: ReceiptKind = ReceiptKind.INVOLVEMENT_FEE,
-    existing: Iterable[Receipt] = (),
+    person: str | None = None,
+    already: Iterable[Receipt] = (),
     parameters: ParameterSet | None = None,
     allow_stale: bool = False,
-) -> PaymentPlan:
-    """Pay ``total`` on some of ``days`` with the least benefit loss.
+) -> InstalmentPlan:
+    """Pay ``total`` to ``person`` on some of ``days`` with the least benefit loss.
 
     Each day, in order, takes the largest amount that changes nothing; anything left goes
     on the day where it loses least. The result is compared with paying everything on the
@@ -214,29 +200,33 @@ def plan_payments(
     dates = sorted({to_date(d, "days") for d in days})
     if not dates:
         raise ValidationError("days", "must name at least one day a payment could be made")
-    planned = tuple(existing)
+    planned = tuple(already)
+
+    def receipt(amount: Decimal, day: dt.date) -> Receipt:
+        return Receipt(Money(amount), day, kind, person=person)
 
     def run(instalments: Sequence[Receipt]) -> BenefitsCheck:
-        return check(
-            circumstances, (*planned, *instalments), parameters=parameters, allow_stale=allow_stale
+        return assess_benefits(
+            household, instalments, already=planned, parameters=parameters, allow_stale=allow_stale
         )
 
-    at_once = (Receipt(total, dates[0], kind),)
+    at_once = (receipt(total.amount, dates[0]),)
     at_once_result = run(at_once)
     amounts: dict[dt.date, Decimal] = {}
     remaining = total.amount
     for day in dates:
         if remaining <= 0:
             break
-        so_far = tuple(Receipt(gbp(a), d, kind) for d, a in amounts.items())
-        safe = largest_safe_payment(
-            circumstances,
+        so_far = tuple(receipt(a, d) for d, a in amounts.items())
+        safe = plan_safe_payment(
+            household,
             day,
             kind=kind,
-            existing=(*planned, *so_far),
+            person=person,
+            already=(*planned, *so_far),
             parameters=parameters,
             allow_stale=allow_stale,
-            ceiling=gbp(remaining),
+            ceiling=Money(remaining),
         )
         take = remaining if safe.amount is None else min(remaining, safe.amount.amount)
         if take > 0:
@@ -247,12 +237,12 @@ def plan_payments(
         for day in dates:
             trial = dict(amounts)
             trial[day] = trial.get(day, Decimal(0)) + remaining
-            loss = _loss(run([Receipt(gbp(a), d, kind) for d, a in sorted(trial.items())]))
+            loss = _loss(run([receipt(a, d) for d, a in sorted(trial.items())]))
             if best is None or loss < best[0]:
                 best = (loss, day)
         assert best is not None
         amounts[best[1]] = amounts.get(best[1], Decimal(0)) + remaining
-    spread = tuple(Receipt(gbp(a), d, kind) for d, a in sorted(amounts.items()) if a > 0)
+    spread = tuple(receipt(a, d) for d, a in sorted(amounts.items()) if a > 0)
     spread_result = run(spread)
     chosen, result = (
         (spread, spread_result)
@@ -267,9 +257,9 @@ def plan_payments(
             {
                 "total": total,
                 "count": len(chosen),
-                "loss": gbp(_loss(result)),
+                "loss": Money(_loss(result)),
                 "first_day": dates[0],
-                "loss_at_once": gbp(_loss(at_once_result)),
+                "loss_at_once": Money(_loss(at_once_result)),
             },
         ),
         HONESTY,
@@ -284,10 +274,10 @@ def plan_payments(
         extra.append(
             finding("BEN-PLAN-EXPENSES", Severity.ADVICE, "benefits.plan.expenses", sensitive=False)
         )
-    return PaymentPlan(
+    return InstalmentPlan(
         chosen,
-        gbp(_loss(result)),
-        gbp(_loss(at_once_result)),
+        Money(_loss(result)),
+        Money(_loss(at_once_result)),
         result,
         findings=(*extra, *result.findings),
     )

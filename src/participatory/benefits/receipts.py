@@ -123,6 +123,11 @@ def _received_on(value: object) -> dt.date:
     return to_date(value, "received_on")
 
 
+def _person(_instance: object, _attribute: object, value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not value.strip()):
+        raise ValidationError("person", "must be the id of a member of the household")
+
+
 def _optional_day(value: object) -> dt.date | None:
     return None if value is None else to_date(value, "worked_on")
 
@@ -143,6 +148,8 @@ class Receipt:
     worked_on: dt.date | None = attrs.field(default=None, converter=_optional_day)
     #: The paying system's own reference (never shown in benefit findings).
     reference: str | None = None
+    #: The id of the household member who receives it (the first member if not given).
+    person: str | None = attrs.field(default=None, kw_only=True, validator=_person)
 
     @property
     def treatment(self) -> Treatment:

@@ -8,14 +8,16 @@ who is better or worse off and by how much in total.
 
 >>> import datetime as dt
 >>> from decimal import Decimal
->>> from participatory.benefits.circumstances import Circumstances, CarersAllowanceClaim
+>>> from participatory.benefits.claims import CarersAllowanceClaim
+>>> from participatory.benefits.household import Household, Person
 >>> from participatory.benefits.receipts import Receipt
 >>> from participatory.core.money import Money
 >>> from participatory.core.params import bundled_parameters
 >>> base = bundled_parameters()
 >>> higher = base.with_value("carers_allowance.earnings_limit", Decimal("250.00"),
 ...     effective_from=dt.date(2025, 4, 7), source="What if: £250 limit")
->>> case = ContributorCase("C1", Circumstances(carers_allowance=CarersAllowanceClaim()),
+>>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())])
+>>> case = ContributorCase("C1", carer,
 ...                        (Receipt(Money.gbp("220.00"), dt.date(2025, 6, 10)),))
 >>> result = compare([case], alternative=higher, baseline=base)
 >>> result.baseline_loss, result.alternative_loss, result.better_off
@@ -27,38 +29,37 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
+from typing import Final
+
 import attrs
 
-from participatory.benefits.circumstances import Circumstances
-from participatory.benefits.engine import check
-from participatory.benefits.mechanism import PENNY, finding, gbp
+from participatory.benefits.engine import assess_benefits
+from participatory.benefits.household import Household
+from participatory.benefits.mechanism import PENNY, finding
 from participatory.benefits.receipts import Receipt, ReceiptKind, as_receipts
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.privacy import REDACTED, SENSITIVE
 
-__all__ = ["CaseComparison", "ContributorCase", "ScenarioComparison", "compare", "scale_fees"]
+__all__ = ["MESSAGES", "CaseComparison", "ContributorCase", "ScenarioComparison", "compare", "scale_fees"]
 
-define_messages(
-    {
+MESSAGES: Final = {
         "benefits.scenario.summary": (
             "Across {count} contributors, benefit loss changes from {baseline_loss} to "
             "{alternative_loss}; {better_off} are better off, {worse_off} worse off; periods "
             "lost at a cliff edge change from {baseline_cliffs} to {alternative_cliffs}."
         ),
-    }
-)
+}
 
 
 @attrs.frozen
 class ContributorCase:
-    """One contributor's circumstances and payments, under a non-identifying ``subject``."""
+    """One household's circumstances and payments, under a non-identifying ``subject``."""
 
     subject: str
-    circumstances: Circumstances = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    household: Household = attrs.field(repr=REDACTED, metadata=SENSITIVE)
     receipts: tuple[Receipt, ...] = attrs.field(converter=as_receipts)
 
 
@@ -113,7 +114,7 @@ def scale_fees(factor: Decimal | int | str) -> Callable[[Sequence[Receipt]], tup
         return tuple(
             attrs.evolve(
                 r,
-                amount=gbp((r.amount.amount * multiplier).quantize(PENNY, rounding=ROUND_HALF_UP)),
+                amount=Money((r.amount.amount * multiplier).quantize(PENNY, rounding=ROUND_HALF_UP)),
             )
             if r.kind in fee_kinds
             else r
@@ -139,9 +140,13 @@ def compare(
     for index, case in enumerate(cases):
         if not isinstance(case, ContributorCase):
             raise ValidationError(f"cases[{index}]", "must be a ContributorCase")
-        first = check(case.circumstances, case.receipts, parameters=base, allow_stale=allow_stale)
+        first = assess_benefits(
+            case.household, case.receipts, parameters=base, allow_stale=allow_stale
+        )
         changed = tuple(adjust(case.receipts)) if adjust is not None else case.receipts
-        second = check(case.circumstances, changed, parameters=alternative, allow_stale=allow_stale)
+        second = assess_benefits(
+            case.household, changed, parameters=alternative, allow_stale=allow_stale
+        )
         if second.kept > first.kept:
             better += 1
         elif second.kept < first.kept:
@@ -167,8 +172,8 @@ def compare(
         "benefits.scenario.summary",
         {
             "count": len(compared),
-            "baseline_loss": gbp(total_base),
-            "alternative_loss": gbp(total_alt),
+            "baseline_loss": Money(total_base),
+            "alternative_loss": Money(total_alt),
             "better_off": better,
             "worse_off": worse,
             "baseline_cliffs": cliffs_base,
@@ -177,5 +182,5 @@ def compare(
         sensitive=False,
     )
     return ScenarioComparison(
-        tuple(compared), gbp(total_base), gbp(total_alt), better, worse, findings=(summary,)
+        tuple(compared), Money(total_base), Money(total_alt), better, worse, findings=(summary,)
     )

@@ -28,16 +28,15 @@ import functools
 from collections.abc import Iterable
 from typing import Final
 
-from participatory.benefits import sources
+from participatory.benefits.law import cite_law
 from participatory.benefits.mechanism import finding
 from participatory.benefits.receipts import ReceiptKind
 from participatory.core.explain import Finding, Severity
-from participatory.core.messages import define_messages
+from participatory.core.nations import Nation
 
-__all__ = ["kind_findings"]
+__all__ = ["MESSAGES", "kind_findings"]
 
-define_messages(
-    {
+MESSAGES: Final = {
         "benefits.kind.expenses_disregarded": (
             "Expenses repaid against receipts for the costs of taking part are ignored by "
             "the benefit rules (expenses arising from participation as a service user)."
@@ -79,22 +78,22 @@ define_messages(
             "self-employed, but if DWP decided otherwise Universal Credit could fall much more."
         ),
         "benefits.action.pay_against_receipts": "Pay expenses against receipts instead.",
-    }
-)
+}
 
-_KIND_FINDINGS: Final = {
+def _findings_by_kind(nation: Nation) -> dict[ReceiptKind, Finding]:
+    return {
     ReceiptKind.RECEIPTED_EXPENSES: finding(
         "BEN-EXPENSES-DISREGARDED",
         Severity.MET,
         "benefits.kind.expenses_disregarded",
-        citations=(sources.SERVICE_USER_EXPENSES,),
+        citations=(cite_law("service_user.expenses", nation),),
         sensitive=False,
     ),
     ReceiptKind.FLAT_RATE_EXPENSES: finding(
         "BEN-FLAT-RATE-EXPENSES",
         Severity.WARNING,
         "benefits.kind.flat_rate_expenses",
-        citations=(sources.SERVICE_USER_EXPENSES,),
+        citations=(cite_law("service_user.expenses", nation),),
         actions=("benefits.action.pay_against_receipts",),
         sensitive=False,
     ),
@@ -102,61 +101,68 @@ _KIND_FINDINGS: Final = {
         "BEN-VOUCHER-RISK",
         Severity.WARNING,
         "benefits.kind.voucher",
-        citations=(sources.SERVICE_USER_FEES, sources.UC_VOUCHERS),
+        citations=(cite_law("service_user.fees", nation), cite_law("universal_credit.vouchers", nation)),
         sensitive=False,
     ),
     ReceiptKind.POT_FOR_GOODS: finding(
         "BEN-POT-RISK",
         Severity.WARNING,
         "benefits.kind.pot",
-        citations=(sources.SERVICE_USER_FEES,),
+        citations=(cite_law("service_user.fees", nation),),
         sensitive=False,
     ),
     ReceiptKind.GIFT: finding(
         "BEN-GIFT-CAPITAL",
         Severity.WARNING,
         "benefits.kind.gift",
-        citations=(sources.UC_CAPITAL,),
+        citations=(cite_law("universal_credit.capital", nation),),
         sensitive=False,
     ),
     ReceiptKind.DECLINED_FEE: finding(
         "BEN-DECLINED-FEE",
         Severity.MET,
         "benefits.kind.declined",
-        citations=(sources.SERVICE_USER_NOTIONAL,),
+        citations=(cite_law("service_user.notional", nation),),
         sensitive=False,
     ),
 }
-_EARNED_OR_MISC: Final = finding(
+def _earned_or_misc(nation: Nation) -> Finding:
+    return finding(
     "BEN-EARNED-OR-MISC",
     Severity.WARNING,
     "benefits.kind.earned_or_misc",
-    citations=(sources.SERVICE_USER_FEES, sources.UC_UNEARNED),
+    citations=(cite_law("service_user.fees", nation), cite_law("universal_credit.unearned", nation)),
 )
-_SELF_EMPLOYED: Final = finding(
+def _self_employed(nation: Nation) -> Finding:
+    return finding(
     "BEN-UC-MIF",
     Severity.WARNING,
     "benefits.kind.self_employed",
-    citations=(sources.UC_SELF_EMPLOYED,),
+    citations=(cite_law("universal_credit.self_employed", nation),),
 )
 _FEE_LIKE: Final = frozenset(
     {ReceiptKind.INVOLVEMENT_FEE, ReceiptKind.VOUCHER, ReceiptKind.POT_FOR_GOODS}
 )
 
 
-def kind_findings(kinds: Iterable[ReceiptKind], *, universal_credit: bool) -> tuple[Finding, ...]:
+def kind_findings(
+    kinds: Iterable[ReceiptKind], *, universal_credit: bool, nation: Nation = Nation.ENGLAND
+) -> tuple[Finding, ...]:
     """One finding per kind of payment that needs explaining, in a stable order."""
-    return _kind_findings(frozenset(kinds), universal_credit)
+    return _kind_findings(frozenset(kinds), universal_credit, nation)
 
 
 @functools.lru_cache(maxsize=1024)
-def _kind_findings(present: frozenset[ReceiptKind], universal_credit: bool) -> tuple[Finding, ...]:
+def _kind_findings(
+    present: frozenset[ReceiptKind], universal_credit: bool, nation: Nation
+) -> tuple[Finding, ...]:
     found: list[Finding] = []
     if universal_credit and present & _FEE_LIKE:
-        found.append(_EARNED_OR_MISC)
+        found.append(_earned_or_misc(nation))
     if universal_credit and ReceiptKind.SELF_EMPLOYED_INVOICE in present:
-        found.append(_SELF_EMPLOYED)
+        found.append(_self_employed(nation))
+    by_kind = _findings_by_kind(nation)
     for kind in ReceiptKind:
-        if kind in present and kind in _KIND_FINDINGS:
-            found.append(_KIND_FINDINGS[kind])
+        if kind in present and kind in by_kind:
+            found.append(by_kind[kind])
     return tuple(found)

@@ -5,7 +5,7 @@ Starting work can still prompt DWP to ask whether care or mobility needs have ch
 so the engine flags a possible review (advice, not a loss). State Pension has no
 earnings rule.
 
->>> from participatory.benefits.circumstances import UnaffectedBenefit
+>>> from participatory.benefits.kinds import UnaffectedBenefit
 >>> [f.rule_id for f in unaffected_findings(frozenset({UnaffectedBenefit.PIP}))]
 ['BEN-UNAFFECTED', 'BEN-UNAFFECTED-REVIEW']
 """
@@ -15,16 +15,15 @@ from __future__ import annotations
 import functools
 from typing import Final
 
-from participatory.benefits import sources
-from participatory.benefits.circumstances import UnaffectedBenefit
+from participatory.benefits.law import cite_law
+from participatory.benefits.kinds import UnaffectedBenefit
 from participatory.benefits.mechanism import finding
 from participatory.core.explain import Finding, Severity
-from participatory.core.messages import define_messages
+from participatory.core.nations import Nation
 
-__all__ = ["unaffected_findings"]
+__all__ = ["MESSAGES", "unaffected_findings"]
 
-define_messages(
-    {
+MESSAGES: Final = {
         "benefits.unaffected": (
             "{benefits}: not affected by earnings, so the payment does not change them."
         ),
@@ -33,14 +32,16 @@ define_messages(
             "work can lead DWP to ask whether needs have changed. The payment itself is not "
             "a reason to reduce them; a welfare-rights adviser can help if DWP asks."
         ),
-    }
-)
+}
 
 _NAMES: Final = {
     UnaffectedBenefit.PIP: "Personal Independence Payment",
     UnaffectedBenefit.DLA: "Disability Living Allowance",
     UnaffectedBenefit.ATTENDANCE_ALLOWANCE: "Attendance Allowance",
     UnaffectedBenefit.STATE_PENSION: "State Pension",
+    UnaffectedBenefit.ADULT_DISABILITY_PAYMENT: "Adult Disability Payment",
+    UnaffectedBenefit.CHILD_DISABILITY_PAYMENT: "Child Disability Payment",
+    UnaffectedBenefit.PENSION_AGE_DISABILITY_PAYMENT: "Pension Age Disability Payment",
 }
 
 
@@ -56,7 +57,7 @@ def unaffected_findings(benefits: frozenset[UnaffectedBenefit]) -> tuple[Finding
             Severity.INFO,
             "benefits.unaffected",
             {"benefits": ", ".join(_NAMES[b] for b in ordered)},
-            citations=(sources.UNAFFECTED,),
+            citations=(cite_law("unaffected", Nation.ENGLAND),),
         )
     ]
     if any(b.is_disability_benefit for b in ordered):
@@ -65,7 +66,7 @@ def unaffected_findings(benefits: frozenset[UnaffectedBenefit]) -> tuple[Finding
                 "BEN-UNAFFECTED-REVIEW",
                 Severity.ADVICE,
                 "benefits.unaffected.review",
-                citations=(sources.UNAFFECTED,),
+                citations=(cite_law("unaffected", Nation.ENGLAND),),
             )
         )
     return tuple(found)

@@ -1,33 +1,40 @@
-"""Universal Credit: the work allowance, then the 55% taper, per assessment period.
+"""Universal Credit: a household's maximum amount, less earnings over the work allowance at 55%.
 
-The rules, from the Universal Credit Regulations 2013 (SI 2013/376):
+The rules, from the Universal Credit Regulations 2013 (SI 2013/376; in Northern Ireland the
+Universal Credit Regulations (Northern Ireland) 2016, the same arithmetic):
 
-* Earnings count in the **assessment period (AP) in which they are received** (reg. 54(1));
-  APs are calendar months from the first date of entitlement (reg. 21).
-* A claimant responsible for a child, or with limited capability for work (LCW or LCWRA),
-  has a **work allowance** (reg. 22(1)(b)): the lower one if the award includes the housing
-  costs element, the higher one otherwise. A joint claim has one allowance.
-* The award falls by the **taper** (55%) of earnings above the work allowance, or of all
-  earnings without one (reg. 22(1)(b)). Earnings already counted in the AP (a job) use the
-  work allowance first.
-* Unearned income — Carer's Allowance, new-style ESA and JSA among it (reg. 66(1)(b)) —
-  comes off pound for pound, weekly amounts converted × 52 ÷ 12 (reg. 73).
+* The **maximum amount** (reg. 36) is the standard allowance (single or joint; the 25-or-over
+  rate for a couple if either is 25 or over), a child element for each child or qualifying
+  young person (the higher first-child rate where the eldest was born before 6 April 2017; no
+  element for a third or later child born on or after that day while the two-child limit was
+  in force, unless an exception applies), a disabled child addition for each disabled child,
+  the LCWRA element once (to the member with limited capability for work and work-related
+  activity), a carer element for each member who cares for a severely disabled person — but
+  never both the LCWRA and the carer element for the *same* person (reg. 29(4)) — and the
+  housing costs element.
+* Earnings count in the **assessment period (AP) in which they are received** (reg. 54(1)),
+  net of the income tax and National Insurance paid (reg. 55(5)); a couple's earnings are
+  combined (reg. 22(1)(b)). A household with a child or a member with limited capability for
+  work has one **work allowance** (reg. 22(2)), lower with housing costs; earnings above it (all
+  earnings without one) come off at the **taper** (55%).
+* Unearned income — Carer's Allowance, new-style ESA and JSA actually paid (reg. 66(1)(b)) —
+  comes off pound for pound, weekly amounts converted × 52 ÷ 12 (reg. 73); capital above
+  £6,000 counts as £4.35 a month for each £250 or part (reg. 72); capital above £16,000 ends
+  entitlement (reg. 18).
 * Uprated figures apply from the first AP **beginning** on or after the uprating day
-  (SSAA 1992 s.150(10ZA)-(10ZB)), so every parameter is read on the AP's first day.
-* A fraction of a penny goes the claimant's way (reg. 6(1)): deductions round down.
+  (SSAA 1992 s.150(10ZA)-(10ZB)), so every figure is read on the AP's first day.
+* Amounts are rounded to the nearest penny (reg. 6(1), as the library reads it).
 
 Worked example (2025/26, single, 25+, LCW, no housing costs): work allowance £684; a £700
 fee in an AP with no other earnings reduces UC by (700 − 684) × 0.55 = £8.80.
 
 >>> import datetime as dt
->>> from participatory.benefits.circumstances import UniversalCreditClaim, WorkCapability
->>> from participatory.benefits.mechanism import Context
->>> from participatory.core.params import bundled_parameters
->>> claim = UniversalCreditClaim(first_date_of_entitlement=dt.date(2025, 5, 1),
-...                              capability=WorkCapability.LCW)
->>> ap = claim.assessment_periods.period_containing(dt.date(2025, 6, 10))
->>> outcome = assess_period(claim, ap, Decimal(700), ctx=Context(bundled_parameters()))
->>> outcome.change
+>>> from participatory.benefits.claims import UniversalCreditClaim
+>>> from participatory.benefits.household import Household, Person
+>>> from participatory.benefits.engine import assess_payment
+>>> home = Household(people=[Person(capability=WorkCapability.LCW)],
+...     universal_credit=UniversalCreditClaim(first_date_of_entitlement=dt.date(2025, 5, 1)))
+>>> assess_payment(home, "700.00", "2025-06-10").change(Benefit.UNIVERSAL_CREDIT)
 Money('-8.80', 'GBP')
 """
 
@@ -35,383 +42,706 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import ROUND_CEILING, Decimal
-from typing import Final
+from typing import Final, NamedTuple
 
-from participatory.benefits import sources
-from participatory.benefits.circumstances import (
-    AgeBand,
-    Benefit,
-    UniversalCreditClaim,
-    WorkCapability,
+from participatory.benefits.household import (
+    CapitalHolding,
+    CapitalKind,
+    ChildDisability,
+    Household,
+    Person,
 )
+from participatory.benefits.kinds import AgeBand, Benefit, WorkCapability
+from participatory.benefits.law import cite_law
 from participatory.benefits.mechanism import (
-    NOTHING,
     ZERO,
     Context,
+    Income,
+    RateReader,
     finding,
-    gbp,
-    period_outcome,
-    resolved,
-    round_in_claimants_favour,
+    nearest_penny,
 )
 from participatory.benefits.outcomes import PeriodOutcome
 from participatory.core.errors import ParametersNotAvailable
 from participatory.core.explain import Finding, ParameterUse, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money
+from participatory.core.nations import Nation
 from participatory.core.periods import DateRange, weekly_to_monthly
 
-__all__ = ["assess_period", "capital_findings", "maximum_amount", "work_allowance"]
+__all__ = [
+    "MESSAGES",
+    "DisabledChildRates",
+    "Elements",
+    "UniversalCreditRates",
+    "assess_period",
+    "counted_capital",
+    "elements",
+    "rates",
+    "tariff_income",
+]
 
-define_messages(
-    {
-        "benefits.uc.within_work_allowance": (
-            "Universal Credit, the assessment period {start} to {end}: earnings of {earnings} are "
-            "within "
-            "the {work_allowance} work allowance, so Universal Credit is unchanged "
-            "({headroom} of the allowance is left)."
-        ),
-        "benefits.uc.taper": (
-            "Universal Credit, the assessment period {start} to {end}: earnings of {earnings} are "
-            "{excess} over the {work_allowance} work allowance; {taper} of the extra counted "
-            "from these payments comes off, a fall of {reduction} (from {before} to {after})."
-        ),
-        "benefits.uc.no_work_allowance": (
-            "Universal Credit, the assessment period {start} to {end}: there is no work allowance "
-            "(no "
-            "child and no limited capability for work), so {taper} of all earnings comes "
-            "off: {earnings} counted, a fall of {reduction} (from {before} to {after})."
-        ),
-        "benefits.uc.nothing_counted": (
-            "Universal Credit, the assessment period {start} to {end}: none of the payments "
-            "counts as "
-            "earnings, so Universal Credit is unchanged."
-        ),
-        "benefits.uc.award_nil": (
-            "Universal Credit, the assessment period {start} to {end}: the earnings bring the "
-            "award to "
-            "nothing. The award may end and need a new claim; other help linked to UC may "
-            "stop too."
-        ),
-        "benefits.uc.surplus": (
-            "Earnings are about {surplus} above the point where Universal Credit stops, more "
-            "than the {threshold} surplus-earnings threshold; the excess may be carried into "
-            "a new claim made within six months."
-        ),
-        "benefits.uc.surplus_unknown": (
-            "Earnings are about {surplus} above the point where Universal Credit stops; the "
-            "surplus-earnings threshold for this date is not known, so part may be carried "
-            "into a new claim made within six months."
-        ),
-        "benefits.uc.knock_on": (
-            "Universal Credit, the assessment period {start} to {end}: {lost} of Carer's "
-            "Allowance, ESA "
-            "or JSA is lost, which Universal Credit counts pound for pound, so Universal "
-            "Credit rises by {increase}, to {after}."
-        ),
-        "benefits.uc.lcw_threshold": (
-            "Earnings of {earnings} in the assessment period reach the {threshold} "
-            "limited-capability-for-work threshold (16 hours at the National Living Wage, "
-            "monthly). DWP may treat the contributor as not having limited capability for "
-            "work if a work capability assessment is due; an existing decision is not "
-            "automatically ended. Ask a welfare-rights adviser."
-        ),
-        "benefits.uc.award_computed": (
-            "The Universal Credit award was worked out from the circumstances: maximum "
-            "amount {maximum} less {unearned} unearned income and {deduction} for other "
-            "earnings. Give the award from the latest statement for a firmer answer."
-        ),
-        "benefits.uc.two_child_limit": (
-            "The award was worked out with a child element for every child; the two-child "
-            "limit may apply. Give the award from the latest statement instead."
-        ),
-        "benefits.uc.capital_tariff": (
-            "If the gift of {gift} is kept, capital rises from {before} to {after}, above "
-            "the {lower} lower limit: Universal Credit assumes {tariff} a month of income "
-            "from it."
-        ),
-        "benefits.uc.capital_upper": (
-            "If the gift of {gift} is kept, capital rises to {after}, above the {upper} "
-            "limit: no Universal Credit while it stays above. Ask a welfare-rights adviser."
-        ),
-        "benefits.action.report_uc_journal": (
-            "Report the payment in the Universal Credit journal in the assessment period it "
-            "is received (payroll earnings reach DWP through HMRC automatically)."
-        ),
-    }
+MESSAGES: Final = {
+    "benefits.uc.within_work_allowance": (
+        "Universal Credit, the assessment period {start} to {end}: earnings of {earnings} are "
+        "within the {work_allowance} work allowance, so Universal Credit is unchanged "
+        "({headroom} of the allowance is left)."
+    ),
+    "benefits.uc.taper": (
+        "Universal Credit, the assessment period {start} to {end}: earnings of {earnings} are "
+        "{excess} over the {work_allowance} work allowance; {taper} of the extra counted "
+        "from these payments comes off, a fall of {reduction} (from {before} to {after})."
+    ),
+    "benefits.uc.no_work_allowance": (
+        "Universal Credit, the assessment period {start} to {end}: there is no work allowance "
+        "(no child and no limited capability for work), so {taper} of all earnings comes "
+        "off: {earnings} counted, a fall of {reduction} (from {before} to {after})."
+    ),
+    "benefits.uc.nothing_counted": (
+        "Universal Credit, the assessment period {start} to {end}: none of the payments "
+        "counts as earnings, so Universal Credit is unchanged."
+    ),
+    "benefits.uc.award_nil": (
+        "Universal Credit, the assessment period {start} to {end}: the earnings bring the "
+        "award to nothing. The award may end and need a new claim; other help linked to UC may "
+        "stop too."
+    ),
+    "benefits.uc.surplus": (
+        "Earnings are about {surplus} above the point where Universal Credit stops, more "
+        "than the {threshold} surplus-earnings threshold; the excess may be carried into "
+        "a new claim made within {months} months."
+    ),
+    "benefits.uc.surplus_unknown": (
+        "Earnings are about {surplus} above the point where Universal Credit stops; the "
+        "surplus-earnings threshold for this date is not known, so part may be carried "
+        "into a new claim."
+    ),
+    "benefits.uc.knock_on": (
+        "Universal Credit, the assessment period {start} to {end}: {lost} of Carer's "
+        "Allowance, ESA or JSA is lost, which Universal Credit counts pound for pound, so "
+        "Universal Credit rises by {increase}, to {after}."
+    ),
+    "benefits.uc.lcw_threshold": (
+        "Earnings of {earnings} in the assessment period reach the {threshold} "
+        "limited-capability-for-work threshold (16 hours at the National Living Wage, "
+        "monthly). DWP may treat the person as not having limited capability for "
+        "work if a work capability assessment is due; an existing decision is not "
+        "automatically ended. Ask a welfare-rights adviser."
+    ),
+    "benefits.uc.award_computed": (
+        "The Universal Credit award was worked out from the household: maximum "
+        "amount {maximum} less {unearned} unearned income and {deduction} for other "
+        "earnings. Give the award from the latest statement for a firmer answer."
+    ),
+    "benefits.uc.elements": (
+        "The maximum amount of {maximum} is the {standard} standard allowance{children}"
+        "{disabled}{lcwra}{carers}{housing}."
+    ),
+    "benefits.uc.carer_and_lcwra": (
+        "One person has limited capability for work and work-related activity and also "
+        "cares for someone: the same person cannot have both the LCWRA and the carer "
+        "element, so only the LCWRA element is included for them."
+    ),
+    "benefits.uc.two_child_limit": (
+        "The two-child limit applies in this assessment period: {excluded} child element(s) "
+        "are not included. A child born before 6 April 2017, or one the limit does not count "
+        "(a multiple birth, adoption, kinship care, non-consensual conception), still gets one."
+    ),
+    "benefits.uc.capital_over_limit": (
+        "Universal Credit, the assessment period {start} to {end}: the capital the rules count "
+        "({capital}) is above the {upper} limit, so there is no entitlement to Universal "
+        "Credit while it stays above; the payment changes nothing here."
+    ),
+    "benefits.uc.capital_over_limit_award": (
+        "A Universal Credit award is shown, but the capital given ({capital}) is above the "
+        "{upper} limit: check the capital figures with the claimant."
+    ),
+    "benefits.uc.capital_tariff": (
+        "If the gift of {gift} is kept, capital rises from {before} to {after}, above "
+        "the {lower} lower limit: Universal Credit assumes {tariff} a month of income "
+        "from it."
+    ),
+    "benefits.uc.capital_upper": (
+        "If the gift of {gift} is kept, capital rises to {after}, above the {upper} "
+        "limit: no Universal Credit while it stays above. Ask a welfare-rights adviser."
+    ),
+    "benefits.uc.scottish_child_payment": (
+        "Scottish Child Payment ({rate} a week for each child under 16) is paid because of "
+        "Universal Credit: if the award ends, Scottish Child Payment may stop too. Tell "
+        "Social Security Scotland and ask a welfare-rights adviser."
+    ),
+    "benefits.action.report_uc_journal": (
+        "Report the payment in the Universal Credit journal in the assessment period it "
+        "is received (payroll earnings reach DWP through HMRC automatically)."
+    ),
+}
+
+_FIRST_CHILD_HIGHER_BEFORE: Final = dt.date(2017, 4, 6)
+
+
+class UniversalCreditRates(NamedTuple):
+    """Every Universal Credit figure for an assessment period starting on one day."""
+
+    taper: Decimal
+    work_allowance_lower: Decimal
+    work_allowance_higher: Decimal
+    single_under_25: Decimal
+    single_25_or_over: Decimal
+    couple_under_25: Decimal
+    couple_25_or_over: Decimal
+    child_first_higher: Decimal
+    child_other: Decimal
+    lcwra: Decimal
+    #: The lower LCWRA rate for new claims from 6 April 2026 (``None`` before it existed).
+    lcwra_new_claim: Decimal | None
+    carer: Decimal
+    two_child_limit: bool
+    capital_lower: Decimal
+    capital_upper: Decimal
+    tariff_step: Decimal
+    tariff_per_step: Decimal
+    stale: tuple[ParameterUse, ...]
+
+
+def _build(read: RateReader) -> UniversalCreditRates:
+    u = "universal_credit."
+    new_claim = u + "lcwra_element_new_claim_2026"
+    return UniversalCreditRates(
+        taper=read.number(u + "taper_rate"),
+        work_allowance_lower=read.number(u + "work_allowance.lower"),
+        work_allowance_higher=read.number(u + "work_allowance.higher"),
+        single_under_25=read.number(u + "standard_allowance.single_under_25"),
+        single_25_or_over=read.number(u + "standard_allowance.single_25_or_over"),
+        couple_under_25=read.number(u + "standard_allowance.couple_under_25"),
+        couple_25_or_over=read.number(u + "standard_allowance.couple_25_or_over"),
+        child_first_higher=read.number(u + "child_element.first_child_born_before_2017_04_06"),
+        child_other=read.number(u + "child_element.other"),
+        lcwra=read.number(u + "lcwra_element"),
+        lcwra_new_claim=read.number(new_claim) if read.covers(new_claim) else None,
+        carer=read.number(u + "carer_element"),
+        two_child_limit=bool(read.value(u + "two_child_limit.applies")),
+        capital_lower=read.number(u + "capital.lower_limit"),
+        capital_upper=read.number(u + "capital.upper_limit"),
+        tariff_step=read.number(u + "capital.tariff_step"),
+        tariff_per_step=read.number(u + "capital.tariff_income_per_step"),
+        stale=tuple(read.stale),
+    )
+
+
+def rates(ctx: Context, day: dt.date) -> UniversalCreditRates:
+    """The figures for an AP starting on ``day``."""
+    return ctx.rates(_build, day)
+
+
+class DisabledChildRates(NamedTuple):
+    """The disabled child additions for an AP starting on one day (read only when needed)."""
+
+    lower: Decimal
+    higher: Decimal
+    stale: tuple[ParameterUse, ...]
+
+
+def _build_disabled(read: RateReader) -> DisabledChildRates:
+    u = "universal_credit.disabled_child_addition."
+    return DisabledChildRates(read.number(u + "lower"), read.number(u + "higher"), tuple(read.stale))
+
+
+class Elements(NamedTuple):
+    """The maximum amount and what it is made of, for one assessment period."""
+
+    maximum: Decimal
+    standard: Decimal
+    child_elements: tuple[Decimal, ...]
+    excluded_children: int
+    disabled_additions: tuple[Decimal, ...]
+    lcwra: Decimal
+    carers: tuple[Decimal, ...]
+    housing: Decimal
+    #: A member with both LCWRA and caring, for whom only LCWRA is included.
+    carer_and_lcwra: bool
+    has_work_allowance: bool
+
+
+def _standard(people: tuple[Person, ...], r: UniversalCreditRates) -> Decimal:
+    any_over_25 = any(p.age_band is AgeBand.AGE_25_OR_OVER for p in people)
+    if len(people) == 2:
+        return r.couple_25_or_over if any_over_25 else r.couple_under_25
+    return r.single_25_or_over if any_over_25 else r.single_under_25
+
+
+def _lcwra(people: tuple[Person, ...], r: UniversalCreditRates) -> Decimal:
+    best = ZERO
+    for person in people:
+        if person.capability is WorkCapability.LCWRA:
+            amount = r.lcwra
+            if person.lcwra_new_claim_rate and r.lcwra_new_claim is not None:
+                amount = r.lcwra_new_claim
+            # One element per award; with both members at different rates, the higher.
+            best = max(best, amount)
+    return best
+
+
+def elements(
+    household: Household, day: dt.date, r: UniversalCreditRates, ctx: Context
+) -> Elements:
+    """The maximum amount for an AP starting on ``day`` (UC Regs 2013 reg. 36)."""
+    people = household.people
+    standard = _standard(people, r)
+    counted = sorted(
+        (child for child in household.children if child.counts_on(day)), key=lambda c: c.born_on
+    )
+    child_amounts: list[Decimal] = []
+    disabled: list[Decimal] = []
+    excluded = 0
+    for index, child in enumerate(counted):
+        if index == 0:
+            child_amounts.append(
+                r.child_first_higher if child.born_on < _FIRST_CHILD_HIGHER_BEFORE else r.child_other
+            )
+        elif (
+            index < 2
+            or not r.two_child_limit
+            or child.born_on < _FIRST_CHILD_HIGHER_BEFORE
+            or child.two_child_limit_exception
+        ):
+            child_amounts.append(r.child_other)
+        else:
+            excluded += 1
+        if child.disability is ChildDisability.LOWER:
+            disabled.append(ctx.rates(_build_disabled, day).lower)
+        elif child.disability is ChildDisability.HIGHER:
+            disabled.append(ctx.rates(_build_disabled, day).higher)
+    lcwra = _lcwra(people, r)
+    carers = tuple(
+        r.carer for p in people if p.is_carer and p.capability is not WorkCapability.LCWRA
+    )
+    both = any(p.is_carer and p.capability is WorkCapability.LCWRA for p in people)
+    claim = household.universal_credit
+    housing = (
+        claim.housing_amount.amount
+        if claim is not None and claim.housing_amount is not None
+        else ZERO
+    )
+    maximum = standard + sum(child_amounts, ZERO) + sum(disabled, ZERO) + lcwra
+    maximum += sum(carers, ZERO) + housing
+    has_allowance = bool(counted) or any(p.capability is not WorkCapability.NONE for p in people)
+    return Elements(
+        maximum,
+        standard,
+        tuple(child_amounts),
+        excluded,
+        tuple(disabled),
+        lcwra,
+        carers,
+        housing,
+        both,
+        has_allowance,
+    )
+
+
+def counted_capital(holdings: tuple[CapitalHolding, ...], day: dt.date, ctx: Context) -> Decimal:
+    """The capital the rules count on ``day``: every holding not disregarded (Sch. 10)."""
+    total = ZERO
+    for holding in holdings:
+        kind = holding.kind
+        if kind in _ALWAYS_COUNTED:
+            total += holding.amount.amount
+            continue
+        months_name = _TIME_LIMITED.get(kind)
+        if months_name is None:
+            continue  # disregarded for as long as it is held
+        received = holding.received_on
+        months = int(ctx.use(months_name, day).value)  # type: ignore[call-overload]
+        if received is None or _months_after(received, months) <= day:
+            total += holding.amount.amount
+    return total
+
+
+_ALWAYS_COUNTED: Final = frozenset(
+    {CapitalKind.SAVINGS, CapitalKind.INVESTMENTS, CapitalKind.OTHER_PROPERTY}
 )
-
-_STANDARD: Final = {
-    (False, AgeBand.UNDER_25): "universal_credit.standard_allowance.single_under_25",
-    (False, AgeBand.AGE_25_OR_OVER): "universal_credit.standard_allowance.single_25_or_over",
-    (True, AgeBand.UNDER_25): "universal_credit.standard_allowance.couple_under_25",
-    (True, AgeBand.AGE_25_OR_OVER): "universal_credit.standard_allowance.couple_25_or_over",
+_TIME_LIMITED: Final = {
+    CapitalKind.BENEFIT_ARREARS: "universal_credit.capital.disregard_months.benefit_arrears",
+    CapitalKind.HOME_PURCHASE: "universal_credit.capital.disregard_months.home_purchase",
 }
 
 
-#: The taper and work allowances for one AP start, with what the findings quote of them
-#: (the taper as a percentage, the allowances as Money), made once per parameter set and
-#: day rather than once per assessment period of every contributor.
-_CoreRates = tuple[Decimal, Decimal, Decimal, str, Money, Money]
+def _months_after(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31,
+            30, 31, 31, 30, 31, 30, 31][month - 1]
+    return dt.date(year, month, min(day.day, last))
 
 
-def _core_rates(ctx: Context, day: dt.date) -> tuple[_CoreRates, tuple[ParameterUse, ...]]:
-    taper, taper_use = ctx.number("universal_credit.taper_rate", day)
-    lower, lower_use = ctx.number("universal_credit.work_allowance.lower", day)
-    higher, higher_use = ctx.number("universal_credit.work_allowance.higher", day)
-    rates = (taper, lower, higher, f"{taper * 100:.0f}%", gbp(lower), gbp(higher))
-    return rates, (taper_use, lower_use, higher_use)
+def tariff_income(capital: Decimal, r: UniversalCreditRates) -> Decimal:
+    """The monthly income capital is assumed to yield (reg. 72(1)): a part step counts whole."""
+    if capital <= r.capital_lower:
+        return ZERO
+    steps = ((capital - r.capital_lower) / r.tariff_step).to_integral_value(rounding=ROUND_CEILING)
+    return steps * r.tariff_per_step
 
 
-def _allowance(
-    claim: UniversalCreditClaim, rates: _CoreRates, uses: tuple[ParameterUse, ...]
-) -> tuple[Decimal, Money, tuple[ParameterUse, ...]]:
-    """The work allowance (as a Decimal and as Money) and the parameter it reads, if any."""
-    if not claim.has_work_allowance:
-        return ZERO, NOTHING, ()
-    if claim.housing_costs_element:
-        return rates[1], rates[4], (uses[1],)
-    return rates[2], rates[5], (uses[2],)
+class Knock(NamedTuple):
+    """Unearned income lost to the payments' effect on weekly benefits, in one AP."""
+
+    weekly_payable: Decimal
+    lost_before: Decimal
+    lost_after: Decimal
 
 
-def work_allowance(
-    claim: UniversalCreditClaim, day: dt.date, ctx: Context
-) -> tuple[Decimal, tuple[ParameterUse, ...]]:
-    """The work allowance for an AP starting on ``day`` (zero if not eligible)."""
-    if not claim.has_work_allowance:
-        return ZERO, ()
-    rates, uses = resolved(ctx, "uc.core", day, _core_rates)
-    allowance, _money, allowance_uses = _allowance(claim, rates, uses)
-    return allowance, allowance_uses
+class Detail(NamedTuple):
+    """What the explanation of an assessment period quotes."""
 
-
-def maximum_amount(
-    claim: UniversalCreditClaim, day: dt.date, ctx: Context
-) -> tuple[Decimal, tuple[ParameterUse, ...]]:
-    """The maximum amount: standard allowance plus elements plus housing (reg. 36)."""
-    total, use = ctx.number(_STANDARD[(claim.couple, claim.age_band)], day)
-    uses = [use]
-    if claim.children:
-        first_name = (
-            "universal_credit.child_element.first_child_born_before_2017_04_06"
-            if claim.first_child_born_before_2017_04_06
-            else "universal_credit.child_element.other"
-        )
-        first, first_use = ctx.number(first_name, day)
-        uses.append(first_use)
-        total += first
-        if claim.children > 1:
-            other, other_use = ctx.number("universal_credit.child_element.other", day)
-            uses.append(other_use)
-            total += other * (claim.children - 1)
-    if claim.capability is WorkCapability.LCWRA:
-        name = "universal_credit.lcwra_element"
-        new_rate = "universal_credit.lcwra_element_new_claim_2026"
-        if claim.lcwra_new_claim_rate and day >= ctx.parameters[new_rate].covered_from:
-            name = new_rate
-        value, lcwra_use = ctx.number(name, day)
-        uses.append(lcwra_use)
-        total += value
-    if claim.carer_element:
-        value, carer_use = ctx.number("universal_credit.carer_element", day)
-        uses.append(carer_use)
-        total += value
-    if claim.housing_amount is not None:
-        total += claim.housing_amount.amount
-    return total, tuple(uses)
-
-
-def _tariff_income(
-    capital: Decimal, day: dt.date, ctx: Context
-) -> tuple[Decimal, tuple[ParameterUse, ...]]:
-    lower, lower_use = ctx.number("universal_credit.capital.lower_limit", day)
-    if capital <= lower:
-        return ZERO, (lower_use,)
-    step, step_use = ctx.number("universal_credit.capital.tariff_step", day)
-    per_step, per_use = ctx.number("universal_credit.capital.tariff_income_per_step", day)
-    # A part step counts as a whole one (reg. 72(1)).
-    steps = ((capital - lower) / step).to_integral_value(rounding=ROUND_CEILING)
-    return steps * per_step, (lower_use, step_use, per_use)
+    household: Household
+    elements: Elements | None
+    allowance: Decimal
+    earnings_base: Decimal
+    earnings_total: Decimal
+    deduction_regular: Decimal
+    deduction_base: Decimal
+    deduction_total: Decimal
+    unearned: Decimal
+    knock: Knock
+    capital: Decimal | None
+    uncapped_after: Decimal
+    person_earnings: tuple[tuple[str, Decimal, Decimal], ...]
 
 
 def _deduction(earnings: Decimal, allowance: Decimal, taper: Decimal) -> Decimal:
-    return round_in_claimants_favour(max(ZERO, earnings - allowance) * taper)
-
-
-#: ``round_in_claimants_favour(weekly_to_monthly(ZERO))``: no weekly unearned income,
-#: already rounded to the penny (the exponent matters: it shows in the figures quoted).
-_NO_MONTHLY_UNEARNED: Final = Decimal("0.00")
+    return nearest_penny(max(ZERO, earnings - allowance) * taper)
 
 
 def assess_period(
-    claim: UniversalCreditClaim,
+    household: Household,
     period: DateRange,
-    counted: Decimal,
-    *,
+    incomes: dict[str, Income],
+    knock: Knock,
     ctx: Context,
-    weekly_unearned: Decimal = ZERO,
-    unearned_lost: Decimal = ZERO,
-    disability_benefit: bool = False,
 ) -> PeriodOutcome:
-    """Universal Credit for one AP before and after ``counted`` earnings are received.
+    """Universal Credit for one AP before and after the payments counted in it.
 
-    ``weekly_unearned`` is the weekly total of benefits UC counts as unearned income
-    (Carer's Allowance, new-style ESA/JSA); ``unearned_lost`` is how much of them the
-    payments remove in this AP (the knock-on effect).
+    ``incomes`` holds each member's earnings in the AP by id; ``knock`` is the Carer's
+    Allowance, ESA or JSA the household gets a week and what the payments' weekly effects
+    remove from it in this AP.
     """
-    day = period.start
-    rates, core_uses = resolved(ctx, "uc.core", day, _core_rates)
-    taper = rates[0]
-    taper_use = core_uses[0]
-    allowance, allowance_money, allowance_uses = _allowance(claim, rates, core_uses)
-    e0 = claim.other_earnings.amount
-    e1 = e0 + counted
-    d0 = _deduction(e0, allowance, taper)
-    d1 = _deduction(e1, allowance, taper)
-    findings: list[Finding] = []
-    uses = (taper_use, *allowance_uses)
+    claim = household.universal_credit
+    assert claim is not None
+    r = rates(ctx, period.start)
+    regular = base = total = ZERO
+    for income in incomes.values():
+        regular += income.regular
+        base += income.base
+        total += income.base + income.added
+    capital = (
+        None if household.capital is None else counted_capital(household.capital, period.start, ctx)
+    )
+    over_limit = capital is not None and capital > r.capital_upper
     if claim.current_award is not None:
-        before = claim.current_award.amount
-        uncapped_after = before - (d1 - d0) + unearned_lost
+        found = None
+        has_allowance = bool(
+            any(c.counts_on(period.start) for c in household.children)
+            or any(p.capability is not WorkCapability.NONE for p in household.people)
+        )
     else:
-        maximum, max_uses = maximum_amount(claim, day, ctx)
+        found = elements(household, period.start, r, ctx)
+        has_allowance = found.has_work_allowance
+    allowance = ZERO
+    if has_allowance:
+        allowance = r.work_allowance_lower if claim.housing_costs_element else r.work_allowance_higher
+    taper = r.taper
+    d_regular = _deduction(regular, allowance, taper)
+    d_base = _deduction(base, allowance, taper)
+    d_total = _deduction(total, allowance, taper)
+    unearned = ZERO
+    if claim.current_award is not None:
+        award = claim.current_award.amount
+        uncapped_before = award - (d_base - d_regular) + knock.lost_before
+        uncapped_after = award - (d_total - d_regular) + knock.lost_after
+    else:
+        assert found is not None
         unearned = claim.other_unearned_income.amount
-        unearned += (
-            round_in_claimants_favour(weekly_to_monthly(weekly_unearned))
-            if weekly_unearned
-            else _NO_MONTHLY_UNEARNED
+        if knock.weekly_payable:
+            unearned += nearest_penny(weekly_to_monthly(knock.weekly_payable))
+        if capital is not None:
+            unearned += tariff_income(capital, r)
+        uncapped_before = found.maximum - d_base - (unearned - knock.lost_before)
+        uncapped_after = found.maximum - d_total - (unearned - knock.lost_after)
+    if over_limit and claim.current_award is None:
+        before = after = ZERO
+    else:
+        before = max(ZERO, uncapped_before)
+        after = max(ZERO, uncapped_after)
+    added = total - base
+    person_earnings = tuple(
+        (person_id, income.base, income.base + income.added) for person_id, income in incomes.items()
+    )
+    detail = Detail(
+        household,
+        found,
+        allowance,
+        base,
+        total,
+        d_regular,
+        d_base,
+        d_total,
+        unearned,
+        knock,
+        capital,
+        uncapped_after,
+        person_earnings,
+    )
+    return PeriodOutcome(
+        Benefit.UNIVERSAL_CREDIT,
+        period,
+        before,
+        after,
+        added,
+        False,
+        detail=detail,
+        explain=(explain_period, (ctx,)),
+    )
+
+
+def _money(amount: Decimal) -> Money:
+    return Money(amount)
+
+
+def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
+    """The findings of one assessment period, from its numbers."""
+    d: Detail = outcome.detail  # type: ignore[assignment]
+    household = d.household
+    nation = household.nation
+    claim = household.universal_credit
+    assert claim is not None
+    period = outcome.period
+    day = period.start
+    r = rates(ctx, day)
+    taper_use = ctx.use("universal_credit.taper_rate", day)
+    allowance_uses: tuple[ParameterUse, ...] = ()
+    if d.allowance:
+        name = "lower" if claim.housing_costs_element else "higher"
+        allowance_uses = (ctx.use(f"universal_credit.work_allowance.{name}", day),)
+    uses = (taper_use, *allowance_uses)
+    before = outcome.before_amount
+    after = outcome.after_amount
+    reduction = d.deduction_total - d.deduction_base
+    span = {"start": period.start, "end": period.end}
+    found: list[Finding] = []
+    if d.capital is not None and d.capital > r.capital_upper:
+        upper_use = ctx.use("universal_credit.capital.upper_limit", day)
+        key = (
+            "benefits.uc.capital_over_limit_award"
+            if claim.current_award is not None
+            else "benefits.uc.capital_over_limit"
         )
-        if claim.capital is not None:
-            tariff, _ = _tariff_income(claim.capital.amount, day, ctx)
-            unearned += tariff
-        before = max(ZERO, maximum - d0 - unearned)
-        uncapped_after = maximum - d1 - (unearned - unearned_lost)
-        findings.append(
+        found.append(
             finding(
-                "BEN-UC-AWARD-COMPUTED",
-                Severity.INFO,
-                "benefits.uc.award_computed",
-                {"maximum": gbp(maximum), "unearned": gbp(unearned), "deduction": gbp(d0)},
-                citations=(sources.CPAG_UC_RATES,),
-                parameters=max_uses,
+                "BEN-UC-CAPITAL-LIMIT",
+                Severity.REFER if claim.current_award is not None else Severity.INFO,
+                key,
+                {**span, "capital": _money(d.capital), "upper": _money(r.capital_upper)},
+                citations=(cite_law("universal_credit.capital_limit", nation),),
+                parameters=(upper_use,),
             )
         )
-        if claim.children > 2:
-            findings.append(
-                finding("BEN-UC-TWO-CHILD-LIMIT", Severity.WARNING, "benefits.uc.two_child_limit")
-            )
-    after = max(ZERO, uncapped_after)
-    reduction = d1 - d0
-    before_money = gbp(before)
+        if claim.current_award is None:
+            return tuple(found)
+    if d.elements is not None:
+        found.extend(_element_findings(d, outcome, ctx))
     values: dict[str, object] = {
-        "start": period.start,
-        "end": period.end,
-        "earnings": gbp(e1),
-        "work_allowance": allowance_money,
-        "taper": rates[3],
-        "reduction": gbp(min(reduction, before)),
-        "before": before_money,
-        "after": gbp(max(ZERO, before - reduction)),
+        **span,
+        "earnings": _money(d.earnings_total),
+        "work_allowance": _money(d.allowance),
+        "taper": f"{r.taper * 100:.0f}%",
+        "reduction": _money(min(reduction, before)),
+        "before": outcome.before,
+        "after": _money(max(ZERO, before - reduction)),
     }
     actions = ("benefits.action.report_uc_journal",)
+    in_period = cite_law("universal_credit.earnings_in_period", nation)
+    rounding = cite_law("universal_credit.rounding", nation)
+    counted = outcome.counted.amount
+    lost = d.knock.lost_after - d.knock.lost_before
     if counted == 0:
-        if unearned_lost == 0:
-            findings.append(
+        if lost == 0:
+            found.append(
                 finding(
                     "BEN-UC-NOTHING-COUNTED",
                     Severity.INFO,
                     "benefits.uc.nothing_counted",
                     values,
-                    citations=(sources.UC_EARNINGS_IN_PERIOD,),
+                    citations=(in_period,),
                 )
             )
-    elif not claim.has_work_allowance:
-        findings.append(
+    elif not d.allowance:
+        found.append(
             finding(
                 "BEN-UC-TAPER",
                 Severity.WARNING if reduction else Severity.INFO,
                 "benefits.uc.no_work_allowance",
                 values,
-                citations=(sources.UC_TAPER, sources.UC_EARNINGS_IN_PERIOD, sources.UC_ROUNDING),
+                citations=(cite_law("universal_credit.taper", nation), in_period, rounding),
                 parameters=uses,
                 actions=actions,
             )
         )
-    elif e1 <= allowance:
-        values["headroom"] = gbp(allowance - e1)
-        findings.append(
+    elif d.earnings_total <= d.allowance:
+        values["headroom"] = _money(d.allowance - d.earnings_total)
+        found.append(
             finding(
                 "BEN-UC-WORK-ALLOWANCE",
                 Severity.INFO,
                 "benefits.uc.within_work_allowance",
                 values,
-                citations=(sources.UC_WORK_ALLOWANCE, sources.UC_EARNINGS_IN_PERIOD),
+                citations=(cite_law("universal_credit.work_allowance", nation), in_period),
                 parameters=uses,
                 actions=actions,
             )
         )
     else:
-        values["excess"] = gbp(e1 - allowance)
-        findings.append(
+        values["excess"] = _money(d.earnings_total - d.allowance)
+        found.append(
             finding(
                 "BEN-UC-TAPER",
                 Severity.WARNING if reduction else Severity.INFO,
                 "benefits.uc.taper",
                 values,
                 citations=(
-                    sources.UC_WORK_ALLOWANCE,
-                    sources.UC_TAPER,
-                    sources.UC_EARNINGS_IN_PERIOD,
-                    sources.UC_ROUNDING,
+                    cite_law("universal_credit.work_allowance", nation),
+                    cite_law("universal_credit.taper", nation),
+                    in_period,
+                    rounding,
                 ),
                 parameters=uses,
                 actions=actions,
             )
         )
-    if unearned_lost:
-        findings.append(
+    if lost:
+        found.append(
             finding(
                 "BEN-UC-KNOCK-ON",
                 Severity.INFO,
                 "benefits.uc.knock_on",
                 {
-                    "start": period.start,
-                    "end": period.end,
-                    "lost": gbp(unearned_lost),
-                    "increase": gbp(after - max(ZERO, before - reduction)),
-                    "after": gbp(after),
+                    **span,
+                    "lost": _money(lost),
+                    "increase": _money(after - max(ZERO, before - reduction)),
+                    "after": outcome.after,
                 },
-                citations=(sources.UC_UNEARNED,),
+                citations=(cite_law("universal_credit.unearned", nation),),
             )
         )
-    if before > 0 and uncapped_after <= 0 and counted > 0:
-        findings.append(
+    if before > 0 and d.uncapped_after <= 0 and counted > 0:
+        found.append(
             finding(
                 "BEN-UC-AWARD-NIL",
                 Severity.WARNING,
                 "benefits.uc.award_nil",
-                {"start": period.start, "end": period.end},
-                citations=(sources.UC_SURPLUS,),
+                span,
+                citations=(cite_law("universal_credit.surplus", nation),),
             )
         )
-        findings.append(_surplus(-uncapped_after / taper, day, ctx))
-    if counted and claim.capability is not WorkCapability.NONE and not disability_benefit:
-        findings.extend(_lcw_threshold(e0, e1, day, ctx))
-    return period_outcome(
-        Benefit.UNIVERSAL_CREDIT,
-        period,
-        before_money,
-        gbp(after),
-        gbp(counted),
-        False,
-        tuple(findings),
-    )
+        found.append(_surplus(-d.uncapped_after / r.taper, day, ctx, nation))
+        if nation is Nation.SCOTLAND and any(c.counts_on(day) for c in household.children):
+            found.append(_scottish_child_payment(day, ctx))
+    if counted:
+        found.extend(_lcw_threshold(d, day, ctx))
+    return tuple(found)
 
 
-def _surplus(surplus: Decimal, day: dt.date, ctx: Context) -> Finding:
-    values: dict[str, object] = {"surplus": gbp(round_in_claimants_favour(surplus))}
+def _element_findings(d: Detail, outcome: PeriodOutcome, ctx: Context) -> list[Finding]:
+    household = d.household
+    nation = household.nation
+    e = d.elements
+    assert e is not None
+    day = outcome.period.start
+    names = [
+        "universal_credit.standard_allowance."
+        + ("couple" if household.couple else "single")
+        + ("_25_or_over" if any(p.age_band is AgeBand.AGE_25_OR_OVER for p in household.people)
+           else "_under_25")
+    ]
+    if e.child_elements:
+        names.append("universal_credit.child_element.other")
+        if e.child_elements[0] != ctx.use(names[-1], day).value:
+            names.append("universal_credit.child_element.first_child_born_before_2017_04_06")
+    if e.disabled_additions:
+        names.extend(
+            ("universal_credit.disabled_child_addition.lower",
+             "universal_credit.disabled_child_addition.higher")
+        )
+    if e.lcwra:
+        names.append("universal_credit.lcwra_element")
+        if ctx.parameters["universal_credit.lcwra_element_new_claim_2026"].covered_from <= day:
+            names.append("universal_credit.lcwra_element_new_claim_2026")
+    if e.carers:
+        names.append("universal_credit.carer_element")
+    max_uses = tuple(ctx.use(name, day) for name in names)
+    found = [
+        finding(
+            "BEN-UC-AWARD-COMPUTED",
+            Severity.INFO,
+            "benefits.uc.award_computed",
+            {
+                "maximum": _money(e.maximum),
+                "unearned": _money(d.unearned - d.knock.lost_before),
+                "deduction": _money(d.deduction_base),
+            },
+            citations=(cite_law("universal_credit.maximum_amount", nation),),
+            parameters=max_uses,
+        ),
+        finding(
+            "BEN-UC-ELEMENTS",
+            Severity.INFO,
+            "benefits.uc.elements",
+            {
+                "maximum": _money(e.maximum),
+                "standard": _money(e.standard),
+                "children": _listed(", child elements of ", e.child_elements),
+                "disabled": _listed(", disabled child additions of ", e.disabled_additions),
+                "lcwra": f", the LCWRA element of {_money(e.lcwra)}" if e.lcwra else "",
+                "carers": _listed(", carer elements of ", e.carers),
+                "housing": f", housing costs of {_money(e.housing)}" if e.housing else "",
+            },
+            citations=(cite_law("universal_credit.maximum_amount", nation),),
+            parameters=max_uses,
+        ),
+    ]
+    if e.carer_and_lcwra:
+        found.append(
+            finding(
+                "BEN-UC-CARER-AND-LCWRA",
+                Severity.INFO,
+                "benefits.uc.carer_and_lcwra",
+                citations=(cite_law("universal_credit.carer_and_lcwra", nation),),
+            )
+        )
+    if e.excluded_children:
+        found.append(
+            finding(
+                "BEN-UC-TWO-CHILD-LIMIT",
+                Severity.WARNING,
+                "benefits.uc.two_child_limit",
+                {"excluded": e.excluded_children},
+                citations=(cite_law("universal_credit.two_child_limit", nation),),
+                parameters=(ctx.use("universal_credit.two_child_limit.applies", day),),
+            )
+        )
+    return found
+
+
+def _listed(prefix: str, amounts: tuple[Decimal, ...]) -> str:
+    if not amounts:
+        return ""
+    return prefix + " + ".join(str(_money(a)) for a in amounts)
+
+
+def _surplus(surplus: Decimal, day: dt.date, ctx: Context, nation: Nation) -> Finding:
+    values: dict[str, object] = {"surplus": _money(nearest_penny(surplus))}
+    citation = cite_law("universal_credit.surplus", nation)
     try:
-        threshold, use = ctx.number("universal_credit.surplus_earnings.relevant_threshold", day)
+        use = ctx.use("universal_credit.surplus_earnings.relevant_threshold", day)
+        months = ctx.use("universal_credit.surplus_earnings.new_claim_months", day)
     except ParametersNotAvailable:
         # The threshold after 31 March 2026 is not known: say so rather than stop the check.
         return finding(
@@ -419,81 +749,105 @@ def _surplus(surplus: Decimal, day: dt.date, ctx: Context) -> Finding:
             Severity.WARNING,
             "benefits.uc.surplus_unknown",
             values,
-            citations=(sources.UC_SURPLUS,),
+            citations=(citation,),
         )
-    values["threshold"] = gbp(threshold)
-    severity = Severity.WARNING if surplus > threshold else Severity.INFO
+    threshold = Decimal(use.value)  # type: ignore[arg-type]
+    values["threshold"] = _money(threshold)
+    values["months"] = months.value
     return finding(
         "BEN-UC-SURPLUS-EARNINGS",
-        severity,
+        Severity.WARNING if surplus > threshold else Severity.INFO,
         "benefits.uc.surplus",
         values,
-        citations=(sources.UC_SURPLUS,),
-        parameters=(use,),
+        citations=(citation,),
+        parameters=(use, months),
     )
 
 
-def _lcw_rates(ctx: Context, day: dt.date) -> tuple[Decimal, tuple[ParameterUse, ...]]:
-    hours, hours_use = ctx.number("universal_credit.lcw_earnings_threshold_hours", day)
-    wage, wage_use = ctx.number("national_living_wage.hourly_rate", day)
-    return weekly_to_monthly(hours * wage), (hours_use, wage_use)
+def _scottish_child_payment(day: dt.date, ctx: Context) -> Finding:
+    use = ctx.use("scotland.scottish_child_payment.weekly_rate", day)
+    return finding(
+        "BEN-SCOTTISH-CHILD-PAYMENT",
+        Severity.WARNING,
+        "benefits.uc.scottish_child_payment",
+        {"rate": _money(Decimal(use.value))},  # type: ignore[arg-type]
+        citations=(cite_law("scottish_child_payment.qualifying_benefit", Nation.SCOTLAND),),
+        parameters=(use,),
+        actions=("benefits.action.tell_social_security_scotland",),
+    )
 
 
-def _lcw_threshold(e0: Decimal, e1: Decimal, day: dt.date, ctx: Context) -> list[Finding]:
-    threshold, (hours_use, wage_use) = resolved(ctx, "uc.lcw", day, _lcw_rates)
-    if not e0 < threshold <= e1:
-        return []
-    return [
-        finding(
-            "BEN-UC-LCW-EARNINGS-THRESHOLD",
-            Severity.WARNING,
-            "benefits.uc.lcw_threshold",
-            {"earnings": gbp(e1), "threshold": gbp(threshold.quantize(Decimal("0.01")))},
-            citations=(sources.UC_LCW_THRESHOLD,),
-            parameters=(hours_use, wage_use),
-        )
-    ]
+def _lcw_threshold(d: Detail, day: dt.date, ctx: Context) -> list[Finding]:
+    hours_use = ctx.use("universal_credit.lcw_earnings_threshold_hours", day)
+    wage_use = ctx.use("national_living_wage.hourly_rate", day)
+    threshold = weekly_to_monthly(
+        Decimal(hours_use.value) * Decimal(wage_use.value)  # type: ignore[arg-type]
+    ).quantize(Decimal("0.01"))
+    found = []
+    for person_id, earned_before, earned_after in d.person_earnings:
+        person = d.household.person(person_id)
+        if person.capability is WorkCapability.NONE or person.receives_disability_benefit:
+            continue
+        if earned_before < threshold <= earned_after:
+            found.append(
+                finding(
+                    "BEN-UC-LCW-EARNINGS-THRESHOLD",
+                    Severity.WARNING,
+                    "benefits.uc.lcw_threshold",
+                    {"earnings": _money(earned_after), "threshold": _money(threshold)},
+                    citations=(cite_law("universal_credit.lcw_threshold", d.household.nation),),
+                    parameters=(hours_use, wage_use),
+                    subject=person_id,
+                )
+            )
+    return found
 
 
-def capital_findings(
-    claim: UniversalCreditClaim, gifts: Decimal, day: dt.date, ctx: Context
+def gift_findings(
+    household: Household, gifts: Decimal, day: dt.date, ctx: Context
 ) -> tuple[Finding, ...]:
-    """What keeping gifts as capital would do, when the claim's capital is known."""
-    if claim.capital is None or gifts <= 0:
+    """What keeping gifts as capital would do, when the household's capital is known."""
+    if household.capital is None or gifts <= 0:
         return ()
-    before = claim.capital.amount
+    r = rates(ctx, day)
+    nation = household.nation
+    before = counted_capital(household.capital, day, ctx)
     after = before + gifts
-    upper, upper_use = ctx.number("universal_credit.capital.upper_limit", day)
+    upper_use = ctx.use("universal_credit.capital.upper_limit", day)
     values: dict[str, object] = {
-        "gift": gbp(gifts),
-        "before": gbp(before),
-        "after": gbp(after),
-        "upper": gbp(upper),
+        "gift": _money(gifts),
+        "before": _money(before),
+        "after": _money(after),
+        "upper": _money(r.capital_upper),
     }
-    if after > upper:
+    citation = cite_law("universal_credit.capital", nation)
+    if after > r.capital_upper:
         return (
             finding(
                 "BEN-GIFT-CAPITAL",
                 Severity.PROBLEM,
                 "benefits.uc.capital_upper",
                 values,
-                citations=(sources.UC_CAPITAL,),
+                citations=(citation,),
                 parameters=(upper_use,),
             ),
         )
-    tariff_before, _ = _tariff_income(before, day, ctx)
-    tariff_after, uses = _tariff_income(after, day, ctx)
-    if tariff_after == tariff_before:
+    tariff_after = tariff_income(after, r)
+    if tariff_after == tariff_income(before, r):
         return ()
-    lower, _ = ctx.number("universal_credit.capital.lower_limit", day)
-    values.update(lower=gbp(lower), tariff=gbp(tariff_after))
+    uses = (
+        ctx.use("universal_credit.capital.lower_limit", day),
+        ctx.use("universal_credit.capital.tariff_step", day),
+        ctx.use("universal_credit.capital.tariff_income_per_step", day),
+    )
+    values.update(lower=_money(r.capital_lower), tariff=_money(tariff_after))
     return (
         finding(
             "BEN-GIFT-CAPITAL",
             Severity.WARNING,
             "benefits.uc.capital_tariff",
             values,
-            citations=(sources.UC_CAPITAL,),
+            citations=(citation,),
             parameters=uses,
         ),
     )

@@ -23,6 +23,7 @@ __all__ = [
     "ParametersNotAvailable",
     "ParticipatoryError",
     "UnknownParameter",
+    "UnknownSource",
     "UnsupportedCase",
     "ValidationError",
 ]
@@ -131,3 +132,10 @@ class UnsupportedCase(ParticipatoryError):
         self.what = what
         self.instead = instead
         super().__init__(f"{what} is not supported: {instead}")
+
+
+class UnknownSource(ParticipatoryError, KeyError):
+    """A source or passage reference that the catalogue of sources does not hold."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])

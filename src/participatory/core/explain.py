@@ -7,14 +7,17 @@ it read (:class:`ParameterUse`), and the :class:`Citation` of the guidance or la
 applies. Turning a finding into a sentence is the renderer's job
 (:func:`participatory.render.text.sentence`), so engines never format text.
 
+>>> from participatory.core.sources import cite
 >>> finding = Finding(
 ...     rule_id="PAY-EXAMPLE",
 ...     severity=Severity.INFO,
 ...     message_key="example.fee",
 ...     values={"hours": 2},
-...     citations=(Citation("Payment guidance for researchers and professionals",
-...                         publisher="NIHR"),),
+...     citations=(cite("bath_report_2022#s2_6"),),
 ... )
+>>> finding.citations[0].short
+'Bath report §2.6'
+
 >>> finding.severity.is_at_least(Severity.ADVICE)
 False
 >>> Explained(findings=(finding,)).has("PAY-EXAMPLE")
@@ -32,10 +35,12 @@ import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.privacy import REDACTED_TEXT
+from participatory.core.sources import Citation
 
 __all__ = [
     "Citation",
     "Explained",
+    "ExplainedResult",
     "Finding",
     "ParameterUse",
     "Severity",
@@ -74,55 +79,32 @@ class Severity(enum.Enum):
 _RANKS = {severity: index for index, severity in enumerate(Severity)}
 
 
-def _optional_date(value: object) -> dt.date | None:
-    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            raise ValidationError("date", "is not a date", hint="write YYYY-MM-DD") from None
-    raise ValidationError("date", "must be a date")
-
-
-@attrs.frozen
-class Citation:
-    """Where a rule or figure comes from: a document, web page or piece of legislation.
-
-    >>> Citation("The Universal Credit Regulations 2013", reference="SI 2013/376, reg. 22")
-    Citation(title='The Universal Credit Regulations 2013', publisher=None, url=None, reference='SI 2013/376, reg. 22', date=None, verified=True)
-    """  # noqa: E501
-
-    title: str
-    publisher: str | None = None
-    url: str | None = None
-    #: Legislation or section reference, e.g. ``"SI 2013/376, reg. 21(2)"``.
-    reference: str | None = None
-    #: When the document was published, or when it was read.
-    date: dt.date | None = attrs.field(default=None, converter=_optional_date)
-    #: False when the library could not check the statement against this source itself.
-    verified: bool = True
-
-
 @attrs.frozen
 class ParameterUse:
-    """One dated parameter value a finding relied on, and where that value comes from."""
+    """One dated parameter value a finding relied on, where it was read and what law it applies.
+
+    ``source`` is where the figure was read (verified only when read at a primary source);
+    ``reference`` is the law or guidance the parameter implements. ``stale`` is true when the
+    date asked for lies past the figure's known end and the caller chose to fall back to the
+    last known value; ``review_due`` when a figure in force until superseded has not been
+    re-checked for longer than the review interval (``checked_on`` says when it last was).
+    """
 
     name: str
     value: object
     effective_from: dt.date
-    source: str
-    url: str | None = None
+    source: Citation
+    reference: Citation | None = None
     verified: bool = False
-    #: True when the date asked for lies past the data's ``valid_until`` and the caller
-    #: chose to fall back to the last known value rather than stop.
     stale: bool = False
+    checked_on: dt.date | None = None
+    review_due: bool = False
 
-    def citation(self) -> Citation:
-        """The value's source as a citation."""
-        return Citation(
-            title=self.source, url=self.url, date=self.effective_from, verified=self.verified
-        )
+    def citations(self) -> tuple[Citation, ...]:
+        """Where the figure was read, then the law it applies (if recorded)."""
+        if self.reference is None:
+            return (self.source,)
+        return (self.source, self.reference)
 
 
 def _citations(items: Iterable[Citation]) -> tuple[Citation, ...]:
@@ -185,9 +167,26 @@ class Finding:
             f"actions={self.actions!r}, sensitive={self.sensitive!r}, subject={self.subject!r})"
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The values are a read-only view (not picklable): rebuild from a plain copy.
+        return (
+            Finding,
+            (
+                self.rule_id,
+                self.severity,
+                self.message_key,
+                dict(self.values),
+                self.citations,
+                self.parameters,
+                self.actions,
+                self.sensitive,
+                self.subject,
+            ),
+        )
+
     def all_citations(self) -> tuple[Citation, ...]:
         """The finding's citations followed by those of the parameters it read."""
-        return self.citations + tuple(use.citation() for use in self.parameters)
+        return self.citations + tuple(c for use in self.parameters for c in use.citations())
 
 
 def _finding_key(finding: Finding) -> tuple[object, ...]:
@@ -208,11 +207,19 @@ def _findings(items: Iterable[Finding]) -> tuple[Finding, ...]:
     return tuple(items)
 
 
-@attrs.frozen
-class Explained:
-    """Base of every engine result: a set of findings with ways to query them."""
+class ExplainedResult:
+    """What every engine result offers: its findings, and ways to query them.
 
-    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings, kw_only=True)
+    A result may hold its findings from the start (:class:`Explained`) or build them when they
+    are first read (the benefits engine computes its numbers first and explains on demand).
+    """
+
+    __slots__ = ()
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every finding of the result, in the order the rules made them."""
+        raise NotImplementedError
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
@@ -234,6 +241,13 @@ class Explained:
     def worst(self) -> Severity:
         """The most serious severity among the findings (INFO when there are none)."""
         return max((f.severity for f in self.findings), key=lambda s: s.rank, default=Severity.INFO)
+
+
+@attrs.frozen
+class Explained(ExplainedResult):
+    """Base of an engine result whose findings are given when it is made."""
+
+    findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings, kw_only=True)
 
 
 def collect(*groups: Iterable[Finding]) -> tuple[Finding, ...]:

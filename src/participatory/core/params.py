@@ -1,11 +1,19 @@
 """Dated, sourced policy parameters: every rate, limit and threshold is data.
 
 Parameters live in TOML files under ``participatory/data/parameters/`` (the format is
-described in :doc:`/concepts/parameters`). Each value has the date it takes effect, its
-source and whether that source was checked. A rule asks for a parameter *on a date*; a
-date before the first value or after the data's ``valid_until`` raises
-:class:`~participatory.core.errors.ParametersNotAvailable` rather than silently using a
-stale figure. An institution layers its own file over the bundled data.
+described in :doc:`/concepts/parameters`). Each value has the date it takes effect, the
+catalogue reference of the source it was read in (:mod:`participatory.core.sources`) and
+whether the figure was read at a primary source. A parameter's legal ``reference`` is a
+catalogue reference too, and travels to every finding that uses it.
+
+A figure ends in one of two ways. One with a *known end* (a benefit rate, until the next
+uprating) has a ``valid_until``: a date after it raises
+:class:`~participatory.core.errors.ParametersNotAvailable` rather than silently using a stale
+figure (unless the caller accepts stale figures explicitly). One *in force until superseded*
+(a funder's rate card, HMRC's mileage rates) is used after the day it was last checked, and
+its use says "not re-checked since" once that is longer ago than the review interval
+(``data.review_interval_days``, which an institution can set). An institution layers its own
+file over the bundled data.
 
 >>> import datetime as dt
 >>> params = bundled_parameters()
@@ -24,20 +32,34 @@ import bisect
 import datetime as dt
 import difflib
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+import itertools
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 
 from participatory.core import tomlfile
-from participatory.core.errors import ParameterFileError, ParametersNotAvailable, UnknownParameter
+from participatory.core.errors import (
+    ParameterFileError,
+    ParametersNotAvailable,
+    UnknownParameter,
+    UnknownSource,
+)
 from participatory.core.explain import ParameterUse
 from participatory.core.money import Money
+from participatory.core.sources import (
+    Citation,
+    Source,
+    SourceCatalogue,
+    bundled_sources,
+    sources_from_tables,
+)
 
 __all__ = [
+    "CACHE_LIMIT",
     "UNITS",
     "Parameter",
     "ParameterSet",
@@ -59,26 +81,33 @@ UNITS: Final[Mapping[str, tuple[type, ...]]] = {
     "text": (str,),
     "date": (dt.date,),
 }
+_T = TypeVar("_T")
 _PERIODS: Final = frozenset({"hour", "day", "week", "month", "year"})
 _PARAMETER_KEYS: Final = frozenset(
-    {"description", "unit", "period", "reference", "valid_until", "values"}
+    {"description", "unit", "period", "reference", "valid_until", "superseded", "values"}
 )
 _VALUE_KEYS: Final = frozenset(
-    {"effective_from", "value", "source", "url", "verified", "checked_on", "note"}
+    {"effective_from", "value", "source", "verified", "checked_on", "note"}
 )
+#: The parameter an institution sets to change how old a check may be before it is reported.
+REVIEW_INTERVAL: Final = "data.review_interval_days"
 
 
 @attrs.frozen
 class ParameterValue:
-    """One value of a parameter and the day it takes effect."""
+    """One value of a parameter, the day it takes effect, and where it was read.
+
+    ``verified`` is true only when the figure itself was read at a primary source (the
+    loader refuses it for a secondary one). ``note`` is for maintainers and never reaches a
+    report.
+    """
 
     effective_from: dt.date
     value: object
-    source: str
-    url: str | None = None
+    source: Citation
     verified: bool = False
     checked_on: dt.date | None = None
-    note: str | None = None
+    note: str | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
@@ -89,9 +118,12 @@ class Parameter:
     description: str
     unit: str
     values: tuple[ParameterValue, ...]
-    valid_until: dt.date
+    #: The last day the figures are known to be current; ``None`` when the last value is in
+    #: force until superseded.
+    valid_until: dt.date | None
     period: str | None = None
-    reference: str | None = None
+    #: The law or guidance the parameter implements (a catalogue citation).
+    reference: Citation | None = None
     #: The file it was read from (for error messages and the docs tables).
     file: str = "<memory>"
     _dates: tuple[dt.date, ...] = attrs.field(init=False, repr=False, eq=False)
@@ -104,25 +136,66 @@ class Parameter:
         """The first day any value applies."""
         return self.values[0].effective_from
 
+    @property
+    def superseded(self) -> bool:
+        """Whether the last value is in force until superseded (no known end)."""
+        return self.valid_until is None
+
+    @property
+    def last_checked(self) -> dt.date | None:
+        """The day the value now in force was last checked at its source, if recorded."""
+        return self.values[-1].checked_on
+
+    def is_stale_on(self, day: dt.date) -> bool:
+        """Whether ``day`` lies past the figures' known end."""
+        return self.valid_until is not None and day > self.valid_until
+
     def value_on(self, day: dt.date, *, allow_stale: bool = False) -> ParameterValue:
         """The value in force on ``day``.
 
-        Past ``valid_until`` this raises unless ``allow_stale`` is true, in which case the
-        last value is returned (the caller must report that it did so).
+        Past a known ``valid_until`` this raises unless ``allow_stale`` is true, in which case
+        the last value is returned (the caller must report that it did so).
         """
-        if day < self.values[0].effective_from or (day > self.valid_until and not allow_stale):
+        if day < self.values[0].effective_from or (
+            self.valid_until is not None and day > self.valid_until and not allow_stale
+        ):
             raise ParametersNotAvailable(self.name, day, self.covered_from, self.valid_until)
         return self.values[bisect.bisect_right(self._dates, day) - 1]
 
 
-class ParameterSet(Mapping[str, Parameter]):
-    """An immutable collection of parameters, looked up by name and date."""
+#: How many remembered look-ups a parameter set keeps before it forgets the oldest half.
+#: Engines ask for the same figures on the same few days over and over; a caller asking for
+#: tens of thousands of distinct days (a stale-tolerant batch over decades) must not make the
+#: set grow without bound inside a long-running server.
+CACHE_LIMIT: Final = 4096
 
-    __slots__ = ("_cache", "_parameters")
+
+class _BoundedCache(dict[Hashable, Any]):
+    """A dict that drops its oldest half once it holds ``CACHE_LIMIT`` entries."""
+
+    __slots__ = ()
+
+    def remember(self, key: Hashable, value: _T) -> _T:
+        if len(self) >= CACHE_LIMIT:
+            for old in list(itertools.islice(self, CACHE_LIMIT // 2)):
+                del self[old]
+        self[key] = value
+        return value
+
+
+class ParameterSet(Mapping[str, Parameter]):
+    """An immutable collection of parameters, looked up by name and date.
+
+    Look-ups are remembered (a bounded cache per set), so rules may ask for the same figure
+    for every period of every contributor at the cost of a dictionary look-up.
+    """
+
+    __slots__ = ("_cache", "_memo", "_parameters")
 
     def __init__(self, parameters: Mapping[str, Parameter]) -> None:
         self._parameters: dict[str, Parameter] = dict(parameters)
-        self._cache: dict[tuple[str, dt.date, bool], ParameterUse] = {}
+        self._cache = _BoundedCache()
+        self._memo = _BoundedCache()
 
     def __getitem__(self, name: str) -> Parameter:
         try:
@@ -153,12 +226,35 @@ class ParameterSet(Mapping[str, Parameter]):
             value=chosen.value,
             effective_from=chosen.effective_from,
             source=chosen.source,
-            url=chosen.url,
+            reference=parameter.reference,
             verified=chosen.verified,
-            stale=on > parameter.valid_until,
+            stale=parameter.is_stale_on(on),
+            checked_on=chosen.checked_on,
+            review_due=self._review_due(parameter, chosen, on),
         )
-        self._cache[key] = use
-        return use
+        return self._cache.remember(key, use)
+
+    def _review_due(self, parameter: Parameter, chosen: ParameterValue, on: dt.date) -> bool:
+        if not parameter.superseded or chosen is not parameter.values[-1]:
+            return False
+        if chosen.checked_on is None or parameter.name == REVIEW_INTERVAL:
+            return chosen.checked_on is None
+        interval = self._parameters.get(REVIEW_INTERVAL)
+        if interval is None:
+            return False
+        days = interval.value_on(on, allow_stale=True).value
+        return isinstance(days, int) and (on - chosen.checked_on).days > days
+
+    def memo(self, key: Hashable, build: Callable[[], _T]) -> _T:
+        """``build()``, remembered under ``key`` for as long as this set lives (bounded).
+
+        For figures derived from this set's parameters (a rule's rates for one period), so
+        that they are derived once per set and day rather than once per contributor.
+        """
+        try:
+            return cast("_T", self._memo[key])
+        except KeyError:
+            return self._memo.remember(key, build())
 
     def value(self, name: str, on: dt.date) -> object:
         """The bare value of ``name`` on ``on``."""
@@ -178,9 +274,10 @@ class ParameterSet(Mapping[str, Parameter]):
         return Money(self.number(name, on), currency)
 
     @property
-    def valid_until(self) -> dt.date:
-        """The earliest ``valid_until`` of all parameters: the whole set is current to here."""
-        return min(p.valid_until for p in self._parameters.values())
+    def valid_until(self) -> dt.date | None:
+        """The earliest known end of any parameter: the whole set is current to here."""
+        ends = [p.valid_until for p in self._parameters.values() if p.valid_until is not None]
+        return min(ends) if ends else None
 
     def layered(self, overlay: Mapping[str, Parameter]) -> ParameterSet:
         """A new set with ``overlay``'s parameters laid over these.
@@ -219,12 +316,19 @@ class ParameterSet(Mapping[str, Parameter]):
         """
         base = self[name]
         _check_value_type(base.unit, value, base.file, name)
-        new_value = ParameterValue(effective_from, value, source, verified=False)
-        overlay = attrs.evolve(
-            base,
-            values=(new_value,),
-            valid_until=valid_until or max(base.valid_until, effective_from),
+        scenario = Source(
+            key="what_if",
+            title=source,
+            short_title=source,
+            primary=False,
+            read_on=None,
+            publisher="the caller (a what-if scenario)",
         )
+        new_value = ParameterValue(effective_from, value, Citation(scenario), verified=False)
+        end = valid_until
+        if end is None and base.valid_until is not None:
+            end = max(base.valid_until, effective_from)
+        overlay = attrs.evolve(base, values=(new_value,), valid_until=end)
         return self.layered({name: overlay})
 
     def describe(self) -> list[Parameter]:
@@ -252,7 +356,18 @@ def _optional(table: Mapping[str, Any], key: str, kind: type, file: str, path: s
     return tomlfile.optional(table, key, kind, file=file, path=path)
 
 
-def _parse_value(raw: object, unit: str, file: str, path: str) -> ParameterValue:
+def _cite(
+    catalogue: SourceCatalogue, reference: str, file: str, path: str
+) -> Citation:
+    try:
+        return catalogue.cite(reference)
+    except UnknownSource as problem:
+        raise ParameterFileError(file, path, str(problem)) from None
+
+
+def _parse_value(
+    raw: object, unit: str, file: str, path: str, catalogue: SourceCatalogue
+) -> ParameterValue:
     if not isinstance(raw, Mapping):
         raise ParameterFileError(file, path, "must be a table")
     unknown = set(raw) - _VALUE_KEYS
@@ -261,22 +376,34 @@ def _parse_value(raw: object, unit: str, file: str, path: str) -> ParameterValue
     if "value" not in raw:
         raise ParameterFileError(file, f"{path}.value", "is missing")
     _check_value_type(unit, raw["value"], file, f"{path}.value")
-    source = _require(raw, "source", str, file, path)
-    if not source.strip():
-        raise ParameterFileError(file, f"{path}.source", "must not be empty")
+    reference = _require(raw, "source", str, file, path)
+    citation = _cite(catalogue, reference, file, f"{path}.source")
+    verified = _require(raw, "verified", bool, file, path)
+    if verified and not citation.source.primary:
+        raise ParameterFileError(
+            file,
+            f"{path}.verified",
+            f"is true but {citation.key!r} is not a primary source: a figure read only in a "
+            "secondary source stays usable, marked verified = false",
+        )
     return ParameterValue(
         effective_from=_require(raw, "effective_from", dt.date, file, path),
         value=raw["value"],
-        source=source,
-        url=_optional(raw, "url", str, file, path),
-        verified=_require(raw, "verified", bool, file, path),
+        # A value's citation is verified exactly when the figure was read at a primary source.
+        source=attrs.evolve(citation, verified=verified),
+        verified=verified,
         checked_on=_optional(raw, "checked_on", dt.date, file, path),
         note=_optional(raw, "note", str, file, path),
     )
 
 
 def _parse_parameter(
-    name: str, table: Mapping[str, Any], default_until: dt.date | None, file: str
+    name: str,
+    table: Mapping[str, Any],
+    default_until: dt.date | None,
+    default_superseded: bool,
+    file: str,
+    catalogue: SourceCatalogue,
 ) -> Parameter:
     unknown = set(table) - _PARAMETER_KEYS
     if unknown:
@@ -291,48 +418,78 @@ def _parse_parameter(
     if not isinstance(raw_values, list) or not raw_values:
         raise ParameterFileError(file, f"{name}.values", "must be a non-empty array of tables")
     values = tuple(
-        _parse_value(raw, unit, file, f"{name}.values[{i}]") for i, raw in enumerate(raw_values)
+        _parse_value(raw, unit, file, f"{name}.values[{i}]", catalogue)
+        for i, raw in enumerate(raw_values)
     )
     dates = [v.effective_from for v in values]
     if dates != sorted(set(dates)):
         raise ParameterFileError(
             file, f"{name}.values", "effective_from dates must be unique and in ascending order"
         )
-    valid_until = _optional(table, "valid_until", dt.date, file, name) or default_until
-    if valid_until is None:
+    own_until = _optional(table, "valid_until", dt.date, file, name)
+    superseded = tomlfile.flag(table, "superseded", file=file, path=name, default=False)
+    if own_until is not None and superseded:
         raise ParameterFileError(
-            file, f"{name}.valid_until", "is missing (set it here or in [meta])"
+            file, name, "has both valid_until and superseded = true: choose one kind of end"
         )
-    if valid_until < dates[-1]:
+    if own_until is None and not superseded:
+        superseded = default_superseded
+        own_until = None if superseded else default_until
+    if own_until is None and not superseded:
+        raise ParameterFileError(
+            file,
+            f"{name}.valid_until",
+            "is missing (give the known end, or superseded = true, here or in [meta])",
+        )
+    if own_until is not None and own_until < dates[-1]:
         raise ParameterFileError(
             file, f"{name}.valid_until", "is before the last value's effective_from"
         )
+    if superseded and values[-1].checked_on is None:
+        raise ParameterFileError(
+            file,
+            f"{name}.values[{len(values) - 1}].checked_on",
+            "is missing: a figure in force until superseded needs the day it was last checked",
+        )
+    raw_reference = _optional(table, "reference", str, file, name)
+    reference = (
+        None if raw_reference is None else _cite(catalogue, raw_reference, file, f"{name}.reference")
+    )
     return Parameter(
         name=name,
         description=_require(table, "description", str, file, name),
         unit=unit,
         values=values,
-        valid_until=valid_until,
+        valid_until=own_until,
         period=period,
-        reference=_optional(table, "reference", str, file, name),
+        reference=reference,
         file=file,
     )
 
 
 def _walk(
-    table: Mapping[str, Any], prefix: str, default_until: dt.date | None, file: str
+    table: Mapping[str, Any],
+    prefix: str,
+    default_until: dt.date | None,
+    default_superseded: bool,
+    file: str,
+    catalogue: SourceCatalogue,
 ) -> Iterator[Parameter]:
     for key, child in table.items():
         name = f"{prefix}.{key}" if prefix else key
         if not isinstance(child, Mapping):
             raise ParameterFileError(file, name, "is neither a parameter nor a namespace table")
         if "values" in child:
-            yield _parse_parameter(name, child, default_until, file)
+            yield _parse_parameter(
+                name, child, default_until, default_superseded, file, catalogue
+            )
         else:
-            yield from _walk(child, name, default_until, file)
+            yield from _walk(child, name, default_until, default_superseded, file, catalogue)
 
 
-def parse_parameters(text: str, file: str = "<string>") -> dict[str, Parameter]:
+def parse_parameters(
+    text: str, file: str = "<string>", catalogue: SourceCatalogue | None = None
+) -> dict[str, Parameter]:
     r"""Parse and validate one parameter file's text; errors name the file and key.
 
     >>> parse_parameters('[x]\nunit = "GBP"\nvalues = []', "mine.toml")
@@ -344,9 +501,20 @@ def parse_parameters(text: str, file: str = "<string>") -> dict[str, Parameter]:
     meta = document.pop("meta", {})
     if not isinstance(meta, Mapping):
         raise ParameterFileError(file, "meta", "must be a table")
+    own_sources = document.pop("sources", None)
+    known = catalogue if catalogue is not None else bundled_sources()
+    if own_sources is not None:
+        # An institution's file may enter its own documents (its policy, its rate card).
+        if not isinstance(own_sources, Mapping):
+            raise ParameterFileError(file, "sources", "must be a table of documents")
+        try:
+            known = known.layered(sources_from_tables(own_sources, f"{file} [sources]"))
+        except UnknownSource as problem:
+            raise ParameterFileError(file, "sources", str(problem)) from None
     default_until = _optional(meta, "valid_until", dt.date, file, "meta")
+    default_superseded = tomlfile.flag(meta, "superseded", file=file, path="meta", default=False)
     parsed: dict[str, Parameter] = {}
-    for parameter in _walk(document, "", default_until, file):
+    for parameter in _walk(document, "", default_until, default_superseded, file, known):
         parsed[parameter.name] = parameter
     return parsed
 

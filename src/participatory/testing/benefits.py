@@ -1,15 +1,16 @@
 """Hypothesis strategies for the benefits models, for the library's tests and yours.
 
 Every strategy builds valid values whose dates lie inside the bundled parameter data
-(payments from mid-April 2024 to early March 2027). All the weekly benefits of one
-contributor share a benefit-week start day, which is how the engine's knock-on effects
-between weekly benefits are meant to be read.
+(payments from mid-April 2024 to early March 2026, before the first figures the data does not
+have). All the weekly benefits of one household share a benefit-week start day, which is how
+the engine's knock-on effects between weekly benefits are meant to be read. Households are
+single people or couples (ids ``"p1"`` and ``"p2"``); receipts name one of them.
 
 >>> from hypothesis import given
->>> @given(circumstances(), receipt_lists())
-... def check_runs(c, rs):
-...     from participatory.benefits import check
-...     assert check(c, rs).kept.currency == "GBP"
+>>> @given(households(), receipt_lists())
+... def check_runs(home, rs):
+...     from participatory.benefits import assess_benefits
+...     assert assess_benefits(home, rs).kept.currency == "GBP"
 >>> check_runs()
 """
 
@@ -20,20 +21,29 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from participatory.benefits.circumstances import (
-    AgeBand,
+from participatory.benefits.claims import (
     CarersAllowanceClaim,
-    Circumstances,
-    EarningsDisregard,
     EmploymentSupportAllowanceClaim,
     HousingBenefitClaim,
-    HousingBenefitDisregard,
-    LegacyBenefit,
     LegacyClaim,
     PensionCreditClaim,
+    UniversalCreditClaim,
+)
+from participatory.benefits.household import (
+    CapitalHolding,
+    CapitalKind,
+    Child,
+    ChildDisability,
+    Household,
+    Person,
+)
+from participatory.benefits.kinds import (
+    AgeBand,
+    EarningsDisregard,
+    HousingBenefitDisregard,
+    LegacyBenefit,
     PermittedWork,
     UnaffectedBenefit,
-    UniversalCreditClaim,
     WorkCapability,
 )
 from participatory.benefits.receipts import Receipt, ReceiptKind
@@ -44,21 +54,24 @@ __all__ = [
     "FIRST_PAYMENT_DAY",
     "LAST_PAYMENT_DAY",
     "carers_allowance_claims",
-    "circumstances",
+    "children",
     "esa_claims",
+    "households",
     "housing_benefit_claims",
     "legacy_claims",
     "payment_days",
     "pension_credit_claims",
+    "people",
     "pounds",
     "receipt_lists",
     "receipts",
     "universal_credit_claims",
 ]
 
-#: The first and last days a generated payment is received (inside the bundled data).
+#: The first and last days a generated payment is received (inside the bundled data: the
+#: Scottish and some 2026/27 figures end in April 2026, so generated payments stop before).
 FIRST_PAYMENT_DAY = dt.date(2024, 4, 15)
-LAST_PAYMENT_DAY = dt.date(2027, 3, 1)
+LAST_PAYMENT_DAY = dt.date(2026, 2, 28)
 
 
 def pounds(min_value: int | str = 0, max_value: int | str = 2000) -> st.SearchStrategy[Money]:
@@ -78,25 +91,16 @@ def _hours() -> st.SearchStrategy[Decimal]:
 
 
 def universal_credit_claims() -> st.SearchStrategy[UniversalCreditClaim]:
-    """Universal Credit claims, with and without a known award (claims starting any day)."""
+    """Universal Credit awards, with and without a known award (claims starting any day)."""
 
     @st.composite
     def build(draw: st.DrawFn) -> UniversalCreditClaim:
         housing = draw(st.booleans())
-        children = draw(st.integers(0, 3))
         return UniversalCreditClaim(
             first_date_of_entitlement=draw(dates(dt.date(2023, 1, 1), dt.date(2026, 12, 31))),
-            couple=draw(st.booleans()),
-            age_band=draw(st.sampled_from(AgeBand)),
             housing_costs_element=housing,
             housing_amount=draw(st.none() | pounds(0, 900)) if housing else None,
-            children=children,
-            first_child_born_before_2017_04_06=children > 0 and draw(st.booleans()),
-            capability=draw(st.sampled_from(WorkCapability)),
-            carer_element=draw(st.booleans()),
-            other_earnings=draw(st.just(Money.zero()) | pounds(0, 1500)),
             other_unearned_income=draw(st.just(Money.zero()) | pounds(0, 300)),
-            capital=draw(st.none() | pounds(0, 20000)),
             current_award=draw(st.none() | pounds(0, 1500)),
         )
 
@@ -104,11 +108,10 @@ def universal_credit_claims() -> st.SearchStrategy[UniversalCreditClaim]:
 
 
 def carers_allowance_claims(week_start: int = 0) -> st.SearchStrategy[CarersAllowanceClaim]:
-    """Carer's Allowance claims with or without other weekly earnings."""
+    """Carer's Allowance claims, with or without an award from the letter."""
     return st.builds(
         CarersAllowanceClaim,
         benefit_week_start=st.just(week_start),
-        other_weekly_earnings=st.just(Money.zero()) | pounds(0, 150),
         weekly_award=st.none() | pounds(50, 90),
     )
 
@@ -119,8 +122,6 @@ def esa_claims(week_start: int = 0) -> st.SearchStrategy[EmploymentSupportAllowa
         EmploymentSupportAllowanceClaim,
         weekly_award=pounds(50, 150),
         permitted_work=st.sampled_from(PermittedWork),
-        weekly_hours=_hours(),
-        other_weekly_earnings=st.just(Money.zero()) | pounds(0, 100),
         benefit_week_start=st.just(week_start),
     )
 
@@ -131,8 +132,7 @@ def legacy_claims(
     """IS, income-based JSA or new-style JSA claims (and income-related ESA if asked).
 
     Income-related ESA is left out by default because the data does not say whether it
-    still exists after 31 March 2026, so a check after then raises
-    :class:`~participatory.core.errors.ParametersNotAvailable`.
+    still exists after 31 March 2026.
     """
     kinds = [LegacyBenefit.INCOME_SUPPORT, LegacyBenefit.INCOME_BASED_JSA]
     if income_related_esa:
@@ -145,8 +145,6 @@ def legacy_claims(
         weekly_award=pounds(20, 150),
         disregard=st.sampled_from(EarningsDisregard),
         permitted_work=st.sampled_from(PermittedWork),
-        weekly_hours=_hours(),
-        other_weekly_earnings=st.just(Money.zero()) | pounds(0, 40),
         benefit_week_start=st.just(week_start),
     )
 
@@ -162,7 +160,6 @@ def housing_benefit_claims(
         disregard=st.sampled_from(HousingBenefitDisregard),
         pension_age=st.booleans(),
         supported_or_temporary=flag,
-        other_weekly_earnings=st.just(Money.zero()) | pounds(0, 60),
         benefit_week_start=st.just(week_start),
     )
 
@@ -174,70 +171,108 @@ def pension_credit_claims(week_start: int = 0) -> st.SearchStrategy[PensionCredi
         weekly_award=pounds(5, 250),
         disregard=st.sampled_from(EarningsDisregard),
         savings_credit=st.booleans(),
-        other_weekly_earnings=st.just(Money.zero()) | pounds(0, 40),
         benefit_week_start=st.just(week_start),
     )
 
 
-def circumstances() -> st.SearchStrategy[Circumstances]:
-    """Any valid combination of benefits (UC-based, legacy-based or pension-age)."""
-    return _circumstances()
+def people(person_id: str = "p1", week_start: int = 0) -> st.SearchStrategy[Person]:
+    """One adult's own circumstances (their own weekly benefits share ``week_start``)."""
+    return st.builds(
+        Person,
+        id=st.just(person_id),
+        age_band=st.sampled_from(AgeBand),
+        capability=st.sampled_from(WorkCapability),
+        carer=st.booleans(),
+        carers_allowance=st.none() | carers_allowance_claims(week_start),
+        esa=st.none() | esa_claims(week_start),
+        unaffected=st.frozensets(st.sampled_from(UnaffectedBenefit), max_size=2),
+        weekly_earnings=st.just(Money.zero()) | pounds(0, 150),
+        monthly_earnings=st.just(Money.zero()) | pounds(0, 1200),
+        weekly_hours=_hours(),
+        overlapping_benefit=st.none() | pounds(0, 120),
+    )
+
+
+def children(max_size: int = 4) -> st.SearchStrategy[list[Child]]:
+    """Children born between 2008 and 2024 (so some are 16 or over), a few disabled."""
+    return st.lists(
+        st.builds(
+            Child,
+            born_on=dates(dt.date(2008, 1, 1), dt.date(2024, 1, 1)),
+            disability=st.sampled_from([ChildDisability.NONE, ChildDisability.HIGHER]),
+            qualifying_young_person=st.booleans(),
+            two_child_limit_exception=st.booleans(),
+        ),
+        max_size=max_size,
+    )
+
+
+def _capital() -> st.SearchStrategy[list[CapitalHolding] | None]:
+    holding = st.builds(
+        CapitalHolding, kind=st.sampled_from(CapitalKind), amount=pounds(0, 12_000)
+    )
+    return st.none() | st.lists(holding, max_size=2)
+
+
+def households() -> st.SearchStrategy[Household]:
+    """Any valid household: single or couple, UC-based, legacy-based or pension-age."""
+    return _households()
 
 
 @st.composite
-def _circumstances(draw: st.DrawFn) -> Circumstances:
+def _households(draw: st.DrawFn) -> Household:
     week_start = draw(st.integers(0, 6))
+    members = [draw(people("p1", week_start))]
+    if draw(st.booleans()):
+        members.append(draw(people("p2", week_start)))
     family = draw(st.sampled_from(["universal_credit", "legacy", "pension", "none"]))
-    unaffected = draw(st.frozensets(st.sampled_from(UnaffectedBenefit), max_size=2))
-    ca = draw(st.none() | carers_allowance_claims(week_start))
     if family == "universal_credit":
-        return Circumstances(
+        return Household(
+            people=members,
+            children=draw(children()),
             universal_credit=draw(universal_credit_claims()),
-            carers_allowance=ca,
-            esa=draw(st.none() | esa_claims(week_start)),
             legacy=draw(st.none() | legacy_claims(week_start, means_tested=False)),
             housing_benefit=draw(
                 st.none() | housing_benefit_claims(week_start, supported_or_temporary=True)
             ),
-            unaffected=unaffected,
+            capital=draw(_capital()),
         )
     if family == "legacy":
-        return Circumstances(
-            carers_allowance=ca,
-            esa=draw(st.none() | esa_claims(week_start)),
+        return Household(
+            people=members,
             legacy=draw(legacy_claims(week_start)),
             housing_benefit=draw(st.none() | housing_benefit_claims(week_start)),
-            unaffected=unaffected,
         )
     if family == "pension":
-        return Circumstances(
-            carers_allowance=ca,
+        return Household(
+            people=members,
             pension_credit=draw(st.none() | pension_credit_claims(week_start)),
             housing_benefit=draw(st.none() | housing_benefit_claims(week_start)),
-            unaffected=unaffected,
         )
-    return Circumstances(carers_allowance=ca, unaffected=unaffected)
+    return Household(people=members)
 
 
 def receipts(
     kinds: st.SearchStrategy[ReceiptKind] | None = None,
     days: st.SearchStrategy[dt.date] | None = None,
     max_amount: int = 1500,
+    people: tuple[str, ...] = ("p1",),
 ) -> st.SearchStrategy[Receipt]:
-    """Single payments of any kind on a day inside the data."""
+    """Single payments of any kind on a day inside the data, to one of ``people``."""
     return st.builds(
         Receipt,
         amount=pounds(0, max_amount),
         received_on=days if days is not None else payment_days(),
         kind=kinds if kinds is not None else st.sampled_from(ReceiptKind),
         hours=amounts(0, 12, places=1),
+        person=st.sampled_from(people),
     )
 
 
 def receipt_lists(
     max_size: int = 6, days: st.SearchStrategy[dt.date] | None = None
 ) -> st.SearchStrategy[list[Receipt]]:
-    """A few payments, close enough in time to share weeks and assessment periods."""
+    """A few payments to ``"p1"``, close enough in time to share weeks and assessment periods."""
 
     @st.composite
     def build(draw: st.DrawFn) -> list[Receipt]:

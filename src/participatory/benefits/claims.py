@@ -1,0 +1,195 @@
+# ruff: noqa: RUF009
+"""What a person or household is awarded: the facts of each claim the rules need.
+
+A claim records what the award letter or statement says (the award, the benefit week, the
+permitted-work category). What belongs to the *person* (their other earnings, hours, work
+capability) lives on :class:`~participatory.benefits.household.Person`; what belongs to the
+*household* (children, capital, the couple) on :class:`~participatory.benefits.household.Household`.
+Every field is special-category personal data and never appears in ``repr``.
+
+>>> import datetime as dt
+>>> claim = UniversalCreditClaim(first_date_of_entitlement=dt.date(2024, 5, 31))
+>>> claim.assessment_periods.period_containing(dt.date(2025, 2, 10))
+DateRange(start=datetime.date(2025, 1, 31), end=datetime.date(2025, 2, 27))
+>>> claim
+UniversalCreditClaim(first_date_of_entitlement=<redacted>, ...)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import attrs
+
+from participatory.benefits.kinds import (
+    EarningsDisregard,
+    HousingBenefitDisregard,
+    LegacyBenefit,
+    PermittedWork,
+    enum_converter,
+    flag,
+    optional_pounds,
+    pounds,
+    weekday,
+)
+from participatory.core.errors import ValidationError
+from participatory.core.money import Money
+from participatory.core.periods import AssessmentPeriodCycle, BenefitWeekCycle, to_date
+from participatory.core.privacy import REDACTED, SENSITIVE
+
+__all__ = [
+    "CarersAllowanceClaim",
+    "EmploymentSupportAllowanceClaim",
+    "HousingBenefitClaim",
+    "LegacyClaim",
+    "PensionCreditClaim",
+    "UniversalCreditClaim",
+]
+
+#: The earliest first day of entitlement accepted: Universal Credit began in April 2013.
+_UC_BEGAN = dt.date(2013, 4, 29)
+#: The latest: far enough ahead for a planned claim, near enough to catch a typing slip.
+_LATEST_FIRST_DATE = dt.date(2100, 12, 31)
+
+
+def _sensitive(**kwargs: Any) -> Any:
+    return attrs.field(repr=REDACTED, metadata=SENSITIVE, **kwargs)
+
+
+def _first_date(value: object) -> dt.date:
+    day = to_date(value, "first_date_of_entitlement")
+    if not _UC_BEGAN <= day <= _LATEST_FIRST_DATE:
+        raise ValidationError(
+            "first_date_of_entitlement",
+            f"must be between {_UC_BEGAN.isoformat()} and {_LATEST_FIRST_DATE.isoformat()}",
+        )
+    return day
+
+
+class _Weekly:
+    """The benefit weeks of a weekly claim (a mix-in: every weekly claim has a week start)."""
+
+    benefit_week_start: int
+
+    @property
+    def weeks(self) -> BenefitWeekCycle:
+        """The claim's benefit weeks."""
+        return BenefitWeekCycle(self.benefit_week_start)
+
+
+@attrs.frozen
+class UniversalCreditClaim:
+    """A household's Universal Credit award: the facts of the claim itself (monthly amounts).
+
+    Who is in the household, their earnings and conditions, the children and the capital are
+    on the :class:`~participatory.benefits.household.Household`. ``current_award`` is the
+    award for an assessment period before the payment (from the latest statement); without
+    it the award is worked out from the household.
+    """
+
+    first_date_of_entitlement: dt.date = _sensitive(converter=_first_date)
+    housing_costs_element: bool = _sensitive(
+        default=False, validator=flag("housing_costs_element")
+    )
+    housing_amount: Money | None = _sensitive(
+        default=None, converter=optional_pounds("housing_amount")
+    )
+    other_unearned_income: Money = _sensitive(
+        default=Money.zero(), converter=pounds("other_unearned_income")
+    )
+    current_award: Money | None = _sensitive(
+        default=None, converter=optional_pounds("current_award")
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.housing_amount is not None and not self.housing_costs_element:
+            raise ValidationError(
+                "housing_amount",
+                "is given but housing_costs_element is false",
+                hint="set housing_costs_element=True, or leave housing_amount out",
+            )
+
+    @property
+    def assessment_periods(self) -> AssessmentPeriodCycle:
+        """The claim's monthly assessment periods (UC Regs 2013 reg. 21)."""
+        return AssessmentPeriodCycle(self.first_date_of_entitlement)
+
+
+@attrs.frozen
+class CarersAllowanceClaim(_Weekly):
+    """A person's Carer's Allowance (Carer Support Payment in Scotland): a weekly cliff edge.
+
+    ``weekly_award`` defaults to the published weekly rate.
+    """
+
+    benefit_week_start: int = _sensitive(default=0, converter=weekday("benefit_week_start"))
+    weekly_award: Money | None = _sensitive(
+        default=None, converter=optional_pounds("weekly_award")
+    )
+
+
+@attrs.frozen
+class EmploymentSupportAllowanceClaim(_Weekly):
+    """A person's new-style (contribution-based) ESA with permitted work: weekly cliff edges."""
+
+    weekly_award: Money = _sensitive(converter=pounds("weekly_award"))
+    permitted_work: PermittedWork = _sensitive(
+        default=PermittedWork.LOWER_LIMIT,
+        converter=enum_converter(PermittedWork, "permitted_work"),
+    )
+    benefit_week_start: int = _sensitive(default=0, converter=weekday("benefit_week_start"))
+
+
+@attrs.frozen
+class LegacyClaim(_Weekly):
+    """Income Support, income-based JSA, income-related ESA or new-style JSA (weekly).
+
+    ``claimant`` is the id of the member who claims (the household's first member if not
+    given). The means-tested three count a partner's earnings too; new-style JSA is the
+    claimant's own. IS and JSA: earnings above the fixed disregard reduce the award pound for
+    pound, and 16 hours' work a week by the claimant ends entitlement. Income-related ESA uses
+    permitted work instead.
+    """
+
+    benefit: LegacyBenefit = _sensitive(converter=enum_converter(LegacyBenefit, "benefit"))
+    weekly_award: Money = _sensitive(converter=pounds("weekly_award"))
+    disregard: EarningsDisregard = _sensitive(
+        default=EarningsDisregard.SINGLE,
+        converter=enum_converter(EarningsDisregard, "disregard"),
+    )
+    permitted_work: PermittedWork = _sensitive(
+        default=PermittedWork.LOWER_LIMIT,
+        converter=enum_converter(PermittedWork, "permitted_work"),
+    )
+    benefit_week_start: int = _sensitive(default=0, converter=weekday("benefit_week_start"))
+    claimant: str | None = _sensitive(default=None)
+
+
+@attrs.frozen
+class HousingBenefitClaim(_Weekly):
+    """Housing Benefit (now mainly pension age, or supported / temporary accommodation)."""
+
+    weekly_award: Money = _sensitive(converter=pounds("weekly_award"))
+    disregard: HousingBenefitDisregard = _sensitive(
+        default=HousingBenefitDisregard.SINGLE,
+        converter=enum_converter(HousingBenefitDisregard, "disregard"),
+    )
+    pension_age: bool = _sensitive(default=False, validator=flag("pension_age"))
+    supported_or_temporary: bool = _sensitive(
+        default=False, validator=flag("supported_or_temporary")
+    )
+    benefit_week_start: int = _sensitive(default=0, converter=weekday("benefit_week_start"))
+
+
+@attrs.frozen
+class PensionCreditClaim(_Weekly):
+    """Pension Credit guarantee credit: pound for pound above a fixed weekly disregard."""
+
+    weekly_award: Money = _sensitive(converter=pounds("weekly_award"))
+    disregard: EarningsDisregard = _sensitive(
+        default=EarningsDisregard.SINGLE,
+        converter=enum_converter(EarningsDisregard, "disregard"),
+    )
+    savings_credit: bool = _sensitive(default=False, validator=flag("savings_credit"))
+    benefit_week_start: int = _sensitive(default=0, converter=weekday("benefit_week_start"))

@@ -1,0 +1,412 @@
+# ruff: noqa: RUF009
+"""The people the benefit rules see: each adult's own circumstances, the children, the household.
+
+Benefits law looks at a *person* (Carer's Allowance, new-style ESA, Personal Independence
+Payment are one person's own) and, for the means-tested benefits, at a *benefit unit*: a single
+person or a couple, and the children they are responsible for. Universal Credit is claimed
+jointly by a couple: both partners' earnings count, one work allowance serves both, and each
+element belongs to one of them (the LCWRA element to the partner who has limited capability for
+work and work-related activity, the carer element to the partner who cares).
+
+So a :class:`Household` holds one or two :class:`Person` records, each with a stable
+pseudonymous ``id`` (the same id a contributor has in every project and in the ledger), and the
+:class:`Child` records. Everything here is special-category personal data (UK GDPR art. 9):
+every field is sensitive, the ids included, because *who* has a benefit is itself sensitive.
+
+>>> import datetime as dt
+>>> from participatory.benefits.claims import CarersAllowanceClaim
+>>> carer = Person("amira", carers_allowance=CarersAllowanceClaim())
+>>> partner = Person("ben", capability=WorkCapability.LCWRA)
+>>> home = Household(people=(carer, partner),
+...                  children=(Child(born_on=dt.date(2019, 3, 1)),))
+>>> home.couple, home.person("ben").capability is WorkCapability.LCWRA
+(True, True)
+>>> carer
+Person(id=<redacted>, ...)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from participatory.benefits.claims import (
+    CarersAllowanceClaim,
+    EmploymentSupportAllowanceClaim,
+    HousingBenefitClaim,
+    LegacyBenefit,
+    LegacyClaim,
+    PensionCreditClaim,
+    UniversalCreditClaim,
+)
+from participatory.benefits.kinds import (
+    AgeBand,
+    Benefit,
+    UnaffectedBenefit,
+    WorkCapability,
+    enum_converter,
+    flag,
+    hours,
+    optional_pounds,
+    pounds,
+)
+from participatory.core.errors import ValidationError
+from participatory.core.money import Money
+from participatory.core.nations import Nation
+from participatory.core.periods import to_date
+from participatory.core.privacy import REDACTED, SENSITIVE
+
+__all__ = [
+    "CapitalHolding",
+    "CapitalKind",
+    "Child",
+    "ChildDisability",
+    "Household",
+    "Person",
+]
+
+_ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}\Z")
+
+
+def _sensitive(**kwargs: Any) -> Any:
+    return attrs.field(repr=REDACTED, metadata=SENSITIVE, **kwargs)
+
+
+def _person_id(_instance: object, _attribute: object, value: object) -> None:
+    # The id is never echoed: it says who the circumstances belong to.
+    if not isinstance(value, str) or not _ID.match(value):
+        raise ValidationError(
+            "id",
+            "must be a pseudonymous id: 1 to 64 letters, digits, '.', '_', ':' or '-'",
+        )
+
+
+def _typed(kind: type, path: str) -> Any:
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        if value is not None and not isinstance(value, kind):
+            raise ValidationError(path, f"must be a {kind.__name__}")
+
+    return check
+
+
+def _unaffected(value: object) -> frozenset[UnaffectedBenefit]:
+    if isinstance(value, str | UnaffectedBenefit):
+        value = (value,)
+    if not isinstance(value, Iterable):
+        raise ValidationError("unaffected", "must be a collection of benefits")
+    convert = enum_converter(UnaffectedBenefit, "unaffected")
+    return frozenset(convert(item) for item in value)
+
+
+@attrs.frozen
+class Person:
+    """One adult's own circumstances: the benefits that are theirs and what decides them.
+
+    ``weekly_earnings`` are the person's other net earnings in a benefit week (a job), which
+    use Carer's Allowance's limit or ESA's permitted-work limit first; ``monthly_earnings`` are
+    the same earnings as Universal Credit sees them in an assessment period.
+    ``overlapping_benefit`` is the weekly amount of another earnings-replacement benefit the
+    person gets (State Pension, contribution-based ESA paid elsewhere), which Carer's Allowance
+    is reduced by (the overlapping-benefits rule).
+    ``carer`` says the person has regular and substantial caring responsibilities for a
+    severely disabled person (the Universal Credit carer element); a person who gets Carer's
+    Allowance is a carer whether or not this is set.
+    """
+
+    id: str = _sensitive(default="contributor", validator=_person_id)
+    age_band: AgeBand = _sensitive(
+        default=AgeBand.AGE_25_OR_OVER, converter=enum_converter(AgeBand, "age_band")
+    )
+    capability: WorkCapability = _sensitive(
+        default=WorkCapability.NONE, converter=enum_converter(WorkCapability, "capability")
+    )
+    #: An LCWRA award made on or after 6 April 2026 to someone who is not a pre-2026 claimant,
+    #: not in the severe-conditions group and not terminally ill gets the lower LCWRA rate.
+    lcwra_new_claim_rate: bool = _sensitive(default=False, validator=flag("lcwra_new_claim_rate"))
+    carer: bool = _sensitive(default=False, validator=flag("carer"))
+    carers_allowance: CarersAllowanceClaim | None = _sensitive(
+        default=None, validator=_typed(CarersAllowanceClaim, "carers_allowance")
+    )
+    esa: EmploymentSupportAllowanceClaim | None = _sensitive(
+        default=None, validator=_typed(EmploymentSupportAllowanceClaim, "esa")
+    )
+    unaffected: frozenset[UnaffectedBenefit] = _sensitive(factory=frozenset, converter=_unaffected)
+    weekly_earnings: Money = _sensitive(default=Money.zero(), converter=pounds("weekly_earnings"))
+    monthly_earnings: Money = _sensitive(
+        default=Money.zero(), converter=pounds("monthly_earnings")
+    )
+    #: Hours of other paid work a week (ESA permitted work, the legacy 16- and 24-hour rules).
+    weekly_hours: Decimal = _sensitive(default=Decimal(0), converter=hours("weekly_hours"))
+    overlapping_benefit: Money | None = _sensitive(
+        default=None, converter=optional_pounds("overlapping_benefit")
+    )
+
+    @property
+    def is_carer(self) -> bool:
+        """Whether the person counts as a carer for the Universal Credit carer element."""
+        return self.carer or self.carers_allowance is not None
+
+    @property
+    def receives_disability_benefit(self) -> bool:
+        """PIP, DLA or Attendance Allowance (an exception to the UC reg. 41 threshold)."""
+        return any(item.is_disability_benefit for item in self.unaffected)
+
+
+class ChildDisability(enum.Enum):
+    """The disabled child addition in Universal Credit (UC Regs 2013 reg. 24(2))."""
+
+    NONE = "none"
+    #: DLA (any rate) or PIP for the child, or Child Disability Payment in Scotland.
+    LOWER = "lower"
+    #: DLA's highest rate care component, PIP's enhanced daily living component, or
+    #: certified as severely sight impaired or blind.
+    HIGHER = "higher"
+
+
+def _born_on(value: object) -> dt.date:
+    return to_date(value, "born_on")
+
+
+@attrs.frozen
+class Child:
+    """A child or qualifying young person the household is responsible for.
+
+    A child counts until the day before their 16th birthday; after that only as a qualifying
+    young person (``qualifying_young_person``: in approved non-advanced education or training,
+    up to the day before their 20th birthday). ``two_child_limit_exception`` marks a child the
+    two-child limit did not count (a multiple birth, adoption, kinship care, non-consensual
+    conception) while that limit was in force.
+    """
+
+    born_on: dt.date = _sensitive(converter=_born_on)
+    disability: ChildDisability = _sensitive(
+        default=ChildDisability.NONE, converter=enum_converter(ChildDisability, "disability")
+    )
+    qualifying_young_person: bool = _sensitive(
+        default=False, validator=flag("qualifying_young_person")
+    )
+    two_child_limit_exception: bool = _sensitive(
+        default=False, validator=flag("two_child_limit_exception")
+    )
+
+    def age_on(self, day: dt.date) -> int:
+        """Age in whole years on ``day``."""
+        years = day.year - self.born_on.year
+        if (day.month, day.day) < (self.born_on.month, self.born_on.day):
+            years -= 1
+        return years
+
+    def counts_on(self, day: dt.date) -> bool:
+        """Whether the household is responsible for this child or young person on ``day``."""
+        if day < self.born_on:
+            return False
+        age = self.age_on(day)
+        return age < 16 or (self.qualifying_young_person and age < 20)
+
+
+class CapitalKind(enum.Enum):
+    """Kinds of capital, by whether the Universal Credit rules count them (UC Regs Sch. 10)."""
+
+    SAVINGS = "savings"
+    INVESTMENTS = "investments"
+    #: Property other than the home (counted unless another disregard applies).
+    OTHER_PROPERTY = "other_property"
+    #: The home the household lives in (Sch. 10 para. 1): disregarded.
+    HOME = "home"
+    #: Assets of a business the person is carrying on (Sch. 10 para. 7): disregarded.
+    BUSINESS_ASSETS = "business_assets"
+    #: Occupational and personal pension schemes (Sch. 10 para. 10): disregarded.
+    PENSION = "pension"
+    #: Life insurance and funeral plan contracts (Sch. 10 paras. 11, 12): disregarded.
+    LIFE_INSURANCE_OR_FUNERAL_PLAN = "life_insurance_or_funeral_plan"
+    #: Personal injury compensation held in trust (Sch. 10 para. 14): disregarded.
+    PERSONAL_INJURY_TRUST = "personal_injury_trust"
+    #: Arrears or compensation of benefits, disregarded for a time after receipt (Sch. 10
+    #: para. 18).
+    BENEFIT_ARREARS = "benefit_arrears"
+    #: Money to buy a home the person intends to occupy, disregarded for a time after receipt
+    #: (Sch. 10 para. 13).
+    HOME_PURCHASE = "home_purchase"
+
+
+def _received_on(value: object) -> dt.date | None:
+    return None if value is None else to_date(value, "received_on")
+
+
+@attrs.frozen
+class CapitalHolding:
+    """One holding of capital: its kind, its value and, for time-limited disregards, when
+    it was received."""
+
+    kind: CapitalKind = _sensitive(converter=enum_converter(CapitalKind, "kind"))
+    amount: Money = _sensitive(converter=pounds("amount"))
+    received_on: dt.date | None = _sensitive(default=None, converter=_received_on)
+
+
+def _capital(value: object) -> tuple[CapitalHolding, ...] | None:
+    if value is None:
+        return None
+    if isinstance(value, Money | str | int):
+        # A bare amount is savings: the commonest case, and the one the old model had.
+        return (CapitalHolding(CapitalKind.SAVINGS, value),)
+    if not isinstance(value, Iterable):
+        raise ValidationError("capital", "must be a list of capital holdings or an amount")
+    holdings = tuple(value)
+    for index, item in enumerate(holdings):
+        if not isinstance(item, CapitalHolding):
+            raise ValidationError(f"capital[{index}]", "must be a CapitalHolding")
+    return holdings
+
+
+def _people(value: object) -> tuple[Person, ...]:
+    if isinstance(value, Person):
+        return (value,)
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ValidationError("people", "must be a list of one or two Person records")
+    people = tuple(value)
+    if not 1 <= len(people) <= 2:
+        raise ValidationError("people", "must hold one person, or the two members of a couple")
+    for index, item in enumerate(people):
+        if not isinstance(item, Person):
+            raise ValidationError(f"people[{index}]", "must be a Person")
+    if len(people) == 2 and people[0].id == people[1].id:
+        raise ValidationError("people[1].id", "repeats the other member's id")
+    return people
+
+
+def _children(value: object) -> tuple[Child, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ValidationError("children", "must be a list of Child records")
+    children = tuple(value)
+    if len(children) > 20:
+        raise ValidationError("children", "must be at most 20")
+    for index, item in enumerate(children):
+        if not isinstance(item, Child):
+            raise ValidationError(f"children[{index}]", "must be a Child")
+    return children
+
+
+_MEANS_TESTED_LEGACY: Final = frozenset(
+    {LegacyBenefit.INCOME_SUPPORT, LegacyBenefit.INCOME_BASED_JSA, LegacyBenefit.INCOME_RELATED_ESA}
+)
+
+
+@attrs.frozen
+class Household:
+    """A benefit unit: one person or a couple, their children, and the household's claims.
+
+    The household's own claims are the means-tested ones a couple claims together: Universal
+    Credit (one joint claim), a legacy means-tested benefit (claimed by one member for both),
+    Housing Benefit and Pension Credit. Personal benefits sit on each :class:`Person`.
+    Combinations that cannot exist are refused: Universal Credit replaces the legacy
+    means-tested benefits and (outside supported or temporary accommodation) Housing Benefit,
+    and is not paid with Pension Credit.
+    """
+
+    people: tuple[Person, ...] = _sensitive(factory=lambda: (Person(),), converter=_people)
+    children: tuple[Child, ...] = _sensitive(default=(), converter=_children)
+    universal_credit: UniversalCreditClaim | None = _sensitive(
+        default=None, validator=_typed(UniversalCreditClaim, "universal_credit")
+    )
+    legacy: LegacyClaim | None = _sensitive(default=None, validator=_typed(LegacyClaim, "legacy"))
+    housing_benefit: HousingBenefitClaim | None = _sensitive(
+        default=None, validator=_typed(HousingBenefitClaim, "housing_benefit")
+    )
+    pension_credit: PensionCreditClaim | None = _sensitive(
+        default=None, validator=_typed(PensionCreditClaim, "pension_credit")
+    )
+    #: The household's capital, holding by holding; ``None`` when it is not known (then no
+    #: tariff income is assumed and no capital limit applied).
+    capital: tuple[CapitalHolding, ...] | None = _sensitive(default=None, converter=_capital)
+    #: Where the household lives: it chooses the law, the bodies and the citations.
+    nation: Nation = attrs.field(
+        default=Nation.ENGLAND, converter=enum_converter(Nation, "nation")
+    )
+    _benefits: frozenset[Benefit] = attrs.field(
+        init=False, repr=False, eq=False, metadata=SENSITIVE
+    )
+
+    def __attrs_post_init__(self) -> None:
+        legacy = self.legacy.benefit if self.legacy is not None else None
+        if self.universal_credit is not None:
+            if legacy in _MEANS_TESTED_LEGACY:
+                raise ValidationError(
+                    "legacy", "a means-tested legacy benefit cannot be paid with Universal Credit"
+                )
+            if self.pension_credit is not None:
+                raise ValidationError(
+                    "pension_credit", "cannot be paid with Universal Credit"
+                )
+            hb = self.housing_benefit
+            if hb is not None and not hb.supported_or_temporary:
+                raise ValidationError(
+                    "housing_benefit",
+                    "with Universal Credit, is only paid for supported or temporary accommodation",
+                    hint="set supported_or_temporary=True, or use UC's housing costs element",
+                )
+        if self.pension_credit is not None and legacy in _MEANS_TESTED_LEGACY:
+            raise ValidationError(
+                "pension_credit", "cannot be paid with a means-tested legacy benefit"
+            )
+        if self.legacy is not None and self.legacy.claimant is not None:
+            if self.legacy.claimant not in {p.id for p in self.people}:
+                raise ValidationError("legacy.claimant", "is not a member of the household")
+        object.__setattr__(self, "_benefits", self._find_benefits())
+
+    @property
+    def couple(self) -> bool:
+        """Whether the household is a couple."""
+        return len(self.people) == 2
+
+    def person(self, person_id: str) -> Person:
+        """The member with ``person_id``."""
+        for member in self.people:
+            if member.id == person_id:
+                return member
+        raise ValidationError("person", "is not a member of the household")
+
+    def receives(self, benefit: Benefit) -> bool:
+        """Whether anyone in the household receives ``benefit``."""
+        return benefit in self._benefits
+
+    @property
+    def benefits(self) -> frozenset[Benefit]:
+        """Every earnings-affected benefit anyone in the household receives."""
+        return self._benefits
+
+    @property
+    def legacy_claimant(self) -> Person:
+        """The member who claims the household's legacy benefit (the first, unless named)."""
+        if self.legacy is not None and self.legacy.claimant is not None:
+            return self.person(self.legacy.claimant)
+        return self.people[0]
+
+    @property
+    def housing_benefit_passported(self) -> bool:
+        """Whether HB is at its maximum because of a means-tested benefit (PC, IS, JSA, ESA)."""
+        legacy = self.legacy.benefit if self.legacy is not None else None
+        return self.pension_credit is not None or legacy in _MEANS_TESTED_LEGACY
+
+    def _find_benefits(self) -> frozenset[Benefit]:
+        found = set()
+        if self.universal_credit is not None:
+            found.add(Benefit.UNIVERSAL_CREDIT)
+        for member in self.people:
+            if member.carers_allowance is not None:
+                found.add(Benefit.CARERS_ALLOWANCE)
+            if member.esa is not None:
+                found.add(Benefit.NEW_STYLE_ESA)
+        if self.legacy is not None:
+            found.add(self.legacy.benefit.benefit)
+        if self.housing_benefit is not None:
+            found.add(Benefit.HOUSING_BENEFIT)
+        if self.pension_credit is not None:
+            found.add(Benefit.PENSION_CREDIT)
+        return frozenset(found)
+

@@ -1,0 +1,242 @@
+"""The benefits, conditions and categories the rules name, and how input values become them.
+
+>>> Benefit("carers_allowance").label
+"Carer's Allowance"
+>>> enum_converter(WorkCapability, "capability")("lcwra")
+<WorkCapability.LCWRA: 'lcwra'>
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Final, TypeVar
+
+from participatory.core.errors import ValidationError
+from participatory.core.money import Money, to_decimal
+
+__all__ = [
+    "AgeBand",
+    "Benefit",
+    "EarningsDisregard",
+    "HousingBenefitDisregard",
+    "LegacyBenefit",
+    "PermittedWork",
+    "UnaffectedBenefit",
+    "WorkCapability",
+    "enum_converter",
+    "flag",
+    "hours",
+    "optional_pounds",
+    "pounds",
+    "weekday",
+]
+
+
+class Benefit(enum.Enum):
+    """The earnings-affected benefits the engine answers for."""
+
+    UNIVERSAL_CREDIT = "universal_credit"
+    CARERS_ALLOWANCE = "carers_allowance"
+    NEW_STYLE_ESA = "new_style_esa"
+    INCOME_SUPPORT = "income_support"
+    INCOME_BASED_JSA = "income_based_jsa"
+    INCOME_RELATED_ESA = "income_related_esa"
+    NEW_STYLE_JSA = "new_style_jsa"
+    HOUSING_BENEFIT = "housing_benefit"
+    PENSION_CREDIT = "pension_credit"
+
+    @property
+    def label(self) -> str:
+        """The benefit's name in a sentence."""
+        return _LABELS[self]
+
+    @property
+    def personal(self) -> bool:
+        """Whether the benefit is one person's own (not the household's means-tested claim)."""
+        return self in _PERSONAL
+
+
+_LABELS: Final = {
+    Benefit.UNIVERSAL_CREDIT: "Universal Credit",
+    Benefit.CARERS_ALLOWANCE: "Carer's Allowance",
+    Benefit.NEW_STYLE_ESA: "ESA",
+    Benefit.INCOME_SUPPORT: "Income Support",
+    Benefit.INCOME_BASED_JSA: "income-based JSA",
+    Benefit.INCOME_RELATED_ESA: "income-related ESA",
+    Benefit.NEW_STYLE_JSA: "new-style JSA",
+    Benefit.HOUSING_BENEFIT: "Housing Benefit",
+    Benefit.PENSION_CREDIT: "Pension Credit",
+}
+_PERSONAL: Final = frozenset({Benefit.CARERS_ALLOWANCE, Benefit.NEW_STYLE_ESA, Benefit.NEW_STYLE_JSA})
+
+
+class LegacyBenefit(enum.Enum):
+    """The legacy weekly benefits tested with a fixed earnings disregard (or permitted work)."""
+
+    INCOME_SUPPORT = "income_support"
+    INCOME_BASED_JSA = "income_based_jsa"
+    INCOME_RELATED_ESA = "income_related_esa"
+    NEW_STYLE_JSA = "new_style_jsa"
+
+    @property
+    def benefit(self) -> Benefit:
+        """The same benefit in the engine-wide :class:`Benefit` enumeration."""
+        return Benefit(self.value)
+
+    @property
+    def means_tested(self) -> bool:
+        """Whether the benefit is means-tested (claimed for a couple, partner's income counts)."""
+        return self is not LegacyBenefit.NEW_STYLE_JSA
+
+
+class UnaffectedBenefit(enum.Enum):
+    """Benefits whose amount earnings do not change (a possible review flag only)."""
+
+    PIP = "personal_independence_payment"
+    DLA = "disability_living_allowance"
+    ATTENDANCE_ALLOWANCE = "attendance_allowance"
+    STATE_PENSION = "state_pension"
+    #: Scotland: replaces PIP for adults.
+    ADULT_DISABILITY_PAYMENT = "adult_disability_payment"
+    #: Scotland: replaces DLA for children.
+    CHILD_DISABILITY_PAYMENT = "child_disability_payment"
+    #: Scotland: replaces Attendance Allowance.
+    PENSION_AGE_DISABILITY_PAYMENT = "pension_age_disability_payment"
+
+    @property
+    def is_disability_benefit(self) -> bool:
+        """A disability benefit (relevant to the UC reg. 41 exception): not State Pension."""
+        return self is not UnaffectedBenefit.STATE_PENSION
+
+
+class AgeBand(enum.Enum):
+    """The Universal Credit standard allowance age band of one person."""
+
+    UNDER_25 = "under_25"
+    AGE_25_OR_OVER = "25_or_over"
+
+
+class WorkCapability(enum.Enum):
+    """A person's work capability determination in Universal Credit."""
+
+    NONE = "none"
+    #: Limited capability for work: gives the work allowance.
+    LCW = "lcw"
+    #: Limited capability for work and work-related activity: work allowance and LCWRA element.
+    LCWRA = "lcwra"
+
+
+class PermittedWork(enum.Enum):
+    """The kind of permitted ("exempt") work an ESA claimant does (ESA Regs 2008 reg. 45)."""
+
+    #: Earnings up to the lower limit, any hours (reg. 45(2)).
+    LOWER_LIMIT = "lower_limit"
+    #: Earnings up to the higher limit, for less than 16 hours a week (reg. 45(4)).
+    HIGHER_LIMIT = "higher_limit"
+    #: Supervised supported permitted work: higher limit, no hours condition (reg. 45(3)).
+    SUPPORTED = "supported"
+
+
+class EarningsDisregard(enum.Enum):
+    """Which fixed weekly earnings disregard applies (legacy benefits and Pension Credit)."""
+
+    SINGLE = "single"
+    COUPLE = "couple"
+    #: The higher disregard (lone parent on IS, disability or carer premium, some occupations).
+    HIGHER = "higher"
+
+
+class HousingBenefitDisregard(enum.Enum):
+    """Which fixed weekly earnings disregard applies in Housing Benefit."""
+
+    SINGLE = "single"
+    COUPLE = "couple"
+    LONE_PARENT = "lone_parent"
+    HIGHER = "higher"
+
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def enum_converter(kind: type[_E], path: str) -> Callable[[object], _E]:
+    """A converter taking a member or its value; anything else names ``path`` and the choices."""
+
+    def convert(value: object) -> _E:
+        if isinstance(value, kind):
+            return value
+        try:
+            return kind(value)
+        except (ValueError, TypeError):
+            allowed = ", ".join(repr(member.value) for member in kind)
+            # `from None`: the rejected value must not survive in the exception's context.
+            raise ValidationError(path, f"must be one of {allowed}") from None
+
+    return convert
+
+
+def flag(path: str) -> Callable[[object, object, object], None]:
+    """A validator requiring ``True`` or ``False``."""
+
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        if not isinstance(value, bool):
+            raise ValidationError(path, "must be true or false")
+
+    return check
+
+
+def _gbp(value: object, path: str) -> Money:
+    money = value if isinstance(value, Money) else Money(to_decimal(value, path), "GBP")
+    if money.currency != "GBP":
+        raise ValidationError(path, "must be in pounds sterling (GBP)")
+    if money.is_negative():
+        raise ValidationError(path, "must not be negative")
+    if not money.is_whole_minor_units():
+        raise ValidationError(path, "must be a whole number of pence")
+    return money
+
+
+def pounds(path: str) -> Callable[[object], Money]:
+    """A converter to a non-negative whole-penny amount in GBP."""
+
+    def convert(value: object) -> Money:
+        return _gbp(value, path)
+
+    return convert
+
+
+def optional_pounds(path: str) -> Callable[[object], Money | None]:
+    """Like :func:`pounds`, but ``None`` stays ``None``."""
+
+    def convert(value: object) -> Money | None:
+        return None if value is None else _gbp(value, path)
+
+    return convert
+
+
+_WEEK_HOURS: Final = Decimal(168)
+
+
+def hours(path: str) -> Callable[[object], Decimal]:
+    """A converter to hours in a week, 0 to 168."""
+
+    def convert(value: object) -> Decimal:
+        result = to_decimal(value, path)
+        if result < 0 or result > _WEEK_HOURS:
+            raise ValidationError(path, "must be between 0 and 168 hours a week")
+        return result
+
+    return convert
+
+
+def weekday(path: str) -> Callable[[object], int]:
+    """A converter to a weekday number, 0 (Monday) to 6 (Sunday)."""
+
+    def convert(value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 6:
+            raise ValidationError(path, "must be 0 (Monday) to 6 (Sunday)")
+        return value
+
+    return convert
+
