@@ -1,0 +1,371 @@
+r"""One catalogue of sources: every document the library cites, entered once.
+
+A rule, a parameter value, a rate card or a framework never describes its source in its own
+words: it names a catalogue key. The catalogue (TOML files under
+``participatory/data/sources/``) holds each document once — title, author or publisher, the
+date the document itself states, its address, whether it is a *primary* source (legislation,
+a department's, funder's or body's own publication, an institution's own policy) and the day
+it was read — and, under it, the passages that were checked: a pinpoint ("reg. 22(1)(b)",
+"section 5.3") and the short quote read there.
+
+A reference is ``"document"`` or ``"document#passage"``. A :class:`Citation` made from one is
+*verified* only when the document is primary and the passage was read there: a figure or rule
+found only in a news page or a charity's summary stays usable, but says so.
+
+>>> catalogue = parse_sources('''
+... [uc_regs_2013]
+... title = "The Universal Credit Regulations 2013"
+... short_title = "UC Regs 2013"
+... publisher = "UK Parliament"
+... identifier = "SI 2013/376"
+... url = "https://www.legislation.gov.uk/uksi/2013/376"
+... primary = true
+... read_on = 2026-12-06
+...
+... [uc_regs_2013.passages.reg_22]
+... pinpoint = "reg. 22(1)(b)"
+... quote = "the amount of the claimant's earned income"
+... read_on = 2026-12-06
+... ''', "example.toml")
+>>> citation = catalogue.cite("uc_regs_2013#reg_22")
+>>> citation.short, citation.verified
+('UC Regs 2013 reg. 22(1)(b)', True)
+>>> catalogue.cite("uc_regs_2013#reg_99")
+Traceback (most recent call last):
+...
+participatory.core.errors.UnknownSource: no passage 'reg_99' in source 'uc_regs_2013' (known: reg_22)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Final
+
+import attrs
+
+from participatory.core import tomlfile
+from participatory.core.errors import ParameterFileError, UnknownSource
+
+__all__ = [
+    "Citation",
+    "Passage",
+    "Source",
+    "SourceCatalogue",
+    "bundled_sources",
+    "cite",
+    "load_sources",
+    "parse_sources",
+]
+
+_KEY: Final = re.compile(r"[a-z0-9][a-z0-9_]*\Z")
+_SOURCE_KEYS: Final = frozenset(
+    {
+        "title",
+        "short_title",
+        "author",
+        "publisher",
+        "identifier",
+        "url",
+        "published",
+        "primary",
+        "read_on",
+        "note",
+        "passages",
+    }
+)
+_PASSAGE_KEYS: Final = frozenset({"pinpoint", "url", "quote", "read_on", "note"})
+
+
+def _text(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{attribute.name} must be non-empty text")
+
+
+@attrs.frozen
+class Source:
+    """One document: a regulation, a department's guidance page, a report, a policy.
+
+    ``published`` is a date the document itself states (made, published, last updated);
+    ``read_on`` is the day it was read for the library. The two are never confused: a report
+    prints the first as the document's date and the second as "read on".
+    ``note`` is for maintainers (how sure, what conflicts) and never reaches a report.
+    """
+
+    key: str = attrs.field(validator=_text)
+    title: str = attrs.field(validator=_text)
+    short_title: str = attrs.field(validator=_text)
+    primary: bool
+    read_on: dt.date
+    author: str | None = None
+    publisher: str | None = None
+    identifier: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    note: str | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Passage:
+    """A place in a document that was checked, with the words read there.
+
+    A passage with no ``read_on`` is named (so rules can point at it) but was not read in this
+    document; a citation of it is not verified.
+    """
+
+    key: str = attrs.field(validator=_text)
+    pinpoint: str = attrs.field(validator=_text)
+    url: str | None = None
+    quote: str | None = None
+    read_on: dt.date | None = None
+    note: str | None = attrs.field(default=None, eq=False, repr=False)
+
+
+@attrs.frozen
+class Citation:
+    """A rule's or figure's source: a catalogue document and, usually, a pinpoint in it.
+
+    ``verified`` is true only when the document is a primary source and the passage (or, for a
+    figure, the figure itself) was read there.
+
+    >>> report = Source("bath_report_2022", "Participatory Research benchmarking report",
+    ...                 "Bath report", primary=True, read_on=dt.date(2026, 12, 6))
+    >>> Citation(report, pinpoint="§5.3").short
+    'Bath report §5.3'
+    """
+
+    source: Source
+    pinpoint: str | None = None
+    url: str | None = None
+    verified: bool = False
+    passage: Passage | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def key(self) -> str:
+        """The catalogue key of the document."""
+        return self.source.key
+
+    @property
+    def short(self) -> str:
+        """The short form a report prints beside a finding: "UC Regs 2013 reg. 22"."""
+        if self.pinpoint:
+            return f"{self.source.short_title} {self.pinpoint}"
+        return self.source.short_title
+
+    @property
+    def link(self) -> str | None:
+        """The most precise address known: the passage's, else the document's."""
+        return self.url or self.source.url
+
+
+class SourceCatalogue(Mapping[str, Source]):
+    """Documents by key, with their passages; immutable."""
+
+    __slots__ = ("_passages", "_sources")
+
+    def __init__(
+        self,
+        sources: Mapping[str, Source],
+        passages: Mapping[str, Mapping[str, Passage]] | None = None,
+    ) -> None:
+        self._sources: dict[str, Source] = dict(sources)
+        given = passages or {}
+        self._passages: dict[str, Mapping[str, Passage]] = {
+            key: MappingProxyType(dict(given.get(key, {}))) for key in self._sources
+        }
+
+    def __getitem__(self, key: str) -> Source:
+        try:
+            return self._sources[key]
+        except KeyError:
+            close = difflib.get_close_matches(key, self._sources, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise UnknownSource(f"no source {key!r} in the catalogue{hint}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def __repr__(self) -> str:
+        return f"<SourceCatalogue of {len(self)} documents>"
+
+    def passages(self, key: str) -> Mapping[str, Passage]:
+        """The passages recorded for document ``key``."""
+        self[key]
+        return self._passages[key]
+
+    def resolve(self, reference: str) -> tuple[Source, Passage | None]:
+        """The document and passage a ``"document"`` or ``"document#passage"`` names."""
+        if not isinstance(reference, str):
+            raise UnknownSource("a source reference must be text like 'document#passage'")
+        key, _, passage_key = reference.partition("#")
+        source = self[key]
+        if not passage_key:
+            return source, None
+        passages = self._passages[key]
+        passage = passages.get(passage_key)
+        if passage is None:
+            known = ", ".join(sorted(passages)) or "none"
+            raise UnknownSource(f"no passage {passage_key!r} in source {key!r} (known: {known})")
+        return source, passage
+
+    def cite(self, reference: str, *, pinpoint: str | None = None) -> Citation:
+        """A citation of ``reference``; ``pinpoint`` narrows a passage or a whole document."""
+        source, passage = self.resolve(reference)
+        if passage is None:
+            return Citation(source, pinpoint=pinpoint, verified=source.primary)
+        return Citation(
+            source,
+            pinpoint=pinpoint or passage.pinpoint,
+            url=passage.url,
+            verified=source.primary and passage.read_on is not None,
+            passage=passage,
+        )
+
+    def layered(self, other: SourceCatalogue) -> SourceCatalogue:
+        """This catalogue with ``other``'s documents added; a key in both is an error."""
+        clash = sorted(set(self._sources) & set(other._sources))
+        if clash:
+            raise UnknownSource(f"source {clash[0]!r} is already in the catalogue")
+        return SourceCatalogue(
+            {**self._sources, **other._sources}, {**self._passages, **other._passages}
+        )
+
+
+def _date(table: Mapping[str, Any], key: str, file: str, path: str) -> dt.date | None:
+    return tomlfile.optional(table, key, dt.date, file=file, path=path)
+
+
+def _string(table: Mapping[str, Any], key: str, file: str, path: str) -> str | None:
+    value = tomlfile.optional(table, key, str, file=file, path=path)
+    if value is not None and not value.strip():
+        raise ParameterFileError(file, f"{path}.{key}", "must not be empty")
+    return value
+
+
+def _parse_passage(key: str, raw: object, file: str, path: str) -> Passage:
+    if not isinstance(raw, Mapping):
+        raise ParameterFileError(file, path, "must be a table")
+    unknown = set(raw) - _PASSAGE_KEYS
+    if unknown:
+        raise ParameterFileError(file, path, f"unknown key(s) {sorted(unknown)}")
+    pinpoint = _string(raw, "pinpoint", file, path)
+    if pinpoint is None:
+        raise ParameterFileError(file, f"{path}.pinpoint", "is missing")
+    quote = _string(raw, "quote", file, path)
+    read_on = _date(raw, "read_on", file, path)
+    if quote is not None and read_on is None:
+        raise ParameterFileError(file, f"{path}.read_on", "is missing (a quote was read on a day)")
+    return Passage(
+        key=key,
+        pinpoint=pinpoint,
+        url=_string(raw, "url", file, path),
+        quote=quote,
+        read_on=read_on,
+        note=_string(raw, "note", file, path),
+    )
+
+
+def _parse_source(key: str, raw: object, file: str) -> tuple[Source, dict[str, Passage]]:
+    if not _KEY.match(key):
+        raise ParameterFileError(file, key, "a source key is lower-case letters, digits and _")
+    if not isinstance(raw, Mapping):
+        raise ParameterFileError(file, key, "must be a table")
+    unknown = set(raw) - _SOURCE_KEYS
+    if unknown:
+        raise ParameterFileError(file, key, f"unknown key(s) {sorted(unknown)}")
+    title = _string(raw, "title", file, key)
+    if title is None:
+        raise ParameterFileError(file, f"{key}.title", "is missing")
+    read_on = tomlfile.require(raw, "read_on", dt.date, file=file, path=key)
+    source = Source(
+        key=key,
+        title=title,
+        short_title=_string(raw, "short_title", file, key) or title,
+        primary=tomlfile.flag(raw, "primary", file=file, path=key),
+        read_on=read_on,
+        author=_string(raw, "author", file, key),
+        publisher=_string(raw, "publisher", file, key),
+        identifier=_string(raw, "identifier", file, key),
+        url=_string(raw, "url", file, key),
+        published=_date(raw, "published", file, key),
+        note=_string(raw, "note", file, key),
+    )
+    if source.author is None and source.publisher is None:
+        raise ParameterFileError(file, key, "needs an author or a publisher")
+    raw_passages = raw.get("passages", {})
+    if not isinstance(raw_passages, Mapping):
+        raise ParameterFileError(file, f"{key}.passages", "must be a table of passages")
+    passages = {}
+    for passage_key, passage in raw_passages.items():
+        if not _KEY.match(passage_key):
+            raise ParameterFileError(
+                file, f"{key}.passages.{passage_key}", "a passage key is lower-case, digits and _"
+            )
+        passages[passage_key] = _parse_passage(
+            passage_key, passage, file, f"{key}.passages.{passage_key}"
+        )
+    return source, passages
+
+
+def parse_sources(text: str, file: str = "<string>") -> SourceCatalogue:
+    """Parse one catalogue file: a table per document, its passages under ``passages``."""
+    document = tomlfile.parse_toml(text, file)
+    sources: dict[str, Source] = {}
+    passages: dict[str, dict[str, Passage]] = {}
+    for key, raw in document.items():
+        sources[key], passages[key] = _parse_source(key, raw, file)
+    return SourceCatalogue(sources, passages)
+
+
+def _merge(catalogues: Iterable[tuple[str, SourceCatalogue]]) -> SourceCatalogue:
+    merged = SourceCatalogue({})
+    seen: dict[str, str] = {}
+    for file, catalogue in catalogues:
+        for key in catalogue:
+            if key in seen:
+                raise ParameterFileError(file, key, f"is also entered in {seen[key]}")
+            seen[key] = file
+        merged = merged.layered(catalogue)
+    return merged
+
+
+@functools.cache
+def bundled_sources() -> SourceCatalogue:
+    """Every document the library cites (read once, then cached)."""
+    root = resources.files("participatory") / "data" / "sources"
+    files = sorted((item for item in root.iterdir() if item.name.endswith(".toml")), key=str)
+    return _merge(
+        (
+            f"participatory/data/sources/{item.name}",
+            parse_sources(item.read_text(encoding="utf-8"), item.name),
+        )
+        for item in files
+    )
+
+
+def load_sources(*paths: str | Path, base: SourceCatalogue | None = None) -> SourceCatalogue:
+    """The bundled catalogue (or ``base``) with an institution's own catalogue files added.
+
+    An institution enters its own documents (its payment policy, its rate card) in the same
+    format; a key already in the catalogue is an error, so a bundled source is never replaced.
+    """
+    result = base if base is not None else bundled_sources()
+    for path in paths:
+        text = tomlfile.read_file(path)
+        result = result.layered(parse_sources(text, str(Path(path))))
+    return result
+
+
+@functools.lru_cache(maxsize=1024)
+def cite(reference: str, *, pinpoint: str | None = None) -> Citation:
+    """A citation from the bundled catalogue: ``cite("uc_regs_2013#reg_22")``."""
+    return bundled_sources().cite(reference, pinpoint=pinpoint)
