@@ -9,9 +9,9 @@ dated parameters and sources.
 >>> import datetime as dt
 >>> from participatory.core.money import Money
 >>> from participatory.benefits import (
-...     Benefit, CarersAllowanceClaim, Circumstances, check_payment)
+...     Benefit, CarersAllowanceClaim, Circumstances, assess_payment)
 >>> carer = Circumstances(carers_allowance=CarersAllowanceClaim())
->>> result = check_payment(carer, Money.gbp("196.01"), dt.date(2025, 6, 10))
+>>> result = assess_payment(carer, Money.gbp("196.01"), dt.date(2025, 6, 10))
 >>> [o.cliff for o in result.outcomes_for(Benefit.CARERS_ALLOWANCE)]
 [True]
 >>> result.kept
@@ -42,13 +42,13 @@ from participatory.benefits.circumstances import (
     UniversalCreditClaim,
     WorkCapability,
 )
-from participatory.benefits.engine import check, check_many, check_payment
+from participatory.benefits.engine import assess_benefits, assess_many, assess_payment
 from participatory.benefits.outcomes import BenefitsCheck, PeriodOutcome
 from participatory.benefits.planning import (
-    PaymentPlan,
+    InstalmentPlan,
     SafePayment,
-    largest_safe_payment,
-    plan_payments,
+    plan_instalments,
+    plan_safe_payment,
 )
 from participatory.benefits.receipts import Receipt, ReceiptKind, Treatment
 from participatory.benefits.scenarios import ContributorCase, ScenarioComparison, compare
@@ -66,9 +66,9 @@ __all__ = [
     "EmploymentSupportAllowanceClaim",
     "HousingBenefitClaim",
     "HousingBenefitDisregard",
+    "InstalmentPlan",
     "LegacyBenefit",
     "LegacyClaim",
-    "PaymentPlan",
     "PensionCreditClaim",
     "PeriodOutcome",
     "PermittedWork",
@@ -80,10 +80,10 @@ __all__ = [
     "UnaffectedBenefit",
     "UniversalCreditClaim",
     "WorkCapability",
-    "check",
-    "check_many",
-    "check_payment",
+    "assess_benefits",
+    "assess_many",
+    "assess_payment",
     "compare",
-    "largest_safe_payment",
-    "plan_payments",
+    "plan_instalments",
+    "plan_safe_payment",
 ]

@@ -12,45 +12,44 @@ Carer's Allowance Unit, the Jobcentre, the council, the Pension Service.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import Final
 
 from participatory.benefits import sources
 from participatory.benefits.circumstances import Benefit
 from participatory.benefits.mechanism import finding
 from participatory.core.explain import Finding, Severity
-from participatory.core.messages import define_messages
 
 __all__ = ["CAVEAT", "SIGNPOST", "reporting_findings", "standing_findings"]
 
-define_messages(
-    {
-        "benefits.caveat": (
-            "This is an estimate from published rules, not advice. DWP, HMRC and the council "
-            "decide; their decision can differ, for example if they average earnings or "
-            "treat a payment differently."
-        ),
-        "benefits.signpost": (
-            "Before agreeing to a payment, the contributor can get free, independent "
-            "welfare-rights advice (Citizens Advice, a local welfare-rights service, or an "
-            "advice service the research funder offers). They may also ask for expenses only, "
-            "a lower fee, or no fee."
-        ),
-        "benefits.report.uc": (
-            "Universal Credit: report the payment in the journal in the assessment period it "
-            "is received. Payroll pay reaches DWP through HMRC; other fees must be reported."
-        ),
-        "benefits.report.esa": (
-            "ESA: tell DWP before the work starts, on form PW1 (permitted work), and report "
-            "earnings as asked."
-        ),
-        "benefits.report.ca": (
-            "Carer's Allowance: tell the Carer's Allowance Unit about earnings in any week."
-        ),
-        "benefits.report.legacy": "Tell the Jobcentre about work and earnings.",
-        "benefits.report.hb": "Housing Benefit: tell the council about earnings.",
-        "benefits.report.pc": "Pension Credit: tell the Pension Service about earnings.",
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "benefits.caveat": (
+        "This is an estimate from published rules, not advice. DWP, HMRC and the council "
+        "decide; their decision can differ, for example if they average earnings or "
+        "treat a payment differently."
+    ),
+    "benefits.signpost": (
+        "Before agreeing to a payment, the contributor can get free, independent "
+        "welfare-rights advice (Citizens Advice, a local welfare-rights service, or an "
+        "advice service the research funder offers). They may also ask for expenses only, "
+        "a lower fee, or no fee."
+    ),
+    "benefits.report.uc": (
+        "Universal Credit: report the payment in the journal in the assessment period it "
+        "is received. Payroll pay reaches DWP through HMRC; other fees must be reported."
+    ),
+    "benefits.report.esa": (
+        "ESA: tell DWP before the work starts, on form PW1 (permitted work), and report "
+        "earnings as asked."
+    ),
+    "benefits.report.ca": (
+        "Carer's Allowance: tell the Carer's Allowance Unit about earnings in any week."
+    ),
+    "benefits.report.legacy": "Tell the Jobcentre about work and earnings.",
+    "benefits.report.hb": "Housing Benefit: tell the council about earnings.",
+    "benefits.report.pc": "Pension Credit: tell the Pension Service about earnings.",
+}
 
 #: The standing caveat every result carries.
 CAVEAT: Final = finding(

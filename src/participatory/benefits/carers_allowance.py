@@ -27,8 +27,9 @@ that knock-on out in :mod:`participatory.benefits.universal_credit`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from participatory.benefits import sources
 from participatory.benefits.circumstances import Benefit, CarersAllowanceClaim
@@ -46,39 +47,37 @@ from participatory.benefits.mechanism import (
 )
 from participatory.benefits.outcomes import PeriodOutcome
 from participatory.core.explain import ParameterUse, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money
 from participatory.core.periods import BenefitWeekCycle, DateRange
 
 __all__ = ["CarersAllowanceRule"]
 
-define_messages(
-    {
-        "benefits.ca.within_limit": (
-            "Carer's Allowance, the week {start} to {end}: net earnings of {earnings} are within "
-            "the  {limit} weekly limit, so Carer's Allowance is unchanged."
-        ),
-        "benefits.ca.over_limit": (
-            "Carer's Allowance, the week {start} to {end}: net earnings of {earnings} are over the "
-            "{limit}  weekly limit by {over}. This is a cliff edge: no Carer's Allowance ({award}) "
-            "is  paid for that week."
-        ),
-        "benefits.ca.spreading": (
-            "A one-off payment of {amount} may be spread by DWP over several benefit weeks "
-            "rather than counted in one; at {limit_plus_penny} a week it could remove "
-            "Carer's Allowance for up to {weeks} weeks. Ask a welfare-rights adviser how DWP "
-            "will treat it before it is paid."
-        ),
-        "benefits.ca.legacy_knock_on": (
-            "Carer's Allowance counts as income for Income Support, JSA, ESA, Pension Credit "
-            "and Housing Benefit, so a lost week may be partly made up by those; this is not "
-            "modelled, so the loss shown is the most it could be."
-        ),
-        "benefits.action.ask_carers_allowance_unit": (
-            "Tell the Carer's Allowance Unit about the earnings for that week."
-        ),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "benefits.ca.within_limit": (
+        "Carer's Allowance, the week {start} to {end}: net earnings of {earnings} are within "
+        "the  {limit} weekly limit, so Carer's Allowance is unchanged."
+    ),
+    "benefits.ca.over_limit": (
+        "Carer's Allowance, the week {start} to {end}: net earnings of {earnings} are over the "
+        "{limit}  weekly limit by {over}. This is a cliff edge: no Carer's Allowance ({award}) "
+        "is  paid for that week."
+    ),
+    "benefits.ca.spreading": (
+        "A one-off payment of {amount} may be spread by DWP over several benefit weeks "
+        "rather than counted in one; at {limit_plus_penny} a week it could remove "
+        "Carer's Allowance for up to {weeks} weeks. Ask a welfare-rights adviser how DWP "
+        "will treat it before it is paid."
+    ),
+    "benefits.ca.legacy_knock_on": (
+        "Carer's Allowance counts as income for Income Support, JSA, ESA, Pension Credit "
+        "and Housing Benefit, so a lost week may be partly made up by those; this is not "
+        "modelled, so the loss shown is the most it could be."
+    ),
+    "benefits.action.ask_carers_allowance_unit": (
+        "Tell the Carer's Allowance Unit about the earnings for that week."
+    ),
+}
 
 
 #: The earnings limit and weekly rate for a week starting on one day, with the Money the

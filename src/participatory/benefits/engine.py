@@ -1,11 +1,12 @@
 """The entry points: what a set of payments does to a contributor's benefits.
 
-:func:`check` takes a contributor's :class:`~participatory.benefits.circumstances.Circumstances`
-and the payments in question, runs every benefit they receive period by period (the
-benefit week for weekly benefits, the assessment period for Universal Credit), works out
-the knock-on effects (a lost week of Carer's Allowance or ESA raises Universal Credit),
-and returns a :class:`~participatory.benefits.outcomes.BenefitsCheck` that explains
-itself. :func:`check_payment` is the same for a single payment.
+:func:`assess_benefits` takes a contributor's
+:class:`~participatory.benefits.circumstances.Circumstances` and the payments in question,
+runs every benefit they receive period by period (the benefit week for weekly benefits,
+the assessment period for Universal Credit), works out the knock-on effects (a lost week
+of Carer's Allowance or ESA raises Universal Credit), and returns a
+:class:`~participatory.benefits.outcomes.BenefitsCheck` that explains itself.
+:func:`assess_payment` is the same for a single payment.
 
 >>> import datetime as dt
 >>> from participatory.benefits.circumstances import (
@@ -13,7 +14,7 @@ itself. :func:`check_payment` is the same for a single payment.
 >>> from participatory.core.money import Money
 >>> me = Circumstances(universal_credit=UniversalCreditClaim(
 ...     first_date_of_entitlement=dt.date(2025, 5, 1), capability=WorkCapability.LCW))
->>> result = check_payment(me, Money.gbp("700.00"), dt.date(2025, 6, 10))
+>>> result = assess_payment(me, Money.gbp("700.00"), dt.date(2025, 6, 10))
 >>> result.change(Benefit.UNIVERSAL_CREDIT), result.kept
 (Money('-8.80', 'GBP'), Money('691.20', 'GBP'))
 """
@@ -23,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
@@ -50,26 +51,24 @@ from participatory.benefits.unaffected import unaffected_findings
 from participatory.benefits.universal_credit import assess_period, capital_findings
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Finding, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.periods import AssessmentPeriodCycle, BenefitWeekCycle, DateRange
 
-__all__ = ["check", "check_many", "check_payment"]
+__all__ = ["assess_benefits", "assess_many", "assess_payment"]
 
-define_messages(
-    {
-        "benefits.kept": (
-            "Payments of {paid} change benefits by {change} in total, so the contributor is "
-            "better off by {kept}."
-        ),
-        "benefits.stale": (
-            "The figure {name} is past the date its data is known to be current "
-            "({valid_until}); the last known value ({value}, from {effective_from}) was used "
-            "because the caller asked for it. Check for newer rates."
-        ),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "benefits.kept": (
+        "Payments of {paid} change benefits by {change} in total, so the contributor is "
+        "better off by {kept}."
+    ),
+    "benefits.stale": (
+        "The figure {name} is past the date its data is known to be current "
+        "({valid_until}); the last known value ({value}, from {effective_from}) was used "
+        "because the caller asked for it. Check for newer rates."
+    ),
+}
 
 _CARERS: Final = CarersAllowanceRule()
 _ESA: Final = NewStyleEsaRule()
@@ -163,7 +162,7 @@ def _income_lost(outcomes: list[PeriodOutcome]) -> Callable[[DateRange], Decimal
     return in_week
 
 
-def check(
+def assess_benefits(
     circumstances: Circumstances,
     receipts: Iterable[Receipt],
     *,
@@ -337,7 +336,7 @@ def _result(
     return made
 
 
-def check_payment(
+def assess_payment(
     circumstances: Circumstances,
     amount: Money | Decimal | int | str,
     received_on: dt.date | str,
@@ -347,22 +346,24 @@ def check_payment(
     parameters: ParameterSet | None = None,
     allow_stale: bool = False,
 ) -> BenefitsCheck:
-    """:func:`check` for one payment: the obvious call for "what does this fee do?".
+    """:func:`assess_benefits` for one payment: the obvious call for "what does this fee do?".
 
     For the Universal Credit change in the assessment period the payment is received in,
-    read ``check_payment(...).change(Benefit.UNIVERSAL_CREDIT)``.
+    read ``assess_payment(...).change(Benefit.UNIVERSAL_CREDIT)``.
     """
     receipt = Receipt(amount, received_on, kind, hours=hours)
-    return check(circumstances, (receipt,), parameters=parameters, allow_stale=allow_stale)
+    return assess_benefits(
+        circumstances, (receipt,), parameters=parameters, allow_stale=allow_stale
+    )
 
 
-def check_many(
+def assess_many(
     cases: Iterable[tuple[Circumstances, Iterable[Receipt]]],
     *,
     parameters: ParameterSet | None = None,
     allow_stale: bool = False,
 ) -> tuple[BenefitsCheck, ...]:
-    """:func:`check` for many contributors in one call: one result per case, in order.
+    """:func:`assess_benefits` for many contributors in one call: one result per case, in order.
 
     Each case is a contributor's circumstances and their payments. The parameter set is
     resolved once for the batch, and Python's cyclic garbage collector is paused while the
@@ -377,7 +378,7 @@ def check_many(
         gc.disable()
     try:
         return tuple(
-            check(circumstances, receipts, parameters=chosen, allow_stale=allow_stale)
+            assess_benefits(circumstances, receipts, parameters=chosen, allow_stale=allow_stale)
             for circumstances, receipts in cases
         )
     finally:

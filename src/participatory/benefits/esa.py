@@ -28,8 +28,9 @@ False
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, Final
 
 import attrs
 
@@ -50,36 +51,34 @@ from participatory.benefits.mechanism import (
 )
 from participatory.benefits.outcomes import PeriodOutcome
 from participatory.core.explain import Finding, ParameterUse, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money
 from participatory.core.periods import BenefitWeekCycle, DateRange
 
 __all__ = ["NewStyleEsaRule", "permitted_work_test"]
 
-define_messages(
-    {
-        "benefits.esa.within": (
-            "{benefit}, the week {start} to {end}: earnings of {earnings} for {hours} hours are "
-            "within  permitted work ({category}, limit {limit}), so ESA is unchanged."
-        ),
-        "benefits.esa.over_limit": (
-            "{benefit}, the week {start} to {end}: earnings of {earnings} are over the "
-            "permitted-work  limit of {limit} ({category}). This is a cliff edge: no ESA "
-            "({award}) for that week."
-        ),
-        "benefits.esa.sixteen_hours": (
-            "{benefit}, the week {start} to {end}: {hours} hours of work is not less than "
-            "{max_hours}  hours, and earnings of {earnings} are over the {lower} lower limit, so "
-            "the work  is not permitted work. This is a cliff edge: no ESA ({award}) for that week."
-        ),
-        "benefits.esa.higher_may_apply": (
-            "The work would be within the higher permitted-work limit of {higher} if it is "
-            "done for under {max_hours} hours a week and DWP agrees; the contributor should "
-            "ask DWP (form PW1) before the work starts."
-        ),
-        "benefits.action.tell_dwp_pw1": ("Tell DWP about the work on form PW1 before it starts."),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "benefits.esa.within": (
+        "{benefit}, the week {start} to {end}: earnings of {earnings} for {hours} hours are "
+        "within  permitted work ({category}, limit {limit}), so ESA is unchanged."
+    ),
+    "benefits.esa.over_limit": (
+        "{benefit}, the week {start} to {end}: earnings of {earnings} are over the "
+        "permitted-work  limit of {limit} ({category}). This is a cliff edge: no ESA "
+        "({award}) for that week."
+    ),
+    "benefits.esa.sixteen_hours": (
+        "{benefit}, the week {start} to {end}: {hours} hours of work is not less than "
+        "{max_hours}  hours, and earnings of {earnings} are over the {lower} lower limit, so "
+        "the work  is not permitted work. This is a cliff edge: no ESA ({award}) for that week."
+    ),
+    "benefits.esa.higher_may_apply": (
+        "The work would be within the higher permitted-work limit of {higher} if it is "
+        "done for under {max_hours} hours a week and DWP agrees; the contributor should "
+        "ask DWP (form PW1) before the work starts."
+    ),
+    "benefits.action.tell_dwp_pw1": ("Tell DWP about the work on form PW1 before it starts."),
+}
 
 _CATEGORY_RULE = {
     PermittedWork.LOWER_LIMIT: "BEN-ESA-PERMITTED-WORK-LOWER",

@@ -27,9 +27,9 @@ Money('-26.00', 'GBP')
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from participatory.benefits import sources
 from participatory.benefits.circumstances import Benefit, HousingBenefitClaim
@@ -47,43 +47,39 @@ from participatory.benefits.mechanism import (
 from participatory.benefits.outcomes import PeriodOutcome
 from participatory.core import periods
 from participatory.core.explain import Severity
-from participatory.core.messages import define_messages
 from participatory.core.periods import BenefitWeekCycle, DateRange
 
 __all__ = ["HousingBenefitRule"]
 
-define_messages(
-    {
-        "benefits.hb.within_disregard": (
-            "Housing Benefit, the week {start} to {end}: earnings of {earnings} are within the "
-            "{disregard}  weekly disregard, so Housing Benefit is unchanged."
-        ),
-        "benefits.hb.reduced": (
-            "Housing Benefit, the week {start} to {end}: earnings of {earnings} are {excess} over "
-            "the  {disregard} disregard; at most {rate} of that, {reduction}, comes off Housing "
-            "Benefit (from {before} to {after}). If the contributor's income is below their "
-            "applicable amount the fall is smaller; the council decides."
-        ),
-        "benefits.hb.passported": (
-            "Housing Benefit, the week {start} to {end}: the contributor gets maximum Housing "
-            "Benefit  because of another means-tested benefit that is still paid, so it is "
-            "unchanged."
-        ),
-        "benefits.hb.passport_lost": (
-            "Housing Benefit, the week {start} to {end}: the payment ends the means-tested benefit "
-            "that  gives maximum Housing Benefit, so the council will work Housing Benefit out "
-            "again; this check cannot say by how much. Ask a welfare-rights adviser."
-        ),
-        "benefits.hb.with_uc": (
-            "Housing Benefit alongside Universal Credit (supported or temporary "
-            "accommodation) is worked out differently and is not modelled; ask the council "
-            "or a welfare-rights adviser."
-        ),
-        "benefits.action.tell_council": (
-            "Tell the council's Housing Benefit team about the earnings."
-        ),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "benefits.hb.within_disregard": (
+        "Housing Benefit, the week {start} to {end}: earnings of {earnings} are within the "
+        "{disregard}  weekly disregard, so Housing Benefit is unchanged."
+    ),
+    "benefits.hb.reduced": (
+        "Housing Benefit, the week {start} to {end}: earnings of {earnings} are {excess} over "
+        "the  {disregard} disregard; at most {rate} of that, {reduction}, comes off Housing "
+        "Benefit (from {before} to {after}). If the contributor's income is below their "
+        "applicable amount the fall is smaller; the council decides."
+    ),
+    "benefits.hb.passported": (
+        "Housing Benefit, the week {start} to {end}: the contributor gets maximum Housing "
+        "Benefit  because of another means-tested benefit that is still paid, so it is "
+        "unchanged."
+    ),
+    "benefits.hb.passport_lost": (
+        "Housing Benefit, the week {start} to {end}: the payment ends the means-tested benefit "
+        "that  gives maximum Housing Benefit, so the council will work Housing Benefit out "
+        "again; this check cannot say by how much. Ask a welfare-rights adviser."
+    ),
+    "benefits.hb.with_uc": (
+        "Housing Benefit alongside Universal Credit (supported or temporary "
+        "accommodation) is worked out differently and is not modelled; ask the council "
+        "or a welfare-rights adviser."
+    ),
+    "benefits.action.tell_council": ("Tell the council's Housing Benefit team about the earnings."),
+}
 
 
 class HousingBenefitRule(WeeklyRule[HousingBenefitClaim]):

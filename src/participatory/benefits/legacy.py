@@ -25,6 +25,7 @@ Money('-25.00', 'GBP')
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import ClassVar, Final
 
@@ -44,35 +45,33 @@ from participatory.benefits.mechanism import (
 )
 from participatory.benefits.outcomes import PeriodOutcome
 from participatory.core.explain import Severity
-from participatory.core.messages import define_messages
 from participatory.core.periods import BenefitWeekCycle, DateRange
 
 __all__ = ["LegacyRule"]
 
-define_messages(
-    {
-        "benefits.legacy.within_disregard": (
-            "{benefit}, the week {start} to {end}: earnings of {earnings} are within the "
-            "{disregard}  weekly disregard, so {benefit} is unchanged."
-        ),
-        "benefits.legacy.reduced": (
-            "{benefit}, the week {start} to {end}: earnings of {earnings} are {excess} over the "
-            "{disregard} weekly disregard; {benefit} falls pound for pound, by {reduction}, "
-            "from {before} to {after}."
-        ),
-        "benefits.legacy.sixteen_hours": (
-            "{benefit}, the week {start} to {end}: {hours} hours of paid work is {max_hours} hours "
-            "or more  (remunerative work). This is a cliff edge: no {benefit} ({award}) for that "
-            "week."
-        ),
-        "benefits.legacy.closed": (
-            "{benefit} closed on {closed_on} according to the data; the contributor has "
-            "probably moved to Universal Credit. This check cannot say what the payment does: "
-            "ask a welfare-rights adviser."
-        ),
-        "benefits.action.tell_jobcentre": "Tell the Jobcentre about the work and earnings.",
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "benefits.legacy.within_disregard": (
+        "{benefit}, the week {start} to {end}: earnings of {earnings} are within the "
+        "{disregard}  weekly disregard, so {benefit} is unchanged."
+    ),
+    "benefits.legacy.reduced": (
+        "{benefit}, the week {start} to {end}: earnings of {earnings} are {excess} over the "
+        "{disregard} weekly disregard; {benefit} falls pound for pound, by {reduction}, "
+        "from {before} to {after}."
+    ),
+    "benefits.legacy.sixteen_hours": (
+        "{benefit}, the week {start} to {end}: {hours} hours of paid work is {max_hours} hours "
+        "or more  (remunerative work). This is a cliff edge: no {benefit} ({award}) for that "
+        "week."
+    ),
+    "benefits.legacy.closed": (
+        "{benefit} closed on {closed_on} according to the data; the contributor has "
+        "probably moved to Universal Credit. This check cannot say what the payment does: "
+        "ask a welfare-rights adviser."
+    ),
+    "benefits.action.tell_jobcentre": "Tell the Jobcentre about the work and earnings.",
+}
 
 _NAMES: Final = {
     LegacyBenefit.INCOME_SUPPORT: "Income Support",

@@ -30,7 +30,6 @@ from participatory.benefits.circumstances import Benefit
 from participatory.benefits.outcomes import PeriodOutcome
 from participatory.core import params
 from participatory.core.explain import Citation, Finding, ParameterUse, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money
 from participatory.core.periods import BenefitWeekCycle, DateRange
 
@@ -188,15 +187,14 @@ def period_outcome(
     return made
 
 
-define_messages(
-    {
-        "benefits.award_exhausted": (
-            "The earnings in the week {start} to {end} take the whole award for that week. "
-            "Spreading a payment over several weeks can then lose more in total than paying "
-            "it at once, because each week's loss is limited to that week's award."
-        ),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "benefits.award_exhausted": (
+        "The earnings in the week {start} to {end} take the whole award for that week. "
+        "Spreading a payment over several weeks can then lose more in total than paying "
+        "it at once, because each week's loss is limited to that week's award."
+    ),
+}
 
 
 def excess_from_payment(base: Decimal, total: Decimal, disregard: Decimal) -> Decimal:

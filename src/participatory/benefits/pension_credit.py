@@ -20,8 +20,9 @@ Money('-15.77', 'GBP')
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
-from typing import ClassVar
+from typing import ClassVar, Final
 
 from participatory.benefits import sources
 from participatory.benefits.circumstances import Benefit, PensionCreditClaim
@@ -36,29 +37,27 @@ from participatory.benefits.mechanism import (
 )
 from participatory.benefits.outcomes import PeriodOutcome
 from participatory.core.explain import Finding, Severity
-from participatory.core.messages import define_messages
 from participatory.core.periods import BenefitWeekCycle, DateRange
 
 __all__ = ["PensionCreditRule"]
 
-define_messages(
-    {
-        "benefits.pc.within_disregard": (
-            "Pension Credit, the week {start} to {end}: earnings of {earnings} are within the "
-            "{disregard}  weekly disregard, so Pension Credit is unchanged."
-        ),
-        "benefits.pc.reduced": (
-            "Pension Credit, the week {start} to {end}: earnings of {earnings} are {excess} over "
-            "the  {disregard} disregard; guarantee credit falls pound for pound, by {reduction}, "
-            "from {before} to {after}."
-        ),
-        "benefits.pc.savings_credit": (
-            "Savings credit is not modelled: earnings can change it too. Ask the Pension "
-            "Service or a welfare-rights adviser."
-        ),
-        "benefits.action.tell_pension_service": "Tell the Pension Service about the earnings.",
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "benefits.pc.within_disregard": (
+        "Pension Credit, the week {start} to {end}: earnings of {earnings} are within the "
+        "{disregard}  weekly disregard, so Pension Credit is unchanged."
+    ),
+    "benefits.pc.reduced": (
+        "Pension Credit, the week {start} to {end}: earnings of {earnings} are {excess} over "
+        "the  {disregard} disregard; guarantee credit falls pound for pound, by {reduction}, "
+        "from {before} to {after}."
+    ),
+    "benefits.pc.savings_credit": (
+        "Savings credit is not modelled: earnings can change it too. Ask the Pension "
+        "Service or a welfare-rights adviser."
+    ),
+    "benefits.action.tell_pension_service": "Tell the Pension Service about the earnings.",
+}
 
 
 class PensionCreditRule(WeeklyRule[PensionCreditClaim]):

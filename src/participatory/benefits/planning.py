@@ -1,11 +1,11 @@
 """Planning payments: the largest payment that changes nothing, and the least-loss schedule.
 
-:func:`largest_safe_payment` finds, to the penny, the largest payment received on a day
+:func:`plan_safe_payment` finds, to the penny, the largest payment received on a day
 that leaves every benefit exactly as it was (given any payments already planned). It
 searches with the engine itself, so it can never disagree with :func:`~participatory.
-benefits.engine.check`.
+benefits.engine.assess_benefits`.
 
-:func:`plan_payments` spreads a total over the days a payment could *genuinely* be made
+:func:`plan_instalments` spreads a total over the days a payment could *genuinely* be made
 (for example, after each session), filling what each period can take without loss first,
 and compares the result with paying everything at once. It never suggests relabelling a
 fee as expenses or splitting one piece of work into fictitious instalments: the findings
@@ -13,7 +13,7 @@ say so, and state the trade-off (waiting longer for the money).
 
 >>> import datetime as dt
 >>> from participatory.benefits.circumstances import Circumstances, CarersAllowanceClaim
->>> safe = largest_safe_payment(Circumstances(carers_allowance=CarersAllowanceClaim()),
+>>> safe = plan_safe_payment(Circumstances(carers_allowance=CarersAllowanceClaim()),
 ...                             dt.date(2025, 6, 10))
 >>> safe.amount
 Money('196.00', 'GBP')
@@ -22,55 +22,54 @@ Money('196.00', 'GBP')
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
 from participatory.benefits.advice import CAVEAT, SIGNPOST
 from participatory.benefits.circumstances import Benefit, Circumstances
-from participatory.benefits.engine import check
+from participatory.benefits.engine import assess_benefits
 from participatory.benefits.mechanism import PENNY, finding, gbp
 from participatory.benefits.outcomes import BenefitsCheck
 from participatory.benefits.receipts import Receipt, ReceiptKind, as_receipts
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, SENSITIVE
 
-__all__ = ["PaymentPlan", "SafePayment", "largest_safe_payment", "plan_payments"]
+__all__ = ["InstalmentPlan", "SafePayment", "plan_instalments", "plan_safe_payment"]
 
-define_messages(
-    {
-        "benefits.plan.safe": (
-            "The largest payment received on {day} that changes no benefit is {amount}; "
-            "one penny more changes {benefit} ({rule})."
-        ),
-        "benefits.plan.safe_unlimited": (
-            "No payment up to {ceiling} received on {day} changes the contributor's benefits."
-        ),
-        "benefits.plan.schedule": (
-            "Paying {total} as {count} payment(s) loses {loss} of benefits; paying it all on "
-            "{first_day} would lose {loss_at_once}."
-        ),
-        "benefits.plan.trade_off": (
-            "Spreading the payment means the contributor waits for part of the money. Offer "
-            "the choice: some people prefer to be paid at once."
-        ),
-        "benefits.plan.honesty": (
-            "Only use dates on which a payment is genuinely made for work genuinely done, "
-            "record each payment as what it is, and report every payment as the benefit "
-            "rules require. Never describe a fee as expenses."
-        ),
-        "benefits.plan.expenses": (
-            "Paying expenses against receipts, rather than a flat rate, keeps them out of "
-            "the benefit calculation."
-        ),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "benefits.plan.safe": (
+        "The largest payment received on {day} that changes no benefit is {amount}; "
+        "one penny more changes {benefit} ({rule})."
+    ),
+    "benefits.plan.safe_unlimited": (
+        "No payment up to {ceiling} received on {day} changes the contributor's benefits."
+    ),
+    "benefits.plan.schedule": (
+        "Paying {total} as {count} payment(s) loses {loss} of benefits; paying it all on "
+        "{first_day} would lose {loss_at_once}."
+    ),
+    "benefits.plan.trade_off": (
+        "Spreading the payment means the contributor waits for part of the money. Offer "
+        "the choice: some people prefer to be paid at once."
+    ),
+    "benefits.plan.honesty": (
+        "Only use dates on which a payment is genuinely made for work genuinely done, "
+        "record each payment as what it is, and report every payment as the benefit "
+        "rules require. Never describe a fee as expenses."
+    ),
+    "benefits.plan.expenses": (
+        "Paying expenses against receipts, rather than a flat rate, keeps them out of "
+        "the benefit calculation."
+    ),
+}
 
 _CEILING = Money.gbp(100_000)
 _NAMES = {
@@ -100,7 +99,7 @@ class SafePayment(Explained):
 
 
 @attrs.frozen
-class PaymentPlan(Explained):
+class InstalmentPlan(Explained):
     """A schedule of payments for a total, the benefit it loses, and the at-once comparison."""
 
     instalments: tuple[Receipt, ...] = attrs.field(converter=as_receipts)
@@ -133,7 +132,7 @@ def _changes(
     return changed
 
 
-def largest_safe_payment(
+def plan_safe_payment(
     circumstances: Circumstances,
     day: dt.date | str,
     *,
@@ -150,12 +149,12 @@ def largest_safe_payment(
     on = to_date(day, "day")
     planned = tuple(existing)
     baseline = _after_amounts(
-        check(circumstances, planned, parameters=parameters, allow_stale=allow_stale)
+        assess_benefits(circumstances, planned, parameters=parameters, allow_stale=allow_stale)
     )
 
     def probe(pennies: int) -> BenefitsCheck:
         extra = Receipt(gbp(Decimal(pennies) * PENNY), on, kind)
-        return check(
+        return assess_benefits(
             circumstances, (*planned, extra), parameters=parameters, allow_stale=allow_stale
         )
 
@@ -190,7 +189,7 @@ def _loss(result: BenefitsCheck) -> Decimal:
     return -sum((o.after.amount - o.before.amount for o in result.outcomes), Decimal(0))
 
 
-def plan_payments(
+def plan_instalments(
     circumstances: Circumstances,
     total: Money,
     days: Sequence[dt.date | str],
@@ -199,7 +198,7 @@ def plan_payments(
     existing: Iterable[Receipt] = (),
     parameters: ParameterSet | None = None,
     allow_stale: bool = False,
-) -> PaymentPlan:
+) -> InstalmentPlan:
     """Pay ``total`` on some of ``days`` with the least benefit loss.
 
     Each day, in order, takes the largest amount that changes nothing; anything left goes
@@ -217,7 +216,7 @@ def plan_payments(
     planned = tuple(existing)
 
     def run(instalments: Sequence[Receipt]) -> BenefitsCheck:
-        return check(
+        return assess_benefits(
             circumstances, (*planned, *instalments), parameters=parameters, allow_stale=allow_stale
         )
 
@@ -229,7 +228,7 @@ def plan_payments(
         if remaining <= 0:
             break
         so_far = tuple(Receipt(gbp(a), d, kind) for d, a in amounts.items())
-        safe = largest_safe_payment(
+        safe = plan_safe_payment(
             circumstances,
             day,
             kind=kind,
@@ -284,7 +283,7 @@ def plan_payments(
         extra.append(
             finding("BEN-PLAN-EXPENSES", Severity.ADVICE, "benefits.plan.expenses", sensitive=False)
         )
-    return PaymentPlan(
+    return InstalmentPlan(
         chosen,
         gbp(_loss(result)),
         gbp(_loss(at_once_result)),

@@ -26,31 +26,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Final
 
 import attrs
 
 from participatory.benefits.circumstances import Circumstances
-from participatory.benefits.engine import check
+from participatory.benefits.engine import assess_benefits
 from participatory.benefits.mechanism import PENNY, finding, gbp
 from participatory.benefits.receipts import Receipt, ReceiptKind, as_receipts
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.privacy import REDACTED, SENSITIVE
 
 __all__ = ["CaseComparison", "ContributorCase", "ScenarioComparison", "compare", "scale_fees"]
 
-define_messages(
-    {
-        "benefits.scenario.summary": (
-            "Across {count} contributors, benefit loss changes from {baseline_loss} to "
-            "{alternative_loss}; {better_off} are better off, {worse_off} worse off; periods "
-            "lost at a cliff edge change from {baseline_cliffs} to {alternative_cliffs}."
-        ),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "benefits.scenario.summary": (
+        "Across {count} contributors, benefit loss changes from {baseline_loss} to "
+        "{alternative_loss}; {better_off} are better off, {worse_off} worse off; periods "
+        "lost at a cliff edge change from {baseline_cliffs} to {alternative_cliffs}."
+    ),
+}
 
 
 @attrs.frozen
@@ -139,9 +138,13 @@ def compare(
     for index, case in enumerate(cases):
         if not isinstance(case, ContributorCase):
             raise ValidationError(f"cases[{index}]", "must be a ContributorCase")
-        first = check(case.circumstances, case.receipts, parameters=base, allow_stale=allow_stale)
+        first = assess_benefits(
+            case.circumstances, case.receipts, parameters=base, allow_stale=allow_stale
+        )
         changed = tuple(adjust(case.receipts)) if adjust is not None else case.receipts
-        second = check(case.circumstances, changed, parameters=alternative, allow_stale=allow_stale)
+        second = assess_benefits(
+            case.circumstances, changed, parameters=alternative, allow_stale=allow_stale
+        )
         if second.kept > first.kept:
             better += 1
         elif second.kept < first.kept:

@@ -25,62 +25,60 @@ the reasoning on both sides, never hidden:
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 from participatory.benefits import sources
 from participatory.benefits.mechanism import finding
 from participatory.benefits.receipts import ReceiptKind
 from participatory.core.explain import Finding, Severity
-from participatory.core.messages import define_messages
 
 __all__ = ["kind_findings"]
 
-define_messages(
-    {
-        "benefits.kind.expenses_disregarded": (
-            "Expenses repaid against receipts for the costs of taking part are ignored by "
-            "the benefit rules (expenses arising from participation as a service user)."
-        ),
-        "benefits.kind.flat_rate_expenses": (
-            "A flat-rate expenses payment not matched to actual costs may be treated as "
-            "earnings, and is counted as earnings here. Paying expenses against receipts "
-            "avoids the risk."
-        ),
-        "benefits.kind.voucher": (
-            "Vouchers are counted as earnings here, the cautious reading: advice services say "
-            "DWP treats vouchers like cash, while the UC rules leave an employee's non-cash "
-            "vouchers out of earnings. It is not settled for a member of the public; get "
-            "advice before relying on either view."
-        ),
-        "benefits.kind.pot": (
-            "A pot of money spent on goods for the contributor is counted as earnings here, "
-            "the cautious reading: goods given in return for taking part may be payment in "
-            "kind. Whether DWP counts them is not settled; get advice first."
-        ),
-        "benefits.kind.gift": (
-            "A gift given for no work is not income, but if it is kept it counts as capital "
-            "(savings), which can affect means-tested benefits above the capital limits."
-        ),
-        "benefits.kind.declined": (
-            "A declined fee is not counted: a service user who gives up or reduces a fee is "
-            "not treated as having earned it (no notional earnings)."
-        ),
-        "benefits.kind.earned_or_misc": (
-            "Involvement fees are counted as earnings (work allowance, then the taper), as "
-            "DWP and advice services do. Read strictly, an occasional fee could instead be "
-            "taxable miscellaneous income, which Universal Credit would take off pound for "
-            "pound with no work allowance."
-        ),
-        "benefits.kind.self_employed": (
-            "A self-employed invoice is counted as self-employed earnings (profit after "
-            "allowable expenses). The minimum income floor applies only to gainful "
-            "self-employment; an occasional fee should not make someone gainfully "
-            "self-employed, but if DWP decided otherwise Universal Credit could fall much more."
-        ),
-        "benefits.action.pay_against_receipts": "Pay expenses against receipts instead.",
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "benefits.kind.expenses_disregarded": (
+        "Expenses repaid against receipts for the costs of taking part are ignored by "
+        "the benefit rules (expenses arising from participation as a service user)."
+    ),
+    "benefits.kind.flat_rate_expenses": (
+        "A flat-rate expenses payment not matched to actual costs may be treated as "
+        "earnings, and is counted as earnings here. Paying expenses against receipts "
+        "avoids the risk."
+    ),
+    "benefits.kind.voucher": (
+        "Vouchers are counted as earnings here, the cautious reading: advice services say "
+        "DWP treats vouchers like cash, while the UC rules leave an employee's non-cash "
+        "vouchers out of earnings. It is not settled for a member of the public; get "
+        "advice before relying on either view."
+    ),
+    "benefits.kind.pot": (
+        "A pot of money spent on goods for the contributor is counted as earnings here, "
+        "the cautious reading: goods given in return for taking part may be payment in "
+        "kind. Whether DWP counts them is not settled; get advice first."
+    ),
+    "benefits.kind.gift": (
+        "A gift given for no work is not income, but if it is kept it counts as capital "
+        "(savings), which can affect means-tested benefits above the capital limits."
+    ),
+    "benefits.kind.declined": (
+        "A declined fee is not counted: a service user who gives up or reduces a fee is "
+        "not treated as having earned it (no notional earnings)."
+    ),
+    "benefits.kind.earned_or_misc": (
+        "Involvement fees are counted as earnings (work allowance, then the taper), as "
+        "DWP and advice services do. Read strictly, an occasional fee could instead be "
+        "taxable miscellaneous income, which Universal Credit would take off pound for "
+        "pound with no work allowance."
+    ),
+    "benefits.kind.self_employed": (
+        "A self-employed invoice is counted as self-employed earnings (profit after "
+        "allowable expenses). The minimum income floor applies only to gainful "
+        "self-employment; an occasional fee should not make someone gainfully "
+        "self-employed, but if DWP decided otherwise Universal Credit could fall much more."
+    ),
+    "benefits.action.pay_against_receipts": "Pay expenses against receipts instead.",
+}
 
 _KIND_FINDINGS: Final = {
     ReceiptKind.RECEIPTED_EXPENSES: finding(

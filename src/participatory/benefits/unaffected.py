@@ -13,28 +13,27 @@ earnings rule.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from typing import Final
 
 from participatory.benefits import sources
 from participatory.benefits.circumstances import UnaffectedBenefit
 from participatory.benefits.mechanism import finding
 from participatory.core.explain import Finding, Severity
-from participatory.core.messages import define_messages
 
 __all__ = ["unaffected_findings"]
 
-define_messages(
-    {
-        "benefits.unaffected": (
-            "{benefits}: not affected by earnings, so the payment does not change them."
-        ),
-        "benefits.unaffected.review": (
-            "PIP, DLA and Attendance Allowance do not depend on earnings, but taking on "
-            "work can lead DWP to ask whether needs have changed. The payment itself is not "
-            "a reason to reduce them; a welfare-rights adviser can help if DWP asks."
-        ),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "benefits.unaffected": (
+        "{benefits}: not affected by earnings, so the payment does not change them."
+    ),
+    "benefits.unaffected.review": (
+        "PIP, DLA and Attendance Allowance do not depend on earnings, but taking on "
+        "work can lead DWP to ask whether needs have changed. The payment itself is not "
+        "a reason to reduce them; a welfare-rights adviser can help if DWP asks."
+    ),
+}
 
 _NAMES: Final = {
     UnaffectedBenefit.PIP: "Personal Independence Payment",

@@ -34,6 +34,7 @@ Money('-8.80', 'GBP')
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import ROUND_CEILING, Decimal
 from typing import Final
 
@@ -57,89 +58,87 @@ from participatory.benefits.mechanism import (
 from participatory.benefits.outcomes import PeriodOutcome
 from participatory.core.errors import ParametersNotAvailable
 from participatory.core.explain import Finding, ParameterUse, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money
 from participatory.core.periods import DateRange, weekly_to_monthly
 
 __all__ = ["assess_period", "capital_findings", "maximum_amount", "work_allowance"]
 
-define_messages(
-    {
-        "benefits.uc.within_work_allowance": (
-            "Universal Credit, the assessment period {start} to {end}: earnings of {earnings} are "
-            "within "
-            "the {work_allowance} work allowance, so Universal Credit is unchanged "
-            "({headroom} of the allowance is left)."
-        ),
-        "benefits.uc.taper": (
-            "Universal Credit, the assessment period {start} to {end}: earnings of {earnings} are "
-            "{excess} over the {work_allowance} work allowance; {taper} of the extra counted "
-            "from these payments comes off, a fall of {reduction} (from {before} to {after})."
-        ),
-        "benefits.uc.no_work_allowance": (
-            "Universal Credit, the assessment period {start} to {end}: there is no work allowance "
-            "(no "
-            "child and no limited capability for work), so {taper} of all earnings comes "
-            "off: {earnings} counted, a fall of {reduction} (from {before} to {after})."
-        ),
-        "benefits.uc.nothing_counted": (
-            "Universal Credit, the assessment period {start} to {end}: none of the payments "
-            "counts as "
-            "earnings, so Universal Credit is unchanged."
-        ),
-        "benefits.uc.award_nil": (
-            "Universal Credit, the assessment period {start} to {end}: the earnings bring the "
-            "award to "
-            "nothing. The award may end and need a new claim; other help linked to UC may "
-            "stop too."
-        ),
-        "benefits.uc.surplus": (
-            "Earnings are about {surplus} above the point where Universal Credit stops, more "
-            "than the {threshold} surplus-earnings threshold; the excess may be carried into "
-            "a new claim made within six months."
-        ),
-        "benefits.uc.surplus_unknown": (
-            "Earnings are about {surplus} above the point where Universal Credit stops; the "
-            "surplus-earnings threshold for this date is not known, so part may be carried "
-            "into a new claim made within six months."
-        ),
-        "benefits.uc.knock_on": (
-            "Universal Credit, the assessment period {start} to {end}: {lost} of Carer's "
-            "Allowance, ESA "
-            "or JSA is lost, which Universal Credit counts pound for pound, so Universal "
-            "Credit rises by {increase}, to {after}."
-        ),
-        "benefits.uc.lcw_threshold": (
-            "Earnings of {earnings} in the assessment period reach the {threshold} "
-            "limited-capability-for-work threshold (16 hours at the National Living Wage, "
-            "monthly). DWP may treat the contributor as not having limited capability for "
-            "work if a work capability assessment is due; an existing decision is not "
-            "automatically ended. Ask a welfare-rights adviser."
-        ),
-        "benefits.uc.award_computed": (
-            "The Universal Credit award was worked out from the circumstances: maximum "
-            "amount {maximum} less {unearned} unearned income and {deduction} for other "
-            "earnings. Give the award from the latest statement for a firmer answer."
-        ),
-        "benefits.uc.two_child_limit": (
-            "The award was worked out with a child element for every child; the two-child "
-            "limit may apply. Give the award from the latest statement instead."
-        ),
-        "benefits.uc.capital_tariff": (
-            "If the gift of {gift} is kept, capital rises from {before} to {after}, above "
-            "the {lower} lower limit: Universal Credit assumes {tariff} a month of income "
-            "from it."
-        ),
-        "benefits.uc.capital_upper": (
-            "If the gift of {gift} is kept, capital rises to {after}, above the {upper} "
-            "limit: no Universal Credit while it stays above. Ask a welfare-rights adviser."
-        ),
-        "benefits.action.report_uc_journal": (
-            "Report the payment in the Universal Credit journal in the assessment period it "
-            "is received (payroll earnings reach DWP through HMRC automatically)."
-        ),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "benefits.uc.within_work_allowance": (
+        "Universal Credit, the assessment period {start} to {end}: earnings of {earnings} are "
+        "within "
+        "the {work_allowance} work allowance, so Universal Credit is unchanged "
+        "({headroom} of the allowance is left)."
+    ),
+    "benefits.uc.taper": (
+        "Universal Credit, the assessment period {start} to {end}: earnings of {earnings} are "
+        "{excess} over the {work_allowance} work allowance; {taper} of the extra counted "
+        "from these payments comes off, a fall of {reduction} (from {before} to {after})."
+    ),
+    "benefits.uc.no_work_allowance": (
+        "Universal Credit, the assessment period {start} to {end}: there is no work allowance "
+        "(no "
+        "child and no limited capability for work), so {taper} of all earnings comes "
+        "off: {earnings} counted, a fall of {reduction} (from {before} to {after})."
+    ),
+    "benefits.uc.nothing_counted": (
+        "Universal Credit, the assessment period {start} to {end}: none of the payments "
+        "counts as "
+        "earnings, so Universal Credit is unchanged."
+    ),
+    "benefits.uc.award_nil": (
+        "Universal Credit, the assessment period {start} to {end}: the earnings bring the "
+        "award to "
+        "nothing. The award may end and need a new claim; other help linked to UC may "
+        "stop too."
+    ),
+    "benefits.uc.surplus": (
+        "Earnings are about {surplus} above the point where Universal Credit stops, more "
+        "than the {threshold} surplus-earnings threshold; the excess may be carried into "
+        "a new claim made within six months."
+    ),
+    "benefits.uc.surplus_unknown": (
+        "Earnings are about {surplus} above the point where Universal Credit stops; the "
+        "surplus-earnings threshold for this date is not known, so part may be carried "
+        "into a new claim made within six months."
+    ),
+    "benefits.uc.knock_on": (
+        "Universal Credit, the assessment period {start} to {end}: {lost} of Carer's "
+        "Allowance, ESA "
+        "or JSA is lost, which Universal Credit counts pound for pound, so Universal "
+        "Credit rises by {increase}, to {after}."
+    ),
+    "benefits.uc.lcw_threshold": (
+        "Earnings of {earnings} in the assessment period reach the {threshold} "
+        "limited-capability-for-work threshold (16 hours at the National Living Wage, "
+        "monthly). DWP may treat the contributor as not having limited capability for "
+        "work if a work capability assessment is due; an existing decision is not "
+        "automatically ended. Ask a welfare-rights adviser."
+    ),
+    "benefits.uc.award_computed": (
+        "The Universal Credit award was worked out from the circumstances: maximum "
+        "amount {maximum} less {unearned} unearned income and {deduction} for other "
+        "earnings. Give the award from the latest statement for a firmer answer."
+    ),
+    "benefits.uc.two_child_limit": (
+        "The award was worked out with a child element for every child; the two-child "
+        "limit may apply. Give the award from the latest statement instead."
+    ),
+    "benefits.uc.capital_tariff": (
+        "If the gift of {gift} is kept, capital rises from {before} to {after}, above "
+        "the {lower} lower limit: Universal Credit assumes {tariff} a month of income "
+        "from it."
+    ),
+    "benefits.uc.capital_upper": (
+        "If the gift of {gift} is kept, capital rises to {after}, above the {upper} "
+        "limit: no Universal Credit while it stays above. Ask a welfare-rights adviser."
+    ),
+    "benefits.action.report_uc_journal": (
+        "Report the payment in the Universal Credit journal in the assessment period it "
+        "is received (payroll earnings reach DWP through HMRC automatically)."
+    ),
+}
 
 _STANDARD: Final = {
     (False, AgeBand.UNDER_25): "universal_credit.standard_allowance.single_under_25",

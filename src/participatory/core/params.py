@@ -104,15 +104,15 @@ class Parameter:
         """The first day any value applies."""
         return self.values[0].effective_from
 
-    def value_on(self, day: dt.date, *, allow_stale: bool = False) -> ParameterValue:
-        """The value in force on ``day``.
+    def value_as_at(self, as_at: dt.date, *, allow_stale: bool = False) -> ParameterValue:
+        """The value in force on ``as_at``.
 
         Past ``valid_until`` this raises unless ``allow_stale`` is true, in which case the
         last value is returned (the caller must report that it did so).
         """
-        if day < self.values[0].effective_from or (day > self.valid_until and not allow_stale):
-            raise ParametersNotAvailable(self.name, day, self.covered_from, self.valid_until)
-        return self.values[bisect.bisect_right(self._dates, day) - 1]
+        if as_at < self.values[0].effective_from or (as_at > self.valid_until and not allow_stale):
+            raise ParametersNotAvailable(self.name, as_at, self.covered_from, self.valid_until)
+        return self.values[bisect.bisect_right(self._dates, as_at) - 1]
 
 
 class ParameterSet(Mapping[str, Parameter]):
@@ -140,14 +140,14 @@ class ParameterSet(Mapping[str, Parameter]):
     def __repr__(self) -> str:
         return f"<ParameterSet of {len(self)} parameters>"
 
-    def use(self, name: str, on: dt.date, *, allow_stale: bool = False) -> ParameterUse:
-        """The value of ``name`` on ``on``, with its source, ready to cite in a finding."""
-        key = (name, on, allow_stale)
+    def use(self, name: str, as_at: dt.date, *, allow_stale: bool = False) -> ParameterUse:
+        """The value of ``name`` in force on ``as_at``, with its source, ready to cite."""
+        key = (name, as_at, allow_stale)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         parameter = self[name]
-        chosen = parameter.value_on(on, allow_stale=allow_stale)
+        chosen = parameter.value_as_at(as_at, allow_stale=allow_stale)
         use = ParameterUse(
             name=name,
             value=chosen.value,
@@ -155,27 +155,27 @@ class ParameterSet(Mapping[str, Parameter]):
             source=chosen.source,
             url=chosen.url,
             verified=chosen.verified,
-            stale=on > parameter.valid_until,
+            stale=as_at > parameter.valid_until,
         )
         self._cache[key] = use
         return use
 
-    def value(self, name: str, on: dt.date) -> object:
-        """The bare value of ``name`` on ``on``."""
-        return self.use(name, on).value
+    def value(self, name: str, as_at: dt.date) -> object:
+        """The bare value of ``name`` in force on ``as_at``."""
+        return self.use(name, as_at).value
 
-    def number(self, name: str, on: dt.date) -> Decimal:
+    def number(self, name: str, as_at: dt.date) -> Decimal:
         """A numeric parameter as a Decimal."""
-        value = self.use(name, on).value
+        value = self.use(name, as_at).value
         if isinstance(value, bool) or not isinstance(value, Decimal | int):
             raise TypeError(f"parameter {name!r} is not a number")
         return Decimal(value)
 
-    def money(self, name: str, on: dt.date, currency: str = "GBP") -> Money:
+    def money(self, name: str, as_at: dt.date, currency: str = "GBP") -> Money:
         """A parameter in a currency unit as :class:`~participatory.core.money.Money`."""
         if self[name].unit != currency:
             raise TypeError(f"parameter {name!r} is in {self[name].unit}, not {currency}")
-        return Money(self.number(name, on), currency)
+        return Money(self.number(name, as_at), currency)
 
     @property
     def valid_until(self) -> dt.date:

@@ -8,8 +8,8 @@ between weekly benefits are meant to be read.
 >>> from hypothesis import given
 >>> @given(circumstances(), receipt_lists())
 ... def check_runs(c, rs):
-...     from participatory.benefits import check
-...     assert check(c, rs).kept.currency == "GBP"
+...     from participatory.benefits import assess_benefits
+...     assert assess_benefits(c, rs).kept.currency == "GBP"
 >>> check_runs()
 """
 
