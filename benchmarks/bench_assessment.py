@@ -22,7 +22,7 @@ CONTRIBUTORS = 50
 MONTHS = 12
 AS_AT = dt.date(2026, 4, 30)
 
-_NEEDED = ("participatory.io", "participatory.assessment", "participatory.render.report")
+_NEEDED = ("participatory.project", "participatory.assessment", "participatory.render.report")
 _MISSING = [name for name in _NEEDED if importlib.util.find_spec(name) is None]
 pytestmark = pytest.mark.skipif(
     bool(_MISSING), reason=f"project files, assessment or report renderer not built yet: {_MISSING}"
@@ -111,7 +111,7 @@ def project_toml(contributors: int = CONTRIBUTORS) -> str:
         'party = "lead"',
         'role = "lead researcher"',
         'basis = "equal_partner"',
-        'stages = ["idea_generation", "application_writing", "design", "delivery", '
+        'stages = ["idea_generation", "application", "design", "delivery", '
         '"analysis", "dissemination"]',
         "",
         "[[roles]]",
@@ -154,7 +154,7 @@ def project_toml(contributors: int = CONTRIBUTORS) -> str:
             "[[sessions]]",
             f'id = "meeting-{month + 1:02d}"',
             'activity = "meeting"',
-            f"on = {day.isoformat()}",
+            f"held_on = {day.isoformat()}",
             'amount = "2"',
             "contributors = [" + ", ".join(f'"{p}"' for p in people) + "]",
             "",
@@ -220,7 +220,7 @@ def project_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def assess_project_file(path: Path) -> str:
     """What a caller does with a project file: load, assess, render as text."""
     from participatory.assessment import assess
-    from participatory.io import load_project
+    from participatory.project import load_project
     from participatory.render.report import render
 
     project = load_project(path)
@@ -229,7 +229,7 @@ def assess_project_file(path: Path) -> str:
 
 
 def test_full_assessment_of_50_contributors(benchmark, project_file: Path) -> None:
-    from participatory.io import load_project
+    from participatory.project import load_project
 
     project = load_project(project_file)
     assert len(project.people) == CONTRIBUTORS

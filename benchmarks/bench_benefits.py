@@ -40,9 +40,9 @@ from participatory.benefits import (
     Receipt,
     UniversalCreditClaim,
     WorkCapability,
-    check,
-    check_payment,
-    largest_safe_payment,
+    assess_benefits,
+    assess_payment,
+    plan_safe_payment,
 )
 from participatory.core.money import Money
 
@@ -92,14 +92,14 @@ CASES: dict[str, tuple[Circumstances, Money, int, Benefit, Money, Money]] = {
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_single_benefits_check(benchmark, case: str) -> None:
     circumstances, amount, hours, benefit, change, _safe = CASES[case]
-    result = benchmark(check_payment, circumstances, amount, DAY, hours=hours)
+    result = benchmark(assess_payment, circumstances, amount, DAY, hours=hours)
     assert result.change(benefit) == change
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_largest_payment_that_changes_nothing(benchmark, case: str) -> None:
     circumstances, _amount, _hours, _benefit, _change, safe = CASES[case]
-    result = benchmark(largest_safe_payment, circumstances, DAY)
+    result = benchmark(plan_safe_payment, circumstances, DAY)
     assert result.amount == safe
 
 
@@ -159,15 +159,15 @@ def make_batch(count: int, seed: int = 2025) -> Batch:
 
 
 def _batch_entry_point() -> Callable[[Batch], Sequence[BenefitsCheck]]:
-    """The engine's batch entry point if it has one, else a loop over its public ``check``."""
-    batch = getattr(benefits, "check_many", None)
+    """The engine's batch entry point if it has one, else a loop over ``assess_benefits``."""
+    batch = getattr(benefits, "assess_many", None)
     if batch is not None:
         return batch  # type: ignore[no-any-return]
 
     def check_everyone(cases: Batch) -> list[BenefitsCheck]:
-        return [check(circumstances, receipts) for circumstances, receipts in cases]
+        return [assess_benefits(circumstances, receipts) for circumstances, receipts in cases]
 
-    check_everyone.__qualname__ = "a loop over benefits.check (no batch entry point)"
+    check_everyone.__qualname__ = "a loop over benefits.assess_benefits (no batch entry point)"
     return check_everyone
 
 

@@ -1,6 +1,6 @@
 """One call of each of the other engines a form or finance system calls on every save.
 
-* an ethics classification (:func:`participatory.ethics.classify_activity`);
+* an ethics classification (:func:`participatory.ethics.assess_activity`);
 * a fund split to the penny (:func:`participatory.budget.split_fund`, over
   :func:`participatory.core.money.allocate`);
 * costing one activity on a rate card (:func:`participatory.payments.cost_activity`).
@@ -17,12 +17,12 @@ from participatory.core.money import Money
 from participatory.ethics import (
     Activity,
     Capacity,
-    Outcome,
     Party,
     Setting,
     Task,
+    TriageOutcome,
+    assess_activity,
     bundled_guidance,
-    classify_activity,
 )
 from participatory.payments import ActivityKind, Duration, bundled_rate_card, cost_activity
 
@@ -41,8 +41,8 @@ def test_ethics_classification(benchmark) -> None:
         "advisory group", parties=[advisers], facts={"generalisable": True}, setting=Setting.NHS
     )
     bundled_guidance()  # loaded once per process, as in any long-running caller
-    result = benchmark(classify_activity, activity, on=dt.date(2026, 2, 1))
-    assert result.outcome is Outcome.INVOLVEMENT
+    result = benchmark(assess_activity, activity, as_at=dt.date(2026, 2, 1))
+    assert result.outcome is TriageOutcome.INVOLVEMENT
 
 
 def test_budget_split(benchmark) -> None:
@@ -70,7 +70,7 @@ def test_cost_one_activity(benchmark) -> None:
         card,
         ActivityKind.MEETING,
         Duration.hours(2),
-        on=dt.date(2026, 1, 15),
+        as_at=dt.date(2026, 1, 15),
         preparation=Duration.hours("1.5"),
     )
     assert costed.fee == Money.gbp("96.25")

@@ -1,7 +1,7 @@
 """Make the names imported under ``if TYPE_CHECKING:`` available to autodoc's type hints.
 
 Modules import some names for annotations only (matplotlib's ``Axes`` in
-``participatory.plot``, ``Mapping`` in a strategies module). sphinx-autodoc-typehints
+``participatory.render.plot``, ``Mapping`` in a strategies module). sphinx-autodoc-typehints
 runs such a block once per module, but into the globals of the first object it meets; for
 an attrs class that is the generated ``__init__``'s own namespace, so the module's
 functions never see the names and their annotations stay unresolved. This runs every

@@ -8,7 +8,7 @@ Run from the repository root after changing either data file:
 
     python docs/_ext/make_ladder_figure.py
 
-tests/unit/test_power_figure.py fails when the committed SVG differs from this output.
+tests/docs/test_ladder_figure.py fails when the committed SVG differs from this output.
 """
 
 from __future__ import annotations

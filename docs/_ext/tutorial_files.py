@@ -33,8 +33,8 @@ def write_project(folder: Path) -> Path:
 
 def write_chart(path: Path) -> None:
     """Draw the chart of the tutorial's last step into ``path`` (a PNG)."""
-    from participatory.io import parse_project
-    from participatory.plot import kept_against_payment
+    from participatory.project import parse_project
+    from participatory.render.plot import kept_against_payment
 
     project = parse_project(project_text(), "toml", FILE_NAME)
     figure = kept_against_payment(

@@ -38,8 +38,7 @@ from participatory.core import (
 
 if TYPE_CHECKING:
     from participatory.assessment import Area, GovernanceReport, assess
-    from participatory.io import ProjectFileError, load_project, parse_project
-    from participatory.project import Project
+    from participatory.project import Project, ProjectFileError, load_project, parse_project
     from participatory.render import render
 
 # The whole-project names pull in every engine, its data and babel. They load on first use,
@@ -48,9 +47,9 @@ _LAZY = {
     "Area": "participatory.assessment",
     "GovernanceReport": "participatory.assessment",
     "assess": "participatory.assessment",
-    "ProjectFileError": "participatory.io",
-    "load_project": "participatory.io",
-    "parse_project": "participatory.io",
+    "ProjectFileError": "participatory.project",
+    "load_project": "participatory.project",
+    "parse_project": "participatory.project",
     "Project": "participatory.project",
     "render": "participatory.render",
 }

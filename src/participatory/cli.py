@@ -7,7 +7,7 @@ input, any :class:`~participatory.core.errors.ParticipatoryError`, exits with st
 and a one-line reason on standard error.
 
 >>> main(["cost", "--card", "whitworth", "--activity", "advisory_group", "--sessions", "3",
-...       "--on", "2022-07-20"])
+...       "--as-at", "2022-07-20"])
 The fee for advisory_group on the whitworth-2022 rate card is £270.00.
 ...
 0

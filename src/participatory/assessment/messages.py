@@ -7,13 +7,14 @@ them like any finding. Findings of the assessment itself have rule ids starting
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
 
-from participatory.core.messages import define_messages
-from participatory.ethics.outcomes import Outcome
+from participatory.assessment.report import Figure
+from participatory.ethics.outcomes import TriageOutcome
 from participatory.readiness.criteria import Maturity
 
-__all__ = ["FIGURE_LABELS", "ethics_label", "readiness_label"]
+__all__ = ["FIGURE_LABELS", "ethics_label", "figure", "readiness_label"]
 
 FIGURE_LABELS: Final = {
     "assessment.figure.people": "Public contributors",
@@ -48,13 +49,13 @@ FIGURE_LABELS: Final = {
 }
 
 _OUTCOME_WORDS: Final = {
-    Outcome.INVOLVEMENT: "Activities that are public involvement",
-    Outcome.ENGAGEMENT: "Activities that are public engagement",
-    Outcome.SERVICE_EVALUATION: "Activities that are service evaluation",
-    Outcome.CLINICAL_AUDIT: "Activities that are clinical audit",
-    Outcome.USUAL_PRACTICE: "Activities that are usual practice or health surveillance",
-    Outcome.RESEARCH: "Activities that are research with human participants",
-    Outcome.REFER: "Activities to refer to the research ethics committee",
+    TriageOutcome.INVOLVEMENT: "Activities that are public involvement",
+    TriageOutcome.ENGAGEMENT: "Activities that are public engagement",
+    TriageOutcome.SERVICE_EVALUATION: "Activities that are service evaluation",
+    TriageOutcome.CLINICAL_AUDIT: "Activities that are clinical audit",
+    TriageOutcome.USUAL_PRACTICE: "Activities that are usual practice or health surveillance",
+    TriageOutcome.RESEARCH: "Activities that are research with human participants",
+    TriageOutcome.REFER: "Activities to refer to the research ethics committee",
 }
 
 _MATURITY_WORDS: Final = {
@@ -65,7 +66,25 @@ _MATURITY_WORDS: Final = {
 }
 
 
-def ethics_label(outcome: Outcome) -> str:
+def figure(
+    key: str,
+    value: object,
+    *,
+    is_share: bool = False,
+    sensitive: bool = False,
+    subject: str | None = None,
+) -> Figure:
+    """One of the assessment's figures, labelled by the message key ``assessment.figure.<key>``.
+
+    >>> figure("budget_total", 12000).label_key
+    'assessment.figure.budget_total'
+    """
+    return Figure(
+        f"assessment.figure.{key}", value, is_share=is_share, sensitive=sensitive, subject=subject
+    )
+
+
+def ethics_label(outcome: TriageOutcome) -> str:
     """The figure label key for the count of activities with ``outcome``."""
     return f"assessment.figure.ethics_{outcome.value}"
 
@@ -75,7 +94,8 @@ def readiness_label(level: Maturity) -> str:
     return f"assessment.figure.readiness_{level.value}"
 
 
-define_messages(
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = (
     FIGURE_LABELS
     | {ethics_label(outcome): words for outcome, words in _OUTCOME_WORDS.items()}
     | {readiness_label(level): words for level, words in _MATURITY_WORDS.items()}
@@ -93,7 +113,7 @@ define_messages(
             "that date were costed at its last rates. Check for a newer card."
         ),
         "assessment.session_costed": (
-            "{session} ({activity} on {on}) is due {fee} per contributor at the {card} "
+            "{session} ({activity} on {held_on}) is due {fee} per contributor at the {card} "
             "rate card's rates."
         ),
         "assessment.session_not_costed": (

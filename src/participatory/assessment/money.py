@@ -14,9 +14,10 @@ from collections.abc import Iterable
 
 import attrs
 
+from participatory.assessment.messages import figure
 from participatory.assessment.receipts import receipts_for
 from participatory.assessment.report import Area, Figure, ReportSection
-from participatory.benefits.engine import check
+from participatory.benefits.engine import assess_benefits
 from participatory.core.errors import ParametersNotAvailable, UnsupportedCase
 from participatory.core.explain import Finding, Severity
 from participatory.core.money import Money
@@ -26,7 +27,7 @@ from participatory.payments.methods import PaymentMethod, consequences
 from participatory.payments.plans import PaymentKind
 from participatory.payments.rates import RateCard
 from participatory.payments.sources import NIHR_PUBLIC_GUIDANCE
-from participatory.payments.timeliness import check_timeliness
+from participatory.payments.timeliness import assess_timeliness
 from participatory.project.model import Project
 
 __all__ = ["benefits_section", "payments_section"]
@@ -34,10 +35,6 @@ __all__ = ["benefits_section", "payments_section"]
 _ORGANISATION_CITATIONS = tuple(
     c for f in consequences(PaymentMethod.ORGANISATION) for c in f.citations
 )
-
-
-def _figure(key: str, value: object, **extra: object) -> Figure:
-    return Figure(f"assessment.figure.{key}", value, **extra)  # type: ignore[arg-type]
 
 
 def _unique(findings: Iterable[Finding]) -> list[Finding]:
@@ -56,7 +53,7 @@ def _unique(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _card_for(card: RateCard, project: Project, refuse: bool) -> tuple[RateCard, list[Finding]]:
-    last = max((s.on for s in project.sessions), default=None)
+    last = max((s.held_on for s in project.sessions), default=None)
     if refuse or last is None or last <= card.valid_until:
         return card, []
     notice = Finding(
@@ -93,7 +90,7 @@ def _sessions(
                 card,
                 session.activity,
                 session.duration,
-                on=session.on,
+                as_at=session.held_on,
                 preparation=session.preparation,
             )
         except (ParametersNotAvailable, UnsupportedCase) as error:
@@ -115,8 +112,8 @@ def _sessions(
                 "ASSESS-SESSION-COSTED",
                 Severity.INFO,
                 "assessment.session_costed",
-                {"session": session.id, "activity": session.activity.value, "on": session.on,
-                 "fee": costed.fee, "card": card.id},
+                {"session": session.id, "activity": session.activity.value,
+                 "held_on": session.held_on, "fee": costed.fee, "card": card.id},
                 citations=(card.citation,),
                 parameters=head[0].parameters if head else (),
                 subject=session.id,
@@ -160,18 +157,18 @@ def payments_section(
     plan = project.payment_plan()
     summary = plan.cost_summary()
     figures = [
-        _figure("fees_total", summary.fees),
-        _figure("expenses_total", summary.expenses),
-        _figure("declined_total", summary.declined),
-        _figure("payments_total", summary.total),
+        figure("fees_total", summary.fees),
+        figure("expenses_total", summary.expenses),
+        figure("declined_total", summary.declined),
+        figure("payments_total", summary.total),
     ]
     findings: list[Finding] = []
     if project.timeliness is not None:
-        findings.extend(check_timeliness(plan, project.timeliness, as_at=as_at).findings)
+        findings.extend(assess_timeliness(plan, project.timeliness, as_at=as_at).findings)
     session_findings, notices, due, card_total = _sessions(project, card, refuse)
     findings.extend(session_findings)
     if card is not None and card_total is not None:
-        figures.append(_figure("card_fees_total", card_total))
+        figures.append(figure("card_fees_total", card_total))
         planned = {c.contributor: c.fees + c.declined for c in summary.by_contributor}
         findings.extend(_compare_with_card(project, card, due, planned))
     return ReportSection(Area.PAYMENTS, findings, figures), notices
@@ -207,7 +204,7 @@ def _one_person(
                     {"contributor": name}, sensitive=True, subject=person)
         )  # fmt: skip
     try:
-        result = check(
+        result = assess_benefits(
             project.benefits[person],
             receipts_for(payments),
             parameters=parameters,
@@ -229,9 +226,9 @@ def _one_person(
         return findings, []
     findings.extend(_about(f, person) for f in result.findings)
     figures = [
-        _figure("benefit_paid", result.paid, sensitive=True, subject=person),
-        _figure("benefit_change", result.change(), sensitive=True, subject=person),
-        _figure("benefit_kept", result.kept, sensitive=True, subject=person),
+        figure("benefit_paid", result.paid, sensitive=True, subject=person),
+        figure("benefit_change", result.change(), sensitive=True, subject=person),
+        figure("benefit_kept", result.kept, sensitive=True, subject=person),
     ]
     return findings, figures
 

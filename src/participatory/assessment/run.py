@@ -27,24 +27,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final, Literal
 
-from participatory.assessment import messages as _messages  # noqa: F401 - defines messages
+from participatory.assessment.alignment import assess_alignment
+from participatory.assessment.messages import ethics_label, figure, readiness_label
 from participatory.assessment.money import benefits_section, payments_section
 from participatory.assessment.report import Area, Figure, GovernanceReport, ReportSection
-from participatory.budget.alignment import money_follows_power
-from participatory.budget.review import review_budget
+from participatory.budget.review import assess_budget
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Finding, ParameterUse, Severity
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.periods import to_date
-from participatory.ethics.project import summarise_project
+from participatory.ethics.project import assess_ethics
 from participatory.evaluation.assess import assess_evaluation
 from participatory.payments.rates import RateCard
 from participatory.power.decisions import DecisionRecord
-from participatory.power.review import PowerReview, review_power
+from participatory.power.review import PowerReview, assess_power
 from participatory.project.model import Project
 from participatory.readiness.assess import assess_readiness
 from participatory.readiness.criteria import Maturity
-from participatory.roles.review import review_roles
+from participatory.roles.review import assess_roles
 from participatory.safeguarding.assess import assess_safeguarding
 from participatory.timeline.assess import assess_timeline
 
@@ -53,10 +53,6 @@ __all__ = ["ON_STALE", "OnStale", "assess"]
 OnStale = Literal["report", "refuse"]
 #: The choices for ``on_stale``.
 ON_STALE: Final = ("report", "refuse")
-
-
-def _figure(key: str, value: object, *, is_share: bool = False) -> Figure:
-    return Figure(f"assessment.figure.{key}", value, is_share=is_share)
 
 
 class _LastKnownValues(ParameterSet):
@@ -68,18 +64,18 @@ class _LastKnownValues(ParameterSet):
 
     __slots__ = ()
 
-    def use(self, name: str, on: dt.date, *, allow_stale: bool = False) -> ParameterUse:
-        return super().use(name, on, allow_stale=True)
+    def use(self, name: str, as_at: dt.date, *, allow_stale: bool = False) -> ParameterUse:
+        return super().use(name, as_at, allow_stale=True)
 
 
 def _roles(project: Project, as_at: dt.date) -> ReportSection:
     if not project.has_roles:
         return ReportSection(Area.ROLES, not_assessed=True)
-    review = review_roles(project.project_roles(), as_at=as_at)
+    review = assess_roles(project.project_roles(), as_at=as_at)
     figures = [
-        _figure("people", len(project.people)),
-        _figure("organisations", len(project.organisations)),
-        _figure("staff", len(project.staff)),
+        figure("people", len(project.people)),
+        figure("organisations", len(project.organisations)),
+        figure("staff", len(project.staff)),
     ]
     return ReportSection(Area.ROLES, review.findings, figures)
 
@@ -87,35 +83,35 @@ def _roles(project: Project, as_at: dt.date) -> ReportSection:
 def _power(project: Project) -> tuple[ReportSection, PowerReview | None]:
     if project.decisions is None and project.label is None and project.involvement is None:
         return ReportSection(Area.POWER, not_assessed=True), None
-    review = review_power(
+    review = assess_power(
         project.decisions or DecisionRecord(), label=project.label, evidence=project.involvement
     )
     placement = review.placement
     figures = [
-        _figure("arnstein_rung", placement.rung.number),
-        _figure("arnstein_name", placement.rung.name),
+        figure("arnstein_rung", placement.rung.number),
+        figure("arnstein_name", placement.rung.name),
     ]
     if placement.iap2 is not None:
-        figures.append(_figure("iap2_level", placement.iap2.name))
+        figures.append(figure("iap2_level", placement.iap2.name))
     return ReportSection(Area.POWER, review.findings, figures), review
 
 
 def _budget(project: Project, power: PowerReview | None) -> ReportSection:
     if project.budget is None:
         return ReportSection(Area.BUDGET, not_assessed=True)
-    review = review_budget(project.budget)
+    review = assess_budget(project.budget)
     figures = review.distribution
     findings = list(review.findings)
     if power is not None:
-        findings.extend(money_follows_power(power, review).findings)
+        findings.extend(assess_alignment(power, review).findings)
     return ReportSection(
         Area.BUDGET,
         findings,
         (
-            _figure("budget_total", figures.total),
-            _figure("community_held_share", figures.community_held_share, is_share=True),
-            _figure("reaching_members_share", figures.reaching_members_share, is_share=True),
-            _figure("before_application_share", figures.before_application_share, is_share=True),
+            figure("budget_total", figures.total),
+            figure("community_held_share", figures.community_held_share, is_share=True),
+            figure("reaching_members_share", figures.reaching_members_share, is_share=True),
+            figure("before_application_share", figures.before_application_share, is_share=True),
         ),
     )
 
@@ -123,21 +119,20 @@ def _budget(project: Project, power: PowerReview | None) -> ReportSection:
 def _ethics(project: Project, as_at: dt.date) -> ReportSection:
     if not project.activities:
         return ReportSection(Area.ETHICS, not_assessed=True)
-    from participatory.assessment.messages import ethics_label
-
-    summary = summarise_project(project.ethics_project(), on=as_at)
+    summary = assess_ethics(project.ethics_project(), as_at=as_at)
     figures = [Figure(ethics_label(outcome), count) for outcome, count in summary.counts.items()]
-    figures.append(_figure("ethics_needing_review", len(summary.needing_review)))
+    figures.append(figure("ethics_needing_review", len(summary.needing_review)))
     return ReportSection(Area.ETHICS, summary.findings, figures)
 
 
 def _safeguarding(project: Project) -> ReportSection:
-    if project.safeguarding is None:
+    profile = project.safeguarding_profile()
+    if profile is None:
         return ReportSection(Area.SAFEGUARDING, not_assessed=True)
-    result = assess_safeguarding(project.safeguarding, project.safeguarding_notes)
+    result = assess_safeguarding(profile, project.safeguarding_notes)
     figures = [
-        _figure("safeguarding_expected", len(result.expected)),
-        _figure("safeguarding_missing", len(result.missing)),
+        figure("safeguarding_expected", len(result.expected)),
+        figure("safeguarding_missing", len(result.missing)),
     ]
     return ReportSection(Area.SAFEGUARDING, result.findings, figures)
 
@@ -147,9 +142,9 @@ def _timeline(project: Project, as_at: dt.date, parameters: ParameterSet) -> Rep
         return ReportSection(Area.TIMELINE, not_assessed=True)
     result = assess_timeline(project.timeline, as_at=as_at, parameters=parameters)
     figures = [
-        _figure("pre_application_days", result.pre_application_days),
-        _figure("co_production_multiplier", result.multiplier),
-        _figure("realistic_end", result.realistic_end),
+        figure("pre_application_days", result.pre_application_days),
+        figure("co_production_multiplier", result.multiplier),
+        figure("realistic_end", result.realistic_end),
     ]
     return ReportSection(Area.TIMELINE, result.findings, figures)
 
@@ -161,15 +156,13 @@ def _evaluation(project: Project) -> ReportSection:
     return ReportSection(
         Area.EVALUATION,
         result.findings,
-        (_figure("missing_captures", len(result.missing_captures)),),
+        (figure("missing_captures", len(result.missing_captures)),),
     )
 
 
 def _readiness(project: Project, as_at: dt.date) -> ReportSection:
     if project.university is None:
         return ReportSection(Area.READINESS, not_assessed=True)
-    from participatory.assessment.messages import readiness_label
-
     profile = assess_readiness(project.university, as_at=as_at)
     figures = [Figure(readiness_label(level), profile.count(level)) for level in Maturity]
     return ReportSection(Area.READINESS, profile.findings, figures)

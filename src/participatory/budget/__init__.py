@@ -5,9 +5,9 @@ approves spending, and whether it is spent before any application), work out whe
 money sits and what reaches community members, split a fund between partners to the
 penny, and decide applications to a small seed fund.
 
->>> from participatory.budget import Budget, BudgetLine, Holder, LineKind, review_budget
+>>> from participatory.budget import Budget, BudgetLine, Holder, LineKind, assess_budget
 >>> from participatory.core.money import Money
->>> review = review_budget(Budget((
+>>> review = assess_budget(Budget((
 ...     BudgetLine("festival", LineKind.COMMUNITY_ACTIVITIES, Money.gbp(5000),
 ...                holder=Holder.partner("McPin")),
 ... )))
@@ -15,7 +15,6 @@ penny, and decide applications to a small seed fund.
 Decimal('1')
 """
 
-from participatory.budget.alignment import money_follows_power
 from participatory.budget.distribution import (
     SHARE_PLACES,
     Distribution,
@@ -25,12 +24,12 @@ from participatory.budget.distribution import (
     split_fund,
 )
 from participatory.budget.lines import Budget, BudgetLine, Holder, HolderKind, LineKind, Timing
-from participatory.budget.review import BudgetReview, percent, review_budget
+from participatory.budget.review import BudgetReview, assess_budget, percent
 from participatory.budget.seed_fund import (
     SeedFundApplication,
     SeedFundDecision,
     SeedFundRules,
-    decide,
+    assess_seed_fund_application,
 )
 
 __all__ = [
@@ -47,11 +46,10 @@ __all__ = [
     "SeedFundDecision",
     "SeedFundRules",
     "Timing",
-    "decide",
+    "assess_budget",
+    "assess_seed_fund_application",
     "distribute",
-    "money_follows_power",
     "percent",
-    "review_budget",
     "share",
     "split_fund",
 ]

@@ -19,57 +19,56 @@ Findings (rule ids are stable):
 >>> from participatory.budget.lines import Budget, BudgetLine, Holder, LineKind
 >>> budget = Budget((BudgetLine("fees", LineKind.CONTRIBUTOR_FEES, Money.gbp(900),
 ...                             holder=Holder.university()),), partner_organisations=["McPin"])
->>> [f.rule_id for f in review_budget(budget).findings]  # doctest: +NORMALIZE_WHITESPACE
+>>> [f.rule_id for f in assess_budget(budget).findings]  # doctest: +NORMALIZE_WHITESPACE
 ['BUD-DISTRIBUTION', 'BUD-NOTHING-DEVOLVED', 'BUD-NO-RELATIONSHIP-BUILDING',
  'BUD-FEES-WITHOUT-EXPENSES', 'BUD-PARTNER-TIME-UNFUNDED']
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import ROUND_FLOOR, Decimal
+from typing import Final
 
 import attrs
 
 from participatory.budget.distribution import Distribution, distribute
 from participatory.budget.lines import Budget, LineKind, Timing
 from participatory.core.explain import Explained, Finding, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money
 from participatory.power.sources import jopson_2022
 
-__all__ = ["BudgetReview", "percent", "review_budget"]
+__all__ = ["BudgetReview", "assess_budget", "percent"]
 
-define_messages(
-    {
-        "budget.distribution": (
-            "Of {total}, community partners hold {community_share} and the university "
-            "{university_share}; {members_share} reaches community members as fees and "
-            "expenses; {before_share} is spent before any application. Concentration (HHI) "
-            "{hhi}: the money is as concentrated as if {effective_holders} holder(s) held it "
-            "equally."
-        ),
-        "budget.nothing_devolved": (
-            "None of the {total} is held by community partners: all of it sits with the "
-            "university or others."
-        ),
-        "budget.no_relationship_building": (
-            "No line pays for relationship building before the funding application."
-        ),
-        "budget.fees_without_expenses": (
-            "Fees of {fees} are budgeted but there is no line for expenses or travel "
-            "(taxis included)."
-        ),
-        "budget.partner_time_unfunded": (
-            "The partner organisation {partner} has no line for its own staff time."
-        ),
-        "budget.empty": "The budget holds no money.",
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "budget.distribution": (
+        "Of {total}, community partners hold {community_share} and the university "
+        "{university_share}; {members_share} reaches community members as fees and "
+        "expenses; {before_share} is spent before any application. Concentration (HHI) "
+        "{hhi}: the money is as concentrated as if {effective_holders} holder(s) held it "
+        "equally."
+    ),
+    "budget.nothing_devolved": (
+        "None of the {total} is held by community partners: all of it sits with the "
+        "university or others."
+    ),
+    "budget.no_relationship_building": (
+        "No line pays for relationship building before the funding application."
+    ),
+    "budget.fees_without_expenses": (
+        "Fees of {fees} are budgeted but there is no line for expenses or travel (taxis included)."
+    ),
+    "budget.partner_time_unfunded": (
+        "The partner organisation {partner} has no line for its own staff time."
+    ),
+    "budget.empty": "The budget holds no money.",
+}
 
 
 @attrs.frozen
 class BudgetReview(Explained):
-    """The result of :func:`review_budget`."""
+    """The result of :func:`assess_budget`."""
 
     distribution: Distribution
 
@@ -81,7 +80,7 @@ def percent(share: Decimal) -> str:
     return f"{(share * 100).quantize(Decimal('0.1'), rounding=ROUND_FLOOR)}%"
 
 
-def review_budget(budget: Budget) -> BudgetReview:
+def assess_budget(budget: Budget) -> BudgetReview:
     """The distribution figures of ``budget`` and the findings above."""
     figures = distribute(budget)
     lines = budget.lines

@@ -22,7 +22,7 @@ parameter file (:meth:`SeedFundRules.from_parameters`, parameter ``<fund>.award_
 >>> rules = SeedFundRules("Listen and Learn", award_cap=Money.gbp(500))
 >>> ask = Budget((BudgetLine("chats", LineKind.CONTRIBUTOR_FEES, Money.gbp(300),
 ...                          holder=Holder.university(), timing=Timing.BEFORE_APPLICATION),))
->>> decision = decide(SeedFundApplication("coffee-mornings", ask), rules)
+>>> decision = assess_seed_fund_application(SeedFundApplication("coffee-mornings", ask), rules)
 >>> decision.eligible, decision.award
 (True, Money('300', 'GBP'))
 """
@@ -30,35 +30,40 @@ parameter file (:meth:`SeedFundRules.from_parameters`, parameter ``<fund>.award_
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Final
 
 import attrs
 
 from participatory.budget.lines import Budget, LineKind, Timing
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, ParameterUse, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.power.sources import jopson_2022
 
-__all__ = ["SeedFundApplication", "SeedFundDecision", "SeedFundRules", "decide"]
+__all__ = [
+    "SeedFundApplication",
+    "SeedFundDecision",
+    "SeedFundRules",
+    "assess_seed_fund_application",
+]
 
-define_messages(
-    {
-        "budget.seed.not_early": (
-            "{fund} pays for conversations before any funding application; these lines are "
-            "not: {lines}."
-        ),
-        "budget.seed.no_pay_for_time": (
-            "{fund} exists to pay people for their time, and the application has no "
-            "contributor fees or partner staff time."
-        ),
-        "budget.seed.over_cap": "{fund} awards at most {cap}; the application asks for {asked}.",
-        "budget.seed.eligible": "The application meets the rules of {fund}: award {asked}.",
-        "budget.seed.refused": "The application does not meet the rules of {fund}: no award.",
-        "budget.seed.empty": "The application asks for nothing.",
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "budget.seed.not_early": (
+        "{fund} pays for conversations before any funding application; these lines are "
+        "not: {lines}."
+    ),
+    "budget.seed.no_pay_for_time": (
+        "{fund} exists to pay people for their time, and the application has no "
+        "contributor fees or partner staff time."
+    ),
+    "budget.seed.over_cap": "{fund} awards at most {cap}; the application asks for {asked}.",
+    "budget.seed.eligible": "The application meets the rules of {fund}: award {asked}.",
+    "budget.seed.refused": "The application does not meet the rules of {fund}: no award.",
+    "budget.seed.empty": "The application asks for nothing.",
+}
 
 _PAYS_TIME = frozenset({LineKind.CONTRIBUTOR_FEES, LineKind.PARTNER_STAFF_TIME})
 
@@ -80,16 +85,16 @@ class SeedFundRules:
 
     @classmethod
     def from_parameters(
-        cls, name: str, parameters: ParameterSet, on: dt.date, *, key: str = "seed_fund"
+        cls, name: str, parameters: ParameterSet, as_at: dt.date, *, key: str = "seed_fund"
     ) -> SeedFundRules:
-        """Rules whose cap is the parameter ``<key>.award_cap`` (GBP) on ``on``.
+        """Rules whose cap is the parameter ``<key>.award_cap`` (GBP) in force on ``as_at``.
 
         The bundled data has no such parameter; an institution lays its own file over it
         (:func:`participatory.core.params.load_parameters`).
         """
         name_of_cap = f"{key}.award_cap"
-        use = parameters.use(name_of_cap, on)
-        return cls(name, parameters.money(name_of_cap, on), cap_source=use)
+        use = parameters.use(name_of_cap, as_at)
+        return cls(name, parameters.money(name_of_cap, as_at), cap_source=use)
 
 
 @attrs.frozen
@@ -111,7 +116,9 @@ class SeedFundDecision(Explained):
 _CITATIONS = (jopson_2022("2.3"), jopson_2022("5.6"))
 
 
-def decide(application: SeedFundApplication, rules: SeedFundRules) -> SeedFundDecision:
+def assess_seed_fund_application(
+    application: SeedFundApplication, rules: SeedFundRules
+) -> SeedFundDecision:
     """Apply ``rules`` to ``application``; every failed rule is a finding with its reason."""
     budget = application.budget
     asked = budget.total

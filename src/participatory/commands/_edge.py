@@ -12,8 +12,8 @@ from typing import Any
 import pendulum
 
 from participatory.core.periods import LONDON, to_date
-from participatory.io.errors import ProjectFileError
-from participatory.io.files import parse_document
+from participatory.project.errors import ProjectFileError
+from participatory.project.files import parse_document
 
 __all__ = ["day_or_today", "print_json", "read_document", "today", "wrapped"]
 

@@ -17,8 +17,8 @@ from typing import Any
 
 from participatory.assessment.run import ON_STALE, assess
 from participatory.commands._edge import day_or_today, read_document, wrapped
-from participatory.io.files import load_project, structure_project
 from participatory.payments.rates import load_rate_card
+from participatory.project.files import load_project, structure_project
 
 __all__ = ["add_parser", "run"]
 

@@ -30,15 +30,15 @@ from typing import Any
 
 from participatory.assessment.receipts import receipts_for
 from participatory.benefits.circumstances import Circumstances
-from participatory.benefits.engine import check
+from participatory.benefits.engine import assess_benefits
 from participatory.benefits.outcomes import BenefitsCheck
 from participatory.benefits.receipts import Receipt
 from participatory.commands._edge import print_json, read_document, wrapped
 from participatory.core.money import Money
 from participatory.core.serialise import unstructure
-from participatory.io.convert import project_converter
-from participatory.io.errors import ProjectFileError, problems_of
 from participatory.payments.plans import Payment
+from participatory.project.convert import project_converter
+from participatory.project.errors import ProjectFileError, problems_of
 from participatory.render.text import sentence
 
 __all__ = ["add_parser", "answer", "run"]
@@ -150,6 +150,6 @@ def run(args: argparse.Namespace) -> int:
     document, name = read_document(args.file)
     circumstances, receipts = _structure(document, name)
     allow_stale = document.get("allow_stale", False) is True
-    result = check(circumstances, receipts, allow_stale=allow_stale)
+    result = assess_benefits(circumstances, receipts, allow_stale=allow_stale)
     print_json(answer(result, args.locale))
     return 0

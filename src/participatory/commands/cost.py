@@ -3,7 +3,7 @@ r"""``participatory cost``: cost an activity on a rate card, or check a payment 
 Cost one activity::
 
     participatory cost --card nihr --activity meeting --hours 2 --preparation-hours 1 \\
-        --on 2026-01-15
+        --as-at 2026-01-15
 
 Check a plan file (totals per contributor and tax year, late and overdue payments)::
 
@@ -11,7 +11,7 @@ Check a plan file (totals per contributor and tax year, late and overdue payment
 
 >>> from participatory.cli import main
 >>> main(["cost", "--card", "whitworth", "--activity", "advisory_group", "--days", "1",
-...       "--on", "2022-07-20"])
+...       "--as-at", "2022-07-20"])
 The fee for advisory_group on the whitworth-2022 rate card is £180.00.
 Advisory group: 1 day at £180.00 per day = £180.00 (rate from 1 July 2022).
 The whitworth-2022 rate card states no rounding or minimum-payment rule, so the fee is for the exact time.
@@ -21,20 +21,17 @@ The whitworth-2022 rate card states no rounding or minimum-payment rule, so the 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
-import pendulum
-
+from participatory.commands._edge import day_or_today, print_json
 from participatory.core.errors import ValidationError
-from participatory.core.periods import LONDON, to_date
+from participatory.core.periods import to_date
 from participatory.core.serialise import unstructure
 from participatory.payments.costing import Duration, cost_activity
 from participatory.payments.plan_file import parse_payment_plan
 from participatory.payments.rates import ActivityKind, RateCard, bundled_rate_card, load_rate_card
-from participatory.payments.timeliness import check_timeliness
+from participatory.payments.timeliness import assess_timeliness
 from participatory.payments.totals import (
     PeriodTotal,
     assessment_period_totals,
@@ -69,10 +66,8 @@ def add_parser(subparsers: Any) -> None:
     amount.add_argument("--half-days", help="half days of the activity")
     amount.add_argument("--days", help="days of the activity")
     card.add_argument("--preparation-hours", default="0", help="hours of preparation")
-    card.add_argument("--on", help="the day of the activity (YYYY-MM-DD; default today)")
     plan = parser.add_argument_group("checking a payment plan")
     plan.add_argument("--plan", type=Path, help="a payment plan file (TOML)")
-    plan.add_argument("--as-at", help="the day to check the plan on (default today)")
     plan.add_argument(
         "--week-start", choices=_WEEKDAYS, help="also total per benefit week starting on this day"
     )
@@ -80,19 +75,15 @@ def add_parser(subparsers: Any) -> None:
         "--assessment-period-from",
         help="also total per UC assessment period of a claim starting on this day",
     )
+    parser.add_argument(
+        "--as-at",
+        metavar="DATE",
+        help="the day whose rates cost the activity, or the day to check the plan on "
+        "(YYYY-MM-DD; default today)",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--locale", default="en_GB", help="locale for text output")
     parser.set_defaults(run=run)
-
-
-def _today() -> dt.date:
-    # The clock is read here, at the edge, and nowhere in the engines.
-    now = pendulum.now(LONDON)
-    return dt.date(now.year, now.month, now.day)
-
-
-def _day(value: str | None, option: str) -> dt.date:
-    return _today() if value is None else to_date(value, option)
 
 
 def _card(args: argparse.Namespace) -> RateCard:
@@ -115,10 +106,6 @@ def _duration(args: argparse.Namespace) -> Duration:
     raise ValidationError("--hours", "is needed (or --sessions, --half-days or --days)")
 
 
-def _print_json(data: object) -> None:
-    print(json.dumps(data, indent=2, ensure_ascii=False))
-
-
 def run(args: argparse.Namespace) -> int:
     """Run ``participatory cost``."""
     if args.locale not in SUPPORTED_LOCALES:
@@ -132,11 +119,11 @@ def run(args: argparse.Namespace) -> int:
         _card(args),
         ActivityKind(args.activity),
         _duration(args),
-        on=_day(args.on, "--on"),
+        as_at=day_or_today(args.as_at, "--as-at"),
         preparation=Duration.hours(args.preparation_hours),
     )
     if args.format == "json":
-        _print_json(unstructure(costed))
+        print_json(unstructure(costed))
     else:
         # Costing is about a rate card, not a person: nothing sensitive, so the default
         # (sensitive values hidden) is kept rather than opted out of.
@@ -167,7 +154,7 @@ def _run_plan(args: argparse.Namespace) -> int:
         ) from None
     parsed = parse_payment_plan(text, str(args.plan))
     plan = parsed.plan
-    as_at = _day(args.as_at, "--as-at")
+    as_at = day_or_today(args.as_at, "--as-at")
     summary = plan.cost_summary()
     periods: dict[str, tuple[PeriodTotal, ...]] = {
         "tax_years": tax_year_totals(plan.payments, currency=plan.currency)
@@ -183,9 +170,9 @@ def _run_plan(args: argparse.Namespace) -> int:
         )
     report = None
     if parsed.timeliness is not None:
-        report = check_timeliness(plan, parsed.timeliness, as_at=as_at)
+        report = assess_timeliness(plan, parsed.timeliness, as_at=as_at)
     if args.format == "json":
-        _print_json(
+        print_json(
             {
                 "project": plan.project,
                 "as_at": as_at.isoformat(),

@@ -12,7 +12,7 @@ referred, people who are both contributors and participants).
 >>> sys.stdin = io.StringIO('{"activity": {"id": "advisory-group", "parties": [{"label": '
 ...     '"advisers", "capacity": "public_contributor", "tasks": ["advise"], '
 ...     '"facts": {"own_data_analysed": false}}]}}')
->>> main(["ethics", "--on", "2026-03-02"])  # doctest: +ELLIPSIS
+>>> main(["ethics", "--as-at", "2026-03-02"])  # doctest: +ELLIPSIS
 {
   "activities": [
 ...
@@ -31,9 +31,9 @@ from participatory.commands._edge import day_or_today, print_json, read_document
 from participatory.core.serialise import unstructure
 from participatory.ethics.activity import Activity
 from participatory.ethics.outcomes import ActivityClassification
-from participatory.ethics.project import EthicsProject, summarise_project
-from participatory.io.convert import project_converter
-from participatory.io.errors import ProjectFileError, problems_of
+from participatory.ethics.project import EthicsProject, assess_ethics
+from participatory.project.convert import project_converter
+from participatory.project.errors import ProjectFileError, problems_of
 from participatory.render.text import action_sentence, sentence
 
 __all__ = ["add_parser", "classification", "run"]
@@ -65,7 +65,7 @@ def add_parser(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="JSON input, or -")
-    parser.add_argument("--on", metavar="DATE", help="the day to classify on (default: today)")
+    parser.add_argument("--as-at", metavar="DATE", help="the day to classify on (default: today)")
     parser.add_argument(
         "--locale", choices=("en_GB", "cy"), default="en_GB", help="language of the sentences"
     )
@@ -123,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
         project = EthicsProject(project_id, activities)
     except Exception as error:
         raise ProjectFileError(name, list(problems_of(error))) from None
-    summary = summarise_project(project, on=day_or_today(args.on, "--on"))
+    summary = assess_ethics(project, as_at=day_or_today(args.as_at, "--as-at"))
     output: dict[str, Any] = {
         "activities": [
             classification(r, args.locale, include_sensitive=args.include_sensitive)

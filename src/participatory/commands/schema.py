@@ -14,7 +14,7 @@ import argparse
 from typing import Any
 
 from participatory.commands._edge import print_json, wrapped
-from participatory.io.schema import project_schema
+from participatory.project.schema import project_schema
 
 __all__ = ["add_parser", "run"]
 

@@ -81,12 +81,12 @@ class ParametersNotAvailable(ParticipatoryError, LookupError):
     def __init__(
         self,
         name: str,
-        on: dt.date,
+        as_at: dt.date,
         covered_from: dt.date | None,
         covered_until: dt.date | None,
     ) -> None:
         self.name = name
-        self.on = on
+        self.as_at = as_at
         self.covered_from = covered_from
         self.covered_until = covered_until
         if covered_from is None:
@@ -95,7 +95,7 @@ class ParametersNotAvailable(ParticipatoryError, LookupError):
             until = covered_until.isoformat() if covered_until else "open-ended"
             coverage = f"the data covers {covered_from.isoformat()} to {until}"
         super().__init__(
-            f"parameter {name!r} is not available on {on.isoformat()}: {coverage}. "
+            f"parameter {name!r} is not available on {as_at.isoformat()}: {coverage}. "
             "Use a date in that range, or load newer parameter data"
         )
 

@@ -146,21 +146,21 @@ class Parameter:
         """The day the value now in force was last checked at its source, if recorded."""
         return self.values[-1].checked_on
 
-    def is_stale_on(self, day: dt.date) -> bool:
-        """Whether ``day`` lies past the figures' known end."""
-        return self.valid_until is not None and day > self.valid_until
+    def is_stale_as_at(self, as_at: dt.date) -> bool:
+        """Whether ``as_at`` lies past the figures' known end."""
+        return self.valid_until is not None and as_at > self.valid_until
 
-    def value_on(self, day: dt.date, *, allow_stale: bool = False) -> ParameterValue:
-        """The value in force on ``day``.
+    def value_as_at(self, as_at: dt.date, *, allow_stale: bool = False) -> ParameterValue:
+        """The value in force on ``as_at``.
 
         Past a known ``valid_until`` this raises unless ``allow_stale`` is true, in which case
         the last value is returned (the caller must report that it did so).
         """
-        if day < self.values[0].effective_from or (
-            self.valid_until is not None and day > self.valid_until and not allow_stale
+        if as_at < self.values[0].effective_from or (
+            self.valid_until is not None and as_at > self.valid_until and not allow_stale
         ):
-            raise ParametersNotAvailable(self.name, day, self.covered_from, self.valid_until)
-        return self.values[bisect.bisect_right(self._dates, day) - 1]
+            raise ParametersNotAvailable(self.name, as_at, self.covered_from, self.valid_until)
+        return self.values[bisect.bisect_right(self._dates, as_at) - 1]
 
 
 #: How many remembered look-ups a parameter set keeps before it forgets the oldest half.
@@ -213,14 +213,14 @@ class ParameterSet(Mapping[str, Parameter]):
     def __repr__(self) -> str:
         return f"<ParameterSet of {len(self)} parameters>"
 
-    def use(self, name: str, on: dt.date, *, allow_stale: bool = False) -> ParameterUse:
-        """The value of ``name`` on ``on``, with its source, ready to cite in a finding."""
-        key = (name, on, allow_stale)
+    def use(self, name: str, as_at: dt.date, *, allow_stale: bool = False) -> ParameterUse:
+        """The value of ``name`` in force on ``as_at``, with its source, ready to cite in a finding."""
+        key = (name, as_at, allow_stale)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         parameter = self[name]
-        chosen = parameter.value_on(on, allow_stale=allow_stale)
+        chosen = parameter.value_as_at(as_at, allow_stale=allow_stale)
         use = ParameterUse(
             name=name,
             value=chosen.value,
@@ -228,13 +228,13 @@ class ParameterSet(Mapping[str, Parameter]):
             source=chosen.source,
             reference=parameter.reference,
             verified=chosen.verified,
-            stale=parameter.is_stale_on(on),
+            stale=parameter.is_stale_as_at(as_at),
             checked_on=chosen.checked_on,
-            review_due=self._review_due(parameter, chosen, on),
+            review_due=self._review_due(parameter, chosen, as_at),
         )
         return self._cache.remember(key, use)
 
-    def _review_due(self, parameter: Parameter, chosen: ParameterValue, on: dt.date) -> bool:
+    def _review_due(self, parameter: Parameter, chosen: ParameterValue, as_at: dt.date) -> bool:
         if not parameter.superseded or chosen is not parameter.values[-1]:
             return False
         if chosen.checked_on is None or parameter.name == REVIEW_INTERVAL:
@@ -242,8 +242,8 @@ class ParameterSet(Mapping[str, Parameter]):
         interval = self._parameters.get(REVIEW_INTERVAL)
         if interval is None:
             return False
-        days = interval.value_on(on, allow_stale=True).value
-        return isinstance(days, int) and (on - chosen.checked_on).days > days
+        days = interval.value_as_at(as_at, allow_stale=True).value
+        return isinstance(days, int) and (as_at - chosen.checked_on).days > days
 
     def memo(self, key: Hashable, build: Callable[[], _T]) -> _T:
         """``build()``, remembered under ``key`` for as long as this set lives (bounded).
@@ -256,22 +256,22 @@ class ParameterSet(Mapping[str, Parameter]):
         except KeyError:
             return self._memo.remember(key, build())
 
-    def value(self, name: str, on: dt.date) -> object:
-        """The bare value of ``name`` on ``on``."""
-        return self.use(name, on).value
+    def value(self, name: str, as_at: dt.date) -> object:
+        """The bare value of ``name`` in force on ``as_at``."""
+        return self.use(name, as_at).value
 
-    def number(self, name: str, on: dt.date) -> Decimal:
+    def number(self, name: str, as_at: dt.date) -> Decimal:
         """A numeric parameter as a Decimal."""
-        value = self.use(name, on).value
+        value = self.use(name, as_at).value
         if isinstance(value, bool) or not isinstance(value, Decimal | int):
             raise TypeError(f"parameter {name!r} is not a number")
         return Decimal(value)
 
-    def money(self, name: str, on: dt.date, currency: str = "GBP") -> Money:
+    def money(self, name: str, as_at: dt.date, currency: str = "GBP") -> Money:
         """A parameter in a currency unit as :class:`~participatory.core.money.Money`."""
         if self[name].unit != currency:
             raise TypeError(f"parameter {name!r} is in {self[name].unit}, not {currency}")
-        return Money(self.number(name, on), currency)
+        return Money(self.number(name, as_at), currency)
 
     @property
     def valid_until(self) -> dt.date | None:

@@ -7,12 +7,12 @@ HRA, HRA/INVOLVE and NIHR guidance cited. Facts are yes / no / unknown; an unkno
 that would change the outcome is never guessed.
 
 >>> import datetime as dt
->>> from participatory.ethics import Activity, Capacity, Party, Task, classify_activity
+>>> from participatory.ethics import Activity, Capacity, Party, Task, assess_activity
 >>> workshop = Activity("workshops", parties=[
 ...     Party("members of the public", Capacity.PUBLIC_CONTRIBUTOR, tasks={Task.CO_DESIGN})])
->>> result = classify_activity(workshop, on=dt.date(2026, 2, 1))
+>>> result = assess_activity(workshop, as_at=dt.date(2026, 2, 1))
 >>> result.outcome
-<Outcome.REFER: 'refer'>
+<TriageOutcome.REFER: 'refer'>
 >>> [(m.fact.value, m.party) for m in result.deciding_facts]
 [('own_data_analysed', 'members of the public')]
 """
@@ -24,12 +24,12 @@ from participatory.ethics.outcomes import (
     Action,
     ActivityClassification,
     MissingFact,
-    Outcome,
     PartyRole,
     PartyStatus,
+    TriageOutcome,
 )
-from participatory.ethics.project import EthicsProject, ProjectEthicsSummary, summarise_project
-from participatory.ethics.triage import classify_activity
+from participatory.ethics.project import EthicsProject, ProjectEthicsSummary, assess_ethics
+from participatory.ethics.triage import assess_activity
 
 __all__ = [
     "Action",
@@ -42,15 +42,15 @@ __all__ = [
     "Fact",
     "Facts",
     "MissingFact",
-    "Outcome",
     "Party",
     "PartyRole",
     "PartyStatus",
     "ProjectEthicsSummary",
     "Setting",
     "Task",
+    "TriageOutcome",
+    "assess_activity",
+    "assess_ethics",
     "bundled_guidance",
-    "classify_activity",
     "load_guidance",
-    "summarise_project",
 ]

@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.fields import instances, member
 from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.ethics.facts import Answer, Fact, Facts, Scope, to_facts
 
@@ -113,10 +114,7 @@ def _people(value: object) -> frozenset[str]:
 
 
 def _capacity(value: object) -> Capacity:
-    try:
-        return Capacity(value)
-    except ValueError:
-        raise ValidationError("capacity", "is not a known capacity") from None
+    return member(Capacity, value, "capacity", problem="is not a known capacity")
 
 
 @attrs.frozen
@@ -144,21 +142,13 @@ class Party:
 
 
 def _parties(value: object) -> tuple[Party, ...]:
-    if not isinstance(value, Iterable):
-        raise ValidationError("parties", "must be a list of parties")
-    parties = tuple(value)
-    for index, party in enumerate(parties):
-        if not isinstance(party, Party):
-            raise ValidationError(f"parties[{index}]", "must be a Party")
+    parties = instances(Party, value, "parties", what="parties")
     # Sorted by label so results never depend on the order the groups were listed in.
     return tuple(sorted(parties, key=lambda p: p.label))
 
 
 def _setting(value: object) -> Setting:
-    try:
-        return Setting(value)
-    except ValueError:
-        raise ValidationError("setting", "is not a known setting") from None
+    return member(Setting, value, "setting", problem="is not a known setting")
 
 
 @attrs.frozen

@@ -23,7 +23,7 @@ from participatory.ethics.activity import (
 )
 from participatory.ethics.facts import Answer, Fact
 from participatory.ethics.findings import FindingLog
-from participatory.ethics.outcomes import Action, Outcome, PartyStatus
+from participatory.ethics.outcomes import Action, PartyStatus, TriageOutcome
 
 __all__ = [
     "INVOLVEMENT_ACTIONS",
@@ -43,7 +43,7 @@ _NHS_SETTINGS: Final = frozenset({Setting.NHS, Setting.SOCIAL_CARE})
 
 
 def explain_involved(
-    log: FindingLog, activity: Activity, statuses: Mapping[str, PartyStatus], outcome: Outcome
+    log: FindingLog, activity: Activity, statuses: Mapping[str, PartyStatus], outcome: TriageOutcome
 ) -> None:
     """Involvement findings for each involved group (co-research and advisory)."""
     for party in activity.parties:
@@ -69,7 +69,7 @@ def explain_involved(
                 party=party,
                 actions=INVOLVEMENT_ACTIONS,
             )
-        if activity.setting in _NHS_SETTINGS and outcome is not Outcome.REFER:
+        if activity.setting in _NHS_SETTINGS and outcome is not TriageOutcome.REFER:
             log.add(
                 "ETH-INVOLVEMENT-NHS",
                 Severity.INFO,
@@ -95,10 +95,10 @@ def explain_audience(
 
 
 def explain_consent(
-    log: FindingLog, activity: Activity, statuses: Mapping[str, PartyStatus], outcome: Outcome
+    log: FindingLog, activity: Activity, statuses: Mapping[str, PartyStatus], outcome: TriageOutcome
 ) -> None:
     """Consent findings for participants in research."""
-    if outcome is not Outcome.RESEARCH:
+    if outcome is not TriageOutcome.RESEARCH:
         return
     citations = log.point("participants_give_informed_consent")
     for party in activity.parties:

@@ -1,23 +1,21 @@
 """English sentences for the ethics triage's findings and actions.
 
-Importing this module adds the templates to the message catalogue; every key the triage
-uses is defined here (a test renders every finding the scenarios produce).
+Every key the triage uses is defined here (:mod:`participatory.render.templates` gathers
+them; a test renders every finding the scenarios produce).
 
->>> from participatory.core.messages import template
->>> template("ethics.action.involvement_log")
+>>> MESSAGES["ethics.action.involvement_log"]
 'Record the activity in the involvement log.'
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Final
-
-from participatory.core.messages import define_messages
 
 __all__ = ["MESSAGES"]
 
 #: Every template of the ethics engine, by message key.
-MESSAGES: Final = {
+MESSAGES: Final[Mapping[str, str]] = {
     # Who is a participant.
     "ethics.participant_declared": "{party} take part as research participants.",
     "ethics.service_users_studied": (
@@ -168,5 +166,3 @@ MESSAGES: Final = {
         "Keep contributors out of the participant group of the same study, or record why not."
     ),
 }
-
-define_messages(MESSAGES)

@@ -1,14 +1,16 @@
 """What the triage concludes about an activity, and what that conclusion asks people to do.
 
-:class:`Outcome` values are ordered by how much review they call for
-(:attr:`Outcome.review_rank`): involvement and engagement need no research ethics review;
+:class:`TriageOutcome` values are ordered by how much review they call for
+(:attr:`TriageOutcome.review_rank`): involvement and engagement need no research ethics review;
 service evaluation, clinical audit and usual practice need local governance but no
 research ethics committee; research, and any case referred because the facts do not decide
 it, go before a committee.
 
->>> Outcome.INVOLVEMENT.review_rank < Outcome.CLINICAL_AUDIT.review_rank < Outcome.REFER.review_rank
+>>> ranks = [o.review_rank for o in (TriageOutcome.INVOLVEMENT, TriageOutcome.CLINICAL_AUDIT,
+...                                   TriageOutcome.REFER)]
+>>> ranks == sorted(set(ranks))
 True
->>> Outcome.REFER.needs_committee, Outcome.SERVICE_EVALUATION.needs_committee
+>>> TriageOutcome.REFER.needs_committee, TriageOutcome.SERVICE_EVALUATION.needs_committee
 (True, False)
 """
 
@@ -28,13 +30,13 @@ __all__ = [
     "Action",
     "ActivityClassification",
     "MissingFact",
-    "Outcome",
     "PartyRole",
     "PartyStatus",
+    "TriageOutcome",
 ]
 
 
-class Outcome(enum.Enum):
+class TriageOutcome(enum.Enum):
     """The classification of one activity."""
 
     #: Public involvement: no research ethics review for the involvement itself.
@@ -70,22 +72,22 @@ class Outcome(enum.Enum):
 
 _COMMITTEE: Final = 2
 _RANKS: Final = {
-    Outcome.INVOLVEMENT: 0,
-    Outcome.ENGAGEMENT: 0,
-    Outcome.SERVICE_EVALUATION: 1,
-    Outcome.CLINICAL_AUDIT: 1,
-    Outcome.USUAL_PRACTICE: 1,
-    Outcome.RESEARCH: _COMMITTEE,
-    Outcome.REFER: _COMMITTEE,
+    TriageOutcome.INVOLVEMENT: 0,
+    TriageOutcome.ENGAGEMENT: 0,
+    TriageOutcome.SERVICE_EVALUATION: 1,
+    TriageOutcome.CLINICAL_AUDIT: 1,
+    TriageOutcome.USUAL_PRACTICE: 1,
+    TriageOutcome.RESEARCH: _COMMITTEE,
+    TriageOutcome.REFER: _COMMITTEE,
 }
 _LABELS: Final = {
-    Outcome.INVOLVEMENT: "public involvement",
-    Outcome.ENGAGEMENT: "public engagement",
-    Outcome.SERVICE_EVALUATION: "service evaluation",
-    Outcome.CLINICAL_AUDIT: "clinical audit",
-    Outcome.USUAL_PRACTICE: "usual practice / health surveillance",
-    Outcome.RESEARCH: "research with human participants",
-    Outcome.REFER: "grey area: refer to the research ethics committee",
+    TriageOutcome.INVOLVEMENT: "public involvement",
+    TriageOutcome.ENGAGEMENT: "public engagement",
+    TriageOutcome.SERVICE_EVALUATION: "service evaluation",
+    TriageOutcome.CLINICAL_AUDIT: "clinical audit",
+    TriageOutcome.USUAL_PRACTICE: "usual practice / health surveillance",
+    TriageOutcome.RESEARCH: "research with human participants",
+    TriageOutcome.REFER: "grey area: refer to the research ethics committee",
 }
 
 
@@ -148,8 +150,8 @@ class ActivityClassification(Explained):
     """
 
     activity_id: str = attrs.field(kw_only=True)
-    outcome: Outcome = attrs.field(kw_only=True)
-    on: dt.date = attrs.field(kw_only=True)
+    outcome: TriageOutcome = attrs.field(kw_only=True)
+    as_at: dt.date = attrs.field(kw_only=True)
     roles: tuple[PartyRole, ...] = attrs.field(default=(), kw_only=True)
     deciding_facts: tuple[MissingFact, ...] = attrs.field(default=(), kw_only=True)
 

@@ -16,7 +16,7 @@ within one study.
 ...     Activity("advice", parties=[group]),
 ...     Activity("health-questionnaire", parties=[survey], facts={"generalisable": True}),
 ... ])
->>> summary = summarise_project(project, on=dt.date(2026, 3, 2))
+>>> summary = assess_ethics(project, as_at=dt.date(2026, 3, 2))
 >>> summary.needing_review, summary.contributor_and_participant
 (('health-questionnaire',), ('p1',))
 """
@@ -32,21 +32,17 @@ import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
+from participatory.core.fields import instances
 from participatory.ethics.activity import Activity
 from participatory.ethics.guidance import EthicsGuidance, bundled_guidance
-from participatory.ethics.outcomes import Action, ActivityClassification, Outcome, PartyStatus
-from participatory.ethics.triage import classify_activity
+from participatory.ethics.outcomes import Action, ActivityClassification, PartyStatus, TriageOutcome
+from participatory.ethics.triage import assess_activity
 
-__all__ = ["EthicsProject", "ProjectEthicsSummary", "summarise_project"]
+__all__ = ["EthicsProject", "ProjectEthicsSummary", "assess_ethics"]
 
 
 def _activities(value: object) -> tuple[Activity, ...]:
-    if not isinstance(value, Iterable):
-        raise ValidationError("activities", "must be a list of activities")
-    activities = tuple(value)
-    for index, activity in enumerate(activities):
-        if not isinstance(activity, Activity):
-            raise ValidationError(f"activities[{index}]", "must be an Activity")
+    activities = instances(Activity, value, "activities", what="activities")
     ids = [a.id for a in activities]
     if len(set(ids)) != len(ids):
         raise ValidationError("activities", "has two activities with the same id")
@@ -71,10 +67,10 @@ class ProjectEthicsSummary(Explained):
     """
 
     project_id: str = attrs.field(kw_only=True)
-    on: dt.date = attrs.field(kw_only=True)
+    as_at: dt.date = attrs.field(kw_only=True)
     activities: tuple[ActivityClassification, ...] = attrs.field(kw_only=True)
     #: Every outcome, with how many activities have it (zero included).
-    counts: Mapping[Outcome, int] = attrs.field(kw_only=True)
+    counts: Mapping[TriageOutcome, int] = attrs.field(kw_only=True)
     #: Activities classified as research: each needs an ethics application.
     needing_review: tuple[str, ...] = attrs.field(kw_only=True)
     #: Activities referred to the ethics committee.
@@ -105,13 +101,13 @@ def _people_by_status(
     return found
 
 
-def summarise_project(
-    project: EthicsProject, *, on: dt.date, guidance: EthicsGuidance | None = None
+def assess_ethics(
+    project: EthicsProject, *, as_at: dt.date, guidance: EthicsGuidance | None = None
 ) -> ProjectEthicsSummary:
     """Classify every activity of ``project`` and summarise the outcomes and roles."""
     guidance = guidance or bundled_guidance()
-    results = tuple(classify_activity(a, on=on, guidance=guidance) for a in project.activities)
-    counts = dict.fromkeys(Outcome, 0)
+    results = tuple(assess_activity(a, as_at=as_at, guidance=guidance) for a in project.activities)
+    counts = dict.fromkeys(TriageOutcome, 0)
     for result in results:
         counts[result.outcome] += 1
 
@@ -149,11 +145,11 @@ def summarise_project(
     return ProjectEthicsSummary(
         **findings,
         project_id=project.id,
-        on=on,
+        as_at=as_at,
         activities=results,
         counts=MappingProxyType(counts),
-        needing_review=tuple(r.activity_id for r in results if r.outcome is Outcome.RESEARCH),
-        referred=tuple(r.activity_id for r in results if r.outcome is Outcome.REFER),
+        needing_review=tuple(r.activity_id for r in results if r.outcome is TriageOutcome.RESEARCH),
+        referred=tuple(r.activity_id for r in results if r.outcome is TriageOutcome.REFER),
         contributor_and_participant=tuple(certain),
         possibly_contributor_and_participant=tuple(possible),
     )

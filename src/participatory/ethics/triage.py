@@ -22,9 +22,9 @@ The rules, in the order they are applied (each cites the guidance it implements)
 >>> from participatory.ethics.activity import Activity, Capacity, Party, Task
 >>> advisers = Party("advisory group", Capacity.PUBLIC_CONTRIBUTOR, tasks={Task.ADVISE},
 ...                  facts={"own_data_analysed": False})
->>> result = classify_activity(Activity("advice", parties=[advisers]), on=dt.date(2026, 1, 5))
+>>> result = assess_activity(Activity("advice", parties=[advisers]), as_at=dt.date(2026, 1, 5))
 >>> result.outcome, [f.rule_id for f in result.findings][:1]
-(<Outcome.INVOLVEMENT: 'involvement'>, ['ETH-INVOLVEMENT-ADVISORY'])
+(<TriageOutcome.INVOLVEMENT: 'involvement'>, ['ETH-INVOLVEMENT-ADVISORY'])
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from participatory.core.explain import Severity
-from participatory.ethics import messages as _messages  # noqa: F401  (defines the templates)
 from participatory.ethics.activity import (
     CO_RESEARCH_TASKS,
     Activity,
@@ -56,12 +55,12 @@ from participatory.ethics.outcomes import (
     Action,
     ActivityClassification,
     MissingFact,
-    Outcome,
     PartyRole,
     PartyStatus,
+    TriageOutcome,
 )
 
-__all__ = ["HRA_RULE_IDS", "classify_activity"]
+__all__ = ["HRA_RULE_IDS", "assess_activity"]
 
 #: The rule id of each HRA question's criterion.
 HRA_RULE_IDS: Final = {
@@ -71,16 +70,16 @@ HRA_RULE_IDS: Final = {
 }
 #: Non-research purposes of the Defining Research table: fact, outcome, column, rule, message.
 _PURPOSES: Final = (
-    (Fact.MEASURED_AGAINST_STANDARD, Outcome.CLINICAL_AUDIT, "clinical_audit", "ETH-AUDIT"),
+    (Fact.MEASURED_AGAINST_STANDARD, TriageOutcome.CLINICAL_AUDIT, "clinical_audit", "ETH-AUDIT"),
     (
         Fact.JUDGES_CURRENT_SERVICE,
-        Outcome.SERVICE_EVALUATION,
+        TriageOutcome.SERVICE_EVALUATION,
         "service_evaluation",
         "ETH-SERVICE-EVALUATION",
     ),
     (
         Fact.POPULATION_HEALTH,
-        Outcome.USUAL_PRACTICE,
+        TriageOutcome.USUAL_PRACTICE,
         "usual_practice_surveillance",
         "ETH-USUAL-PRACTICE",
     ),
@@ -89,15 +88,15 @@ _RESEARCH_ACTIONS: Final = (Action.ETHICS_APPLICATION.value,)
 _REFER_ACTIONS: Final = (Action.REFER_TO_COMMITTEE.value,)
 
 
-def classify_activity(
-    activity: Activity, *, on: dt.date, guidance: EthicsGuidance | None = None
+def assess_activity(
+    activity: Activity, *, as_at: dt.date, guidance: EthicsGuidance | None = None
 ) -> ActivityClassification:
     """Classify one activity, with the reasons, citations and actions as findings.
 
-    ``on`` is the day the triage is made (recorded in the result); ``guidance`` defaults
+    ``as_at`` is the day the triage is made (recorded in the result); ``guidance`` defaults
     to the bundled guidance.
     """
-    return _Triage(activity, guidance or bundled_guidance(), explain=True).result(on)
+    return _Triage(activity, guidance or bundled_guidance(), explain=True).result(as_at)
 
 
 class _Triage:
@@ -129,7 +128,7 @@ class _Triage:
 
     # -- results -------------------------------------------------------------------------
 
-    def result(self, on: dt.date) -> ActivityClassification:
+    def result(self, as_at: dt.date) -> ActivityClassification:
         roles = tuple(
             PartyRole(p.label, p.capacity, self.statuses[p.label], p.people)
             for p in self.activity.parties
@@ -139,7 +138,7 @@ class _Triage:
             "findings": tuple(self.log.findings),
             "activity_id": self.activity.id,
             "outcome": self.outcome,
-            "on": on,
+            "as_at": as_at,
             "roles": roles,
             "deciding_facts": tuple(self.missing),
         }
@@ -220,7 +219,7 @@ class _Triage:
 
     # -- deciding --------------------------------------------------------------------------
 
-    def _decide(self) -> Outcome:
+    def _decide(self) -> TriageOutcome:
         participants = self._participants()
         if self.explain:
             self._explain_collectors()
@@ -259,7 +258,7 @@ class _Triage:
                     party=party,
                 )
 
-    def _by_hra_questions(self) -> Outcome:
+    def _by_hra_questions(self) -> TriageOutcome:
         questions = self.guidance.hra_questions
         yes = [q for q in questions if self._answer(q.fact) is Answer.YES]
         if yes:
@@ -273,7 +272,7 @@ class _Triage:
                     question_id=question.id,
                     wording=question.wording,
                 )
-            return Outcome.RESEARCH
+            return TriageOutcome.RESEARCH
         unknown = [q.fact for q in questions if self._answer(q.fact) is Answer.UNKNOWN]
         if unknown:
             return self._refer_unknown([MissingFact(f) for f in unknown])
@@ -282,7 +281,7 @@ class _Triage:
         )
         return self._by_purpose()
 
-    def _by_purpose(self) -> Outcome:
+    def _by_purpose(self) -> TriageOutcome:
         answers = [(purpose, self._answer(purpose[0])) for purpose in _PURPOSES]
         yes = [purpose for purpose, answer in answers if answer is Answer.YES]
         unknown = [purpose[0] for purpose, answer in answers if answer is Answer.UNKNOWN]
@@ -296,7 +295,7 @@ class _Triage:
                 actions=_REFER_ACTIONS,
                 categories=[purpose[1].label for purpose in yes],
             )
-            return Outcome.REFER
+            return TriageOutcome.REFER
         if unknown:
             return self._refer_unknown([MissingFact(f) for f in unknown])
         if not yes:
@@ -307,7 +306,7 @@ class _Triage:
                 (table, *self.log.source("cambridge_brc_ppi_ethics")),
                 actions=_REFER_ACTIONS,
             )
-            return Outcome.REFER
+            return TriageOutcome.REFER
         _fact, outcome, column, rule_id = yes[0]
         rows = [self.guidance.row(name) for name in ("question", "standard", "rec_review")]
         self.log.add(
@@ -320,10 +319,10 @@ class _Triage:
         )
         return outcome
 
-    def _without_participants(self) -> Outcome:
+    def _without_participants(self) -> TriageOutcome:
         if PartyStatus.INVOLVED in self.statuses.values():
-            return Outcome.INVOLVEMENT
-        return Outcome.ENGAGEMENT
+            return TriageOutcome.INVOLVEMENT
+        return TriageOutcome.ENGAGEMENT
 
     # -- unknown facts ---------------------------------------------------------------------
 
@@ -337,7 +336,7 @@ class _Triage:
             missing.append(MissingFact(Fact.DATA_ABOUT_PEOPLE))
         return missing
 
-    def _refer_on_participation(self) -> Outcome:
+    def _refer_on_participation(self) -> TriageOutcome:
         return self._refer_unknown(self._participation_unknowns())
 
     def _explain_unresolved_parties(self) -> None:
@@ -356,10 +355,10 @@ class _Triage:
                 fact=missing.fact.question,
             )
 
-    def _refer_unknown(self, missing: list[MissingFact]) -> Outcome:
+    def _refer_unknown(self, missing: list[MissingFact]) -> TriageOutcome:
         self.missing.extend(missing)
         if not self.explain:
-            return Outcome.REFER
+            return TriageOutcome.REFER
         citations = (
             *self.log.source("cambridge_brc_ppi_ethics"),
             *self.log.point("own_views_analysed_as_data_is_research"),
@@ -381,9 +380,9 @@ class _Triage:
                 if_no=if_no.label,
                 party_text=None if party else "the activity",
             )
-        return Outcome.REFER
+        return TriageOutcome.REFER
 
-    def _what_if(self, missing: MissingFact, answer: Answer) -> Outcome:
+    def _what_if(self, missing: MissingFact, answer: Answer) -> TriageOutcome:
         overrides = {**self.overrides, (missing.party, missing.fact): answer}
         return _Triage(self.activity, self.guidance, explain=False, overrides=overrides).outcome
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from typing import Final
 
 import attrs
 
 from participatory import _citing
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation, Explained, Finding, Severity
-from participatory.core.messages import define_messages
 from participatory.evaluation.plan import (
     Capture,
     EvaluationPlan,
@@ -26,45 +26,44 @@ from participatory.evaluation.plan import (
 
 __all__ = ["CaptureRule", "EvaluationAssessment", "assess_evaluation", "capture_rules"]
 
-define_messages(
-    {
-        "evaluation.capture_missing": "The evaluation does not capture {capture}. {reason}",
-        "evaluation.capture_met": "The evaluation captures {capture}.",
-        "evaluation.no_return": (
-            "There is no plan to return to contributors and share the findings; communities "
-            "feel used when researchers do not come back."
-        ),
-        "evaluation.return_planned": "Findings go back to contributors ({timing}).",
-        "evaluation.return_late": (
-            "Findings go back to contributors only after publication, when many will have "
-            "moved on; share what you found during or at the end of the project too."
-        ),
-        "evaluation.no_legacy": (
-            "There is no plan for keeping relationships going after the project, so people "
-            "may end up feeling used."
-        ),
-        "evaluation.legacy_planned": "Relationships continue after the project: {activities}.",
-        "evaluation.legacy_unresourced": (
-            "The legacy plan ({activities}) has no staff time set aside; keeping "
-            "relationships going takes staff capacity."
-        ),
-        "evaluation.coauthors_not_named": (
-            "The publication \u201c{title}\u201d names no community co-authors; offer "
-            "co-authorship to contributors who want it."
-        ),
-        "evaluation.out_of_reach": (
-            "Some contributors cannot reach \u201c{title}\u201d ({kind}) and no other way for "
-            "them to see their work is planned."
-        ),
-        "evaluation.alternative_access": (
-            "Contributors who cannot reach \u201c{title}\u201d will see it this way: {access}."
-        ),
-        "evaluation.recognition_not_asked": (
-            "Contributors have not been asked how they would like their contributions "
-            "recognised (payment, skills, certificates, co-authorship…)."
-        ),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "evaluation.capture_missing": "The evaluation does not capture {capture}. {reason}",
+    "evaluation.capture_met": "The evaluation captures {capture}.",
+    "evaluation.no_return": (
+        "There is no plan to return to contributors and share the findings; communities "
+        "feel used when researchers do not come back."
+    ),
+    "evaluation.return_planned": "Findings go back to contributors ({timing}).",
+    "evaluation.return_late": (
+        "Findings go back to contributors only after publication, when many will have "
+        "moved on; share what you found during or at the end of the project too."
+    ),
+    "evaluation.no_legacy": (
+        "There is no plan for keeping relationships going after the project, so people "
+        "may end up feeling used."
+    ),
+    "evaluation.legacy_planned": "Relationships continue after the project: {activities}.",
+    "evaluation.legacy_unresourced": (
+        "The legacy plan ({activities}) has no staff time set aside; keeping "
+        "relationships going takes staff capacity."
+    ),
+    "evaluation.coauthors_not_named": (
+        "The publication \u201c{title}\u201d names no community co-authors; offer "
+        "co-authorship to contributors who want it."
+    ),
+    "evaluation.out_of_reach": (
+        "Some contributors cannot reach \u201c{title}\u201d ({kind}) and no other way for "
+        "them to see their work is planned."
+    ),
+    "evaluation.alternative_access": (
+        "Contributors who cannot reach \u201c{title}\u201d will see it this way: {access}."
+    ),
+    "evaluation.recognition_not_asked": (
+        "Contributors have not been asked how they would like their contributions "
+        "recognised (payment, skills, certificates, co-authorship…)."
+    ),
+}
 
 _TIMING_TEXT: Mapping[ReturnTiming, str] = {
     ReturnTiming.DURING_PROJECT: "during the project",

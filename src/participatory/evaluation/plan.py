@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.fields import instances, member
 
 __all__ = [
     "Capture",
@@ -65,13 +66,7 @@ class ReturnTiming(enum.Enum):
 
 def _enum(kind: type[E], field: str) -> Callable[[object], E]:
     def convert(value: object) -> E:
-        if isinstance(value, kind):
-            return value
-        try:
-            return kind(value)
-        except ValueError:
-            allowed = ", ".join(str(m.value) for m in kind)
-            raise ValidationError(field, "is not recognised", hint=f"one of {allowed}") from None
+        return member(kind, value, field, problem="is not recognised")
 
     return convert
 
@@ -172,13 +167,7 @@ def _captures(values: object) -> frozenset[Capture]:
 
 
 def _outputs(values: object) -> tuple[PlannedOutput, ...]:
-    if isinstance(values, str) or not isinstance(values, Iterable):
-        raise ValidationError("outputs", "must be a list of planned outputs")
-    outputs = tuple(values)
-    for index, output in enumerate(outputs):
-        if not isinstance(output, PlannedOutput):
-            raise ValidationError(f"outputs[{index}]", "must be a PlannedOutput")
-    return outputs
+    return instances(PlannedOutput, values, "outputs", what="planned outputs")
 
 
 def _instance_of(kind: type, field: str) -> Callable[[Any, Any, Any], None]:

@@ -11,7 +11,7 @@ Rate cards (:mod:`~participatory.payments.rates`), costing an activity
 >>> import datetime as dt
 >>> from participatory.payments import ActivityKind, Duration, bundled_rate_card, cost_activity
 >>> cost_activity(bundled_rate_card("whitworth"), ActivityKind.ADVISORY_GROUP,
-...               Duration.days(1), on=dt.date(2022, 7, 20)).fee
+...               Duration.days(1), as_at=dt.date(2022, 7, 20)).fee
 Money('180.00', 'GBP')
 """
 
@@ -21,16 +21,16 @@ from participatory.payments.expenses import (
     ExpenseBasis,
     ExpenseKind,
     Vehicle,
-    mileage_expense,
-    receipted_expense,
-    remote_meeting_contribution,
+    cost_mileage,
+    cost_receipted_expense,
+    cost_remote_meeting,
 )
 from participatory.payments.methods import (
     MethodChoice,
     MethodPolicy,
     PaymentMethod,
     PaymentPreference,
-    choose_method,
+    assess_payment_method,
     consequences,
 )
 from participatory.payments.plan_file import PlanFile, parse_payment_plan
@@ -61,7 +61,7 @@ from participatory.payments.timeliness import (
     TimelinessPolicy,
     TimelinessReport,
     WorkingDays,
-    check_timeliness,
+    assess_timeliness,
 )
 from participatory.payments.totals import (
     PeriodTotal,
@@ -102,21 +102,21 @@ __all__ = [
     "TimelinessReport",
     "Vehicle",
     "WorkingDays",
+    "assess_payment_method",
+    "assess_timeliness",
     "assessment_period_totals",
     "bundled_rate_card",
     "bundled_rate_cards",
-    "check_timeliness",
-    "choose_method",
     "consequences",
     "cost_activity",
+    "cost_mileage",
+    "cost_receipted_expense",
+    "cost_remote_meeting",
     "load_rate_card",
-    "mileage_expense",
     "parse_payment_plan",
     "parse_rate_card",
     "period_totals",
     "rate_table_markdown",
-    "receipted_expense",
-    "remote_meeting_contribution",
     "tax_year_totals",
     "weekly_totals",
 ]

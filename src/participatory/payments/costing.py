@@ -11,7 +11,7 @@ Expenses are never part of a fee (see :mod:`participatory.payments.expenses`).
 >>> from participatory.payments.rates import ActivityKind, bundled_rate_card
 >>> whitworth = bundled_rate_card("whitworth")
 >>> costed = cost_activity(whitworth, ActivityKind.ADVISORY_GROUP, Duration.sessions(3),
-...                        on=dt.date(2022, 7, 20))
+...                        as_at=dt.date(2022, 7, 20))
 >>> costed.fee
 Money('270.00', 'GBP')
 """
@@ -19,6 +19,7 @@ Money('270.00', 'GBP')
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Final
 
@@ -26,7 +27,6 @@ import attrs
 
 from participatory.core.errors import UnsupportedCase, ValidationError
 from participatory.core.explain import Citation, Explained, Finding, Severity
-from participatory.core.messages import define_messages
 from participatory.core.money import Money, to_decimal
 from participatory.payments.rates import ActivityKind, Rate, RateCard, RateUnit, RoundingMode
 
@@ -40,56 +40,54 @@ PENNY_ROUNDING: Final = Citation(
     verified=False,
 )
 
-define_messages(
-    {
-        "payments.fee": "The fee for {activity} on the {card} rate card is {fee}.",
-        "payments.fee_line": (
-            "{label}: {units} {unit} at {rate} per {unit_one} = {amount} "
-            "(rate from {effective_from})."
-        ),
-        "payments.rate_unverified": (
-            "The {card} rate of {rate} per {unit} for {activity} was not checked against its "
-            "source; check it before you budget or pay with it."
-        ),
-        "payments.rate_other": (
-            "The {card} rate card has no rate for {activity}, so its general rate for other "
-            "involvement was used."
-        ),
-        "payments.preparation_own_rate": "Preparation is paid at the card's preparation rate.",
-        "payments.preparation_paid": (
-            "The {card} rate card pays preparation time at the activity's rate."
-        ),
-        "payments.preparation_unstated": (
-            "The {card} rate card does not say whether preparation time is paid; "
-            "{preparation_hours} hour(s) of preparation were costed at the activity's rate. "
-            "Agree this with the contributor in advance."
-        ),
-        "payments.preparation_not_paid": (
-            "The {card} rate card does not pay preparation time, so {preparation_hours} "
-            "hour(s) of preparation were left out of the fee."
-        ),
-        "payments.rounded_time": (
-            "Time is paid in blocks of {block_minutes} minutes, rounded {mode}: "
-            "{minutes} minutes count as {paid_minutes} minutes."
-        ),
-        "payments.minimum_time": (
-            "The {card} rate card pays at least {minimum_minutes} minutes for any involvement, "
-            "so {minutes} minutes count as {minimum_minutes}."
-        ),
-        "payments.minimum_payment": (
-            "The {card} rate card pays at least {minimum}; the fee of {fee} was raised to it."
-        ),
-        "payments.rules_unstated": (
-            "The {card} rate card states no rounding or minimum-payment rule, so the fee is "
-            "for the exact time."
-        ),
-        "payments.part_unit": (
-            "{units} {unit} were paid pro rata: the {card} rate card does not say how part "
-            "of a {unit_one} is paid."
-        ),
-        "payments.rounded_penny": "The fee of {exact} was rounded to the penny: {fee}.",
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "payments.fee": "The fee for {activity} on the {card} rate card is {fee}.",
+    "payments.fee_line": (
+        "{label}: {units} {unit} at {rate} per {unit_one} = {amount} (rate from {effective_from})."
+    ),
+    "payments.rate_unverified": (
+        "The {card} rate of {rate} per {unit} for {activity} was not checked against its "
+        "source; check it before you budget or pay with it."
+    ),
+    "payments.rate_other": (
+        "The {card} rate card has no rate for {activity}, so its general rate for other "
+        "involvement was used."
+    ),
+    "payments.preparation_own_rate": "Preparation is paid at the card's preparation rate.",
+    "payments.preparation_paid": (
+        "The {card} rate card pays preparation time at the activity's rate."
+    ),
+    "payments.preparation_unstated": (
+        "The {card} rate card does not say whether preparation time is paid; "
+        "{preparation_hours} hour(s) of preparation were costed at the activity's rate. "
+        "Agree this with the contributor in advance."
+    ),
+    "payments.preparation_not_paid": (
+        "The {card} rate card does not pay preparation time, so {preparation_hours} "
+        "hour(s) of preparation were left out of the fee."
+    ),
+    "payments.rounded_time": (
+        "Time is paid in blocks of {block_minutes} minutes, rounded {mode}: "
+        "{minutes} minutes count as {paid_minutes} minutes."
+    ),
+    "payments.minimum_time": (
+        "The {card} rate card pays at least {minimum_minutes} minutes for any involvement, "
+        "so {minutes} minutes count as {minimum_minutes}."
+    ),
+    "payments.minimum_payment": (
+        "The {card} rate card pays at least {minimum}; the fee of {fee} was raised to it."
+    ),
+    "payments.rules_unstated": (
+        "The {card} rate card states no rounding or minimum-payment rule, so the fee is "
+        "for the exact time."
+    ),
+    "payments.part_unit": (
+        "{units} {unit} were paid pro rata: the {card} rate card does not say how part "
+        "of a {unit_one} is paid."
+    ),
+    "payments.rounded_penny": "The fee of {exact} was rounded to the penny: {fee}.",
+}
 
 
 def _non_negative(value: object) -> Decimal:
@@ -160,7 +158,7 @@ class CostedActivity(Explained):
 
     card_id: str
     activity: ActivityKind
-    on: dt.date
+    as_at: dt.date
     lines: tuple[FeeLine, ...]
     #: The fee, rounded to the penny.
     fee: Money
@@ -188,7 +186,7 @@ def _finding(
 
 
 def _find_rate(
-    card: RateCard, activity: ActivityKind, units: tuple[RateUnit, ...], on: dt.date
+    card: RateCard, activity: ActivityKind, units: tuple[RateUnit, ...], as_at: dt.date
 ) -> tuple[Rate, ActivityKind] | None:
     """The first rate the card has for ``activity`` (or, failing that, OTHER) in ``units``."""
     for kind in (activity, ActivityKind.OTHER):
@@ -198,7 +196,7 @@ def _find_rate(
                 or card.rules.unit_minutes(unit) is not None
                 or len(units) == 1
             ):
-                return card.rate(kind, unit, on), kind
+                return card.rate(kind, unit, as_at), kind
     return None
 
 
@@ -306,10 +304,12 @@ def cost_activity(
     activity: ActivityKind,
     duration: Duration,
     *,
-    on: dt.date,
+    as_at: dt.date,
     preparation: Duration | None = None,
 ) -> CostedActivity:
-    """The fee for ``duration`` of ``activity`` on ``on``, with ``preparation`` hours.
+    """The fee for ``duration`` of ``activity`` at the rates in force on ``as_at``.
+
+    ``preparation`` is hours of preparation, paid as the card says.
 
     A duration in hours is paid at the card's hourly rate for the activity, or at a
     session, half-day or day rate when the card says how long those are. A duration in
@@ -321,7 +321,7 @@ def cost_activity(
         raise ValidationError("preparation", "must be a number of hours")
     findings: list[Finding] = []
     order = tuple(RateUnit) if duration.unit is RateUnit.HOUR else (duration.unit,)
-    found = _find_rate(card, activity, order, on)
+    found = _find_rate(card, activity, order, as_at)
     if found is None:
         raise _no_rate(card, activity, duration.unit)
     rate, kind = found
@@ -346,7 +346,7 @@ def cost_activity(
             )
             prep_minutes = Decimal(0)
         elif card.has(ActivityKind.PREPARATION, RateUnit.HOUR):
-            prep_rate = card.rate(ActivityKind.PREPARATION, RateUnit.HOUR, on)
+            prep_rate = card.rate(ActivityKind.PREPARATION, RateUnit.HOUR, as_at)
             prep_line = ("Preparation", ActivityKind.PREPARATION, prep_rate)
             findings.append(_finding("PAY-PREP-OWN-RATE", "payments.preparation_own_rate", card))
         else:
@@ -367,7 +367,7 @@ def cost_activity(
                 prep_minutes = Decimal(0)
                 merged = True
             else:
-                hourly = _find_rate(card, activity, (RateUnit.HOUR,), on)
+                hourly = _find_rate(card, activity, (RateUnit.HOUR,), as_at)
                 if hourly is None:
                     raise _no_rate(card, activity, RateUnit.HOUR)
                 prep_line = ("Preparation", hourly[1], hourly[0])
@@ -450,7 +450,7 @@ def cost_activity(
     return CostedActivity(
         card_id=card.id,
         activity=activity,
-        on=on,
+        as_at=as_at,
         lines=tuple(lines),
         fee=fee,
         findings=tuple(findings),

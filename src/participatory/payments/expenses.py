@@ -7,10 +7,10 @@ a mileage rate per mile or a contribution per remote meeting, read from the date
 parameters in ``payments/expenses.toml``).
 
 >>> import datetime as dt
->>> trip = mileage_expense(Vehicle.CAR, 12, on=dt.date(2025, 6, 2))
+>>> trip = cost_mileage(Vehicle.CAR, 12, as_at=dt.date(2025, 6, 2))
 >>> trip.amount, trip.basis
 (Money('5.40', 'GBP'), <ExpenseBasis.FLAT_RATE: 'flat_rate'>)
->>> receipted_expense(ExpenseKind.TAXI, "18.60").amount
+>>> cost_receipted_expense(ExpenseKind.TAXI, "18.60").amount
 Money('18.60', 'GBP')
 """
 
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
@@ -25,7 +26,7 @@ import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, ParameterUse, Severity
-from participatory.core.messages import define_messages
+from participatory.core.fields import member
 from participatory.core.money import Money, to_decimal
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.payments.costing import PENNY_ROUNDING
@@ -40,9 +41,9 @@ __all__ = [
     "ExpenseBasis",
     "ExpenseKind",
     "Vehicle",
-    "mileage_expense",
-    "receipted_expense",
-    "remote_meeting_contribution",
+    "cost_mileage",
+    "cost_receipted_expense",
+    "cost_remote_meeting",
 ]
 
 
@@ -86,34 +87,30 @@ class Vehicle(enum.Enum):
 
 _MILES_LIMIT: Final = 10_000  # HMRC's car rate changes after 10,000 business miles a tax year
 
-define_messages(
-    {
-        "payments.expense_receipted": (
-            "{kind} expense of {amount}, refunded against a receipt and kept apart from the fee."
-        ),
-        "payments.expense_flat_rate": (
-            "{kind} expense of {amount} at a flat rate, kept apart from the fee. A flat-rate "
-            "amount is not a receipted cost: if it is more than the actual cost, the excess "
-            "may count as income for tax or benefits."
-        ),
-        "payments.expense_mileage": ("{miles} miles at {rate} a mile ({vehicle}) = {amount}."),
-        "payments.expense_passengers": (
-            "{passengers} passenger(s) for {miles} miles at {rate} a mile = {amount}."
-        ),
-        "payments.expense_remote": "{meetings} remote meeting(s) at {rate} each = {amount}.",
-        "payments.expense_taxi": (
-            "Agree taxis with the contributor and the involvement lead before the journey."
-        ),
-        "payments.expense_rounded": "The expense of {exact} was rounded to the penny: {amount}.",
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "payments.expense_receipted": (
+        "{kind} expense of {amount}, refunded against a receipt and kept apart from the fee."
+    ),
+    "payments.expense_flat_rate": (
+        "{kind} expense of {amount} at a flat rate, kept apart from the fee. A flat-rate "
+        "amount is not a receipted cost: if it is more than the actual cost, the excess "
+        "may count as income for tax or benefits."
+    ),
+    "payments.expense_mileage": ("{miles} miles at {rate} a mile ({vehicle}) = {amount}."),
+    "payments.expense_passengers": (
+        "{passengers} passenger(s) for {miles} miles at {rate} a mile = {amount}."
+    ),
+    "payments.expense_remote": "{meetings} remote meeting(s) at {rate} each = {amount}.",
+    "payments.expense_taxi": (
+        "Agree taxis with the contributor and the involvement lead before the journey."
+    ),
+    "payments.expense_rounded": "The expense of {exact} was rounded to the penny: {amount}.",
+}
 
 
 def _kind(value: object) -> ExpenseKind:
-    try:
-        return ExpenseKind(value)
-    except ValueError:
-        raise ValidationError("kind", "is not a kind of expense") from None
+    return member(ExpenseKind, value, "kind", problem="is not a kind of expense")
 
 
 @attrs.frozen
@@ -167,7 +164,7 @@ def _taxi_findings(kind: ExpenseKind) -> tuple[Finding, ...]:
     )
 
 
-def receipted_expense(
+def cost_receipted_expense(
     kind: ExpenseKind | str, amount: Money | Decimal | int | str, *, description: str | None = None
 ) -> Expense:
     """An expense refunded at its actual cost, against a receipt."""
@@ -199,11 +196,11 @@ def _count(value: object, path: str) -> Decimal:
     return number
 
 
-def mileage_expense(
+def cost_mileage(
     vehicle: Vehicle,
     miles: Decimal | int | str,
     *,
-    on: dt.date,
+    as_at: dt.date,
     passengers: int = 0,
     miles_already_this_tax_year: Decimal | int | str = 0,
     parameters: ParameterSet | None = None,
@@ -222,11 +219,11 @@ def mileage_expense(
     bands: list[tuple[Decimal, ParameterUse]]
     if vehicle is Vehicle.CAR:
         low = max(Decimal(0), min(distance, _MILES_LIMIT - before))
-        bands = [(low, params.use(f"{base}.car_first_10000_miles", on))]
+        bands = [(low, params.use(f"{base}.car_first_10000_miles", as_at))]
         if distance - low > 0:
-            bands.append((distance - low, params.use(f"{base}.car_over_10000_miles", on)))
+            bands.append((distance - low, params.use(f"{base}.car_over_10000_miles", as_at)))
     else:
-        bands = [(distance, params.use(f"{base}.{vehicle.value}", on))]
+        bands = [(distance, params.use(f"{base}.{vehicle.value}", as_at))]
     findings: list[Finding] = []
     exact = Money.zero()
     for band_miles, use in bands:
@@ -243,7 +240,7 @@ def mileage_expense(
             )
         )
     if passengers:
-        use = params.use(f"{base}.passenger", on)
+        use = params.use(f"{base}.passenger", as_at)
         rate = Money(Decimal(str(use.value)))
         part = rate * distance * passengers
         exact = exact + part
@@ -263,14 +260,14 @@ def mileage_expense(
     )
 
 
-def remote_meeting_contribution(
-    *, on: dt.date, meetings: int = 1, parameters: ParameterSet | None = None
+def cost_remote_meeting(
+    *, as_at: dt.date, meetings: int = 1, parameters: ParameterSet | None = None
 ) -> Expense:
     """The flat contribution per remote meeting towards phone, internet and printing."""
     if isinstance(meetings, bool) or not isinstance(meetings, int) or meetings < 0:
         raise ValidationError("meetings", "must be a whole number, 0 or more")
     params = bundled_parameters() if parameters is None else parameters
-    use = params.use("payments.expenses.remote_meeting_contribution", on)
+    use = params.use("payments.expenses.remote_meeting_contribution", as_at)
     rate = Money(Decimal(str(use.value)))
     amount = rate * meetings
     findings = [

@@ -6,12 +6,12 @@ employment status; declining leaves no notional earnings for a service user. The
 flags for people and for the benefits engine, which works out the amounts.
 
 A contributor states a :class:`PaymentPreference`; an institution's :class:`MethodPolicy`
-says which methods it allows. :func:`choose_method` honours the first preference the
+says which methods it allows. :func:`assess_payment_method` honours the first preference the
 policy allows, and says so when it could not honour the first. Declining payment is always
 honoured: it is the contributor's choice (NIHR).
 
 >>> policy = MethodPolicy(frozenset({PaymentMethod.BANK_TRANSFER, PaymentMethod.VOUCHER}))
->>> choice = choose_method(PaymentPreference("amira", (PaymentMethod.POT,
+>>> choice = assess_payment_method(PaymentPreference("amira", (PaymentMethod.POT,
 ...                                                    PaymentMethod.VOUCHER)), policy)
 >>> choice.method, choice.has("PAY-METHOD-PREFERENCE-NOT-ALLOWED")
 (<PaymentMethod.VOUCHER: 'voucher'>, True)
@@ -20,13 +20,13 @@ honoured: it is the contributor's choice (NIHR).
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Final
 
 import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Citation, Explained, Finding, Severity
-from participatory.core.messages import define_messages
 from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.payments.sources import (
     EASY_READ_PAYMENT_GUIDE,
@@ -43,7 +43,7 @@ __all__ = [
     "MethodPolicy",
     "PaymentMethod",
     "PaymentPreference",
-    "choose_method",
+    "assess_payment_method",
     "consequences",
 ]
 
@@ -69,60 +69,59 @@ class PaymentMethod(enum.Enum):
     NON_MONETARY = "non_monetary"
 
 
-define_messages(
-    {
-        "payments.method_bank_transfer": (
-            "A one-off bank transfer is income to the contributor in the period it is "
-            "received; the contributor must declare it for tax and benefits."
-        ),
-        "payments.method_invoice": (
-            "Paying against an invoice treats the contributor as self-employed: they may "
-            "need to register for Self Assessment, and the organisation must be satisfied "
-            "that they are not an employee."
-        ),
-        "payments.method_payroll": (
-            "Paying through payroll brings employment status: income tax and National "
-            "Insurance are deducted, and the payment is reported to HMRC (and so to DWP) "
-            "in real time."
-        ),
-        "payments.method_voucher": (
-            "Vouchers still count as payment: they are income for tax and, most likely, "
-            "earnings for benefits, and the contributor must declare them."
-        ),
-        "payments.method_pot": (
-            "Money kept in a pot for the contributor is still payment for their work: it "
-            "may count as income when it is credited and as capital while it is held, and "
-            "what it buys does not change that."
-        ),
-        "payments.method_organisation": (
-            "Paying the contributor's organisation instead of the contributor: the "
-            "organisation, not the contributor, receives the income. Where a service user "
-            "asks for this, no earnings are treated as theirs."
-        ),
-        "payments.method_declined": (
-            "The contributor declines payment. That is their choice, and a service user who "
-            "declines a fee is not treated as having the earnings they gave up."
-        ),
-        "payments.method_non_monetary": (
-            "Recognition that is not money (a certificate, co-authorship, training, a "
-            "reference): ask the contributor what they would value."
-        ),
-        "payments.preference_honoured": "The contributor's choice, {method}, is honoured.",
-        "payments.preference_not_allowed": (
-            "The contributor asked to be paid by {wanted}, which the institution's policy "
-            "does not allow; {method} (their next choice) was used. Review the policy or "
-            "agree an exception with them."
-        ),
-        "payments.preference_none_allowed": (
-            "None of the contributor's choices ({wanted}) is allowed by the institution's "
-            "policy. Agree a method with them before they take part."
-        ),
-        "payments.declined_always_allowed": (
-            "Declining payment is honoured even though the institution's policy does not "
-            "list it: accepting payment is the contributor's choice."
-        ),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "payments.method_bank_transfer": (
+        "A one-off bank transfer is income to the contributor in the period it is "
+        "received; the contributor must declare it for tax and benefits."
+    ),
+    "payments.method_invoice": (
+        "Paying against an invoice treats the contributor as self-employed: they may "
+        "need to register for Self Assessment, and the organisation must be satisfied "
+        "that they are not an employee."
+    ),
+    "payments.method_payroll": (
+        "Paying through payroll brings employment status: income tax and National "
+        "Insurance are deducted, and the payment is reported to HMRC (and so to DWP) "
+        "in real time."
+    ),
+    "payments.method_voucher": (
+        "Vouchers still count as payment: they are income for tax and, most likely, "
+        "earnings for benefits, and the contributor must declare them."
+    ),
+    "payments.method_pot": (
+        "Money kept in a pot for the contributor is still payment for their work: it "
+        "may count as income when it is credited and as capital while it is held, and "
+        "what it buys does not change that."
+    ),
+    "payments.method_organisation": (
+        "Paying the contributor's organisation instead of the contributor: the "
+        "organisation, not the contributor, receives the income. Where a service user "
+        "asks for this, no earnings are treated as theirs."
+    ),
+    "payments.method_declined": (
+        "The contributor declines payment. That is their choice, and a service user who "
+        "declines a fee is not treated as having the earnings they gave up."
+    ),
+    "payments.method_non_monetary": (
+        "Recognition that is not money (a certificate, co-authorship, training, a "
+        "reference): ask the contributor what they would value."
+    ),
+    "payments.preference_honoured": "The contributor's choice, {method}, is honoured.",
+    "payments.preference_not_allowed": (
+        "The contributor asked to be paid by {wanted}, which the institution's policy "
+        "does not allow; {method} (their next choice) was used. Review the policy or "
+        "agree an exception with them."
+    ),
+    "payments.preference_none_allowed": (
+        "None of the contributor's choices ({wanted}) is allowed by the institution's "
+        "policy. Agree a method with them before they take part."
+    ),
+    "payments.declined_always_allowed": (
+        "Declining payment is honoured even though the institution's policy does not "
+        "list it: accepting payment is the contributor's choice."
+    ),
+}
 
 _CONSEQUENCES: dict[PaymentMethod, tuple[str, Severity, tuple[Citation, ...]]] = {
     PaymentMethod.BANK_TRANSFER: (
@@ -242,7 +241,7 @@ class MethodChoice(Explained):
     method: PaymentMethod | None
 
 
-def choose_method(preference: PaymentPreference, policy: MethodPolicy) -> MethodChoice:
+def assess_payment_method(preference: PaymentPreference, policy: MethodPolicy) -> MethodChoice:
     """Honour the contributor's first choice that ``policy`` allows; say when that fails."""
     who = preference.contributor
     wanted = preference.preferred

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.fields import member
 from participatory.core.money import Money
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, SENSITIVE
@@ -86,21 +87,11 @@ _FOR_TIME = frozenset(
 
 
 def _kind(value: object) -> PaymentKind:
-    try:
-        return PaymentKind(value)
-    except ValueError:
-        allowed = ", ".join(k.value for k in PaymentKind)
-        raise ValidationError("kind", f"must be one of {allowed}") from None
+    return member(PaymentKind, value, "kind")
 
 
 def _expense_kind(value: object) -> ExpenseKind | None:
-    if value is None:
-        return None
-    try:
-        return ExpenseKind(value)
-    except ValueError:
-        allowed = ", ".join(k.value for k in ExpenseKind)
-        raise ValidationError("expense", f"must be one of {allowed}") from None
+    return None if value is None else member(ExpenseKind, value, "expense")
 
 
 def _activity_on(value: object) -> dt.date | None:

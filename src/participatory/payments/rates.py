@@ -207,8 +207,8 @@ class RateCard:
         """The first day any rate of the card applies."""
         return min(rate.effective_from for rate in self.rates)
 
-    def rate(self, activity: ActivityKind, unit: RateUnit, on: dt.date) -> Rate:
-        """The rate in force on ``on``; outside the card's coverage this raises.
+    def rate(self, activity: ActivityKind, unit: RateUnit, as_at: dt.date) -> Rate:
+        """The rate in force on ``as_at``; outside the card's coverage this raises.
 
         >>> card = bundled_rate_card("whitworth")
         >>> card.rate(ActivityKind.ADVISORY_GROUP, RateUnit.DAY, dt.date(2023, 1, 1))
@@ -224,10 +224,10 @@ class RateCard:
                 instead=f"use one of its activities ({', '.join(self.activity_names())}) "
                 "or lay your own card over it",
             )
-        if on < history[0].effective_from or on > self.valid_until:
-            raise ParametersNotAvailable(name, on, history[0].effective_from, self.valid_until)
+        if as_at < history[0].effective_from or as_at > self.valid_until:
+            raise ParametersNotAvailable(name, as_at, history[0].effective_from, self.valid_until)
         dates = [rate.effective_from for rate in history]
-        return history[bisect.bisect_right(dates, on) - 1]
+        return history[bisect.bisect_right(dates, as_at) - 1]
 
     def activity_names(self) -> tuple[str, ...]:
         """The activities the card pays, as their data names."""

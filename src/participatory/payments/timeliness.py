@@ -18,13 +18,15 @@ import bisect
 import datetime as dt
 import enum
 import functools
+from collections.abc import Mapping
+from typing import Final
 
 import attrs
 import holidays
 
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Citation, Explained, Finding, Severity
-from participatory.core.messages import define_messages
+from participatory.core.fields import member
 from participatory.payments.plans import Payment, PaymentKind, PaymentPlan
 from participatory.payments.sources import HRA_PROMPT_PAYMENT
 
@@ -34,7 +36,7 @@ __all__ = [
     "TimelinessPolicy",
     "TimelinessReport",
     "WorkingDays",
-    "check_timeliness",
+    "assess_timeliness",
 ]
 
 
@@ -167,10 +169,7 @@ def _working_days(value: object) -> int:
 
 
 def _nation(value: object) -> Nation:
-    try:
-        return Nation(value)
-    except ValueError:
-        raise ValidationError("nation", "must be one of ENG, WLS, SCT, NIR") from None
+    return member(Nation, value, "nation")
 
 
 @attrs.frozen
@@ -226,23 +225,22 @@ class TimelinessReport(Explained):
         return tuple(identifier for identifier, s in self.statuses if s is status)
 
 
-define_messages(
-    {
-        "payments.late": (
-            "Payment {payment} to {contributor} ({amount}) was paid on {paid_on}, "
-            "{working_days_late} working day(s) after its deadline of {deadline}."
-        ),
-        "payments.overdue": (
-            "Payment {payment} to {contributor} ({amount}) is overdue: it was due by "
-            "{deadline} and is {working_days_late} working day(s) late on {as_at}."
-        ),
-        "payments.planned_after_deadline": (
-            "Payment {payment} to {contributor} is planned for {due_on}, after the policy's "
-            "deadline of {deadline}; bring it forward."
-        ),
-        "payments.on_time": "{count} payment(s) were made on time.",
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "payments.late": (
+        "Payment {payment} to {contributor} ({amount}) was paid on {paid_on}, "
+        "{working_days_late} working day(s) after its deadline of {deadline}."
+    ),
+    "payments.overdue": (
+        "Payment {payment} to {contributor} ({amount}) is overdue: it was due by "
+        "{deadline} and is {working_days_late} working day(s) late on {as_at}."
+    ),
+    "payments.planned_after_deadline": (
+        "Payment {payment} to {contributor} is planned for {due_on}, after the policy's "
+        "deadline of {deadline}; bring it forward."
+    ),
+    "payments.on_time": "{count} payment(s) were made on time.",
+}
 
 
 def _deadline(policy: TimelinessPolicy, payment: Payment) -> dt.date:
@@ -262,7 +260,7 @@ def _late_by(calendar: WorkingDays, deadline: dt.date, day: dt.date, path: str) 
         raise ValidationError(path, error.problem, hint=error.hint) from None
 
 
-def check_timeliness(
+def assess_timeliness(
     plan: PaymentPlan, policy: TimelinessPolicy, *, as_at: dt.date
 ) -> TimelinessReport:
     """Which payments were paid late, which are overdue on ``as_at``, and which are planned late.

@@ -4,11 +4,11 @@ Record who holds each of a project's decisions, place the project on Arnstein's 
 the IAP2 spectrum, compare that with what the project calls itself, and check it against
 the NIHR co-production principles and the UK Standards for Public Involvement.
 
->>> from participatory.power import DecisionRecord, Holding, review_power
+>>> from participatory.power import DecisionRecord, Holding, assess_power
 >>> record = DecisionRecord.of(research_questions=Holding.PARTNER_LED,
 ...                            budget_and_spending=Holding.DELEGATED_TO_PARTNERS,
 ...                            analysis_and_interpretation=Holding.JOINTLY)
->>> review = review_power(record, label="co_production")
+>>> review = assess_power(record, label="co_production")
 >>> review.placement.rung.name, review.tokenism
 ('Partnership', False)
 >>> [f.rule_id for f in review.by_rule('POW-LABEL-EXCEPTIONS')]
@@ -28,11 +28,11 @@ from participatory.power.frameworks import (
 from participatory.power.ladders import LadderPlacement, place
 from participatory.power.principles import (
     InvolvementEvidence,
-    Outcome,
+    PrincipleOutcome,
     assess_principles,
     assess_standards,
 )
-from participatory.power.review import PowerReview, compare_label, normalise_label, review_power
+from participatory.power.review import PowerReview, assess_power, compare_label, normalise_label
 from participatory.power.scale import LabelClaim, PowerScale, power_scale
 
 __all__ = [
@@ -45,11 +45,12 @@ __all__ = [
     "InvolvementEvidence",
     "LabelClaim",
     "LadderPlacement",
-    "Outcome",
     "PowerReview",
     "PowerScale",
+    "PrincipleOutcome",
     "Rung",
     "arnstein_ladder",
+    "assess_power",
     "assess_principles",
     "assess_standards",
     "compare_label",
@@ -58,6 +59,5 @@ __all__ = [
     "normalise_label",
     "place",
     "power_scale",
-    "review_power",
     "uk_standards",
 ]

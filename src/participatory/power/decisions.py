@@ -29,6 +29,7 @@ from functools import total_ordering
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.fields import member
 
 __all__ = ["Decision", "DecisionRecord", "DecisionRight", "Holding"]
 
@@ -98,23 +99,11 @@ _RANKS = {holding: index for index, holding in enumerate(Holding)}
 
 
 def _holding(value: object) -> Holding:
-    if isinstance(value, Holding):
-        return value
-    try:
-        return Holding(value)
-    except ValueError:
-        names = ", ".join(h.value for h in Holding)
-        raise ValidationError("holding", f"must be one of {names}") from None
+    return member(Holding, value, "holding")
 
 
 def _decision(value: object) -> Decision:
-    if isinstance(value, Decision):
-        return value
-    try:
-        return Decision(value)
-    except ValueError:
-        names = ", ".join(d.value for d in Decision)
-        raise ValidationError("decision", f"must be one of {names}") from None
+    return member(Decision, value, "decision")
 
 
 @attrs.frozen

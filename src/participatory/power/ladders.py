@@ -33,10 +33,12 @@ placement is monotone (a property test checks it).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Final
+
 import attrs
 
 from participatory.core.explain import Explained, Finding, Severity
-from participatory.core.messages import define_messages
 from participatory.power.decisions import Decision, DecisionRecord, Holding
 from participatory.power.frameworks import IAP2Level, Rung, iap2_spectrum, rung
 from participatory.power.scale import LevelPlacement, PowerScale, power_scale
@@ -46,28 +48,27 @@ __all__ = ["LadderPlacement", "place"]
 _WHERE = (
     "On who holds its decisions the project sits at {rung_name} (Arnstein rung {rung}, {grouping})"
 )
-define_messages(
-    {
-        "power.placement.median": (
-            _WHERE + " and IAP2 {iap2_name}: most decisions are held this way ({setting}) and "
-            "the core decisions do not hold it back."
-        ),
-        "power.placement.placation": (
-            _WHERE + " and IAP2 {iap2_name}: partners share most decisions, but the university "
-            "keeps a core decision ({setting}) and only informs or consults on it."
-        ),
-        "power.placement.capped": (
-            _WHERE + " and IAP2 {iap2_name}: the core decisions cap the level, because "
-            "partners hold less of them ({setting})."
-        ),
-        "power.placement.below_iap2": (
-            _WHERE + ", below the IAP2 spectrum: partners are not even informed of the "
-            "decisions that set the level ({setting}). (Rungs 1 and 2 differ in the "
-            "powerholders' purpose, which a record of decisions cannot show; rung 1 is the "
-            "floor of the band.)"
-        ),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "power.placement.median": (
+        _WHERE + " and IAP2 {iap2_name}: most decisions are held this way ({setting}) and "
+        "the core decisions do not hold it back."
+    ),
+    "power.placement.placation": (
+        _WHERE + " and IAP2 {iap2_name}: partners share most decisions, but the university "
+        "keeps a core decision ({setting}) and only informs or consults on it."
+    ),
+    "power.placement.capped": (
+        _WHERE + " and IAP2 {iap2_name}: the core decisions cap the level, because "
+        "partners hold less of them ({setting})."
+    ),
+    "power.placement.below_iap2": (
+        _WHERE + ", below the IAP2 spectrum: partners are not even informed of the "
+        "decisions that set the level ({setting}). (Rungs 1 and 2 differ in the "
+        "powerholders' purpose, which a record of decisions cannot show; rung 1 is the "
+        "floor of the band.)"
+    ),
+}
 
 
 @attrs.frozen

@@ -1,12 +1,12 @@
 """Checking a project against the NIHR co-production principles and the UK Standards.
 
 One :class:`~participatory.core.explain.Finding` per principle and per standard, with an
-:class:`Outcome`: met, partly met, not met, or refer (the evidence supplied does not
+:class:`PrincipleOutcome`: met, partly met, not met, or refer (the evidence supplied does not
 decide it; the library never guesses). What each item is checked against is data
 (``[criteria]`` in ``power_scale.toml``): fields of :class:`InvolvementEvidence` the project
 fills in, and for *Sharing of power* and *Governance* a test on the decision record.
 
-Outcome rule, over the evidence items (``None`` = not known):
+PrincipleOutcome rule, over the evidence items (``None`` = not known):
 
 - every item true → **met**;
 - some true and some false → **partly met** (whether or not others are unknown);
@@ -25,20 +25,20 @@ from __future__ import annotations
 
 import enum
 import functools
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Final
 
 import attrs
 
 from participatory.core.explain import Finding, Severity
-from participatory.core.messages import define_messages
 from participatory.power.decisions import Decision, DecisionRecord
 from participatory.power.frameworks import FrameworkEntry, coproduction_principles, uk_standards
-from participatory.power.scale import Criterion, PowerScale, power_scale
+from participatory.power.scale import PowerScale, PrincipleCriterion, power_scale
 
-__all__ = ["InvolvementEvidence", "Outcome", "assess_principles", "assess_standards"]
+__all__ = ["InvolvementEvidence", "PrincipleOutcome", "assess_principles", "assess_standards"]
 
 
-class Outcome(enum.Enum):
+class PrincipleOutcome(enum.Enum):
     """How far a principle or standard is met on the evidence supplied."""
 
     MET = "met"
@@ -53,10 +53,10 @@ class Outcome(enum.Enum):
 
 
 _SEVERITIES = {
-    Outcome.MET: Severity.MET,
-    Outcome.PARTLY_MET: Severity.ADVICE,
-    Outcome.NOT_MET: Severity.WARNING,
-    Outcome.REFER: Severity.REFER,
+    PrincipleOutcome.MET: Severity.MET,
+    PrincipleOutcome.PARTLY_MET: Severity.ADVICE,
+    PrincipleOutcome.NOT_MET: Severity.WARNING,
+    PrincipleOutcome.REFER: Severity.REFER,
 }
 
 
@@ -117,15 +117,13 @@ class InvolvementEvidence:
 
 _DETAIL = "Shown: {shown}. Not shown: {not_shown}. Not known: {unknown}."
 _NO_CRITERIA = "refer. The library has no criteria for this item yet."
-define_messages(
-    {
-        "power.principle": "NIHR co-production principle '{item}': {outcome}. " + _DETAIL,
-        "power.principle.no_criteria": "NIHR co-production principle '{item}': " + _NO_CRITERIA,
-        "power.standard": "UK Standard for Public Involvement '{item}': {outcome}. " + _DETAIL,
-        "power.standard.no_criteria": "UK Standard for Public Involvement '{item}': "
-        + _NO_CRITERIA,
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "power.principle": "NIHR co-production principle '{item}': {outcome}. " + _DETAIL,
+    "power.principle.no_criteria": "NIHR co-production principle '{item}': " + _NO_CRITERIA,
+    "power.standard": "UK Standard for Public Involvement '{item}': {outcome}. " + _DETAIL,
+    "power.standard.no_criteria": "UK Standard for Public Involvement '{item}': " + _NO_CRITERIA,
+}
 
 _TEST_LABELS = {
     "core_shared": "every core decision held at least jointly",
@@ -139,12 +137,12 @@ def _decision_test(test: str, record: DecisionRecord, scale: PowerScale) -> bool
     return any(record.holding(d).is_shared for d in Decision)
 
 
-def _outcome(known: list[bool], unknown: int) -> Outcome:
+def _outcome(known: list[bool], unknown: int) -> PrincipleOutcome:
     if any(known) and not all(known):
-        return Outcome.PARTLY_MET
+        return PrincipleOutcome.PARTLY_MET
     if unknown:
-        return Outcome.NOT_MET if known and not any(known) else Outcome.REFER
-    return Outcome.MET if all(known) else Outcome.NOT_MET
+        return PrincipleOutcome.NOT_MET if known and not any(known) else PrincipleOutcome.REFER
+    return PrincipleOutcome.MET if all(known) else PrincipleOutcome.NOT_MET
 
 
 def _none(items: list[str]) -> str:
@@ -153,7 +151,7 @@ def _none(items: list[str]) -> str:
 
 def _assess(
     entry: FrameworkEntry,
-    criterion: Criterion | None,
+    criterion: PrincipleCriterion | None,
     record: DecisionRecord,
     evidence: InvolvementEvidence,
     scale: PowerScale,
@@ -163,7 +161,7 @@ def _assess(
 ) -> Finding:
     values: dict[str, object] = {"item": entry.name}
     if criterion is None:
-        outcome, message_key = Outcome.REFER, message_key + ".no_criteria"
+        outcome, message_key = PrincipleOutcome.REFER, message_key + ".no_criteria"
     else:
         known: list[bool] = []
         shown: list[str] = []

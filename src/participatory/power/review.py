@@ -1,6 +1,6 @@
 """The power review: placement, the gap between label and practice, principles and standards.
 
-:func:`review_power` places the project on the frameworks (:mod:`.ladders`), compares the
+:func:`assess_power` places the project on the frameworks (:mod:`.ladders`), compares the
 placement with what the project calls itself, and checks it against the NIHR co-production
 principles and the UK Standards (:mod:`.principles`).
 
@@ -9,7 +9,7 @@ A project that calls itself co-production while the university decides everythin
 call it what it is" (Imperial, in Jopson 2022, sec. 5.2).
 
 >>> from participatory.power.decisions import DecisionRecord
->>> review = review_power(DecisionRecord(), label="co_production")
+>>> review = assess_power(DecisionRecord(), label="co_production")
 >>> review.tokenism, review.placement.rung.grouping
 (True, 'Non-participation')
 >>> [f.rule_id for f in review.findings][:3]
@@ -18,10 +18,12 @@ call it what it is" (Imperial, in Jopson 2022, sec. 5.2).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Final
+
 import attrs
 
 from participatory.core.explain import Explained, Finding, Severity
-from participatory.core.messages import define_messages
 from participatory.power.decisions import Decision, DecisionRecord
 from participatory.power.frameworks import rung
 from participatory.power.ladders import LadderPlacement, place
@@ -33,43 +35,42 @@ from participatory.power.principles import (
 from participatory.power.scale import LabelClaim, PowerScale, power_scale
 from participatory.power.sources import jopson_2022
 
-__all__ = ["PowerReview", "compare_label", "normalise_label", "review_power"]
+__all__ = ["PowerReview", "assess_power", "compare_label", "normalise_label"]
 
-define_messages(
-    {
-        "power.tokenism": (
-            "The project calls itself {term}, which claims at least {claimed_name} (Arnstein "
-            "rung {claimed}), but who holds its decisions puts it at {placed_name} (rung "
-            "{placed}, {grouping}). Decisions that contradict the label: {decisions}."
-        ),
-        "power.label_consistent": (
-            "The project calls itself {term}, which claims at least {claimed_name} (Arnstein "
-            "rung {claimed}); its decisions put it at {placed_name} (rung {placed}), which "
-            "matches the label."
-        ),
-        "power.label_exceptions": (
-            "The project as a whole matches the label {term}, but these decisions are held "
-            "below {claimed_name} (Arnstein rung {claimed}): {decisions}."
-        ),
-        "power.label_no_claim": (
-            "The project calls itself {term}, a term that makes no claim about how power is "
-            "shared, so there is no gap to report."
-        ),
-        "power.label_unknown": (
-            "The label '{label}' is not one the library can compare with practice; known "
-            "labels: {known}."
-        ),
-        "power.unrecorded": (
-            "The record does not say who holds these decisions, so they are taken to be held "
-            "by the university alone: {decisions}."
-        ),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "power.tokenism": (
+        "The project calls itself {term}, which claims at least {claimed_name} (Arnstein "
+        "rung {claimed}), but who holds its decisions puts it at {placed_name} (rung "
+        "{placed}, {grouping}). Decisions that contradict the label: {decisions}."
+    ),
+    "power.label_consistent": (
+        "The project calls itself {term}, which claims at least {claimed_name} (Arnstein "
+        "rung {claimed}); its decisions put it at {placed_name} (rung {placed}), which "
+        "matches the label."
+    ),
+    "power.label_exceptions": (
+        "The project as a whole matches the label {term}, but these decisions are held "
+        "below {claimed_name} (Arnstein rung {claimed}): {decisions}."
+    ),
+    "power.label_no_claim": (
+        "The project calls itself {term}, a term that makes no claim about how power is "
+        "shared, so there is no gap to report."
+    ),
+    "power.label_unknown": (
+        "The label '{label}' is not one the library can compare with practice; known "
+        "labels: {known}."
+    ),
+    "power.unrecorded": (
+        "The record does not say who holds these decisions, so they are taken to be held "
+        "by the university alone: {decisions}."
+    ),
+}
 
 
 @attrs.frozen
 class PowerReview(Explained):
-    """The result of :func:`review_power`."""
+    """The result of :func:`assess_power`."""
 
     record: DecisionRecord
     placement: LadderPlacement
@@ -167,7 +168,7 @@ def compare_label(
     return claim, (result,)
 
 
-def review_power(
+def assess_power(
     record: DecisionRecord,
     *,
     label: str | None = None,

@@ -30,7 +30,7 @@ from participatory.core.explain import Citation
 from participatory.power.decisions import Decision, Holding
 from participatory.power.frameworks import arnstein_ladder, iap2_spectrum
 
-__all__ = ["Criterion", "LabelClaim", "LevelPlacement", "PowerScale", "power_scale"]
+__all__ = ["LabelClaim", "LevelPlacement", "PowerScale", "PrincipleCriterion", "power_scale"]
 
 _FILE = "participatory/data/power_scale.toml"
 _DECISION_TESTS = frozenset({"core_shared", "any_shared"})
@@ -66,7 +66,7 @@ class LabelClaim:
 
 
 @attrs.frozen
-class Criterion:
+class PrincipleCriterion:
     """What a principle or standard is checked against: evidence fields and/or a decision test."""
 
     framework: str
@@ -84,7 +84,7 @@ class PowerScale:
     core_decisions: tuple[Decision, ...]
     core_weight: int
     labels: Mapping[str, LabelClaim]
-    criteria: Mapping[tuple[str, str], Criterion]
+    criteria: Mapping[tuple[str, str], PrincipleCriterion]
 
     def placement(self, holding: Holding) -> LevelPlacement:
         """The rung and level of one decision held as ``holding``."""
@@ -129,7 +129,7 @@ def _label(label: str, table: Mapping[str, Any]) -> LabelClaim:
     )
 
 
-def _criteria(table: Mapping[str, Any]) -> dict[tuple[str, str], Criterion]:
+def _criteria(table: Mapping[str, Any]) -> dict[tuple[str, str], PrincipleCriterion]:
     criteria = {}
     for framework, entries in table.items():
         for key, entry in entries.items():
@@ -144,7 +144,7 @@ def _criteria(table: Mapping[str, Any]) -> dict[tuple[str, str], Criterion]:
                 )
             if not evidence and test is None:
                 raise ParameterFileError(_FILE, where, "names neither evidence nor a test")
-            criteria[(framework, key)] = Criterion(framework, key, tuple(evidence), test)
+            criteria[(framework, key)] = PrincipleCriterion(framework, key, tuple(evidence), test)
     return criteria
 
 

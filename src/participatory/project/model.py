@@ -46,6 +46,7 @@ import attrs
 from participatory.benefits.circumstances import Circumstances
 from participatory.budget.lines import Budget
 from participatory.core.errors import ValidationError
+from participatory.core.fields import member
 from participatory.core.money import to_decimal
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, SENSITIVE
@@ -90,23 +91,15 @@ def _texts(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def _activity_kind(value: object) -> ActivityKind:
-    try:
-        return ActivityKind(value)
-    except ValueError:
-        allowed = ", ".join(k.value for k in ActivityKind)
-        raise ValidationError("activity", f"must be one of {allowed}") from None
+    return member(ActivityKind, value, "activity")
 
 
 def _unit(value: object) -> RateUnit:
-    try:
-        return RateUnit(value)
-    except ValueError:
-        allowed = ", ".join(u.value for u in RateUnit)
-        raise ValidationError("unit", f"must be one of {allowed}") from None
+    return member(RateUnit, value, "unit")
 
 
-def _on(value: object) -> dt.date:
-    return to_date(value, "on")
+def _held_on(value: object) -> dt.date:
+    return to_date(value, "held_on")
 
 
 def _non_negative(value: object, path: str) -> Decimal:
@@ -128,8 +121,9 @@ def _preparation_hours(value: object) -> Decimal:
 class Session:
     """One piece of involvement to cost on the project's rate card, and who took part.
 
-    ``amount`` is in ``unit`` (hours unless said otherwise); each contributor is due the
-    fee :func:`~participatory.payments.cost_activity` gives for it.
+    ``held_on`` is the day it took place; ``amount`` is in ``unit`` (hours unless said
+    otherwise). Each contributor is due the fee :func:`~participatory.payments.cost_activity`
+    gives for it at the rates in force that day.
 
     >>> Session("s1", "meeting", "2026-05-12", "2", contributors=["amira"]).duration
     Duration(amount=Decimal('2'), unit=<RateUnit.HOUR: 'hour'>)
@@ -137,7 +131,7 @@ class Session:
 
     id: str = attrs.field(validator=_text)
     activity: ActivityKind = attrs.field(converter=_activity_kind)
-    on: dt.date = attrs.field(converter=_on)
+    held_on: dt.date = attrs.field(converter=_held_on)
     amount: Decimal = attrs.field(converter=_amount)
     unit: RateUnit = attrs.field(default=RateUnit.HOUR, converter=_unit, kw_only=True)
     preparation_hours: Decimal = attrs.field(
@@ -249,6 +243,16 @@ class Project:
     def payment_plan(self) -> PaymentPlan:
         """The payments engine's view: every planned payment, in the project's currency."""
         return PaymentPlan(self.title, self.payments, self.currency)
+
+    def safeguarding_profile(self) -> SafeguardingProfile | None:
+        """The safeguarding engine's view: the profile, its partners the project's organisations.
+
+        A project names each partner organisation once, in ``organisations`` with the groups
+        it has expertise in; the safeguarding engine counts that expertise from there.
+        """
+        if self.safeguarding is None:
+            return None
+        return attrs.evolve(self.safeguarding, partners=self.organisations)
 
     def ethics_project(self) -> EthicsProject:
         """The ethics triage's view: the project's activities."""

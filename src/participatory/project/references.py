@@ -131,6 +131,14 @@ def reference_problems(project: "Project") -> list[ValidationError]:
                     f"must be in the project's currency {project.currency}",
                 )
             )
+    if project.safeguarding is not None and project.safeguarding.partners:
+        problems.append(
+            ValidationError(
+                "safeguarding.partners",
+                "names partner organisations a second time",
+                hint="name each once, under organisations, with the groups it has expertise in",
+            )
+        )
     if project.budget is not None and project.budget.currency != project.currency:
         problems.append(
             ValidationError("budget.currency", f"must be the project's currency {project.currency}")

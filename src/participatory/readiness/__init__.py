@@ -21,8 +21,8 @@ from participatory.readiness.assess import (
     assess_readiness,
 )
 from participatory.readiness.criteria import (
-    Criterion,
     Maturity,
+    MaturityCriterion,
     ReadinessCriteria,
     Recommendation,
     RecommendationCriteria,
@@ -32,9 +32,9 @@ from participatory.readiness.criteria import (
 )
 
 __all__ = [
-    "Criterion",
     "Evidence",
     "Maturity",
+    "MaturityCriterion",
     "ReadinessCriteria",
     "ReadinessProfile",
     "Recommendation",

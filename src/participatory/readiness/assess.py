@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, Final
 
 import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
-from participatory.core.messages import define_messages
+from participatory.core.fields import instances
 from participatory.core.periods import to_date
 from participatory.readiness.criteria import (
     Maturity,
@@ -33,19 +33,17 @@ from participatory.readiness.criteria import (
 
 __all__ = ["Evidence", "ReadinessProfile", "University", "assess_readiness"]
 
-define_messages(
-    {
-        "readiness.absent": (
-            "{recommendation} (report section {section}): nothing in place yet. "
-            "First steps: {next_steps}."
-        ),
-        "readiness.partial": (
-            "{recommendation} (report section {section}): {level}. "
-            "To become {next_level}: {next_steps}."
-        ),
-        "readiness.embedded": "{recommendation} (report section {section}): embedded.",
-    }
-)
+_LEVEL_MESSAGES: Final[Mapping[str, str]] = {
+    "readiness.absent": (
+        "{recommendation} (report section {section}): nothing in place yet. "
+        "First steps: {next_steps}."
+    ),
+    "readiness.partial": (
+        "{recommendation} (report section {section}): {level}. "
+        "To become {next_level}: {next_steps}."
+    ),
+    "readiness.embedded": "{recommendation} (report section {section}): embedded.",
+}
 
 #: How a level reads as a finding: the further from embedded, the more it matters.
 _SEVERITY = {
@@ -80,13 +78,7 @@ class Evidence:
 
 
 def _evidence(values: object) -> tuple[Evidence, ...]:
-    if isinstance(values, str) or not isinstance(values, Iterable):
-        raise ValidationError("evidence", "must be a list of Evidence")
-    evidence = tuple(values)
-    for index, entry in enumerate(evidence):
-        if not isinstance(entry, Evidence):
-            raise ValidationError(f"evidence[{index}]", "must be an Evidence")
-    return evidence
+    return instances(Evidence, values, "evidence", what="Evidence")
 
 
 def _name(_instance: object, _attribute: object, value: Any) -> None:
@@ -199,15 +191,15 @@ def assess_readiness(
     )
 
 
-def _define_step_messages(criteria: ReadinessCriteria) -> None:
+def _step_messages(criteria: ReadinessCriteria) -> dict[str, str]:
     # A finding's actions are message keys: one per evidence item, its description as a step.
-    define_messages(
-        {
-            f"readiness.step.{c.item}": c.description[0].upper() + c.description[1:] + "."
-            for entry in criteria.recommendations.values()
-            for c in entry.criteria
-        }
-    )
+    return {
+        f"readiness.step.{c.item}": c.description[0].upper() + c.description[1:] + "."
+        for entry in criteria.recommendations.values()
+        for c in entry.criteria
+    }
 
 
-_define_step_messages(readiness_criteria())
+#: This module's English message templates (gathered by participatory.render.templates):
+#: the levels, and a step for every evidence item of the bundled criteria.
+MESSAGES: Final[Mapping[str, str]] = {**_LEVEL_MESSAGES, **_step_messages(readiness_criteria())}

@@ -28,8 +28,8 @@ from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation
 
 __all__ = [
-    "Criterion",
     "Maturity",
+    "MaturityCriterion",
     "ReadinessCriteria",
     "Recommendation",
     "RecommendationCriteria",
@@ -79,7 +79,7 @@ _RANKS = {level: index for index, level in enumerate(Maturity)}
 
 
 @attrs.frozen
-class Criterion:
+class MaturityCriterion:
     """One piece of evidence that counts towards a level."""
 
     item: str
@@ -98,9 +98,9 @@ class RecommendationCriteria:
     title: str
     section: str
     citations: tuple[Citation, ...]
-    criteria: tuple[Criterion, ...]
+    criteria: tuple[MaturityCriterion, ...]
 
-    def at(self, level: Maturity) -> tuple[Criterion, ...]:
+    def at(self, level: Maturity) -> tuple[MaturityCriterion, ...]:
         """The criteria of exactly ``level``."""
         return tuple(c for c in self.criteria if c.level is level)
 
@@ -122,7 +122,7 @@ class ReadinessCriteria:
         return frozenset(c.item for r in self.recommendations.values() for c in r.criteria)
 
 
-def _criterion(raw: object, file: str, path: str) -> Criterion:
+def _criterion(raw: object, file: str, path: str) -> MaturityCriterion:
     if not isinstance(raw, Mapping):
         raise ParameterFileError(file, path, "must be a table")
     basis = _citing.text(raw, "basis", file, path)
@@ -135,7 +135,7 @@ def _criterion(raw: object, file: str, path: str) -> Criterion:
         raise ParameterFileError(file, f"{path}.level", "is not a maturity level") from None
     if level is Maturity.ABSENT:
         raise ParameterFileError(file, f"{path}.level", "absent needs no evidence")
-    return Criterion(
+    return MaturityCriterion(
         _citing.text(raw, "item", file, path),
         level,
         _citing.text(raw, "description", file, path),

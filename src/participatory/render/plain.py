@@ -27,7 +27,7 @@ WIDTH: Final = 88
 
 def _greedy(text: str, indent: str, hanging: str) -> list[str]:
     # What textwrap.wrap gives for words separated by single spaces when no word is broken
-    # (checked against it in tests/unit/test_render_performance.py), without its regular
+    # (checked against it in tests/render/test_plain.py), without its regular
     # expressions: wrapping was a quarter of the time of rendering a large report.
     lines: list[str] = []
     line = indent

@@ -6,13 +6,12 @@ locale (money, dates, numbers, shares as percentages) and put in its placeholder
 
 >>> import datetime as dt
 >>> from participatory.core.explain import Finding, Severity
->>> from participatory.core.messages import define_messages
 >>> from participatory.core.money import Money
->>> define_messages({"doc.fee": "The fee is {fee}, due on {due}."})
->>> f = Finding("DOC-FEE", Severity.INFO, "doc.fee",
-...             {"fee": Money.gbp("1234.5"), "due": dt.date(2026, 4, 6)})
->>> sentence(f, locale="en_GB")
-'The fee is £1,234.50, due on 6 April 2026.'
+>>> f = Finding("BEN-KEPT", Severity.INFO, "benefits.kept", {"paid": Money.gbp("1234.5"),
+...             "change": Money.gbp("-100"), "kept": Money.gbp("1134.5")})
+>>> print(sentence(f, locale="en_GB"))
+Payments of £1,234.50 change benefits by -£100.00 in total, so the contributor is better
+off by £1,134.50.
 >>> format_value(dt.date(2026, 4, 6), "cy")
 '6 Ebrill 2026'
 >>> format_value(Decimal("0.125"), "en_GB", share=True)
@@ -30,17 +29,12 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from participatory.core.explain import Finding
-from participatory.core.messages import define_messages, template
 from participatory.core.money import Money
-from participatory.core.privacy import REDACTED_TEXT
 from participatory.render.i18n import translate
+from participatory.render.templates import template
+from participatory.render.words import REDACTED_KEY
 
 __all__ = ["action_sentence", "format_value", "redacted", "sentence", "text"]
-
-#: The message key of what a withheld value is shown as.
-REDACTED_KEY: Final = "render.redacted"
-
-define_messages({REDACTED_KEY: REDACTED_TEXT})
 
 # One decimal place is enough for a share of a budget or of decisions, and never shows
 # "0%" for a small but real share such as 0.4%.

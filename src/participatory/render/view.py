@@ -29,17 +29,16 @@ import attrs
 
 from participatory.assessment.report import Area, Figure, GovernanceReport, ReportSection
 from participatory.core.explain import Citation, Finding, Severity
-from participatory.core.messages import template
 from participatory.render.chrome import (
-    WITHHELD_MANY,
-    WITHHELD_ONE,
     heading,
     severity_label,
     summary,
     word,
 )
 from participatory.render.i18n import untranslated
+from participatory.render.templates import template
 from participatory.render.text import action_sentence, format_value, redacted, sentence, text
+from participatory.render.words import WITHHELD_MANY, WITHHELD_ONE
 
 __all__ = [
     "FigureView",

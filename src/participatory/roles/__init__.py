@@ -5,7 +5,7 @@ partner, what is their role in the project, and how is their status recognised?"
 engine models the answer for one project (people, partner organisations and staff; their
 roles, the stages they take part in and the recognition they chose; CRediT contributions
 and ICMJE authorship) and reviews it against the report's recommendations with
-:func:`review_roles`.
+:func:`assess_roles`.
 
 >>> import datetime as dt
 >>> from participatory.roles import *
@@ -13,9 +13,10 @@ and ICMJE authorship) and reviews it against the report's recommendations with
 ...     "Sound and learning disability",
 ...     parties=[PartnerOrganisation("hns", "Heart n Soul", OrganisationKind.ARTS_ORGANISATION)],
 ...     assignments=[RoleAssignment("hns", "arts partner", RelationshipBasis.SERVICE_PROVIDER,
-...                                 stages=[Stage.DELIVERY], described_as=["co-production"])],
+...                                 stages=[ResearchStage.DELIVERY],
+...                                 described_as=["co-production"])],
 ... )
->>> review_roles(project, as_at=dt.date(2025, 6, 1)).has("ROLE-COPRODUCER-CONTRACTED")
+>>> assess_roles(project, as_at=dt.date(2025, 6, 1)).has("ROLE-COPRODUCER-CONTRACTED")
 True
 """
 
@@ -24,7 +25,6 @@ from participatory.roles.assignments import (
     RecognitionPreference,
     RelationshipBasis,
     RoleAssignment,
-    Stage,
 )
 from participatory.roles.authorship import (
     AuthorshipDecision,
@@ -34,11 +34,12 @@ from participatory.roles.authorship import (
     ContributorRole,
     CreditTaxonomy,
     OfferResponse,
+    assess_authorship,
     credit_taxonomy,
-    decide_authorship,
 )
 from participatory.roles.models import (
     ContributorKind,
+    Group,
     OrganisationKind,
     PartnerOrganisation,
     Party,
@@ -47,7 +48,8 @@ from participatory.roles.models import (
     UniversityStaff,
 )
 from participatory.roles.project import FindingsReturnPlan, ProjectRoles
-from participatory.roles.review import RolesReview, review_roles
+from participatory.roles.review import RolesReview, assess_roles
+from participatory.roles.stages import ResearchStage
 
 __all__ = [
     "AuthorshipDecision",
@@ -58,6 +60,7 @@ __all__ = [
     "ContributorRole",
     "CreditTaxonomy",
     "FindingsReturnPlan",
+    "Group",
     "OfferResponse",
     "OrganisationKind",
     "PartnerOrganisation",
@@ -67,12 +70,12 @@ __all__ = [
     "Recognition",
     "RecognitionPreference",
     "RelationshipBasis",
+    "ResearchStage",
     "RoleAssignment",
     "RolesReview",
     "StaffKind",
-    "Stage",
     "UniversityStaff",
+    "assess_authorship",
+    "assess_roles",
     "credit_taxonomy",
-    "decide_authorship",
-    "review_roles",
 ]

@@ -1,6 +1,7 @@
 """What each party does: the basis of the relationship, the stages, the recognition chosen.
 
-The research cycle is an ordered :class:`Stage`, so "joined after the application was
+The research cycle is an ordered
+:class:`~participatory.roles.stages.ResearchStage`, so "joined after the application was
 written" is a comparison. A person's choice of recognition distinguishes *not yet asked*
 from *asked, and wants none* (section 2.6: "Ask them how they would like to have their
 contributions recognised").
@@ -8,7 +9,7 @@ contributions recognised").
 >>> import datetime as dt
 >>> assignment = RoleAssignment(
 ...     "p1", "co-researcher", RelationshipBasis.EQUAL_PARTNER,
-...     stages=[Stage.ANALYSIS, Stage.DESIGN],
+...     stages=[ResearchStage.ANALYSIS, ResearchStage.DESIGN],
 ...     recognition=RecognitionPreference.chose(dt.date(2025, 1, 10), Recognition.PAYMENT),
 ... )
 >>> assignment.first_stage.label
@@ -21,68 +22,20 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.fields import iso_date, texts
+from participatory.roles.stages import ResearchStage
 
 __all__ = [
     "Recognition",
     "RecognitionPreference",
     "RelationshipBasis",
     "RoleAssignment",
-    "Stage",
 ]
-
-
-class Stage(enum.Enum):
-    """Stages of the research cycle, in order; a party's first stage is when they joined."""
-
-    PRIORITY_SETTING = "priority_setting"
-    #: Conversations and ideas before any application exists (sections 2.3, 5.5, 5.6).
-    IDEA_GENERATION = "idea_generation"
-    APPLICATION_WRITING = "application_writing"
-    DESIGN = "design"
-    GOVERNANCE = "governance"
-    DELIVERY = "delivery"
-    ANALYSIS = "analysis"
-    DISSEMINATION = "dissemination"
-    FOLLOW_UP = "follow_up"
-
-    @property
-    def rank(self) -> int:
-        """Position in the cycle (0 for priority setting)."""
-        return _STAGE_RANKS[self]
-
-    @property
-    def label(self) -> str:
-        """The stage in words, for messages."""
-        return _STAGE_LABELS[self]
-
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, Stage):
-            return NotImplemented
-        return self.rank < other.rank
-
-    def __le__(self, other: object) -> bool:
-        if not isinstance(other, Stage):
-            return NotImplemented
-        return self.rank <= other.rank
-
-
-_STAGE_RANKS = {stage: index for index, stage in enumerate(Stage)}
-_STAGE_LABELS = {
-    Stage.PRIORITY_SETTING: "priority setting",
-    Stage.IDEA_GENERATION: "idea generation before any application",
-    Stage.APPLICATION_WRITING: "writing the application",
-    Stage.DESIGN: "design",
-    Stage.GOVERNANCE: "governance",
-    Stage.DELIVERY: "delivery and data collection",
-    Stage.ANALYSIS: "analysis and interpretation",
-    Stage.DISSEMINATION: "dissemination",
-    Stage.FOLLOW_UP: "follow-up and legacy",
-}
 
 
 class RelationshipBasis(enum.Enum):
@@ -122,22 +75,8 @@ def _recognitions(value: Iterable[Recognition]) -> tuple[Recognition, ...]:
     return tuple(sorted(chosen, key=lambda r: list(Recognition).index(r)))
 
 
-def _optional_day(field: str) -> Callable[[object], dt.date | None]:
-    def convert(value: object) -> dt.date | None:
-        if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                pass
-        raise ValidationError(field, "must be a date", hint="write YYYY-MM-DD")
-
-    return convert
-
-
 def _asked_on(value: object) -> dt.date | None:
-    return _optional_day("recognition.asked_on")(value)
+    return None if value is None else iso_date(value, "recognition.asked_on")
 
 
 @attrs.frozen
@@ -179,25 +118,13 @@ class RecognitionPreference:
         return self.asked_on is not None and self.asked_on <= as_at
 
 
-def _stages(value: Iterable[Stage]) -> tuple[Stage, ...]:
+def _stages(value: Iterable[ResearchStage]) -> tuple[ResearchStage, ...]:
     stages = tuple(value)
     if not stages:
         raise ValidationError("stages", "must name at least one stage of the research cycle")
-    if not all(isinstance(stage, Stage) for stage in stages):
-        raise ValidationError("stages", "must hold Stage values")
+    if not all(isinstance(stage, ResearchStage) for stage in stages):
+        raise ValidationError("stages", "must hold ResearchStage values")
     return tuple(sorted(set(stages)))
-
-
-def _text_tuple(field: str) -> Callable[[Iterable[str]], tuple[str, ...]]:
-    def convert(value: Iterable[str]) -> tuple[str, ...]:
-        if isinstance(value, str):
-            raise ValidationError(field, "must be a list of text, not one string")
-        items = tuple(value)
-        if not all(isinstance(item, str) and item.strip() for item in items):
-            raise ValidationError(field, "must hold non-empty text only")
-        return items
-
-    return convert
 
 
 def _required_text(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -206,11 +133,11 @@ def _required_text(_instance: object, attribute: attrs.Attribute[str], value: ob
 
 
 def _responsibilities(value: Iterable[str]) -> tuple[str, ...]:
-    return _text_tuple("responsibilities")(value)
+    return texts(value, "responsibilities")
 
 
 def _described_as(value: Iterable[str]) -> tuple[str, ...]:
-    return _text_tuple("described_as")(value)
+    return texts(value, "described_as")
 
 
 @attrs.frozen
@@ -228,7 +155,7 @@ class RoleAssignment:
     basis: RelationshipBasis = attrs.field(
         validator=attrs.validators.instance_of(RelationshipBasis)
     )
-    stages: tuple[Stage, ...] = attrs.field(converter=_stages)
+    stages: tuple[ResearchStage, ...] = attrs.field(converter=_stages)
     responsibilities: tuple[str, ...] = attrs.field(
         default=(),
         converter=_responsibilities,
@@ -244,6 +171,6 @@ class RoleAssignment:
     bridges_communities: bool = False
 
     @property
-    def first_stage(self) -> Stage:
+    def first_stage(self) -> ResearchStage:
         """The earliest stage the party takes part in: when they joined."""
         return self.stages[0]

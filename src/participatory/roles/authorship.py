@@ -9,7 +9,7 @@ Which CRediT roles evidence which criterion is data (``frameworks.toml``,
 ``[icmje.credit_evidence]``), marked as the library's own inference.
 
 >>> import datetime as dt
->>> decision = decide_authorship(
+>>> decision = assess_authorship(
 ...     Contribution("p1", ["investigation", "formal-analysis"]), None, as_at=dt.date(2025, 6, 1)
 ... )
 >>> decision.outcome.value, decision.criteria_met, decision.has("ROLE-AUTHORSHIP-NOT-OFFERED")
@@ -31,7 +31,6 @@ import attrs
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError, ValidationError
 from participatory.core.explain import Citation, Explained, Finding, Severity
-from participatory.roles import messages as _messages  # noqa: F401  (defines the templates)
 from participatory.vocabulary.terms import normalise
 
 __all__ = [
@@ -42,8 +41,8 @@ __all__ = [
     "ContributorRole",
     "CreditTaxonomy",
     "OfferResponse",
+    "assess_authorship",
     "credit_taxonomy",
-    "decide_authorship",
 ]
 
 _FILE = "participatory/data/frameworks.toml"
@@ -232,7 +231,7 @@ def _criteria(
     return tuple(met)
 
 
-def decide_authorship(
+def assess_authorship(
     contribution: Contribution,
     offer: AuthorshipOffer | None,
     *,

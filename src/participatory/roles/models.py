@@ -20,10 +20,12 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.fields import members
 from participatory.core.privacy import REDACTED, SENSITIVE
 
 __all__ = [
     "ContributorKind",
+    "Group",
     "OrganisationKind",
     "PartnerOrganisation",
     "Party",
@@ -75,6 +77,27 @@ class ContributorKind(enum.Enum):
     CARER = "carer"
     ADVISORY_GROUP_MEMBER = "advisory_group_member"
     PUBLIC_CO_APPLICANT = "public_co_applicant"
+
+
+class Group(enum.Enum):
+    """A group of people a project works with whose safety and wellbeing need planning for.
+
+    A partner organisation's expertise is in working with some of these groups (Heart n Soul
+    with people with learning disabilities and autism, report 5.3); the safeguarding engine
+    expects such a partner for the groups a project works with.
+    """
+
+    LEARNING_DISABILITIES = "learning_disabilities"
+    AUTISM = "autism"
+    MENTAL_HEALTH_OR_TRAUMA = "mental_health_or_trauma"
+    #: For example parents who have experienced baby loss (the Whitworth with Sands, report 5.1).
+    BEREAVEMENT = "bereavement"
+    #: Children and young people under 18.
+    YOUNG_PEOPLE = "young_people"
+    #: People living in institutions, for example young offenders (report 5.4).
+    PEOPLE_IN_INSTITUTIONS = "people_in_institutions"
+    OLDER_PEOPLE = "older_people"
+    HEALTH_CONDITIONS = "health_conditions"
 
 
 class OrganisationKind(enum.Enum):
@@ -169,12 +192,23 @@ def _communities_served(value: Iterable[str]) -> tuple[str, ...]:
     return _names("communities_served")(value)
 
 
+def _expertise(values: object) -> frozenset[Group]:
+    return members(Group, values, "expertise")
+
+
 @attrs.frozen
 class PartnerOrganisation:
     """An organisation working with the university: a charity, arts organisation, NHS body.
 
     ``communities_served`` names the communities the organisation works with, in the
-    project's words (section 2.5: partners bring "access to the communities").
+    project's words (section 2.5: partners bring "access to the communities");
+    ``expertise`` the groups it has expertise in working with, which the safeguarding
+    engine counts (section 2.5: partners "can help to keep everyone ... protected and safe").
+
+    >>> hns = PartnerOrganisation("hns", "Heart n Soul", OrganisationKind.ARTS_ORGANISATION,
+    ...                           expertise=["learning_disabilities", "autism"])
+    >>> hns.covers(Group.AUTISM), hns.covers(Group.BEREAVEMENT)
+    (True, False)
     """
 
     id: str = attrs.field(validator=_required_text)
@@ -184,6 +218,11 @@ class PartnerOrganisation:
         default=(),
         converter=_communities_served,
     )
+    expertise: frozenset[Group] = attrs.field(factory=frozenset, converter=_expertise)
+
+    def covers(self, group: Group) -> bool:
+        """Whether the organisation has expertise in working with ``group``."""
+        return group in self.expertise
 
 
 @attrs.frozen

@@ -2,12 +2,12 @@
 
 >>> import datetime as dt
 >>> from participatory.roles.models import UniversityStaff, StaffKind
->>> from participatory.roles.assignments import RoleAssignment, RelationshipBasis, Stage
+>>> from participatory.roles import RoleAssignment, RelationshipBasis, ResearchStage
 >>> lead = UniversityStaff("s1", "Dr Lee", StaffKind.ACADEMIC_RESEARCHER)
 >>> project = ProjectRoles(
 ...     "Memory cafés", parties=[lead],
 ...     assignments=[RoleAssignment("s1", "lead researcher", RelationshipBasis.EQUAL_PARTNER,
-...                                 stages=[Stage.DESIGN])],
+...                                 stages=[ResearchStage.DESIGN])],
 ... )
 >>> project.party("s1").name
 'Dr Lee'
@@ -16,12 +16,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
 
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.fields import instances, texts
 from participatory.roles.assignments import RoleAssignment
 from participatory.roles.authorship import AuthorshipOffer, Contribution
 from participatory.roles.models import PartnerOrganisation, Party, PersonContributor
@@ -48,54 +49,30 @@ class FindingsReturnPlan:
             raise ValidationError("findings_return.how", "must say how findings will be returned")
 
 
-def _items(kind: type[_T], field: str) -> Callable[[Iterable[_T]], tuple[_T, ...]]:
-    def convert(value: Iterable[_T]) -> tuple[_T, ...]:
-        if isinstance(value, str):
-            raise ValidationError(field, "must be a list")
-        items = tuple(value)
-        for index, item in enumerate(items):
-            if not isinstance(item, kind):
-                raise ValidationError(f"{field}[{index}]", f"must be a {kind.__name__}")
-        return items
-
-    return convert
-
-
-def _texts(field: str) -> Callable[[Iterable[str]], tuple[str, ...]]:
-    def convert(value: Iterable[str]) -> tuple[str, ...]:
-        if isinstance(value, str):
-            raise ValidationError(field, "must be a list of text, not one string")
-        items = tuple(value)
-        for index, item in enumerate(items):
-            if not isinstance(item, str) or not item.strip():
-                raise ValidationError(f"{field}[{index}]", "must be non-empty text")
-        return items
-
-    return convert
-
-
 def _parties(value: Iterable[Party]) -> tuple[Party, ...]:
-    return _items(object, "parties")(value)  # type: ignore[return-value]
+    # Each is checked to be a person, organisation or staff member after construction.
+    parties: tuple[Any, ...] = instances(object, value, "parties", what="parties")
+    return parties
 
 
 def _assignments(value: Iterable[RoleAssignment]) -> tuple[RoleAssignment, ...]:
-    return _items(RoleAssignment, "assignments")(value)
+    return instances(RoleAssignment, value, "assignments", what="role assignments")
 
 
 def _communities(value: Iterable[str]) -> tuple[str, ...]:
-    return _texts("communities")(value)
+    return texts(value, "communities")
 
 
 def _terms_used(value: Iterable[str]) -> tuple[str, ...]:
-    return _texts("terms_used")(value)
+    return texts(value, "terms_used")
 
 
 def _contributions(value: Iterable[Contribution]) -> tuple[Contribution, ...]:
-    return _items(Contribution, "contributions")(value)
+    return instances(Contribution, value, "contributions", what="contributions")
 
 
 def _offers(value: Iterable[AuthorshipOffer]) -> tuple[AuthorshipOffer, ...]:
-    return _items(AuthorshipOffer, "authorship_offers")(value)
+    return instances(AuthorshipOffer, value, "authorship_offers", what="authorship offers")
 
 
 @attrs.frozen

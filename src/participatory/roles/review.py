@@ -3,15 +3,15 @@
 >>> import datetime as dt
 >>> from participatory.core.explain import Severity
 >>> from participatory.roles import (ProjectRoles, PersonContributor, ContributorKind,
-...     RoleAssignment, RelationshipBasis, Stage)
+...     RoleAssignment, RelationshipBasis, ResearchStage)
 >>> project = ProjectRoles(
 ...     "Talking about memory",
 ...     parties=[PersonContributor("p1", "Ana", ContributorKind.PUBLIC_CONTRIBUTOR)],
 ...     assignments=[RoleAssignment("p1", "advisory group member", RelationshipBasis.ADVISORY,
-...                                 stages=[Stage.DELIVERY])],
+...                                 stages=[ResearchStage.DELIVERY])],
 ...     terms_used=["PPIE"],
 ... )
->>> review = review_roles(project, as_at=dt.date(2025, 6, 1))
+>>> review = assess_roles(project, as_at=dt.date(2025, 6, 1))
 >>> [f.rule_id for f in review.at_least(Severity.WARNING)]
 ['ROLE-JOINED-AFTER-DESIGN', 'ROLE-NO-RETURN-PLAN']
 >>> review.terms[0].term.id
@@ -43,7 +43,7 @@ from participatory.roles.terms import term_definitions
 from participatory.vocabulary.files import bundled_vocabulary
 from participatory.vocabulary.terms import TermLookup, Vocabulary
 
-__all__ = ["RolesReview", "review_roles"]
+__all__ = ["RolesReview", "assess_roles"]
 
 
 @attrs.frozen
@@ -57,7 +57,7 @@ class RolesReview(Explained):
     terms: tuple[TermLookup, ...] = attrs.field(kw_only=True, default=())
 
 
-def review_roles(
+def assess_roles(
     project: ProjectRoles, *, as_at: dt.date, vocabulary: Vocabulary | None = None
 ) -> RolesReview:
     """Apply every roles rule to ``project`` as things stood on ``as_at``.

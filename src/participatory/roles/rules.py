@@ -14,15 +14,15 @@ from typing import Final
 
 from participatory.core.explain import Finding, Severity
 from participatory.report_citations import report_citation
-from participatory.roles import messages as _messages  # noqa: F401  (defines the templates)
-from participatory.roles.assignments import Recognition, RelationshipBasis, Stage
+from participatory.roles.assignments import Recognition, RelationshipBasis
 from participatory.roles.authorship import (
     AuthorshipDecision,
+    assess_authorship,
     credit_taxonomy,
-    decide_authorship,
 )
 from participatory.roles.models import UniversityStaff
 from participatory.roles.project import ProjectRoles
+from participatory.roles.stages import ResearchStage
 from participatory.vocabulary.terms import Vocabulary, normalise
 
 __all__ = [
@@ -72,7 +72,7 @@ def late_involvement(project: ProjectRoles) -> tuple[Finding, ...]:
         partners += 1
         first = min(roles, key=lambda a: a.first_stage.rank)
         values = {"party": party.name, "role": first.role, "stage": first.first_stage.label}
-        if first.first_stage > Stage.DESIGN:
+        if first.first_stage > ResearchStage.DESIGN:
             findings.append(
                 Finding(
                     "ROLE-JOINED-AFTER-DESIGN",
@@ -87,7 +87,7 @@ def late_involvement(project: ProjectRoles) -> tuple[Finding, ...]:
                     subject=party.id,
                 )
             )
-        elif first.first_stage > Stage.APPLICATION_WRITING:
+        elif first.first_stage > ResearchStage.APPLICATION:
             findings.append(
                 Finding(
                     "ROLE-JOINED-AFTER-APPLICATION",
@@ -258,9 +258,9 @@ def recognition_preferences(project: ProjectRoles, as_at: dt.date) -> tuple[Find
 
 
 def authorship_decisions(project: ProjectRoles, as_at: dt.date) -> tuple[AuthorshipDecision, ...]:
-    """The ICMJE decision for each recorded contribution (see :func:`decide_authorship`)."""
+    """The ICMJE decision for each recorded contribution (see :func:`assess_authorship`)."""
     return tuple(
-        decide_authorship(
+        assess_authorship(
             c, project.offer_to(c.party), as_at=as_at, name=project.party(c.party).name
         )
         for c in project.contributions

@@ -12,7 +12,6 @@ import itertools
 
 from participatory.core.explain import Finding, Severity
 from participatory.report_citations import report_citation
-from participatory.roles import messages as _messages  # noqa: F401  (defines the templates)
 from participatory.roles.project import ProjectRoles
 from participatory.vocabulary.terms import TermLookup, Vocabulary, normalise
 

@@ -23,9 +23,7 @@ from participatory.safeguarding.guidance import (
 )
 from participatory.safeguarding.models import (
     EmotionalIntensity,
-    Group,
     Measure,
-    PartnerOrganisation,
     PersonalNote,
     SafeguardingProfile,
 )
@@ -33,10 +31,8 @@ from participatory.safeguarding.models import (
 __all__ = [
     "EmotionalIntensity",
     "Expectation",
-    "Group",
     "Measure",
     "MeasureInfo",
-    "PartnerOrganisation",
     "PersonalNote",
     "SafeguardingAssessment",
     "SafeguardingGuidance",

@@ -11,12 +11,13 @@ Findings about the project are not sensitive. Findings from a :class:`PersonalNo
 something about one person, so they are marked ``sensitive`` and carry the person's id as
 their subject.
 
->>> from participatory.safeguarding.models import PartnerOrganisation
+>>> from participatory.roles import OrganisationKind, PartnerOrganisation
 >>> profile = SafeguardingProfile(groups={"bereavement"}, intensity="high",
 ...     measures={"signposting", "check_ins", "quiet_space", "one_to_one_person",
 ...               "reflection", "coordinator_training", "clear_boundaries",
 ...               "staff_peer_support"},
-...     partners=[PartnerOrganisation("Sands", expertise={"bereavement"})])
+...     partners=[PartnerOrganisation("sands", "Sands", OrganisationKind.CHARITY,
+...                                   expertise={"bereavement"})])
 >>> result = assess_safeguarding(profile)
 >>> sorted(m.value for m in result.missing)
 []
@@ -26,51 +27,46 @@ their subject.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Final
 
 import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Citation, Explained, Finding, Severity
-from participatory.core.messages import define_messages
+from participatory.roles.models import Group
 from participatory.safeguarding.guidance import (
     Expectation,
     SafeguardingGuidance,
     safeguarding_guidance,
 )
-from participatory.safeguarding.models import (
-    Group,
-    Measure,
-    PersonalNote,
-    SafeguardingProfile,
-)
+from participatory.safeguarding.models import Measure, PersonalNote, SafeguardingProfile
 
 __all__ = ["SafeguardingAssessment", "assess_safeguarding"]
 
 PERSON_RULE = "SAFE-PERSON-NEEDS"
 
-define_messages(
-    {
-        "safeguarding.measure_missing": (
-            "Not planned: {measure}, expected for work involving {because}. {reason}"
-        ),
-        "safeguarding.measure_in_place": (
-            "Planned: {measure}, as expected for work involving {because}."
-        ),
-        "safeguarding.partner_missing": (
-            "No partner organisation with expertise in working with {group} is named. {reason}"
-        ),
-        "safeguarding.partner_in_place": ("Partner expertise in working with {group}: {partners}."),
-        "safeguarding.person_needs": (
-            "This person's circumstances ({groups}) call for measures the project has not "
-            "planned: {measures}."
-        ),
-        "safeguarding.person_unlisted": (
-            "This person's circumstances ({groups}) are not among the groups in the project's "
-            "safeguarding profile; add them so the plan covers them."
-        ),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "safeguarding.measure_missing": (
+        "Not planned: {measure}, expected for work involving {because}. {reason}"
+    ),
+    "safeguarding.measure_in_place": (
+        "Planned: {measure}, as expected for work involving {because}."
+    ),
+    "safeguarding.partner_missing": (
+        "No partner organisation with expertise in working with {group} is named. {reason}"
+    ),
+    "safeguarding.partner_in_place": ("Partner expertise in working with {group}: {partners}."),
+    "safeguarding.person_needs": (
+        "This person's circumstances ({groups}) call for measures the project has not "
+        "planned: {measures}."
+    ),
+    "safeguarding.person_unlisted": (
+        "This person's circumstances ({groups}) are not among the groups in the project's "
+        "safeguarding profile; add them so the plan covers them."
+    ),
+}
 
 
 @attrs.frozen

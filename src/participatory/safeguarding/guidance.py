@@ -24,7 +24,8 @@ import attrs
 from participatory import _citing
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation, Severity
-from participatory.safeguarding.models import EmotionalIntensity, Group, Measure
+from participatory.roles.models import Group
+from participatory.safeguarding.models import EmotionalIntensity, Measure
 
 __all__ = ["Expectation", "MeasureInfo", "SafeguardingGuidance", "safeguarding_guidance"]
 

@@ -1,7 +1,10 @@
 """What a project tells the safeguarding engine.
 
 The groups it works with, how emotionally intense the work is, the measures it has in
-place and its partner organisations.
+place and its partner organisations. The groups (:class:`~participatory.roles.Group`) and
+the partner organisations with their expertise
+(:class:`~participatory.roles.PartnerOrganisation`) are the roles engine's: a project
+names each partner once.
 
 Two kinds of information are kept apart on purpose:
 
@@ -11,11 +14,13 @@ Two kinds of information are kept apart on purpose:
   safeguarding note. That is special-category personal data, so both fields are marked
   sensitive and never appear in ``repr``, errors or default serialisation.
 
+>>> from participatory.roles import OrganisationKind, PartnerOrganisation
 >>> profile = SafeguardingProfile(
 ...     groups={"bereavement"},
 ...     intensity="high",
 ...     measures={"signposting", "check_ins"},
-...     partners=[PartnerOrganisation("Sands", expertise={"bereavement"})],
+...     partners=[PartnerOrganisation("sands", "Sands", OrganisationKind.CHARITY,
+...                                   expertise={"bereavement"})],
 ... )
 >>> sorted(g.value for g in profile.groups), profile.intensity.name
 (['bereavement'], 'HIGH')
@@ -26,38 +31,17 @@ PersonalNote(person_id='p-07', groups=<redacted>, note=<redacted>)
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.fields import instances, member, members
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.roles.models import Group, PartnerOrganisation
 
-__all__ = [
-    "EmotionalIntensity",
-    "Group",
-    "Measure",
-    "PartnerOrganisation",
-    "PersonalNote",
-    "SafeguardingProfile",
-]
-
-
-class Group(enum.Enum):
-    """A group of people a project works with whose safety and wellbeing need planning for."""
-
-    LEARNING_DISABILITIES = "learning_disabilities"
-    AUTISM = "autism"
-    MENTAL_HEALTH_OR_TRAUMA = "mental_health_or_trauma"
-    #: For example parents who have experienced baby loss (the Whitworth with Sands, report 5.1).
-    BEREAVEMENT = "bereavement"
-    #: Children and young people under 18.
-    YOUNG_PEOPLE = "young_people"
-    #: People living in institutions, for example young offenders (report 5.4).
-    PEOPLE_IN_INSTITUTIONS = "people_in_institutions"
-    OLDER_PEOPLE = "older_people"
-    HEALTH_CONDITIONS = "health_conditions"
+__all__ = ["EmotionalIntensity", "Measure", "PersonalNote", "SafeguardingProfile"]
 
 
 class EmotionalIntensity(enum.Enum):
@@ -102,44 +86,16 @@ class Measure(enum.Enum):
     DBS_CHECKS = "dbs_checks"
 
 
-def _members(kind: type[enum.Enum], field: str, values: object) -> frozenset[enum.Enum]:
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        raise ValidationError(field, "must be a collection of names")
-    chosen = set()
-    for index, value in enumerate(values):
-        if isinstance(value, kind):
-            chosen.add(value)
-            continue
-        try:
-            chosen.add(kind(value))
-        except ValueError:
-            # The value itself is never echoed: for a person's groups it is sensitive.
-            allowed = ", ".join(member.value for member in kind)
-            raise ValidationError(
-                f"{field}[{index}]", f"is not a known {kind.__name__}", hint=f"one of {allowed}"
-            ) from None
-    return frozenset(chosen)
-
-
 def _groups(values: object) -> frozenset[Group]:
-    return _members(Group, "groups", values)  # type: ignore[return-value]
-
-
-def _expertise(values: object) -> frozenset[Group]:
-    return _members(Group, "expertise", values)  # type: ignore[return-value]
+    return members(Group, values, "groups")
 
 
 def _measures(values: object) -> frozenset[Measure]:
-    return _members(Measure, "measures", values)  # type: ignore[return-value]
+    return members(Measure, values, "measures")
 
 
 def _intensity(value: object) -> EmotionalIntensity:
-    if isinstance(value, EmotionalIntensity):
-        return value
-    try:
-        return EmotionalIntensity(value)
-    except ValueError:
-        raise ValidationError("intensity", "must be low, moderate or high") from None
+    return member(EmotionalIntensity, value, "intensity")
 
 
 def _name(field: str) -> Callable[[Any, Any, str], None]:
@@ -150,30 +106,8 @@ def _name(field: str) -> Callable[[Any, Any, str], None]:
     return check
 
 
-@attrs.frozen
-class PartnerOrganisation:
-    """A partner organisation and the groups it has expertise in working with.
-
-    >>> PartnerOrganisation("Heart n Soul", expertise=["learning_disabilities", "autism"]).name
-    'Heart n Soul'
-    """
-
-    name: str = attrs.field(validator=_name("name"))
-    expertise: frozenset[Group] = attrs.field(factory=frozenset, converter=_expertise)
-
-    def covers(self, group: Group) -> bool:
-        """Whether the partner has expertise in working with ``group``."""
-        return group in self.expertise
-
-
 def _partners(values: object) -> tuple[PartnerOrganisation, ...]:
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
-        raise ValidationError("partners", "must be a list of partner organisations")
-    partners = tuple(values)
-    for index, partner in enumerate(partners):
-        if not isinstance(partner, PartnerOrganisation):
-            raise ValidationError(f"partners[{index}]", "must be a PartnerOrganisation")
-    return partners
+    return instances(PartnerOrganisation, values, "partners", what="partner organisations")
 
 
 @attrs.frozen
@@ -193,10 +127,6 @@ class SafeguardingProfile:
         return frozenset(g for p in self.partners for g in p.expertise)
 
 
-def _person_groups(values: object) -> frozenset[Group]:
-    return _members(Group, "groups", values)  # type: ignore[return-value]
-
-
 def _note_text(_instance: object, _attribute: object, value: object) -> None:
     if not isinstance(value, str):
         raise ValidationError("note", "must be text")
@@ -211,6 +141,6 @@ class PersonalNote:
 
     person_id: str = attrs.field(validator=_name("person_id"))
     groups: frozenset[Group] = attrs.field(
-        factory=frozenset, converter=_person_groups, repr=REDACTED, metadata=SENSITIVE
+        factory=frozenset, converter=_groups, repr=REDACTED, metadata=SENSITIVE
     )
     note: str = attrs.field(default="", validator=_note_text, repr=REDACTED, metadata=SENSITIVE)

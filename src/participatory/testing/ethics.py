@@ -4,11 +4,11 @@ Every strategy builds valid values. Facts are drawn with every answer possible, 
 included, so properties are tested on incomplete cases as well as complete ones.
 
 >>> from hypothesis import given
->>> from participatory.ethics import classify_activity, Outcome
+>>> from participatory.ethics import assess_activity, TriageOutcome
 >>> import datetime as dt
 >>> @given(activities())
 ... def check(activity):
-...     assert classify_activity(activity, on=dt.date(2026, 1, 1)).outcome in Outcome
+...     assert assess_activity(activity, as_at=dt.date(2026, 1, 1)).outcome in TriageOutcome
 >>> check()
 """
 

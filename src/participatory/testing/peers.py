@@ -91,7 +91,7 @@ def participatory_uc_change(household: PeerHousehold, fee: Money) -> tuple[Money
     AP (1-30 June) begins after every uprating day of the year. The award is worked out
     from the circumstances (no ``current_award``); the fee is an involvement fee, counted
     as earnings (UC Regs 2013 reg. 52(a)(iii)). Asks the public entry point,
-    :func:`participatory.benefits.check_payment`, what the fee does to UC.
+    :func:`participatory.benefits.assess_payment`, what the fee does to UC.
 
     >>> household = PeerHousehold(tax_year=2025, claimant_age=30, children=1,
     ...                           monthly_rent=Money.gbp(400),
@@ -109,7 +109,7 @@ def participatory_uc_change(household: PeerHousehold, fee: Money) -> tuple[Money
         Circumstances,
         UniversalCreditClaim,
         WorkCapability,
-        check_payment,
+        assess_payment,
     )
 
     capabilities = {household.capability, household.partner_capability}
@@ -132,6 +132,6 @@ def participatory_uc_change(household: PeerHousehold, fee: Money) -> tuple[Money
         other_earnings=household.claimant_monthly_earnings + household.partner_monthly_earnings,
     )
     received_on = dt.date(household.tax_year, 6, 10)
-    result = check_payment(Circumstances(universal_credit=claim), fee, received_on)
+    result = assess_payment(Circumstances(universal_credit=claim), fee, received_on)
     (outcome,) = result.outcomes_for(Benefit.UNIVERSAL_CREDIT)
     return outcome.before, outcome.after

@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from participatory.assessment.report import Area, Figure, GovernanceReport, ReportSection
 from participatory.core.explain import Finding
-from participatory.core.messages import message_keys, template
+from participatory.render.templates import message_keys, template
 from participatory.testing.strategies import amounts, citations, dates, money, severities
 
 __all__ = ["figure_values", "governance_reports", "html_problems", "report_texts"]

@@ -24,7 +24,6 @@ from participatory.roles.assignments import (
     RecognitionPreference,
     RelationshipBasis,
     RoleAssignment,
-    Stage,
 )
 from participatory.roles.authorship import (
     AuthorshipOffer,
@@ -34,6 +33,7 @@ from participatory.roles.authorship import (
 )
 from participatory.roles.models import (
     ContributorKind,
+    Group,
     OrganisationKind,
     PartnerOrganisation,
     Party,
@@ -42,6 +42,7 @@ from participatory.roles.models import (
     UniversityStaff,
 )
 from participatory.roles.project import FindingsReturnPlan, ProjectRoles
+from participatory.roles.stages import ResearchStage
 from participatory.testing.strategies import dates
 from participatory.vocabulary.files import bundled_vocabulary
 
@@ -73,9 +74,9 @@ _NAMES = st.sampled_from(["Ana", "Ben", "Chi", "Dev", "Eve", "Fay", "Gus", "Hal"
 
 
 @functools.cache
-def stages(min_size: int = 1, max_size: int = 4) -> st.SearchStrategy[tuple[Stage, ...]]:
+def stages(min_size: int = 1, max_size: int = 4) -> st.SearchStrategy[tuple[ResearchStage, ...]]:
     """Non-empty sets of research-cycle stages, sorted."""
-    return st.sets(st.sampled_from(list(Stage)), min_size=min_size, max_size=max_size).map(
+    return st.sets(st.sampled_from(list(ResearchStage)), min_size=min_size, max_size=max_size).map(
         lambda chosen: tuple(sorted(chosen))
     )
 
@@ -110,14 +111,15 @@ def people(party_id: str, sensitive: str = "SENSITIVE-SENTINEL") -> st.SearchStr
 
 
 @functools.cache
-def organisations(party_id: str) -> st.SearchStrategy[Party]:
-    """Partner organisations serving some of :data:`COMMUNITIES`."""
+def organisations(party_id: str) -> st.SearchStrategy[PartnerOrganisation]:
+    """Partner organisations serving some of :data:`COMMUNITIES`, with any expertise."""
     return st.builds(
         PartnerOrganisation,
         id=st.just(party_id),
         name=st.sampled_from(["Heart n Soul", "Sands", "McPin", "Props Bristol"]),
         kind=st.sampled_from(list(OrganisationKind)),
         communities_served=st.lists(st.sampled_from(COMMUNITIES), max_size=2, unique=True),
+        expertise=st.frozensets(st.sampled_from(list(Group))),
     )
 
 

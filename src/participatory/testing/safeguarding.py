@@ -9,14 +9,14 @@
 
 from hypothesis import strategies as st
 
+from participatory.roles.models import Group, PartnerOrganisation
 from participatory.safeguarding.models import (
     EmotionalIntensity,
-    Group,
     Measure,
-    PartnerOrganisation,
     PersonalNote,
     SafeguardingProfile,
 )
+from participatory.testing.roles import organisations
 
 __all__ = [
     "group_sets",
@@ -47,22 +47,22 @@ def intensities() -> st.SearchStrategy[EmotionalIntensity]:
 
 
 def partner_organisations() -> st.SearchStrategy[PartnerOrganisation]:
-    """Partner organisations with expertise in any groups."""
-    return st.builds(
-        PartnerOrganisation,
-        name=st.sampled_from(["Sands", "Heart n Soul", "McPin", "Props Bristol"]),
-        expertise=group_sets(),
-    )
+    """Partner organisations (the roles engine's) with expertise in any groups."""
+    return st.sampled_from(["sands", "hns", "mcpin", "props"]).flatmap(organisations)
 
 
-def safeguarding_profiles() -> st.SearchStrategy[SafeguardingProfile]:
-    """Valid project profiles."""
+def safeguarding_profiles(max_partners: int = 3) -> st.SearchStrategy[SafeguardingProfile]:
+    """Valid project profiles, with up to ``max_partners`` partner organisations.
+
+    In a :class:`~participatory.project.Project` the partners are the project's
+    organisations, so a profile for a project has none of its own (``max_partners=0``).
+    """
     return st.builds(
         SafeguardingProfile,
         groups=group_sets(),
         intensity=intensities(),
         measures=measure_sets(),
-        partners=st.lists(partner_organisations(), max_size=3).map(tuple),
+        partners=st.lists(partner_organisations(), max_size=max_partners).map(tuple),
     )
 
 

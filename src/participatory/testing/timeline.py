@@ -3,7 +3,7 @@
 >>> from hypothesis import given
 >>> @given(timelines())
 ... def check(plan):
-...     assert plan.stages == tuple(sorted(plan.stages, key=lambda s: s.kind.order))
+...     assert plan.stages == tuple(sorted(plan.stages, key=lambda s: s.kind.rank))
 >>> check()
 """
 
@@ -11,7 +11,8 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from participatory.timeline.plan import Deadline, Stage, StageKind, Timeline
+from participatory.roles.stages import ResearchStage
+from participatory.timeline.plan import Deadline, PlannedStage, Timeline
 
 __all__ = ["AS_AT_DATES", "stages", "timelines"]
 
@@ -20,12 +21,12 @@ AS_AT_DATES = st.dates(min_value=dt.date(2022, 7, 1), max_value=dt.date(2027, 12
 
 
 @st.composite
-def stages(draw: st.DrawFn, kind: StageKind | None = None) -> Stage:
+def stages(draw: st.DrawFn, kind: ResearchStage | None = None) -> PlannedStage:
     """One stage of up to two years, co-produced or not, with or without an estimate."""
     start = draw(st.dates(min_value=dt.date(2022, 1, 1), max_value=dt.date(2029, 12, 31)))
     length = draw(st.integers(min_value=0, max_value=730))
-    return Stage(
-        kind if kind is not None else draw(st.sampled_from(list(StageKind))),
+    return PlannedStage(
+        kind if kind is not None else draw(st.sampled_from(list(ResearchStage))),
         start,
         start + dt.timedelta(days=length),
         co_produced=draw(st.booleans()),
@@ -36,7 +37,9 @@ def stages(draw: st.DrawFn, kind: StageKind | None = None) -> Stage:
 @st.composite
 def timelines(draw: st.DrawFn) -> Timeline:
     """Plans with one to eight distinct stages and deadlines on some of them."""
-    kinds = draw(st.lists(st.sampled_from(list(StageKind)), min_size=1, max_size=8, unique=True))
+    kinds = draw(
+        st.lists(st.sampled_from(list(ResearchStage)), min_size=1, max_size=8, unique=True)
+    )
     planned = [draw(stages(kind)) for kind in kinds]
     deadlines = []
     for stage in planned:

@@ -1,8 +1,8 @@
 """The timeline engine: relationship time before applying, a realistic pace, deadlines.
 
 >>> import datetime as dt
->>> from participatory.timeline.plan import Stage, Timeline
->>> plan = Timeline(stages=[Stage("delivery", "2026-01-01", "2026-01-31", co_produced=True,
+>>> from participatory.timeline.plan import PlannedStage, Timeline
+>>> plan = Timeline(stages=[PlannedStage("delivery", "2026-01-01", "2026-01-31", co_produced=True,
 ...                               conventional_days=10)])
 >>> assess_timeline(plan, as_at=dt.date(2026, 1, 1)).schedule[0].realistic.end
 datetime.date(2026, 2, 19)
@@ -14,6 +14,7 @@ import datetime as dt
 import functools
 from collections.abc import Mapping
 from decimal import ROUND_CEILING, Decimal
+from typing import Final
 
 import attrs
 
@@ -26,60 +27,59 @@ from participatory.core.explain import (
     Severity,
     as_decimal,
 )
-from participatory.core.messages import define_messages
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.periods import DateRange, to_date
-from participatory.timeline.plan import Stage, StageKind, Timeline
+from participatory.roles.stages import ResearchStage
+from participatory.timeline.plan import PlannedStage, Timeline
 
-__all__ = ["MULTIPLIER", "PlannedStage", "TimelineAssessment", "assess_timeline"]
+__all__ = ["MULTIPLIER", "ScheduledStage", "TimelineAssessment", "assess_timeline"]
 
 #: The dated parameter read for how much longer co-produced stages take.
 MULTIPLIER = "timeline.co_production_multiplier"
 _ONE_DAY = dt.timedelta(days=1)
 
-define_messages(
-    {
-        "timeline.no_relationship_time": (
-            "The plan has no time for building relationships before {anchor} starts on "
-            "{anchor_start}. Relationships and trust need to form before ideas and applications."
-        ),
-        "timeline.relationship_time": (
-            "The plan gives {days} days to building relationships before {anchor} starts."
-        ),
-        "timeline.ideas_before_relationships": (
-            "Idea generation starts on {ideas_start}, before relationship building starts on "
-            "{relationships_start}; relationship building needs to come before ideas."
-        ),
-        "timeline.stage_too_short_co_produced": (
-            "{stage} is co-produced and planned for {planned_days} days; run conventionally it "
-            "would take {conventional_days} days, and co-produced work has taken about "
-            "{multiplier} times as long, so allow {needed_days} days."
-        ),
-        "timeline.stage_too_short": (
-            "{stage} is planned for {planned_days} days, less than your own estimate of "
-            "{needed_days} days."
-        ),
-        "timeline.deadline_unreachable": (
-            'The deadline "{deadline}" is {due}, but at a realistic pace {stage} ends on '
-            "{realistic_end}, {days_late} days later."
-        ),
-        "timeline.deadline_met": (
-            'The deadline "{deadline}" ({due}) can be met: at a realistic pace {stage} ends on '
-            "{realistic_end}."
-        ),
-        "timeline.realistic_end": (
-            "Allowing {multiplier} times as long for co-produced stages, the project ends on "
-            "{realistic_end} rather than {planned_end}."
-        ),
-    }
-)
+#: This module's English message templates (gathered by participatory.render.templates).
+MESSAGES: Final[Mapping[str, str]] = {
+    "timeline.no_relationship_time": (
+        "The plan has no time for building relationships before {anchor} starts on "
+        "{anchor_start}. Relationships and trust need to form before ideas and applications."
+    ),
+    "timeline.relationship_time": (
+        "The plan gives {days} days to building relationships before {anchor} starts."
+    ),
+    "timeline.ideas_before_relationships": (
+        "Idea generation starts on {ideas_start}, before relationship building starts on "
+        "{relationships_start}; relationship building needs to come before ideas."
+    ),
+    "timeline.stage_too_short_co_produced": (
+        "{stage} is co-produced and planned for {planned_days} days; run conventionally it "
+        "would take {conventional_days} days, and co-produced work has taken about "
+        "{multiplier} times as long, so allow {needed_days} days."
+    ),
+    "timeline.stage_too_short": (
+        "{stage} is planned for {planned_days} days, less than your own estimate of "
+        "{needed_days} days."
+    ),
+    "timeline.deadline_unreachable": (
+        'The deadline "{deadline}" is {due}, but at a realistic pace {stage} ends on '
+        "{realistic_end}, {days_late} days later."
+    ),
+    "timeline.deadline_met": (
+        'The deadline "{deadline}" ({due}) can be met: at a realistic pace {stage} ends on '
+        "{realistic_end}."
+    ),
+    "timeline.realistic_end": (
+        "Allowing {multiplier} times as long for co-produced stages, the project ends on "
+        "{realistic_end} rather than {planned_end}."
+    ),
+}
 
 
 @attrs.frozen
-class PlannedStage:
+class ScheduledStage:
     """A stage as planned and as it would run at a realistic pace."""
 
-    stage: Stage
+    stage: PlannedStage
     needed_days: int
     realistic: DateRange
 
@@ -90,7 +90,7 @@ class TimelineAssessment(Explained):
 
     multiplier: Decimal = attrs.field(kw_only=True)
     pre_application_days: int = attrs.field(kw_only=True)
-    schedule: tuple[PlannedStage, ...] = attrs.field(kw_only=True)
+    schedule: tuple[ScheduledStage, ...] = attrs.field(kw_only=True)
 
     @property
     def realistic_end(self) -> dt.date:
@@ -125,13 +125,19 @@ def _finding(
     )
 
 
-def _pre_application(timeline: Timeline) -> tuple[Stage | None, int]:
+def _name(stage: ResearchStage) -> str:
+    # The timeline names a stage by its short name ("application", "delivery"): its
+    # sentences are about dates, where the roles engine's longer labels read heavily.
+    return stage.value.replace("_", " ")
+
+
+def _pre_application(timeline: Timeline) -> tuple[PlannedStage | None, int]:
     """The stage relationship time is counted before, and the relationship days before it."""
-    anchor = timeline.stage(StageKind.APPLICATION) or next(
-        (s for s in timeline.stages if s.kind.order > StageKind.RELATIONSHIP_BUILDING.order),
+    anchor = timeline.stage(ResearchStage.APPLICATION) or next(
+        (s for s in timeline.stages if s.kind > ResearchStage.RELATIONSHIP_BUILDING),
         None,
     )
-    building = timeline.stage(StageKind.RELATIONSHIP_BUILDING)
+    building = timeline.stage(ResearchStage.RELATIONSHIP_BUILDING)
     if anchor is None or building is None:
         return anchor, 0
     last = min(building.end, anchor.start - _ONE_DAY)
@@ -143,7 +149,7 @@ def _relationship_findings(timeline: Timeline) -> tuple[list[Finding], int]:
     findings: list[Finding] = []
     if anchor is not None:
         if days == 0:
-            values = {"anchor": anchor.kind.label.lower(), "anchor_start": anchor.start}
+            values = {"anchor": _name(anchor.kind), "anchor_start": anchor.start}
             findings.append(
                 _finding("TIME-NO-RELATIONSHIP-TIME", "timeline.no_relationship_time", values)
             )
@@ -152,12 +158,12 @@ def _relationship_findings(timeline: Timeline) -> tuple[list[Finding], int]:
                 _finding(
                     "TIME-NO-RELATIONSHIP-TIME",
                     "timeline.relationship_time",
-                    {"days": days, "anchor": anchor.kind.label.lower()},
+                    {"days": days, "anchor": _name(anchor.kind)},
                     severity=Severity.MET,
                 )
             )
-    building = timeline.stage(StageKind.RELATIONSHIP_BUILDING)
-    ideas = timeline.stage(StageKind.IDEA_GENERATION)
+    building = timeline.stage(ResearchStage.RELATIONSHIP_BUILDING)
+    ideas = timeline.stage(ResearchStage.IDEA_GENERATION)
     if building is not None and ideas is not None and ideas.start < building.start:
         findings.append(
             _finding(
@@ -169,7 +175,7 @@ def _relationship_findings(timeline: Timeline) -> tuple[list[Finding], int]:
     return findings, days
 
 
-def _needed_days(stage: Stage, multiplier: Decimal) -> int:
+def _needed_days(stage: PlannedStage, multiplier: Decimal) -> int:
     if stage.conventional_days is None:
         return stage.days
     if not stage.co_produced:
@@ -178,7 +184,7 @@ def _needed_days(stage: Stage, multiplier: Decimal) -> int:
     return int(stretched)
 
 
-def _schedule(timeline: Timeline, multiplier: Decimal) -> tuple[PlannedStage, ...]:
+def _schedule(timeline: Timeline, multiplier: Decimal) -> tuple[ScheduledStage, ...]:
     """Each stage at a realistic pace, its predecessors' slip carried on to it."""
     slip = dt.timedelta(0)
     planned = []
@@ -187,7 +193,7 @@ def _schedule(timeline: Timeline, multiplier: Decimal) -> tuple[PlannedStage, ..
         start = stage.start + slip
         end = max(stage.end + slip, start + dt.timedelta(days=needed - 1))
         slip = max(slip, end - stage.end)
-        planned.append(PlannedStage(stage, needed, DateRange(start, end)))
+        planned.append(ScheduledStage(stage, needed, DateRange(start, end)))
     return tuple(planned)
 
 
@@ -210,7 +216,7 @@ def assess_timeline(
         if stage.conventional_days is None or stage.days >= planned.needed_days:
             continue
         values: dict[str, object] = {
-            "stage": stage.kind.label,
+            "stage": _name(stage.kind).capitalize(),
             "planned_days": stage.days,
             "needed_days": planned.needed_days,
         }
@@ -232,7 +238,7 @@ def assess_timeline(
         values = {
             "deadline": deadline.name,
             "due": deadline.due,
-            "stage": deadline.stage.label.lower(),
+            "stage": _name(deadline.stage),
             "realistic_end": realistic_end,
         }
         if realistic_end > deadline.due:

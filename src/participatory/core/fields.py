@@ -1,0 +1,116 @@
+"""Converters the models share for their fields: enumeration members, lists, dates.
+
+Each checks at construction and raises the library's
+:class:`~participatory.core.errors.ValidationError` with the field path; none ever repeats
+the value it was given (it may be special-category data).
+
+>>> import enum
+>>> class Colour(enum.Enum):
+...     RED = "red"
+...     BLUE = "blue"
+>>> member(Colour, "red", "colour")
+<Colour.RED: 'red'>
+>>> member(Colour, "green", "colour")
+Traceback (most recent call last):
+...
+participatory.core.errors.ValidationError: colour: must be one of red, blue
+>>> instances(Colour, [Colour.BLUE, "red"], "colours", what="colours")
+Traceback (most recent call last):
+...
+participatory.core.errors.ValidationError: colours[1]: must be a Colour
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+from typing import TypeVar
+
+from participatory.core.errors import ValidationError
+
+__all__ = ["E", "T", "instances", "iso_date", "member", "members", "texts"]
+
+#: Any enumeration (:func:`member` and :func:`members` give its members).
+E = TypeVar("E", bound=enum.Enum)
+#: Any model class (:func:`instances` checks each item is one).
+T = TypeVar("T")
+
+
+def member(kind: type[E], value: object, path: str, *, problem: str | None = None) -> E:
+    """``value`` as a member of ``kind``: a member already, or the value of one.
+
+    Anything else is an error at ``path`` naming the allowed values: "must be one of …", or
+    ``problem`` with the allowed values as its hint.
+    """
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in kind)
+        if problem is None:
+            raise ValidationError(path, f"must be one of {allowed}") from None
+        raise ValidationError(path, problem, hint=f"one of {allowed}") from None
+
+
+def members(kind: type[E], values: object, path: str) -> frozenset[E]:
+    """A collection of ``kind`` members or their values, as a set of members.
+
+    >>> import enum
+    >>> class Colour(enum.Enum):
+    ...     RED = "red"
+    >>> members(Colour, ["red", Colour.RED], "colours")
+    frozenset({<Colour.RED: 'red'>})
+    """
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise ValidationError(path, "must be a collection of names")
+    problem = f"is not a known {kind.__name__}"
+    return frozenset(member(kind, value, f"{path}[{index}]", problem=problem)
+                     for index, value in enumerate(values))  # fmt: skip
+
+
+def instances(kind: type[T], values: object, path: str, *, what: str) -> tuple[T, ...]:
+    """``values`` as a tuple, each of them a ``kind``; ``what`` names them in the error."""
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise ValidationError(path, f"must be a list of {what}")
+    items = tuple(values)
+    article = "an" if kind.__name__[:1] in "AEIOU" else "a"
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise ValidationError(f"{path}[{index}]", f"must be {article} {kind.__name__}")
+    return items
+
+
+def texts(values: object, path: str) -> tuple[str, ...]:
+    """A list of non-empty texts; one string is refused (it is not a list of its letters).
+
+    >>> texts(["co-production", "PPIE"], "described_as")
+    ('co-production', 'PPIE')
+    """
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise ValidationError(path, "must be a list of text, not one string")
+    items = tuple(values)
+    for index, item in enumerate(items):
+        if not isinstance(item, str) or not item.strip():
+            raise ValidationError(f"{path}[{index}]", "must be non-empty text")
+    return items
+
+
+def iso_date(value: object, path: str) -> dt.date:
+    """A calendar date, or one written ``YYYY-MM-DD``; a datetime is refused, not truncated.
+
+    Stricter than :func:`~participatory.core.periods.to_date`, which reads a moment as its
+    day in London: a file's date is a day, never a moment.
+
+    >>> iso_date("2026-04-06", "due_on")
+    datetime.date(2026, 4, 6)
+    """
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValidationError(path, "must be a date", hint="write YYYY-MM-DD")

@@ -1,0 +1,189 @@
+"""The cattrs converter that turns a project file's plain data into the engines' models.
+
+Field names in a file are the models' own field names, so the file format and the Python
+API never drift apart. The hooks below make the conversion strict, because a lenient one
+would guess: ``"no"`` is not ``True``, ``5`` is not the text ``"5"``, and ``12.5`` is never
+a float. Every value that cannot be read raises an error that names what was expected and
+never repeats the value (it may be special-category data).
+
+The forms (also in :doc:`/howto/project-files`):
+
+- **money**: a string with the amount and the ISO 4217 currency, ``"90.00 GBP"``; the
+  object ``{"amount": "90.00", "currency": "GBP"}`` that the library's own JSON output
+  uses is read too, so that output can be fed back in;
+- **numbers that are not money** (hours): a string such as ``"2.5"``, an integer, or a TOML
+  or JSON number (read as an exact Decimal, never a float);
+- **dates**: TOML dates or ISO strings, ``2026-05-12``;
+- **named values** (kinds, holdings, stages): their value, ``"fee"``, ``"jointly"``;
+- **a rate card**: a bundled card's name (``"nihr"``) or ``{file = "ours.toml",
+  extends = "nihr"}``, the file found relative to the project file;
+- **ethics facts**: a table of fact name to ``true``, ``false``, ``"yes"``, ``"no"`` or
+  ``"unknown"``;
+- **safeguarding**: no ``partners`` of its own: each partner organisation is named once,
+  under ``organisations``, with the groups it has ``expertise`` in.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime as dt
+import enum
+import functools
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final
+
+import cattrs
+from cattrs.gen import make_dict_structure_fn
+
+from participatory.core.errors import ValidationError
+from participatory.core.fields import iso_date
+from participatory.core.money import Money, to_decimal
+from participatory.ethics.facts import Answer, Facts
+from participatory.payments.rates import RateCard, bundled_rate_card, load_rate_card
+from participatory.safeguarding.models import SafeguardingProfile
+
+__all__ = ["BASE_DIRECTORY", "MONEY_PATTERN", "project_converter"]
+
+#: A money string: an amount, one space, a three-letter currency code.
+MONEY_PATTERN: Final = r"^-?[0-9][0-9_,]*(\.[0-9]+)? [A-Z]{3}$"
+
+#: The folder a rate card file is looked for in (the project file's folder).
+BASE_DIRECTORY: contextvars.ContextVar[Path | None] = contextvars.ContextVar(
+    "participatory_io_base_directory", default=None
+)
+
+
+def _money(value: object, _type: object) -> Money:
+    if isinstance(value, Money):
+        return value
+    if isinstance(value, str):
+        parts = value.split()
+        if len(parts) == 2:
+            return Money(to_decimal(parts[0]), parts[1])
+    elif (
+        isinstance(value, Mapping)
+        and set(value) == {"amount", "currency"}
+        and isinstance(value["amount"], str | int | Decimal)
+    ):
+        return Money(to_decimal(value["amount"]), value["currency"])
+    raise ValidationError("", 'must be money such as "90.00 GBP" (an amount and a currency)')
+
+
+def _decimal(value: object, _type: object) -> Decimal:
+    if isinstance(value, float):
+        raise ValidationError("", 'must be an exact number, written as a string such as "2.5"')
+    return to_decimal(value, "")
+
+
+def _date(value: object, _type: object) -> dt.date:
+    return iso_date(value, "")
+
+
+def _text(value: object, _type: object) -> str:
+    if not isinstance(value, str):
+        raise ValidationError("", "must be text")
+    return value
+
+
+def _boolean(value: object, _type: object) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError("", "must be true or false")
+    return value
+
+
+def _integer(value: object, _type: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise ValidationError("", "must be a whole number")
+    if isinstance(value, Decimal):
+        if value != value.to_integral_value():
+            raise ValidationError("", "must be a whole number")
+        return int(value)
+    return value
+
+
+def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+    allowed = ", ".join(repr(member.value) for member in kind)
+
+    def structure(value: object, _type: object) -> enum.Enum:
+        if isinstance(value, kind):
+            return value
+        try:
+            return kind(value)
+        except (ValueError, TypeError):
+            # Never echo the value: it may be a benefit or a health condition.
+            raise ValidationError("", f"must be one of {allowed}") from None
+
+    return structure
+
+
+def _facts(value: object, _type: object) -> Facts:
+    if not isinstance(value, Mapping):
+        raise ValidationError("", "must be a table of fact names and answers")
+    answers: dict[str, object] = {}
+    for key, answer in value.items():
+        if isinstance(answer, str) and answer.strip().lower() in {a.value for a in Answer}:
+            answers[key] = Answer(answer.strip().lower())
+        else:
+            answers[key] = answer
+    return Facts(answers)
+
+
+def _rate_card(value: object, _type: object) -> RateCard:
+    if isinstance(value, RateCard):
+        return value
+    if isinstance(value, str):
+        return bundled_rate_card(value)
+    if isinstance(value, Mapping) and "file" in value and set(value) <= {"file", "extends"}:
+        file, extends = value["file"], value.get("extends")
+        if not isinstance(file, str) or not (extends is None or isinstance(extends, str)):
+            raise ValidationError("", "file and extends must be text")
+        base = BASE_DIRECTORY.get()
+        path = Path(file) if base is None or Path(file).is_absolute() else base / file
+        return load_rate_card(path, base=extends)
+    raise ValidationError(
+        "", 'must name a bundled rate card ("nihr") or be {file = "...", extends = "..."}'
+    )
+
+
+def _safeguarding_profile(
+    conv: cattrs.Converter,
+) -> Callable[[object, object], SafeguardingProfile]:
+    base = make_dict_structure_fn(SafeguardingProfile, conv)
+
+    def structure(value: object, kind: object) -> SafeguardingProfile:
+        # A project names each partner once, under organisations: the profile's partners
+        # are filled from there (Project.safeguarding_profile), never read a second time.
+        if not isinstance(value, Mapping):
+            raise ValidationError("", "must be a table")
+        if "partners" in value:
+            raise ValidationError(
+                "partners",
+                "is not read from a project file",
+                hint="name each partner once, under organisations, with its expertise",
+            )
+        return base(value, kind)
+
+    return structure
+
+
+def _is_enum(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, enum.Enum)
+
+
+@functools.cache
+def project_converter() -> cattrs.Converter:
+    """The strict converter for project files (built once)."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(Money, _money)
+    conv.register_structure_hook(Decimal, _decimal)
+    conv.register_structure_hook(dt.date, _date)
+    conv.register_structure_hook(str, _text)
+    conv.register_structure_hook(bool, _boolean)
+    conv.register_structure_hook(int, _integer)
+    conv.register_structure_hook(Facts, _facts)
+    conv.register_structure_hook(RateCard, _rate_card)
+    conv.register_structure_hook(SafeguardingProfile, _safeguarding_profile(conv))
+    conv.register_structure_hook_factory(_is_enum, _enum_hook)
+    return conv

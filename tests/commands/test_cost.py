@@ -1,0 +1,152 @@
+""":mod:`participatory.commands.cost`: unit tests.
+
+Issue 11's privacy defaults at the edges: commands, payment notes and file errors.
+
+"No log, error or rendered report (unless the caller opts in)" shows a person's
+circumstances. The library-level defaults (serialisation, sentences, the report view) are
+tested beside their modules; these are the places a person's data leaves the library.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import io
+import json
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from participatory.cli import main
+from participatory.testing.bad_input import toml_text
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+
+
+def test_cost_text(capsys):
+    code = main(["cost", "--card", "nihr", "--activity", "meeting", "--hours", "2",
+                 "--preparation-hours", "1", "--as-at", "2026-01-15"])  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.splitlines()[0] == "The fee for meeting on the nihr rate card is £82.50."
+    assert "not checked against its source" in out
+
+
+def test_cost_json(capsys):
+    code = main(["cost", "--card", "whitworth", "--activity", "advisory_group", "--sessions", "3",
+                 "--as-at", "2022-07-20", "--format", "json"])  # fmt: skip
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert data["fee"] == {"amount": "270.00", "currency": "GBP"}
+    assert data["findings"][0]["rule_id"] == "PAY-FEE"
+
+
+def test_cost_with_institution_rates(capsys):
+    card = str(EXAMPLES / "institution-rate-card.toml")
+    code = main(["cost", "--rates", card, "--activity", "full_day_workshop", "--days", "1",
+                 "--as-at", "2026-09-01"])  # fmt: skip
+    assert code == 0
+    assert "is £180.00." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "reason"),
+    [
+        (["--card", "whitworth", "--activity", "advisory_group", "--days", "1",
+          "--as-at", "2026-01-01"], "not available on 2026-01-01"),
+        (["--card", "nope", "--activity", "meeting", "--hours", "1", "--as-at", "2026-01-01"],
+         "nope"),
+        (["--card", "nihr", "--activity", "meeting", "--hours", "-1", "--as-at", "2026-01-01"],
+         "must not be negative"),
+        (["--card", "nihr", "--activity", "meeting", "--as-at", "2026-01-01"], "--hours"),
+        (["--plan", "/nonexistent/plan.toml"], "cannot read"),
+        (["--rates", "/nonexistent/card.toml", "--activity", "meeting", "--hours", "1"],
+         "cannot be read"),
+    ],
+)  # fmt: skip
+def test_unusable_input_exits_2_with_one_line(capsys, argv, reason):
+    assert main(["cost", *argv]) == 2
+    err = capsys.readouterr().err
+    assert reason in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_unknown_activity_is_an_argparse_error(capsys):
+    assert main(["cost", "--card", "nihr", "--activity", "dancing", "--hours", "1"]) == 2
+
+
+def test_plan_text(capsys):
+    code = main(["cost", "--plan", str(EXAMPLES / "payment-plan.toml"), "--as-at", "2026-07-01",
+                 "--week-start", "monday"])  # fmt: skip
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Total £1,609.00: fees £1,350.00, expenses £259.00; declined fees £450.00." in out
+    assert "  amira 2026-04-06..2027-04-05: fees £450.00, expenses £5.40" in out
+    assert "Per benefit week:" in out
+    assert "ben-pot-s2 to ben (£90.00) is overdue" in out
+    assert "amira-s2 to amira (£90.00) was paid on 30 June 2026, 5 working day(s)" in out
+
+
+def test_plan_json(capsys):
+    code = main(["cost", "--plan", str(EXAMPLES / "payment-plan.toml"), "--as-at", "2026-07-01",
+                 "--assessment-period-from", "2026-01-20", "--format", "json"])  # fmt: skip
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert data["cost_summary"]["fees"] == {"amount": "1350.00", "currency": "GBP"}
+    assert sum(Decimal(t["for_time"]["amount"]) for t in data["assessment_periods"]) == 1350
+    overdue = [f for f in data["timeliness"]["findings"] if f["rule_id"] == "PAY-OVERDUE"]
+    assert [f["values"]["payment"] for f in overdue] == ["ben-pot-s2"]
+
+
+NOTE = "NOTE-SENTINEL-taxi because of a mobility impairment"
+
+
+def _run(argv: list[str], stdin: str | None = None) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(contextlib.redirect_stdout(out))
+        stack.enter_context(contextlib.redirect_stderr(err))
+        if stdin is not None:
+            import sys
+
+            old = sys.stdin
+            sys.stdin = io.StringIO(stdin)
+            stack.callback(setattr, sys, "stdin", old)
+        status = main(argv)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_cost_never_prints_a_payment_note(tmp_path: Path, fmt: str) -> None:
+    """``participatory cost --plan`` shows totals and lateness, never a payment's note."""
+    text = (EXAMPLES / "payment-plan.toml").read_text(encoding="utf-8")
+    document = tomllib.loads(text, parse_float=Decimal)
+    changed = copy.deepcopy(document)
+    for payment in changed["payments"]:
+        payment["note"] = NOTE
+    plan = tmp_path / "plan.toml"
+    plan.write_text(toml_text(changed), encoding="utf-8")
+    status, out, err = _run(["cost", "--plan", str(plan), "--as-at", "2026-07-01", "--format", fmt])
+    assert status == 0, err
+    assert "NOTE-SENTINEL" not in out + err
+
+
+@pytest.mark.parametrize("locale", ["de", "xx_YY", ""])
+def test_an_unusable_locale_is_one_line_naming_the_option(locale: str) -> None:
+    argv = ["cost", "--card", "whitworth", "--activity", "advisory_group", "--days", "1",
+            "--as-at", "2022-07-20", "--locale", locale]  # fmt: skip
+    status, out, err = _run(argv)
+    assert status == 2
+    assert out == ""
+    assert err == "participatory cost: --locale: must be one of en_GB, cy\n"
+
+
+def test_cost_json_keys_are_sorted_like_every_other_command(capsys):
+    """The shared edge helpers print JSON with sorted keys: the same input, the same bytes."""
+    assert main(["cost", "--card", "whitworth", "--activity", "advisory_group", "--days", "1",
+                 "--as-at", "2022-07-20", "--format", "json"]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert out == json.dumps(json.loads(out), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    assert json.loads(out)["as_at"] == "2022-07-20"

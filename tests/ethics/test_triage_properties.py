@@ -1,0 +1,130 @@
+""":mod:`participatory.ethics.triage`: property tests.
+
+Invariants of the ethics triage, over activities with every mix of yes / no / unknown.
+"""
+
+import datetime as dt
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+from participatory.core.explain import Severity
+from participatory.ethics import (
+    Activity,
+    Answer,
+    Fact,
+    TriageOutcome,
+    assess_activity,
+)
+from participatory.render.text import sentence
+from participatory.testing import ethics as es
+
+ON = dt.date(2026, 11, 25)
+
+
+def outcome(activity):
+    return assess_activity(activity, as_at=ON).outcome
+
+
+def _facts_of(activity):
+    yield from ((None, f) for f in es.ACTIVITY_FACTS)
+    for party in activity.parties:
+        yield from ((party.label, f) for f in es.PARTY_FACTS)
+
+
+def _with(activity, where, fact, answer):
+    if where is None:
+        return activity.with_answer(fact, answer)
+    return activity.with_party_answer(where, fact, answer)
+
+
+@given(es.involvement_activities(), st.data())
+def test_data_analysed_never_lowers_the_need_for_review_of_involvement(activity, data):
+    before = outcome(activity)
+    label = data.draw(st.sampled_from([p.label for p in activity.parties]))
+    after = outcome(activity.with_party_answer(label, Fact.OWN_DATA_ANALYSED, Answer.YES))
+    if before in (TriageOutcome.INVOLVEMENT, TriageOutcome.ENGAGEMENT):
+        # Once a group's own data is analysed someone is a participant: never no review.
+        assert after.review_rank > before.review_rank
+    assert after.review_rank >= before.review_rank or before is TriageOutcome.REFER
+
+
+@given(es.activities(), st.data())
+def test_data_analysed_never_lowers_the_need_for_review_unless_it_resolves_a_referral(
+    activity, data
+):
+    label = data.draw(st.sampled_from([p.label for p in activity.parties]))
+    before = outcome(activity)
+    after = outcome(activity.with_party_answer(label, Fact.OWN_DATA_ANALYSED, Answer.YES))
+    # A referral may be resolved by a new answer; nothing else may become less cautious.
+    assert after.review_rank >= before.review_rank or before is TriageOutcome.REFER
+
+
+@given(es.activities(), st.randoms(use_true_random=False))
+def test_outcome_and_findings_never_depend_on_the_order_facts_or_groups_are_given(activity, rnd):
+    pairs = list(activity.facts.answers + activity.facts.safeguarding)
+    rnd.shuffle(pairs)
+    parties = []
+    for party in activity.parties:
+        party_pairs = list(party.facts.answers + party.facts.safeguarding)
+        rnd.shuffle(party_pairs)
+        # Given as an iterable of pairs, with unknowns spelt out for some facts.
+        party_pairs += [(f.value, None) for f in es.PARTY_FACTS if f not in party.facts.facts()]
+        rnd.shuffle(party_pairs)
+        parties.append(attrs.evolve(party, facts=party_pairs))
+    rnd.shuffle(parties)
+    reordered = Activity(activity.id, parties=parties, facts=iter(pairs), setting=activity.setting)
+    original = assess_activity(activity, as_at=ON)
+    again = assess_activity(reordered, as_at=ON)
+    assert again.outcome is original.outcome
+    assert again.findings == original.findings
+    assert again.deciding_facts == original.deciding_facts
+
+
+@given(es.activities(), st.data())
+def test_unknown_is_never_less_cautious_than_yes_or_no(activity, data):
+    where, fact = data.draw(st.sampled_from(list(_facts_of(activity))))
+    results = {a: outcome(_with(activity, where, fact, a)) for a in Answer}
+    unknown = results[Answer.UNKNOWN]
+    worst_known = max(results[Answer.YES].review_rank, results[Answer.NO].review_rank)
+    assert unknown is TriageOutcome.REFER or unknown.review_rank >= worst_known
+    if results[Answer.YES] is not results[Answer.NO]:
+        # When the answer matters, an unknown answer is never silently decided.
+        assert unknown is TriageOutcome.REFER or unknown in (
+            results[Answer.YES],
+            results[Answer.NO],
+        )
+
+
+@given(es.activities())
+def test_refer_outcomes_name_the_deciding_facts_and_other_outcomes_none(activity):
+    result = assess_activity(activity, as_at=ON)
+    referrals = result.by_rule("ETH-REFER-UNKNOWN-FACT")
+    if result.outcome is TriageOutcome.REFER:
+        assert result.worst is Severity.REFER
+        assert (
+            result.deciding_facts
+            or result.has("ETH-REFER-SPANS-CATEGORIES")
+            or result.has("ETH-REFER-UNCLASSIFIED")
+        )
+        assert len(referrals) == len(result.deciding_facts)
+        for missing in result.deciding_facts:
+            target = activity if missing.party is None else activity.party(missing.party)
+            assert target.facts.get(missing.fact) is Answer.UNKNOWN
+    else:
+        assert not result.deciding_facts
+        assert not result.at_least(Severity.REFER)
+
+
+@given(es.activities())
+def test_every_finding_renders_and_cites_bundled_guidance(activity):
+    from participatory.ethics import bundled_guidance
+
+    guidance = bundled_guidance()
+    known = {c.title for c in guidance.citations.values()}
+    for finding in assess_activity(activity, as_at=ON).findings:
+        assert sentence(finding, locale="en_GB")
+        assert finding.citations
+        assert {c.title for c in finding.citations} <= known
+        assert finding.rule_id.startswith("ETH-")

@@ -1,0 +1,90 @@
+""":mod:`participatory.payments.rates`: hardening: bad input at its boundaries.
+
+Bad input at every boundary that exists: the library's own error with a place, or a result.
+
+Each boundary (a file loader, the command line) gets valid files broken one way at a time
+(:mod:`participatory.testing.bad_input`) and random text. Every input must end in a
+:class:`~participatory.core.errors.ParticipatoryError` that says where the problem is, or
+in a valid result: never another exception, never a hang. The counts are printed at the
+end of the run ("hardening: N inputs tried at <boundary>").
+
+Out-of-date rules: past the last verified figures, an engine refuses or says so.
+
+Benefit and payment figures change every April. Every bundled parameter and rate card has
+a ``valid_until``; on the day after it, the engines that exist now must raise
+:class:`~participatory.core.errors.ParametersNotAvailable`, or, when the caller passes the
+explicit ``allow_stale=True``, answer with a finding that reports the stale figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from participatory.core.errors import (
+    ParametersNotAvailable,
+    ParticipatoryError,
+)
+from participatory.payments import (
+    bundled_rate_cards,
+    cost_activity,
+)
+from participatory.payments.costing import Duration
+from participatory.payments.rates import (
+    RateCard,
+    RateUnit,
+    load_rate_card,
+    parse_rate_card,
+)
+from participatory.testing.bad_input import toml_texts
+from tests.fuzzing import (
+    FUZZ,
+    INSTITUTION_CARD,
+    RATE_CARD,
+    outcome,
+)
+
+
+@FUZZ
+@given(toml_texts(*RATE_CARD))
+def test_rate_cards(tried: Counter[str], text: str) -> None:
+    """parse_rate_card: a ParameterFileError naming the key, or a card."""
+    tried["parse_rate_card"] += 1
+    result = outcome(lambda: parse_rate_card(text, "fuzz.toml"))
+    assert isinstance(result, RateCard | ParticipatoryError)
+
+
+@FUZZ
+@given(toml_texts(*INSTITUTION_CARD), st.sampled_from([None, "nihr", "whitworth", "nobody"]))
+def test_institution_rate_card_files(tried: Counter[str], text: str, base: str | None) -> None:
+    """load_rate_card, laid over a bundled card (or a card that does not exist)."""
+    tried["load_rate_card"] += 1
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "card.toml"
+        path.write_text(text, encoding="utf-8")
+        result = outcome(lambda: load_rate_card(path, base=base))
+    assert isinstance(result, RateCard | ParticipatoryError)
+
+
+_ONE_DAY = dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize("card_id", sorted(bundled_rate_cards()))
+def test_every_rate_card_refuses_dates_past_its_data(card_id: str, tried: Counter[str]) -> None:
+    """Costing on the day after a card's valid_until raises, naming the last covered day."""
+    card = bundled_rate_cards()[card_id]
+    for rate in card.rates:
+        tried["stale dates (rate cards)"] += 1
+        with pytest.raises(ParametersNotAvailable) as caught:
+            card.rate(rate.activity, rate.unit, card.valid_until + _ONE_DAY)
+        assert caught.value.covered_until == card.valid_until
+    hourly = [rate.activity for rate in card.rates if rate.unit is RateUnit.HOUR]
+    if hourly:
+        with pytest.raises(ParametersNotAvailable):
+            cost_activity(card, hourly[0], Duration.hours(1), as_at=card.valid_until + _ONE_DAY)

@@ -1,0 +1,408 @@
+""":mod:`participatory.render.report`: unit tests.
+
+Rendering a hand-built governance report in every format and both locales.
+
+The report (a river citizen-science project, as at 25 November 2026):
+- Payments: payment P1 of £90.00 to Sam, paid 20 November 2026, 3 working days after its
+  17 November deadline (a warning); fees planned £1,350.00; 12.5% of the budget held by
+  community partners (1/8 as a share); 6 contributors.
+- Benefits: a sensitive Carer's Allowance finding (a problem) whose values hold SENTINEL,
+  and a sensitive figure whose value is SENTINEL; the action "Tell the Carer's Allowance
+  Unit about the earnings for that week."
+Both sections cite sources, one verified and one not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+
+from participatory.assessment.report import Area, Figure, GovernanceReport, ReportSection
+from participatory.core.explain import Citation, Finding, Severity
+from participatory.core.money import Money
+from participatory.render import FORMATS, render, templates
+from participatory.testing.report import html_problems
+
+TEST_TEMPLATES = {
+    "test_render.figure.fees": "Test figure: Fees planned",
+    "test_render.figure.share": "Test figure: Share held by community partners",
+    "test_render.figure.people": "Test figure: Public contributors",
+    "test_render.figure.private": "Test figure: A contributor's own figure",
+    "test_render.figure.note": "Test figure: A free-text figure",
+}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _test_templates():
+    """This module's own figure labels, in the registry while its tests run."""
+    with pytest.MonkeyPatch.context() as patch:
+        for key, text in TEST_TEMPLATES.items():
+            patch.setitem(templates._TEMPLATES, key, text)
+        yield
+
+
+SENTINEL = "SENTINEL-Q7X-NEVER-SHOWN"
+
+
+LOCALES = ("en_GB", "cy")
+
+
+NIHR = Citation(
+    "Payment guidance for researchers and professionals",
+    publisher="NIHR",
+    url="https://www.nihr.ac.uk/payment-guidance-researchers-and-professionals",
+    verified=True,
+)
+
+
+CA_RULES = Citation(
+    "The Social Security Benefit (Computation of Earnings) Regulations 1996",
+    reference="SI 1996/2745",
+    date=dt.date(2026, 4, 6),
+    verified=False,
+)
+
+
+def river_report(title: str = "River watch", note: str = "plain") -> GovernanceReport:
+    late = Finding(
+        "PAY-LATE",
+        Severity.WARNING,
+        "payments.late",
+        {
+            "payment": "P1",
+            "contributor": "Sam",
+            "amount": Money.gbp("90"),
+            "paid_on": dt.date(2026, 11, 20),
+            "working_days_late": 3,
+            "deadline": dt.date(2026, 11, 17),
+        },
+        citations=(NIHR,),
+    )
+    on_time = Finding("PAY-ON-TIME", Severity.MET, "payments.on_time", {"count": 4})
+    cliff = Finding(
+        "BEN-CA-EARNINGS-LIMIT",
+        Severity.PROBLEM,
+        "benefits.ca.over_limit",
+        dict.fromkeys(("start", "end", "earnings", "limit", "over", "award"), SENTINEL),
+        citations=(CA_RULES,),
+        actions=("benefits.action.ask_carers_allowance_unit",),
+        sensitive=True,
+        subject="sam",
+    )
+    payments = ReportSection(
+        Area.PAYMENTS,
+        findings=(on_time, late),
+        figures=(
+            Figure("test_render.figure.fees", Money.gbp("1350")),
+            Figure("test_render.figure.share", Decimal("0.125"), is_share=True),
+            Figure("test_render.figure.people", 6),
+            Figure("test_render.figure.note", note),
+        ),
+    )
+    benefits = ReportSection(
+        Area.BENEFITS,
+        findings=(cliff,),
+        figures=(Figure("test_render.figure.private", SENTINEL, sensitive=True, subject="sam"),),
+    )
+    ethics = ReportSection(Area.ETHICS, not_assessed=True)
+    return GovernanceReport("river", title, dt.date(2026, 11, 25), (payments, benefits, ethics))
+
+
+LATE_EN = (
+    "Payment P1 to Sam (£90.00) was paid on 20 November 2026, 3 working day(s) after its "
+    "deadline of 17 November 2026."
+)
+
+
+LATE_CY = (
+    "Talwyd taliad P1 i Sam (£90.00) ar 20 Tachwedd 2026, 3 diwrnod gwaith ar ôl ei ddyddiad "
+    "terfyn, sef 17 Tachwedd 2026."
+)
+
+
+EXPECTED = {
+    "en_GB": {
+        "sentence": LATE_EN,
+        "texts": [
+            "Governance report: River watch",
+            "25 November 2026",
+            "Payments",
+            "Benefits",
+            "1 warning, 1 standard met",
+            "1 problem",
+            "Tell the Carer's Allowance Unit about the earnings for that week.",
+            "Not assessed: the project gave no information for this area.",
+            "Sources",
+            "not verified",
+            "Warning",
+        ],
+    },
+    "cy": {
+        "sentence": LATE_CY,
+        "texts": [
+            "Adroddiad llywodraethu: River watch",
+            "25 Tachwedd 2026",
+            "Taliadau",
+            "Budd-daliadau",
+            "un rhybudd, un safon wedi'i bodloni",
+            "un broblem",
+            "Rhowch wybod i Uned Lwfans Gofalwr am yr enillion ar gyfer yr wythnos honno.",
+            "Heb ei asesu: ni roddodd y prosiect unrhyw wybodaeth am y maes hwn.",
+            "Ffynonellau",
+            "heb ei gwirio",
+            "Rhybudd",
+        ],
+    },
+}
+
+
+# The figures in both locales (babel gives the same digits for en_GB and cy).
+FIGURES = ["£1,350.00", "12.5%", "6", "£90.00"]
+
+
+def _unwrapped(text: str) -> str:
+    # Plain text wraps lines and HTML escapes apostrophes: compare the words people read.
+    return " ".join(html.unescape(text).split())
+
+
+#: What only the sensitive Carer's Allowance finding and figure say (rule, action, source,
+#: template words, the figure's label), in either locale.
+_ONLY_IN_THE_SENSITIVE_FINDING = (
+    "BEN-CA-EARNINGS-LIMIT",
+    "Carer's Allowance",
+    "Lwfans Gofalwr",
+    "Computation of Earnings",
+    "A contributor's own figure",
+    SENTINEL,
+)
+
+
+_PRINT_REPORTS = f"""
+import runpy, sys
+ns = runpy.run_path({str(Path(__file__))!r})
+from participatory.render import render, templates
+templates._TEMPLATES.update(ns["TEST_TEMPLATES"])  # this process only
+for locale in ("en_GB", "cy"):
+    for sensitive in (False, True):
+        sys.stdout.buffer.write(render(ns["river_report"](), format="json", locale=locale,
+                                       include_sensitive=sensitive).encode("utf-8"))
+"""
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_shows_the_key_figures_and_sentences(fmt, locale):
+    # The copy for the contributor (include_sensitive): the benefits finding's action and
+    # source are shown only there (test_sensitive_findings_are_left_out_by_default).
+    out = render(river_report(), format=fmt, locale=locale, include_sensitive=True)
+    flat = _unwrapped(json.dumps(json.loads(out), ensure_ascii=False) if fmt == "json" else out)
+    if fmt == "markdown":
+        flat = flat.replace("\\", "")
+    expected = EXPECTED[locale]
+    assert expected["sentence"] in flat
+    for text in [*expected["texts"], *FIGURES]:
+        assert text in flat, text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_sensitive_values_are_withheld_by_default_and_shown_on_request(fmt, locale):
+    hidden = render(river_report(), format=fmt, locale=locale)
+    shown = render(river_report(), format=fmt, locale=locale, include_sensitive=True)
+    assert SENTINEL not in hidden
+    assert SENTINEL in shown
+    notice = {
+        "en_GB": "Some values are withheld because they are the contributor's own personal",
+        "cy": "Mae rhai gwerthoedd wedi'u hatal am mai gwybodaeth bersonol y cyfrannwr",
+    }[locale]
+    assert notice in _unwrapped(hidden.replace("\\", ""))
+    assert notice not in _unwrapped(shown.replace("\\", ""))
+
+
+def test_findings_are_ordered_most_serious_first():
+    text = render(river_report(), format="text", locale="en_GB")
+    payments = text[text.index("Payments\n") : text.index("Benefits\n")]
+    assert payments.index("Warning: Payment P1") < payments.index("Met: 4 payment(s)")
+
+
+def test_rule_ids_are_secondary_never_the_sentence():
+    text = render(river_report(), format="text", locale="en_GB")
+    assert "PAY-LATE" not in text
+    page = render(river_report(), format="html", locale="en_GB")
+    assert 'data-rule="PAY-LATE"' in page
+    assert '<small class="rule">Rule PAY-LATE</small>' in page
+
+
+def test_sources_are_numbered_with_publisher_reference_url_and_verification():
+    # With the sensitive finding shown, so that its (unverified) source is numbered too.
+    text = _unwrapped(render(river_report(), format="text", locale="en_GB", include_sensitive=True))
+    assert (
+        "[1] Payment guidance for researchers and professionals, NIHR "
+        "https://www.nihr.ac.uk/payment-guidance-researchers-and-professionals (verified)"
+    ) in text
+    assert (
+        "[1] The Social Security Benefit (Computation of Earnings) Regulations 1996, "
+        "SI 1996/2745, dated 6 April 2026 (not verified)"
+    ) in text
+    assert "17 November 2026. [1]" in text
+
+
+def test_welsh_report_has_one_notice_counting_the_english_sentences():
+    # Untranslated in Welsh: the five test figure labels (shown once each; the private
+    # figure is shown only in the copy that includes sensitive data).
+    text = _unwrapped(render(river_report(), format="text", locale="cy", include_sensitive=True))
+    notice = "Nid yw 5 o'r brawddegau yn yr adroddiad hwn ar gael yn Gymraeg eto"
+    assert text.count(notice) == 1
+    assert text.index(notice) < text.index("Taliadau")
+    assert "ar gael yn Gymraeg" not in _unwrapped(
+        render(river_report(), format="text", locale="en_GB")
+    )
+
+
+def test_fully_translated_welsh_report_has_no_notice():
+    section = ReportSection(Area.PAYMENTS, findings=river_report().sections[0].findings)
+    report = GovernanceReport("r", "River", dt.date(2026, 11, 25), (section,))
+    assert "Gymraeg eto" not in render(report, format="html", locale="cy")
+
+
+def test_unknown_format_or_locale_is_a_clear_error():
+    with pytest.raises(ValueError, match="format 'pdf' is not supported"):
+        render(river_report(), format="pdf", locale="en_GB")
+    with pytest.raises(ValueError, match="locale 'fr' is not supported"):
+        render(river_report(), format="text", locale="fr")
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_html_is_one_accessible_self_contained_page(locale):
+    page = render(river_report(), format="html", locale=locale)
+    assert html_problems(page, lang={"en_GB": "en-GB", "cy": "cy"}[locale]) == []
+    assert page.startswith("<!DOCTYPE html>\n")
+    assert '<th scope="col">' in page
+    assert '<th scope="row">' in page
+
+
+def test_html_escapes_a_script_in_a_value_and_in_the_title():
+    attack = "<script>alert('x')</script>"
+    page = render(river_report(title=attack, note=attack), format="html", locale="en_GB")
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in page
+    assert html_problems(page, lang="en-GB") == []
+    assert attack in html.unescape(page)
+
+
+def test_markdown_escapes_markup_in_values():
+    out = render(
+        river_report(title="*big* <b>", note="<script>x</script>"),
+        format="markdown",
+        locale="en_GB",
+    )
+    assert "<script>" not in out
+    assert "<b>" not in out
+    assert "# Governance report: \\*big\\* \\<b\\>" in out
+
+
+def test_severity_is_a_word_not_only_a_colour():
+    page = render(river_report(), format="html", locale="cy", include_sensitive=True)
+    assert '<span class="sev">Problem:</span>' in page
+    assert '<span class="sev">Rhybudd:</span>' in page
+
+
+def test_json_carries_the_data_and_the_sentences():
+    data = json.loads(render(river_report(), format="json", locale="cy"))
+    assert data["locale"] == "cy"
+    assert data["as_at"] == "2026-11-25"
+    payments, benefits, ethics = data["sections"]
+    assert payments["heading"] == "Taliadau"
+    late = next(f for f in payments["findings"] if f["rule_id"] == "PAY-LATE")
+    assert late["sentence"] == LATE_CY
+    assert late["values"]["amount"] == {"amount": "90", "currency": "GBP"}
+    fees = payments["figures"][0]
+    assert (fees["value"], fees["display"]) == ({"amount": "1350", "currency": "GBP"}, "£1,350.00")
+    assert payments["figures"][1]["display"] == "12.5%"
+    cliff = benefits["findings"][0]
+    assert cliff["values"] is None
+    assert cliff["severity_label"] == "Problem"
+    # Withheld by default: the action alone would say the person gets Carer's Allowance.
+    assert cliff["action_sentences"] is None
+    assert cliff["sentence"] is None
+    assert cliff["rule_id"] is None
+    assert cliff["withheld"] is True
+    assert benefits["withheld"] == [
+        "Mae un canfyddiad am amgylchiadau personol un person wedi'i atal; dim ond i'r person "
+        "hwnnw, neu i rywun sydd â hawl i'w weld, y caiff ei ddangos (defnyddiwch "
+        "--include-sensitive)."
+    ]
+    assert benefits["figures"][0]["value"] is None
+    assert ethics["not_assessed"] is True
+    shown = json.loads(render(river_report(), format="json", locale="cy", include_sensitive=True))
+    assert shown["sections"][1]["findings"][0]["action_sentences"] == [
+        "Rhowch wybod i Uned Lwfans Gofalwr am yr enillion ar gyfer yr wythnos honno."
+    ]
+    assert shown["sections"][1]["withheld"] == []
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_sensitive_findings_are_left_out_by_default(fmt, locale):
+    """Issue 11: no report contains a person's circumstances unless the caller opts in.
+
+    By hand: the benefits section holds one sensitive finding (a problem) about "sam" and one
+    sensitive figure. By default neither is shown, nor anything that would say what they are
+    about; the section says one finding about one person is withheld and still counts the
+    problem; the payments section is shown in full.
+    """
+    hidden = _unwrapped(render(river_report(), format=fmt, locale=locale).replace("\\", ""))
+    for text in _ONLY_IN_THE_SENSITIVE_FINDING:
+        assert text not in hidden, text
+    line = {
+        "en_GB": "1 finding about one person's own circumstances is withheld",
+        "cy": "Mae un canfyddiad am amgylchiadau personol un person wedi'i atal",
+    }[locale]
+    assert hidden.count(line) == 1
+    assert EXPECTED[locale]["sentence"] in hidden
+    assert {"en_GB": "1 problem", "cy": "un broblem"}[locale] in hidden
+    shown = _unwrapped(
+        render(river_report(), format=fmt, locale=locale, include_sensitive=True).replace("\\", "")
+    )
+    assert line not in shown
+    assert SENTINEL in shown
+
+
+def test_withheld_findings_are_counted_once_per_person():
+    """Three sensitive findings about two people: one line per person, with their count."""
+    cliff = river_report().sections[1].findings[0]
+    others = (
+        attrs.evolve(cliff, subject="ann"),
+        attrs.evolve(cliff, subject="ann", severity=Severity.INFO),
+    )
+    section = ReportSection(Area.BENEFITS, findings=(cliff, *others))
+    report = GovernanceReport("r", "River", dt.date(2026, 11, 25), (section,))
+    text = _unwrapped(render(report, format="text", locale="en_GB"))
+    assert text.count("2 findings about one person's own circumstances are withheld") == 1
+    assert text.count("1 finding about one person's own circumstances is withheld") == 1
+    assert "2 problems, 1 note" in text
+
+
+def test_json_is_byte_identical_whatever_the_locale_timezone_or_hash_seed():
+    outputs = set()
+    for lang, tz, seed in [
+        ("C.UTF-8", "UTC", "0"),
+        ("cy_GB.UTF-8", "Pacific/Kiritimati", "12345"),
+        ("en_US.UTF-8", "America/St_Johns", "random"),
+    ]:
+        env = {**os.environ, "LANG": lang, "LC_ALL": lang, "TZ": tz, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _PRINT_REPORTS], env=env, capture_output=True, check=True
+        )
+        outputs.add(done.stdout)
+    assert len(outputs) == 1
+    assert len(outputs.pop()) > 1000
