@@ -10,7 +10,7 @@ checked by the benefits engine; the figures of what they keep are marked sensiti
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -18,23 +18,24 @@ from participatory.assessment.messages import figure
 from participatory.assessment.receipts import receipts_for
 from participatory.assessment.report import Area, Figure, ReportSection
 from participatory.benefits.engine import assess_benefits
+from participatory.benefits.household import Household
+from participatory.benefits.receipts import Receipt
 from participatory.core.errors import ParametersNotAvailable, UnsupportedCase
 from participatory.core.explain import Finding, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
+from participatory.core.sources import Citation, cite
 from participatory.payments.costing import cost_activity
 from participatory.payments.methods import PaymentMethod, consequences
 from participatory.payments.plans import PaymentKind
 from participatory.payments.rates import RateCard
-from participatory.payments.sources import NIHR_PUBLIC_GUIDANCE
 from participatory.payments.timeliness import assess_timeliness
 from participatory.project.model import Project
 
 __all__ = ["benefits_section", "payments_section"]
 
-_ORGANISATION_CITATIONS = tuple(
-    c for f in consequences(PaymentMethod.ORGANISATION) for c in f.citations
-)
+def _organisation_citations() -> tuple[Citation, ...]:
+    return tuple(c for f in consequences(PaymentMethod.ORGANISATION) for c in f.citations)
 
 
 def _unique(findings: Iterable[Finding]) -> list[Finding]:
@@ -136,7 +137,7 @@ def _compare_with_card(
             "assessment.fees_below_card",
             {"contributor": project.person_name(person), "planned": planned.get(person,
              Money.zero(card.currency)), "due": amount, "card": card.id},
-            citations=(card.citation, NIHR_PUBLIC_GUIDANCE),
+            citations=(card.citation, cite("nihr_payment_guidance_public_2024#choice")),
             subject=person,
         )
         for person, amount in sorted(due.items())
@@ -179,10 +180,17 @@ def _about(finding: Finding, person: str) -> Finding:
     return attrs.evolve(finding, sensitive=True, subject=finding.subject or person)
 
 
-def _one_person(
-    project: Project, person: str, parameters: ParameterSet, refuse: bool
+def _one_household(
+    project: Project,
+    person: str,
+    parameters: ParameterSet,
+    refuse: bool,
+    already: Callable[[Household], Iterable[Receipt]] | None,
 ) -> tuple[list[Finding], list[Figure]]:
-    payments = project.payment_plan().for_contributor(person)
+    household = project.benefits[person]
+    plan = project.payment_plan()
+    members = [member.id for member in household.people]
+    payments = [p for member in members for p in plan.for_contributor(member)]
     name = project.person_name(person)
     findings: list[Finding] = []
     for payment in payments:
@@ -193,7 +201,7 @@ def _one_person(
                     Severity.INFO,
                     "assessment.organisation_payment",
                     {"amount": payment.amount, "contributor": name},
-                    citations=_ORGANISATION_CITATIONS,
+                    citations=_organisation_citations(),
                     sensitive=True,
                     subject=person,
                 )
@@ -205,8 +213,9 @@ def _one_person(
         )  # fmt: skip
     try:
         result = assess_benefits(
-            project.benefits[person],
+            household,
             receipts_for(payments),
+            already=() if already is None else tuple(already(household)),
             parameters=parameters,
             allow_stale=not refuse,
         )
@@ -233,8 +242,19 @@ def _one_person(
     return findings, figures
 
 
-def benefits_section(project: Project, parameters: ParameterSet, refuse: bool) -> ReportSection:
-    """The benefits section: for each contributor with circumstances, what they keep."""
+def benefits_section(
+    project: Project,
+    parameters: ParameterSet,
+    refuse: bool,
+    already: Callable[[Household], Iterable[Receipt]] | None = None,
+) -> ReportSection:
+    """The benefits section: for each household with circumstances, what it keeps.
+
+    A couple who are both contributors are one household: it is assessed once, with both
+    partners' payments. ``already`` gives, for a household, what its members were paid or are
+    due from other projects and payers (the contributors' ledger): it counts in every period
+    but is never listed.
+    """
     if not project.benefits:
         return ReportSection(Area.BENEFITS, not_assessed=True)
     if project.currency != "GBP":
@@ -243,8 +263,13 @@ def benefits_section(project: Project, parameters: ParameterSet, refuse: bool) -
         return ReportSection(Area.BENEFITS, (only,))
     findings: list[Finding] = []
     figures: list[Figure] = []
+    seen: set[frozenset[str]] = set()
     for person in sorted(project.benefits):
-        more, numbers = _one_person(project, person, parameters, refuse)
+        members = frozenset(member.id for member in project.benefits[person].people)
+        if members in seen:
+            continue
+        seen.add(members)
+        more, numbers = _one_household(project, person, parameters, refuse, already)
         findings.extend(more)
         figures.extend(numbers)
     return ReportSection(Area.BENEFITS, findings, figures)

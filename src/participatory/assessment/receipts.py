@@ -60,6 +60,7 @@ def receipt_for(payment: Payment) -> Receipt | None:
         kind,
         worked_on=payment.activity_on,
         reference=payment.id,
+        person=payment.contributor,
     )
 
 

@@ -162,8 +162,6 @@ class Detail(NamedTuple):
     nation: Nation
     added: Decimal
     self_employed: bool
-    #: The allowance paid with regular earnings only (what Universal Credit counts).
-    regular: Decimal
 
 
 def assess_week(
@@ -195,7 +193,6 @@ def assess_week(
         nation,
         income.added,
         self_employed,
-        ZERO if income.regular > limit else award,
     )
     return PeriodOutcome(
         Benefit.CARERS_ALLOWANCE,
@@ -207,6 +204,8 @@ def assess_week(
         person=person,
         detail=detail,
         explain=(explain_week, (ctx,)),
+        # What is paid with regular earnings only: what Universal Credit counts.
+        baseline=ZERO if income.regular > limit else award,
     )
 
 

@@ -108,26 +108,6 @@ class _Item:
         self.added = added
 
 
-def _items(
-    household: Household, receipts: Iterable[Receipt], path: str, added: bool
-) -> list[_Item]:
-    receipts = _receipts(receipts)
-    members = household.people
-    default = members[0].id
-    ids = {p.id for p in members}
-    items = []
-    for index, receipt in enumerate(receipts):
-        if type(receipt) is not Receipt and not isinstance(receipt, Receipt):
-            raise ValidationError(f"{path}[{index}]", "must be a Receipt")
-        person = receipt.person
-        if person is None:
-            person = default
-        elif person not in ids:
-            raise ValidationError(f"{path}[{index}].person", "is not a member of the household")
-        items.append(_Item(receipt, person, added))
-    return items
-
-
 def _add(income: Income, item: _Item, earnings: bool, hours: bool) -> None:
     if item.added:
         if earnings:
@@ -204,6 +184,28 @@ def _check_nation(household: Household) -> None:
             )
 
 
+def _checked(
+    receipts: Iterable[Receipt], path: str, ids: frozenset[str]
+) -> tuple[Receipt, ...]:
+    items = receipts if type(receipts) is tuple else tuple(_receipts(receipts))
+    for index, receipt in enumerate(items):
+        if type(receipt) is not Receipt and not isinstance(receipt, Receipt):
+            raise ValidationError(f"{path}[{index}]", "must be a Receipt")
+        person = receipt.person
+        if person is not None and person not in ids:
+            raise ValidationError(f"{path}[{index}].person", "is not a member of the household")
+    return items
+
+
+def _context(parameters: ParameterSet | None, allow_stale: bool) -> Context:
+    chosen = parameters if parameters is not None else bundled_parameters()
+    if allow_stale:
+        # Stale values are recorded per check, so each check gets its own context.
+        return Context(chosen, allow_stale=True)
+    # Without stale values a context only reads: one per parameter set serves every check.
+    return chosen.memo(Context, Context, chosen)
+
+
 def assess_benefits(
     household: Household,
     receipts: Iterable[Receipt],
@@ -221,21 +223,48 @@ def assess_benefits(
     true, in which case the last known values are used and a ``BEN-STALE-PARAMETERS``
     finding reports each one.
     """
-    if not isinstance(household, Household):
+    if type(household) is not Household and not isinstance(household, Household):
         raise ValidationError("household", "must be a Household")
-    _check_nation(household)
-    given = tuple(_receipts(receipts))
-    new = _items(household, given, "receipts", True)
-    items = _items(household, already, "already", False) + new
-    ctx = Context(
-        parameters if parameters is not None else bundled_parameters(), allow_stale=allow_stale
-    )
-    nation = household.nation
+    profile = household.profile
+    given = _checked(receipts, "receipts", profile.ids)
+    earlier = _checked(already, "already", profile.ids) if already else ()
+    if household.nation is Nation.NORTHERN_IRELAND:
+        _check_nation(household)
+    ctx = _context(parameters, allow_stale)
     reported: list[PeriodOutcome] = []
-    knock_on: list[PeriodOutcome] = []  # every weekly outcome UC or HB counts, reported or not
+    knock_on: list[PeriodOutcome] = []
+    if profile.weekly:
+        _weekly(household, given, earlier, ctx, reported, knock_on)
+    if household.universal_credit is not None:
+        reported.extend(_universal_credit(household, given, earlier, knock_on, ctx))
+    if len(reported) > 1:
+        reported.sort(key=lambda o: (o.period.start, _ORDER[o.benefit], o.person or ""))
+    paid = ZERO
+    for receipt in given:
+        if receipt.kind is not ReceiptKind.DECLINED_FEE:
+            paid += receipt.amount.amount
+    return BenefitsCheck(reported, paid, explain=(_explain, (household, given, ctx)))
+
+
+def _weekly(
+    household: Household,
+    given: tuple[Receipt, ...],
+    earlier: tuple[Receipt, ...],
+    ctx: Context,
+    reported: list[PeriodOutcome],
+    knock_on: list[PeriodOutcome],
+) -> None:
+    """Every weekly benefit's outcomes: each person's own, then the household's."""
+    first = household.profile.first_id
+    items = [_Item(r, r.person or first, False) for r in earlier]
+    new = [_Item(r, r.person or first, True) for r in given]
+    items.extend(new)
+    nation = household.nation
 
     def keep(outcome: PeriodOutcome, shown: bool) -> None:
-        if shown:
+        # A period no payment in question falls in is still reported if they change it
+        # (a knock-on from another benefit).
+        if shown or outcome.after_amount != outcome.before_amount:
             reported.append(outcome)
         if outcome.benefit in _COUNTED_AS_INCOME or outcome.benefit in _PASSPORTS:
             knock_on.append(outcome)
@@ -243,7 +272,8 @@ def assess_benefits(
     for person in household.people:
         claim = person.carers_allowance
         if claim is not None:
-            weeks = _gather(items, (person,), claim.benefit_week_start, hours=False, lag=True)
+            start = 6 if nation is Nation.SCOTLAND else claim.benefit_week_start
+            weeks = _gather(items, (person,), start, hours=False, lag=True)
             self_employed = any(
                 i.kind is ReceiptKind.SELF_EMPLOYED_INVOICE and i.person == person.id
                 for i in new
@@ -281,8 +311,8 @@ def assess_benefits(
         weeks = _gather(items, members, legacy_claim.benefit_week_start, hours=True)
         for week, incomes, shown in weeks.sorted():
             pair = legacy.WeekIncomes(
-                incomes.get(claimant.id) or Income(claimant.weekly_earnings.amount, claimant.weekly_hours),
-                (incomes.get(partner.id) or Income(partner.weekly_earnings.amount, partner.weekly_hours))
+                incomes.get(claimant.id) or _regular(claimant),
+                (incomes.get(partner.id) or _regular(partner))
                 if pooled and partner is not None
                 else None,
             )
@@ -304,7 +334,9 @@ def assess_benefits(
         weeks = _gather(items, household.people, pc_claim.benefit_week_start, hours=False)
         for week, incomes, shown in weeks.sorted():
             keep(
-                pension_credit.assess_week(pc_claim, week, _pooled(incomes, household), ctx, nation=nation),
+                pension_credit.assess_week(
+                    pc_claim, week, _pooled(incomes, household), ctx, nation=nation
+                ),
                 shown,
             )
     hb_claim = household.housing_benefit
@@ -319,30 +351,19 @@ def assess_benefits(
         for week, incomes, shown in weeks.sorted():
             keep(
                 housing_benefit.assess_week(
-                    hb_claim, week, _pooled(incomes, household), ctx, passport=passport, nation=nation
+                    hb_claim,
+                    week,
+                    _pooled(incomes, household),
+                    ctx,
+                    passport=passport,
+                    nation=nation,
                 ),
                 shown,
             )
-    if household.universal_credit is not None:
-        reported.extend(_universal_credit(household, items, knock_on, ctx))
-    if len(reported) > 1:
-        reported.sort(key=lambda o: (o.period.start, _ORDER[o.benefit], o.person or ""))
-    paid = ZERO
-    gifts = ZERO
-    first_gift: dt.date | None = None
-    for receipt in given:
-        if receipt.kind is not ReceiptKind.DECLINED_FEE:
-            paid += receipt.amount.amount
-        if receipt.kind is ReceiptKind.GIFT:
-            gifts += receipt.amount.amount
-            if first_gift is None or receipt.received_on < first_gift:
-                first_gift = receipt.received_on
-    kinds = frozenset(item.kind for item in new)
-    return BenefitsCheck(
-        reported,
-        paid,
-        explain=(_explain, (household, kinds, gifts, first_gift, ctx)),
-    )
+
+
+def _regular(person: Person) -> Income:
+    return Income(person.weekly_earnings.amount, person.weekly_hours)
 
 
 def _receipts(receipts: Iterable[Receipt]) -> Iterable[Receipt]:
@@ -378,15 +399,22 @@ def _passport_lost(outcomes: list[PeriodOutcome]) -> Callable[[DateRange], bool]
     return in_week
 
 
-def _income_lost(outcomes: list[PeriodOutcome]) -> Callable[[DateRange], Decimal]:
+def _income_lost(
+    outcomes: list[PeriodOutcome],
+) -> Callable[[DateRange], tuple[Decimal, Decimal]]:
     lost = [
-        (o.period, o.before_amount - o.after_amount)
+        (o.period, o.baseline_amount - o.before_amount, o.baseline_amount - o.after_amount)
         for o in outcomes
-        if o.benefit in _COUNTED_AS_INCOME and o.after_amount < o.before_amount
+        if o.benefit in _COUNTED_AS_INCOME and o.after_amount < o.baseline_amount
     ]
 
-    def in_week(week: DateRange) -> Decimal:
-        return sum((drop for period, drop in lost if period.overlaps(week)), ZERO)
+    def in_week(week: DateRange) -> tuple[Decimal, Decimal]:
+        before = after = ZERO
+        for period, drop_before, drop_after in lost:
+            if period.overlaps(week):
+                before += drop_before
+                after += drop_after
+        return before, after
 
     return in_week
 
@@ -415,33 +443,43 @@ def _weekly_payable(household: Household, day: dt.date, ctx: Context) -> Decimal
 
 
 def _universal_credit(
-    household: Household, items: list[_Item], weekly: list[PeriodOutcome], ctx: Context
+    household: Household,
+    given: tuple[Receipt, ...],
+    earlier: tuple[Receipt, ...],
+    weekly: list[PeriodOutcome],
+    ctx: Context,
 ) -> list[PeriodOutcome]:
     claim = household.universal_credit
     assert claim is not None
     first = claim.first_date_of_entitlement
     day_of_month = first.day
+    default = household.profile.first_id
     periods: dict[dt.date, DateRange] = {}
-    incomes: dict[dt.date, dict[str, Income]] = {}
+    earnings: dict[dt.date, dict[str, list[Decimal]]] = {}
     shown: set[dt.date] = set()
-    people = {p.id: p for p in household.people}
-    for item in items:
-        if not item.counted:
-            continue
-        period = _assessment_period(day_of_month, first, item.received_on)
-        periods[period.start] = period
-        by_person = incomes.setdefault(period.start, {})
-        income = by_person.get(item.person)
-        if income is None:
-            income = by_person[item.person] = Income(people[item.person].monthly_earnings.amount)
-        _add(income, item, True, False)
-        if item.added:
-            shown.add(period.start)
+    for layer, receipts in ((0, earlier), (1, given)):
+        for receipt in receipts:
+            counted = receipt.counted
+            if not counted:
+                continue
+            period = _assessment_period(day_of_month, first, receipt.received_on)
+            start = period.start
+            periods[start] = period
+            by_person = earnings.get(start)
+            if by_person is None:
+                by_person = earnings[start] = {}
+            person = receipt.person or default
+            pair = by_person.get(person)
+            if pair is None:
+                pair = by_person[person] = [ZERO, ZERO]
+            pair[layer] += counted
+            if layer:
+                shown.add(start)
     lost: dict[dt.date, list[Decimal]] = {}
     for outcome in weekly:
         if outcome.benefit not in _COUNTED_AS_INCOME:
             continue
-        regular = outcome.detail.regular  # type: ignore[attr-defined]
+        regular = outcome.baseline_amount
         drop_before = regular - outcome.before_amount
         drop_after = regular - outcome.after_amount
         if not (drop_before or drop_after):
@@ -455,39 +493,37 @@ def _universal_credit(
         if drop_after != drop_before:
             shown.add(period.start)
     found = []
+    payable = household.profile.weekly and claim.current_award is None
     for start in sorted(shown):
-        period = periods[start]
-        by_person = incomes.get(start) or {}
-        for person in household.people:
-            if person.id not in by_person:
-                by_person[person.id] = Income(person.monthly_earnings.amount)
-        before_lost, after_lost = lost.get(start, (ZERO, ZERO))
-        weekly_payable = (
-            _weekly_payable(household, start, ctx) if claim.current_award is None else ZERO
-        )
+        knock = universal_credit.NO_KNOCK
+        entry = lost.get(start)
+        if payable or entry is not None:
+            knock = universal_credit.Knock(
+                _weekly_payable(household, start, ctx) if payable else ZERO,
+                entry[0] if entry is not None else ZERO,
+                entry[1] if entry is not None else ZERO,
+            )
         found.append(
             universal_credit.assess_period(
-                household,
-                period,
-                by_person,
-                universal_credit.Knock(weekly_payable, before_lost, after_lost),
-                ctx,
+                household, periods[start], earnings.get(start) or {}, knock, ctx
             )
         )
     return found
 
 
 def _explain(
-    check: BenefitsCheck,
-    household: Household,
-    kinds: frozenset[ReceiptKind],
-    gifts: Decimal,
-    first_gift: dt.date | None,
-    ctx: Context,
+    check: BenefitsCheck, household: Household, given: tuple[Receipt, ...], ctx: Context
 ) -> tuple[Finding, ...]:
     outcomes = check.outcomes
     extra: list[Finding] = []
     claim = household.universal_credit
+    gifts = ZERO
+    first_gift: dt.date | None = None
+    for receipt in given:
+        if receipt.kind is ReceiptKind.GIFT:
+            gifts += receipt.amount.amount
+            if first_gift is None or receipt.received_on < first_gift:
+                first_gift = receipt.received_on
     if gifts and claim is not None and first_gift is not None:
         period = AssessmentPeriodCycle(claim.first_date_of_entitlement).period_containing(
             first_gift
@@ -511,6 +547,7 @@ def _explain(
         "benefits.kept",
         {"paid": Money(paid), "change": Money(change), "kept": Money(paid + change)},
     )
+    # A shared context records no stale values (it never allows them).
     stale = [
         finding(
             "BEN-STALE-PARAMETERS",
@@ -528,6 +565,7 @@ def _explain(
         )
         for use in ctx.stale.values()
     ]
+    kinds = frozenset(r.kind for r in given)
     return (
         *standing_findings(household.benefits, household.nation),
         *kind_findings(kinds, universal_credit=claim is not None, nation=household.nation),

@@ -196,8 +196,6 @@ class Detail(NamedTuple):
     award: Decimal
     nation: Nation
     already_outside: bool
-    #: The award paid with regular earnings only (what Universal Credit counts).
-    regular: Decimal
 
 
 def assess_week(
@@ -233,11 +231,11 @@ def assess_week(
             award,
             nation,
             not base_ok,
-            award
-            if is_permitted(claim.permitted_work, income.regular, income.hours_regular, found)
-            else ZERO,
         ),
         explain=(explain_week, (ctx,)),
+        baseline=award
+        if is_permitted(claim.permitted_work, income.regular, income.hours_regular, found)
+        else ZERO,
     )
 
 

@@ -32,7 +32,7 @@ import enum
 import re
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 import attrs
 
@@ -64,6 +64,7 @@ from participatory.core.privacy import REDACTED, SENSITIVE
 
 __all__ = [
     "CapitalHolding",
+    "Profile",
     "CapitalKind",
     "Child",
     "ChildDisability",
@@ -292,6 +293,51 @@ def _children(value: object) -> tuple[Child, ...]:
     return children
 
 
+class Profile(NamedTuple):
+    """What the rules read of a household on every check, worked out once when it is made."""
+
+    #: Every member's id, and the first member's (who receives a payment naming no one).
+    ids: frozenset[str]
+    first_id: str
+    couple: bool
+    #: Any member 25 or over (a couple gets the 25-or-over rate if either is).
+    any_25_or_over: bool
+    #: Any member with limited capability for work (LCW or LCWRA): the work allowance.
+    any_capability: bool
+    #: For each member with LCWRA: whether the lower new-claim rate applies to them.
+    lcwra: tuple[bool, ...]
+    #: Members who care and do not have LCWRA (each gets a carer element).
+    carers: int
+    #: A member who cares and has LCWRA (only the LCWRA element for them, reg. 29(4)).
+    carer_and_lcwra: bool
+    #: The children, eldest first.
+    children: tuple[Child, ...]
+    #: The members' regular monthly earnings together (what Universal Credit sees).
+    monthly_earnings: Decimal
+    #: Whether any weekly benefit (a member's own or the household's) is received.
+    weekly: bool
+
+
+def _profile_of(household: Household) -> Profile:
+    people = household.people
+    return Profile(
+        ids=frozenset(p.id for p in people),
+        first_id=people[0].id,
+        couple=len(people) == 2,
+        any_25_or_over=any(p.age_band is AgeBand.AGE_25_OR_OVER for p in people),
+        any_capability=any(p.capability is not WorkCapability.NONE for p in people),
+        lcwra=tuple(p.lcwra_new_claim_rate for p in people if p.capability is WorkCapability.LCWRA),
+        carers=sum(1 for p in people if p.is_carer and p.capability is not WorkCapability.LCWRA),
+        carer_and_lcwra=any(p.is_carer and p.capability is WorkCapability.LCWRA for p in people),
+        children=tuple(sorted(household.children, key=lambda c: c.born_on)),
+        monthly_earnings=sum((p.monthly_earnings.amount for p in people), Decimal(0)),
+        weekly=any(p.carers_allowance is not None or p.esa is not None for p in people)
+        or household.legacy is not None
+        or household.housing_benefit is not None
+        or household.pension_credit is not None,
+    )
+
+
 _MEANS_TESTED_LEGACY: Final = frozenset(
     {LegacyBenefit.INCOME_SUPPORT, LegacyBenefit.INCOME_BASED_JSA, LegacyBenefit.INCOME_RELATED_ESA}
 )
@@ -331,6 +377,7 @@ class Household:
     _benefits: frozenset[Benefit] = attrs.field(
         init=False, repr=False, eq=False, metadata=SENSITIVE
     )
+    _profile: Profile = attrs.field(init=False, repr=False, eq=False, metadata=SENSITIVE)
 
     def __attrs_post_init__(self) -> None:
         legacy = self.legacy.benefit if self.legacy is not None else None
@@ -358,6 +405,12 @@ class Household:
             if self.legacy.claimant not in {p.id for p in self.people}:
                 raise ValidationError("legacy.claimant", "is not a member of the household")
         object.__setattr__(self, "_benefits", self._find_benefits())
+        object.__setattr__(self, "_profile", _profile_of(self))
+
+    @property
+    def profile(self) -> Profile:
+        """What the rules read of the household on every check, worked out once."""
+        return self._profile
 
     @property
     def couple(self) -> bool:

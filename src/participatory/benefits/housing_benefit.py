@@ -82,8 +82,9 @@ class Passport(NamedTuple):
     lost: Callable[[DateRange], bool]
     #: Alongside Universal Credit: referred.
     with_universal_credit: bool
-    #: How much Carer's Allowance, ESA or JSA (income for HB) the payments remove in a week.
-    income_lost: Callable[[DateRange], Decimal]
+    #: How much Carer's Allowance, ESA or JSA (income for HB) is lost in a week, below what
+    #: regular earnings alone leave: without and with the payments.
+    income_lost: Callable[[DateRange], tuple[Decimal, Decimal]]
 
 
 class Detail(NamedTuple):
@@ -128,16 +129,17 @@ def assess_week(
         ctx.use(f"housing_benefit.earnings_disregard.{claim.disregard.value}", week.start).value  # type: ignore[arg-type]
     )
     rate = Decimal(ctx.use("housing_benefit.withdrawal_rate", week.start).value)  # type: ignore[arg-type]
-    # The award on the statement already allows for regular earnings; other payments already
-    # made lower it first, then these payments.
-    earlier = round_in_claimants_favour(excess_from_payment(income.regular, income.base, disregard) * rate)
-    before = max(ZERO, award - earlier)
-    extra = excess_from_payment(income.base, total, disregard)
-    # HB counts Carer's Allowance, ESA and JSA as income: what the payments take off them
-    # offsets the earnings (a rise in HB is not modelled: cautious).
-    extra = max(ZERO, extra - passport.income_lost(week))
-    reduction = min(before, round_in_claimants_favour(extra * rate))
-    return outcome(before - reduction, "taper", rate, before)
+    # The award on the statement already allows for regular earnings. The taper applies to the
+    # week's earnings above them as a whole (rounded once), so paying in parts never loses a
+    # penny more or less than paying the same in one go. HB counts Carer's Allowance, ESA and
+    # JSA as income: what is lost of them offsets the earnings, never lifting HB above the
+    # award on the statement.
+    lost_before, lost_after = passport.income_lost(week)
+    earlier = max(ZERO, excess_from_payment(income.regular, income.base, disregard) - lost_before)
+    later = max(ZERO, excess_from_payment(income.regular, total, disregard) - lost_after)
+    before = max(ZERO, award - round_in_claimants_favour(earlier * rate))
+    after = max(ZERO, award - round_in_claimants_favour(later * rate))
+    return outcome(after, "taper", rate, before)
 
 
 def explain_week(

@@ -132,8 +132,6 @@ class Detail(NamedTuple):
     closed: ParameterUse | None
     before: Decimal
     after: Decimal
-    #: The award with regular earnings only (what Universal Credit counts of new-style JSA).
-    regular: Decimal
 
 
 def _open_use(claim: LegacyClaim, week: DateRange, ctx: Context) -> ParameterUse | None:
@@ -260,8 +258,9 @@ def assess_week(
         added,
         cliff,
         person=person,
-        detail=Detail(claim.benefit.value, claim, incomes, nation, closed, before, after, regular),
+        detail=Detail(claim.benefit.value, claim, incomes, nation, closed, before, after),
         explain=(explain_week, (ctx,)),
+        baseline=regular,
     )
 
 

@@ -144,7 +144,7 @@ class Context:
 
         A record keeps the stale values it read in its last field, ``stale``.
         """
-        record = self.parameters.memo((build, day, self.allow_stale), lambda: self._build(build, day))
+        record = self.parameters.memo((build, day, self.allow_stale), self._build, build, day)
         stale = record.stale  # type: ignore[attr-defined]
         if stale:
             for use in stale:

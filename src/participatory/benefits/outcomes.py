@@ -57,46 +57,27 @@ def _gbp(amount: Decimal) -> Money:
     return Money(amount, "GBP")
 
 
-class _Frozen:
-    """Refuses attribute assignment after ``__init__`` (which sets slots directly)."""
-
-    __slots__ = ()
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable")
-
-
-_set = object.__setattr__
-
-
-class PeriodOutcome(_Frozen, ExplainedResult):
+class PeriodOutcome(ExplainedResult):
     """One benefit in one period: the amount before and after the payments, and whose it is.
 
     ``person`` is the id of the person whose own benefit this is (Carer's Allowance, ESA,
-    new-style JSA), or ``None`` for the household's means-tested benefit.
+    new-style JSA), or ``None`` for the household's means-tested benefit. Read-only: every
+    public attribute is a property.
     """
 
     __slots__ = (
         "_after",
+        "_baseline",
         "_before",
+        "_benefit",
+        "_cliff",
         "_counted",
+        "_detail",
         "_explain",
         "_findings",
-        "benefit",
-        "cliff",
-        "detail",
-        "period",
-        "person",
+        "_period",
+        "_person",
     )
-    benefit: Benefit
-    period: DateRange
-    person: str | None
-    cliff: bool
-    #: The rule's own intermediate figures, for its explanation (not part of the public API).
-    detail: object
 
     def __init__(
         self,
@@ -111,25 +92,54 @@ class PeriodOutcome(_Frozen, ExplainedResult):
         findings: Iterable[Finding] | None = None,
         detail: object = None,
         explain: Explainer | None = None,
+        baseline: Money | Decimal | None = None,
     ) -> None:
         if type(benefit) is not Benefit:
             raise ValidationError("benefit", "must be a Benefit")
-        if not isinstance(period, DateRange):
+        if type(period) is not DateRange and not isinstance(period, DateRange):
             raise ValidationError("period", "must be a DateRange")
-        if type(cliff) is not bool:
+        if cliff is not True and cliff is not False:
             raise ValidationError("cliff", "must be true or false")
         if person is not None and type(person) is not str:
             raise ValidationError("person", "must be a person's id")
-        _set(self, "benefit", benefit)
-        _set(self, "period", period)
-        _set(self, "_before", _pounds(before, "before"))
-        _set(self, "_after", _pounds(after, "after"))
-        _set(self, "_counted", _pounds(counted, "counted"))
-        _set(self, "cliff", cliff)
-        _set(self, "person", person)
-        _set(self, "detail", detail)
-        _set(self, "_explain", explain)
-        _set(self, "_findings", None if findings is None and explain else tuple(findings or ()))
+        # Plain slot assignment: a result is made for every period of every contributor, and
+        # the public attributes are read-only properties, so nothing outside can change it.
+        self._benefit = benefit
+        self._period = period
+        self._before = before_amount = _pounds(before, "before")
+        self._after = _pounds(after, "after")
+        self._counted = _pounds(counted, "counted")
+        self._cliff = cliff
+        self._person = person
+        self._detail = detail
+        self._explain = explain
+        self._baseline = before_amount if baseline is None else _pounds(baseline, "baseline")
+        self._findings = None if findings is None and explain else tuple(findings or ())
+
+    @property
+    def benefit(self) -> Benefit:
+        """The benefit."""
+        return self._benefit
+
+    @property
+    def period(self) -> DateRange:
+        """The benefit week or assessment period."""
+        return self._period
+
+    @property
+    def person(self) -> str | None:
+        """Whose own benefit this is (``None``: the household's)."""
+        return self._person
+
+    @property
+    def cliff(self) -> bool:
+        """Whether entitlement for the period is lost outright (not a taper)."""
+        return self._cliff
+
+    @property
+    def detail(self) -> object:
+        """The rule's own inputs for its explanation (not part of the public API)."""
+        return self._detail
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -137,8 +147,7 @@ class PeriodOutcome(_Frozen, ExplainedResult):
         found = self._findings
         if found is None:
             function, arguments = self._explain  # type: ignore[misc]
-            found = function(self, *arguments)
-            _set(self, "_findings", found)
+            found = self._findings = function(self, *arguments)
         return found
 
     @property
@@ -167,6 +176,11 @@ class PeriodOutcome(_Frozen, ExplainedResult):
         return self._after
 
     @property
+    def baseline_amount(self) -> Decimal:
+        """The benefit with the person's regular earnings only (before any payment at all)."""
+        return self._baseline
+
+    @property
     def change_amount(self) -> Decimal:
         """After minus before as a bare Decimal: negative when the benefit falls."""
         return self._after - self._before
@@ -183,13 +197,13 @@ class PeriodOutcome(_Frozen, ExplainedResult):
 
     def _key(self) -> tuple[object, ...]:
         return (
-            self.benefit,
-            self.period,
-            self.person,
+            self._benefit,
+            self._period,
+            self._person,
             self._before,
             self._after,
             self._counted,
-            self.cliff,
+            self._cliff,
             self.findings,
         )
 
@@ -199,24 +213,25 @@ class PeriodOutcome(_Frozen, ExplainedResult):
         return self._key() == other._key()
 
     def __hash__(self) -> int:
-        return hash((self.benefit, self.period, self.person, self._after))
+        return hash((self._benefit, self._period, self._person, self._after))
 
     def __repr__(self) -> str:
         # Which benefit, whose, and how much are all special-category data.
-        return f"PeriodOutcome(period={self.period!r}, {REDACTED_TEXT})"
+        return f"PeriodOutcome(period={self._period!r}, {REDACTED_TEXT})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (
             _rebuild_outcome,
             (
-                self.benefit,
-                self.period,
+                self._benefit,
+                self._period,
                 self._before,
                 self._after,
                 self._counted,
-                self.cliff,
-                self.person,
+                self._cliff,
+                self._person,
                 self.findings,
+                self._baseline,
             ),
         )
 
@@ -230,32 +245,43 @@ def _rebuild_outcome(
     cliff: bool,
     person: str | None,
     findings: tuple[Finding, ...],
+    baseline: Decimal,
 ) -> PeriodOutcome:
     return PeriodOutcome(
-        benefit, period, before, after, counted, cliff, person=person, findings=findings
+        benefit,
+        period,
+        before,
+        after,
+        counted,
+        cliff,
+        person=person,
+        findings=findings,
+        baseline=baseline,
     )
 
 
 def _outcomes(items: object) -> tuple[PeriodOutcome, ...]:
     # Wrong types are refused by position only: the items are a person's benefits outcomes.
-    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+    kind = type(items)
+    if kind is not list and kind is not tuple and (
+        isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable)
+    ):
         raise ValidationError("outcomes", "must be a list of PeriodOutcome")
-    outcomes = tuple(items)
+    outcomes = items if kind is tuple else tuple(items)  # type: ignore[arg-type]
     for index, outcome in enumerate(outcomes):
-        if type(outcome) is not PeriodOutcome:
+        if type(outcome) is not PeriodOutcome and not isinstance(outcome, PeriodOutcome):
             raise ValidationError(f"outcomes[{index}]", "must be a PeriodOutcome")
-    return outcomes
+    return outcomes  # type: ignore[return-value]
 
 
-class BenefitsCheck(_Frozen, ExplainedResult):
+class BenefitsCheck(ExplainedResult):
     """What a set of payments does to a household's benefits, and what it keeps.
 
     ``paid`` is every amount actually received (a declined fee is not). ``outcomes`` lists
     every benefit period the payments touch, knock-on effects included, in date order.
     """
 
-    __slots__ = ("_explain", "_findings", "_paid", "outcomes")
-    outcomes: tuple[PeriodOutcome, ...]
+    __slots__ = ("_explain", "_findings", "_outcomes", "_paid")
 
     def __init__(
         self,
@@ -265,10 +291,15 @@ class BenefitsCheck(_Frozen, ExplainedResult):
         findings: Iterable[Finding] | None = None,
         explain: Explainer | None = None,
     ) -> None:
-        _set(self, "outcomes", _outcomes(outcomes))
-        _set(self, "_paid", _pounds(paid, "paid"))
-        _set(self, "_explain", explain)
-        _set(self, "_findings", None if findings is None and explain else tuple(findings or ()))
+        self._outcomes = _outcomes(outcomes)
+        self._paid = _pounds(paid, "paid")
+        self._explain = explain
+        self._findings = None if findings is None and explain else tuple(findings or ())
+
+    @property
+    def outcomes(self) -> tuple[PeriodOutcome, ...]:
+        """Every benefit period the payments touch, in date order."""
+        return self._outcomes
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -276,8 +307,7 @@ class BenefitsCheck(_Frozen, ExplainedResult):
         found = self._findings
         if found is None:
             function, arguments = self._explain  # type: ignore[misc]
-            found = function(self, *arguments)
-            _set(self, "_findings", found)
+            found = self._findings = function(self, *arguments)
         return found
 
     @property
@@ -293,9 +323,9 @@ class BenefitsCheck(_Frozen, ExplainedResult):
     def change_amount(self, benefit: Benefit | None = None, person: str | None = None) -> Decimal:
         """:meth:`change` as a bare Decimal."""
         total = _ZERO
-        for outcome in self.outcomes:
-            if (benefit is None or outcome.benefit is benefit) and (
-                person is None or outcome.person == person
+        for outcome in self._outcomes:
+            if (benefit is None or outcome._benefit is benefit) and (
+                person is None or outcome._person == person
             ):
                 total += outcome._after - outcome._before
         return total
@@ -337,25 +367,25 @@ class BenefitsCheck(_Frozen, ExplainedResult):
     @property
     def changes_nothing(self) -> bool:
         """Whether no benefit changes in any period."""
-        return all(o._after == o._before for o in self.outcomes)
+        return all(o._after == o._before for o in self._outcomes)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, BenefitsCheck):
             return NotImplemented
-        return (self.outcomes, self._paid, self.findings) == (
-            other.outcomes,
+        return (self._outcomes, self._paid, self.findings) == (
+            other._outcomes,
             other._paid,
             other.findings,
         )
 
     def __hash__(self) -> int:
-        return hash((self.outcomes, self._paid))
+        return hash((self._outcomes, self._paid))
 
     def __repr__(self) -> str:
         return f"BenefitsCheck(outcomes={REDACTED_TEXT}, paid={self.paid!r}, ...)"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_check, (self.outcomes, self._paid, self.findings))
+        return (_rebuild_check, (self._outcomes, self._paid, self.findings))
 
 
 def _rebuild_check(

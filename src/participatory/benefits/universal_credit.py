@@ -49,7 +49,7 @@ from participatory.benefits.household import (
     CapitalKind,
     ChildDisability,
     Household,
-    Person,
+    Profile,
 )
 from participatory.benefits.kinds import AgeBand, Benefit, WorkCapability
 from participatory.benefits.law import cite_law
@@ -76,6 +76,8 @@ __all__ = [
     "assess_period",
     "counted_capital",
     "elements",
+    "maximum_amount",
+    "numbers",
     "rates",
     "tariff_income",
 ]
@@ -261,38 +263,33 @@ class Elements(NamedTuple):
     has_work_allowance: bool
 
 
-def _standard(people: tuple[Person, ...], r: UniversalCreditRates) -> Decimal:
-    any_over_25 = any(p.age_band is AgeBand.AGE_25_OR_OVER for p in people)
-    if len(people) == 2:
-        return r.couple_25_or_over if any_over_25 else r.couple_under_25
-    return r.single_25_or_over if any_over_25 else r.single_under_25
+def _standard(profile: Profile, r: UniversalCreditRates) -> Decimal:
+    if profile.couple:
+        return r.couple_25_or_over if profile.any_25_or_over else r.couple_under_25
+    return r.single_25_or_over if profile.any_25_or_over else r.single_under_25
 
 
-def _lcwra(people: tuple[Person, ...], r: UniversalCreditRates) -> Decimal:
+def _lcwra(profile: Profile, r: UniversalCreditRates) -> Decimal:
     best = ZERO
-    for person in people:
-        if person.capability is WorkCapability.LCWRA:
-            amount = r.lcwra
-            if person.lcwra_new_claim_rate and r.lcwra_new_claim is not None:
-                amount = r.lcwra_new_claim
-            # One element per award; with both members at different rates, the higher.
-            best = max(best, amount)
+    for new_claim in profile.lcwra:
+        amount = r.lcwra_new_claim if new_claim and r.lcwra_new_claim is not None else r.lcwra
+        # One element per award; with both members at different rates, the higher.
+        if amount > best:
+            best = amount
     return best
 
 
-def elements(
+def _children(
     household: Household, day: dt.date, r: UniversalCreditRates, ctx: Context
-) -> Elements:
-    """The maximum amount for an AP starting on ``day`` (UC Regs 2013 reg. 36)."""
-    people = household.people
-    standard = _standard(people, r)
-    counted = sorted(
-        (child for child in household.children if child.counts_on(day)), key=lambda c: c.born_on
-    )
+) -> tuple[tuple[Decimal, ...], int, tuple[Decimal, ...]]:
+    """The child elements, how many children the two-child limit left out, the additions."""
     child_amounts: list[Decimal] = []
     disabled: list[Decimal] = []
     excluded = 0
-    for index, child in enumerate(counted):
+    index = 0
+    for child in household.profile.children:
+        if not child.counts_on(day):
+            continue
         if index == 0:
             child_amounts.append(
                 r.child_first_higher if child.born_on < _FIRST_CHILD_HIGHER_BEFORE else r.child_other
@@ -306,34 +303,61 @@ def elements(
             child_amounts.append(r.child_other)
         else:
             excluded += 1
+        index += 1
         if child.disability is ChildDisability.LOWER:
             disabled.append(ctx.rates(_build_disabled, day).lower)
         elif child.disability is ChildDisability.HIGHER:
             disabled.append(ctx.rates(_build_disabled, day).higher)
-    lcwra = _lcwra(people, r)
-    carers = tuple(
-        r.carer for p in people if p.is_carer and p.capability is not WorkCapability.LCWRA
-    )
-    both = any(p.is_carer and p.capability is WorkCapability.LCWRA for p in people)
+    return tuple(child_amounts), excluded, tuple(disabled)
+
+
+def _housing(household: Household) -> Decimal:
     claim = household.universal_credit
-    housing = (
-        claim.housing_amount.amount
-        if claim is not None and claim.housing_amount is not None
-        else ZERO
-    )
-    maximum = standard + sum(child_amounts, ZERO) + sum(disabled, ZERO) + lcwra
-    maximum += sum(carers, ZERO) + housing
-    has_allowance = bool(counted) or any(p.capability is not WorkCapability.NONE for p in people)
+    if claim is None or claim.housing_amount is None:
+        return ZERO
+    return claim.housing_amount.amount
+
+
+def maximum_amount(
+    household: Household, day: dt.date, r: UniversalCreditRates, ctx: Context
+) -> tuple[Decimal, bool]:
+    """The maximum amount (reg. 36) and whether the household has a work allowance."""
+    profile = household.profile
+    total = _standard(profile, r) + _housing(household)
+    if profile.lcwra:
+        total += _lcwra(profile, r)
+    if profile.carers:
+        total += r.carer * profile.carers
+    counted_children = False
+    if profile.children:
+        child_amounts, _excluded, disabled = _children(household, day, r, ctx)
+        counted_children = bool(child_amounts) or bool(disabled) or any(
+            c.counts_on(day) for c in profile.children
+        )
+        for amount in child_amounts:
+            total += amount
+        for amount in disabled:
+            total += amount
+    return total, counted_children or profile.any_capability
+
+
+def elements(
+    household: Household, day: dt.date, r: UniversalCreditRates, ctx: Context
+) -> Elements:
+    """The maximum amount for an AP starting on ``day`` and what it is made of (reg. 36)."""
+    profile = household.profile
+    child_amounts, excluded, disabled = _children(household, day, r, ctx)
+    maximum, has_allowance = maximum_amount(household, day, r, ctx)
     return Elements(
         maximum,
-        standard,
-        tuple(child_amounts),
+        _standard(profile, r),
+        child_amounts,
         excluded,
-        tuple(disabled),
-        lcwra,
-        carers,
-        housing,
-        both,
+        disabled,
+        _lcwra(profile, r),
+        tuple(r.carer for _ in range(profile.carers)),
+        _housing(household),
+        profile.carer_and_lcwra,
         has_allowance,
     )
 
@@ -389,11 +413,12 @@ class Knock(NamedTuple):
     lost_after: Decimal
 
 
-class Detail(NamedTuple):
-    """What the explanation of an assessment period quotes."""
+NO_KNOCK: Final = Knock(ZERO, ZERO, ZERO)
 
-    household: Household
-    elements: Elements | None
+
+class Numbers(NamedTuple):
+    """Everything an assessment period's figures are made of (what its explanation quotes)."""
+
     allowance: Decimal
     earnings_base: Decimal
     earnings_total: Decimal
@@ -401,50 +426,57 @@ class Detail(NamedTuple):
     deduction_base: Decimal
     deduction_total: Decimal
     unearned: Decimal
-    knock: Knock
     capital: Decimal | None
+    before: Decimal
+    after: Decimal
     uncapped_after: Decimal
-    person_earnings: tuple[tuple[str, Decimal, Decimal], ...]
 
 
 def _deduction(earnings: Decimal, allowance: Decimal, taper: Decimal) -> Decimal:
-    return nearest_penny(max(ZERO, earnings - allowance) * taper)
+    excess = earnings - allowance
+    return nearest_penny(excess * taper) if excess > ZERO else ZERO
 
 
-def assess_period(
+def numbers(
     household: Household,
     period: DateRange,
-    incomes: dict[str, Income],
+    earnings: dict[str, list[Decimal]],
     knock: Knock,
     ctx: Context,
-) -> PeriodOutcome:
-    """Universal Credit for one AP before and after the payments counted in it.
+) -> Numbers:
+    """The figures of one AP. ``earnings`` maps a member's id to what other payments already
+    bring into the AP and what these payments add: ``[already, added]``."""
+    return Numbers(*_figures(household, period, earnings, knock, ctx))
 
-    ``incomes`` holds each member's earnings in the AP by id; ``knock`` is the Carer's
-    Allowance, ESA or JSA the household gets a week and what the payments' weekly effects
-    remove from it in this AP.
-    """
+
+def _figures(
+    household: Household,
+    period: DateRange,
+    earnings: dict[str, list[Decimal]],
+    knock: Knock,
+    ctx: Context,
+) -> tuple[Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal | None,
+           Decimal, Decimal, Decimal]:  # fmt: skip
+    # The numbers path: a plain tuple, in the order of Numbers' fields.
     claim = household.universal_credit
     assert claim is not None
-    r = rates(ctx, period.start)
-    regular = base = total = ZERO
-    for income in incomes.values():
-        regular += income.regular
-        base += income.base
-        total += income.base + income.added
-    capital = (
-        None if household.capital is None else counted_capital(household.capital, period.start, ctx)
-    )
-    over_limit = capital is not None and capital > r.capital_upper
-    if claim.current_award is not None:
-        found = None
-        has_allowance = bool(
-            any(c.counts_on(period.start) for c in household.children)
-            or any(p.capability is not WorkCapability.NONE for p in household.people)
-        )
+    day = period.start
+    r = rates(ctx, day)
+    regular = household.profile.monthly_earnings
+    base = total = regular
+    for already, added in earnings.values():
+        base += already
+        total += already + added
+    holdings = household.capital
+    capital = None if holdings is None else counted_capital(holdings, day, ctx)
+    award = claim.current_award
+    if award is None:
+        maximum, has_allowance = maximum_amount(household, day, r, ctx)
     else:
-        found = elements(household, period.start, r, ctx)
-        has_allowance = found.has_work_allowance
+        profile = household.profile
+        has_allowance = profile.any_capability or any(
+            c.counts_on(day) for c in profile.children
+        )
     allowance = ZERO
     if has_allowance:
         allowance = r.work_allowance_lower if claim.housing_costs_element else r.work_allowance_higher
@@ -453,51 +485,51 @@ def assess_period(
     d_base = _deduction(base, allowance, taper)
     d_total = _deduction(total, allowance, taper)
     unearned = ZERO
-    if claim.current_award is not None:
-        award = claim.current_award.amount
-        uncapped_before = award - (d_base - d_regular) + knock.lost_before
-        uncapped_after = award - (d_total - d_regular) + knock.lost_after
+    if award is not None:
+        amount = award.amount
+        uncapped_before = amount - (d_base - d_regular) + knock.lost_before
+        uncapped_after = amount - (d_total - d_regular) + knock.lost_after
     else:
-        assert found is not None
         unearned = claim.other_unearned_income.amount
         if knock.weekly_payable:
             unearned += nearest_penny(weekly_to_monthly(knock.weekly_payable))
         if capital is not None:
             unearned += tariff_income(capital, r)
-        uncapped_before = found.maximum - d_base - (unearned - knock.lost_before)
-        uncapped_after = found.maximum - d_total - (unearned - knock.lost_after)
-    if over_limit and claim.current_award is None:
+        uncapped_before = maximum - d_base - (unearned - knock.lost_before)
+        uncapped_after = maximum - d_total - (unearned - knock.lost_after)
+    if award is None and capital is not None and capital > r.capital_upper:
         before = after = ZERO
     else:
-        before = max(ZERO, uncapped_before)
-        after = max(ZERO, uncapped_after)
-    added = total - base
-    person_earnings = tuple(
-        (person_id, income.base, income.base + income.added) for person_id, income in incomes.items()
-    )
-    detail = Detail(
-        household,
-        found,
-        allowance,
-        base,
-        total,
-        d_regular,
-        d_base,
-        d_total,
-        unearned,
-        knock,
-        capital,
+        before = uncapped_before if uncapped_before > ZERO else ZERO
+        after = uncapped_after if uncapped_after > ZERO else ZERO
+    return (
+        allowance, base, total, d_regular, d_base, d_total, unearned, capital, before, after,
         uncapped_after,
-        person_earnings,
-    )
+    )  # fmt: skip
+
+
+def assess_period(
+    household: Household,
+    period: DateRange,
+    earnings: dict[str, list[Decimal]],
+    knock: Knock,
+    ctx: Context,
+) -> PeriodOutcome:
+    """Universal Credit for one AP before and after the payments counted in it.
+
+    ``earnings`` maps each member's id to ``[already, added]`` for the AP; ``knock`` is the
+    Carer's Allowance, ESA or JSA the household gets a week and what the payments' weekly
+    effects remove from it in this AP.
+    """
+    found = _figures(household, period, earnings, knock, ctx)
     return PeriodOutcome(
         Benefit.UNIVERSAL_CREDIT,
         period,
-        before,
-        after,
-        added,
+        found[8],
+        found[9],
+        found[2] - found[1],
         False,
-        detail=detail,
+        detail=(household, earnings, knock),
         explain=(explain_period, (ctx,)),
     )
 
@@ -508,13 +540,13 @@ def _money(amount: Decimal) -> Money:
 
 def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
     """The findings of one assessment period, from its numbers."""
-    d: Detail = outcome.detail  # type: ignore[assignment]
-    household = d.household
+    household, earnings, knock = outcome.detail  # type: ignore[misc]
     nation = household.nation
     claim = household.universal_credit
     assert claim is not None
     period = outcome.period
     day = period.start
+    d = numbers(household, period, earnings, knock, ctx)
     r = rates(ctx, day)
     taper_use = ctx.use("universal_credit.taper_rate", day)
     allowance_uses: tuple[ParameterUse, ...] = ()
@@ -546,8 +578,8 @@ def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
         )
         if claim.current_award is None:
             return tuple(found)
-    if d.elements is not None:
-        found.extend(_element_findings(d, outcome, ctx))
+    if claim.current_award is None:
+        found.extend(_element_findings(household, d, knock, elements(household, day, r, ctx), day, ctx))
     values: dict[str, object] = {
         **span,
         "earnings": _money(d.earnings_total),
@@ -561,7 +593,7 @@ def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
     in_period = cite_law("universal_credit.earnings_in_period", nation)
     rounding = cite_law("universal_credit.rounding", nation)
     counted = outcome.counted.amount
-    lost = d.knock.lost_after - d.knock.lost_before
+    lost = knock.lost_after - knock.lost_before
     if counted == 0:
         if lost == 0:
             found.append(
@@ -645,16 +677,14 @@ def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
         if nation is Nation.SCOTLAND and any(c.counts_on(day) for c in household.children):
             found.append(_scottish_child_payment(day, ctx))
     if counted:
-        found.extend(_lcw_threshold(d, day, ctx))
+        found.extend(_lcw_threshold(household, earnings, day, ctx))
     return tuple(found)
 
 
-def _element_findings(d: Detail, outcome: PeriodOutcome, ctx: Context) -> list[Finding]:
-    household = d.household
+def _element_findings(
+    household: Household, d: Numbers, knock: Knock, e: Elements, day: dt.date, ctx: Context
+) -> list[Finding]:
     nation = household.nation
-    e = d.elements
-    assert e is not None
-    day = outcome.period.start
     names = [
         "universal_credit.standard_allowance."
         + ("couple" if household.couple else "single")
@@ -684,7 +714,7 @@ def _element_findings(d: Detail, outcome: PeriodOutcome, ctx: Context) -> list[F
             "benefits.uc.award_computed",
             {
                 "maximum": _money(e.maximum),
-                "unearned": _money(d.unearned - d.knock.lost_before),
+                "unearned": _money(d.unearned - knock.lost_before),
                 "deduction": _money(d.deduction_base),
             },
             citations=(cite_law("universal_credit.maximum_amount", nation),),
@@ -777,17 +807,21 @@ def _scottish_child_payment(day: dt.date, ctx: Context) -> Finding:
     )
 
 
-def _lcw_threshold(d: Detail, day: dt.date, ctx: Context) -> list[Finding]:
+def _lcw_threshold(
+    household: Household, earnings: dict[str, list[Decimal]], day: dt.date, ctx: Context
+) -> list[Finding]:
     hours_use = ctx.use("universal_credit.lcw_earnings_threshold_hours", day)
     wage_use = ctx.use("national_living_wage.hourly_rate", day)
     threshold = weekly_to_monthly(
         Decimal(hours_use.value) * Decimal(wage_use.value)  # type: ignore[arg-type]
     ).quantize(Decimal("0.01"))
     found = []
-    for person_id, earned_before, earned_after in d.person_earnings:
-        person = d.household.person(person_id)
+    for person in household.people:
         if person.capability is WorkCapability.NONE or person.receives_disability_benefit:
             continue
+        already, added = earnings.get(person.id, (ZERO, ZERO))
+        earned_before = person.monthly_earnings.amount + already
+        earned_after = earned_before + added
         if earned_before < threshold <= earned_after:
             found.append(
                 finding(
@@ -795,9 +829,9 @@ def _lcw_threshold(d: Detail, day: dt.date, ctx: Context) -> list[Finding]:
                     Severity.WARNING,
                     "benefits.uc.lcw_threshold",
                     {"earnings": _money(earned_after), "threshold": _money(threshold)},
-                    citations=(cite_law("universal_credit.lcw_threshold", d.household.nation),),
+                    citations=(cite_law("universal_credit.lcw_threshold", household.nation),),
                     parameters=(hours_use, wage_use),
-                    subject=person_id,
+                    subject=person.id,
                 )
             )
     return found

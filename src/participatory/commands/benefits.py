@@ -1,23 +1,25 @@
 r"""``participatory benefits``: one benefits question, JSON in and JSON out.
 
-The input is a JSON object with the contributor's ``circumstances`` (the fields of
-:class:`~participatory.benefits.Circumstances`) and either ``receipts`` (the benefits
-engine's :class:`~participatory.benefits.Receipt`: amount, received_on, kind, hours) or
-``payments`` (the payments engine's :class:`~participatory.payments.Payment`, mapped to
-receipts as :mod:`participatory.assessment.receipts` describes). The output is the
-explained result: what is paid, each benefit in each period before and after, what the
-contributor keeps, and every finding with its sentence and sources.
+The input is a JSON object with the ``household`` (the fields of
+:class:`~participatory.benefits.Household`: its ``people``, each with their own
+circumstances, its ``children`` and its claims) and either ``receipts`` (the benefits
+engine's :class:`~participatory.benefits.Receipt`: amount, received_on, kind, hours, person)
+or ``payments`` (the payments engine's :class:`~participatory.payments.Payment`, mapped to
+receipts as :mod:`participatory.assessment.receipts` describes); ``already`` lists receipts
+already paid or due from elsewhere in the same periods. The output is the explained result:
+what is paid, each benefit in each period before and after and whose it is, what the household
+keeps, and every finding with its sentence and sources.
 
 The answer is about the person whose data was sent, so it is returned whole to the
 system that sent it; do not log it.
 
 >>> import io, sys
 >>> from participatory.cli import main
->>> sys.stdin = io.StringIO('{"circumstances": {"carers_allowance": {}}, '
-...     '"receipts": [{"amount": "250.00 GBP", "received_on": "2026-06-10"}]}')
+>>> sys.stdin = io.StringIO('{"household": {"people": [{"carers_allowance": {}}]}, '
+...     '"receipts": [{"amount": "250.00 GBP", "received_on": "2025-06-10"}]}')
 >>> main(["benefits"])  # doctest: +ELLIPSIS
 {
-  "change": "-86.45",
+  "change": "-83.30",
 ...
 0
 >>> sys.stdin = sys.__stdin__
@@ -29,7 +31,7 @@ import argparse
 from typing import Any
 
 from participatory.assessment.receipts import receipts_for
-from participatory.benefits.circumstances import Circumstances
+from participatory.benefits.household import Household
 from participatory.benefits.engine import assess_benefits
 from participatory.benefits.outcomes import BenefitsCheck
 from participatory.benefits.receipts import Receipt
@@ -45,22 +47,24 @@ __all__ = ["add_parser", "answer", "run"]
 
 _EPILOG = """\
 input (a file or standard input):
-  {"circumstances": {"universal_credit": {"first_date_of_entitlement": "2025-03-10",
-                                          "capability": "lcw"}},
+  {"household": {"people": [{"id": "me", "capability": "lcw"}],
+                 "universal_credit": {"first_date_of_entitlement": "2025-03-10"}},
    "receipts": [{"amount": "450.00 GBP", "received_on": "2026-06-10",
-                 "kind": "involvement_fee"}]}
+                 "kind": "involvement_fee", "person": "me"}],
+   "already": [{"amount": "100.00 GBP", "received_on": "2026-06-02", "person": "me"}]}
 
   or "payments": [{"id": "p1", "contributor": "me", "kind": "voucher",
                    "amount": "50.00 GBP", "due_on": "2026-06-10"}]
 
 examples:
   participatory benefits question.json
-  echo '{"circumstances": {"carers_allowance": {}}, "receipts": [...]}' | participatory benefits
+  echo '{"household": {"people": [{"carers_allowance": {}}]}, "receipts": [...]}' \
+    | participatory benefits
 
 Exit status: 0 with the answer as JSON, 2 when the input cannot be used.
 """
 
-_KEYS = frozenset({"circumstances", "receipts", "payments", "allow_stale"})
+_KEYS = frozenset({"household", "receipts", "payments", "already", "allow_stale"})
 
 
 def add_parser(subparsers: Any) -> None:
@@ -69,8 +73,8 @@ def add_parser(subparsers: Any) -> None:
         "benefits",
         help="what payments do to one contributor's benefits (JSON in, JSON out)",
         description=wrapped(
-            "Read a contributor's benefit circumstances and payments as JSON and "
-            "print what each benefit does in each period, and what they keep, as JSON."
+            "Read a household's benefit circumstances and payments as JSON and print what "
+            "each benefit does in each period, whose it is, and what they keep, as JSON."
         ),
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -82,21 +86,23 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _structure(document: dict[str, Any], name: str) -> tuple[Circumstances, tuple[Receipt, ...]]:
+def _structure(
+    document: dict[str, Any], name: str
+) -> tuple[Household, tuple[Receipt, ...], tuple[Receipt, ...]]:
     unknown = set(document) - _KEYS
     problems: list[tuple[str, str]] = []
     if unknown:
         problems.append(("", f"has unknown key(s): {', '.join(sorted(unknown))}"))
-    if "circumstances" not in document:
-        problems.append(("circumstances", "is missing"))
+    if "household" not in document:
+        problems.append(("household", "is missing"))
     if ("receipts" in document) == ("payments" in document):
         problems.append(("", "needs either receipts or payments (one of them)"))
     if problems:
         raise ProjectFileError(name, problems)
     conv = project_converter()
     parts: dict[str, Any] = {}
-    wanted = {"circumstances": Circumstances, "receipts": tuple[Receipt, ...],
-              "payments": tuple[Payment, ...]}  # fmt: skip
+    wanted = {"household": Household, "receipts": tuple[Receipt, ...],
+              "payments": tuple[Payment, ...], "already": tuple[Receipt, ...]}  # fmt: skip
     for key, kind in wanted.items():
         if key in document:
             try:
@@ -105,9 +111,9 @@ def _structure(document: dict[str, Any], name: str) -> tuple[Circumstances, tupl
                 problems.extend(problems_of(error, key))
     if problems:
         raise ProjectFileError(name, problems)
-    circumstances: Circumstances = parts["circumstances"]
+    household: Household = parts["household"]
     receipts = parts["receipts"] if "receipts" in parts else receipts_for(parts["payments"])
-    return circumstances, receipts
+    return household, receipts, parts.get("already", ())
 
 
 def _amount(money: Money) -> str:
@@ -125,6 +131,7 @@ def answer(result: BenefitsCheck, locale: str) -> dict[str, Any]:
         "outcomes": [
             {
                 "benefit": o.benefit.value,
+                "person": o.person,
                 "period": {"start": o.period.start.isoformat(), "end": o.period.end.isoformat()},
                 "before": _amount(o.before),
                 "after": _amount(o.after),
@@ -148,8 +155,8 @@ def answer(result: BenefitsCheck, locale: str) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     """Run ``participatory benefits``."""
     document, name = read_document(args.file)
-    circumstances, receipts = _structure(document, name)
+    household, receipts, already = _structure(document, name)
     allow_stale = document.get("allow_stale", False) is True
-    result = assess_benefits(circumstances, receipts, allow_stale=allow_stale)
+    result = assess_benefits(household, receipts, already=already, allow_stale=allow_stale)
     print_json(answer(result, args.locale))
     return 0

@@ -245,8 +245,8 @@ class ParameterSet(Mapping[str, Parameter]):
         days = interval.value_as_at(as_at, allow_stale=True).value
         return isinstance(days, int) and (as_at - chosen.checked_on).days > days
 
-    def memo(self, key: Hashable, build: Callable[[], _T]) -> _T:
-        """``build()``, remembered under ``key`` for as long as this set lives (bounded).
+    def memo(self, key: Hashable, build: Callable[..., _T], *arguments: Any) -> _T:
+        """``build(*arguments)``, remembered under ``key`` while this set lives (bounded).
 
         For figures derived from this set's parameters (a rule's rates for one period), so
         that they are derived once per set and day rather than once per contributor.
@@ -254,7 +254,7 @@ class ParameterSet(Mapping[str, Parameter]):
         try:
             return cast("_T", self._memo[key])
         except KeyError:
-            return self._memo.remember(key, build())
+            return self._memo.remember(key, build(*arguments))
 
     def value(self, name: str, as_at: dt.date) -> object:
         """The bare value of ``name`` in force on ``as_at``."""

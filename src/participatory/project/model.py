@@ -43,7 +43,7 @@ from typing import Any
 
 import attrs
 
-from participatory.benefits.circumstances import Circumstances
+from participatory.benefits.household import Household, Person
 from participatory.budget.lines import Budget
 from participatory.core.errors import ValidationError
 from participatory.core.fields import member
@@ -150,14 +150,26 @@ class Session:
         return Duration.hours(self.preparation_hours) if self.preparation_hours else None
 
 
-def _circumstances(value: Mapping[str, Circumstances]) -> Mapping[str, Circumstances]:
+def _households(value: Mapping[str, Household]) -> Mapping[str, Household]:
     if not isinstance(value, Mapping):
-        raise ValidationError("benefits", "must map person ids to their circumstances")
+        raise ValidationError("benefits", "must map person ids to their households")
+    households: dict[str, Household] = {}
     for person, item in value.items():
-        if not isinstance(item, Circumstances):
+        if not isinstance(item, Household):
             # The person id is an identifier the project chose; the value is never shown.
-            raise ValidationError(f"benefits.{person}", "must be a Circumstances")
-    return MappingProxyType(dict(value))
+            raise ValidationError(f"benefits.{person}", "must be a Household")
+        ids = [member.id for member in item.people]
+        if person not in ids:
+            if ids == [Person().id]:
+                # A household given without ids is the contributor's own.
+                item = attrs.evolve(item, people=(attrs.evolve(item.people[0], id=person),))
+            else:
+                raise ValidationError(
+                    f"benefits.{person}.people",
+                    "must include the contributor (a member whose id is the contributor's)",
+                )
+        households[person] = item
+    return MappingProxyType(households)
 
 
 def _optional_label(value: object) -> str | None:
@@ -174,7 +186,8 @@ class Project:
 
     ``label`` is what the project calls itself ("co_production", "citizen_science"): the
     power review compares it with who really holds the decisions. ``benefits`` maps a
-    person id to that contributor's benefit circumstances; it is special-category data,
+    contributor's id to their household's benefit circumstances (the contributor is a member
+    with the same id; a partner may be another contributor); it is special-category data,
     never shown in ``repr``, errors or default serialisation.
     """
 
@@ -201,8 +214,8 @@ class Project:
     sessions: tuple[Session, ...] = attrs.field(default=(), converter=_tuple)
     payments: tuple[Payment, ...] = attrs.field(default=(), converter=_tuple)
     timeliness: TimelinessPolicy | None = None
-    benefits: Mapping[str, Circumstances] = attrs.field(
-        factory=dict, converter=_circumstances, repr=REDACTED, metadata=SENSITIVE
+    benefits: Mapping[str, Household] = attrs.field(
+        factory=dict, converter=_households, repr=REDACTED, metadata=SENSITIVE
     )
     # Ethics, safeguarding, time, evaluation, the institution.
     activities: tuple[Activity, ...] = attrs.field(default=(), converter=_tuple)

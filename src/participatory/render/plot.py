@@ -10,8 +10,8 @@ window and no global state changes. A notebook shows a figure returned from a ce
 draws on ``ax`` when given one, so several charts can share a figure.
 
 >>> import datetime as dt
->>> from participatory.benefits import CarersAllowanceClaim, Circumstances
->>> carer = Circumstances(carers_allowance=CarersAllowanceClaim())
+>>> from participatory.benefits import CarersAllowanceClaim, Household, Person
+>>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())])
 >>> figure = kept_against_payment(carer, dt.date(2025, 6, 10), up_to=400)
 >>> [line.get_label() for line in figure.axes[0].get_lines()]
 ['kept', 'paid (if nothing were lost)', 'largest payment that changes nothing: £196.00']
@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from participatory.benefits.circumstances import Benefit, Circumstances
+from participatory.benefits.household import Household
+from participatory.benefits.kinds import Benefit
 from participatory.benefits.engine import assess_payment
 from participatory.benefits.outcomes import BenefitsCheck
 from participatory.benefits.planning import plan_safe_payment
@@ -126,7 +127,7 @@ class KeptPoint:
 
 
 def kept_curve(
-    circumstances: Circumstances,
+    household: Household,
     as_at: dt.date | str,
     *,
     up_to: Money | Decimal | int | str = 600,
@@ -141,8 +142,8 @@ def kept_curve(
     and one penny more, so a cliff edge shows exactly where it is.
 
     >>> import datetime as dt
-    >>> from participatory.benefits import CarersAllowanceClaim, Circumstances
-    >>> carer = Circumstances(carers_allowance=CarersAllowanceClaim())
+    >>> from participatory.benefits import CarersAllowanceClaim, Household, Person
+    >>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())])
     >>> points = kept_curve(carer, dt.date(2025, 6, 10), up_to=200, step=100)
     >>> for point in points:
     ...     print(point.payment, point.kept, point.cliff)
@@ -163,20 +164,20 @@ def kept_curve(
     while current <= top:
         amounts.add(current.quantize(_PENNY))
         current += stride
-    safe = plan_safe_payment(circumstances, as_at, parameters=parameters).amount
+    safe = plan_safe_payment(household, as_at, parameters=parameters).amount
     if safe is not None:
         for extra in (safe.amount, safe.amount + _PENNY):
             if extra <= top:
                 amounts.add(extra.quantize(_PENNY))
     points = []
     for amount in sorted(amounts):
-        result = assess_payment(circumstances, Money.gbp(amount), as_at, parameters=parameters)
+        result = assess_payment(household, Money.gbp(amount), as_at, parameters=parameters)
         points.append(KeptPoint(Money.gbp(amount), result.kept, bool(result.cliffs)))
     return tuple(points)
 
 
 def kept_against_payment(
-    circumstances: Circumstances,
+    household: Household,
     as_at: dt.date | str,
     *,
     up_to: Money | Decimal | int | str = 600,
@@ -194,7 +195,7 @@ def kept_against_payment(
     (a vertical line, left out when there is no limit). A taper is a line flatter than the
     diagonal; a cliff edge is a vertical drop, marked ``cliff edge``.
     """
-    points = kept_curve(circumstances, as_at, up_to=up_to, step=step, parameters=parameters)
+    points = kept_curve(household, as_at, up_to=up_to, step=step, parameters=parameters)
     figure, axes = _new_axes(ax, (7.0, 4.5))
     xs = [float(p.payment.amount) for p in points]
     axes.plot(xs, [float(p.kept.amount) for p in points], color=_PALETTE[0], lw=2, label="kept")
@@ -206,7 +207,7 @@ def kept_against_payment(
         lw=1,
         label="paid (if nothing were lost)",
     )
-    safe = plan_safe_payment(circumstances, as_at, parameters=parameters).amount
+    safe = plan_safe_payment(household, as_at, parameters=parameters).amount
     if safe is not None and safe.amount <= Decimal(str(xs[-1])):
         axes.axvline(
             float(safe.amount),
@@ -388,8 +389,8 @@ def risk_table(checks: Mapping[str, BenefitsCheck] | Iterable[BenefitsCheck]) ->
     are listed.
 
     >>> import datetime as dt
-    >>> from participatory.benefits import CarersAllowanceClaim, Circumstances, assess_payment
-    >>> carer = Circumstances(carers_allowance=CarersAllowanceClaim())
+    >>> from participatory.benefits import CarersAllowanceClaim, Household, Person, assess_payment
+    >>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())])
     >>> checks = {"c1": assess_payment(carer, 250, dt.date(2025, 6, 10)),
     ...           "c2": assess_payment(carer, 50, dt.date(2025, 6, 17))}
     >>> print(risk_table(checks).markdown())
@@ -437,8 +438,8 @@ def risks_by_month(
     """Benefit lost each month, stacked by benefit, with the number of cliff edges above.
 
     >>> import datetime as dt
-    >>> from participatory.benefits import CarersAllowanceClaim, Circumstances, assess_payment
-    >>> carer = Circumstances(carers_allowance=CarersAllowanceClaim())
+    >>> from participatory.benefits import CarersAllowanceClaim, Household, Person, assess_payment
+    >>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())])
     >>> figure = risks_by_month([assess_payment(carer, 250, dt.date(2025, 6, 10))])
     >>> axes = figure.axes[0]
     >>> [t.get_text() for t in axes.get_xticklabels()]

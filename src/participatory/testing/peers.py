@@ -106,32 +106,55 @@ def participatory_uc_change(household: PeerHousehold, fee: Money) -> tuple[Money
     from participatory.benefits import (
         AgeBand,
         Benefit,
-        Circumstances,
+        Child,
+        Household,
+        Person,
         UniversalCreditClaim,
         WorkCapability,
         assess_payment,
     )
 
-    capabilities = {household.capability, household.partner_capability}
-    capability = WorkCapability.NONE
-    if Capability.LCWRA in capabilities:
-        capability = WorkCapability.LCWRA
-    elif Capability.LCW in capabilities:
-        capability = WorkCapability.LCW
-    oldest = max(household.claimant_age, household.partner_age or 0)
+    capability = {
+        Capability.NONE: WorkCapability.NONE,
+        Capability.LCW: WorkCapability.LCW,
+        Capability.LCWRA: WorkCapability.LCWRA,
+    }
+
+    def band(age: int) -> AgeBand:
+        return AgeBand.AGE_25_OR_OVER if age >= 25 else AgeBand.UNDER_25
+
+    people = [
+        Person(
+            "claimant",
+            age_band=band(household.claimant_age),
+            capability=capability[household.capability],
+            lcwra_new_claim_rate=household.lcwra_at_new_claimant_rate,
+            monthly_earnings=household.claimant_monthly_earnings,
+        )
+    ]
+    if household.partner_age is not None:
+        people.append(
+            Person(
+                "partner",
+                age_band=band(household.partner_age),
+                capability=capability[household.partner_capability],
+                lcwra_new_claim_rate=household.lcwra_at_new_claimant_rate,
+                monthly_earnings=household.partner_monthly_earnings,
+            )
+        )
+    older = household.children_born_before_2017_04_06
+    # Children born before 6 April 2017 first (the higher first-child rate), then one a year
+    # from 2018: all under 16 in every tax year the peer is asked about.
+    children = [Child(born_on=dt.date(2012 + i, 1, 1)) for i in range(older)] + [
+        Child(born_on=dt.date(2018 + i, 1, 1)) for i in range(household.children - older)
+    ]
     claim = UniversalCreditClaim(
         first_date_of_entitlement=dt.date(household.tax_year, 5, 1),
-        couple=household.is_couple,
-        age_band=AgeBand.AGE_25_OR_OVER if oldest >= 25 else AgeBand.UNDER_25,
         housing_costs_element=household.monthly_rent is not None,
         housing_amount=household.monthly_rent,
-        children=household.children,
-        first_child_born_before_2017_04_06=household.children_born_before_2017_04_06 > 0,
-        capability=capability,
-        lcwra_new_claim_rate=household.lcwra_at_new_claimant_rate,
-        other_earnings=household.claimant_monthly_earnings + household.partner_monthly_earnings,
     )
+    home = Household(people=people, children=children, universal_credit=claim)
     received_on = dt.date(household.tax_year, 6, 10)
-    result = assess_payment(Circumstances(universal_credit=claim), fee, received_on)
+    result = assess_payment(home, fee, received_on, person="claimant")
     (outcome,) = result.outcomes_for(Benefit.UNIVERSAL_CREDIT)
     return outcome.before, outcome.after
