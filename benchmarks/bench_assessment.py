@@ -46,24 +46,32 @@ def _fee_on(day: dt.date) -> str:
 
 
 def _benefits(person: str, index: int) -> str:
+    """The contributor's household: one person (the contributor, by id) and their claims."""
     kind = index % 5
     if kind == 0:
         first = dt.date(2024, 1, 1) + dt.timedelta(days=7 * index)
         return (
-            f"[benefits.{person}.universal_credit]\n"
-            f"first_date_of_entitlement = {first.isoformat()}\n"
-            'capability = "lcw"\n'
+            f"[benefits.{person}]\n"
+            f'people = [{{ id = "{person}", capability = "lcw" }}]\n'
+            f"universal_credit = {{ first_date_of_entitlement = {first.isoformat()} }}\n"
         )
     if kind == 1:
-        return f"[benefits.{person}.carers_allowance]\nbenefit_week_start = {index % 7}\n"
+        return (
+            f"[benefits.{person}]\n"
+            f'people = [{{ id = "{person}", '
+            f"carers_allowance = {{ benefit_week_start = {index % 7} }} }}]\n"
+        )
     if kind == 2:
         return (
-            f"[benefits.{person}.esa]\n"
-            'weekly_award = "92.05 GBP"\n'
-            'permitted_work = "higher_limit"\n'
+            f"[benefits.{person}]\n"
+            f'people = [{{ id = "{person}", esa = {{ weekly_award = "92.05 GBP", '
+            'permitted_work = "higher_limit" } }]\n'
         )
     if kind == 3:
-        return f'[benefits.{person}]\nunaffected = ["personal_independence_payment"]\n'
+        return (
+            f"[benefits.{person}]\n"
+            f'people = [{{ id = "{person}", unaffected = ["personal_independence_payment"] }}]\n'
+        )
     return ""
 
 

@@ -1,21 +1,28 @@
 """Benefits-impact checks: one payment, the largest payment that changes nothing, and a batch.
 
-The three contributors are the cases the issue names, each worked by hand from the 2025/26
-rates in ``src/participatory/data/parameters/benefits/``:
+The households are the cases the issues name, each worked by hand from the 2025/26 rates in
+``src/participatory/data/parameters/benefits/``:
 
-* Universal Credit with the work allowance (limited capability for work, no housing
-  element, so the higher work allowance of £684 a month applies): a £700 fee leaves
-  £16 over the allowance, and 55% of that (£8.80) comes off the award. The largest fee
-  that changes nothing is £684.01, not £684: 55% of one penny is 0.55p, and a fraction of a
-  penny taken off an award is disregarded (UC Regs 2013 reg. 6(1)); at £684.02 it is 1.1p,
-  so 1p comes off.
-* Carer's Allowance: the earnings limit is £196 a week, so £196.01 in one week loses that
-  week's £83.30 (the contributor keeps £196.01 - £83.30 = £112.71).
+* Universal Credit with the work allowance (one person with limited capability for work, no
+  housing element, so the higher work allowance of £684 a month applies): a £700 fee leaves
+  £16 over the allowance, and 55% of that (£8.80) comes off the award. The largest fee that
+  changes nothing is £684.00: 55% of one penny is 0.55p, which UC rounds to the nearest
+  penny, a half penny up (UC Regs 2013 reg. 6(1) as the library reads it), so £684.01
+  already costs 1p.
+* Carer's Allowance: the earnings limit is £196 a week, so £196.01 received in one week
+  loses the next week's £83.30 (ICA Regs 1976 reg. 8(1); the contributor keeps
+  £196.01 - £83.30 = £112.71).
 * New-style ESA with permitted work under the higher limit (£195.50 a week for under 16
   hours): £195.50 for 6 hours changes nothing; a penny more loses the week.
+* A couple on a joint UC claim with a child and housing costs (one lower work allowance of
+  £411): with the partner's £300 already in the assessment period, a £300 fee to the other
+  takes the household to £600, £189 over: 55% is £103.95. The largest fee that changes
+  nothing is £411 - £300 = £111.00.
+* A carer paid £150 by another project earlier in the same week: a £150 fee takes the week
+  to £300, over £196, and the next week's £83.30 is lost; the headroom is £46.00.
 
 The batch benchmark checks a year of monthly payments (April 2025 to March 2026) for
-10,000 contributors in one call. The inputs are built outside the timed part.
+10,000 households in one call. The inputs are built outside the timed part.
 """
 
 from __future__ import annotations
@@ -34,46 +41,69 @@ from participatory.benefits import (
     Benefit,
     BenefitsCheck,
     CarersAllowanceClaim,
-    Circumstances,
+    Child,
     EmploymentSupportAllowanceClaim,
+    Household,
     PermittedWork,
+    Person,
     Receipt,
     UniversalCreditClaim,
     WorkCapability,
     assess_benefits,
     assess_payment,
+    headroom,
     plan_safe_payment,
 )
 from participatory.core.money import Money
 
 DAY = dt.date(2025, 6, 10)
 
-UC_WITH_WORK_ALLOWANCE = Circumstances(
+UC_WITH_WORK_ALLOWANCE = Household(
+    people=[Person("me", capability=WorkCapability.LCW)],
+    universal_credit=UniversalCreditClaim(first_date_of_entitlement=dt.date(2025, 5, 1)),
+)
+CARER = Household(people=[Person("me", carers_allowance=CarersAllowanceClaim())])
+ESA_PERMITTED_WORK = Household(
+    people=[
+        Person(
+            "me",
+            esa=EmploymentSupportAllowanceClaim(
+                weekly_award=Money.gbp("92.05"), permitted_work=PermittedWork.HIGHER_LIMIT
+            ),
+        )
+    ]
+)
+JOINT_CLAIM = Household(
+    people=[Person("me"), Person("partner")],
+    children=[Child(born_on=dt.date(2019, 3, 1))],
     universal_credit=UniversalCreditClaim(
-        first_date_of_entitlement=dt.date(2025, 5, 1), capability=WorkCapability.LCW
-    )
+        first_date_of_entitlement=dt.date(2025, 5, 1),
+        housing_costs_element=True,
+        housing_amount=Money.gbp("500.00"),
+    ),
 )
-CARER = Circumstances(carers_allowance=CarersAllowanceClaim())
-ESA_PERMITTED_WORK = Circumstances(
-    esa=EmploymentSupportAllowanceClaim(
-        weekly_award=Money.gbp("92.05"), permitted_work=PermittedWork.HIGHER_LIMIT
-    )
-)
+PARTNERS_PAY = (Receipt(Money.gbp("300.00"), dt.date(2025, 6, 2), person="partner"),)
+OTHER_PROJECT = (Receipt(Money.gbp("150.00"), dt.date(2025, 6, 9), person="me"),)
 
-#: name -> (circumstances, payment, hours, benefit, change by hand, largest safe by hand)
-CASES: dict[str, tuple[Circumstances, Money, int, Benefit, Money, Money]] = {
+Case = tuple[Household, Money, int, tuple[Receipt, ...], Benefit, Money, Money]
+
+#: name -> (household, payment to "me", hours, already paid, benefit, change by hand,
+#: largest safe payment by hand)
+CASES: dict[str, Case] = {
     "uc_work_allowance": (
         UC_WITH_WORK_ALLOWANCE,
         Money.gbp("700.00"),
         0,
+        (),
         Benefit.UNIVERSAL_CREDIT,
         Money.gbp("-8.80"),
-        Money.gbp("684.01"),
+        Money.gbp("684.00"),
     ),
     "carers_allowance": (
         CARER,
         Money.gbp("196.01"),
         0,
+        (),
         Benefit.CARERS_ALLOWANCE,
         Money.gbp("-83.30"),
         Money.gbp("196.00"),
@@ -82,25 +112,53 @@ CASES: dict[str, tuple[Circumstances, Money, int, Benefit, Money, Money]] = {
         ESA_PERMITTED_WORK,
         Money.gbp("195.50"),
         6,
+        (),
         Benefit.NEW_STYLE_ESA,
         Money.gbp("0.00"),
         Money.gbp("195.50"),
+    ),
+    "joint_claim_partner_paid": (
+        JOINT_CLAIM,
+        Money.gbp("300.00"),
+        0,
+        PARTNERS_PAY,
+        Benefit.UNIVERSAL_CREDIT,
+        Money.gbp("-103.95"),
+        Money.gbp("111.00"),
+    ),
+    "carer_paid_by_two_projects": (
+        CARER,
+        Money.gbp("150.00"),
+        0,
+        OTHER_PROJECT,
+        Benefit.CARERS_ALLOWANCE,
+        Money.gbp("-83.30"),
+        Money.gbp("46.00"),
     ),
 }
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_single_benefits_check(benchmark, case: str) -> None:
-    circumstances, amount, hours, benefit, change, _safe = CASES[case]
-    result = benchmark(assess_payment, circumstances, amount, DAY, hours=hours)
+    household, amount, hours, already, benefit, change, _safe = CASES[case]
+    result = benchmark(
+        assess_payment, household, amount, DAY, hours=hours, person="me", already=already
+    )
     assert result.change(benefit) == change
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_largest_payment_that_changes_nothing(benchmark, case: str) -> None:
-    circumstances, _amount, _hours, _benefit, _change, safe = CASES[case]
-    result = benchmark(plan_safe_payment, circumstances, DAY)
+    household, _amount, _hours, already, _benefit, _change, safe = CASES[case]
+    result = benchmark(plan_safe_payment, household, DAY, person="me", already=already)
     assert result.amount == safe
+
+
+@pytest.mark.parametrize("case", ["carer_paid_by_two_projects", "joint_claim_partner_paid"])
+def test_headroom_after_other_payments(benchmark, case: str) -> None:
+    household, _amount, _hours, already, benefit, _change, safe = CASES[case]
+    result = benchmark(headroom, household, DAY, person="me", already=already)
+    assert result.for_benefit(benefit) == safe
 
 
 # --- the batch ---------------------------------------------------------------------------
@@ -110,34 +168,32 @@ CONTRIBUTORS = 10_000
 #: path is the same.
 QUICK_CONTRIBUTORS = 200
 
-Batch = Sequence[tuple[Circumstances, tuple[Receipt, ...]]]
+Batch = Sequence[tuple[Household, tuple[Receipt, ...]]]
 
 
-def _circumstances(rng: random.Random, index: int) -> Circumstances:
+def _household(rng: random.Random, index: int) -> Household:
     """The three kinds of contributor in turn, plus UC with Carer's Allowance (knock-on)."""
     first_day = dt.date(2024, 4, 1) + dt.timedelta(days=rng.randrange(365))
     kind = index % 4
     if kind == 0:
-        return Circumstances(
-            universal_credit=UniversalCreditClaim(
-                first_date_of_entitlement=first_day, capability=WorkCapability.LCW
-            )
+        return Household(
+            people=[Person(capability=WorkCapability.LCW)],
+            universal_credit=UniversalCreditClaim(first_date_of_entitlement=first_day),
         )
     if kind == 1:
-        return Circumstances(
-            carers_allowance=CarersAllowanceClaim(benefit_week_start=rng.randrange(7))
-        )
+        claim = CarersAllowanceClaim(benefit_week_start=rng.randrange(7))
+        return Household(people=[Person(carers_allowance=claim)])
     if kind == 2:
-        return Circumstances(
-            esa=EmploymentSupportAllowanceClaim(
-                weekly_award=Money.gbp("92.05"),
-                permitted_work=PermittedWork.HIGHER_LIMIT,
-                benefit_week_start=rng.randrange(7),
-            )
+        esa = EmploymentSupportAllowanceClaim(
+            weekly_award=Money.gbp("92.05"),
+            permitted_work=PermittedWork.HIGHER_LIMIT,
+            benefit_week_start=rng.randrange(7),
         )
-    return Circumstances(
-        universal_credit=UniversalCreditClaim(first_date_of_entitlement=first_day, children=1),
-        carers_allowance=CarersAllowanceClaim(),
+        return Household(people=[Person(esa=esa)])
+    return Household(
+        people=[Person(carers_allowance=CarersAllowanceClaim())],
+        children=[Child(born_on=dt.date(2019, 3, 1))],
+        universal_credit=UniversalCreditClaim(first_date_of_entitlement=first_day),
     )
 
 
@@ -153,9 +209,9 @@ def _year_of_payments(rng: random.Random) -> tuple[Receipt, ...]:
 
 
 def make_batch(count: int, seed: int = 2025) -> Batch:
-    """``count`` contributors, each with a year of payments (a fixed, seeded mix)."""
+    """``count`` households, each with a year of payments (a fixed, seeded mix)."""
     rng = random.Random(seed)
-    return [(_circumstances(rng, index), _year_of_payments(rng)) for index in range(count)]
+    return [(_household(rng, index), _year_of_payments(rng)) for index in range(count)]
 
 
 def _batch_entry_point() -> Callable[[Batch], Sequence[BenefitsCheck]]:
@@ -165,7 +221,7 @@ def _batch_entry_point() -> Callable[[Batch], Sequence[BenefitsCheck]]:
         return batch  # type: ignore[no-any-return]
 
     def check_everyone(cases: Batch) -> list[BenefitsCheck]:
-        return [assess_benefits(circumstances, receipts) for circumstances, receipts in cases]
+        return [assess_benefits(household, receipts) for household, receipts in cases]
 
     check_everyone.__qualname__ = "a loop over benefits.assess_benefits (no batch entry point)"
     return check_everyone

@@ -18,6 +18,26 @@ INVENTORIES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("datetime.date", "py:class", "library/datetime.html#datetime.date"),
             ("datetime.datetime", "py:class", "library/datetime.html#datetime.datetime"),
             ("decimal.Decimal", "py:class", "library/decimal.html#decimal.Decimal"),
+            ("decimal", "py:module", "library/decimal.html"),
+            ("decimal.Context", "py:class", "library/decimal.html#decimal.Context"),
+            (
+                "contextlib.AbstractContextManager",
+                "py:class",
+                "library/contextlib.html#contextlib.AbstractContextManager",
+            ),
+            (
+                "collections.abc.Hashable",
+                "py:class",
+                "library/collections.abc.html#collections.abc.Hashable",
+            ),
+            (
+                "collections.abc.Collection",
+                "py:class",
+                "library/collections.abc.html#collections.abc.Collection",
+            ),
+            ("copy.deepcopy", "py:function", "library/copy.html#copy.deepcopy"),
+            ("types.MappingProxyType", "py:class", "library/types.html#types.MappingProxyType"),
+            ("os.PathLike", "py:class", "library/os.html#os.PathLike"),
             ("decimal.ROUND_HALF_UP", "py:data", "library/decimal.html#decimal.ROUND_HALF_UP"),
             ("pathlib.Path", "py:class", "library/pathlib.html#pathlib.Path"),
             (

@@ -4,7 +4,9 @@ Each subcommand lives in its own module under :mod:`participatory.commands` and 
 in :data:`COMMANDS`; a module provides ``add_parser(subparsers)``, which adds its parser
 and sets ``run`` (a function of the parsed arguments returning an exit code). Unusable
 input, any :class:`~participatory.core.errors.ParticipatoryError`, exits with status 2
-and a one-line reason on standard error.
+and a one-line reason on standard error (printable: no line breaks or control characters
+from the input). A reader that goes away (``… | head -1``) ends the command quietly with
+status :data:`BROKEN_PIPE`.
 
 >>> main(["cost", "--card", "whitworth", "--activity", "advisory_group", "--sessions", "3",
 ...       "--as-at", "2022-07-20"])
@@ -17,14 +19,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Final
 
 from participatory.__about__ import __version__
 from participatory.core.errors import ParticipatoryError
+from participatory.render.text import printable
 
-__all__ = ["COMMANDS", "build_parser", "main"]
+__all__ = ["BROKEN_PIPE", "COMMANDS", "build_parser", "main"]
 
 #: The modules that provide subcommands, in the order ``--help`` lists them.
 COMMANDS: Final[tuple[str, ...]] = (
@@ -32,6 +37,8 @@ COMMANDS: Final[tuple[str, ...]] = (
     "participatory.commands.benefits",
     "participatory.commands.ethics",
     "participatory.commands.cost",
+    "participatory.commands.ledger",
+    "participatory.commands.data",
     "participatory.commands.schema",
 )
 
@@ -49,19 +56,55 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The exit status when the reader of standard output goes away (``… | head -1``): that of
+#: a command ended by SIGPIPE, so a shell treats it the same way.
+BROKEN_PIPE: Final = 128 + 13
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 success, 2 unusable input)."""
+    """Run the command line; returns the exit status (0 success, 2 unusable input).
+
+    Unusable input is one line on standard error, never a traceback. When the reader of the
+    output goes away (``participatory cost … | head -1``) the command stops quietly.
+    """
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse exits on --help and on bad arguments
-        return int(exit_.code or 0)
+        if exit_.code is None or isinstance(exit_.code, int):
+            return exit_.code or 0
+        return 2
     run: Callable[[argparse.Namespace], int] = args.run
     try:
-        return run(args)
+        status = run(args)
+        sys.stdout.flush()  # inside the try: a reader that went away shows up here too
     except ParticipatoryError as error:
-        print(f"participatory {args.command}: {error}", file=sys.stderr)
+        detail = error.describe(include_sensitive=getattr(args, "include_sensitive", False))
+        _reason(args.command, detail)
         return 2
+    except BrokenPipeError:
+        _quiet_stdout()
+        return BROKEN_PIPE
+    except UnicodeEncodeError:
+        _reason(args.command, "the output cannot be written in this terminal's encoding; "
+                "set PYTHONIOENCODING=utf-8")  # fmt: skip
+        return 2
+    return status
+
+
+def _reason(command: str, detail: str) -> None:
+    """The one-line reason on standard error: no line breaks, no control characters."""
+    print(f"participatory {command}: {printable(detail)}", file=sys.stderr)
+
+
+def _quiet_stdout() -> None:
+    # The reader has gone: point standard output at nothing, so the interpreter's own flush
+    # at exit does not raise BrokenPipeError again and print a traceback.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        pass  # standard output is not a real file (a test's buffer): nothing to quiet
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -30,3 +30,5 @@ def test_each_payment_kind_maps_to_a_receipt_kind():
     receipt = receipt_for(paid)
     assert receipt is not None
     assert receipt.received_on == dt.date(2026, 5, 20)
+    # The receipt names the contributor, so a household's benefits count it as theirs.
+    assert receipt.person == "a"

@@ -72,36 +72,106 @@ def test_stale_data_is_refused_when_asked():
 
 
 def test_a_stale_rate_card_is_reported_or_refused():
-    """The bundled NIHR card is current to 25 November 2026; a December session is stale."""
+    """The Co-Production Collective's pilot card ended on 31 March 2025 (a known end); a
+    session on 10 April 2025 is costed at its last rate (2 hours x £30 = £60), reported."""
     from participatory.payments import bundled_rate_card
 
     project = Project(
-        id="p", title="P", people=[person("amira")], rate_card=bundled_rate_card("nihr"),
-        sessions=[Session("s", "meeting", "2026-12-10", "2", contributors=["amira"])],
+        id="p", title="P", people=[person("amira")],
+        rate_card=bundled_rate_card("co_production_collective"),
+        sessions=[Session("s", "other", "2025-04-10", "2", contributors=["amira"])],
     )  # fmt: skip
-    report = assess(project, as_at=dt.date(2026, 12, 11))
+    report = assess(project, as_at=dt.date(2025, 4, 11))
     notice = report.section(Area.DATA).findings[0]
     assert notice.rule_id == "ASSESS-CARD-STALE"
-    assert notice.values["runs_to"] == dt.date(2026, 11, 25)
-    assert report.section(Area.PAYMENTS).figures[-1].value == Money.gbp("55.00")
+    assert notice.values["runs_to"] == dt.date(2025, 3, 31)
+    assert report.section(Area.PAYMENTS).figures[-1].value == Money.gbp("60.00")
     with pytest.raises(ParametersNotAvailable):
-        assess(project, as_at=dt.date(2026, 12, 11), on_stale="refuse")
+        assess(project, as_at=dt.date(2025, 4, 11), on_stale="refuse")
+
+
+def test_a_card_in_force_until_superseded_is_used_and_said_to_be_due_a_check():
+    """The NIHR card (in force until superseded, last checked 6 December 2026) costs a
+    session today with nothing to report, and a session in 2028 at its last rate (2 hours x
+    £27.50 = £55.00), with the DATA section saying it was not re-checked within 365 days."""
+    from participatory.payments import bundled_rate_card
+
+    def project(day: str) -> Project:
+        return Project(
+            id="p", title="P", people=[person("amira")], rate_card=bundled_rate_card("nihr"),
+            sessions=[Session("s", "meeting", day, "2", contributors=["amira"])],
+        )  # fmt: skip
+
+    today = assess(project("2026-12-06"), as_at=dt.date(2026, 12, 6))
+    assert [f.rule_id for f in today.section(Area.DATA).findings] == ["ASSESS-DATA-CURRENT"]
+    later = assess(project("2028-01-10"), as_at=dt.date(2028, 1, 11), on_stale="refuse")
+    assert later.section(Area.PAYMENTS).figures[-1].value == Money.gbp("55.00")
+    due = [f for f in later.section(Area.DATA).findings if f.rule_id == "ASSESS-DATA-REVIEW-DUE"]
+    assert due
+    assert due[0].values["oldest"] == dt.date(2026, 12, 6)
+    assert "rate_card.nihr.meeting.hour" in due[0].values["names"]
 
 
 def test_stale_benefit_parameters_are_counted_but_not_named():
     """A benefit's rates would reveal that someone in the project receives it."""
-    from participatory.benefits import CarersAllowanceClaim, Circumstances
+    from participatory.benefits import CarersAllowanceClaim, Household, Person
 
     project = Project(
         id="p", title="P", people=[person("amira")],
         payments=[Payment("p1", "amira", "fee", Money.gbp(90), due_on="2027-05-03")],
-        benefits={"amira": Circumstances(carers_allowance=CarersAllowanceClaim())},
+        benefits={
+            "amira": Household(people=[Person("amira", carers_allowance=CarersAllowanceClaim())])
+        },
     )  # fmt: skip
     report = assess(project, as_at=dt.date(2027, 5, 4))
     stale = report.section(Area.DATA).findings[0]
     assert stale.rule_id == "ASSESS-STALE-DATA"
     assert "carers_allowance" not in json.dumps(stale.values, default=str)
     assert all(f.sensitive for f in report.section(Area.BENEFITS).findings)
+
+
+def test_a_couple_who_are_both_contributors_are_one_household():
+    """Issue 16: Ann and Bo are partners on one Universal Credit claim (both 25 or over, a
+    child born 2019, housing costs: one £411 work allowance, 2025/26). Each is paid £300 in
+    the AP 1-31 July 2025: alone within £411; together £600, £189 over it: 189 x 55% =
+    £103.95 off. The household is assessed once (its figures under the first id, "ann"),
+    with both partners' payments: £600 paid, better off by 600 - 103.95 = £496.05."""
+    from participatory.benefits import Child, Household, Person, UniversalCreditClaim
+
+    home = Household(
+        people=[Person("ann"), Person("bo")],
+        children=[Child(born_on=dt.date(2019, 3, 1))],
+        universal_credit=UniversalCreditClaim(
+            first_date_of_entitlement=dt.date(2025, 5, 1),
+            housing_costs_element=True,
+            housing_amount=Money.gbp(500),
+        ),
+    )
+    project = Project(
+        id="p", title="P", people=[person("ann"), person("bo")],
+        payments=[Payment("p1", "ann", "fee", Money.gbp(300), due_on="2025-07-10"),
+                  Payment("p2", "bo", "fee", Money.gbp(300), due_on="2025-07-20")],
+        benefits={"ann": home, "bo": home},
+    )  # fmt: skip
+    figures = {
+        (f.label_key.rsplit(".", 1)[1], f.subject): f.value
+        for f in assess(project, as_at=dt.date(2025, 8, 1)).section(Area.BENEFITS).figures
+    }
+    assert figures[("benefit_paid", "ann")] == Money.gbp(600)
+    assert figures[("benefit_change", "ann")] == Money.gbp("-103.95")
+    assert figures[("benefit_kept", "ann")] == Money.gbp("496.05")
+    assert ("benefit_paid", "bo") not in figures
+
+
+def test_a_household_given_without_ids_is_the_contributors_own():
+    """A project file may leave out the id of a single contributor's household."""
+    from participatory.benefits import CarersAllowanceClaim, Household, Person
+
+    project = Project(
+        id="p", title="P", people=[person("amira")],
+        benefits={"amira": Household(people=[Person(carers_allowance=CarersAllowanceClaim())])},
+    )  # fmt: skip
+    assert [p.id for p in project.benefits["amira"].people] == ["amira"]
 
 
 def test_every_example_finding_has_a_sentence():

@@ -59,8 +59,9 @@ def test_river_citizen_science(capsys):
     Expenses: Mo's one bus fare, £6.40. Paid out £1,018.90.
 
     Budget £4,432.50; the Rivers Trust holds its £1,500 staff time: 1500 / 4432.50 =
-    0.338409475465 (rounded down). Jan's June fee was paid on 8 July, 8 working days after
-    its deadline of 26 June (10 working days after 13 June).
+    0.33841, shown as 33.8% (the figure is the share as shown, issue 17). Jan's June fee
+    was paid on 8 July, 8 working days after its deadline of 26 June (10 working days
+    after 13 June).
 
     Benefits: Mo (Universal Credit, limited capability for work, no housing costs) has
     £82.50 or £90 in each assessment period, inside the £710 work allowance: UC unchanged,
@@ -77,7 +78,7 @@ def test_river_citizen_science(capsys):
     assert figure(data, "payments", "payments_total") == Decimal("1018.90")
     assert "ASSESS-FEES-MATCH-CARD" in rules(data, "payments")
     assert subjects(data, "payments", "PAY-LATE") == {"jan"}
-    assert figure(data, "budget", "community_held_share") == "0.338409475465"
+    assert figure(data, "budget", "community_held_share") == "0.338"
     assert figure(data, "benefits", "benefit_kept", "mo") == Decimal("343.90")
     assert figure(data, "benefits", "benefit_change", "mo") == Decimal("0")
     assert figure(data, "benefits", "benefit_change", "jan") == Decimal("0")
@@ -138,8 +139,8 @@ def test_mental_health_festival(capsys):
     """
     data = report(capsys, "mental-health-festival.toml", "2026-07-15", "--include-sensitive")
     assert figure(data, "budget", "budget_total") == Decimal("20000.00")
-    assert figure(data, "budget", "community_held_share") == "0.65"
-    assert figure(data, "budget", "reaching_members_share") == "0.2"
+    assert figure(data, "budget", "community_held_share") == "0.650"
+    assert figure(data, "budget", "reaching_members_share") == "0.200"
     assert figure(data, "budget", "before_application_share") == "0.075"
     assert "POWMON-ALIGNED" in rules(data, "budget")
     assert figure(data, "power", "arnstein_name") == "Partnership"
@@ -167,7 +168,7 @@ def test_arts_coproduction(capsys):
     her childcare refund, disregarded. Dev's payments go to his organisation.
 
     Budget £12,000: Heart n Soul holds the £2,400 fee pot and £4,000 of staff time, 6,400 /
-    12,000 = 0.533333333333. Safeguarding: learning disabilities and autism with a partner
+    12,000 = 0.5333…, shown as 53.3%. Safeguarding: learning disabilities and autism with a partner
     who has that expertise; signposting and coordinator training are not planned; Chloe's
     own circumstances add a group the profile lacks (a sensitive finding). Readiness: seven
     evidence items give 3 recommendations absent, 5 emerging, 1 established.
@@ -182,7 +183,7 @@ def test_arts_coproduction(capsys):
     assert figure(data, "benefits", "benefit_kept", "ben") == Decimal("473.60")
     assert figure(data, "benefits", "benefit_change", "chloe") == Decimal("0")
     assert subjects(data, "benefits", "ASSESS-ORGANISATION-PAYMENT") == {"dev"}
-    assert figure(data, "budget", "community_held_share") == "0.533333333333"
+    assert figure(data, "budget", "community_held_share") == "0.533"
     assert {"SAFE-SIGNPOSTING", "SAFE-COORDINATOR-TRAINING"} <= set(rules(data, "safeguarding"))
     assert subjects(data, "safeguarding", "SAFE-PERSON-NEEDS") == {"chloe"}
     assert [figure(data, "readiness", f"readiness_{level}") for level in
@@ -191,10 +192,13 @@ def test_arts_coproduction(capsys):
 
 def test_benefit_figures_are_withheld_unless_asked_for(capsys):
     data = report(capsys, "smart-pillow-workshops.toml", "2026-09-01")
-    kept = [f for f in section(data, "benefits")["figures"] if f["sensitive"]]
-    assert kept
-    assert all(f["value"] is None for f in kept)
-    assert "255" not in json.dumps(section(data, "benefits"))
+    benefits = section(data, "benefits")
+    # Issue 17: not listed at all (their subjects named who has benefits), only counted.
+    assert not [f for f in benefits["figures"] if f["sensitive"]]
+    assert benefits["withheld_figures"] > 0
+    assert "255" not in json.dumps(benefits)
+    for person in ('"alex"', '"ben"', '"chloe"'):
+        assert person not in json.dumps(benefits)
 
 
 PROJECTS = ("river-citizen-science.toml", "smart-pillow-workshops.toml",

@@ -1,12 +1,15 @@
-""":mod:`participatory.benefits.carers_allowance`: scenarios.
+""":mod:`participatory.benefits.carers_allowance`: scenarios worked by hand.
 
-Weekly benefits worked by hand: Carer's Allowance, ESA, legacy benefits, HB, Pension Credit.
+Sources: ICA Regs 1976 reg. 8(1) as amended by SI 2025/352 (limit £151 -> £196 from 7 April
+2025; £204 from 6 April 2026); weekly rate £81.90 (2024/25), £83.30 (2025/26), £86.45
+(2026/27); Overlapping Benefits Regs 1979 reg. 4; Computation of Earnings Regs 1996 reg.
+6(2)(b) (spreading). Weeks start on Monday unless stated.
 
-Sources: ICA Regs 1976 reg. 8 as amended by SI 2025/352 (CA limit £151 -> £196 from
-7 April 2025); ESA Regs 2008 reg. 45 (permitted work £20 lower limit, higher limit
-£183.50 2024/25 and £195.50 2025/26, under 16 hours); IS Regs 1987 Sch. 8 (£5/£10/£20,
-unverified); HB Regs 2006 Sch. 4 and reg. 71 (65%); State Pension Credit Regs 2002 Sch. VI.
-Weeks start on Monday unless stated.
+The rule as the rewrite reads reg. 8(1): a carer is treated as gainfully employed on every
+day of a benefit week if their net earnings *in the immediately preceding week* were over
+the limit. So earnings received in week W cost the allowance of week W+1, and the limit and
+rate are those in force for week W+1 (the week whose allowance is decided). Old tests that
+expected the week of the payment itself to be lost now expect the next week.
 """
 
 import datetime as dt
@@ -14,21 +17,28 @@ import datetime as dt
 import pytest
 
 from participatory.benefits import (
+    Benefit,
     CarersAllowanceClaim,
-    Circumstances,
+    Household,
+    Person,
     Receipt,
+    UniversalCreditClaim,
     assess_benefits,
     assess_payment,
 )
+from participatory.core.errors import UnsupportedCase
 from participatory.core.money import Money
+from participatory.core.nations import Nation
+from participatory.core.periods import DateRange
 
 GBP = Money.gbp
 
+TUESDAY = dt.date(2025, 6, 10)  # in the benefit week Monday 9 - Sunday 15 June 2025
+NEXT_WEEK = DateRange(dt.date(2025, 6, 16), dt.date(2025, 6, 22))
 
-TUESDAY = dt.date(2025, 6, 10)
 
-
-# --- Carer's Allowance -------------------------------------------------------------
+def carer(**person: object) -> Household:
+    return Household(people=[Person("carer", carers_allowance=CarersAllowanceClaim(), **person)])
 
 
 @pytest.mark.parametrize(
@@ -36,44 +46,162 @@ TUESDAY = dt.date(2025, 6, 10)
     [("196.00", False, "0"), ("195.99", False, "0"), ("196.01", True, "-83.30")],
 )
 def test_carers_allowance_limit_2025_one_penny_either_side(fee, cliff, change):
-    """2025/26: limit £196, weekly rate £83.30; one penny over loses the whole week."""
-    result = assess_payment(
-        Circumstances(carers_allowance=CarersAllowanceClaim()), GBP(fee), TUESDAY
-    )
+    """2025/26: limit £196, weekly rate £83.30; one penny over loses the whole week.
+
+    Received on Tuesday 10 June 2025 (week 9-15 June), the earnings decide the allowance of
+    the next week, 16-22 June: that is the one outcome, and the one lost at £196.01.
+    """
+    result = assess_payment(carer(), GBP(fee), TUESDAY)
     (week,) = result.outcomes
+    assert week.period == NEXT_WEEK
     assert week.cliff is cliff
+    assert week.person == "carer"
     assert result.change() == GBP(change)
 
 
-def test_carers_allowance_limit_2024_and_the_uprating_boundary():
-    """£180: over the 2024/25 £151 limit in the week 31 Mar - 6 Apr 2025 (rate £81.90),
-    within the 2025/26 £196 limit in the week from Monday 7 April 2025."""
-    me = Circumstances(carers_allowance=CarersAllowanceClaim())
-    assert assess_payment(me, GBP(180), dt.date(2025, 4, 6)).change() == GBP("-81.90")
-    assert assess_payment(me, GBP(180), dt.date(2025, 4, 7)).change() == GBP(0)
+def test_the_limit_and_rate_are_those_of_the_week_paid_for():
+    """The uprating boundary, read by the week whose allowance is decided (changed on purpose).
+
+    Was: £180 received on Sunday 6 April 2025 lost the week 31 March - 6 April (£81.90).
+    Now (reg. 8(1)): £180 received on Sunday 30 March 2025 (week 24-30 March) decides the
+    week 31 March - 6 April 2025, still under the 2024/25 limit of £151: 180 > 151, so that
+    week's £81.90 is lost. £180 received on Sunday 6 April 2025 decides the week from Monday
+    7 April 2025, under the 2025/26 limit of £196: 180 <= 196, nothing is lost.
+    """
+    assert assess_payment(carer(), GBP(180), dt.date(2025, 3, 30)).change() == GBP("-81.90")
+    assert assess_payment(carer(), GBP(180), dt.date(2025, 4, 6)).change() == GBP(0)
 
 
 def test_carers_allowance_2026_limit_204():
-    me = Circumstances(carers_allowance=CarersAllowanceClaim())
-    assert assess_payment(me, GBP("204.00"), dt.date(2026, 6, 9)).change() == GBP(0)
-    assert assess_payment(me, GBP("204.01"), dt.date(2026, 6, 9)).change() == GBP("-86.45")
+    """2026/27: limit £204, rate £86.45. Tuesday 9 June 2026 decides the week 15-21 June."""
+    assert assess_payment(carer(), GBP("204.00"), dt.date(2026, 6, 9)).change() == GBP(0)
+    result = assess_payment(carer(), GBP("204.01"), dt.date(2026, 6, 9))
+    assert result.change() == GBP("-86.45")
+    assert result.outcomes[0].period.start == dt.date(2026, 6, 15)
 
 
-def test_other_weekly_earnings_count_towards_the_limit_and_spreading_is_flagged():
-    """£150 a week from a job + £46.01 fee = £196.01 > £196: cliff, and a warning that DWP
-    may spread a one-off payment over several weeks."""
-    me = Circumstances(carers_allowance=CarersAllowanceClaim(other_weekly_earnings=GBP(150)))
-    result = assess_payment(me, GBP("46.01"), TUESDAY)
+def test_other_weekly_earnings_count_towards_the_limit():
+    """£150 a week from a job (on the Person now) + a £46.01 fee = £196.01 > £196: a cliff.
+
+    The old test also expected ``BEN-CA-SPREADING`` here. The rewrite flags spreading only
+    when the payment itself is over the limit: spread at the limit plus a penny (£196.01 a
+    week, Computation of Earnings Regs reg. 6(2)(b)), £46.01 covers less than one week, so
+    it cannot cost more weeks than the one shown.
+    """
+    result = assess_payment(carer(weekly_earnings=GBP(150)), GBP("46.01"), TUESDAY)
     assert result.cliffs
-    assert result.has("BEN-CA-SPREADING")
+    assert result.change() == GBP("-83.30")
+    assert not result.has("BEN-CA-SPREADING")
+
+
+def test_a_payment_over_the_limit_by_itself_warns_that_it_may_be_spread():
+    """£400 alone: spread at £196.01 a week it could cover int(400 / 196.01) = 2 weeks."""
+    result = assess_payment(carer(), GBP(400), TUESDAY)
+    (spread,) = result.by_rule("BEN-CA-SPREADING")
+    assert spread.values["weeks"] == 2
+    assert spread.values["limit_plus_penny"] == GBP("196.01")
+
+
+def test_regular_earnings_already_over_the_limit_leave_nothing_to_lose():
+    """£200 a week from a job is over £196 every week: no allowance before, none after."""
+    result = assess_payment(carer(weekly_earnings=GBP(200)), GBP(50), TUESDAY)
+    (week,) = result.outcomes
+    assert week.before == week.after == GBP(0)
+    assert not week.cliff
 
 
 def test_carers_allowance_week_starting_on_a_wednesday():
-    """Weeks from Wednesday: Tuesday 10 June and Wednesday 11 June are different weeks, so
-    £150 on each stays under £196."""
-    me = Circumstances(carers_allowance=CarersAllowanceClaim(benefit_week_start=2))
+    """Weeks from Wednesday: Tuesday 10 June (week 4-10 June) and Wednesday 11 June (week
+    11-17 June) are different weeks, so £150 on each stays under £196. They decide the
+    weeks 11-17 and 18-24 June: two outcomes, nothing lost."""
+    me = Household(people=[Person(carers_allowance=CarersAllowanceClaim(benefit_week_start=2))])
     result = assess_benefits(
         me, [Receipt(GBP(150), TUESDAY), Receipt(GBP(150), dt.date(2025, 6, 11))]
     )
-    assert len(result.outcomes) == 2
+    assert [o.period.start for o in result.outcomes] == [dt.date(2025, 6, 11), dt.date(2025, 6, 18)]
     assert result.change() == GBP(0)
+
+
+def test_hours_alone_decide_no_carers_allowance_week():
+    """Changed on purpose: the earnings test looks only at earnings, so a receipt that
+    counts nothing (receipted expenses, with hours of work) gives no Carer's Allowance row."""
+    result = assess_payment(carer(), GBP(30), TUESDAY, "receipted_expenses", hours=10)
+    assert result.outcomes_for(Benefit.CARERS_ALLOWANCE) == ()
+
+
+def test_an_overlapping_benefit_reduces_what_can_be_lost():
+    """State Pension of £60 a week overlaps: £83.30 - £60 = £23.30 is paid, and that is all a
+    penny over the limit costs (Overlapping Benefits Regs 1979 reg. 4)."""
+    result = assess_payment(carer(overlapping_benefit=GBP(60)), GBP("196.01"), TUESDAY)
+    assert result.change() == GBP("-23.30")
+    assert result.has("BEN-CA-OVERLAP")
+
+
+def test_an_overlapping_benefit_as_large_as_the_allowance_leaves_nothing():
+    """State Pension of £90 a week is more than £83.30: nothing is paid, nothing is lost."""
+    result = assess_payment(carer(overlapping_benefit=GBP(90)), GBP(300), TUESDAY)
+    assert result.change() == GBP(0)
+    assert not result.cliffs
+
+
+def test_two_carers_in_one_couple_each_have_their_own_week():
+    """Each partner's allowance is their own: £250 to one loses only that partner's week."""
+    home = Household(
+        people=[
+            Person("a", carers_allowance=CarersAllowanceClaim()),
+            Person("b", carers_allowance=CarersAllowanceClaim()),
+        ]
+    )
+    result = assess_payment(home, GBP(250), TUESDAY, person="b")
+    assert result.change(Benefit.CARERS_ALLOWANCE, "b") == GBP("-83.30")
+    assert result.change(Benefit.CARERS_ALLOWANCE, "a") == GBP(0)
+    assert [o.person for o in result.cliffs] == ["b"]
+
+
+def test_the_uc_knock_on_falls_in_the_ap_in_which_the_lost_week_ends():
+    """UC from 1 May 2025 (APs on the 1st). £250 received on Tuesday 24 June 2025 (week
+    23-29 June) costs the week 30 June - 6 July, which ends in the AP 1-31 July: the UC rise
+    is there, and the fee itself counts in the AP 1-30 June (reg. 54: the AP received)."""
+    home = Household(
+        people=[Person(carers_allowance=CarersAllowanceClaim())],
+        universal_credit=UniversalCreditClaim(first_date_of_entitlement=dt.date(2025, 5, 1)),
+    )
+    result = assess_payment(home, GBP(250), dt.date(2025, 6, 24))
+    (lost,) = result.outcomes_for(Benefit.CARERS_ALLOWANCE)
+    assert lost.period == DateRange(dt.date(2025, 6, 30), dt.date(2025, 7, 6))
+    june, july = result.outcomes_for(Benefit.UNIVERSAL_CREDIT)
+    assert june.period.start == dt.date(2025, 6, 1)
+    assert july.period.start == dt.date(2025, 7, 1)
+    assert july.change == GBP("83.30")
+    assert june.change == GBP("-137.50")  # no work allowance: 250 x 55%
+
+
+def test_scotland_uses_carer_support_payment_and_its_own_law():
+    """Carer Support Payment (Social Security Scotland), the same £196 limit in 2025/26."""
+    home = Household(people=[Person(carers_allowance=CarersAllowanceClaim())], nation="scotland")
+    result = assess_payment(home, GBP("196.01"), TUESDAY)
+    assert result.change() == GBP("-83.30")
+    (limit,) = result.by_rule("BEN-CA-EARNINGS-LIMIT")
+    assert limit.values["benefit"] == "Carer Support Payment"
+    assert limit.actions == ("benefits.action.tell_social_security_scotland",)
+
+
+def test_northern_ireland_tells_the_disability_and_carers_service():
+    """Northern Ireland: its own legislation, the same £196 limit in 2025/26; the library has
+    no published rate there, so the award comes from the letter (£83.30 here)."""
+    home = Household(
+        people=[Person(carers_allowance=CarersAllowanceClaim(weekly_award=GBP("83.30")))],
+        nation=Nation.NORTHERN_IRELAND,
+    )
+    result = assess_payment(home, GBP("196.01"), TUESDAY)
+    assert result.change() == GBP("-83.30")
+    (limit,) = result.by_rule("BEN-CA-EARNINGS-LIMIT")
+    assert limit.actions == ("benefits.action.tell_disability_and_carers_service",)
+
+
+def test_northern_ireland_needs_the_award_from_the_letter():
+    home = Household(
+        people=[Person(carers_allowance=CarersAllowanceClaim())], nation=Nation.NORTHERN_IRELAND
+    )
+    with pytest.raises(UnsupportedCase, match="weekly_award"):
+        assess_payment(home, GBP("196.01"), TUESDAY)

@@ -1,18 +1,16 @@
 """:mod:`participatory.benefits.engine`: property tests.
 
-The engine's fast paths give exactly what the plain, validated paths give.
-
-The benefits engine builds its results without re-running the models' converters, keeps
-parameter bundles and assessment periods between checks, and decides the week before a
-payment without explaining it. Each shortcut is checked here against the plain path.
-
-Invariants of the benefits engine, over random circumstances and payments.
+Invariants of the benefits engine over random households (single people and couples, each
+with their own benefits) and payments, and the engine's shortcuts (results built without
+re-running the models' converters, assessment periods remembered between checks) checked
+against the plain path.
 """
 
 import datetime as dt
+import decimal
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from participatory.benefits import (
@@ -22,7 +20,7 @@ from participatory.benefits import (
     assess_benefits,
 )
 from participatory.benefits.engine import _assessment_period
-from participatory.benefits.mechanism import gbp
+from participatory.core.errors import ParametersNotAvailable
 from participatory.core.explain import Severity
 from participatory.core.money import Money
 from participatory.core.periods import AssessmentPeriodCycle
@@ -30,12 +28,23 @@ from participatory.testing import benefits as bs
 from participatory.testing.strategies import dates
 
 
-@given(bs.circumstances(), bs.receipt_lists())
-def test_a_check_equals_the_result_rebuilt_through_its_validators(circumstances, receipts):
-    result = assess_benefits(circumstances, receipts)
+def _run(household, receipts, **kw):
+    # A computed UC award reads figures the data may not have on every generated day (the
+    # disabled child addition's lower rate ends in April 2026): such a draw is discarded.
+    try:
+        return assess_benefits(household, receipts, **kw)
+    except ParametersNotAvailable:
+        assume(False)
+        raise
+
+
+@given(bs.households(), bs.receipt_lists())
+def test_a_check_equals_the_result_rebuilt_through_its_validators(household, receipts):
+    result = _run(household, receipts)
     rebuilt = BenefitsCheck(result.outcomes, result.paid, findings=result.findings)
     assert rebuilt == result
-    assert gbp(result.paid.amount) == result.paid
+    assert rebuilt.kept == result.kept
+    assert result.paid.currency == "GBP"
 
 
 @given(dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31)), bs.payment_days())
@@ -44,8 +53,9 @@ def test_assessment_periods_are_shared_only_by_the_day_of_the_month(first, day):
     # must be this claim's period too.
     other = dt.date(2019, 1, first.day)
     expected = AssessmentPeriodCycle(first).period_containing(day)
-    assert _assessment_period(other, day) == expected
-    assert _assessment_period(first, day) == expected
+    assert _assessment_period(first.day, day) == expected
+    assert AssessmentPeriodCycle(other).period_containing(day) == expected
+    assert expected.start <= day <= expected.end
 
 
 CLIFF_RULES = {
@@ -55,6 +65,8 @@ CLIFF_RULES = {
     "BEN-ESA-PERMITTED-WORK-SUPPORTED",
     "BEN-ESA-16-HOURS",
     "BEN-LEGACY-16-HOURS",
+    # A partner's 24 hours ends the household's IS, JSA or income-related ESA (new).
+    "BEN-LEGACY-24-HOURS",
 }
 
 
@@ -64,21 +76,21 @@ EXPLAINS_EXTRA_LOSS = {"BEN-UC-AWARD-NIL", "BEN-AWARD-EXHAUSTED"}
 FEE = ReceiptKind.INVOLVEMENT_FEE
 
 
-def fee(amount, day, hours=0):
-    return Receipt(Money.gbp(amount), day, FEE, hours=hours)
+def fee(amount, day, hours=0, person="p1"):
+    return Receipt(Money.gbp(amount), day, FEE, hours=hours, person=person)
 
 
-@given(bs.circumstances(), bs.receipt_lists(), bs.pounds(0, 800), bs.payment_days())
-def test_more_payment_never_leaves_more_benefit(circumstances, receipts, extra, day):
-    before = assess_benefits(circumstances, receipts)
-    after = assess_benefits(circumstances, [*receipts, fee(extra.amount, day)])
+@given(bs.households(), bs.receipt_lists(), bs.pounds(0, 800), bs.payment_days())
+def test_more_payment_never_leaves_more_benefit(household, receipts, extra, day):
+    before = _run(household, receipts)
+    after = _run(household, [*receipts, fee(extra.amount, day)])
     assert after.change() <= before.change()
 
 
-@given(bs.circumstances(), bs.payment_days(), bs.pounds(0, 1200), bs.pounds(0, 300))
-def test_what_is_kept_only_falls_at_a_reported_cliff(circumstances, day, low, step):
-    smaller = assess_benefits(circumstances, [fee(low.amount, day)])
-    larger = assess_benefits(circumstances, [fee((low + step).amount, day)])
+@given(bs.households(), bs.payment_days(), bs.pounds(0, 1200), bs.pounds(0, 300))
+def test_what_is_kept_only_falls_at_a_reported_cliff(household, day, low, step):
+    smaller = _run(household, [fee(low.amount, day)])
+    larger = _run(household, [fee((low + step).amount, day)])
     if larger.kept < smaller.kept:
         assert len(larger.cliffs) > len(smaller.cliffs)
         assert any(
@@ -86,9 +98,9 @@ def test_what_is_kept_only_falls_at_a_reported_cliff(circumstances, day, low, st
         )
 
 
-@given(bs.circumstances(), bs.receipt_lists(max_size=4))
-def test_every_cliff_is_reported_as_a_cliff(circumstances, receipts):
-    result = assess_benefits(circumstances, receipts)
+@given(bs.households(), bs.receipt_lists(max_size=4))
+def test_every_cliff_is_reported_as_a_cliff(household, receipts):
+    result = _run(household, receipts)
     for outcome in result.outcomes:
         problem = [
             f
@@ -102,38 +114,39 @@ def test_every_cliff_is_reported_as_a_cliff(circumstances, receipts):
 
 
 @given(
-    bs.circumstances(),
-    bs.payment_days(max_value=dt.date(2027, 1, 1)),
+    bs.households(),
+    bs.payment_days(max_value=dt.date(2026, 1, 1)),
     bs.pounds(0, 2000),
     st.integers(7, 62),
 )
-def test_splitting_never_loses_more_unless_a_finding_says_why(circumstances, day, total, gap):
+def test_splitting_never_loses_more_unless_a_finding_says_why(household, day, total, gap):
     half = (total.amount / 2).quantize(Decimal("0.01"))
-    at_once = assess_benefits(circumstances, [fee(total.amount, day)])
-    split = assess_benefits(
-        circumstances,
+    at_once = _run(household, [fee(total.amount, day)])
+    split = _run(
+        household,
         [fee(half, day), fee(total.amount - half, day + dt.timedelta(days=gap))],
     )
-    # Each period's deduction is rounded down to the penny separately (UC Regs reg. 6), so
-    # two periods can differ from one by a penny either way; beyond that a finding explains.
+    # Each period's deduction is rounded to the penny separately (UC Regs reg. 6, to the
+    # nearest penny), so two periods can differ from one by a penny either way; beyond that
+    # a finding explains.
     if split.loss.amount > at_once.loss.amount + Decimal("0.01"):
         assert split.cliffs or any(
             result.has(rule) for rule in EXPLAINS_EXTRA_LOSS for result in (split, at_once)
         )
 
 
-@given(bs.circumstances(), bs.receipt_lists())
-def test_outcome_does_not_depend_on_the_order_of_receipts(circumstances, receipts):
-    forward = assess_benefits(circumstances, receipts)
-    backward = assess_benefits(circumstances, list(reversed(receipts)))
+@given(bs.households(), bs.receipt_lists())
+def test_outcome_does_not_depend_on_the_order_of_receipts(household, receipts):
+    forward = _run(household, receipts)
+    backward = _run(household, list(reversed(receipts)))
     assert forward.outcomes == backward.outcomes
     assert forward.findings == backward.findings
     assert forward.kept == backward.kept
 
 
-@given(bs.circumstances(), bs.receipt_lists())
-def test_kept_is_payment_plus_benefit_change_and_payments_count_once(circumstances, receipts):
-    result = assess_benefits(circumstances, receipts)
+@given(bs.households(), bs.receipt_lists())
+def test_kept_is_payment_plus_benefit_change_and_payments_count_once(household, receipts):
+    result = _run(household, receipts)
     paid = sum((r.amount for r in receipts if r.kind is not ReceiptKind.DECLINED_FEE), Money.zero())
     assert result.paid == paid
     assert result.kept == paid + result.change()
@@ -143,14 +156,38 @@ def test_kept_is_payment_plus_benefit_change_and_payments_count_once(circumstanc
     assert result.has("BEN-SIGNPOST-ADVICE")
 
 
-@given(bs.circumstances(), bs.receipt_lists())
-def test_kinds_that_are_not_income_change_nothing(circumstances, receipts):
+@given(bs.households(), bs.receipt_lists())
+def test_kinds_that_are_not_income_change_nothing(household, receipts):
     not_income = [
-        Receipt(r.amount, r.received_on, kind)
+        Receipt(r.amount, r.received_on, kind, person=r.person)
         for r, kind in zip(
             receipts,
             [ReceiptKind.RECEIPTED_EXPENSES, ReceiptKind.GIFT, ReceiptKind.DECLINED_FEE] * 3,
             strict=False,
         )
     ]
-    assert assess_benefits(circumstances, not_income).change().is_zero()
+    assert _run(household, not_income).change().is_zero()
+
+
+@given(bs.households(), bs.receipt_lists(), bs.receipt_lists())
+def test_what_was_already_paid_is_never_counted_as_paid_again(household, earlier, receipts):
+    """``already`` changes what the payments do, never what they are."""
+    result = _run(household, receipts, already=earlier)
+    assert result.paid == _run(household, receipts).paid
+    for outcome in result.outcomes:
+        assert outcome.counted.amount <= sum((r.counted for r in receipts), Decimal(0))
+
+
+@given(bs.households(), bs.receipt_lists())
+def test_the_answer_does_not_depend_on_the_callers_decimal_context(household, receipts):
+    """A web server may set a precision of 6 or ROUND_DOWN for its own reasons: the engine
+    computes in whole pennies, so the numbers it gives are the same."""
+    plain = _run(household, receipts)
+    with decimal.localcontext() as ctx:
+        ctx.prec = 6
+        ctx.rounding = decimal.ROUND_DOWN
+        hostile = _run(household, receipts)
+    assert [
+        (o.benefit, o.period, o.person, o.before, o.after, o.cliff) for o in hostile.outcomes
+    ] == [(o.benefit, o.period, o.person, o.before, o.after, o.cliff) for o in plain.outcomes]
+    assert hostile.paid == plain.paid

@@ -1,12 +1,12 @@
-""":mod:`participatory.benefits.esa`: scenarios.
+""":mod:`participatory.benefits.esa`: scenarios worked by hand.
 
-Weekly benefits worked by hand: Carer's Allowance, ESA, legacy benefits, HB, Pension Credit.
+Sources: ESA Regs 2008 reg. 45 (permitted work: £20 lower limit any hours; higher limit
+£183.50 in 2024/25 and £195.50 in 2025/26, for under 16 hours; supported permitted work at
+the higher limit, no hours condition) and reg. 40(1) (other work: no ESA that week); UC Regs
+2013 reg. 66(1)(b) (new-style ESA is unearned income). Weeks start on Monday.
 
-Sources: ICA Regs 1976 reg. 8 as amended by SI 2025/352 (CA limit £151 -> £196 from
-7 April 2025); ESA Regs 2008 reg. 45 (permitted work £20 lower limit, higher limit
-£183.50 2024/25 and £195.50 2025/26, under 16 hours); IS Regs 1987 Sch. 8 (£5/£10/£20,
-unverified); HB Regs 2006 Sch. 4 and reg. 71 (65%); State Pension Credit Regs 2002 Sch. VI.
-Weeks start on Monday unless stated.
+ESA is the person's own: the hours of their job now sit on the :class:`Person`
+(``weekly_hours``), not on the claim.
 """
 
 import datetime as dt
@@ -15,9 +15,10 @@ import pytest
 
 from participatory.benefits import (
     Benefit,
-    Circumstances,
     EmploymentSupportAllowanceClaim,
+    Household,
     PermittedWork,
+    Person,
     UniversalCreditClaim,
     WorkCapability,
     assess_payment,
@@ -26,19 +27,12 @@ from participatory.core.money import Money
 
 GBP = Money.gbp
 
-
 TUESDAY = dt.date(2025, 6, 10)
 
 
-# --- ESA -----------------------------------------------------------------------------
-
-
 def esa(work, hours=0, award="92.05"):
-    return Circumstances(
-        esa=EmploymentSupportAllowanceClaim(
-            weekly_award=GBP(award), permitted_work=work, weekly_hours=hours
-        )
-    )
+    claim = EmploymentSupportAllowanceClaim(weekly_award=GBP(award), permitted_work=work)
+    return Household(people=[Person("me", esa=claim, weekly_hours=hours)])
 
 
 @pytest.mark.parametrize(("fee", "lost"), [("20.00", "0"), ("20.01", "-92.05")])
@@ -47,10 +41,22 @@ def test_esa_lower_limit_any_hours(fee, lost):
     assert result.change() == GBP(lost)
 
 
+def test_the_week_lost_is_the_week_of_the_work():
+    """Unlike Carer's Allowance, ESA looks at the week the work is done and paid in: £20.01
+    on Tuesday 10 June 2025 loses the week 9-15 June, and it is the claimant's own."""
+    result = assess_payment(esa(PermittedWork.LOWER_LIMIT), GBP("20.01"), TUESDAY)
+    (week,) = result.outcomes
+    assert (week.period.start, week.period.end) == (dt.date(2025, 6, 9), dt.date(2025, 6, 15))
+    assert week.person == "me"
+    assert week.cliff
+
+
 def test_esa_lower_limit_breach_suggests_the_higher_limit_only_if_it_would_fit():
     result = assess_payment(esa(PermittedWork.LOWER_LIMIT), GBP(50), TUESDAY, hours=4)
     assert result.has("BEN-ESA-PERMITTED-WORK-LOWER")
     assert result.has("BEN-ESA-HIGHER-LIMIT-MAY-APPLY")
+    over_higher = assess_payment(esa(PermittedWork.LOWER_LIMIT), GBP(200), TUESDAY, hours=4)
+    assert not over_higher.has("BEN-ESA-HIGHER-LIMIT-MAY-APPLY")
 
 
 @pytest.mark.parametrize(
@@ -63,9 +69,8 @@ def test_esa_lower_limit_breach_suggests_the_higher_limit_only_if_it_would_fit()
     ],
 )
 def test_esa_higher_limit_by_year(day, fee, lost):
-    assert assess_payment(esa(PermittedWork.HIGHER_LIMIT, hours=6), GBP(fee), day).change() == GBP(
-        lost
-    )
+    result = assess_payment(esa(PermittedWork.HIGHER_LIMIT, hours=6), GBP(fee), day)
+    assert result.change() == GBP(lost)
 
 
 def test_esa_16_hour_rule_is_strictly_less_than_16():
@@ -82,6 +87,14 @@ def test_esa_16_hour_rule_is_strictly_less_than_16():
     ).change() == GBP(0)
 
 
+def test_the_payments_hours_count_with_the_regular_hours():
+    """10 regular hours + 6 hours of the paid work = 16: not under 16, so £100 is outside
+    higher-limit permitted work."""
+    result = assess_payment(esa(PermittedWork.HIGHER_LIMIT, hours=10), GBP(100), TUESDAY, hours=6)
+    assert result.change() == GBP("-92.05")
+    assert result.has("BEN-ESA-16-HOURS")
+
+
 def test_supported_permitted_work_has_no_hours_limit():
     result = assess_payment(esa(PermittedWork.SUPPORTED, hours=30), GBP("195.50"), TUESDAY)
     assert result.change() == GBP(0)
@@ -89,18 +102,43 @@ def test_supported_permitted_work_has_no_hours_limit():
 
 def test_lost_esa_week_raises_universal_credit():
     """UC (known award £300) with LCW + new-style ESA £92.05 on the lower limit: a £100 fee
-    loses ESA for the week (-92.05); UC: 100 is within the £684 allowance (no taper) and
-    the lost ESA comes back pound for pound (+92.05). Net change nil; keeps £100."""
-    me = Circumstances(
+    loses ESA for the week 9-15 June (-92.05); UC (AP 1-30 June): 100 is within the £684
+    allowance (no taper) and the lost ESA comes back pound for pound (+92.05). Net change
+    nil; keeps £100."""
+    me = Household(
+        people=[
+            Person(
+                capability=WorkCapability.LCW,
+                esa=EmploymentSupportAllowanceClaim(weekly_award=GBP("92.05")),
+            )
+        ],
         universal_credit=UniversalCreditClaim(
-            first_date_of_entitlement=dt.date(2025, 5, 1),
-            capability=WorkCapability.LCW,
-            current_award=GBP(300),
+            first_date_of_entitlement=dt.date(2025, 5, 1), current_award=GBP(300)
         ),
-        esa=EmploymentSupportAllowanceClaim(weekly_award=GBP("92.05")),
     )
     result = assess_payment(me, GBP(100), TUESDAY)
     assert result.change(Benefit.NEW_STYLE_ESA) == GBP("-92.05")
     assert result.change(Benefit.UNIVERSAL_CREDIT) == GBP("92.05")
     assert result.kept == GBP(100)
     assert result.has("BEN-REPORT-ESA-PW1")
+
+
+def test_esa_counts_as_uc_unearned_income_only_when_it_is_paid():
+    """UC worked out (no statement): single 25+ with LCW, £400.14 standard allowance, and
+    new-style ESA £92.05 a week. With no regular work ESA is paid, so it counts:
+    92.05 x 52 / 12 = 398.8833... -> £398.88 (nearest penny), award 400.14 - 398.88 = 1.26.
+    With regular earnings of £30 a week on the lower limit (over £20) no ESA is paid at all,
+    so none is deducted: the award is the full £400.14 (issue 22)."""
+    claim = UniversalCreditClaim(first_date_of_entitlement=dt.date(2025, 5, 1))
+    esa_claim = EmploymentSupportAllowanceClaim(weekly_award=GBP("92.05"))
+    paid = Household(
+        people=[Person(capability=WorkCapability.LCW, esa=esa_claim)], universal_credit=claim
+    )
+    (ap,) = assess_payment(paid, GBP(1), TUESDAY).outcomes_for(Benefit.UNIVERSAL_CREDIT)
+    assert ap.before == GBP("1.26")
+    not_paid = Household(
+        people=[Person(capability=WorkCapability.LCW, esa=esa_claim, weekly_earnings=GBP(30))],
+        universal_credit=claim,
+    )
+    (ap,) = assess_payment(not_paid, GBP(1), TUESDAY).outcomes_for(Benefit.UNIVERSAL_CREDIT)
+    assert ap.before == GBP("400.14")

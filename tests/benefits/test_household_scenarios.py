@@ -231,5 +231,5 @@ class TestIncomeRelatedEsaPartner:
 def test_a_receipt_for_someone_outside_the_household_is_refused() -> None:
     from participatory.core.errors import ValidationError
 
-    with pytest.raises(ValidationError, match="receipts\\[0\\].person"):
+    with pytest.raises(ValidationError, match=r"receipts\[0\]\.person"):
         assess_payment(Household(), "10.00", "2025-06-11", person="stranger")

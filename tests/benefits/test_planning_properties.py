@@ -1,35 +1,67 @@
 """:mod:`participatory.benefits.planning`: property tests.
 
-Invariants of the benefits engine, over random circumstances and payments.
+The largest safe payment changes nothing and one penny more changes the benefit it names,
+for any household, for a payment to either member, given any payments already made; a
+schedule never loses more than paying at once, and pays exactly the total.
 """
 
+import datetime as dt
 from decimal import Decimal
 
-from hypothesis import given
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from participatory.benefits import (
     Receipt,
     ReceiptKind,
     assess_benefits,
+    plan_instalments,
     plan_safe_payment,
 )
+from participatory.core.errors import ParametersNotAvailable
 from participatory.core.money import Money
 from participatory.testing import benefits as bs
 
 FEE = ReceiptKind.INVOLVEMENT_FEE
 
 
-def fee(amount, day, hours=0):
-    return Receipt(Money.gbp(amount), day, FEE, hours=hours)
+def fee(amount, day, person):
+    return Receipt(Money.gbp(amount), day, FEE, person=person)
 
 
-@given(bs.circumstances(), bs.payment_days())
-def test_plan_safe_payment_changes_nothing_and_a_penny_more_does(circumstances, day):
-    safe = plan_safe_payment(circumstances, day)
+@settings(max_examples=40)
+@given(bs.households(), bs.payment_days(), st.sampled_from(["p1", "p2"]), st.data())
+def test_plan_safe_payment_changes_nothing_and_a_penny_more_does(household, day, who, data):
+    ids = {p.id for p in household.people}
+    assume(who in ids)
+    already = data.draw(bs.receipt_lists(max_size=2, days=st.just(day)))
+    try:
+        safe = plan_safe_payment(household, day, person=who, already=already)
+    except ParametersNotAvailable:
+        assume(False)
+        raise
     if safe.amount is None:
-        assert assess_benefits(circumstances, [fee(100_000, day)]).changes_nothing
+        assert assess_benefits(household, [fee(100_000, day, who)], already=already).changes_nothing
         return
-    assert assess_benefits(circumstances, [fee(safe.amount.amount, day)]).changes_nothing
-    one_more = assess_benefits(circumstances, [fee(safe.amount.amount + Decimal("0.01"), day)])
+    exact = assess_benefits(household, [fee(safe.amount.amount, day, who)], already=already)
+    assert exact.changes_nothing
+    one_more = assess_benefits(
+        household, [fee(safe.amount.amount + Decimal("0.01"), day, who)], already=already
+    )
     assert not one_more.changes_nothing
     assert safe.binding in {o.benefit for o in one_more.outcomes if not o.unchanged}
+
+
+@settings(max_examples=25)
+@given(bs.households(), bs.payment_days(max_value=dt.date(2026, 1, 1)), bs.pounds(0, 900))
+def test_a_schedule_pays_the_total_and_never_loses_more_than_paying_at_once(household, day, total):
+    days = [day, day + dt.timedelta(days=7), day + dt.timedelta(days=35)]
+    try:
+        plan = plan_instalments(household, total, days)
+    except ParametersNotAvailable:
+        assume(False)
+        raise
+    assert sum((r.amount for r in plan.instalments), Money.zero()) == total
+    assert plan.loss <= plan.loss_if_paid_at_once
+    assert plan.kept == plan.result.kept
+    assert {r.received_on for r in plan.instalments} <= set(days)

@@ -1,33 +1,58 @@
 """:mod:`participatory.benefits.unaffected`: scenarios.
 
-Weekly benefits worked by hand: Carer's Allowance, ESA, legacy benefits, HB, Pension Credit.
-
-Sources: ICA Regs 1976 reg. 8 as amended by SI 2025/352 (CA limit £151 -> £196 from
-7 April 2025); ESA Regs 2008 reg. 45 (permitted work £20 lower limit, higher limit
-£183.50 2024/25 and £195.50 2025/26, under 16 hours); IS Regs 1987 Sch. 8 (£5/£10/£20,
-unverified); HB Regs 2006 Sch. 4 and reg. 71 (65%); State Pension Credit Regs 2002 Sch. VI.
-Weeks start on Monday unless stated.
+PIP, DLA and Attendance Allowance are not means-tested and State Pension has no earnings
+rule: a payment changes none of them, though taking on work can prompt DWP to ask whether
+needs have changed (Scope, Disability Rights UK).
 """
 
 import datetime as dt
 
 from participatory.benefits import (
-    Circumstances,
+    Household,
+    Person,
     UnaffectedBenefit,
     assess_payment,
 )
+from participatory.benefits.unaffected import unaffected_findings
 from participatory.core.money import Money
 
 GBP = Money.gbp
-
 
 TUESDAY = dt.date(2025, 6, 10)
 
 
 def test_unaffected_benefits_are_named_and_flag_a_possible_review():
-    me = Circumstances(unaffected={UnaffectedBenefit.PIP, UnaffectedBenefit.STATE_PENSION})
+    me = Household(
+        people=[Person(unaffected={UnaffectedBenefit.PIP, UnaffectedBenefit.STATE_PENSION})]
+    )
     result = assess_payment(me, GBP(500), TUESDAY)
     assert result.change() == GBP(0)
     assert result.has("BEN-UNAFFECTED")
     assert result.has("BEN-UNAFFECTED-REVIEW")
     assert result.kept == GBP(500)
+    (named,) = result.by_rule("BEN-UNAFFECTED")
+    assert named.values["benefits"] == "Personal Independence Payment, State Pension"
+
+
+def test_state_pension_alone_prompts_no_review():
+    assert [
+        f.rule_id for f in unaffected_findings(frozenset({UnaffectedBenefit.STATE_PENSION}))
+    ] == ["BEN-UNAFFECTED"]
+
+
+def test_both_partners_unaffected_benefits_are_named_once():
+    home = Household(
+        people=[
+            Person("a", unaffected={UnaffectedBenefit.PIP}),
+            Person("b", unaffected={UnaffectedBenefit.PIP, UnaffectedBenefit.ATTENDANCE_ALLOWANCE}),
+        ]
+    )
+    (named,) = assess_payment(home, GBP(50), TUESDAY).by_rule("BEN-UNAFFECTED")
+    assert named.values["benefits"] == "Personal Independence Payment, Attendance Allowance"
+
+
+def test_scottish_disability_benefits_are_unaffected_too():
+    me = Household(people=[Person(unaffected={"adult_disability_payment"})], nation="scotland")
+    result = assess_payment(me, GBP(500), TUESDAY)
+    assert result.changes_nothing
+    assert result.has("BEN-UNAFFECTED-REVIEW")

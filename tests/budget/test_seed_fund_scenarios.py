@@ -32,6 +32,11 @@ INSTITUTION = """
 [meta]
 valid_until = 2027-07-31
 
+[sources.test_seed_fund_terms]
+title = "Test institution seed fund terms (illustrative, not UCL's figure)"
+publisher = "A test institution"
+primary = true
+
 [seed_fund.award_cap]
 description = "Largest single award from the institution's seed fund (test figure)"
 unit = "GBP"
@@ -39,7 +44,7 @@ unit = "GBP"
 [[seed_fund.award_cap.values]]
 effective_from = 2026-08-01
 value = 500.00
-source = "Test institution seed fund terms (illustrative, not UCL's figure)"
+source = "test_seed_fund_terms"
 verified = false
 """
 

@@ -40,13 +40,21 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str, stdin: str | None = None
 
 def test_unusable_input_exits_2_with_one_line(capsys, tmp_path):
     bad = tmp_path / "bad.toml"
-    bad.write_text(f'id = "x"\ntitle = "X"\n[benefits.zed]\nunaffected = ["{SENTINEL}"]\n')
+    household = f'people = [{{ id = "zed", unaffected = ["{SENTINEL}"] }}]'
+    bad.write_text(f'id = "x"\ntitle = "X"\n[benefits.zed]\n{household}\n')
     code, out, err = run(capsys, "assess", str(bad))
     assert code == 2
     assert not out
     assert err.count("\n") == 1
     assert "bad.toml" in err
-    assert "benefits.zed" in err
+    # Issue 17: a problem inside a person's benefits is counted, not described (its path
+    # named the person and what they claim); --include-sensitive spells it out.
+    assert "benefits: 1 problem in special-category data, withheld" in err
+    assert "zed" not in err
+    code, _, shown = run(capsys, "assess", str(bad), "--include-sensitive")
+    assert code == 2
+    assert shown.count("\n") == 1
+    assert "benefits.zed" in shown
     assert SENTINEL not in err
 
 
@@ -81,18 +89,21 @@ def _run(argv: list[str], stdin: str | None = None) -> tuple[int, str, str]:
     return status, out.getvalue(), err.getvalue()
 
 
-def test_the_default_report_withholds_benefits_findings_per_person() -> None:
-    """mental-health-festival: two people's benefits findings, one withheld line each.
+def test_the_default_report_withholds_benefits_findings_with_one_count() -> None:
+    """mental-health-festival: two people's benefits findings, one withheld line in all.
 
     By hand from the example: Dee and Sam have benefits; each of their benefits findings
-    is sensitive. The default report names neither benefit and says twice (once per
-    person) how many findings it holds back; with --include-sensitive it names them.
+    is sensitive. The default report names neither benefit nor person and says once, for
+    the section, how many findings it holds back (issue 17: a line per person said how many
+    people had benefits); with --include-sensitive it names them.
     """
     argv = ["assess", str(EXAMPLES / "mental-health-festival.toml"), "--as-at", "2026-07-15"]
     status, out, _ = _run(argv)
     assert status == 0
     benefits = out[out.index("\nBenefits\n") : out.index("\nEthics\n")]
-    assert benefits.count("about one person's own circumstances are withheld") == 2
+    assert benefits.count("own circumstances are withheld") == 1
+    assert "Dee" not in benefits
+    assert "Sam" not in benefits
     assert "Carer's Allowance" not in benefits
     assert "Universal Credit" not in benefits
     status, shown, _ = _run([*argv, "--include-sensitive"])

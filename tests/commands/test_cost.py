@@ -31,7 +31,60 @@ def test_cost_text(capsys):
     out = capsys.readouterr().out
     assert code == 0
     assert out.splitlines()[0] == "The fee for meeting on the nihr rate card is £82.50."
-    assert "not checked against its source" in out
+    assert "was not verified at a primary source" in out
+
+
+def test_cost_json_citations_are_catalogue_keys_with_one_table_of_sources(capsys):
+    code = main(["cost", "--card", "nihr", "--activity", "meeting", "--hours", "2",
+                 "--as-at", "2026-01-15", "--format", "json"])  # fmt: skip
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0
+    fee = data["findings"][0]
+    assert fee["citations"] == [{
+        "source": "nihr_payment_guidance_researchers_2024", "pinpoint": "payment rates table",
+        "verified": False,
+    }]  # fmt: skip
+    rate = fee["parameters"][0]
+    assert rate["source"]["source"] == "thecareruk_nihr_uplift_2025"
+    assert (rate["verified"], rate["checked_on"], rate["review_due"]) == (
+        False,
+        "2026-12-06",
+        False,
+    )
+    assert data["sources"]["thecareruk_nihr_uplift_2025"]["primary"] is False
+    assert "note" not in json.dumps(data["sources"])
+
+
+@pytest.mark.parametrize(
+    ("card", "activity", "unit"),
+    [
+        ("blue_heart", "other", "--hours"),
+        ("nihr", "meeting", "--hours"),
+        ("skills_for_care", "other", "--hours"),
+        ("tewv", "other", "--sessions"),
+        ("whitworth", "advisory_group", "--sessions"),
+    ],
+)
+def test_every_card_in_force_until_superseded_costs_today(capsys, card, activity, unit):
+    """Issue 15: `participatory cost` on every bundled card with today's date (no --as-at)."""
+    assert main(["cost", "--card", card, "--activity", activity, unit, "1"]) == 0
+    assert " rate card is £" in capsys.readouterr().out.splitlines()[0]
+
+
+def test_the_ended_pilot_is_refused_today_with_its_known_end(capsys):
+    """The Co-Production Collective's pilot rate ran 25 September 2024 to 31 March 2025."""
+    assert main(["cost", "--card", "co_production_collective", "--activity", "other",
+                 "--hours", "1"]) == 2  # fmt: skip
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "the data covers 2024-09-25 to 2025-03-31" in err
+
+
+def test_every_bundled_card_is_tested_today():
+    from participatory.payments import bundled_rate_cards
+
+    tested = {"blue_heart", "nihr", "skills_for_care", "tewv", "whitworth"}
+    assert set(bundled_rate_cards()) == tested | {"co_production_collective"}
 
 
 def test_cost_json(capsys):
@@ -55,13 +108,15 @@ def test_cost_with_institution_rates(capsys):
     ("argv", "reason"),
     [
         (["--card", "whitworth", "--activity", "advisory_group", "--days", "1",
+          "--as-at", "2022-06-30"], "not available on 2022-06-30"),
+        (["--card", "co_production_collective", "--activity", "other", "--hours", "1",
           "--as-at", "2026-01-01"], "not available on 2026-01-01"),
         (["--card", "nope", "--activity", "meeting", "--hours", "1", "--as-at", "2026-01-01"],
          "nope"),
         (["--card", "nihr", "--activity", "meeting", "--hours", "-1", "--as-at", "2026-01-01"],
          "must not be negative"),
         (["--card", "nihr", "--activity", "meeting", "--as-at", "2026-01-01"], "--hours"),
-        (["--plan", "/nonexistent/plan.toml"], "cannot read"),
+        (["--plan", "/nonexistent/plan.toml"], "cannot be read"),
         (["--rates", "/nonexistent/card.toml", "--activity", "meeting", "--hours", "1"],
          "cannot be read"),
     ],

@@ -99,3 +99,78 @@ def test_the_ethics_command_withholds_safeguarding_unless_asked() -> None:
     assert status == 0
     shown = json.loads(out)["activities"][0]["findings"]
     assert any(f["rule_id"] == "ETH-SAFEGUARDING" and f["sentence"] for f in shown)
+
+
+_ORDINARY = {
+    "nhs_patients": False, "nhs_staff": False, "adult_social_care_users": False,
+    "childrens_social_care_users": False, "in_custody_or_on_probation": False,
+    "vulnerable": False, "under_18": False, "own_data_analysed": True, "consent_planned": True,
+}  # fmt: skip
+_STUDY = {
+    "generalisable": True, "approved_study_participants": False,
+    "identifiable_patient_data": False, "prison_or_probation_setting": False,
+    "personal_data": True, "large_scale_special_category": False, "health_related": True,
+}  # fmt: skip
+
+
+def _capacity_study(nations: list[str] | None) -> str:
+    activity: dict[str, object] = {
+        "id": "memory-study",
+        "setting": "community",
+        "facts": {**_STUDY, "nhs_premises": False},
+        "parties": [{"label": "members", "capacity": "research_participant",
+                     "tasks": ["provide_own_data"],
+                     "facts": {**_ORDINARY, "may_lack_capacity": True}}],
+    }  # fmt: skip
+    if nations is not None:
+        activity["nations"] = nations
+    return json.dumps({"activity": activity})
+
+
+def test_the_ethics_command_gives_the_routes_and_withholds_sensitive_ones() -> None:
+    """Scotland, health-related research with adults who may lack capacity (AWI 2000
+    s. 51): Scotland A REC, and the university REC left to its policy because of it, both
+    rest on the members' capacity, so both are withheld by default; the DPIA screening is
+    shown."""
+    status, out, _ = _run(["ethics", "--as-at", "2026-12-06"], stdin=_capacity_study(["scotland"]))
+    assert status == 0
+    activity = json.loads(out)["activities"][0]
+    shown = {r["body"]: r for r in activity["routes"] if not r["withheld"]}
+    assert set(shown) == {"dpia"}
+    assert shown["dpia"]["requirement"] == "advice"
+    assert shown["dpia"]["citations"][0]["source"] == "uk_gdpr"
+    withheld = [r for r in activity["routes"] if r["withheld"]]
+    assert len(withheld) == 2
+    assert all(r["body"] is None and r["name"] is None for r in withheld)
+    assert "capacity_body" not in out
+    assert "Scotland A" not in out
+    assert "ETH-ROUTE-CAPACITY" not in out
+    status, out, _ = _run(
+        ["ethics", "--as-at", "2026-12-06", "--include-sensitive"],
+        stdin=_capacity_study(["scotland"]),
+    )
+    routes = {r["body"]: r for r in json.loads(out)["activities"][0]["routes"]}
+    assert routes["capacity_body"]["nations"] == ["scotland"]
+    assert routes["capacity_body"]["name"].startswith("Scotland A Research Ethics Committee")
+    assert "may_lack_capacity" in routes["capacity_body"]["decided_by"]
+    assert routes["university_rec"]["requirement"] == "policy"
+    assert routes["university_rec"]["name"] == "the university's research ethics committee"
+
+
+def test_the_ethics_command_lists_the_open_questions_and_takes_not_applicable() -> None:
+    status, out, _ = _run(["ethics", "--as-at", "2026-12-06"], stdin=_capacity_study(None))
+    assert status == 0
+    questions = json.loads(out)["activities"][0]["open_questions"]
+    assert {"kind": "nations", "fact": None, "party": None, "question": None} in questions
+    advisers = {"activity": {"id": "advice", "parties": [
+        {"label": "advisers", "capacity": "public_contributor", "tasks": ["advise"],
+         "facts": {"own_data_analysed": "no", "consent_planned": "not_applicable"}}]}}  # fmt: skip
+    status, out, _ = _run(["ethics", "--as-at", "2026-12-06"], stdin=json.dumps(advisers))
+    assert status == 0
+    assert json.loads(out)["activities"][0]["outcome"] == "involvement"
+    refused = {"activity": {"id": "x", "facts": {"randomised": "not_applicable"}, "parties": [
+        {"label": "g", "capacity": "public_contributor"}]}}  # fmt: skip
+    status, _, err = _run(["ethics"], stdin=json.dumps(refused))
+    assert status == 2
+    assert "randomised" in err
+    assert "not applicable" in err

@@ -1,6 +1,7 @@
 """:mod:`participatory.core.explain`: unit tests."""
 
-from participatory.core.explain import Citation, Explained, Finding, Severity
+from participatory.core.explain import Explained, Finding, Severity
+from participatory.core.sources import cite
 
 
 def test_explained_queries():
@@ -15,7 +16,7 @@ def test_explained_queries():
 
 
 def test_findings_compare_by_content():
-    c = (Citation("UC Regs", reference="reg 22"),)
+    c = (cite("uc_regs_2013#reg_22"),)
     assert Finding("A", Severity.INFO, "k", {"x": 1}, c) == Finding(
         "A", Severity.INFO, "k", {"x": 1}, c
     )

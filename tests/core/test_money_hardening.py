@@ -23,8 +23,10 @@ from participatory.core.errors import ValidationError
 from participatory.core.money import Money, allocate
 
 
-@pytest.mark.parametrize("amount", ["1e15", "-1e15", "1e400", str(10**30)])
-def test_amounts_too_large_to_add_exactly_are_refused(amount: str) -> None:
+@pytest.mark.parametrize(
+    "amount", [Decimal("1e15"), Decimal("-1e15"), Decimal("1e400"), str(10**30), 10**30]
+)
+def test_amounts_too_large_to_add_exactly_are_refused(amount: Decimal | str | int) -> None:
     """Found by the boundary fuzz: a plan amount of 1e400 raised decimal.InvalidOperation.
 
     Decimal keeps 28 significant digits; amounts of 10^15 or more could be rounded when

@@ -29,9 +29,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from participatory.benefits import (
+    CapitalHolding,
+    CapitalKind,
+    Child,
+    ChildDisability,
     ContributorCase,
-    assess_benefits,
+    assess_many,
     compare,
+    headroom,
     plan_instalments,
     plan_safe_payment,
 )
@@ -43,12 +48,19 @@ from participatory.core.params import bundled_parameters
 from participatory.core.privacy import is_sensitive
 from participatory.core.serialise import unstructure
 from participatory.ethics.facts import Answer, Fact, Facts
+from participatory.ledger.consent import HouseholdRecord
+from participatory.ledger.model import Ledger
+from participatory.ledger.over_asking import assess_over_asking
+from participatory.ledger.retention import erase_expired
+from participatory.ledger.room import assess_headroom
+from participatory.ledger.statement import contributor_statement
 from participatory.payments.plan_file import PlanFile
 from participatory.payments.timeliness import TimelinessPolicy
 from participatory.render.text import sentence
 from participatory.testing import benefits as tb
 from participatory.testing import budget as tbud
 from participatory.testing import ethics as teth
+from participatory.testing import ledger as tled
 from participatory.testing import payments as tpay
 from participatory.testing import peers as tpeer
 from participatory.testing import roles as trol
@@ -57,6 +69,7 @@ from participatory.testing.sensitive import (
     SENTINEL,
     Spy,
     carrier_models,
+    exception_texts,
     leaked,
     model_classes,
     plant,
@@ -81,23 +94,77 @@ def _plant_facts(facts: Facts, variant: int) -> Facts:
 
 register_planter(Facts, _plant_facts)
 
+
+def _plant_household_record(record: HouseholdRecord, variant: int) -> HouseholdRecord:
+    # The consents must name the household's members, so only the circumstances (which keep
+    # the members' ids) and the consents' own sensitive fields are planted.
+    planted = plant(record.household, variant).value
+    people = [
+        attrs.evolve(new, id=old.id)
+        for new, old in zip(planted.people, record.household.people, strict=True)
+    ]
+    household = attrs.evolve(planted, people=people)
+    return attrs.evolve(record, household=household)
+
+
+register_planter(HouseholdRecord, _plant_household_record)
+
+_IDS = ("id", "person", "agreed_by", "community")
+
+
+def _keeping_ids(item: Any, variant: int) -> Any:
+    """``item`` planted, with the ids that tie a ledger together left as they were."""
+    planted = plant(item, variant).value
+    kept = {name: getattr(item, name) for name in _IDS if hasattr(item, name)}
+    return attrs.evolve(planted, **kept)
+
+
+def _plant_ledger(ledger: Ledger, variant: int) -> Ledger:
+    # A ledger refuses an entry for someone who is not a contributor, so the references
+    # between its parts stay; everything else sensitive is planted.
+    return Ledger(
+        contributors=[_keeping_ids(c, variant) for c in ledger.contributors.values()],
+        households=[_plant_household_record(h, variant) for h in ledger.households.values()],
+        payments=[_keeping_ids(p, variant) for p in ledger.payments.values()],
+        asks=[_keeping_ids(a, variant) for a in ledger.asks.values()],
+    )
+
+
+register_planter(Ledger, _plant_ledger)
+
 _DAY = dt.date(2025, 6, 10)
-
-
-def _checks() -> st.SearchStrategy[Any]:
-    return st.builds(assess_benefits, tb.circumstances(), tb.receipt_lists(max_size=3))
-
-
-def _outcomes() -> st.SearchStrategy[Any]:
-    return _checks().filter(lambda r: r.outcomes).flatmap(lambda r: st.sampled_from(r.outcomes))
 
 
 def _cases() -> st.SearchStrategy[ContributorCase]:
     return st.builds(
         ContributorCase,
         st.sampled_from(["case-1", "case-2"]),
-        tb.circumstances(),
+        tb.households(),
         tb.receipt_lists(max_size=3),
+    )
+
+
+def _columns() -> st.SearchStrategy[Any]:
+    pairs = st.tuples(tb.households(), tb.receipt_lists(max_size=3))
+    return st.lists(pairs, min_size=1, max_size=2).map(lambda cases: assess_many(cases).columns())
+
+
+def _children() -> st.SearchStrategy[Child]:
+    return st.builds(
+        Child,
+        st.dates(dt.date(2008, 1, 1), dt.date(2024, 1, 1)),
+        st.sampled_from(ChildDisability),
+        st.booleans(),
+        st.booleans(),
+    )
+
+
+def _capital_holdings() -> st.SearchStrategy[CapitalHolding]:
+    return st.builds(
+        CapitalHolding,
+        st.sampled_from(CapitalKind),
+        tb.pounds(0, 20_000),
+        st.none() | st.dates(dt.date(2020, 1, 1), dt.date(2026, 1, 1)),
     )
 
 
@@ -107,26 +174,40 @@ def _comparisons() -> st.SearchStrategy[Any]:
     )
 
 
+_LEDGER_DAY = dt.date(2026, 1, 14)
+
+
+def _statements() -> st.SearchStrategy[Any]:
+    return tled.ledgers(max_payments=4).map(
+        lambda ledger: contributor_statement(ledger, "c0", 2025, as_at=_LEDGER_DAY)
+    )
+
+
 #: A strategy for every model that holds sensitive data, from the engines' own strategies.
 #: Engine results are built by running the engine on generated input.
 STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
-    "participatory.benefits.circumstances.CarersAllowanceClaim": tb.carers_allowance_claims,
-    "participatory.benefits.circumstances.Circumstances": tb.circumstances,
-    "participatory.benefits.circumstances.EmploymentSupportAllowanceClaim": tb.esa_claims,
-    "participatory.benefits.circumstances.HousingBenefitClaim": tb.housing_benefit_claims,
-    "participatory.benefits.circumstances.LegacyClaim": tb.legacy_claims,
-    "participatory.benefits.circumstances.PensionCreditClaim": tb.pension_credit_claims,
-    "participatory.benefits.circumstances.UniversalCreditClaim": tb.universal_credit_claims,
-    "participatory.benefits.outcomes.BenefitsCheck": _checks,
-    "participatory.benefits.outcomes.PeriodOutcome": _outcomes,
+    "participatory.benefits.batch.BatchColumns": _columns,
+    "participatory.benefits.claims.CarersAllowanceClaim": tb.carers_allowance_claims,
+    "participatory.benefits.claims.EmploymentSupportAllowanceClaim": tb.esa_claims,
+    "participatory.benefits.claims.HousingBenefitClaim": tb.housing_benefit_claims,
+    "participatory.benefits.claims.LegacyClaim": tb.legacy_claims,
+    "participatory.benefits.claims.PensionCreditClaim": tb.pension_credit_claims,
+    "participatory.benefits.claims.UniversalCreditClaim": tb.universal_credit_claims,
+    "participatory.benefits.headroom.Headroom": lambda: st.builds(
+        headroom, tb.households(), st.just(_DAY)
+    ),
+    "participatory.benefits.household.CapitalHolding": _capital_holdings,
+    "participatory.benefits.household.Child": _children,
+    "participatory.benefits.household.Household": tb.households,
+    "participatory.benefits.household.Person": lambda: tb.people("p1"),
     "participatory.benefits.planning.InstalmentPlan": lambda: st.builds(
         plan_instalments,
-        tb.circumstances(),
+        tb.households(),
         tb.pounds(0, 800),
         st.just([_DAY, _DAY + dt.timedelta(days=35)]),
     ),
     "participatory.benefits.planning.SafePayment": lambda: st.builds(
-        plan_safe_payment, tb.circumstances(), st.just(_DAY)
+        plan_safe_payment, tb.households(), st.just(_DAY)
     ),
     "participatory.benefits.scenarios.CaseComparison": lambda: _comparisons().map(
         lambda r: r.cases[0]
@@ -137,6 +218,27 @@ STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
     "participatory.budget.lines.Budget": tbud.budgets,
     "participatory.budget.seed_fund.SeedFundApplication": lambda: st.builds(
         SeedFundApplication, st.just("application-1"), tbud.budgets(min_lines=1)
+    ),
+    "participatory.ledger.consent.HouseholdRecord": tled.household_records,
+    "participatory.ledger.contributors.Contributor": tled.contributors,
+    "participatory.ledger.model.Ledger": tled.ledgers,
+    "participatory.ledger.over_asking.OverAsking": lambda: tled.ledgers().map(
+        lambda ledger: assess_over_asking(ledger, as_at=_LEDGER_DAY)
+    ),
+    "participatory.ledger.retention.Erasure": lambda: tled.ledgers().map(
+        lambda ledger: erase_expired(ledger, dt.date(2028, 1, 1))
+    ),
+    "participatory.ledger.room.PersonHeadroom": lambda: tled.ledgers(max_payments=3).map(
+        lambda ledger: assess_headroom(ledger, "c0", _LEDGER_DAY, as_at=_LEDGER_DAY)
+    ),
+    "participatory.ledger.statement.ContributorStatement": _statements,
+    "participatory.ledger.statement.StatementPeriod": lambda: (
+        _statements().filter(lambda s: bool(s.weeks)).map(lambda s: s.weeks[0])
+    ),
+    "participatory.ledger.statement.BenefitLine": lambda: (
+        _statements()
+        .filter(lambda s: any(p.benefits for p in s.weeks))
+        .map(lambda s: next(p.benefits[0] for p in s.weeks if p.benefits))
     ),
     "participatory.ethics.activity.Party": teth.parties,
     "participatory.ethics.activity.Activity": teth.activities,
@@ -166,14 +268,35 @@ KNOWN_SKIPPED: dict[str, str] = {
 #: Engine results whose strategies run a whole engine per example: fewer examples keep the
 #: hardening suite under a minute; the planting itself does not depend on the input size.
 _SLOW = {
+    "participatory.ledger.over_asking.OverAsking": 10,
+    "participatory.ledger.room.PersonHeadroom": 5,
+    "participatory.ledger.statement.ContributorStatement": 5,
+    "participatory.ledger.statement.StatementPeriod": 5,
+    "participatory.ledger.statement.BenefitLine": 5,
+    "participatory.benefits.batch.BatchColumns": 10,
+    "participatory.benefits.headroom.Headroom": 5,
     "participatory.benefits.planning.InstalmentPlan": 8,
     "participatory.benefits.planning.SafePayment": 8,
     "participatory.benefits.scenarios.CaseComparison": 10,
     "participatory.benefits.scenarios.ScenarioComparison": 10,
-    "participatory.benefits.outcomes.BenefitsCheck": 15,
-    "participatory.benefits.outcomes.PeriodOutcome": 15,
 }
 _EXAMPLES = 25
+
+#: Known engine bugs, reported to the lead: strict, so the fix makes them fail until removed.
+_KNOWN_BUGS: dict[tuple[str, str | None], str] = {
+}
+
+
+def _params(cases: list[tuple[str, str | None]]) -> list[Any]:
+    return [
+        pytest.param(
+            *(case if case[1] is not None else case[:1]),
+            marks=[pytest.mark.xfail(strict=True, reason=_KNOWN_BUGS[case])]
+            if case in _KNOWN_BUGS
+            else [],
+        )
+        for case in cases
+    ]
 
 
 def _holders() -> dict[str, type]:
@@ -198,7 +321,7 @@ def test_the_walk_finds_models_in_every_engine() -> None:
         "participatory.core.money.Money",
         "participatory.payments.plans.Payment",
         "participatory.roles.models.PersonContributor",
-        "participatory.benefits.circumstances.Circumstances",
+        "participatory.benefits.household.Household",
         "participatory.safeguarding.models.PersonalNote",
     ):
         assert expected in names
@@ -235,23 +358,12 @@ def _watching() -> Iterator[list[str]]:
 
 
 def _error_texts(error: BaseException) -> Iterator[str]:
-    seen: set[int] = set()
-    current: BaseException | None = error
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        yield str(current)
-        yield repr(current.args)
-        for name in ("path", "problem", "hint", "key", "file"):
-            yield str(getattr(current, name, ""))
-        # What a traceback (and so logging.exception) shows: the cause, else the context
-        # unless ``raise ... from None`` suppressed it.
-        if current.__cause__ is not None:
-            current = current.__cause__
-        else:
-            current = None if current.__suppress_context__ else current.__context__
+    # The whole chain, the suppressed __context__ too (issue 17: raw values of sensitive
+    # enum fields survived there, behind ``raise ... from None``).
+    yield from exception_texts(error)
 
 
-@pytest.mark.parametrize("name", sorted(STRATEGIES))
+@pytest.mark.parametrize("name", _params([(name, None) for name in sorted(STRATEGIES)]))
 def test_no_output_reveals_a_sensitive_value(name: str, tried: Counter[str]) -> None:
     """repr, str, logs, warnings and default JSON hide every planted value, text or not."""
     strategy = STRATEGIES[name]()
@@ -310,7 +422,7 @@ _BAD_VALUES: tuple[Callable[[], object], ...] = (
 )
 
 
-@pytest.mark.parametrize(("name", "field"), _sensitive_fields())
+@pytest.mark.parametrize(("name", "field"), _params(_sensitive_fields()))
 def test_errors_on_sensitive_fields_never_echo_the_value(
     name: str, field: str, tried: Counter[str]
 ) -> None:
@@ -390,6 +502,11 @@ _SUGGESTIVE = re.compile(
 
 #: Reviewed: fields whose names suggest special-category data but that hold none.
 ALLOWED_UNMARKED: dict[str, str] = {
+    "participatory.ledger.entries.Ask.community": "a group an ask is addressed to, not a "
+    "person's membership (memberships are marked on Contributor)",
+    "participatory.core.sources.Source.note": "a maintainer's note on a published document",
+    "participatory.core.sources.Passage.note": "a maintainer's note on a passage of a "
+    "published document",
     "participatory.budget.distribution.Distribution.community_held_share": "a share of a "
     "budget held by community organisations: about the budget, not a person",
     "participatory.budget.distribution.Distribution.community_controlled_share": "a budget "

@@ -2,9 +2,10 @@
 
 import attrs
 
-from participatory.core.explain import Citation, Finding, Severity
+from participatory.core.explain import Finding, Severity
 from participatory.core.money import Money
 from participatory.core.serialise import unstructure
+from participatory.core.sources import cite
 from participatory.render.text import sentence
 
 
@@ -29,22 +30,26 @@ def test_sensitive_findings_drop_values_by_default(extra_templates):
     )
 
 
-def test_a_withheld_finding_keeps_only_its_severity_and_subject(extra_templates):
-    """Default serialisation of a sensitive finding: severity, subject and the two flags."""
+def test_a_withheld_finding_keeps_only_its_two_flags(extra_templates):
+    """Default serialisation of a sensitive finding: the two flags, nothing else.
+
+    Issue 17: the severity and subject were kept, which named who had a benefits finding.
+    """
     extra_templates({"test.ca": "Payment {amount} stops Carer's Allowance."})
     finding = Finding(
         "BEN-CA",
         Severity.PROBLEM,
         "test.ca",
         {"amount": Money.gbp("200.01")},
-        citations=(Citation("Carer's Allowance guidance"),),
+        citations=(cite("bath_report_2022#s2_6"),),
         actions=("test.ca",),
         sensitive=True,
         subject="rosa",
     )
     data = unstructure(finding)
     kept = {key: value for key, value in data.items() if value is not None}
-    assert kept == {"severity": "problem", "subject": "rosa", "sensitive": True, "withheld": True}
+    assert kept == {"sensitive": True, "withheld": True}
     assert set(data) == set(unstructure(finding, include_sensitive=True))
     assert "Carer" not in str(data)
+    assert "rosa" not in str(data)
     assert unstructure(attrs.evolve(finding, sensitive=False))["withheld"] is False

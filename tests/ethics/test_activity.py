@@ -4,7 +4,7 @@ import pytest
 
 from participatory.core.errors import ValidationError
 from participatory.core.serialise import unstructure
-from participatory.ethics import Activity, Answer, Capacity, Fact, Party, Setting, Task
+from participatory.ethics import Activity, Answer, Capacity, Fact, Nation, Party, Setting, Task
 
 SENTINEL = "SENTINEL-91c2-safeguarding"
 
@@ -24,8 +24,13 @@ def test_activity_validation():
         Activity("a", parties=[])
     with pytest.raises(ValidationError, match="same label"):
         Activity("a", parties=[party, party])
-    with pytest.raises(ValidationError, match="staff only"):
-        Activity("a", parties=[Party("s", Capacity.STAFF)])
+    with pytest.raises(ValidationError, match="staff only") as caught:
+        Activity("a", parties=[Party("s", Capacity.STAFF, tasks={Task.ADVISE})])
+    # The hint says what to do: the task that makes it an audit, or staff who are studied.
+    assert "analyse_data" in str(caught.value)
+    assert "provide_own_data" in str(caught.value)
+    with pytest.raises(ValidationError, match="nations"):
+        Activity("a", parties=[party], nations=["mars"])
     with pytest.raises(ValidationError, match="id"):
         Activity(" ", parties=[party])
     with pytest.raises(ValidationError, match="setting"):
@@ -70,3 +75,23 @@ def test_with_answer_helpers_change_one_fact():
     assert activity.with_answer(Fact.RANDOMISED, None) == activity
     with pytest.raises(KeyError):
         activity.party("nobody")
+
+
+def test_staff_only_activities_are_accepted_when_they_handle_data_or_are_studied():
+    """An audit of records: no group for the people whose records are checked."""
+    audit = Activity("audit", parties=[Party("audit team", Capacity.STAFF,
+                                             tasks={Task.ANALYSE_DATA})])  # fmt: skip
+    assert audit.parties[0].capacity is Capacity.STAFF
+    interviews = Activity("staff-interviews", parties=[
+        Party("ward staff", Capacity.STAFF, tasks={Task.PROVIDE_OWN_DATA})])  # fmt: skip
+    assert interviews.id == "staff-interviews"
+
+
+def test_nations_and_an_nhs_setting():
+    party = Party("g", Capacity.PUBLIC_CONTRIBUTOR)
+    activity = Activity("a", parties=[party], nations=["wales", Nation.ENGLAND], setting="nhs")
+    assert activity.nations == {Nation.WALES, Nation.ENGLAND}
+    assert Activity("a", parties=[party]).nations == frozenset()  # not yet said
+    # The NHS setting answers "on NHS premises"; the facts keep what was given.
+    assert activity.answer(Fact.NHS_PREMISES) is Answer.YES
+    assert activity.facts.get(Fact.NHS_PREMISES) is Answer.UNKNOWN

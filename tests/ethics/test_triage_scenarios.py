@@ -30,6 +30,7 @@ from participatory.ethics import (
     MissingFact,
     Party,
     PartyStatus,
+    QuestionKind,
     Setting,
     Task,
     TriageOutcome,
@@ -259,14 +260,16 @@ def test_co_applicant_is_involvement():
 def test_developing_a_questionnaire_is_involvement():
     """Joint guidance: "helping develop a protocol, questionnaire or information sheet" is
     involvement. By hand: task review documents, data not analysed -> INVOLVEMENT, cited to
-    the advisory point (verified) and the consent-principles point (verified).
+    the advisory point (NRES/INVOLVE, read at INVOLVE: verified) and the consent-principles
+    point (Oxford MSD: verified); ARC KSS's restatement of the HRA is secondary, so not.
     """
     result = classify(adviser_activity({Task.REVIEW_DOCUMENTS}))
     assert result.outcome is TriageOutcome.INVOLVEMENT
     (finding,) = result.by_rule("ETH-INVOLVEMENT-ADVISORY")
-    titles = {c.title for c in finding.citations}
-    assert any("research ethics committee review (statement)" in t for t in titles)
-    assert all(c.verified for c in finding.citations)
+    by_key = {c.key: c.verified for c in finding.citations}
+    assert by_key["involve_nres_statement"] is True
+    assert by_key["oxford_msd_ppi_ethics"] is True
+    assert by_key["arc_kss_pcie_ethics"] is False
 
 
 def test_randomised_trial_is_research():
@@ -296,7 +299,8 @@ def test_randomised_trial_is_research():
     assert result.has("ETH-CONSENT-PLANNED")
     (finding,) = result.by_rule("ETH-HRA-RANDOMISATION")
     assert finding.severity is Severity.WARNING
-    assert finding.citations[0].reference == "question q1 (randomisation)"
+    assert finding.citations[0].pinpoint == "question q1 (randomisation)"
+    assert finding.citations[0].verified is False  # the HRA's question pages were not read
 
 
 def test_change_from_usual_care_is_research_even_when_not_generalisable():
@@ -370,17 +374,21 @@ def test_defining_research_table_columns(purpose, expected, rule_id, question):
     assert result.has("ETH-HRA-NOT-RESEARCH")
     (finding,) = result.by_rule(rule_id)
     assert question in finding.values["question"]
-    assert set(result.actions) == {Action.LOCAL_GOVERNANCE}
+    assert Action.LOCAL_GOVERNANCE in result.actions
+    assert not {Action.ETHICS_APPLICATION, Action.REFER_TO_COMMITTEE} & set(result.actions)
     rec_review = [
-        c for c in finding.citations if c.reference == "Defining Research table, row 'rec_review'"
+        c for c in finding.citations if c.pinpoint == "Defining Research table, row 'rec_review'"
     ]
-    assert rec_review[0].verified is (expected is not TriageOutcome.USUAL_PRACTICE)
+    # The rows were read only in restatements of the table (secondary): never verified.
+    assert rec_review[0].verified is False
 
 
-def test_an_activity_spanning_two_columns_is_referred():
-    """Defining Research table intro (verified): a project that spans columns is probably
-    not clearly enough defined. By hand: audit yes and service evaluation yes -> REFER with
-    ETH-REFER-SPANS-CATEGORIES."""
+def test_an_activity_spanning_two_columns_is_not_research_of_a_kind_to_settle():
+    """Every HRA question is no, so the HRA tool says it is not research: no HRA Approval or
+    NHS REC; the clinical governance or R&D office advises on local review (HRA, What
+    approvals, verified). The table says each kind has its own governance requirements. By
+    hand: audit yes and service evaluation yes -> not one column -> NOT_RESEARCH with
+    ETH-NOT-RESEARCH-SPANS naming both, routed to local governance, no committee."""
     activity = Activity(
         "mixed",
         parties=[Party("service users", Capacity.SERVICE_USER, facts=NOT_VULNERABLE)],
@@ -392,8 +400,32 @@ def test_an_activity_spanning_two_columns_is_referred():
         },
     )
     result = classify(activity)
-    assert result.outcome is TriageOutcome.REFER
-    assert result.has("ETH-REFER-SPANS-CATEGORIES")
+    assert result.outcome is TriageOutcome.NOT_RESEARCH
+    (spans,) = result.by_rule("ETH-NOT-RESEARCH-SPANS")
+    assert list(spans.values["categories"]) == ["clinical audit", "service evaluation"]
+    assert Action.REFER_TO_COMMITTEE not in result.actions
+
+
+def test_not_research_with_the_kind_unknown_is_routed_to_local_governance():
+    """Issue 20: when every HRA question is no and the kind is not said, the triage used to
+    refer the case to a committee. By hand: all HRA no, the three columns unknown ->
+    NOT_RESEARCH, local governance, the three columns as questions still to settle (not
+    deciding facts), no referral."""
+    activity = Activity(
+        "evaluation",
+        parties=[Party("service users", Capacity.SERVICE_USER, facts=NOT_VULNERABLE)],
+        facts=NON_RESEARCH,
+    )
+    result = classify(activity)
+    assert result.outcome is TriageOutcome.NOT_RESEARCH
+    assert result.outcome.review_rank == 1
+    assert not result.deciding_facts
+    kinds = [q.fact for q in result.open_questions if q.kind is QuestionKind.ACTIVITY_KIND]
+    assert kinds == [Fact.MEASURED_AGAINST_STANDARD, Fact.JUDGES_CURRENT_SERVICE,
+                     Fact.POPULATION_HEALTH]  # fmt: skip
+    assert result.has("ETH-NOT-RESEARCH-KIND-OPEN")
+    assert {Action.LOCAL_GOVERNANCE, Action.SETTLE_ACTIVITY_KIND} <= set(result.actions)
+    assert not result.at_least(Severity.REFER)
 
 
 def test_focus_group_whose_content_becomes_findings_is_research():

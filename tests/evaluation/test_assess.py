@@ -15,7 +15,7 @@ from participatory.render.text import sentence
 
 def test_capture_rules_cite_science_gallery_5_4():
     for rule in capture_rules().values():
-        assert any("5.4" in (c.reference or "") for c in rule.citations)
+        assert any("5.4" in (c.pinpoint or "") for c in rule.citations)
 
 
 def test_return_after_publication_is_late():
@@ -29,7 +29,7 @@ def test_return_after_publication_is_late():
 def test_unresourced_legacy_is_advice_citing_the_whitworth():
     result = assess_evaluation(EvaluationPlan(legacy=LegacyPlan(["newsletter"])))
     [finding] = result.by_rule("EVAL-LEGACY-UNRESOURCED")
-    assert any("5.1" in (c.reference or "") for c in finding.citations)
+    assert any("5.1" in (c.pinpoint or "") for c in finding.citations)
     assert "newsletter" in sentence(finding, locale="en_GB")
 
 

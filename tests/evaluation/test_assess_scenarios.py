@@ -34,7 +34,7 @@ def test_embodied_lines_publications_only_evaluation():
     }
     assert not result.has("EVAL-COAUTHORS")
     [back] = result.by_rule("EVAL-RETURN-FINDINGS")
-    assert any("5.8" in (c.reference or "") for c in back.citations)
+    assert any("5.8" in (c.pinpoint or "") for c in back.citations)
 
 
 def test_whitworth_style_legacy_with_staff_time_is_met():

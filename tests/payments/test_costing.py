@@ -22,8 +22,18 @@ title = "My card"
 publisher = "Me"
 currency = "GBP"
 valid_until = 2026-12-31
-source = "My policy"
+source = "my_policy"
 verified = true
+
+[sources.my_policy]
+title = "My payment policy"
+publisher = "Me"
+primary = true
+read_on = 2026-01-01
+
+[sources.my_policy.passages.v2]
+pinpoint = "version 2"
+read_on = 2026-01-01
 
 [rules]
 rounding_minutes = 30
@@ -34,7 +44,7 @@ activity = "meeting"
 unit = "hour"
 amount = 22.00
 effective_from = 2026-01-01
-source = "My policy v2"
+source = "my_policy#v2"
 verified = true
 
 [[rates]]
@@ -42,7 +52,7 @@ activity = "other"
 unit = "hour"
 amount = 15.00
 effective_from = 2026-01-01
-source = "My policy v2"
+source = "my_policy#v2"
 verified = true
 """
 
@@ -138,13 +148,45 @@ def test_hours_at_a_session_rate_need_the_session_length():
 
 
 def test_out_of_coverage_date_is_an_error_not_stale():
+    with pytest.raises(ParametersNotAvailable, match="to 2025-03-31"):
+        cost_activity(
+            bundled_rate_card("co_production_collective"),
+            ActivityKind.OTHER,
+            Duration.hours(1),
+            as_at=dt.date(2026, 1, 1),
+        )
     with pytest.raises(ParametersNotAvailable):
         cost_activity(
             bundled_rate_card("whitworth"),
             ActivityKind.ADVISORY_GROUP,
             Duration.sessions(1),
-            as_at=dt.date(2026, 1, 1),
+            as_at=dt.date(2022, 6, 30),
         )
+
+
+def test_a_card_in_force_until_superseded_costs_today_and_says_when_it_is_due_a_check():
+    """The Whitworth's rates as reported in July 2022 are in force until superseded, last
+    checked on 6 December 2026: usable today with no note; a year and a day after that check,
+    costing 2 sessions at £90 still gives £180.00, with a "not re-checked since" finding."""
+    card = bundled_rate_card("whitworth")
+    today = cost_activity(
+        card, ActivityKind.ADVISORY_GROUP, Duration.sessions(2), as_at=dt.date(2026, 12, 6)
+    )
+    assert today.fee == Money.gbp("180.00")
+    assert not today.has("PAY-RATE-REVIEW-DUE")
+    later = cost_activity(
+        card, ActivityKind.ADVISORY_GROUP, Duration.sessions(2), as_at=dt.date(2027, 12, 7)
+    )
+    assert later.fee == Money.gbp("180.00")
+    (due,) = later.by_rule("PAY-RATE-REVIEW-DUE")
+    assert due.values["checked_on"] == dt.date(2026, 12, 6)
+    assert sentence(due, locale="en_GB") == (
+        "The whitworth-2022 rate of £90.00 per session for advisory_group has not been "
+        "re-checked at its source since 6 December 2026 (more than 365 days ago); check it "
+        "is still in force before you budget or pay with it."
+    )
+    assert due.parameters[0].review_due
+    assert later.by_rule("PAY-FEE")[0].parameters[0].review_due
 
 
 def test_bad_durations_are_refused():

@@ -1,11 +1,8 @@
 """:mod:`participatory.payments.expenses`: hardening: bad input at its boundaries.
 
-Out-of-date rules: past the last verified figures, an engine refuses or says so.
-
-Benefit and payment figures change every April. Every bundled parameter and rate card has
-a ``valid_until``; on the day after it, the engines that exist now must raise
-:class:`~participatory.core.errors.ParametersNotAvailable`, or, when the caller passes the
-explicit ``allow_stale=True``, answer with a finding that reports the stale figures.
+Out-of-date rules: HMRC's mileage rates and the remote-meeting contribution are in force
+until superseded: used after the day they were last checked, and marked due for re-checking
+once that is longer ago than the review interval. Before their first day they are refused.
 """
 
 from __future__ import annotations
@@ -25,11 +22,18 @@ from participatory.payments import (
 _ONE_DAY = dt.timedelta(days=1)
 
 
-def test_expenses_refuse_dates_past_their_data() -> None:
-    """Mileage and remote-meeting rates past their valid_until raise."""
+def test_expenses_are_in_force_until_superseded_and_say_when_they_are_due_a_check() -> None:
+    """HMRC's mileage rates and the remote-meeting contribution have no known end: they are
+    used after the day they were last checked (2026-12-06), and marked due for re-checking
+    once that is more than the review interval (365 days) ago."""
     params = bundled_parameters()
-    latest = max(p.valid_until for n, p in params.items() if n.startswith("payments.expenses"))
+    expenses = [p for n, p in params.items() if n.startswith("payments.expenses")]
+    assert expenses
+    assert all(p.valid_until is None and p.last_checked is not None for p in expenses)
+    later = dt.date(2026, 12, 6) + dt.timedelta(days=366)
+    remote = cost_remote_meeting(as_at=later)
+    assert all(use.review_due for f in remote.findings for use in f.parameters)
+    trip = cost_mileage(Vehicle.CAR, 10, as_at=dt.date(2026, 12, 6))
+    assert not any(use.review_due for f in trip.findings for use in f.parameters)
     with pytest.raises(ParametersNotAvailable):
-        cost_remote_meeting(as_at=latest + _ONE_DAY)
-    with pytest.raises(ParametersNotAvailable):
-        cost_mileage(Vehicle.CAR, 10, as_at=latest + _ONE_DAY)
+        cost_mileage(Vehicle.CAR, 10, as_at=dt.date(2002, 4, 5))

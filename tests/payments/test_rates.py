@@ -5,6 +5,7 @@ import pytest
 
 from participatory.core.errors import ParameterFileError, ParametersNotAvailable, UnsupportedCase
 from participatory.core.money import Money
+from participatory.core.sources import bundled_sources
 from participatory.payments.rates import (
     ActivityKind,
     RateUnit,
@@ -25,8 +26,23 @@ title = "My card"
 publisher = "Me"
 currency = "GBP"
 valid_until = 2026-12-31
-source = "My policy"
+source = "my_policy"
 verified = true
+
+[sources.my_policy]
+title = "My payment policy"
+short_title = "My policy"
+publisher = "Me"
+primary = true
+read_on = 2025-01-01
+
+[sources.my_policy.passages.v1]
+pinpoint = "version 1, table 1"
+read_on = 2025-01-01
+
+[sources.my_policy.passages.v2]
+pinpoint = "version 2, table 1"
+read_on = 2026-01-01
 
 [rules]
 rounding_minutes = 30
@@ -37,7 +53,7 @@ activity = "meeting"
 unit = "hour"
 amount = 20.00
 effective_from = 2025-01-01
-source = "My policy v1"
+source = "my_policy#v1"
 verified = true
 
 [[rates]]
@@ -45,7 +61,7 @@ activity = "meeting"
 unit = "hour"
 amount = 22.00
 effective_from = 2026-01-01
-source = "My policy v2"
+source = "my_policy#v2"
 verified = true
 """
 
@@ -57,8 +73,82 @@ def test_every_bundled_card_loads_with_sourced_rates():
     }  # fmt: skip
     for card in cards.values():
         assert card.rates
-        assert all(rate.source.strip() for rate in card.rates)
+        # Every rate cites a catalogue document, and is verified only if that is primary.
+        assert all(rate.source.key in bundled_sources() for rate in card.rates)
+        assert all(rate.source.source.primary for rate in card.rates if rate.verified)
         assert all(type(rate.amount.amount) is Decimal for rate in card.rates)
+
+
+def test_funders_cards_are_in_force_until_superseded_and_the_pilot_has_its_known_end():
+    """By hand: every card but the Co-Production Collective's pilot (25 September 2024 to
+    31 March 2025, cpc_payment_policy_update_2024#pilot) is in force until superseded, with
+    the day it was last checked; so each is usable today (2026-12-06), and the pilot is not.
+    """
+    cards = bundled_rate_cards()
+    pilot = cards["co_production_collective"]
+    assert pilot.valid_until == dt.date(2025, 3, 31)
+    assert not pilot.superseded
+    for name, card in cards.items():
+        if name == "co_production_collective":
+            continue
+        assert card.superseded, name
+        assert card.valid_until is None
+        assert card.checked_on is not None
+        assert all(rate.checked_on == card.checked_on for rate in card.rates)
+    assert cards["tewv"].rate(ActivityKind.OTHER, RateUnit.SESSION, dt.date(2026, 12, 6))
+    with pytest.raises(ParametersNotAvailable, match="to 2025-03-31"):
+        pilot.rate(ActivityKind.OTHER, RateUnit.HOUR, dt.date(2026, 12, 6))
+
+
+def test_a_card_in_force_until_superseded_is_due_a_review_after_the_interval():
+    card = bundled_rate_card("tewv")
+    rate = card.rate(ActivityKind.OTHER, RateUnit.SESSION, dt.date(2026, 12, 6))
+    assert rate.checked_on == dt.date(2026, 12, 6)
+    assert not card.review_due(rate, dt.date(2027, 12, 6), 365)
+    assert card.review_due(rate, dt.date(2027, 12, 7), 365)
+    # A card with a known end is refused after it, never "due a review".
+    mine = parse_rate_card(CARD, "mine.toml")
+    latest = mine.rate(ActivityKind.MEETING, RateUnit.HOUR, dt.date(2026, 6, 1))
+    assert not mine.review_due(latest, dt.date(2026, 12, 31), 1)
+
+
+def test_the_skills_for_care_rate_is_secondary_so_not_verified():
+    """catalogue-map.md section 9: the £15 was read only in Difference North East's guide."""
+    card = bundled_rate_card("skills_for_care")
+    assert not card.verified
+    assert not card.source.source.primary
+    assert all(not rate.verified for rate in card.rates)
+
+
+def test_verified_is_refused_beside_a_secondary_source():
+    text = CARD.replace(
+        'source = "my_policy#v1"', 'source = "difference_ne_fair_payment_2024#skills_for_care"'
+    )
+    with pytest.raises(ParameterFileError, match=r"rates\[0\]\.verified: is true but"):
+        parse_rate_card(text, "mine.toml")
+
+
+def test_a_card_in_force_until_superseded_needs_its_last_check():
+    text = CARD.replace("valid_until = 2026-12-31", "superseded = true")
+    with pytest.raises(ParameterFileError, match=r"meta\.checked_on: is missing"):
+        parse_rate_card(text, "mine.toml")
+    card = parse_rate_card(
+        text.replace("superseded = true", "superseded = true\nchecked_on = 2026-01-01"), "mine.toml"
+    )
+    assert card.valid_until is None
+    assert card.rate(ActivityKind.MEETING, RateUnit.HOUR, dt.date(2040, 1, 1)).amount == Money.gbp(
+        22
+    )
+    both = CARD.replace("valid_until = 2026-12-31", "valid_until = 2026-12-31\nsuperseded = true")
+    with pytest.raises(ParameterFileError, match="choose one kind of end"):
+        parse_rate_card(both, "mine.toml")
+    with pytest.raises(ParameterFileError, match=r"meta\.valid_until: is missing"):
+        parse_rate_card(CARD.replace("valid_until = 2026-12-31\n", ""), "mine.toml")
+
+
+def test_an_unknown_source_names_the_rate():
+    with pytest.raises(ParameterFileError, match=r"rates\[1\]\.source: no passage 'v3'"):
+        parse_rate_card(CARD.replace("my_policy#v2", "my_policy#v3"), "mine.toml")
 
 
 def test_rate_in_force_changes_on_effective_from_and_stops_after_valid_until():
@@ -97,7 +187,7 @@ def test_missing_activity_is_unsupported_not_guessed():
         ("amount = 20.00", 'amount = "twenty"', "rates[0].amount"),
         ("amount = 20.00", "amount = -1", "rates[0].amount"),
         ("effective_from = 2025-01-01", 'effective_from = "2025"', "rates[0].effective_from"),
-        ('source = "My policy v1"\n', "", "rates[0].source"),
+        ('source = "my_policy#v1"\n', "", "rates[0].source"),
         ("rounding_minutes = 30", "rounding_minutes = 0", "rules.rounding_minutes"),
         ('rounding_mode = "up"', 'rounding_mode = "sideways"', "rules.rounding_mode"),
         ("rounding_minutes = 30", "rounding_hours = 1", "rules"),
@@ -174,6 +264,10 @@ def test_rate_table_is_generated_from_every_bundled_rate():
     table = rate_table_markdown()
     rows = [line for line in table.splitlines() if line.startswith("| `")]
     assert len(rows) == sum(len(card.rates) for card in bundled_rate_cards().values())
-    assert "| `whitworth` | advisory_group | session | 90.00 GBP | 2022-07-01 |" in table
-    assert "27.50 GBP | 2025-12-16 |" in table
+    assert (
+        "| `whitworth` | advisory_group | session | 90.00 GBP | 2022-07-01 | until superseded |"
+        " Bath report §5.1 | yes | 2026-12-06 |"
+    ) in table
+    assert "27.50 GBP | 2025-12-16 | until superseded |" in table
+    assert "| to 2025-03-31 |" in table
     assert "**no**" in table

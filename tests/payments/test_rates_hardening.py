@@ -10,10 +10,10 @@ end of the run ("hardening: N inputs tried at <boundary>").
 
 Out-of-date rules: past the last verified figures, an engine refuses or says so.
 
-Benefit and payment figures change every April. Every bundled parameter and rate card has
-a ``valid_until``; on the day after it, the engines that exist now must raise
-:class:`~participatory.core.errors.ParametersNotAvailable`, or, when the caller passes the
-explicit ``allow_stale=True``, answer with a finding that reports the stale figures.
+Benefit and payment figures change every April. A card with a known end (``valid_until``)
+must raise :class:`~participatory.core.errors.ParametersNotAvailable` on the day after it. A
+card in force until superseded is used after the day it was last checked, and says so once
+that is longer ago than the review interval (``PAY-RATE-REVIEW-DUE``).
 """
 
 from __future__ import annotations
@@ -77,8 +77,24 @@ _ONE_DAY = dt.timedelta(days=1)
 
 @pytest.mark.parametrize("card_id", sorted(bundled_rate_cards()))
 def test_every_rate_card_refuses_dates_past_its_data(card_id: str, tried: Counter[str]) -> None:
-    """Costing on the day after a card's valid_until raises, naming the last covered day."""
+    """Costing on the day after a card's known end raises, naming the last covered day;
+    a card in force until superseded says it is due a re-check instead."""
     card = bundled_rate_cards()[card_id]
+    if card.valid_until is None:
+        assert card.checked_on is not None
+        later = card.checked_on + dt.timedelta(days=366)
+        rate = card.rates[-1]
+        tried["unchecked dates (rate cards)"] += 1
+        units = {
+            RateUnit.HOUR: Duration.hours(1),
+            RateUnit.SESSION: Duration.sessions(1),
+            RateUnit.HALF_DAY: Duration.half_days(1),
+            RateUnit.DAY: Duration.days(1),
+        }
+        costed = cost_activity(card, rate.activity, units[rate.unit], as_at=later)
+        assert costed.has("PAY-RATE-REVIEW-DUE")
+        assert all(use.review_due for use in costed.by_rule("PAY-RATE-REVIEW-DUE")[0].parameters)
+        return
     for rate in card.rates:
         tried["stale dates (rate cards)"] += 1
         with pytest.raises(ParametersNotAvailable) as caught:

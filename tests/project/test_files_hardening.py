@@ -105,8 +105,9 @@ def test_project_files_and_json_documents(tried: Counter[str], case: tuple[str, 
     tried[f"project files ({format})"] += 1
     result = _load(text, format)
     if isinstance(result, ProjectFileError):
-        assert result.problems, "a project file error lists its problems"
-        assert all(path or problem for path, problem in result.problems)
+        every = result.problems + result.sensitive_problems
+        assert every, "a project file error lists its problems"
+        assert all(path or problem for path, problem in every)
         return
     if isinstance(result, ParticipatoryError):
         assert str(result)
@@ -130,3 +131,60 @@ def test_examples_round_trip_through_json(path: Path) -> None:
     from_toml = parse_project(path.read_text(encoding="utf-8"), "toml", str(path))
     from_json = parse_project(as_json, "json", str(path.with_suffix(".json")))
     assert from_json == from_toml
+
+
+# -- long texts (issue 17) ---------------------------------------------------------------
+
+
+def _text_paths(node: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    if isinstance(node, dict):
+        return [p for key, value in node.items() for p in _text_paths(value, (*path, key))]
+    if isinstance(node, list):
+        return [p for index, value in enumerate(node) for p in _text_paths(value, (*path, index))]
+    return [path] if isinstance(node, str) else []
+
+
+_LONG_TEXTS = st.sampled_from(
+    [
+        "x" * 20_000,
+        ("word " * 4000)[:20_000],
+        ("*_[<&" * 4000)[:20_000],
+        ("a-b " * 5000)[:20_000],
+        ("  " + "é " * 10_000)[:20_000],
+    ]
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), long_text=_LONG_TEXTS)
+def test_a_text_as_long_as_the_limit_anywhere_assesses_and_renders_quickly(
+    tried: Counter[str], data: st.DataObject, long_text: str
+) -> None:
+    """Issue 17: a 16 KB string in one field took 18 s to assess. Any text field of any
+    example, at the longest a reader accepts (20,000 characters), is read, assessed and
+    rendered in every format within the hang limit, or refused with the library's error."""
+    import copy
+
+    from participatory.render import render
+
+    tried["long texts in every field"] += 1
+    document, _text = data.draw(st.sampled_from(_SEEDS))
+    where = data.draw(st.sampled_from(_text_paths(document)))
+    changed = copy.deepcopy(document)
+    node: Any = changed
+    for step in where[:-1]:
+        node = node[step]
+    node[where[-1]] = long_text
+    with no_hang():
+        result = _load(toml_text(changed), "toml")
+        if isinstance(result, ParticipatoryError):
+            tried["long texts refused"] += 1
+            return
+        try:
+            report = assess(result, as_at=_AS_AT)
+        except ParticipatoryError:
+            tried["long texts refused"] += 1
+            return
+        tried["long texts assessed and rendered"] += 1
+        for fmt in ("text", "markdown", "html", "json"):
+            render(report, format=fmt, locale="cy", include_sensitive=True)

@@ -66,7 +66,7 @@ def test_bath_before_acting_is_mostly_absent_with_next_steps():
     [team] = profile.by_rule("READY-CENTRAL-TEAM")
     assert team.severity is Severity.ADVICE
     assert team.actions == ("readiness.step.central_team_core_funded",)
-    assert any("5.2" in (c.reference or "") for c in team.citations)
+    assert any("5.2" in (c.pinpoint or "") for c in team.citations)
     [terms] = profile.by_rule("READY-DEFINE-TERMS")
     assert terms.actions == (
         "readiness.step.definition_agreed",

@@ -12,7 +12,8 @@ pytest.importorskip("matplotlib")
 
 from participatory.benefits import (
     CarersAllowanceClaim,
-    Circumstances,
+    Household,
+    Person,
     UniversalCreditClaim,
     assess_payment,
 )
@@ -31,13 +32,14 @@ from participatory.render.plot import (
 )
 
 JUNE = dt.date(2025, 6, 10)
-CARER = Circumstances(carers_allowance=CarersAllowanceClaim())
+CARER = Household(people=[Person(carers_allowance=CarersAllowanceClaim())])
 
 
 def test_kept_curve_shows_the_carers_allowance_cliff_exactly():
     """Carer's Allowance 2025/26: limit £196 a week, award £83.30 (SI 2025/352).
 
-    £196.00 keeps everything; £196.01 loses the week's £83.30, keeping £112.71.
+    £196.00 keeps everything; £196.01 received on Tuesday 10 June loses the next week's
+    £83.30 (ICA Regs 1976 reg. 8(1): earnings in the week before), keeping £112.71.
     """
     points = {p.payment.amount: p for p in kept_curve(CARER, JUNE, up_to=300, step=50)}
     assert points[Decimal("196.00")].kept == Money.gbp("196.00")
@@ -89,7 +91,7 @@ def test_kept_against_payment_draws_kept_diagonal_safe_line_and_cliff_marker():
 
 def test_a_taper_has_no_cliff_marker():
     """UC with no work allowance: 55% taper from the first penny (UC Regs 2013 reg. 22)."""
-    uc = Circumstances(
+    uc = Household(
         universal_credit=UniversalCreditClaim(
             first_date_of_entitlement=dt.date(2025, 5, 1), current_award=Money.gbp("800.00")
         )
@@ -160,7 +162,9 @@ def test_budget_by_holder_stacks_kinds_per_holder_largest_first():
 
 
 def test_risk_table_counts_contributors_cliffs_and_loss_by_month_and_benefit():
-    """Two carers: £250 in June 2025 loses £83.30 (a cliff); £50 loses nothing."""
+    """Two carers: £250 on 10 June 2025 loses the week from 16 June, £83.30 (a cliff); £50
+    loses nothing; £300 on 8 July loses the week from 14 July. Each lost week is counted in
+    the month it starts."""
     checks = {
         "c1": assess_payment(CARER, 250, JUNE),
         "c2": assess_payment(CARER, 50, JUNE),

@@ -18,6 +18,7 @@ import datetime as dt
 import html
 import json
 import os
+import string
 import subprocess
 import sys
 from decimal import Decimal
@@ -29,7 +30,10 @@ import pytest
 from participatory.assessment.report import Area, Figure, GovernanceReport, ReportSection
 from participatory.core.explain import Citation, Finding, Severity
 from participatory.core.money import Money
+from participatory.core.sources import Source
 from participatory.render import FORMATS, render, templates
+from participatory.render.chrome import word
+from participatory.render.view import build_view
 from participatory.testing.report import html_problems
 
 TEST_TEMPLATES = {
@@ -57,19 +61,39 @@ LOCALES = ("en_GB", "cy")
 
 
 NIHR = Citation(
-    "Payment guidance for researchers and professionals",
-    publisher="NIHR",
-    url="https://www.nihr.ac.uk/payment-guidance-researchers-and-professionals",
+    Source(
+        "nihr_guidance",
+        "Payment guidance for researchers and professionals",
+        "NIHR researchers' payment guidance",
+        primary=True,
+        read_on=dt.date(2026, 11, 25),
+        publisher="NIHR",
+        url="https://www.nihr.ac.uk/payment-guidance-researchers-and-professionals",
+        published=dt.date(2022, 8, 31),
+        note="MAINTAINERS-NOTE-NEVER-SHOWN",
+    ),
+    pinpoint="Before you start",
     verified=True,
 )
 
 
 CA_RULES = Citation(
-    "The Social Security Benefit (Computation of Earnings) Regulations 1996",
-    reference="SI 1996/2745",
-    date=dt.date(2026, 4, 6),
+    Source(
+        "coe_regs",
+        "The Social Security Benefit (Computation of Earnings) Regulations 1996",
+        "Computation of Earnings Regs 1996",
+        primary=True,
+        read_on=dt.date(2026, 12, 6),
+        identifier="SI 1996/2745",
+        publisher="UK Parliament",
+    ),
+    pinpoint="reg. 6(2)",
     verified=False,
 )
+
+
+def _placeholders(key: str) -> list[str]:
+    return sorted({n for _, n, _, _ in string.Formatter().parse(templates.template(key)) if n})
 
 
 def river_report(title: str = "River watch", note: str = "plain") -> GovernanceReport:
@@ -92,7 +116,8 @@ def river_report(title: str = "River watch", note: str = "plain") -> GovernanceR
         "BEN-CA-EARNINGS-LIMIT",
         Severity.PROBLEM,
         "benefits.ca.over_limit",
-        dict.fromkeys(("start", "end", "earnings", "limit", "over", "award"), SENTINEL),
+        # Every value the template names, so that each one is a sensitive value to withhold.
+        dict.fromkeys(_placeholders("benefits.ca.over_limit"), SENTINEL),
         citations=(CA_RULES,),
         actions=("benefits.action.ask_carers_allowance_unit",),
         sensitive=True,
@@ -242,18 +267,64 @@ def test_rule_ids_are_secondary_never_the_sentence():
     assert '<small class="rule">Rule PAY-LATE</small>' in page
 
 
-def test_sources_are_numbered_with_publisher_reference_url_and_verification():
-    # With the sensitive finding shown, so that its (unverified) source is numbered too.
+def test_one_bibliography_lists_each_document_once_with_published_and_read_dates():
+    """By hand: the payments finding cites the NIHR guidance (document 1, verified at its
+    pinpoint); the benefits finding (shown here) cites the Computation of Earnings
+    Regulations (document 2, not verified). The bibliography at the end lists each once,
+    with the date each document states as "published" and the day it was read as "read on".
+    """
     text = _unwrapped(render(river_report(), format="text", locale="en_GB", include_sensitive=True))
+    assert "17 November 2026. [1: NIHR researchers' payment guidance Before you start]" in text
+    assert "[2: Computation of Earnings Regs 1996 reg. 6(2) (not verified)]" in text
     assert (
-        "[1] Payment guidance for researchers and professionals, NIHR "
-        "https://www.nihr.ac.uk/payment-guidance-researchers-and-professionals (verified)"
+        "[1] NIHR researchers' payment guidance: Payment guidance for researchers and "
+        "professionals, NIHR; published 31 August 2022; read on 25 November 2026 "
+        "https://www.nihr.ac.uk/payment-guidance-researchers-and-professionals (primary source)"
     ) in text
     assert (
-        "[1] The Social Security Benefit (Computation of Earnings) Regulations 1996, "
-        "SI 1996/2745, dated 6 April 2026 (not verified)"
+        "[2] Computation of Earnings Regs 1996: The Social Security Benefit (Computation of "
+        "Earnings) Regulations 1996, SI 1996/2745, UK Parliament; read on 6 December 2026 "
+        "(primary source)"
     ) in text
-    assert "17 November 2026. [1]" in text
+    assert text.count("Payment guidance for researchers and professionals") == 1
+    assert "dated" not in text
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_maintainers_notes_never_reach_a_report(fmt, locale):
+    out = render(river_report(), format=fmt, locale=locale, include_sensitive=True)
+    assert "MAINTAINERS-NOTE-NEVER-SHOWN" not in out
+
+
+def test_html_lists_each_sections_documents_with_anchors_the_findings_link_to():
+    page = render(river_report(), format="html", locale="en_GB", include_sensitive=True)
+    assert (
+        '<a href="#src-payments-1">NIHR researchers&#x27; payment guidance</a> Before you start'
+        in page
+    )
+    assert '<li id="src-payments-1" value="1">' in page
+    assert '<li id="src-benefits-2" value="2">' in page
+    assert page.count('id="src-payments-1"') == 1
+
+
+def test_json_citations_are_catalogue_keys_and_the_report_has_one_sources_table():
+    data = json.loads(render(river_report(), format="json", locale="en_GB", include_sensitive=True))
+    late = next(f for f in data["sections"][0]["findings"] if f["rule_id"] == "PAY-LATE")
+    assert late["citations"] == [
+        {"source": "nihr_guidance", "pinpoint": "Before you start", "verified": True}
+    ]
+    assert set(data["sources"]) == {"nihr_guidance", "coe_regs"}
+    nihr = data["sources"]["nihr_guidance"]
+    assert (nihr["published"], nihr["read_on"], nihr["primary"], nihr["number"]) == (
+        "2022-08-31",
+        "2026-11-25",
+        True,
+        1,
+    )
+    assert "note" not in nihr
+    hidden = json.loads(render(river_report(), format="json", locale="en_GB"))
+    assert set(hidden["sources"]) == {"nihr_guidance"}  # the withheld finding's law is not named
 
 
 def test_welsh_report_has_one_notice_counting_the_english_sentences():
@@ -328,20 +399,18 @@ def test_json_carries_the_data_and_the_sentences():
     fees = payments["figures"][0]
     assert (fees["value"], fees["display"]) == ({"amount": "1350", "currency": "GBP"}, "£1,350.00")
     assert payments["figures"][1]["display"] == "12.5%"
-    cliff = benefits["findings"][0]
-    assert cliff["values"] is None
-    assert cliff["severity_label"] == "Problem"
-    # Withheld by default: the action alone would say the person gets Carer's Allowance.
-    assert cliff["action_sentences"] is None
-    assert cliff["sentence"] is None
-    assert cliff["rule_id"] is None
-    assert cliff["withheld"] is True
+    # Issue 17: withheld by default, and not even listed (its severity and subject said who
+    # had a benefits problem): the section only counts it, as the other formats do.
+    assert benefits["findings"] == []
+    assert benefits["withheld_findings"] == 1
+    assert benefits["figures"] == []
+    assert benefits["withheld_figures"] == 1
+    assert "sam" not in json.dumps(benefits)
     assert benefits["withheld"] == [
-        "Mae un canfyddiad am amgylchiadau personol un person wedi'i atal; dim ond i'r person "
+        "Mae un canfyddiad am amgylchiadau personol rhywun wedi'i atal; dim ond i'r person "
         "hwnnw, neu i rywun sydd â hawl i'w weld, y caiff ei ddangos (defnyddiwch "
         "--include-sensitive)."
     ]
-    assert benefits["figures"][0]["value"] is None
     assert ethics["not_assessed"] is True
     shown = json.loads(render(river_report(), format="json", locale="cy", include_sensitive=True))
     assert shown["sections"][1]["findings"][0]["action_sentences"] == [
@@ -357,19 +426,23 @@ def test_sensitive_findings_are_left_out_by_default(fmt, locale):
 
     By hand: the benefits section holds one sensitive finding (a problem) about "sam" and one
     sensitive figure. By default neither is shown, nor anything that would say what they are
-    about; the section says one finding about one person is withheld and still counts the
-    problem; the payments section is shown in full.
+    about or how serious (issue 17: the JSON kept the severity and subject); the section
+    says one finding is withheld and its summary counts only what it shows; the payments
+    section is shown in full.
     """
     hidden = _unwrapped(render(river_report(), format=fmt, locale=locale).replace("\\", ""))
     for text in _ONLY_IN_THE_SENSITIVE_FINDING:
         assert text not in hidden, text
     line = {
-        "en_GB": "1 finding about one person's own circumstances is withheld",
-        "cy": "Mae un canfyddiad am amgylchiadau personol un person wedi'i atal",
+        "en_GB": "1 finding about a person's own circumstances is withheld",
+        "cy": "Mae un canfyddiad am amgylchiadau personol rhywun wedi'i atal",
     }[locale]
     assert hidden.count(line) == 1
     assert EXPECTED[locale]["sentence"] in hidden
-    assert {"en_GB": "1 problem", "cy": "un broblem"}[locale] in hidden
+    view = build_view(river_report(), locale=locale, include_sensitive=False)
+    benefits = view.sections[1]
+    assert benefits.summary == word("render.nothing", locale)
+    assert (benefits.withheld_findings, benefits.withheld_figures) == (1, 1)
     shown = _unwrapped(
         render(river_report(), format=fmt, locale=locale, include_sensitive=True).replace("\\", "")
     )
@@ -377,8 +450,12 @@ def test_sensitive_findings_are_left_out_by_default(fmt, locale):
     assert SENTINEL in shown
 
 
-def test_withheld_findings_are_counted_once_per_person():
-    """Three sensitive findings about two people: one line per person, with their count."""
+def test_withheld_findings_are_counted_per_section_never_per_person():
+    """Three sensitive findings about two people: one line for the section, with its count.
+
+    Issue 17: a line per person said how many people had benefits findings, and the summary
+    counted their severities; now neither is disclosed.
+    """
     cliff = river_report().sections[1].findings[0]
     others = (
         attrs.evolve(cliff, subject="ann"),
@@ -386,10 +463,13 @@ def test_withheld_findings_are_counted_once_per_person():
     )
     section = ReportSection(Area.BENEFITS, findings=(cliff, *others))
     report = GovernanceReport("r", "River", dt.date(2026, 11, 25), (section,))
-    text = _unwrapped(render(report, format="text", locale="en_GB"))
-    assert text.count("2 findings about one person's own circumstances are withheld") == 1
-    assert text.count("1 finding about one person's own circumstances is withheld") == 1
-    assert "2 problems, 1 note" in text
+    for fmt in FORMATS:
+        text = _unwrapped(render(report, format=fmt, locale="en_GB"))
+        assert text.count("3 findings about people's own circumstances are withheld") == 1
+        assert "1 problem" not in text
+        assert "2 problems" not in text
+        assert "ann" not in text.replace("annual", "")
+        assert "1 note" not in text
 
 
 def test_json_is_byte_identical_whatever_the_locale_timezone_or_hash_seed():

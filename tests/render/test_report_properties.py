@@ -42,13 +42,13 @@ def test_json_parses_and_matches_the_report(report):
     assert data["project_title"] == report.project_title
     assert [s["area"] for s in data["sections"]] == [s.area.value for s in report.sections]
     for section_data, section in zip(data["sections"], report.sections, strict=True):
-        # A sensitive finding is withheld by default: no rule id and no sentence (issue 11).
-        assert [f["rule_id"] for f in section_data["findings"]] == [
-            None if f.sensitive else f.rule_id for f in section.findings
-        ]
-        assert all(
-            isinstance(f["sentence"], str) != f["withheld"] for f in section_data["findings"]
-        )
+        # A sensitive finding is withheld by default (issue 11), and not even listed: no
+        # severity, no subject, only a count for the section (issue 17).
+        shown = [f for f in section.findings if not f.sensitive]
+        assert [f["rule_id"] for f in section_data["findings"]] == [f.rule_id for f in shown]
+        assert all(isinstance(f["sentence"], str) for f in section_data["findings"])
         assert [f["severity"] for f in section_data["findings"]] == [
-            f.severity.value for f in section.findings
+            f.severity.value for f in shown
         ]
+        assert section_data["withheld_findings"] == len(section.findings) - len(shown)
+        assert section_data["withheld_figures"] == sum(g.sensitive for g in section.figures)

@@ -92,9 +92,9 @@ def test_heart_n_soul_without_taxis_is_told_why_citing_section_5_3():
     )
     [finding] = assess_safeguarding(profile).by_rule("SAFE-TRANSPORT")
     assert finding.severity is Severity.WARNING
-    assert [c.reference for c in finding.citations] == [
-        "section 5.3 Jenny Sutton, Heart n Soul, p. 10"
-    ]
+    assert [c.short for c in finding.citations] == ["Bath report §5.3"]
+    assert finding.citations[0].passage is not None
+    assert finding.citations[0].passage.quote.startswith("A surprisingly large part")
     assert "taxis" in sentence(finding, locale="en_GB")
 
 
@@ -121,7 +121,7 @@ def test_whitworth_baby_loss_with_sands_has_the_partner_it_needs():
     alone = assess_safeguarding(SafeguardingProfile(groups={"bereavement"}, intensity="high"))
     [missing] = alone.by_rule("SAFE-PARTNER-EXPERTISE")
     assert missing.severity is Severity.WARNING
-    assert any("5.1" in (c.reference or "") for c in missing.citations)
+    assert any("5.1" in (c.pinpoint or "") for c in missing.citations)
     assert alone.groups_without_partner == {Group.BEREAVEMENT}
 
 
@@ -186,14 +186,14 @@ def test_science_gallery_young_offenders():
         Measure.REFLECTION,
     }
     [dbs] = result.by_rule("SAFE-DBS")
-    assert dbs.citations[0].publisher == "Disclosure and Barring Service (GOV.UK)"
+    assert dbs.citations[0].key == "dbs_children_charity"
 
     hooked = PlannedOutput("exhibition", "Hooked", reachable_by_all_contributors=False)
     [out_of_reach] = assess_evaluation(EvaluationPlan(outputs=[hooked])).by_rule(
         "EVAL-OUTPUT-OUT-OF-REACH"
     )
     assert out_of_reach.severity is Severity.WARNING
-    assert any("5.4" in (c.reference or "") for c in out_of_reach.citations)
+    assert any("5.4" in (c.pinpoint or "") for c in out_of_reach.citations)
     brought_in = PlannedOutput(
         "exhibition",
         "Hooked",

@@ -24,8 +24,10 @@ def test_the_multiplier_is_dated_sourced_and_verified():
     use = bundled_parameters().use(MULTIPLIER, AS_AT)
     assert use.value == 5
     assert use.verified
-    assert "5.3" in use.source
-    assert "Jopson" in use.source
+    assert use.source.short == "Bath report §5.3"
+    assert use.source.source.author == "Jenny Jopson"
+    assert use.reference is not None
+    assert use.reference.key == "bath_report_2022"
     with pytest.raises(ParametersNotAvailable):
         assess_timeline(
             Timeline([PlannedStage("design", "2022-01-01", "2022-02-01")]),
@@ -85,7 +87,7 @@ def test_ideas_before_relationships_is_advice():
     )
     [finding] = assess_timeline(plan, as_at=AS_AT).by_rule("TIME-IDEAS-BEFORE-RELATIONSHIPS")
     assert finding.severity is Severity.ADVICE
-    assert any("5.5" in (c.reference or "") for c in finding.citations)
+    assert any("5.5" in (c.pinpoint or "") for c in finding.citations)
 
 
 def test_conventional_stage_is_checked_against_its_own_estimate_without_multiplier():

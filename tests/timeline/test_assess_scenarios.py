@@ -67,7 +67,7 @@ def test_relationship_time_before_the_application_is_counted():
     bare = Timeline(plan.stages[1:], plan.deadlines)
     [finding] = assess_timeline(bare, as_at=AS_AT).by_rule("TIME-NO-RELATIONSHIP-TIME")
     assert finding.severity is Severity.WARNING
-    sections = {c.reference.split()[1] for c in finding.citations}
+    sections = {c.pinpoint.removeprefix("§") for c in finding.citations if c.pinpoint}
     assert sections == {"2.2", "2.3", "5.5"}
 
 
@@ -80,10 +80,12 @@ def test_an_institution_lays_its_own_multiplier_over_the_reports(tmp_path):
     """
     own = tmp_path / "ours.toml"
     own.write_text(
+        "[sources.our_review]\n"
+        'title = "Our 2025 review"\npublisher = "Example University"\nprimary = true\n'
         "[timeline.co_production_multiplier]\n"
         'description = "Our experience"\nunit = "ratio"\nvalid_until = 2028-12-31\n'
         "[[timeline.co_production_multiplier.values]]\n"
-        'effective_from = 2026-01-01\nvalue = 3\nsource = "Our 2025 review"\nverified = true\n',
+        'effective_from = 2026-01-01\nvalue = 3\nsource = "our_review"\nverified = true\n',
         encoding="utf-8",
     )
     assert parse_parameters(own.read_text(encoding="utf-8"))
@@ -93,7 +95,7 @@ def test_an_institution_lays_its_own_multiplier_over_the_reports(tmp_path):
     assert result.schedule[-1].realistic.end == dt.date(2027, 2, 15)
     [deadline] = result.by_rule("TIME-DEADLINE-UNREACHABLE")
     assert deadline.severity is Severity.MET
-    assert deadline.parameters[0].source == "Our 2025 review"
+    assert deadline.parameters[0].source.source.title == "Our 2025 review"
     # Before the institution's value takes effect, the report's 5 still applies.
     earlier = assess_timeline(
         heart_n_soul_style_plan(), as_at=dt.date(2025, 12, 31), parameters=params

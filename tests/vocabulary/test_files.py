@@ -3,6 +3,7 @@
 import pytest
 
 from participatory.core.errors import ParameterFileError
+from participatory.core.sources import bundled_sources
 from participatory.vocabulary import (
     LookupStatus,
     TermOrigin,
@@ -11,21 +12,34 @@ from participatory.vocabulary import (
     parse_terms,
 )
 
+#: A bundled document to cite: the Bath report.
+SRC = 'source = "bath_report_2022"\n'
+
 BATH = """
 [meta]
 institution = "University of Bath"
 
+[sources.bath_pr_policy]
+title = "Participatory research policy (2023)"
+short_title = "Bath PR policy"
+publisher = "University of Bath"
+url = "https://example.ac.uk/pr-policy"
+primary = true
+read_on = 2026-12-01
+
+[sources.bath_pr_policy.passages.definitions]
+pinpoint = "section 1"
+read_on = 2026-12-01
+
 [terms.participatory_research]
 term = "Participatory research"
 definition = "Research at Bath done with communities as partners, from the first idea."
-source = "University of Bath, Participatory research policy (2023)"
-url = "https://example.ac.uk/pr-policy"
-verified = true
+source = "bath_pr_policy#definitions"
 
 [terms.community_researcher_bath]
 term = "Bath community researcher"
 definition = "A paid member of a community who collects data with Bath researchers."
-source = "University of Bath, Participatory research policy (2023)"
+source = "bath_pr_policy"
 synonyms = ["BCR"]
 often_confused_with = ["co_researcher"]
 """
@@ -67,7 +81,7 @@ def test_every_term_the_brief_names_is_found_from_common_spellings(text, term_id
 def test_every_bundled_term_cites_a_source_and_names_only_real_confusions():
     vocabulary = bundled_vocabulary()
     for term in vocabulary.values():
-        assert term.source.strip()
+        assert term.source.key in bundled_sources()
         for other in term.often_confused_with:
             assert other in vocabulary
 
@@ -94,7 +108,9 @@ def test_institution_definition_wins_and_says_where_it_came_from(tmp_path):
     assert found.origin is TermOrigin.INSTITUTION
     assert found.term.institution == "University of Bath"
     assert found.term.origin_file == str(path)
-    assert found.replaced.source.startswith("ICPHR")
+    assert found.replaced.source.key == "icphr_position_paper_1"
+    assert found.term.source.short == "Bath PR policy section 1"
+    assert found.term.verified
     assert "University of Bath's definition" in found.term.provenance
     # Fields the institution left out are kept from the bundled term.
     assert "CBPR" in found.term.synonyms
@@ -110,7 +126,7 @@ def test_institution_definition_wins_and_says_where_it_came_from(tmp_path):
 
 def test_institution_term_under_another_id_replaces_the_bundled_term_it_names():
     ours = parse_terms(
-        '[terms.coproduction]\nterm = "Co-production"\ndefinition = "Ours."\nsource = "Us"\n',
+        '[terms.coproduction]\nterm = "Co-production"\ndefinition = "Ours."\n' + SRC,
         institution="Us",
     )
     vocabulary = bundled_vocabulary().with_definitions(ours)
@@ -120,8 +136,8 @@ def test_institution_term_under_another_id_replaces_the_bundled_term_it_names():
 
 
 def test_second_layer_keeps_the_original_bundled_definition_as_replaced():
-    first = parse_terms('[terms.pr]\nterm = "PR"\ndefinition = "One."\nsource = "A"\n')
-    second = parse_terms('[terms.pr]\nterm = "PR"\ndefinition = "Two."\nsource = "B"\n')
+    first = parse_terms('[terms.pr]\nterm = "PR"\ndefinition = "One."\n' + SRC)
+    second = parse_terms('[terms.pr]\nterm = "PR"\ndefinition = "Two."\n' + SRC)
     vocabulary = bundled_vocabulary().with_definitions(first).with_definitions(second)
     found = vocabulary.lookup("participatory research")
     assert found.term.definition == "Two."
@@ -131,15 +147,17 @@ def test_second_layer_keeps_the_original_bundled_definition_as_replaced():
 @pytest.mark.parametrize(
     ("text", "key"),
     [
-        ('[terms.x]\nterm = "X"\nsource = "S"\n', "terms.x.definition"),
-        ('[terms.x]\nterm = "X"\ndefinition = "D"\nsource = "S"\ncolour = 1\n', "terms.x"),
-        ('[terms.x]\nterm = "X"\ndefinition = "D"\nsource = "S"\nsynonyms = "y"\n',
+        ('[terms.x]\nterm = "X"\n' + SRC, "terms.x.definition"),
+        ('[terms.x]\nterm = "X"\ndefinition = "D"\n' + SRC + 'colour = 1\n', "terms.x"),
+        ('[terms.x]\nterm = "X"\ndefinition = "D"\n' + SRC + 'synonyms = "y"\n',
          "terms.x.synonyms"),
-        ('[terms.x]\nterm = "X"\ndefinition = "D"\nsource = "S"\nverified = "yes"\n',
-         "terms.x.verified"),
-        ('[terms.x]\nterm = "X"\ndefinition = "  "\nsource = "S"\n', "terms.x.definition"),
+        # verified is no key of its own: it comes from the catalogue.
+        ('[terms.x]\nterm = "X"\ndefinition = "D"\n' + SRC + 'verified = true\n',
+         "terms.x"),
+        ('[terms.x]\nterm = "X"\ndefinition = "D"\nsource = "nowhere"\n', "terms.x.source"),
+        ('[terms.x]\nterm = "X"\ndefinition = "  "\n' + SRC, "terms.x.definition"),
         ("[meta]\n", "terms"),
-        ('[other]\n[terms.x]\nterm = "X"\ndefinition = "D"\nsource = "S"\n', ""),
+        ('[other]\n[terms.x]\nterm = "X"\ndefinition = "D"\n' + SRC, ""),
     ],
 )  # fmt: skip
 def test_bad_files_name_the_file_and_key(text, key):
@@ -157,7 +175,7 @@ def test_invalid_toml_is_a_file_error():
 def test_confusion_with_an_unknown_term_is_refused(tmp_path):
     path = tmp_path / "v.toml"
     path.write_text(
-        '[terms.x]\nterm = "X"\ndefinition = "D"\nsource = "S"\noften_confused_with = ["nope"]\n'
+        '[terms.x]\nterm = "X"\ndefinition = "D"\n' + SRC + 'often_confused_with = ["nope"]\n'
     )
     with pytest.raises(ParameterFileError, match="names no term 'nope'"):
         load_vocabulary(path, institution="Us")

@@ -17,17 +17,27 @@ BATH = """
 [meta]
 institution = "University of Bath"
 
+[sources.bath_pr_policy]
+title = "Participatory research policy (2023)"
+short_title = "Bath PR policy"
+publisher = "University of Bath"
+url = "https://example.ac.uk/pr-policy"
+primary = true
+read_on = 2026-12-01
+
+[sources.bath_pr_policy.passages.definitions]
+pinpoint = "section 1"
+read_on = 2026-12-01
+
 [terms.participatory_research]
 term = "Participatory research"
 definition = "Research at Bath done with communities as partners, from the first idea."
-source = "University of Bath, Participatory research policy (2023)"
-url = "https://example.ac.uk/pr-policy"
-verified = true
+source = "bath_pr_policy#definitions"
 
 [terms.community_researcher_bath]
 term = "Bath community researcher"
 definition = "A paid member of a community who collects data with Bath researchers."
-source = "University of Bath, Participatory research policy (2023)"
+source = "bath_pr_policy"
 synonyms = ["BCR"]
 often_confused_with = ["co_researcher"]
 """
@@ -40,7 +50,7 @@ def test_glossary_has_one_entry_per_term_with_its_source():
     assert len(headings) == len(vocabulary)
     for term in vocabulary.values():
         assert f"## {term.term}" in text
-    assert "[NIHR, Co-production in Action" in text
+    assert "[NIHR Co-production in Action 1 what co-production is](https://" in text
     assert glossary_markdown() == text  # deterministic
 
 

@@ -3,6 +3,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from participatory.core.errors import ValidationError
+from participatory.guidance_data import policy_citation
 from participatory.testing import roles as pr
 from participatory.vocabulary import (
     Term,
@@ -60,7 +61,7 @@ def test_institution_definitions_always_win_over_bundled(term, definition, synon
     """Every spelling of the replaced term, and every synonym the institution gives (even
     one another bundled term also uses), finds the institution's definition."""
     ours = Term(
-        term.id, term.term, definition, "Institution policy", synonyms=synonyms,
+        term.id, term.term, definition, policy_citation("Institution policy"), synonyms=synonyms,
         origin=TermOrigin.INSTITUTION, institution="Uni",
     )  # fmt: skip
     layered = VOCABULARY.with_definitions([ours])
@@ -77,7 +78,7 @@ def test_institution_definitions_always_win_over_bundled(term, definition, synon
 def test_a_synonym_may_not_take_another_terms_name(term, other):
     if term.id == other.id:
         return
-    ours = Term(term.id, term.term, "Ours.", "Us", synonyms=[other.term.upper()])
+    ours = Term(term.id, term.term, "Ours.", policy_citation("Us"), synonyms=[other.term.upper()])
     with pytest.raises(ValidationError) as caught:
         VOCABULARY.with_definitions([ours])
     assert caught.value.path == f"terms.{term.id}.synonyms"

@@ -1,7 +1,7 @@
 """Write year-of-payments.csv: a synthetic year of payments to 40 public contributors.
 
 Nobody in it is real. Each contributor has a benefits profile (named in the ``profile``
-column; the notebook "A year of payments" turns each into circumstances) and is paid fees
+column; the notebook "A year of payments" turns each into a household) and is paid fees
 for meetings and workshops at £27.50 an hour, receipted travel expenses and the odd
 voucher, between 7 April 2025 and 20 March 2026. The figures come from a seeded random
 generator, so running this again writes the same file:

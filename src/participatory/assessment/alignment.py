@@ -25,11 +25,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from participatory.budget.review import BudgetReview, percent
+from participatory.budget.review import BudgetReview
 from participatory.core.explain import Explained, Finding, Severity
+from participatory.core.sources import cite
 from participatory.power.decisions import Decision
 from participatory.power.review import PowerReview
-from participatory.power.sources import jopson_2022
 
 __all__ = ["assess_alignment"]
 
@@ -62,10 +62,10 @@ def assess_alignment(power: PowerReview, budget: BudgetReview) -> Explained:
     values = {
         "holding": holding.label,
         "total": figures.total,
-        "community_share": percent(community),
+        "community_share": budget.shown.community,
         "community_held_share": community,
     }
-    citations = (jopson_2022("5.5"), jopson_2022("2.5"))
+    citations = (cite("bath_report_2022#s5_5"), cite("bath_report_2022#s2_5"))
     if shared_decision and community == 0:
         result = Finding(
             "POWMON-DECISIONS-SHARED-MONEY-HELD",

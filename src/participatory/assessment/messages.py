@@ -54,6 +54,8 @@ _OUTCOME_WORDS: Final = {
     TriageOutcome.SERVICE_EVALUATION: "Activities that are service evaluation",
     TriageOutcome.CLINICAL_AUDIT: "Activities that are clinical audit",
     TriageOutcome.USUAL_PRACTICE: "Activities that are usual practice or health surveillance",
+    TriageOutcome.NOT_RESEARCH: "Activities that are not research, of a kind still to settle",
+    TriageOutcome.NO_PEOPLE_STUDIED: "Activities of staff that study nobody",
     TriageOutcome.RESEARCH: "Activities that are research with human participants",
     TriageOutcome.REFER: "Activities to refer to the research ethics committee",
 }
@@ -107,6 +109,11 @@ MESSAGES: Final[Mapping[str, str]] = (
             "{count} dated figure(s) were used past the date their data is known to be "
             "current (the data runs to {runs_to}); the last known values were used. Check for "
             "newer rates before relying on this report. Figures: {names}."
+        ),
+        "assessment.data_review_due": (
+            "{count} figure(s) in force until superseded have not been re-checked at their "
+            "source for more than {days} days (not since {oldest}); they were used, but check "
+            "them before relying on this report. Figures: {names}."
         ),
         "assessment.card_stale": (
             "The {card} rate card is known to be current only to {runs_to}; sessions after "

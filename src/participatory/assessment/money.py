@@ -55,7 +55,7 @@ def _unique(findings: Iterable[Finding]) -> list[Finding]:
 
 def _card_for(card: RateCard, project: Project, refuse: bool) -> tuple[RateCard, list[Finding]]:
     last = max((s.held_on for s in project.sessions), default=None)
-    if refuse or last is None or last <= card.valid_until:
+    if refuse or last is None or card.valid_until is None or last <= card.valid_until:
         return card, []
     notice = Finding(
         "ASSESS-CARD-STALE",

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 import attrs
 
 from participatory.core.explain import Explained, Finding, Severity
+from participatory.core.privacy import REDACTED_TEXT
 
 __all__ = ["Area", "Figure", "GovernanceReport", "ReportSection"]
 
@@ -50,12 +51,17 @@ class Area(enum.Enum):
     READINESS = "readiness"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Figure:
     """One computed figure shown in a section: a message key for its label, and its value.
 
     ``value`` is a :class:`~participatory.core.money.Money`, a Decimal (a share in [0, 1]
-    when ``is_share``), an int, a date or a short text.
+    when ``is_share``), an int, a date or a short text. A ``sensitive`` figure (a
+    contributor's benefit change) is special-category data as a whole: its ``repr`` shows
+    nothing but that, and default serialisation withholds it.
+
+    >>> Figure("assessment.figure.benefit_change", -86, sensitive=True, subject="sam")
+    Figure(<redacted>, sensitive=True)
     """
 
     label_key: str
@@ -64,6 +70,16 @@ class Figure:
     sensitive: bool = False
     #: Who or what the figure is about (a person id, a budget line), if not the project.
     subject: str | None = None
+
+    def __repr__(self) -> str:
+        # The value, label and subject together say whose benefits changed and by how
+        # much: a log line or traceback of any report must show none of them.
+        if self.sensitive:
+            return f"Figure({REDACTED_TEXT}, sensitive=True)"
+        return (
+            f"Figure(label_key={self.label_key!r}, value={self.value!r}, "
+            f"is_share={self.is_share!r}, sensitive=False, subject={self.subject!r})"
+        )
 
 
 def _findings(items: Iterable[Finding]) -> tuple[Finding, ...]:

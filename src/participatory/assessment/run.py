@@ -2,7 +2,8 @@
 
 Each area's section holds the engine's findings and the figures it computed; an area the
 project says nothing about gets a section marked ``not_assessed``. The ``DATA`` section
-says whether every dated figure was current.
+says whether every dated figure was current, and which figures in force until superseded
+were last checked longer ago than the review interval (``ASSESS-DATA-REVIEW-DUE``).
 
 **Out-of-date data.** A figure asked for on a date past its data's ``valid_until`` is
 never used silently. With ``on_stale="refuse"`` the engine's
@@ -25,19 +26,26 @@ True
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Final, Literal
 
 from participatory.assessment.alignment import assess_alignment
 from participatory.assessment.messages import ethics_label, figure, readiness_label
 from participatory.assessment.money import benefits_section, payments_section
 from participatory.assessment.report import Area, Figure, GovernanceReport, ReportSection
+from participatory.benefits.household import Household
+from participatory.benefits.receipts import Receipt
 from participatory.budget.review import assess_budget
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Finding, ParameterUse, Severity
-from participatory.core.params import ParameterSet, bundled_parameters
-from participatory.core.periods import to_date
+from participatory.core.params import REVIEW_INTERVAL, ParameterSet, bundled_parameters
+from participatory.core.periods import DateRange, to_date
 from participatory.ethics.project import assess_ethics
 from participatory.evaluation.assess import assess_evaluation
+from participatory.ledger.before_paying import CONTEXT_DAYS
+from participatory.ledger.model import Ledger
+from participatory.ledger.project_view import others_for_project
 from participatory.payments.rates import RateCard
 from participatory.power.decisions import DecisionRecord
 from participatory.power.review import PowerReview, assess_power
@@ -66,6 +74,22 @@ class _LastKnownValues(ParameterSet):
 
     def use(self, name: str, as_at: dt.date, *, allow_stale: bool = False) -> ParameterUse:
         return super().use(name, as_at, allow_stale=True)
+
+
+def _others(
+    project: Project, ledger: Ledger | None
+) -> Callable[[Household], tuple[Receipt, ...]] | None:
+    """What each household received from other projects and payers, from the ledger."""
+    if ledger is None:
+        return None
+    if not isinstance(ledger, Ledger):
+        raise ValidationError("ledger", "must be a Ledger")
+    days = [payment.received_on for payment in project.payments]
+    if not days:
+        return others_for_project(ledger, project.id)
+    margin = dt.timedelta(days=CONTEXT_DAYS)
+    window = DateRange(min(days) - margin, max(days) + margin)
+    return others_for_project(ledger, project.id, window=window)
 
 
 def _roles(project: Project, as_at: dt.date) -> ReportSection:
@@ -100,18 +124,19 @@ def _budget(project: Project, power: PowerReview | None) -> ReportSection:
     if project.budget is None:
         return ReportSection(Area.BUDGET, not_assessed=True)
     review = assess_budget(project.budget)
-    figures = review.distribution
     findings = list(review.findings)
     if power is not None:
         findings.extend(assess_alignment(power, review).findings)
+    # The shares as the budget's sentences show them, so a figure reads the same everywhere.
+    shown = review.shown
     return ReportSection(
         Area.BUDGET,
         findings,
         (
-            figure("budget_total", figures.total),
-            figure("community_held_share", figures.community_held_share, is_share=True),
-            figure("reaching_members_share", figures.reaching_members_share, is_share=True),
-            figure("before_application_share", figures.before_application_share, is_share=True),
+            figure("budget_total", review.distribution.total),
+            figure("community_held_share", shown.community, is_share=True),
+            figure("reaching_members_share", shown.members, is_share=True),
+            figure("before_application_share", shown.before_application, is_share=True),
         ),
     )
 
@@ -168,8 +193,41 @@ def _readiness(project: Project, as_at: dt.date) -> ReportSection:
     return ReportSection(Area.READINESS, profile.findings, figures)
 
 
+def _review_due(
+    sections: list[ReportSection], parameters: ParameterSet, as_at: dt.date
+) -> Finding | None:
+    """Figures in force until superseded that were last checked too long ago, if any."""
+    due: dict[str, tuple[ParameterUse, bool]] = {}
+    for section in sections:
+        for finding in section.findings:
+            for use in finding.parameters:
+                if use.review_due:
+                    seen = due.get(use.name)
+                    due[use.name] = (use, finding.sensitive and (seen is None or seen[1]))
+    if not due:
+        return None
+    checked = [use.checked_on for use, _ in due.values() if use.checked_on is not None]
+    # As for stale figures: names read only by sensitive findings are counted, not named.
+    public = [use for use, sensitive in due.values() if not sensitive]
+    return Finding(
+        "ASSESS-DATA-REVIEW-DUE",
+        Severity.ADVICE,
+        "assessment.data_review_due",
+        {
+            "count": len(due),
+            "days": parameters.use(REVIEW_INTERVAL, as_at, allow_stale=True).value,
+            "oldest": min(checked) if checked else None,
+            "names": ", ".join(use.name for use in public) or "withheld",
+        },
+        parameters=public,
+    )
+
+
 def _data(
-    sections: list[ReportSection], notices: list[Finding], parameters: ParameterSet
+    sections: list[ReportSection],
+    notices: list[Finding],
+    parameters: ParameterSet,
+    as_at: dt.date,
 ) -> ReportSection:
     stale: dict[str, tuple[ParameterUse, bool]] = {}
     for section in sections:
@@ -179,8 +237,15 @@ def _data(
                     seen = stale.get(use.name)
                     stale[use.name] = (use, finding.sensitive and (seen is None or seen[1]))
     findings = list(notices)
+    review = _review_due(sections, parameters, as_at)
+    if review is not None:
+        findings.append(review)
     if stale:
-        ends = [parameters[name].valid_until for name in stale if name in parameters]
+        ends = [
+            end
+            for name in stale
+            if name in parameters and (end := parameters[name].valid_until) is not None
+        ]
         # Names read only by sensitive findings (a benefit's rates) would say that someone
         # in the project receives that benefit: they are counted, not named.
         public = [use for use, sensitive in stale.values() if not sensitive]
@@ -198,11 +263,12 @@ def _data(
                 parameters=public,
             ),
         )
-    if not findings:
+    if not findings or all(f.rule_id == "ASSESS-DATA-REVIEW-DUE" for f in findings):
         findings.append(Finding("ASSESS-DATA-CURRENT", Severity.MET, "assessment.data_current"))
     return ReportSection(Area.DATA, findings)
 
 
+@computes_exactly
 def assess(
     project: Project,
     *,
@@ -210,6 +276,7 @@ def assess(
     parameters: ParameterSet | None = None,
     rate_card: RateCard | None = None,
     on_stale: OnStale = "report",
+    ledger: Ledger | None = None,
 ) -> GovernanceReport:
     """Run every engine ``project`` gives input for, as things stand on ``as_at``.
 
@@ -218,6 +285,12 @@ def assess(
     with a figure asked for past its data's ``valid_until``: ``"report"`` it in the DATA
     section and use the last known value, or ``"refuse"`` (raise
     :class:`~participatory.core.errors.ParametersNotAvailable`).
+
+    ``ledger`` is the contributors' ledger (:class:`~participatory.ledger.Ledger`): with it,
+    each household's benefits are checked with what its members were paid or are due from
+    other projects and payers in the same periods counted too (never listed), and the
+    ledger's entries for this project (its id) left out, since the project's own payments
+    come from the project.
     """
     if not isinstance(project, Project):
         raise ValidationError("project", "must be a Project")
@@ -234,14 +307,14 @@ def assess(
         power,
         _budget(project, power_review),
         payments,
-        benefits_section(project, params, refuse),
+        benefits_section(project, params, refuse, _others(project, ledger)),
         _ethics(project, day),
         _safeguarding(project),
         _timeline(project, day, tolerant),
         _evaluation(project),
         _readiness(project, day),
     ]
-    sections.append(_data(sections, notices, params))
+    sections.append(_data(sections, notices, params, day))
     return GovernanceReport(
         project_id=project.id, project_title=project.title, as_at=day, sections=sections
     )

@@ -1,4 +1,4 @@
-"""Benefits-impact checks: will a payment cost a contributor (or their household) benefits?
+"""Benefits-impact checks: whether a payment costs a contributor (or their household) benefits.
 
 Describe the household — one person or a couple on a joint claim, each with their own
 circumstances (:class:`Person`), the children (:class:`Child`), the household's claims — and
@@ -36,6 +36,7 @@ from participatory.benefits.claims import (
     UniversalCreditClaim,
 )
 from participatory.benefits.engine import assess_benefits, assess_payment
+from participatory.benefits.headroom import Headroom, headroom
 from participatory.benefits.household import (
     CapitalHolding,
     CapitalKind,
@@ -55,6 +56,7 @@ from participatory.benefits.kinds import (
     WorkCapability,
 )
 from participatory.benefits.outcomes import BenefitsCheck, PeriodOutcome
+from participatory.benefits.payroll import payroll_receipt
 from participatory.benefits.planning import (
     InstalmentPlan,
     SafePayment,
@@ -78,6 +80,7 @@ __all__ = [
     "ContributorCase",
     "EarningsDisregard",
     "EmploymentSupportAllowanceClaim",
+    "Headroom",
     "Household",
     "HousingBenefitClaim",
     "HousingBenefitDisregard",
@@ -100,6 +103,8 @@ __all__ = [
     "assess_many",
     "assess_payment",
     "compare",
+    "headroom",
+    "payroll_receipt",
     "plan_instalments",
     "plan_safe_payment",
 ]

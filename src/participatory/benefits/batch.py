@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from decimal import Decimal
 from typing import Any, overload
 
 import attrs
@@ -37,8 +36,6 @@ from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.privacy import REDACTED, SENSITIVE
 
 __all__ = ["BatchColumns", "BenefitsBatch", "assess_many"]
-
-_HUNDRED = Decimal(100)
 
 
 @attrs.frozen
@@ -84,10 +81,6 @@ class BatchColumns:
         return polars.DataFrame(self.as_dict())
 
 
-def _pence(amount: Decimal) -> int:
-    return int(amount * _HUNDRED)
-
-
 class BenefitsBatch(Sequence[BenefitsCheck]):
     """The results of a batch, in the order of its cases."""
 
@@ -127,18 +120,17 @@ class BenefitsBatch(Sequence[BenefitsCheck]):
         counted: list[int] = []
         cliff: list[bool] = []
         for index, result in enumerate(self._results):
-            for o in result.outcomes:
+            for row in result.numbers:
                 case.append(index)
-                benefit.append(o.benefit.value)
-                person.append(o.person)
-                start.append(o.period.start)
-                end.append(o.period.end)
-                b, a = _pence(o.before_amount), _pence(o.after_amount)
-                before.append(b)
-                after.append(a)
-                change.append(a - b)
-                counted.append(_pence(o.counted.amount))
-                cliff.append(o.cliff)
+                benefit.append(row.benefit.value)
+                person.append(row.person)
+                start.append(row.period.start)
+                end.append(row.period.end)
+                before.append(row.before)
+                after.append(row.after)
+                change.append(row.after - row.before)
+                counted.append(row.counted)
+                cliff.append(row.cliff)
         return BatchColumns(
             tuple(case),
             tuple(benefit),

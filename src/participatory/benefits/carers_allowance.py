@@ -32,17 +32,19 @@ on Wednesday 11 June 2025 falls in the week 9–15 June; the allowance of the ne
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from collections.abc import Callable
 from typing import Final, NamedTuple
 
 from participatory.benefits.claims import CarersAllowanceClaim
 from participatory.benefits.kinds import Benefit
-from participatory.benefits.mechanism import PENNY, ZERO, Context, Income, RateReader, finding
-from participatory.benefits.outcomes import PeriodOutcome
 from participatory.benefits.law import cite_law
+from participatory.benefits.mechanism import Context, Income, RateReader, finding, pounds
+from participatory.benefits.outcomes import PeriodNumbers, PeriodOutcome, period_numbers
+from participatory.core.errors import UnsupportedCase
 from participatory.core.explain import Finding, ParameterUse, Severity
 from participatory.core.money import Money
 from participatory.core.nations import Nation
+from participatory.core.pennies import to_pennies
 from participatory.core.periods import DateRange
 
 __all__ = ["MESSAGES", "CarersAllowanceRates", "assess_week", "payable", "rates"]
@@ -116,52 +118,62 @@ _NAME: Final = {
 
 
 class CarersAllowanceRates(NamedTuple):
-    """The earnings limit and the weekly rate for a week starting on one day."""
+    """The earnings limit and the weekly rate (whole pennies) for a week starting on one day.
 
-    limit: Decimal
-    rate: Decimal
+    ``rate`` is ``None`` where the library has no published rate for the nation (Northern
+    Ireland): the award must then come from the letter.
+    """
+
+    limit: int
+    rate: int | None
     stale: tuple[ParameterUse, ...]
 
 
-def _reader(prefix: str) -> object:
+def _reader(prefix: str) -> Callable[[RateReader], CarersAllowanceRates]:
     def build(read: RateReader) -> CarersAllowanceRates:
-        limit = read.number(f"{prefix}.earnings_limit")
-        rate = read.number(f"{prefix}.weekly_rate")
+        limit = read.pennies(f"{prefix}.earnings_limit")
+        name = f"{prefix}.weekly_rate"
+        rate = read.pennies(name) if name in read.parameters else None
         return CarersAllowanceRates(limit, rate, tuple(read.stale))
 
     return build
 
 
-_BUILDERS: Final = {nation: _reader(prefix) for nation, prefix in _PREFIX.items()}
+_WEEK: Final = dt.timedelta(days=7)
+_DAY: Final = dt.timedelta(days=1)
+_GREAT_BRITAIN: Final = _reader("carers_allowance")
+_BUILDERS: Final = {
+    Nation.ENGLAND: _GREAT_BRITAIN,
+    Nation.WALES: _GREAT_BRITAIN,
+    Nation.SCOTLAND: _reader(_PREFIX[Nation.SCOTLAND]),
+    Nation.NORTHERN_IRELAND: _reader(_PREFIX[Nation.NORTHERN_IRELAND]),
+}
 
 
 def rates(ctx: Context, nation: Nation, day: dt.date) -> CarersAllowanceRates:
     """The carer benefit's rates for the week starting ``day`` in ``nation``."""
-    return ctx.rates(_BUILDERS[nation], day)  # type: ignore[arg-type]
+    return ctx.rates(_BUILDERS[nation], day)
 
 
-def payable(
-    claim: CarersAllowanceClaim, overlapping: Money | None, rate: Decimal
-) -> Decimal:
-    """What is actually paid a week before earnings: the award less any overlapping benefit."""
-    award = claim.weekly_award.amount if claim.weekly_award is not None else rate
+def payable(claim: CarersAllowanceClaim, overlapping: Money | None, rate: int | None) -> int:
+    """What is actually paid a week (pennies) before earnings: the award less any overlap."""
+    award = claim.award_pennies
+    if award is None:
+        if rate is None:
+            raise UnsupportedCase(
+                "a Carer's Allowance award without the weekly amount in Northern Ireland",
+                instead="give weekly_award from the award letter",
+            )
+        award = rate
     if overlapping is not None:
-        award = max(ZERO, award - overlapping.amount)
+        award = max(0, award - to_pennies(overlapping.amount))
     return award
 
 
-class Detail(NamedTuple):
-    """What the explanation of a carer week quotes."""
-
-    earned_in: DateRange
-    total: Decimal
-    limit: Decimal
-    award: Decimal
-    rate: Decimal
-    overlapping: Decimal | None
-    nation: Nation
-    added: Decimal
-    self_employed: bool
+#: What the explanation of a carer week quotes: the week's earnings, the limit, the award,
+#: the published rate and any overlapping benefit (pennies), the nation, the payments' part
+#: of the earnings, and whether any was self-employed.
+_Detail = tuple[int, int, int, int, int | None, Nation, int, bool]
 
 
 def assess_week(
@@ -169,67 +181,83 @@ def assess_week(
     week: DateRange,
     income: Income,
     ctx: Context,
-    *,
     person: str,
     nation: Nation,
     overlapping: Money | None,
     self_employed: bool = False,
-) -> PeriodOutcome:
+) -> PeriodNumbers:
     """The allowance for ``week``, decided by the earnings of the week before (``income``)."""
-    found = rates(ctx, nation, week.start)
-    award = payable(claim, overlapping, found.rate)
+    # Chosen by identity: a look-up keyed by the nation would hash it in Python every week.
+    if nation is Nation.SCOTLAND:
+        build = _BUILDERS[Nation.SCOTLAND]
+    elif nation is Nation.NORTHERN_IRELAND:
+        build = _BUILDERS[Nation.NORTHERN_IRELAND]
+    else:
+        build = _GREAT_BRITAIN
+    found = ctx.rates(build, week.start)
+    award = claim.award_pennies
+    if award is None:
+        award = found.rate
+    if award is None or overlapping is not None:
+        award = payable(claim, overlapping, found.rate)
     limit = found.limit
-    before = ZERO if income.base > limit else award
-    total = income.base + income.added
-    after = ZERO if total > limit else award
-    earned_in = DateRange(week.start - dt.timedelta(days=7), week.start - dt.timedelta(days=1))
-    detail = Detail(
-        earned_in,
+    base = income.regular + income.already
+    total = base + income.added
+    before = 0 if base > limit else award
+    after = 0 if total > limit else award
+    # What the explanation quotes: (total, limit, award, rate, overlapping, nation, added,
+    # self-employed), in pennies.
+    detail = (
         total,
         limit,
         award,
-        found.rate,
-        overlapping.amount if overlapping is not None else None,
+        award if found.rate is None else found.rate,
+        None if overlapping is None else to_pennies(overlapping.amount),
         nation,
         income.added,
         self_employed,
     )
-    return PeriodOutcome(
-        Benefit.CARERS_ALLOWANCE,
-        week,
-        before,
-        after,
-        income.added,
-        after < before,
-        person=person,
-        detail=detail,
-        explain=(explain_week, (ctx,)),
-        # What is paid with regular earnings only: what Universal Credit counts.
-        baseline=ZERO if income.regular > limit else award,
+    return period_numbers(
+        (
+            Benefit.CARERS_ALLOWANCE,
+            week,
+            before,
+            after,
+            income.added,
+            after < before,
+            person,
+            # What is paid with regular earnings only: what Universal Credit counts.
+            0 if income.regular > limit else award,
+            detail,
+            explain_week,
+        )
     )
 
 
 def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
     """The findings of one carer week, from its numbers."""
-    d: Detail = outcome.detail  # type: ignore[assignment]
+    detail: _Detail = outcome.detail  # type: ignore[assignment]
+    total, limit, award, rate, overlapping, nation, added, self_employed = detail
     week = outcome.period
-    prefix = _PREFIX[d.nation]
+    prefix = _PREFIX[nation]
     limit_use = ctx.use(f"{prefix}.earnings_limit", week.start)
-    rate_use = ctx.use(f"{prefix}.weekly_rate", week.start)
-    name = _NAME[d.nation]
-    law = cite_law("carers_allowance.earnings_limit", d.nation)
+    rate_name = f"{prefix}.weekly_rate"
+    rate_uses = (ctx.use(rate_name, week.start),) if rate_name in ctx.parameters else ()
+    name = _NAME[nation]
+    law = cite_law("carers_allowance.earnings_limit", nation)
+    earned_in = DateRange(week.start - _WEEK, week.start - _DAY)
     values: dict[str, object] = {
         "benefit": name,
         "start": week.start,
         "end": week.end,
-        "earned_start": d.earned_in.start,
-        "earned_end": d.earned_in.end,
-        "earnings": Money(d.total),
-        "limit": Money(d.limit),
-        "award": Money(d.award),
+        "earned_start": earned_in.start,
+        "earned_end": earned_in.end,
+        "earnings": pounds(total),
+        "limit": pounds(limit),
+        "award": pounds(award),
     }
     found: list[Finding] = []
-    if d.overlapping is not None:
+    if overlapping is not None:
         found.append(
             finding(
                 "BEN-CA-OVERLAP",
@@ -239,16 +267,16 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
                     "benefit": name,
                     "start": week.start,
                     "end": week.end,
-                    "overlapping": Money(d.overlapping),
-                    "rate": Money(d.rate),
-                    "award": Money(d.award),
+                    "overlapping": pounds(overlapping),
+                    "rate": pounds(rate),
+                    "award": pounds(award),
                 },
-                citations=(cite_law("carers_allowance.overlap", d.nation),),
-                parameters=(rate_use,),
+                citations=(cite_law("carers_allowance.overlap", nation),),
+                parameters=rate_uses,
                 subject=outcome.person,
             )
         )
-    if d.total <= d.limit:
+    if total <= limit:
         found.append(
             finding(
                 "BEN-CA-EARNINGS-LIMIT",
@@ -256,25 +284,25 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
                 "benefits.ca.within_limit",
                 values,
                 citations=(law,),
-                parameters=(limit_use, rate_use),
+                parameters=(limit_use, *rate_uses),
                 subject=outcome.person,
             )
         )
         return tuple(found)
-    values["over"] = Money(d.total - d.limit)
+    values["over"] = pounds(total - limit)
     found.append(
         finding(
             "BEN-CA-EARNINGS-LIMIT",
-            Severity.PROBLEM if outcome.before_amount else Severity.INFO,
+            Severity.PROBLEM if outcome.before_pennies else Severity.INFO,
             "benefits.ca.over_limit",
             values,
             citations=(law,),
-            parameters=(limit_use, rate_use),
-            actions=(_ACTIONS[d.nation],),
+            parameters=(limit_use, *rate_uses),
+            actions=(_ACTIONS[nation],),
             subject=outcome.person,
         )
     )
-    if d.added > d.limit:
+    if added > limit:
         # Computation of Earnings Regs 1996 reg. 6(2)(b): a payment not made for a period can
         # be spread over weeks at the limit plus a penny, so one payment can cost several.
         found.append(
@@ -284,27 +312,27 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
                 "benefits.ca.spreading",
                 {
                     "benefit": name,
-                    "amount": Money(d.added),
-                    "limit_plus_penny": Money(d.limit + PENNY),
-                    "weeks": int(d.added // (d.limit + PENNY)) or 1,
+                    "amount": pounds(added),
+                    "limit_plus_penny": pounds(limit + 1),
+                    "weeks": added // (limit + 1) or 1,
                 },
-                citations=(cite_law("carers_allowance.spreading", d.nation),),
+                citations=(cite_law("carers_allowance.spreading", nation),),
                 parameters=(limit_use,),
                 subject=outcome.person,
             )
         )
-    if d.self_employed:
+    if self_employed:
         found.append(
             finding(
                 "BEN-CA-SELF-EMPLOYED",
                 Severity.WARNING,
                 "benefits.ca.self_employed",
                 {"benefit": name},
-                citations=(cite_law("carers_allowance.self_employed", d.nation),),
+                citations=(cite_law("carers_allowance.self_employed", nation),),
                 subject=outcome.person,
             )
         )
-    if d.nation is Nation.SCOTLAND and outcome.cliff:
+    if nation is Nation.SCOTLAND and outcome.cliff:
         supplement = ctx.use("scotland.carer_support_payment.weekly_supplement_from", week.start)
         if isinstance(supplement.value, dt.date) and week.start >= supplement.value:
             found.append(
@@ -312,7 +340,7 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
                     "BEN-CA-SCOTTISH-SUPPLEMENT",
                     Severity.WARNING,
                     "benefits.ca.scottish_supplement",
-                    citations=(cite_law("carers_allowance.scottish_supplement", d.nation),),
+                    citations=(cite_law("carers_allowance.scottish_supplement", nation),),
                     parameters=(supplement,),
                     subject=outcome.person,
                 )

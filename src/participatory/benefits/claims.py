@@ -35,6 +35,7 @@ from participatory.benefits.kinds import (
 )
 from participatory.core.errors import ValidationError
 from participatory.core.money import Money
+from participatory.core.pennies import to_pennies
 from participatory.core.periods import AssessmentPeriodCycle, BenefitWeekCycle, to_date
 from participatory.core.privacy import REDACTED, SENSITIVE
 
@@ -89,9 +90,7 @@ class UniversalCreditClaim:
     """
 
     first_date_of_entitlement: dt.date = _sensitive(converter=_first_date)
-    housing_costs_element: bool = _sensitive(
-        default=False, validator=flag("housing_costs_element")
-    )
+    housing_costs_element: bool = _sensitive(default=False, validator=flag("housing_costs_element"))
     housing_amount: Money | None = _sensitive(
         default=None, converter=optional_pounds("housing_amount")
     )
@@ -102,6 +101,11 @@ class UniversalCreditClaim:
         default=None, converter=optional_pounds("current_award")
     )
 
+    #: The amounts in whole pennies, worked out once (every check reads them).
+    pennies: tuple[int, int, int | None] = attrs.field(
+        init=False, repr=False, eq=False, metadata=SENSITIVE
+    )
+
     def __attrs_post_init__(self) -> None:
         if self.housing_amount is not None and not self.housing_costs_element:
             raise ValidationError(
@@ -109,6 +113,10 @@ class UniversalCreditClaim:
                 "is given but housing_costs_element is false",
                 hint="set housing_costs_element=True, or leave housing_amount out",
             )
+        housing = 0 if self.housing_amount is None else to_pennies(self.housing_amount.amount)
+        award = None if self.current_award is None else to_pennies(self.current_award.amount)
+        unearned = to_pennies(self.other_unearned_income.amount)
+        object.__setattr__(self, "pennies", (housing, unearned, award))
 
     @property
     def assessment_periods(self) -> AssessmentPeriodCycle:
@@ -124,9 +132,15 @@ class CarersAllowanceClaim(_Weekly):
     """
 
     benefit_week_start: int = _sensitive(default=0, converter=weekday("benefit_week_start"))
-    weekly_award: Money | None = _sensitive(
-        default=None, converter=optional_pounds("weekly_award")
-    )
+    weekly_award: Money | None = _sensitive(default=None, converter=optional_pounds("weekly_award"))
+
+    #: The weekly award in whole pennies (``None``: the published rate), worked out once.
+    award_pennies: int | None = attrs.field(init=False, repr=False, eq=False, metadata=SENSITIVE)
+
+    def __attrs_post_init__(self) -> None:
+        award = self.weekly_award
+        pennies = None if award is None else to_pennies(award.amount)
+        object.__setattr__(self, "award_pennies", pennies)
 
 
 @attrs.frozen
@@ -139,6 +153,12 @@ class EmploymentSupportAllowanceClaim(_Weekly):
         converter=enum_converter(PermittedWork, "permitted_work"),
     )
     benefit_week_start: int = _sensitive(default=0, converter=weekday("benefit_week_start"))
+
+    #: The weekly award in whole pennies, worked out once (every check reads it).
+    award_pennies: int = attrs.field(init=False, repr=False, eq=False, metadata=SENSITIVE)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "award_pennies", to_pennies(self.weekly_award.amount))
 
 
 @attrs.frozen
@@ -165,6 +185,12 @@ class LegacyClaim(_Weekly):
     benefit_week_start: int = _sensitive(default=0, converter=weekday("benefit_week_start"))
     claimant: str | None = _sensitive(default=None)
 
+    #: The weekly award in whole pennies, worked out once (every check reads it).
+    award_pennies: int = attrs.field(init=False, repr=False, eq=False, metadata=SENSITIVE)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "award_pennies", to_pennies(self.weekly_award.amount))
+
 
 @attrs.frozen
 class HousingBenefitClaim(_Weekly):
@@ -181,6 +207,12 @@ class HousingBenefitClaim(_Weekly):
     )
     benefit_week_start: int = _sensitive(default=0, converter=weekday("benefit_week_start"))
 
+    #: The weekly award in whole pennies, worked out once (every check reads it).
+    award_pennies: int = attrs.field(init=False, repr=False, eq=False, metadata=SENSITIVE)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "award_pennies", to_pennies(self.weekly_award.amount))
+
 
 @attrs.frozen
 class PensionCreditClaim(_Weekly):
@@ -193,3 +225,9 @@ class PensionCreditClaim(_Weekly):
     )
     savings_credit: bool = _sensitive(default=False, validator=flag("savings_credit"))
     benefit_week_start: int = _sensitive(default=0, converter=weekday("benefit_week_start"))
+
+    #: The weekly award in whole pennies, worked out once (every check reads it).
+    award_pennies: int = attrs.field(init=False, repr=False, eq=False, metadata=SENSITIVE)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "award_pennies", to_pennies(self.weekly_award.amount))

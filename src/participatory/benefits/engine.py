@@ -13,7 +13,7 @@ The numbers come first; the findings that explain them are built when first read
 
 >>> import datetime as dt
 >>> from participatory.benefits.claims import UniversalCreditClaim
->>> from participatory.benefits.household import Household, Person
+>>> from participatory.benefits.household import Household, Person, Profile
 >>> from participatory.benefits.kinds import WorkCapability
 >>> me = Household(people=[Person(capability=WorkCapability.LCW)],
 ...     universal_credit=UniversalCreditClaim(first_date_of_entitlement=dt.date(2025, 5, 1)))
@@ -26,17 +26,23 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from decimal import Decimal
-from typing import Final
+from typing import Any, Final
 
-from participatory.benefits import carers_allowance, esa, housing_benefit, legacy
-from participatory.benefits import pension_credit, universal_credit
+from participatory.benefits import (
+    carers_allowance,
+    esa,
+    housing_benefit,
+    legacy,
+    pension_credit,
+    universal_credit,
+)
 from participatory.benefits.advice import standing_findings
-from participatory.benefits.household import Household, Person
+from participatory.benefits.household import Household, Person, Profile
 from participatory.benefits.kinds import Benefit, LegacyBenefit
-from participatory.benefits.mechanism import ZERO, Context, Income, finding
-from participatory.benefits.outcomes import BenefitsCheck, PeriodOutcome
+from participatory.benefits.mechanism import ZERO, Context, Income, add_hours, finding, pounds
+from participatory.benefits.outcomes import BenefitsCheck, PeriodNumbers
 from participatory.benefits.receipts import Receipt, ReceiptKind, Treatment
 from participatory.benefits.treatments import kind_findings
 from participatory.benefits.unaffected import unaffected_findings
@@ -45,7 +51,13 @@ from participatory.core.explain import Finding, Severity
 from participatory.core.money import Money
 from participatory.core.nations import Nation
 from participatory.core.params import ParameterSet, bundled_parameters
-from participatory.core.periods import AssessmentPeriodCycle, BenefitWeekCycle, DateRange
+from participatory.core.pennies import to_pennies
+from participatory.core.periods import (
+    AssessmentPeriodCycle,
+    BenefitWeekCycle,
+    DateRange,
+    assessment_period_containing,
+)
 
 __all__ = ["MESSAGES", "assess_benefits", "assess_payment"]
 
@@ -81,96 +93,91 @@ _NORTHERN_IRELAND: Final = frozenset(
 _WEEK: Final = dt.timedelta(days=7)
 
 
-@functools.lru_cache(maxsize=4096)
+# Bounded caches of the periods days fall in: a year of days for every week start and every
+# day of the month a claim can begin on fits in each.
+@functools.lru_cache(maxsize=8192)
 def _week(start_weekday: int, day: dt.date) -> DateRange:
     return BenefitWeekCycle(start_weekday).period_containing(day)
 
 
-@functools.lru_cache(maxsize=4096)
-def _assessment_period(day_of_month: int, first: dt.date, day: dt.date) -> DateRange:
+@functools.lru_cache(maxsize=16384)
+def _assessment_period(anchor_day: int, day: dt.date) -> DateRange:
     # APs start on the same day of each month as the first date of entitlement (reg. 21(2)):
     # claims that began on the same day of any month share a period for each day asked about.
-    return AssessmentPeriodCycle(first).period_containing(day)
+    return assessment_period_containing(anchor_day, day)
 
 
-class _Item:
-    """One receipt as the rules see it: whose, when, what counts, and which layer."""
-
-    __slots__ = ("added", "counted", "hours", "kind", "person", "received_on", "work_day")
-
-    def __init__(self, receipt: Receipt, person: str, added: bool) -> None:
-        self.person = person
-        self.received_on = receipt.received_on
-        self.work_day = receipt.work_day
-        self.counted = receipt.counted
-        self.hours = receipt.hours if receipt.treatment is not Treatment.NOTHING_RECEIVED else ZERO
-        self.kind = receipt.kind
-        self.added = added
+@functools.lru_cache(maxsize=8192)
+def _next_week(start_weekday: int, day: dt.date) -> DateRange:
+    # Carer's Allowance: the week after the one the earnings fall in (ICA Regs reg. 8(1)).
+    week = _week(start_weekday, day)
+    return DateRange(week.start + _WEEK, week.end + _WEEK)
 
 
-def _add(income: Income, item: _Item, earnings: bool, hours: bool) -> None:
-    if item.added:
-        if earnings:
-            income.added += item.counted
-        if hours:
-            income.hours_added += item.hours
-    else:
-        if earnings:
-            income.already += item.counted
-        if hours:
-            income.hours_already += item.hours
-
-
-class _Weeks:
-    """Benefit weeks keyed by their first day, each with the income of one or two people."""
-
-    __slots__ = ("reported", "weeks")
-
-    def __init__(self) -> None:
-        self.weeks: dict[dt.date, tuple[DateRange, dict[str, Income]]] = {}
-        self.reported: set[dt.date] = set()
-
-    def income(self, week: DateRange, person: Person) -> Income:
-        entry = self.weeks.get(week.start)
-        if entry is None:
-            entry = self.weeks[week.start] = (week, {})
-        found = entry[1].get(person.id)
-        if found is None:
-            found = entry[1][person.id] = Income(person.weekly_earnings.amount, person.weekly_hours)
-        return found
-
-    def sorted(self) -> list[tuple[DateRange, dict[str, Income], bool]]:
-        return [(*self.weeks[day], day in self.reported) for day in sorted(self.weeks)]
+#: One benefit week as the engine gathers it: the week, each member's income in it, and
+#: whether a payment in question falls in it.
+_WeekEntry = list[Any]
 
 
 def _gather(
-    items: list[_Item],
-    people: tuple[Person, ...],
+    profile: Profile,
+    earlier: tuple[Receipt, ...],
+    given: tuple[Receipt, ...],
+    people: Container[str],
     start_weekday: int,
-    *,
     hours: bool,
     lag: bool = False,
-) -> _Weeks:
-    """The weeks the items fall in, for ``people``; ``lag`` moves earnings a week on (CA)."""
-    weeks = _Weeks()
-    by_id = {p.id: p for p in people}
-    for item in items:
-        person = by_id.get(item.person)
-        if person is None:
-            continue
-        if item.counted:
-            week = _week(start_weekday, item.received_on)
-            if lag:
-                week = DateRange(week.start + _WEEK, week.end + _WEEK)
-            _add(weeks.income(week, person), item, True, False)
-            if item.added:
-                weeks.reported.add(week.start)
-        if hours and item.hours:
-            week = _week(start_weekday, item.work_day)
-            _add(weeks.income(week, person), item, False, True)
-            if item.added:
-                weeks.reported.add(week.start)
-    return weeks
+) -> list[_WeekEntry]:
+    """The weeks the receipts fall in for ``people``, in date order.
+
+    Earnings count in the week they are received in, or with ``lag`` the week after (Carer's
+    Allowance); with ``hours``, the hours worked count in the week the work was done.
+    """
+    weeks: dict[dt.date, _WeekEntry] = {}
+    default = profile.first_id
+    place = _next_week if lag else _week
+    for added, receipts in ((False, earlier), (True, given)) if earlier else ((True, given),):
+        for receipt in receipts:
+            person = receipt.person or default
+            if person not in people:
+                continue
+            counted = receipt.counted_pennies
+            if counted:
+                week = place(start_weekday, receipt.received_on)
+                entry = weeks.get(week.start)
+                if entry is None:
+                    entry = weeks[week.start] = [week, {}, added]
+                elif added:
+                    entry[2] = True
+                income = entry[1].get(person)
+                if income is None:
+                    income = entry[1][person] = Income(
+                        profile.weekly_pennies[person], profile.weekly_hours[person]
+                    )
+                if added:
+                    income.added += counted
+                else:
+                    income.already += counted
+            worked = receipt.hours
+            if hours and worked and receipt.treatment is not Treatment.NOTHING_RECEIVED:
+                week = _week(start_weekday, receipt.work_day)
+                entry = weeks.get(week.start)
+                if entry is None:
+                    entry = weeks[week.start] = [week, {}, added]
+                elif added:
+                    entry[2] = True
+                income = entry[1].get(person)
+                if income is None:
+                    income = entry[1][person] = Income(
+                        profile.weekly_pennies[person], profile.weekly_hours[person]
+                    )
+                if added:
+                    income.hours_added = add_hours(income.hours_added, worked)
+                else:
+                    income.hours_already = add_hours(income.hours_already, worked)
+    if len(weeks) == 1:
+        return list(weeks.values())
+    return [weeks[day] for day in sorted(weeks)]
 
 
 def _check_nation(household: Household) -> None:
@@ -184,9 +191,7 @@ def _check_nation(household: Household) -> None:
             )
 
 
-def _checked(
-    receipts: Iterable[Receipt], path: str, ids: frozenset[str]
-) -> tuple[Receipt, ...]:
+def _checked(receipts: Iterable[Receipt], path: str, ids: frozenset[str]) -> tuple[Receipt, ...]:
     items = receipts if type(receipts) is tuple else tuple(_receipts(receipts))
     for index, receipt in enumerate(items):
         if type(receipt) is not Receipt and not isinstance(receipt, Receipt):
@@ -195,15 +200,6 @@ def _checked(
         if person is not None and person not in ids:
             raise ValidationError(f"{path}[{index}].person", "is not a member of the household")
     return items
-
-
-def _context(parameters: ParameterSet | None, allow_stale: bool) -> Context:
-    chosen = parameters if parameters is not None else bundled_parameters()
-    if allow_stale:
-        # Stale values are recorded per check, so each check gets its own context.
-        return Context(chosen, allow_stale=True)
-    # Without stale values a context only reads: one per parameter set serves every check.
-    return chosen.memo(Context, Context, chosen)
 
 
 def assess_benefits(
@@ -225,25 +221,53 @@ def assess_benefits(
     """
     if type(household) is not Household and not isinstance(household, Household):
         raise ValidationError("household", "must be a Household")
-    profile = household.profile
+    profile = household._profile
     given = _checked(receipts, "receipts", profile.ids)
     earlier = _checked(already, "already", profile.ids) if already else ()
     if household.nation is Nation.NORTHERN_IRELAND:
         _check_nation(household)
-    ctx = _context(parameters, allow_stale)
-    reported: list[PeriodOutcome] = []
-    knock_on: list[PeriodOutcome] = []
-    if profile.weekly:
-        _weekly(household, given, earlier, ctx, reported, knock_on)
-    if household.universal_credit is not None:
-        reported.extend(_universal_credit(household, given, earlier, knock_on, ctx))
-    if len(reported) > 1:
-        reported.sort(key=lambda o: (o.period.start, _ORDER[o.benefit], o.person or ""))
-    paid = ZERO
+    chosen = parameters if parameters is not None else bundled_parameters()
+    # Stale values are recorded per check, so such a check gets its own context; without
+    # them a context only reads, and one per parameter set serves every check.
+    ctx = (
+        Context(chosen, allow_stale=True) if allow_stale else chosen.memo(Context, Context, chosen)
+    )
+    reported = _compute(household, given, earlier, ctx)
+    paid = 0
     for receipt in given:
         if receipt.kind is not ReceiptKind.DECLINED_FEE:
-            paid += receipt.amount.amount
-    return BenefitsCheck(reported, paid, explain=(_explain, (household, given, ctx)))
+            paid += receipt.pennies
+    return BenefitsCheck.from_numbers(
+        reported,
+        paid,
+        explain=(_explain, (household, given, earlier, ctx)),
+        recompute=_compute,
+        context=ctx,
+    )
+
+
+def _compute(
+    household: Household,
+    given: tuple[Receipt, ...],
+    earlier: tuple[Receipt, ...],
+    ctx: Context,
+) -> list[PeriodNumbers]:
+    """Every period the payments touch, in date order, with what explaining each one needs."""
+    reported: list[PeriodNumbers] = []
+    if household._profile.weekly:
+        knock_on: list[PeriodNumbers] = []
+        _weekly(household, given, earlier, ctx, reported, knock_on)
+        if household.universal_credit is not None:
+            reported.extend(_universal_credit(household, given, earlier, knock_on, ctx))
+    elif household.universal_credit is not None:
+        reported = _universal_credit(household, given, earlier, [], ctx)
+    if len(reported) > 1:
+        reported.sort(key=_in_order)
+    return reported
+
+
+def _in_order(row: PeriodNumbers) -> tuple[dt.date, int, str]:
+    return (row.period.start, _ORDER[row.benefit], row.person or "")
 
 
 def _weekly(
@@ -251,94 +275,94 @@ def _weekly(
     given: tuple[Receipt, ...],
     earlier: tuple[Receipt, ...],
     ctx: Context,
-    reported: list[PeriodOutcome],
-    knock_on: list[PeriodOutcome],
+    reported: list[PeriodNumbers],
+    knock_on: list[PeriodNumbers],
 ) -> None:
-    """Every weekly benefit's outcomes: each person's own, then the household's."""
-    first = household.profile.first_id
-    items = [_Item(r, r.person or first, False) for r in earlier]
-    new = [_Item(r, r.person or first, True) for r in given]
-    items.extend(new)
+    """Every weekly benefit's numbers: each person's own, then the household's.
+
+    A week no payment in question falls in is still reported if its benefit changes (a
+    knock-on from another benefit). ``knock_on`` collects the weeks of the benefits other
+    benefits count as income or take as a passport.
+    """
+    profile = household._profile
     nation = household.nation
-
-    def keep(outcome: PeriodOutcome, shown: bool) -> None:
-        # A period no payment in question falls in is still reported if they change it
-        # (a knock-on from another benefit).
-        if shown or outcome.after_amount != outcome.before_amount:
-            reported.append(outcome)
-        if outcome.benefit in _COUNTED_AS_INCOME or outcome.benefit in _PASSPORTS:
-            knock_on.append(outcome)
-
     for person in household.people:
         claim = person.carers_allowance
         if claim is not None:
+            # Carer Support Payment's award weeks run Sunday to Saturday.
             start = 6 if nation is Nation.SCOTLAND else claim.benefit_week_start
-            weeks = _gather(items, (person,), start, hours=False, lag=True)
-            self_employed = any(
-                i.kind is ReceiptKind.SELF_EMPLOYED_INVOICE and i.person == person.id
-                for i in new
-            )
-            for week, incomes, shown in weeks.sorted():
-                keep(
-                    carers_allowance.assess_week(
-                        claim,
-                        week,
-                        incomes[person.id],
-                        ctx,
-                        person=person.id,
-                        nation=nation,
-                        overlapping=person.overlapping_benefit,
-                        self_employed=self_employed,
-                    ),
-                    shown,
+            mine = (person.id,)
+            self_employed = False
+            for receipt in given:
+                if (
+                    receipt.kind is ReceiptKind.SELF_EMPLOYED_INVOICE
+                    and (receipt.person or profile.first_id) == person.id
+                ):
+                    self_employed = True
+                    break
+            for week, incomes, shown in _gather(profile, earlier, given, mine, start, False, True):
+                row = carers_allowance.assess_week(
+                    claim,
+                    week,
+                    incomes[person.id],
+                    ctx,
+                    person.id,
+                    nation,
+                    person.overlapping_benefit,
+                    self_employed,
                 )
+                if shown or row.after != row.before:
+                    reported.append(row)
+                knock_on.append(row)
         esa_claim = person.esa
         if esa_claim is not None:
-            weeks = _gather(items, (person,), esa_claim.benefit_week_start, hours=True)
-            for week, incomes, shown in weeks.sorted():
-                keep(
-                    esa.assess_week(
-                        esa_claim, week, incomes[person.id], ctx, person=person.id, nation=nation
-                    ),
-                    shown,
-                )
+            mine = (person.id,)
+            for week, incomes, shown in _gather(
+                profile, earlier, given, mine, esa_claim.benefit_week_start, True
+            ):
+                row = esa.assess_week(esa_claim, week, incomes[person.id], ctx, person.id, nation)
+                if shown or row.after != row.before:
+                    reported.append(row)
+                knock_on.append(row)
     legacy_claim = household.legacy
     if legacy_claim is not None:
         claimant = household.legacy_claimant
         partner = next((p for p in household.people if p.id != claimant.id), None)
         pooled = legacy_claim.benefit.means_tested and partner is not None
-        members = (claimant, partner) if pooled and partner is not None else (claimant,)
-        weeks = _gather(items, members, legacy_claim.benefit_week_start, hours=True)
-        for week, incomes, shown in weeks.sorted():
+        members = (claimant.id, partner.id) if pooled and partner is not None else (claimant.id,)
+        new_style = legacy_claim.benefit is LegacyBenefit.NEW_STYLE_JSA
+        for week, incomes, shown in _gather(
+            profile, earlier, given, members, legacy_claim.benefit_week_start, True
+        ):
             pair = legacy.WeekIncomes(
                 incomes.get(claimant.id) or _regular(claimant),
                 (incomes.get(partner.id) or _regular(partner))
                 if pooled and partner is not None
                 else None,
             )
-            keep(
-                legacy.assess_week(
-                    legacy_claim,
-                    week,
-                    pair,
-                    ctx,
-                    nation=nation,
-                    person=claimant.id
-                    if legacy_claim.benefit is LegacyBenefit.NEW_STYLE_JSA
-                    else None,
-                ),
-                shown,
+            row = legacy.assess_week(
+                legacy_claim,
+                week,
+                pair,
+                ctx,
+                nation=nation,
+                person=claimant.id if new_style else None,
             )
+            if shown or row.after != row.before:
+                reported.append(row)
+            # New-style JSA counts as UC's unearned income; the others are passports.
+            knock_on.append(row)
     pc_claim = household.pension_credit
     if pc_claim is not None:
-        weeks = _gather(items, household.people, pc_claim.benefit_week_start, hours=False)
-        for week, incomes, shown in weeks.sorted():
-            keep(
-                pension_credit.assess_week(
-                    pc_claim, week, _pooled(incomes, household), ctx, nation=nation
-                ),
-                shown,
+        for week, incomes, shown in _gather(
+            profile, earlier, given, profile.ids, pc_claim.benefit_week_start, False
+        ):
+            row = pension_credit.assess_week(
+                pc_claim, week, _pooled(incomes, household), ctx, nation=nation
             )
+            if shown or row.after != row.before:
+                reported.append(row)
+            knock_on.append(row)  # a passport to Housing Benefit
     hb_claim = household.housing_benefit
     if hb_claim is not None:
         passport = housing_benefit.Passport(
@@ -347,23 +371,23 @@ def _weekly(
             household.universal_credit is not None,
             _income_lost(knock_on),
         )
-        weeks = _gather(items, household.people, hb_claim.benefit_week_start, hours=False)
-        for week, incomes, shown in weeks.sorted():
-            keep(
-                housing_benefit.assess_week(
-                    hb_claim,
-                    week,
-                    _pooled(incomes, household),
-                    ctx,
-                    passport=passport,
-                    nation=nation,
-                ),
-                shown,
+        for week, incomes, shown in _gather(
+            profile, earlier, given, profile.ids, hb_claim.benefit_week_start, False
+        ):
+            row = housing_benefit.assess_week(
+                hb_claim,
+                week,
+                _pooled(incomes, household),
+                ctx,
+                passport=passport,
+                nation=nation,
             )
+            if shown or row.after != row.before:
+                reported.append(row)
 
 
 def _regular(person: Person) -> Income:
-    return Income(person.weekly_earnings.amount, person.weekly_hours)
+    return Income(to_pennies(person.weekly_earnings.amount), person.weekly_hours)
 
 
 def _receipts(receipts: Iterable[Receipt]) -> Iterable[Receipt]:
@@ -374,24 +398,20 @@ def _pooled(incomes: dict[str, Income], household: Household) -> Income:
     """One income for the household's means-tested weekly benefits: both members' earnings."""
     if len(incomes) == 1 and not household.couple:
         return next(iter(incomes.values()))
-    pooled = Income(ZERO, ZERO)
+    pooled = Income(0, ZERO)
     for person in household.people:
-        income = incomes.get(person.id) or Income(person.weekly_earnings.amount, person.weekly_hours)
+        income = incomes.get(person.id) or _regular(person)
         pooled.regular += income.regular
         pooled.already += income.already
         pooled.added += income.added
-        pooled.hours_regular += income.hours_regular
-        pooled.hours_already += income.hours_already
-        pooled.hours_added += income.hours_added
+        pooled.hours_regular = add_hours(pooled.hours_regular, income.hours_regular)
+        pooled.hours_already = add_hours(pooled.hours_already, income.hours_already)
+        pooled.hours_added = add_hours(pooled.hours_added, income.hours_added)
     return pooled
 
 
-def _passport_lost(outcomes: list[PeriodOutcome]) -> Callable[[DateRange], bool]:
-    lost = [
-        o.period
-        for o in outcomes
-        if o.benefit in _PASSPORTS and o.after_amount == 0 < o.before_amount
-    ]
+def _passport_lost(rows: list[PeriodNumbers]) -> Callable[[DateRange], bool]:
+    lost = [row.period for row in rows if row.benefit in _PASSPORTS and row.after == 0 < row.before]
 
     def in_week(week: DateRange) -> bool:
         return any(period.overlaps(week) for period in lost)
@@ -399,17 +419,15 @@ def _passport_lost(outcomes: list[PeriodOutcome]) -> Callable[[DateRange], bool]
     return in_week
 
 
-def _income_lost(
-    outcomes: list[PeriodOutcome],
-) -> Callable[[DateRange], tuple[Decimal, Decimal]]:
+def _income_lost(rows: list[PeriodNumbers]) -> Callable[[DateRange], tuple[int, int]]:
     lost = [
-        (o.period, o.baseline_amount - o.before_amount, o.baseline_amount - o.after_amount)
-        for o in outcomes
-        if o.benefit in _COUNTED_AS_INCOME and o.after_amount < o.baseline_amount
+        (row.period, row.baseline - row.before, row.baseline - row.after)
+        for row in rows
+        if row.benefit in _COUNTED_AS_INCOME and row.after < row.baseline
     ]
 
-    def in_week(week: DateRange) -> tuple[Decimal, Decimal]:
-        before = after = ZERO
+    def in_week(week: DateRange) -> tuple[int, int]:
+        before = after = 0
         for period, drop_before, drop_after in lost:
             if period.overlaps(week):
                 before += drop_before
@@ -419,26 +437,27 @@ def _income_lost(
     return in_week
 
 
-def _weekly_payable(household: Household, day: dt.date, ctx: Context) -> Decimal:
+def _weekly_payable(household: Household, day: dt.date, ctx: Context) -> int:
     """Carer's Allowance, ESA and new-style JSA paid a week with regular earnings (reg. 66)."""
-    total = ZERO
+    total = 0
     nation = household.nation
+    weekly = household.profile.weekly_pennies
     for person in household.people:
         claim = person.carers_allowance
         if claim is not None:
             found = carers_allowance.rates(ctx, nation, day)
-            if person.weekly_earnings.amount <= found.limit:
+            if weekly[person.id] <= found.limit:
                 total += carers_allowance.payable(claim, person.overlapping_benefit, found.rate)
         esa_claim = person.esa
         if esa_claim is not None:
             limits = esa.limits(ctx, day)
             if esa.is_permitted(
-                esa_claim.permitted_work, person.weekly_earnings.amount, person.weekly_hours, limits
+                esa_claim.permitted_work, weekly[person.id], person.weekly_hours, limits
             ):
-                total += esa_claim.weekly_award.amount
+                total += esa_claim.award_pennies
     claim_l = household.legacy
     if claim_l is not None and claim_l.benefit is LegacyBenefit.NEW_STYLE_JSA:
-        total += claim_l.weekly_award.amount
+        total += claim_l.award_pennies
     return total
 
 
@@ -446,23 +465,25 @@ def _universal_credit(
     household: Household,
     given: tuple[Receipt, ...],
     earlier: tuple[Receipt, ...],
-    weekly: list[PeriodOutcome],
+    weekly: list[PeriodNumbers],
     ctx: Context,
-) -> list[PeriodOutcome]:
+) -> list[PeriodNumbers]:
     claim = household.universal_credit
     assert claim is not None
     first = claim.first_date_of_entitlement
     day_of_month = first.day
-    default = household.profile.first_id
+    profile = household._profile
+    default = profile.first_id
     periods: dict[dt.date, DateRange] = {}
-    earnings: dict[dt.date, dict[str, list[Decimal]]] = {}
+    earnings: dict[dt.date, dict[str, list[int]]] = {}
     shown: set[dt.date] = set()
-    for layer, receipts in ((0, earlier), (1, given)):
+    for layer, receipts in ((0, earlier), (1, given)) if earlier else ((1, given),):
         for receipt in receipts:
-            counted = receipt.counted
-            if not counted:
+            counted = receipt.counted_pennies
+            if not counted or receipt.received_on < first:
+                # Before the first date of entitlement a payment is in no AP (reg. 54).
                 continue
-            period = _assessment_period(day_of_month, first, receipt.received_on)
+            period = _assessment_period(day_of_month, receipt.received_on)
             start = period.start
             periods[start] = period
             by_person = earnings.get(start)
@@ -471,37 +492,37 @@ def _universal_credit(
             person = receipt.person or default
             pair = by_person.get(person)
             if pair is None:
-                pair = by_person[person] = [ZERO, ZERO]
+                pair = by_person[person] = [0, 0]
             pair[layer] += counted
             if layer:
                 shown.add(start)
-    lost: dict[dt.date, list[Decimal]] = {}
-    for outcome in weekly:
-        if outcome.benefit not in _COUNTED_AS_INCOME:
+    lost: dict[dt.date, list[int]] = {}
+    for row in weekly:
+        if row.benefit not in _COUNTED_AS_INCOME:
             continue
-        regular = outcome.baseline_amount
-        drop_before = regular - outcome.before_amount
-        drop_after = regular - outcome.after_amount
+        regular = row.baseline
+        drop_before = regular - row.before
+        drop_after = regular - row.after
         if not (drop_before or drop_after):
             continue
         # Paid in arrears: the week counts in the AP in which it ends.
-        period = _assessment_period(day_of_month, first, outcome.period.end)
+        period = _assessment_period(day_of_month, row.period.end)
         periods[period.start] = period
-        entry = lost.setdefault(period.start, [ZERO, ZERO])
+        entry = lost.setdefault(period.start, [0, 0])
         entry[0] += drop_before
         entry[1] += drop_after
         if drop_after != drop_before:
             shown.add(period.start)
     found = []
-    payable = household.profile.weekly and claim.current_award is None
+    payable = profile.weekly and claim.current_award is None
     for start in sorted(shown):
         knock = universal_credit.NO_KNOCK
-        entry = lost.get(start)
-        if payable or entry is not None:
+        here = lost.get(start)
+        if payable or here is not None:
             knock = universal_credit.Knock(
-                _weekly_payable(household, start, ctx) if payable else ZERO,
-                entry[0] if entry is not None else ZERO,
-                entry[1] if entry is not None else ZERO,
+                _weekly_payable(household, start, ctx) if payable else 0,
+                here[0] if here is not None else 0,
+                here[1] if here is not None else 0,
             )
         found.append(
             universal_credit.assess_period(
@@ -512,18 +533,27 @@ def _universal_credit(
 
 
 def _explain(
-    check: BenefitsCheck, household: Household, given: tuple[Receipt, ...], ctx: Context
+    check: BenefitsCheck,
+    household: Household,
+    given: tuple[Receipt, ...],
+    earlier: tuple[Receipt, ...],
+    ctx: Context,
 ) -> tuple[Finding, ...]:
     outcomes = check.outcomes
     extra: list[Finding] = []
     claim = household.universal_credit
-    gifts = ZERO
+    gifts = 0
     first_gift: dt.date | None = None
     for receipt in given:
         if receipt.kind is ReceiptKind.GIFT:
-            gifts += receipt.amount.amount
+            gifts += receipt.pennies
             if first_gift is None or receipt.received_on < first_gift:
                 first_gift = receipt.received_on
+    if claim is not None:
+        first = claim.first_date_of_entitlement
+        early = sum(1 for r in given if r.counted_pennies and r.received_on < first)
+        if early:
+            extra.append(universal_credit.before_claim_finding(household, early))
     if gifts and claim is not None and first_gift is not None:
         period = AssessmentPeriodCycle(claim.first_date_of_entitlement).period_containing(
             first_gift
@@ -539,13 +569,13 @@ def _explain(
         )
     explained = [f for o in outcomes for f in o.findings]
     unaffected = frozenset(b for p in household.people for b in p.unaffected)
-    change = check.change_amount()
-    paid = check.paid_amount
+    change = check.change_pennies()
+    paid = check.paid_pennies
     kept = finding(
         "BEN-KEPT",
         Severity.INFO,
         "benefits.kept",
-        {"paid": Money(paid), "change": Money(change), "kept": Money(paid + change)},
+        {"paid": pounds(paid), "change": pounds(change), "kept": pounds(paid + change)},
     )
     # A shared context records no stale values (it never allows them).
     stale = [

@@ -37,10 +37,16 @@ from typing import Final, NamedTuple
 from participatory.benefits.claims import EmploymentSupportAllowanceClaim
 from participatory.benefits.kinds import Benefit, PermittedWork
 from participatory.benefits.law import cite_law
-from participatory.benefits.mechanism import ZERO, Context, Income, RateReader, finding
-from participatory.benefits.outcomes import PeriodOutcome
+from participatory.benefits.mechanism import (
+    Context,
+    Income,
+    RateReader,
+    add_hours,
+    finding,
+    pounds,
+)
+from participatory.benefits.outcomes import PeriodNumbers, PeriodOutcome, period_numbers
 from participatory.core.explain import Finding, ParameterUse, Severity
-from participatory.core.money import Money
 from participatory.core.nations import Nation
 from participatory.core.periods import DateRange
 
@@ -84,18 +90,18 @@ _CATEGORY_RULE: Final = {
 
 
 class PermittedWorkLimits(NamedTuple):
-    """The permitted-work limits for a week starting on one day."""
+    """The permitted-work limits (whole pennies) for a week starting on one day."""
 
-    lower: Decimal
-    higher: Decimal
+    lower: int
+    higher: int
     max_hours: Decimal
     stale: tuple[ParameterUse, ...]
 
 
 def _build(read: RateReader) -> PermittedWorkLimits:
     return PermittedWorkLimits(
-        read.number("esa.permitted_work.lower_limit"),
-        read.number("esa.permitted_work.higher_limit"),
+        read.pennies("esa.permitted_work.lower_limit"),
+        read.pennies("esa.permitted_work.higher_limit"),
         read.number("esa.permitted_work.max_hours"),
         tuple(read.stale),
     )
@@ -107,9 +113,9 @@ def limits(ctx: Context, day: dt.date) -> PermittedWorkLimits:
 
 
 def is_permitted(
-    category: PermittedWork, earnings: Decimal, hours: Decimal, found: PermittedWorkLimits
+    category: PermittedWork, earnings: int, hours: Decimal, found: PermittedWorkLimits
 ) -> bool:
-    """Whether a week's work is permitted work (ESA Regs 2008 reg. 45)."""
+    """Whether a week's work (earnings in pennies) is permitted work (ESA Regs 2008 reg. 45)."""
     if earnings <= found.lower:
         return True
     if category is PermittedWork.LOWER_LIMIT:
@@ -123,9 +129,9 @@ def permitted_work_findings(
     benefit_name: str,
     category: PermittedWork,
     week: DateRange,
-    earnings: Decimal,
+    earnings: int,
     hours: Decimal,
-    award: Decimal,
+    award: int,
     ctx: Context,
     *,
     nation: Nation,
@@ -142,43 +148,67 @@ def permitted_work_findings(
         ctx.use("esa.permitted_work.higher_limit", week.start),
         ctx.use("esa.permitted_work.max_hours", week.start),
     )
-    lower, higher, max_hours = (Decimal(u.value) for u in uses)  # type: ignore[arg-type]
+    found = limits(ctx, week.start)
+    lower, higher, max_hours = found.lower, found.higher, found.max_hours
     values: dict[str, object] = {
         "benefit": benefit_name,
         "start": week.start,
         "end": week.end,
-        "earnings": Money(earnings),
+        "earnings": pounds(earnings),
         "hours": hours,
         "category": category.value.replace("_", " "),
-        "award": Money(award),
-        "lower": Money(lower),
-        "higher": Money(higher),
+        "award": pounds(award),
+        "lower": pounds(lower),
+        "higher": pounds(higher),
         "max_hours": max_hours,
     }
     cite = (cite_law("esa.permitted_work", nation),)
     breach = (*cite, cite_law("esa.breach", nation))
     problem = Severity.INFO if already_outside else Severity.PROBLEM
 
-    def made(rule: str, severity: Severity, key: str, citations: tuple[object, ...],
-             actions: tuple[str, ...] = ()) -> Finding:
-        return finding(rule, severity, key, values, citations=citations,  # type: ignore[arg-type]
-                       parameters=uses, actions=actions, subject=subject)
+    def made(
+        rule: str,
+        severity: Severity,
+        key: str,
+        citations: tuple[object, ...],
+        actions: tuple[str, ...] = (),
+    ) -> Finding:
+        return finding(
+            rule,
+            severity,
+            key,
+            values,
+            citations=citations,  # type: ignore[arg-type]
+            parameters=uses,
+            actions=actions,
+            subject=subject,
+        )
 
     if earnings <= lower:
         values["limit"] = values["lower"]
         return (made(_CATEGORY_RULE[category], Severity.INFO, "benefits.esa.within", cite),)
     if category is PermittedWork.LOWER_LIMIT:
         values["limit"] = values["lower"]
-        found = [
-            made("BEN-ESA-PERMITTED-WORK-LOWER", problem, "benefits.esa.over_limit", breach,
-                 ("benefits.action.tell_dwp_pw1",))
+        made_findings = [
+            made(
+                "BEN-ESA-PERMITTED-WORK-LOWER",
+                problem,
+                "benefits.esa.over_limit",
+                breach,
+                ("benefits.action.tell_dwp_pw1",),
+            )
         ]
         if hours < max_hours and earnings <= higher:
-            found.append(
-                made("BEN-ESA-HIGHER-LIMIT-MAY-APPLY", Severity.ADVICE,
-                     "benefits.esa.higher_may_apply", cite, ("benefits.action.tell_dwp_pw1",))
+            made_findings.append(
+                made(
+                    "BEN-ESA-HIGHER-LIMIT-MAY-APPLY",
+                    Severity.ADVICE,
+                    "benefits.esa.higher_may_apply",
+                    cite,
+                    ("benefits.action.tell_dwp_pw1",),
+                )
             )
-        return tuple(found)
+        return tuple(made_findings)
     values["limit"] = values["higher"]
     if category is PermittedWork.HIGHER_LIMIT and hours >= max_hours:
         return (made("BEN-ESA-16-HOURS", problem, "benefits.esa.sixteen_hours", breach),)
@@ -187,15 +217,9 @@ def permitted_work_findings(
     return (made(_CATEGORY_RULE[category], problem, "benefits.esa.over_limit", breach),)
 
 
-class Detail(NamedTuple):
-    """What the explanation of an ESA week quotes."""
-
-    category: PermittedWork
-    total: Decimal
-    hours: Decimal
-    award: Decimal
-    nation: Nation
-    already_outside: bool
+#: What the explanation of an ESA week quotes: the category, the week's earnings (pennies)
+#: and hours, the award, the nation, and whether the work was outside permitted work before.
+_Detail = tuple[PermittedWork, int, Decimal, int, Nation, bool]
 
 
 def assess_week(
@@ -203,54 +227,58 @@ def assess_week(
     week: DateRange,
     income: Income,
     ctx: Context,
-    *,
     person: str,
     nation: Nation,
-) -> PeriodOutcome:
+) -> PeriodNumbers:
     """No ESA for a week in which the work is not permitted work."""
-    award = claim.weekly_award.amount
-    found = limits(ctx, week.start)
-    base_ok = is_permitted(claim.permitted_work, income.base, income.hours_base, found)
-    total = income.base + income.added
-    hours = income.hours_base + income.hours_added
-    ok = is_permitted(claim.permitted_work, total, hours, found)
-    before = award if base_ok else ZERO
-    after = before if ok else ZERO
-    return PeriodOutcome(
-        Benefit.NEW_STYLE_ESA,
-        week,
-        before,
-        after,
-        income.added,
-        after < before,
-        person=person,
-        detail=Detail(
-            claim.permitted_work,
-            total,
-            hours,
-            award,
-            nation,
-            not base_ok,
-        ),
-        explain=(explain_week, (ctx,)),
-        baseline=award
-        if is_permitted(claim.permitted_work, income.regular, income.hours_regular, found)
-        else ZERO,
+    award = claim.award_pennies
+    category = claim.permitted_work
+    found = ctx.rates(_build, week.start)
+    base = income.regular + income.already
+    total = base + income.added
+    hours_base = income.hours_regular
+    if income.hours_already:
+        hours_base = add_hours(hours_base, income.hours_already)
+    hours = add_hours(hours_base, income.hours_added) if income.hours_added else hours_base
+    base_ok = is_permitted(category, base, hours_base, found)
+    before = award if base_ok else 0
+    after = before if is_permitted(category, total, hours, found) else 0
+    baseline = before
+    if income.already or income.hours_already:
+        # What is paid with regular work only: what Universal Credit counts.
+        regular_ok = is_permitted(category, income.regular, income.hours_regular, found)
+        baseline = award if regular_ok else 0
+    return period_numbers(
+        (
+            Benefit.NEW_STYLE_ESA,
+            week,
+            before,
+            after,
+            income.added,
+            after < before,
+            person,
+            baseline,
+            # What the explanation quotes: (category, total, hours, award, nation, whether the
+            # work was outside permitted work before the payments).
+            (category, total, hours, award, nation, not base_ok),
+            explain_week,
+        )
     )
 
 
 def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
     """The findings of one ESA week, from its numbers."""
-    d: Detail = outcome.detail  # type: ignore[assignment]
+    detail: _Detail = outcome.detail  # type: ignore[assignment]
+    category, total, hours, award, nation, already_outside = detail
     return permitted_work_findings(
         "ESA",
-        d.category,
+        category,
         outcome.period,
-        d.total,
-        d.hours,
-        d.award,
+        total,
+        hours,
+        award,
         ctx,
-        nation=d.nation,
+        nation=nation,
         subject=outcome.person,
-        already_outside=d.already_outside,
+        already_outside=already_outside,
     )

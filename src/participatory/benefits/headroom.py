@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from decimal import Decimal
 from typing import Final
 
 import attrs
@@ -33,12 +32,14 @@ import attrs
 from participatory.benefits.engine import assess_benefits
 from participatory.benefits.household import Household
 from participatory.benefits.kinds import Benefit
-from participatory.benefits.mechanism import PENNY, finding
+from participatory.benefits.mechanism import finding, pounds
 from participatory.benefits.outcomes import BenefitsCheck
 from participatory.benefits.receipts import Receipt, ReceiptKind
 from participatory.core.explain import Explained, Finding, Severity
+from participatory.core.fields import keyed
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
+from participatory.core.pennies import to_pennies
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, SENSITIVE
 
@@ -59,6 +60,12 @@ MESSAGES: Final = {
 }
 
 _CEILING: Final = Money.gbp(100_000)
+#: The benefits that count what other benefits pay (as income, or as a passport).
+_COUNTS_OTHER_BENEFITS: Final = frozenset({Benefit.UNIVERSAL_CREDIT, Benefit.HOUSING_BENEFIT})
+
+
+def _by_benefit(value: object) -> dict[Benefit, Money | None]:
+    return keyed(value, "by_benefit", Benefit, (Money, None))
 
 
 @attrs.frozen
@@ -67,7 +74,7 @@ class Headroom(Explained):
 
     day: dt.date
     by_benefit: Mapping[Benefit, Money | None] = attrs.field(
-        repr=REDACTED, metadata=SENSITIVE, converter=lambda m: dict(m)
+        repr=REDACTED, metadata=SENSITIVE, converter=_by_benefit
     )
 
     @property
@@ -82,7 +89,7 @@ class Headroom(Explained):
 
 
 def _changed(result: BenefitsCheck, benefit: Benefit) -> bool:
-    return any(not o.unchanged for o in result.outcomes if o.benefit is benefit)
+    return any(row.after != row.before for row in result.numbers if row.benefit is benefit)
 
 
 def headroom(
@@ -99,44 +106,78 @@ def headroom(
     """The headroom of every benefit in ``household`` for a payment to ``person`` on ``day``."""
     on = to_date(day, "day")
     earlier = tuple(already)
+    probes: dict[int, BenefitsCheck] = {}
 
-    def probe(pennies: int, base: tuple[Receipt, ...] = earlier) -> BenefitsCheck:
-        extra = Receipt(Money(Decimal(pennies) * PENNY), on, kind, person=person)
-        return assess_benefits(
-            household, (extra,), already=base, parameters=parameters, allow_stale=allow_stale
-        )
+    def probe(pennies: int) -> BenefitsCheck:
+        result = probes.get(pennies)
+        if result is None:
+            extra = Receipt(pounds(pennies), on, kind, person=person)
+            result = probes[pennies] = assess_benefits(
+                household, (extra,), already=earlier, parameters=parameters,
+                allow_stale=allow_stale,
+            )  # fmt: skip
+        return result
 
     # A benefit the earlier payments already changed, in a period a payment on this day
     # touches, has no room left.
-    touched = {(o.benefit, o.period) for o in probe(1).outcomes}
+    touched = {(row.benefit, row.period) for row in probe(1).numbers}
     used: set[Benefit] = set()
     if earlier:
         earlier_effect = assess_benefits(
             household, earlier, parameters=parameters, allow_stale=allow_stale
         )
         used = {
-            o.benefit
-            for o in earlier_effect.outcomes
-            if not o.unchanged and (o.benefit, o.period) in touched
+            row.benefit
+            for row in earlier_effect.numbers
+            if row.after != row.before and (row.benefit, row.period) in touched
         }
-    high_pennies = int(ceiling.amount / PENNY)
-    top = probe(high_pennies)
-    found: dict[Benefit, Money | None] = {}
-    for benefit in sorted(household.benefits, key=lambda b: b.value):
-        if benefit in used:
-            found[benefit] = Money.gbp("0.00")
-            continue
-        if not _changed(top, benefit):
-            found[benefit] = None
-            continue
-        low, high = 0, high_pennies
+    top = to_pennies(ceiling.amount)
+
+    def first_change(benefit: Benefit, low: int, high: int) -> int | None:
+        # The smallest payment in (low, high] that changes ``benefit``, where more payment
+        # never undoes a change (no knock-on flips inside the range).
+        if not _changed(probe(high), benefit):
+            return None
         while high - low > 1:
             middle = (low + high) // 2
             if _changed(probe(middle), benefit):
                 high = middle
             else:
                 low = middle
-        found[benefit] = Money(Decimal(low) * PENNY)
+        return high
+
+    # A benefit's own rule only takes more as earnings grow; but Universal Credit and Housing
+    # Benefit also count what other benefits pay, so a week of ESA lost to the payment can
+    # undo (or bring about) their change. Between two payments at which another benefit first
+    # changes, that knock-on is fixed and the search is sound; so those are searched first.
+    firsts: dict[Benefit, int | None] = {}
+    benefits = sorted(household.benefits, key=lambda b: b.value)
+    for benefit in benefits:
+        if benefit not in used and benefit not in _COUNTS_OTHER_BENEFITS:
+            firsts[benefit] = first_change(benefit, 0, top)
+    for benefit in benefits:
+        if benefit in used or benefit not in _COUNTS_OTHER_BENEFITS:
+            continue
+        flips = sorted({p for b, p in firsts.items() if p is not None and b is not benefit})
+        start, first = 0, None
+        for boundary in [*flips, top + 1]:
+            end = boundary - 1
+            if end >= start:
+                if start > 0 and _changed(probe(start), benefit):
+                    first = start
+                    break
+                first = first_change(benefit, start, end)
+                if first is not None:
+                    break
+            start = boundary
+        firsts[benefit] = first
+    found: dict[Benefit, Money | None] = {}
+    for benefit in benefits:
+        if benefit in used:
+            found[benefit] = Money.gbp("0.00")
+            continue
+        first = firsts[benefit]
+        found[benefit] = None if first is None else pounds(first - 1)
     result = Headroom(on, found)
     return attrs.evolve(result, findings=(_summary(result, ceiling),))
 
@@ -145,14 +186,19 @@ def _summary(room: Headroom, ceiling: Money) -> Finding:
     amount = room.amount
     if amount is None:
         return finding(
-            "BEN-HEADROOM", Severity.INFO, "benefits.headroom.unlimited",
+            "BEN-HEADROOM",
+            Severity.INFO,
+            "benefits.headroom.unlimited",
             {"day": room.day, "ceiling": ceiling},
         )
     first = min(
-        (b for b, m in room.by_benefit.items() if m is not None), key=lambda b: room.by_benefit[b].amount  # type: ignore[union-attr]
+        (b for b, m in room.by_benefit.items() if m is not None),
+        key=lambda b: room.by_benefit[b].amount,  # type: ignore[union-attr]
     )
     key = "benefits.headroom.none" if amount.amount == 0 else "benefits.headroom.limited"
     return finding(
-        "BEN-HEADROOM", Severity.INFO, key,
+        "BEN-HEADROOM",
+        Severity.INFO,
+        key,
         {"day": room.day, "amount": amount, "benefit": first.label},
     )

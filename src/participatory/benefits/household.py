@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final, NamedTuple
 
@@ -40,7 +40,6 @@ from participatory.benefits.claims import (
     CarersAllowanceClaim,
     EmploymentSupportAllowanceClaim,
     HousingBenefitClaim,
-    LegacyBenefit,
     LegacyClaim,
     PensionCreditClaim,
     UniversalCreditClaim,
@@ -48,6 +47,7 @@ from participatory.benefits.claims import (
 from participatory.benefits.kinds import (
     AgeBand,
     Benefit,
+    LegacyBenefit,
     UnaffectedBenefit,
     WorkCapability,
     enum_converter,
@@ -57,19 +57,21 @@ from participatory.benefits.kinds import (
     pounds,
 )
 from participatory.core.errors import ValidationError
+from participatory.core.fields import member
 from participatory.core.money import Money
 from participatory.core.nations import Nation
+from participatory.core.pennies import to_pennies
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, SENSITIVE
 
 __all__ = [
     "CapitalHolding",
-    "Profile",
     "CapitalKind",
     "Child",
     "ChildDisability",
     "Household",
     "Person",
+    "Profile",
 ]
 
 _ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}\Z")
@@ -139,9 +141,7 @@ class Person:
     )
     unaffected: frozenset[UnaffectedBenefit] = _sensitive(factory=frozenset, converter=_unaffected)
     weekly_earnings: Money = _sensitive(default=Money.zero(), converter=pounds("weekly_earnings"))
-    monthly_earnings: Money = _sensitive(
-        default=Money.zero(), converter=pounds("monthly_earnings")
-    )
+    monthly_earnings: Money = _sensitive(default=Money.zero(), converter=pounds("monthly_earnings"))
     #: Hours of other paid work a week (ESA permitted work, the legacy 16- and 24-hour rules).
     weekly_hours: Decimal = _sensitive(default=Decimal(0), converter=hours("weekly_hours"))
     overlapping_benefit: Money | None = _sensitive(
@@ -240,14 +240,31 @@ def _received_on(value: object) -> dt.date | None:
     return None if value is None else to_date(value, "received_on")
 
 
+_to_pounds: Final = pounds("amount")
+
+
+def _amount(value: object) -> Money:
+    return _to_pounds(value)
+
+
+def _kind(value: object) -> CapitalKind:
+    return member(CapitalKind, value, "kind")
+
+
 @attrs.frozen
 class CapitalHolding:
-    """One holding of capital: its kind, its value and, for time-limited disregards, when
-    it was received."""
+    """One holding of capital: its kind, its value and when it was received.
 
-    kind: CapitalKind = _sensitive(converter=enum_converter(CapitalKind, "kind"))
-    amount: Money = _sensitive(converter=pounds("amount"))
+    The day received matters only for the time-limited disregards.
+    """
+
+    kind: CapitalKind = attrs.field(converter=_kind, repr=REDACTED, metadata=SENSITIVE)
+    amount: Money = attrs.field(converter=_amount, repr=REDACTED, metadata=SENSITIVE)
     received_on: dt.date | None = _sensitive(default=None, converter=_received_on)
+
+
+def _nation(value: object) -> Nation:
+    return member(Nation, value, "nation")
 
 
 def _capital(value: object) -> tuple[CapitalHolding, ...] | None:
@@ -255,7 +272,7 @@ def _capital(value: object) -> tuple[CapitalHolding, ...] | None:
         return None
     if isinstance(value, Money | str | int):
         # A bare amount is savings: the commonest case, and the one the old model had.
-        return (CapitalHolding(CapitalKind.SAVINGS, value),)
+        return (CapitalHolding(CapitalKind.SAVINGS, _amount(value)),)
     if not isinstance(value, Iterable):
         raise ValidationError("capital", "must be a list of capital holdings or an amount")
     holdings = tuple(value)
@@ -312,8 +329,13 @@ class Profile(NamedTuple):
     carer_and_lcwra: bool
     #: The children, eldest first.
     children: tuple[Child, ...]
-    #: The members' regular monthly earnings together (what Universal Credit sees).
-    monthly_earnings: Decimal
+    #: The members' regular monthly earnings together, in pennies (what Universal Credit sees).
+    monthly_earnings: int
+    #: Each member's regular weekly and monthly earnings, in pennies.
+    weekly_pennies: Mapping[str, int]
+    monthly_pennies: Mapping[str, int]
+    #: Each member's regular weekly hours of work.
+    weekly_hours: Mapping[str, Decimal]
     #: Whether any weekly benefit (a member's own or the household's) is received.
     weekly: bool
 
@@ -330,7 +352,11 @@ def _profile_of(household: Household) -> Profile:
         carers=sum(1 for p in people if p.is_carer and p.capability is not WorkCapability.LCWRA),
         carer_and_lcwra=any(p.is_carer and p.capability is WorkCapability.LCWRA for p in people),
         children=tuple(sorted(household.children, key=lambda c: c.born_on)),
-        monthly_earnings=sum((p.monthly_earnings.amount for p in people), Decimal(0)),
+        monthly_earnings=sum(to_pennies(p.monthly_earnings.amount) for p in people),
+        # Plain dicts (a profile is read, never changed): they pickle with the household.
+        weekly_pennies={p.id: to_pennies(p.weekly_earnings.amount) for p in people},
+        monthly_pennies={p.id: to_pennies(p.monthly_earnings.amount) for p in people},
+        weekly_hours={p.id: p.weekly_hours for p in people},
         weekly=any(p.carers_allowance is not None or p.esa is not None for p in people)
         or household.legacy is not None
         or household.housing_benefit is not None
@@ -355,8 +381,14 @@ class Household:
     and is not paid with Pension Credit.
     """
 
-    people: tuple[Person, ...] = _sensitive(factory=lambda: (Person(),), converter=_people)
-    children: tuple[Child, ...] = _sensitive(default=(), converter=_children)
+    # attrs.field itself (not the _sensitive shorthand), so type checkers see the converters
+    # and accept any iterable of people or children.
+    people: tuple[Person, ...] = attrs.field(
+        factory=lambda: (Person(),), converter=_people, repr=REDACTED, metadata=SENSITIVE
+    )
+    children: tuple[Child, ...] = attrs.field(
+        default=(), converter=_children, repr=REDACTED, metadata=SENSITIVE
+    )
     universal_credit: UniversalCreditClaim | None = _sensitive(
         default=None, validator=_typed(UniversalCreditClaim, "universal_credit")
     )
@@ -369,11 +401,11 @@ class Household:
     )
     #: The household's capital, holding by holding; ``None`` when it is not known (then no
     #: tariff income is assumed and no capital limit applied).
-    capital: tuple[CapitalHolding, ...] | None = _sensitive(default=None, converter=_capital)
-    #: Where the household lives: it chooses the law, the bodies and the citations.
-    nation: Nation = attrs.field(
-        default=Nation.ENGLAND, converter=enum_converter(Nation, "nation")
+    capital: tuple[CapitalHolding, ...] | None = attrs.field(
+        default=None, converter=_capital, repr=REDACTED, metadata=SENSITIVE
     )
+    #: Where the household lives: it chooses the law, the bodies and the citations.
+    nation: Nation = attrs.field(default=Nation.ENGLAND, converter=_nation)
     _benefits: frozenset[Benefit] = attrs.field(
         init=False, repr=False, eq=False, metadata=SENSITIVE
     )
@@ -387,9 +419,7 @@ class Household:
                     "legacy", "a means-tested legacy benefit cannot be paid with Universal Credit"
                 )
             if self.pension_credit is not None:
-                raise ValidationError(
-                    "pension_credit", "cannot be paid with Universal Credit"
-                )
+                raise ValidationError("pension_credit", "cannot be paid with Universal Credit")
             hb = self.housing_benefit
             if hb is not None and not hb.supported_or_temporary:
                 raise ValidationError(
@@ -401,9 +431,9 @@ class Household:
             raise ValidationError(
                 "pension_credit", "cannot be paid with a means-tested legacy benefit"
             )
-        if self.legacy is not None and self.legacy.claimant is not None:
-            if self.legacy.claimant not in {p.id for p in self.people}:
-                raise ValidationError("legacy.claimant", "is not a member of the household")
+        claimant = None if self.legacy is None else self.legacy.claimant
+        if claimant is not None and claimant not in {p.id for p in self.people}:
+            raise ValidationError("legacy.claimant", "is not a member of the household")
         object.__setattr__(self, "_benefits", self._find_benefits())
         object.__setattr__(self, "_profile", _profile_of(self))
 
@@ -462,4 +492,3 @@ class Household:
         if self.pension_credit is not None:
             found.add(Benefit.PENSION_CREDIT)
         return frozenset(found)
-

@@ -33,12 +33,14 @@ from participatory.benefits.mechanism import (
     Context,
     Income,
     finding,
-    round_in_claimants_favour,
+    pounds,
+    ratio,
+    taper_pennies,
 )
-from participatory.benefits.outcomes import PeriodOutcome
+from participatory.benefits.outcomes import PeriodNumbers, PeriodOutcome, period_numbers
 from participatory.core.explain import Finding, Severity
-from participatory.core.money import Money
 from participatory.core.nations import Nation
+from participatory.core.pennies import to_pennies
 from participatory.core.periods import DateRange
 
 __all__ = ["MESSAGES", "Passport", "assess_week"]
@@ -84,16 +86,17 @@ class Passport(NamedTuple):
     with_universal_credit: bool
     #: How much Carer's Allowance, ESA or JSA (income for HB) is lost in a week, below what
     #: regular earnings alone leave: without and with the payments.
-    income_lost: Callable[[DateRange], tuple[Decimal, Decimal]]
+    income_lost: Callable[[DateRange], tuple[int, int]]
 
 
 class Detail(NamedTuple):
     """What the explanation of a Housing Benefit week quotes."""
 
     kind: str
-    total: Decimal
+    total: int
     rate: Decimal
     nation: Nation
+    claim: HousingBenefitClaim
 
 
 def assess_week(
@@ -104,49 +107,52 @@ def assess_week(
     *,
     passport: Passport,
     nation: Nation,
-) -> PeriodOutcome:
+) -> PeriodNumbers:
     """At most 65% of earnings above the disregard, unless passported or referred."""
-    award = claim.weekly_award.amount
+    award = claim.award_pennies
     total = income.base + income.added
 
-    def outcome(after: Decimal, kind: str, rate: Decimal = ZERO, before: Decimal = award) -> PeriodOutcome:
-        return PeriodOutcome(
-            Benefit.HOUSING_BENEFIT,
-            week,
-            before,
-            after,
-            income.added,
-            False,
-            detail=Detail(kind, total, rate, nation),
-            explain=(explain_week, (claim, ctx)),
+    def outcome(after: int, kind: str, rate: Decimal = ZERO, before: int = award) -> PeriodNumbers:
+        return period_numbers(
+            (
+                Benefit.HOUSING_BENEFIT,
+                week,
+                before,
+                after,
+                income.added,
+                False,
+                None,
+                before,
+                Detail(kind, total, rate, nation, claim),
+                explain_week,
+            )
         )
 
     if passport.with_universal_credit:
         return outcome(award, "with_uc")
     if passport.passported:
         return outcome(award, "passport_lost" if passport.lost(week) else "passported")
-    disregard = Decimal(
-        ctx.use(f"housing_benefit.earnings_disregard.{claim.disregard.value}", week.start).value  # type: ignore[arg-type]
-    )
+    name = f"housing_benefit.earnings_disregard.{claim.disregard.value}"
+    disregard = to_pennies(Decimal(ctx.use(name, week.start).value))  # type: ignore[arg-type]
     rate = Decimal(ctx.use("housing_benefit.withdrawal_rate", week.start).value)  # type: ignore[arg-type]
+    taper = ratio(rate)
     # The award on the statement already allows for regular earnings. The taper applies to the
     # week's earnings above them as a whole (rounded once), so paying in parts never loses a
     # penny more or less than paying the same in one go. HB counts Carer's Allowance, ESA and
     # JSA as income: what is lost of them offsets the earnings, never lifting HB above the
     # award on the statement.
     lost_before, lost_after = passport.income_lost(week)
-    earlier = max(ZERO, excess_from_payment(income.regular, income.base, disregard) - lost_before)
-    later = max(ZERO, excess_from_payment(income.regular, total, disregard) - lost_after)
-    before = max(ZERO, award - round_in_claimants_favour(earlier * rate))
-    after = max(ZERO, award - round_in_claimants_favour(later * rate))
+    earlier = max(0, excess_from_payment(income.regular, income.base, disregard) - lost_before)
+    later = max(0, excess_from_payment(income.regular, total, disregard) - lost_after)
+    before = max(0, award - taper_pennies(earlier, taper, claimants_favour=True))
+    after = max(0, award - taper_pennies(later, taper, claimants_favour=True))
     return outcome(after, "taper", rate, before)
 
 
-def explain_week(
-    outcome: PeriodOutcome, claim: HousingBenefitClaim, ctx: Context
-) -> tuple[Finding, ...]:
+def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
     """The findings of one Housing Benefit week, from its numbers."""
     d: Detail = outcome.detail  # type: ignore[assignment]
+    claim = d.claim
     week = outcome.period
     span = {"start": week.start, "end": week.end}
     if d.kind == "with_uc":
@@ -166,14 +172,14 @@ def explain_week(
         return (finding("BEN-HB-PASSPORTED", Severity.INFO, "benefits.hb.passported", span),)
     d_use = ctx.use(f"housing_benefit.earnings_disregard.{claim.disregard.value}", week.start)
     r_use = ctx.use("housing_benefit.withdrawal_rate", week.start)
-    disregard = Decimal(d_use.value)  # type: ignore[arg-type]
-    reduction = outcome.before_amount - outcome.after_amount
+    disregard = to_pennies(Decimal(d_use.value))  # type: ignore[arg-type]
+    reduction = outcome.before_pennies - outcome.after_pennies
     values = {
         **span,
-        "earnings": Money(d.total),
-        "disregard": Money(disregard),
-        "excess": Money(max(ZERO, d.total - disregard)),
-        "reduction": Money(reduction),
+        "earnings": pounds(d.total),
+        "disregard": pounds(disregard),
+        "excess": pounds(max(0, d.total - disregard)),
+        "reduction": pounds(reduction),
         "before": outcome.before,
         "after": outcome.after,
         "rate": f"{d.rate * 100:.0f}%",
@@ -192,6 +198,6 @@ def explain_week(
             actions=("benefits.action.tell_council",) if reduction else (),
         )
     ]
-    if reduction and outcome.after_amount == 0:
+    if reduction and outcome.after_pennies == 0:
         found.append(exhausted_finding(week))
     return tuple(found)

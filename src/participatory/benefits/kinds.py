@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Final, TypeVar
 
 from participatory.core.errors import ValidationError
+from participatory.core.fields import member
 from participatory.core.money import Money, to_decimal
 
 __all__ = [
@@ -36,6 +37,10 @@ __all__ = [
 
 class Benefit(enum.Enum):
     """The earnings-affected benefits the engine answers for."""
+
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
 
     UNIVERSAL_CREDIT = "universal_credit"
     CARERS_ALLOWANCE = "carers_allowance"
@@ -69,11 +74,17 @@ _LABELS: Final = {
     Benefit.HOUSING_BENEFIT: "Housing Benefit",
     Benefit.PENSION_CREDIT: "Pension Credit",
 }
-_PERSONAL: Final = frozenset({Benefit.CARERS_ALLOWANCE, Benefit.NEW_STYLE_ESA, Benefit.NEW_STYLE_JSA})
+_PERSONAL: Final = frozenset(
+    {Benefit.CARERS_ALLOWANCE, Benefit.NEW_STYLE_ESA, Benefit.NEW_STYLE_JSA}
+)
 
 
 class LegacyBenefit(enum.Enum):
     """The legacy weekly benefits tested with a fixed earnings disregard (or permitted work)."""
+
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
 
     INCOME_SUPPORT = "income_support"
     INCOME_BASED_JSA = "income_based_jsa"
@@ -161,17 +172,14 @@ _E = TypeVar("_E", bound=enum.Enum)
 
 
 def enum_converter(kind: type[_E], path: str) -> Callable[[object], _E]:
-    """A converter taking a member or its value; anything else names ``path`` and the choices."""
+    """A converter taking a member or its value; anything else names ``path`` and the choices.
+
+    The rejected value is never kept, not even as the error's ``__context__``
+    (:func:`participatory.core.fields.member`).
+    """
 
     def convert(value: object) -> _E:
-        if isinstance(value, kind):
-            return value
-        try:
-            return kind(value)
-        except (ValueError, TypeError):
-            allowed = ", ".join(repr(member.value) for member in kind)
-            # `from None`: the rejected value must not survive in the exception's context.
-            raise ValidationError(path, f"must be one of {allowed}") from None
+        return member(kind, value, path)
 
     return convert
 
@@ -239,4 +247,3 @@ def weekday(path: str) -> Callable[[object], int]:
         return value
 
     return convert
-

@@ -35,11 +35,11 @@ from participatory.benefits.claims import LegacyClaim
 from participatory.benefits.esa import is_permitted, limits, permitted_work_findings
 from participatory.benefits.kinds import LegacyBenefit
 from participatory.benefits.law import cite_law
-from participatory.benefits.mechanism import ZERO, Context, Income, finding
-from participatory.benefits.outcomes import PeriodOutcome
+from participatory.benefits.mechanism import ZERO, Context, Income, finding, pounds
+from participatory.benefits.outcomes import PeriodNumbers, PeriodOutcome, period_numbers
 from participatory.core.explain import Finding, ParameterUse, Severity
-from participatory.core.money import Money
 from participatory.core.nations import Nation
+from participatory.core.pennies import to_pennies
 from participatory.core.periods import DateRange
 
 __all__ = ["MESSAGES", "assess_week", "exhausted_finding"]
@@ -106,13 +106,21 @@ def exhausted_finding(week: DateRange, subject: str | None = None) -> Finding:
     )
 
 
-def excess_from_payment(base: Decimal, total: Decimal, disregard: Decimal) -> Decimal:
-    """Earnings over the disregard that the payments add to a week's other earnings.
+def excess_from_payment(base: int, total: int, disregard: int) -> int:
+    """Earnings (pennies) over the disregard that the payments add to a week's other earnings.
 
     Other earnings use the disregard first, so only the part of the payments above what is
     left of it counts (IS, JSA, ESA, Housing Benefit and Pension Credit alike).
     """
-    return max(ZERO, total - disregard) - max(ZERO, base - disregard)
+    return max(0, total - disregard) - max(0, base - disregard)
+
+
+def _hours_limit(ctx: Context, who: str, day: object) -> Decimal:
+    return Decimal(ctx.use(f"legacy.remunerative_work_hours.{who}", day).value)  # type: ignore[arg-type]
+
+
+def _pennies(ctx: Context, name: str, day: object) -> int:
+    return to_pennies(Decimal(ctx.use(name, day).value))  # type: ignore[arg-type]
 
 
 class WeekIncomes(NamedTuple):
@@ -130,8 +138,8 @@ class Detail(NamedTuple):
     incomes: WeekIncomes
     nation: Nation
     closed: ParameterUse | None
-    before: Decimal
-    after: Decimal
+    before: int
+    after: int
 
 
 def _open_use(claim: LegacyClaim, week: DateRange, ctx: Context) -> ParameterUse | None:
@@ -145,15 +153,15 @@ def _open_use(claim: LegacyClaim, week: DateRange, ctx: Context) -> ParameterUse
 def _hours_cliff(
     claim: LegacyClaim, incomes: WeekIncomes, ctx: Context, day: object
 ) -> tuple[str, bool, bool] | None:
-    """Whether the claimant (16 h) or partner (24 h) is in remunerative work: (who, before, after)."""
+    """Whether the claimant (16 h) or partner (24 h) works remuneratively: (who, before, after)."""
     claimant = incomes.claimant
     if claim.benefit is not LegacyBenefit.INCOME_RELATED_ESA:
-        limit = Decimal(ctx.use("legacy.remunerative_work_hours.claimant", day).value)  # type: ignore[arg-type]
+        limit = _hours_limit(ctx, "claimant", day)
         if claimant.hours >= limit and claimant.total > 0:
             return "claimant", claimant.hours_base >= limit, True
     partner = incomes.partner
     if partner is not None and claim.benefit.means_tested:
-        limit = Decimal(ctx.use("legacy.remunerative_work_hours.partner", day).value)  # type: ignore[arg-type]
+        limit = _hours_limit(ctx, "partner", day)
         if partner.hours >= limit and partner.total > 0:
             return "partner", partner.hours_base >= limit, True
     return None
@@ -166,20 +174,22 @@ def _disregard_name(claim: LegacyClaim) -> str:
 
 
 def _esa_partner_disregard(
-    claim: LegacyClaim, claimant_earnings: Decimal, hours: Decimal, ctx: Context, day: object
-) -> Decimal:
-    cap = Decimal(ctx.use("legacy.esa_ir.partner_earnings_disregard", day).value)  # type: ignore[arg-type]
+    claim: LegacyClaim, claimant_earnings: int, hours: Decimal, ctx: Context, day: object
+) -> int:
+    cap = _pennies(ctx, "legacy.esa_ir.partner_earnings_disregard", day)
     found = limits(ctx, day)  # type: ignore[arg-type]
-    if claimant_earnings > 0 and is_permitted(claim.permitted_work, claimant_earnings, hours, found):
+    if claimant_earnings > 0 and is_permitted(
+        claim.permitted_work, claimant_earnings, hours, found
+    ):
         limit = found.lower if claimant_earnings <= found.lower else found.higher
-        return min(cap, max(ZERO, limit - claimant_earnings))
+        return min(cap, max(0, limit - claimant_earnings))
     return cap
 
 
-def _earnings(income: Income | None, layer: str) -> tuple[Decimal, Decimal]:
-    """Earnings and hours of one person up to ``layer``: regular, base or total."""
+def _earnings(income: Income | None, layer: str) -> tuple[int, Decimal]:
+    """Earnings (pennies) and hours of one person up to ``layer``: regular, base or total."""
     if income is None:
-        return ZERO, ZERO
+        return 0, ZERO
     if layer == "regular":
         return income.regular, income.hours_regular
     if layer == "base":
@@ -187,13 +197,13 @@ def _earnings(income: Income | None, layer: str) -> tuple[Decimal, Decimal]:
     return income.total, income.hours
 
 
-def _amount(claim: LegacyClaim, incomes: WeekIncomes, ctx: Context, day: object, layer: str) -> Decimal:
+def _amount(claim: LegacyClaim, incomes: WeekIncomes, ctx: Context, day: object, layer: str) -> int:
     """The week's award with earnings up to ``layer``: the numbers path.
 
     The award on the statement already allows for regular earnings, so only what other
     payments and these add above them comes off; remunerative work ends the week outright.
     """
-    award = claim.weekly_award.amount
+    award = claim.award_pennies
     c_earn, c_hours = _earnings(incomes.claimant, layer)
     c_regular, _ = _earnings(incomes.claimant, "regular")
     p_earn, p_hours = _earnings(incomes.partner, layer)
@@ -201,24 +211,24 @@ def _amount(claim: LegacyClaim, incomes: WeekIncomes, ctx: Context, day: object,
     # Regular hours at the limit are remunerative work already; the payments' hours make it
     # so only if they are paid.
     if claim.benefit is not LegacyBenefit.INCOME_RELATED_ESA:
-        limit = Decimal(ctx.use("legacy.remunerative_work_hours.claimant", day).value)  # type: ignore[arg-type]
+        limit = _hours_limit(ctx, "claimant", day)
         if incomes.claimant.hours_regular >= limit or (c_hours >= limit and c_earn > 0):
-            return ZERO
+            return 0
     partner = incomes.partner
     if partner is not None and claim.benefit.means_tested:
-        limit = Decimal(ctx.use("legacy.remunerative_work_hours.partner", day).value)  # type: ignore[arg-type]
+        limit = _hours_limit(ctx, "partner", day)
         if partner.hours_regular >= limit or (p_hours >= limit and p_earn > 0):
-            return ZERO
+            return 0
     if claim.benefit is LegacyBenefit.INCOME_RELATED_ESA:
         if not is_permitted(claim.permitted_work, c_earn, c_hours, limits(ctx, day)):  # type: ignore[arg-type]
-            return ZERO
+            return 0
         disregard = _esa_partner_disregard(claim, c_earn, c_hours, ctx, day)
-        return max(ZERO, award - excess_from_payment(p_regular, p_earn, disregard))
-    disregard = Decimal(ctx.use(_disregard_name(claim), day).value)  # type: ignore[arg-type]
+        return max(0, award - excess_from_payment(p_regular, p_earn, disregard))
+    disregard = _pennies(ctx, _disregard_name(claim), day)
     pooled = claim.benefit.means_tested
-    earnings = c_earn + (p_earn if pooled else ZERO)
-    regular = c_regular + (p_regular if pooled else ZERO)
-    return max(ZERO, award - excess_from_payment(regular, earnings, disregard))
+    earnings = c_earn + (p_earn if pooled else 0)
+    regular = c_regular + (p_regular if pooled else 0)
+    return max(0, award - excess_from_payment(regular, earnings, disregard))
 
 
 def assess_week(
@@ -229,11 +239,11 @@ def assess_week(
     *,
     nation: Nation,
     person: str | None,
-) -> PeriodOutcome:
+) -> PeriodNumbers:
     """The legacy benefit for ``week`` before and after the payments."""
-    award = claim.weekly_award.amount
+    award = claim.award_pennies
     closed = _open_use(claim, week, ctx)
-    added = incomes.claimant.added + (incomes.partner.added if incomes.partner else ZERO)
+    added = incomes.claimant.added + (incomes.partner.added if incomes.partner else 0)
     if closed is not None:
         before = after = regular = award
     else:
@@ -250,17 +260,19 @@ def assess_week(
             cliff = not is_permitted(
                 claim.permitted_work, claimant.total, claimant.hours, limits(ctx, week.start)
             )
-    return PeriodOutcome(
-        claim.benefit.benefit,
-        week,
-        before,
-        after,
-        added,
-        cliff,
-        person=person,
-        detail=Detail(claim.benefit.value, claim, incomes, nation, closed, before, after),
-        explain=(explain_week, (ctx,)),
-        baseline=regular,
+    return period_numbers(
+        (
+            claim.benefit.benefit,
+            week,
+            before,
+            after,
+            added,
+            cliff,
+            person,
+            regular,
+            Detail(claim.benefit.value, claim, incomes, nation, closed, before, after),
+            explain_week,
+        )
     )
 
 
@@ -270,7 +282,7 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
     claim = d.claim
     week = outcome.period
     name = _NAMES[claim.benefit]
-    award = claim.weekly_award.amount
+    award = claim.award_pennies
     subject = outcome.person
     if d.closed is not None:
         return (
@@ -286,7 +298,7 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
     incomes = d.incomes
     cliff = _hours_cliff(claim, incomes, ctx, week.start)
     if cliff is not None:
-        who, lost_already, _ = cliff
+        who, _lost_already, _ = cliff
         key = "claimant" if who == "claimant" else "partner"
         use = ctx.use(f"legacy.remunerative_work_hours.{key}", week.start)
         income = incomes.claimant if who == "claimant" else incomes.partner
@@ -304,7 +316,7 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
                     "end": week.end,
                     "hours": income.hours,
                     "max_hours": use.value,
-                    "award": Money(award),
+                    "award": pounds(award),
                 },
                 citations=(cite_law(f"legacy.remunerative_work_{key}", d.nation),),
                 parameters=(use,),
@@ -344,12 +356,12 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
                         "benefit": name,
                         "start": week.start,
                         "end": week.end,
-                        "earnings": Money(partner.total),
-                        "disregard": Money(disregard),
-                        "excess": Money(max(ZERO, partner.total - disregard)),
-                        "reduction": Money(reduction),
-                        "before": Money(d.before),
-                        "after": Money(d.after),
+                        "earnings": pounds(partner.total),
+                        "disregard": pounds(disregard),
+                        "excess": pounds(max(0, partner.total - disregard)),
+                        "reduction": pounds(reduction),
+                        "before": pounds(d.before),
+                        "after": pounds(d.after),
                     },
                     citations=(cite_law("legacy.esa_partner_disregard", d.nation),),
                     parameters=(use,),
@@ -359,7 +371,7 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
             )
         return tuple(found)
     use = ctx.use(_disregard_name(claim), week.start)
-    disregard = Decimal(use.value)  # type: ignore[arg-type]
+    disregard = to_pennies(Decimal(use.value))  # type: ignore[arg-type]
     total = incomes.claimant.total
     if claim.benefit.means_tested and incomes.partner is not None:
         total += incomes.partner.total
@@ -368,12 +380,12 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
         "benefit": name,
         "start": week.start,
         "end": week.end,
-        "earnings": Money(total),
-        "disregard": Money(disregard),
-        "excess": Money(max(ZERO, total - disregard)),
-        "reduction": Money(reduction),
-        "before": Money(d.before),
-        "after": Money(d.after),
+        "earnings": pounds(total),
+        "disregard": pounds(disregard),
+        "excess": pounds(max(0, total - disregard)),
+        "reduction": pounds(reduction),
+        "before": pounds(d.before),
+        "after": pounds(d.after),
     }
     found = [
         finding(

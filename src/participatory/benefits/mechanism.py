@@ -1,10 +1,11 @@
 """The mechanism every benefit rule shares: rates for a period, income in a period, rounding.
 
-Each benefit is a small module holding only its own rule (like python-holidays' one module per
-country over a common base). Every rule has the same shape (:class:`Rule`): it names its
-benefit and its periods, *computes* a period's numbers from the income in it — amounts before
-and after, whether it is a cliff — and, only when asked, *explains* them as findings. The
-shared parts live here:
+Each benefit is a small module holding only its own rule, and every rule has the same shape:
+an ``assess_week`` (or, for Universal Credit, ``assess_period``) that *computes* one period's
+numbers from the income in it — amounts before and after, whether it is a cliff — as
+:class:`~participatory.benefits.outcomes.PeriodNumbers`, and an ``explain_week`` (or
+``explain_period``) that, only when asked, *explains* them as findings. The shared parts live
+here:
 
 * :class:`Context` reads a rule's rates for the *start* of a period as a named record, once
   per parameter set and day (UC uses the figures in force on the first day of the assessment
@@ -13,25 +14,26 @@ shared parts live here:
 * :class:`Income`, the earnings and hours a period holds before and with the payments;
 * rounding as the regulations say, and a helper that builds sensitive findings.
 
->>> from decimal import Decimal
->>> nearest_penny(Decimal("8.8055"))
-Decimal('8.81')
->>> round_in_claimants_favour(Decimal("8.8055"))
-Decimal('8.80')
+Amounts are whole pennies (``int``): exact, fast, and untouched by any decimal context the
+caller has set. A ratio (the 55% taper) is a pair of integers.
+
+>>> taper = (11, 20)  # 55%
+>>> taper_pennies(1601, taper), taper_pennies(1601, taper, claimants_favour=True)
+(881, 880)
 """
 
 from __future__ import annotations
 
-import abc
 import datetime as dt
+import decimal
 from collections.abc import Callable, Iterable, Mapping
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Any, ClassVar, Final, Generic, TypeVar
+from decimal import Decimal
+from typing import Any, Final, TypeVar
 
-from participatory.benefits.kinds import Benefit
 from participatory.core.explain import Citation, Finding, ParameterUse, Severity, as_decimal
-from participatory.core.params import ParameterSet
-from participatory.core.periods import DateRange
+from participatory.core.money import Money
+from participatory.core.params import BoundedCache, ParameterSet
+from participatory.core.pennies import from_pennies, round_down, round_half_up, to_pennies
 
 __all__ = [
     "PENNY",
@@ -39,33 +41,48 @@ __all__ = [
     "Context",
     "Income",
     "RateReader",
-    "Rule",
+    "add_hours",
     "finding",
-    "nearest_penny",
-    "round_in_claimants_favour",
+    "pounds",
+    "ratio",
+    "taper_pennies",
+    "weekly_to_monthly_pennies",
 ]
 
 PENNY: Final = Decimal("0.01")
 ZERO: Final = Decimal(0)
 
+#: A ratio as whole numbers: (numerator, denominator), e.g. 55% is (11, 20).
+Ratio = tuple[int, int]
 
-def nearest_penny(amount: Decimal) -> Decimal:
-    """Round to the nearest penny, a half penny up.
 
-    Universal Credit: a fraction of a penny is disregarded if less than half a penny and
-    otherwise treated as a penny (the reading of UC Regs 2013 reg. 6(1) the library applies;
-    the regulation's own words could not be read, so the citation is marked not verified).
+def ratio(value: Decimal) -> Ratio:
+    """A ratio parameter as a pair of whole numbers (exact, context-free)."""
+    return value.as_integer_ratio()
+
+
+def taper_pennies(pennies: int, rate: Ratio, *, claimants_favour: bool = False) -> int:
+    """``rate`` of ``pennies``, to a whole penny.
+
+    Universal Credit rounds to the nearest penny, a half penny up (UC Regs 2013 reg. 6(1) as
+    the library reads it; the regulation's words could not be read, so its citation is not
+    verified). The legacy benefits and Housing Benefit round a deduction in the claimant's
+    favour (``claimants_favour``): down.
     """
-    return amount.quantize(PENNY, rounding=ROUND_HALF_UP)
+    numerator, denominator = rate
+    if claimants_favour:
+        return round_down(pennies * numerator, denominator)
+    return round_half_up(pennies * numerator, denominator)
 
 
-def round_in_claimants_favour(deduction: Decimal) -> Decimal:
-    """Round a *deduction* down to the penny, so any fraction goes the claimant's way.
+def weekly_to_monthly_pennies(pennies: int) -> int:
+    """A weekly amount as a monthly one, × 52 ÷ 12 (UC Regs reg. 73), to the nearest penny."""
+    return round_half_up(pennies * 52, 12)
 
-    The legacy benefits and Housing Benefit treat a fraction of a penny as a penny if that is
-    to the claimant's advantage and otherwise disregard it; applied to amounts taken off.
-    """
-    return deduction.quantize(PENNY, rounding=ROUND_DOWN)
+
+def pounds(pennies: int) -> Money:
+    """Whole pennies as Money in pounds (for the figures explanations quote)."""
+    return Money(from_pennies(pennies), "GBP")
 
 
 def finding(
@@ -116,6 +133,14 @@ class RateReader:
         """A numeric parameter as a Decimal."""
         return as_decimal(self.use(name).value)
 
+    def pennies(self, name: str) -> int:
+        """An amount parameter in whole pennies."""
+        return to_pennies(as_decimal(self.use(name).value))
+
+    def ratio(self, name: str) -> Ratio:
+        """A ratio parameter as a pair of whole numbers."""
+        return ratio(as_decimal(self.use(name).value))
+
     def value(self, name: str) -> object:
         """A parameter's bare value (a flag, a date, a text)."""
         return self.use(name).value
@@ -129,30 +154,36 @@ R = TypeVar("R")
 
 
 class Context:
-    """The parameters one check reads, whether stale values are allowed, and which were used."""
+    """The parameters one check reads, whether stale values are allowed, and which were used.
 
-    __slots__ = ("allow_stale", "parameters", "stale")
+    A context remembers each rates record it builds (one per rule and day, bounded): a
+    context that allows no stale values only reads, so one serves every check made with the
+    same parameter set.
+    """
+
+    __slots__ = ("_records", "allow_stale", "parameters", "stale")
 
     def __init__(self, parameters: ParameterSet, *, allow_stale: bool = False) -> None:
         self.parameters = parameters
         self.allow_stale = allow_stale
         #: Every stale value used, so the check can report each one.
         self.stale: dict[str, ParameterUse] = {}
+        self._records: BoundedCache = BoundedCache()
 
     def rates(self, build: Callable[[RateReader], R], day: dt.date) -> R:
-        """The rates record ``build`` makes for ``day``: made once per parameter set and day.
+        """The rates record ``build`` makes for ``day``, made once per context and day.
 
         A record keeps the stale values it read in its last field, ``stale``.
         """
-        record = self.parameters.memo((build, day, self.allow_stale), self._build, build, day)
-        stale = record.stale  # type: ignore[attr-defined]
-        if stale:
-            for use in stale:
+        record: Any = self._records.get((build, day))
+        if record is None:
+            record = self._records.remember(
+                (build, day), build(RateReader(self.parameters, day, self.allow_stale))
+            )
+        if record.stale:
+            for use in record.stale:
                 self.stale[use.name] = use
-        return record
-
-    def _build(self, build: Callable[[RateReader], R], day: dt.date) -> R:
-        return build(RateReader(self.parameters, day, self.allow_stale))
+        return record  # type: ignore[no-any-return]
 
     def use(self, name: str, day: dt.date) -> ParameterUse:
         """The value of ``name`` in force on ``day``, with its source (for explanations)."""
@@ -163,7 +194,7 @@ class Context:
 
 
 class Income:
-    """Earnings and hours in one period, in three layers.
+    """Earnings (whole pennies) and hours in one period, in three layers.
 
     ``regular`` is what the person earns anyway (their job: an award on a statement already
     allows for it); ``already`` is what other payments already made or scheduled bring into the
@@ -172,51 +203,39 @@ class Income:
 
     __slots__ = ("added", "already", "hours_added", "hours_already", "hours_regular", "regular")
 
-    def __init__(self, regular: Decimal = ZERO, hours_regular: Decimal = ZERO) -> None:
+    def __init__(self, regular: int = 0, hours_regular: Decimal = ZERO) -> None:
         self.regular = regular
-        self.already = ZERO
-        self.added = ZERO
+        self.already = 0
+        self.added = 0
         self.hours_regular = hours_regular
         self.hours_already = ZERO
         self.hours_added = ZERO
 
     @property
-    def base(self) -> Decimal:
+    def base(self) -> int:
         """Earnings without the payments in question."""
         return self.regular + self.already
 
     @property
-    def total(self) -> Decimal:
+    def total(self) -> int:
         """Earnings with the payments."""
         return self.regular + self.already + self.added
 
     @property
     def hours_base(self) -> Decimal:
         """Hours without the payments' work."""
-        return self.hours_regular + self.hours_already
+        return add_hours(self.hours_regular, self.hours_already)
 
     @property
     def hours(self) -> Decimal:
         """Hours with the payments' work."""
-        return self.hours_regular + self.hours_already + self.hours_added
+        return add_hours(add_hours(self.hours_regular, self.hours_already), self.hours_added)
 
 
-ClaimT = TypeVar("ClaimT")
+# Hours are exact decimals; their sums use a context of the library's own.
+_HOURS: Final = decimal.Context(prec=28, traps=[decimal.Inexact, decimal.InvalidOperation])
 
 
-class Rule(abc.ABC, Generic[ClaimT]):
-    """The shape of every benefit rule: its benefit, its periods, its numbers, its reasons.
-
-    :meth:`compute` works out one period's figures and returns a
-    :class:`~participatory.benefits.outcomes.PeriodOutcome` whose findings are built by
-    :meth:`explain` the first time they are read.
-    """
-
-    #: The benefit this rule decides.
-    benefit: ClassVar[Benefit]
-    #: Whether Universal Credit counts this benefit as unearned income (reg. 66(1)(b)).
-    counts_for_universal_credit: ClassVar[bool] = False
-
-    @abc.abstractmethod
-    def period_containing(self, claim: ClaimT, day: dt.date) -> DateRange:
-        """The claim's period (benefit week or assessment period) that holds ``day``."""
+def add_hours(a: Decimal, b: Decimal) -> Decimal:
+    """``a + b`` hours, exactly, whatever decimal context the caller has set."""
+    return _HOURS.add(a, b)

@@ -23,18 +23,20 @@ PeriodOutcome(period=DateRange(start=datetime.date(2025, 6, 1), end=datetime.dat
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from participatory.benefits.kinds import Benefit
 from participatory.core.errors import ValidationError
 from participatory.core.explain import ExplainedResult, Finding
 from participatory.core.money import Money
+from participatory.core.pennies import from_pennies, to_pennies
 from participatory.core.periods import DateRange
 from participatory.core.privacy import REDACTED_TEXT
 
-__all__ = ["BenefitsCheck", "PeriodOutcome"]
+__all__ = ["BenefitsCheck", "PeriodNumbers", "PeriodOutcome", "period_numbers"]
 
 _ZERO: Final = Decimal(0)
 
@@ -43,18 +45,77 @@ _ZERO: Final = Decimal(0)
 Explainer = tuple[Callable[..., tuple[Finding, ...]], tuple[Any, ...]]
 
 
-def _pounds(value: object, path: str) -> Decimal:
-    if type(value) is Decimal:  # the engine's own figures: already exact pounds
-        return value
+def _pennies(value: object, path: str) -> int:
     if isinstance(value, Money):
         if value.currency != "GBP":
             raise ValidationError(path, "must be in pounds sterling (GBP)")
-        return value.amount
-    raise ValidationError(path, "must be an amount of money")
+        value = value.amount
+    if type(value) is not Decimal:
+        raise ValidationError(path, "must be an amount of money")
+    try:
+        return to_pennies(value)
+    except ValueError:
+        raise ValidationError(path, "must be a whole number of pence") from None
 
 
-def _gbp(amount: Decimal) -> Money:
-    return Money(amount, "GBP")
+def _gbp(pennies: int) -> Money:
+    return Money(from_pennies(pennies), "GBP")
+
+
+def _paid(value: object) -> int:
+    if type(value) is int:
+        return value
+    if isinstance(value, bool | int):
+        raise ValidationError("paid", "must be an amount of money or whole pennies")
+    return _pennies(value, "paid")
+
+
+class PeriodNumbers(NamedTuple):
+    """One benefit in one period as the rules compute it: whole pennies, nothing explained yet.
+
+    What a :class:`PeriodOutcome` is made from (:meth:`PeriodOutcome.from_numbers`). The engine
+    keeps a check's periods in this form and makes outcome objects only when they are read, so
+    a caller who reads only amounts never pays for them.
+
+    >>> import datetime as dt
+    >>> from participatory.core.periods import DateRange
+    >>> week = DateRange(dt.date(2025, 6, 16), dt.date(2025, 6, 22))
+    >>> row = PeriodNumbers(Benefit.CARERS_ALLOWANCE, week, 8330, 0, 19601, True, "me", 8330)
+    >>> PeriodOutcome.from_numbers(row).change
+    Money('-83.30', 'GBP')
+    """
+
+    benefit: Benefit
+    period: DateRange
+    #: The benefit without the payments in question (pennies).
+    before: int
+    #: The benefit with them (pennies).
+    after: int
+    #: Earnings from the payments counted in the period (pennies).
+    counted: int
+    #: Whether entitlement for the period is lost outright.
+    cliff: bool
+    #: Whose own benefit it is; ``None`` for the household's.
+    person: str | None
+    #: The benefit with the person's regular earnings only (pennies).
+    baseline: int
+    #: The rule's own inputs for its explanation.
+    detail: object = None
+    #: How the period's findings are made when first read: called with the outcome and the
+    #: context its check was made in.
+    explain: Callable[..., tuple[Finding, ...]] | None = None
+
+    def __repr__(self) -> str:
+        # Which benefit, whose, and how much are all special-category data.
+        return f"PeriodNumbers(period={self.period!r}, {REDACTED_TEXT})"
+
+
+#: :class:`PeriodNumbers` from a tuple of its ten fields in order: how the rules make them, once
+#: for every period of every check, without the Python-level call a named tuple's own
+#: constructor adds (it checks nothing; each outcome is validated when it is made).
+period_numbers: Final[Callable[[tuple[Any, ...]], PeriodNumbers]] = functools.partial(
+    tuple.__new__, PeriodNumbers
+)
 
 
 class PeriodOutcome(ExplainedResult):
@@ -102,18 +163,114 @@ class PeriodOutcome(ExplainedResult):
             raise ValidationError("cliff", "must be true or false")
         if person is not None and type(person) is not str:
             raise ValidationError("person", "must be a person's id")
+        self._fill(
+            benefit,
+            period,
+            _pennies(before, "before"),
+            _pennies(after, "after"),
+            _pennies(counted, "counted"),
+            cliff,
+            person,
+            findings,
+            detail,
+            explain,
+            None if baseline is None else _pennies(baseline, "baseline"),
+        )
+
+    @classmethod
+    def in_pennies(
+        cls,
+        benefit: Benefit,
+        period: DateRange,
+        before: int,
+        after: int,
+        counted: int,
+        cliff: bool,
+        *,
+        person: str | None = None,
+        detail: object = None,
+        explain: Explainer | None = None,
+        baseline: int | None = None,
+    ) -> PeriodOutcome:
+        """An outcome from amounts in whole pennies (how the rules compute)."""
+        if type(benefit) is not Benefit:
+            raise ValidationError("benefit", "must be a Benefit")
+        if type(period) is not DateRange and not isinstance(period, DateRange):
+            raise ValidationError("period", "must be a DateRange")
+        if cliff is not True and cliff is not False:
+            raise ValidationError("cliff", "must be true or false")
+        if person is not None and type(person) is not str:
+            raise ValidationError("person", "must be a person's id")
+        if type(before) is not int or type(after) is not int or type(counted) is not int:
+            raise ValidationError("before", "amounts must be whole numbers of pennies")
+        if baseline is None:
+            baseline = before
+        elif type(baseline) is not int:
+            raise ValidationError("baseline", "must be a whole number of pennies")
+        made = cls.__new__(cls)
+        made._benefit = benefit
+        made._period = period
+        made._before = before
+        made._after = after
+        made._counted = counted
+        made._cliff = cliff
+        made._person = person
+        made._detail = detail
+        made._explain = explain
+        made._baseline = baseline
+        made._findings = None if explain else ()
+        return made
+
+    @classmethod
+    def from_numbers(cls, numbers: PeriodNumbers, context: object = None) -> PeriodOutcome:
+        """The outcome a rule's :class:`PeriodNumbers` describe (validated like any other).
+
+        ``context`` is what the rule's explanation reads besides the outcome (the parameters
+        the check was made with).
+        """
+        if type(numbers) is not PeriodNumbers:
+            raise ValidationError("numbers", "must be PeriodNumbers")
+        benefit, period, before, after, counted, cliff, person, baseline, detail, why = numbers
+        explain = None if why is None else (why, (context,))
+        return cls.in_pennies(
+            benefit,
+            period,
+            before,
+            after,
+            counted,
+            cliff,
+            person=person,
+            detail=detail,
+            explain=explain,
+            baseline=baseline,
+        )
+
+    def _fill(
+        self,
+        benefit: Benefit,
+        period: DateRange,
+        before: int,
+        after: int,
+        counted: int,
+        cliff: bool,
+        person: str | None,
+        findings: Iterable[Finding] | None,
+        detail: object,
+        explain: Explainer | None,
+        baseline: int | None,
+    ) -> None:
         # Plain slot assignment: a result is made for every period of every contributor, and
         # the public attributes are read-only properties, so nothing outside can change it.
         self._benefit = benefit
         self._period = period
-        self._before = before_amount = _pounds(before, "before")
-        self._after = _pounds(after, "after")
-        self._counted = _pounds(counted, "counted")
+        self._before = before
+        self._after = after
+        self._counted = counted
         self._cliff = cliff
         self._person = person
         self._detail = detail
         self._explain = explain
-        self._baseline = before_amount if baseline is None else _pounds(baseline, "baseline")
+        self._baseline = before if baseline is None else baseline
         self._findings = None if findings is None and explain else tuple(findings or ())
 
     @property
@@ -166,24 +323,44 @@ class PeriodOutcome(ExplainedResult):
         return _gbp(self._counted)
 
     @property
-    def before_amount(self) -> Decimal:
-        """:attr:`before` as a bare Decimal (no Money is made)."""
+    def before_pennies(self) -> int:
+        """:attr:`before` in whole pennies."""
         return self._before
 
     @property
-    def after_amount(self) -> Decimal:
-        """:attr:`after` as a bare Decimal (no Money is made)."""
+    def after_pennies(self) -> int:
+        """:attr:`after` in whole pennies."""
         return self._after
 
     @property
-    def baseline_amount(self) -> Decimal:
+    def counted_pennies(self) -> int:
+        """:attr:`counted` in whole pennies."""
+        return self._counted
+
+    @property
+    def baseline_pennies(self) -> int:
         """The benefit with the person's regular earnings only (before any payment at all)."""
         return self._baseline
 
     @property
+    def change_pennies(self) -> int:
+        """After minus before in whole pennies: negative when the benefit falls."""
+        return self._after - self._before
+
+    @property
+    def before_amount(self) -> Decimal:
+        """:attr:`before` as a bare Decimal."""
+        return from_pennies(self._before)
+
+    @property
+    def after_amount(self) -> Decimal:
+        """:attr:`after` as a bare Decimal."""
+        return from_pennies(self._after)
+
+    @property
     def change_amount(self) -> Decimal:
         """After minus before as a bare Decimal: negative when the benefit falls."""
-        return self._after - self._before
+        return from_pennies(self._after - self._before)
 
     @property
     def change(self) -> Money:
@@ -215,6 +392,31 @@ class PeriodOutcome(ExplainedResult):
     def __hash__(self) -> int:
         return hash((self._benefit, self._period, self._person, self._after))
 
+    def unstructured(
+        self, include_sensitive: bool, unstructure: Callable[[object], Any]
+    ) -> dict[str, Any]:
+        """Plain data for :func:`participatory.core.serialise.unstructure`.
+
+        Withheld whole unless ``include_sensitive`` (which benefit, whose and how much are
+        all special-category data); the shape is the same either way.
+        """
+        if not include_sensitive:
+            return {**dict.fromkeys(_OUTCOME_KEYS), "sensitive": True, "withheld": True}
+        return {
+            "benefit": self._benefit.value,
+            "period": {"start": unstructure(self._period.start),
+                       "end": unstructure(self._period.end)},
+            "person": self._person,
+            "before": unstructure(self.before),
+            "after": unstructure(self.after),
+            "change": unstructure(self.change),
+            "counted": unstructure(self.counted),
+            "cliff": self._cliff,
+            "findings": [unstructure(f) for f in self.findings],
+            "sensitive": True,
+            "withheld": False,
+        }  # fmt: skip
+
     def __repr__(self) -> str:
         # Which benefit, whose, and how much are all special-category data.
         return f"PeriodOutcome(period={self._period!r}, {REDACTED_TEXT})"
@@ -239,67 +441,200 @@ class PeriodOutcome(ExplainedResult):
 def _rebuild_outcome(
     benefit: Benefit,
     period: DateRange,
-    before: Decimal,
-    after: Decimal,
-    counted: Decimal,
+    before: int,
+    after: int,
+    counted: int,
     cliff: bool,
     person: str | None,
     findings: tuple[Finding, ...],
-    baseline: Decimal,
+    baseline: int,
 ) -> PeriodOutcome:
-    return PeriodOutcome(
-        benefit,
-        period,
-        before,
-        after,
-        counted,
-        cliff,
-        person=person,
-        findings=findings,
-        baseline=baseline,
+    made = PeriodOutcome.in_pennies(
+        benefit, period, before, after, counted, cliff, person=person, baseline=baseline
     )
+    made._findings = tuple(findings)
+    return made
 
 
 def _outcomes(items: object) -> tuple[PeriodOutcome, ...]:
     # Wrong types are refused by position only: the items are a person's benefits outcomes.
     kind = type(items)
-    if kind is not list and kind is not tuple and (
-        isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable)
+    if (
+        kind is not list
+        and kind is not tuple
+        and (isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable))
     ):
         raise ValidationError("outcomes", "must be a list of PeriodOutcome")
-    outcomes = items if kind is tuple else tuple(items)  # type: ignore[arg-type]
+    outcomes: tuple[object, ...] = items if kind is tuple else tuple(items)  # type: ignore[assignment,arg-type]
     for index, outcome in enumerate(outcomes):
         if type(outcome) is not PeriodOutcome and not isinstance(outcome, PeriodOutcome):
             raise ValidationError(f"outcomes[{index}]", "must be a PeriodOutcome")
     return outcomes  # type: ignore[return-value]
 
 
+def _numbers_of(outcome: PeriodOutcome) -> PeriodNumbers:
+    return PeriodNumbers(
+        outcome._benefit,
+        outcome._period,
+        outcome._before,
+        outcome._after,
+        outcome._counted,
+        outcome._cliff,
+        outcome._person,
+        outcome._baseline,
+        # A check made from outcomes keeps them: its numbers are read for amounts only.
+        outcome._detail,
+        None,
+    )
+
+
+_OUTCOME_KEYS: Final = (
+    "benefit", "period", "person", "before", "after", "change", "counted", "cliff", "findings",
+)  # fmt: skip
+_CHECK_KEYS: Final = ("outcomes", "paid", "change", "kept", "findings")
+#: The benefits in a fixed order: a check keeps each period's benefit as its position here.
+_BENEFITS: Final = tuple(Benefit)
+_POSITION: Final = {benefit: index for index, benefit in enumerate(_BENEFITS)}
+#: Values kept per period: benefit position, before, after, counted, cliff, person, baseline.
+_STRIDE: Final = 7
+
+
+def _pack(rows: Sequence[PeriodNumbers]) -> tuple[tuple[DateRange, ...], tuple[Any, ...]]:
+    # Plain values only (numbers, flags, ids): the garbage collector stops tracking such a
+    # tuple, so a batch of results costs it almost nothing however many are kept.
+    packed: list[Any] = []
+    for row in rows:
+        packed += (
+            _POSITION[row.benefit],
+            row.before,
+            row.after,
+            row.counted,
+            row.cliff,
+            row.person,
+            row.baseline,
+        )
+    return tuple(row.period for row in rows), tuple(packed)
+
+
 class BenefitsCheck(ExplainedResult):
     """What a set of payments does to a household's benefits, and what it keeps.
 
-    ``paid`` is every amount actually received (a declined fee is not). ``outcomes`` lists
-    every benefit period the payments touch, knock-on effects included, in date order.
+    ``paid`` is every amount actually received (a declined fee is not): Money or pounds, or
+    whole pennies as an ``int``. ``outcomes`` lists every benefit period the payments touch,
+    knock-on effects included, in date order.
+
+    The engine makes a check from its numbers (:meth:`from_numbers`) and keeps only them and
+    its inputs: amounts are read from the numbers, and the :class:`PeriodOutcome` objects and
+    findings are made when first read, by working the check out again with its explanations.
     """
 
-    __slots__ = ("_explain", "_findings", "_outcomes", "_paid")
+    __slots__ = (
+        "_context",
+        "_explain",
+        "_findings",
+        "_outcomes",
+        "_packed",
+        "_paid",
+        "_periods",
+        "_recompute",
+    )
 
     def __init__(
         self,
         outcomes: Iterable[PeriodOutcome],
-        paid: Money | Decimal,
+        paid: Money | Decimal | int,
         *,
         findings: Iterable[Finding] | None = None,
         explain: Explainer | None = None,
     ) -> None:
-        self._outcomes = _outcomes(outcomes)
-        self._paid = _pounds(paid, "paid")
+        made = _outcomes(outcomes)
+        self._outcomes: tuple[PeriodOutcome, ...] | None = made
+        self._periods, self._packed = _pack([_numbers_of(outcome) for outcome in made])
+        self._recompute: Callable[..., Sequence[PeriodNumbers]] | None = None
+        self._context: object = None
+        self._paid = _paid(paid)
         self._explain = explain
         self._findings = None if findings is None and explain else tuple(findings or ())
+
+    @classmethod
+    def from_numbers(
+        cls,
+        numbers: Sequence[PeriodNumbers],
+        paid: int,
+        *,
+        explain: Explainer,
+        recompute: Callable[..., Sequence[PeriodNumbers]],
+        context: object = None,
+    ) -> BenefitsCheck:
+        """A check from the rules' numbers, in date order; outcomes and findings made on demand.
+
+        ``explain`` is the function that makes the check's findings and its arguments;
+        ``recompute`` works the periods out again, with the details their explanations need,
+        from the same arguments; ``context`` is what those explanations read besides each
+        outcome (the parameters the check was made with). Each period's numbers are validated
+        when its outcome is made.
+        """
+        if type(numbers) is not list and type(numbers) is not tuple:
+            raise ValidationError("numbers", "must be a list of PeriodNumbers")
+        periods = []
+        packed: list[Any] = []
+        for row in numbers:
+            if type(row) is not PeriodNumbers:
+                index = list(numbers).index(row)
+                raise ValidationError(f"numbers[{index}]", "must be PeriodNumbers")
+            periods.append(row.period)
+            packed += (
+                _POSITION[row.benefit],
+                row.before,
+                row.after,
+                row.counted,
+                row.cliff,
+                row.person,
+                row.baseline,
+            )
+        made = cls.__new__(cls)
+        made._periods = tuple(periods)
+        made._packed = tuple(packed)
+        made._outcomes = None
+        made._recompute = recompute
+        made._context = context
+        made._paid = paid if type(paid) is int else _paid(paid)
+        made._explain = explain
+        made._findings = None
+        return made
 
     @property
     def outcomes(self) -> tuple[PeriodOutcome, ...]:
         """Every benefit period the payments touch, in date order."""
-        return self._outcomes
+        made = self._outcomes
+        if made is None:
+            _function, arguments = self._explain  # type: ignore[misc]
+            rows = self._recompute(*arguments)  # type: ignore[misc]
+            if _pack(rows) != (self._periods, self._packed):
+                # The rules are pure functions of the inputs a check keeps: working it out
+                # again can only differ if something the check holds was changed.
+                raise RuntimeError("a benefits check's inputs changed after it was made")
+            context = self._context
+            made = self._outcomes = tuple(PeriodOutcome.from_numbers(n, context) for n in rows)
+        return made
+
+    @property
+    def numbers(self) -> tuple[PeriodNumbers, ...]:
+        """Every period's numbers, in date order, without their explanations' details."""
+        packed = self._packed
+        return tuple(
+            PeriodNumbers(
+                _BENEFITS[packed[at]],
+                period,
+                packed[at + 1],
+                packed[at + 2],
+                packed[at + 3],
+                packed[at + 4],
+                packed[at + 5],
+                packed[at + 6],
+            )
+            for at, period in zip(range(0, len(packed), _STRIDE), self._periods, strict=True)
+        )
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -318,21 +653,36 @@ class BenefitsCheck(ExplainedResult):
     @property
     def paid_amount(self) -> Decimal:
         """:attr:`paid` as a bare Decimal."""
+        return from_pennies(self._paid)
+
+    @property
+    def paid_pennies(self) -> int:
+        """:attr:`paid` in whole pennies."""
         return self._paid
+
+    def change_pennies(self, benefit: Benefit | None = None, person: str | None = None) -> int:
+        """:meth:`change` in whole pennies."""
+        packed = self._packed
+        wanted = None
+        if benefit is not None:
+            wanted = _POSITION.get(benefit)
+            if wanted is None:
+                raise ValidationError("benefit", "must be a Benefit")
+        total = 0
+        for at in range(0, len(packed), _STRIDE):
+            if (wanted is None or packed[at] == wanted) and (
+                person is None or packed[at + 5] == person
+            ):
+                total += packed[at + 2] - packed[at + 1]
+        return total
 
     def change_amount(self, benefit: Benefit | None = None, person: str | None = None) -> Decimal:
         """:meth:`change` as a bare Decimal."""
-        total = _ZERO
-        for outcome in self._outcomes:
-            if (benefit is None or outcome._benefit is benefit) and (
-                person is None or outcome._person == person
-            ):
-                total += outcome._after - outcome._before
-        return total
+        return from_pennies(self.change_pennies(benefit, person))
 
     def change(self, benefit: Benefit | None = None, person: str | None = None) -> Money:
         """Net change in ``benefit`` (all if ``None``), of ``person`` (anyone's if ``None``)."""
-        return _gbp(self.change_amount(benefit, person))
+        return _gbp(self.change_pennies(benefit, person))
 
     def outcomes_for(
         self, benefit: Benefit, person: str | None = None
@@ -347,17 +697,17 @@ class BenefitsCheck(ExplainedResult):
     @property
     def loss(self) -> Money:
         """Benefit lost overall, knock-on gains netted off (negative if benefits rise)."""
-        return _gbp(-self.change_amount())
+        return _gbp(-self.change_pennies())
 
     @property
     def kept(self) -> Money:
         """What the household is better off by: the payments less the benefit lost."""
-        return _gbp(self._paid + self.change_amount())
+        return _gbp(self._paid + self.change_pennies())
 
     @property
     def kept_amount(self) -> Decimal:
         """:attr:`kept` as a bare Decimal."""
-        return self._paid + self.change_amount()
+        return from_pennies(self._paid + self.change_pennies())
 
     @property
     def cliffs(self) -> tuple[PeriodOutcome, ...]:
@@ -367,28 +717,49 @@ class BenefitsCheck(ExplainedResult):
     @property
     def changes_nothing(self) -> bool:
         """Whether no benefit changes in any period."""
-        return all(o._after == o._before for o in self._outcomes)
+        packed = self._packed
+        return all(packed[at + 2] == packed[at + 1] for at in range(0, len(packed), _STRIDE))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, BenefitsCheck):
             return NotImplemented
-        return (self._outcomes, self._paid, self.findings) == (
-            other._outcomes,
+        return (self.outcomes, self._paid, self.findings) == (
+            other.outcomes,
             other._paid,
             other.findings,
         )
 
     def __hash__(self) -> int:
-        return hash((self._outcomes, self._paid))
+        return hash((self.outcomes, self._paid))
+
+    def unstructured(
+        self, include_sensitive: bool, unstructure: Callable[[object], Any]
+    ) -> dict[str, Any]:
+        """Plain data for :func:`participatory.core.serialise.unstructure`.
+
+        Withheld whole unless ``include_sensitive`` (that a household was checked at all
+        says it gets benefits); the shape is the same either way.
+        """
+        if not include_sensitive:
+            return {**dict.fromkeys(_CHECK_KEYS), "sensitive": True, "withheld": True}
+        return {
+            "outcomes": [o.unstructured(True, unstructure) for o in self.outcomes],
+            "paid": unstructure(self.paid),
+            "change": unstructure(self.change()),
+            "kept": unstructure(self.kept),
+            "findings": [unstructure(f) for f in self.findings],
+            "sensitive": True,
+            "withheld": False,
+        }
 
     def __repr__(self) -> str:
         return f"BenefitsCheck(outcomes={REDACTED_TEXT}, paid={self.paid!r}, ...)"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_check, (self._outcomes, self._paid, self.findings))
+        return (_rebuild_check, (self.outcomes, self._paid, self.findings))
 
 
 def _rebuild_check(
-    outcomes: Sequence[PeriodOutcome], paid: Decimal, findings: tuple[Finding, ...]
+    outcomes: Sequence[PeriodOutcome], paid: int, findings: tuple[Finding, ...]
 ) -> BenefitsCheck:
     return BenefitsCheck(outcomes, paid, findings=findings)

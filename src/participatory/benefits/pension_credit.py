@@ -23,11 +23,11 @@ from participatory.benefits.claims import PensionCreditClaim
 from participatory.benefits.kinds import Benefit
 from participatory.benefits.law import cite_law
 from participatory.benefits.legacy import excess_from_payment, exhausted_finding
-from participatory.benefits.mechanism import ZERO, Context, Income, finding
-from participatory.benefits.outcomes import PeriodOutcome
+from participatory.benefits.mechanism import Context, Income, finding, pounds
+from participatory.benefits.outcomes import PeriodNumbers, PeriodOutcome, period_numbers
 from participatory.core.explain import Finding, Severity
-from participatory.core.money import Money
 from participatory.core.nations import Nation
+from participatory.core.pennies import to_pennies
 from participatory.core.periods import DateRange
 
 __all__ = ["MESSAGES", "assess_week"]
@@ -53,9 +53,10 @@ MESSAGES: Final = {
 class Detail(NamedTuple):
     """What the explanation of a Pension Credit week quotes."""
 
-    total: Decimal
-    disregard: Decimal
+    total: int
+    disregard: int
     nation: Nation
+    claim: PensionCreditClaim
 
 
 def assess_week(
@@ -65,43 +66,46 @@ def assess_week(
     ctx: Context,
     *,
     nation: Nation,
-) -> PeriodOutcome:
+) -> PeriodNumbers:
     """Guarantee credit for ``week``: pound for pound above the disregard, never below nil."""
-    award = claim.weekly_award.amount
+    award = claim.award_pennies
     name = f"pension_credit.earnings_disregard.{claim.disregard.value}"
-    disregard = Decimal(ctx.use(name, week.start).value)  # type: ignore[arg-type]
+    disregard = to_pennies(Decimal(ctx.use(name, week.start).value))  # type: ignore[arg-type]
     total = income.base + income.added
     # The award on the statement already allows for regular earnings: only what other
     # payments and these add over them comes off.
-    before = max(ZERO, award - excess_from_payment(income.regular, income.base, disregard))
-    after = max(ZERO, award - excess_from_payment(income.regular, total, disregard))
-    return PeriodOutcome(
-        Benefit.PENSION_CREDIT,
-        week,
-        before,
-        after,
-        income.added,
-        False,
-        detail=Detail(total, disregard, nation),
-        explain=(explain_week, (claim, ctx)),
+    before = max(0, award - excess_from_payment(income.regular, income.base, disregard))
+    after = max(0, award - excess_from_payment(income.regular, total, disregard))
+    return period_numbers(
+        (
+            Benefit.PENSION_CREDIT,
+            week,
+            before,
+            after,
+            income.added,
+            False,
+            None,
+            before,
+            Detail(total, disregard, nation, claim),
+            explain_week,
+        )
     )
 
 
-def explain_week(
-    outcome: PeriodOutcome, claim: PensionCreditClaim, ctx: Context
-) -> tuple[Finding, ...]:
+def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
     """The findings of one Pension Credit week, from its numbers."""
     d: Detail = outcome.detail  # type: ignore[assignment]
+    claim = d.claim
     week = outcome.period
     use = ctx.use(f"pension_credit.earnings_disregard.{claim.disregard.value}", week.start)
-    reduction = outcome.before_amount - outcome.after_amount
+    reduction = outcome.before_pennies - outcome.after_pennies
     values = {
         "start": week.start,
         "end": week.end,
-        "earnings": Money(d.total),
-        "disregard": Money(d.disregard),
-        "excess": Money(max(ZERO, d.total - d.disregard)),
-        "reduction": Money(reduction),
+        "earnings": pounds(d.total),
+        "disregard": pounds(d.disregard),
+        "excess": pounds(max(0, d.total - d.disregard)),
+        "reduction": pounds(reduction),
         "before": outcome.before,
         "after": outcome.after,
     }
@@ -116,8 +120,10 @@ def explain_week(
             actions=("benefits.action.tell_pension_service",) if reduction else (),
         )
     ]
-    if reduction and outcome.after_amount == 0:
+    if reduction and outcome.after_pennies == 0:
         found.append(exhausted_finding(week))
     if claim.savings_credit:
-        found.append(finding("BEN-PC-SAVINGS-CREDIT", Severity.WARNING, "benefits.pc.savings_credit"))
+        found.append(
+            finding("BEN-PC-SAVINGS-CREDIT", Severity.WARNING, "benefits.pc.savings_credit")
+        )
     return tuple(found)

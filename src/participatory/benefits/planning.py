@@ -12,6 +12,7 @@ fee as expenses or splitting one piece of work into fictitious instalments: the 
 say so, and state the trade-off (waiting longer for the money).
 
 >>> import datetime as dt
+from typing import Final
 >>> from participatory.benefits.claims import CarersAllowanceClaim
 >>> from participatory.benefits.household import Household, Person
 >>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())])
@@ -25,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
@@ -45,30 +47,30 @@ from participatory.core.privacy import REDACTED, SENSITIVE
 __all__ = ["MESSAGES", "InstalmentPlan", "SafePayment", "plan_instalments", "plan_safe_payment"]
 
 MESSAGES: Final = {
-        "benefits.plan.safe": (
-            "The largest payment received on {day} that changes no benefit is {amount}; "
-            "one penny more changes {benefit} ({rule})."
-        ),
-        "benefits.plan.safe_unlimited": (
-            "No payment up to {ceiling} received on {day} changes the contributor's benefits."
-        ),
-        "benefits.plan.schedule": (
-            "Paying {total} in {count} instalments loses {loss} of benefits; paying it all on "
-            "{first_day} would lose {loss_at_once}."
-        ),
-        "benefits.plan.trade_off": (
-            "Spreading the payment means the contributor waits for part of the money. Offer "
-            "the choice: some people prefer to be paid at once."
-        ),
-        "benefits.plan.honesty": (
-            "Only use dates on which a payment is genuinely made for work genuinely done, "
-            "record each payment as what it is, and report every payment as the benefit "
-            "rules require. Never describe a fee as expenses."
-        ),
-        "benefits.plan.expenses": (
-            "Paying expenses against receipts, rather than a flat rate, keeps them out of "
-            "the benefit calculation."
-        ),
+    "benefits.plan.safe": (
+        "The largest payment received on {day} that changes no benefit is {amount}; "
+        "one penny more changes {benefit} ({rule})."
+    ),
+    "benefits.plan.safe_unlimited": (
+        "No payment up to {ceiling} received on {day} changes the contributor's benefits."
+    ),
+    "benefits.plan.schedule": (
+        "Paying {total} in {count} instalments loses {loss} of benefits; paying it all on "
+        "{first_day} would lose {loss_at_once}."
+    ),
+    "benefits.plan.trade_off": (
+        "Spreading the payment means the contributor waits for part of the money. Offer "
+        "the choice: some people prefer to be paid at once."
+    ),
+    "benefits.plan.honesty": (
+        "Only use dates on which a payment is genuinely made for work genuinely done, "
+        "record each payment as what it is, and report every payment as the benefit "
+        "rules require. Never describe a fee as expenses."
+    ),
+    "benefits.plan.expenses": (
+        "Paying expenses against receipts, rather than a flat rate, keeps them out of "
+        "the benefit calculation."
+    ),
 }
 
 _CEILING = Money.gbp(100_000)

@@ -27,6 +27,7 @@ import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.money import Money, to_decimal
+from participatory.core.pennies import to_pennies
 from participatory.core.periods import to_date
 
 __all__ = ["Receipt", "ReceiptKind", "Treatment", "as_receipts", "receipts"]
@@ -34,6 +35,10 @@ __all__ = ["Receipt", "ReceiptKind", "Treatment", "as_receipts", "receipts"]
 
 class Treatment(enum.Enum):
     """How a payment counts in the benefit means tests."""
+
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
 
     #: Counted as earnings in the period it is received.
     EARNINGS = "earnings"
@@ -47,6 +52,10 @@ class Treatment(enum.Enum):
 
 class ReceiptKind(enum.Enum):
     """What a payment is for, as the paying organisation records it."""
+
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
 
     #: A fee for involvement as a service user (not an employee).
     INVOLVEMENT_FEE = "involvement_fee"
@@ -123,7 +132,7 @@ def _received_on(value: object) -> dt.date:
     return to_date(value, "received_on")
 
 
-def _person(_instance: object, _attribute: object, value: object) -> None:
+def _person(_instance: object, _attribute: object, value: str | None) -> None:
     if value is not None and (not isinstance(value, str) or not value.strip()):
         raise ValidationError("person", "must be the id of a member of the household")
 
@@ -150,6 +159,16 @@ class Receipt:
     reference: str | None = None
     #: The id of the household member who receives it (the first member if not given).
     person: str | None = attrs.field(default=None, kw_only=True, validator=_person)
+    #: The amount, and what the means tests count of it, in whole pennies (worked out once:
+    #: every check reads them).
+    pennies: int = attrs.field(init=False, repr=False, eq=False)
+    counted_pennies: int = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        pennies = to_pennies(self.amount.amount)
+        object.__setattr__(self, "pennies", pennies)
+        counted = pennies if _TREATMENT[self.kind] is Treatment.EARNINGS else 0
+        object.__setattr__(self, "counted_pennies", counted)
 
     @property
     def treatment(self) -> Treatment:

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
-
 from typing import Final
 
 import attrs
@@ -36,6 +35,7 @@ import attrs
 from participatory.benefits.engine import assess_benefits
 from participatory.benefits.household import Household
 from participatory.benefits.mechanism import PENNY, finding
+from participatory.benefits.outcomes import BenefitsCheck
 from participatory.benefits.receipts import Receipt, ReceiptKind, as_receipts
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Severity
@@ -43,14 +43,21 @@ from participatory.core.money import Money
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.privacy import REDACTED, SENSITIVE
 
-__all__ = ["MESSAGES", "CaseComparison", "ContributorCase", "ScenarioComparison", "compare", "scale_fees"]
+__all__ = [
+    "MESSAGES",
+    "CaseComparison",
+    "ContributorCase",
+    "ScenarioComparison",
+    "compare",
+    "scale_fees",
+]
 
 MESSAGES: Final = {
-        "benefits.scenario.summary": (
-            "Across {count} contributors, benefit loss changes from {baseline_loss} to "
-            "{alternative_loss}; {better_off} are better off, {worse_off} worse off; periods "
-            "lost at a cliff edge change from {baseline_cliffs} to {alternative_cliffs}."
-        ),
+    "benefits.scenario.summary": (
+        "Across {count} contributors, benefit loss changes from {baseline_loss} to "
+        "{alternative_loss}; {better_off} are better off, {worse_off} worse off; periods "
+        "lost at a cliff edge change from {baseline_cliffs} to {alternative_cliffs}."
+    ),
 }
 
 
@@ -114,7 +121,9 @@ def scale_fees(factor: Decimal | int | str) -> Callable[[Sequence[Receipt]], tup
         return tuple(
             attrs.evolve(
                 r,
-                amount=Money((r.amount.amount * multiplier).quantize(PENNY, rounding=ROUND_HALF_UP)),
+                amount=Money(
+                    (r.amount.amount * multiplier).quantize(PENNY, rounding=ROUND_HALF_UP)
+                ),
             )
             if r.kind in fee_kinds
             else r
@@ -153,8 +162,8 @@ def compare(
             worse += 1
         total_base += first.loss.amount
         total_alt += second.loss.amount
-        cliffs_base += len(first.cliffs)
-        cliffs_alt += len(second.cliffs)
+        cliffs_base += _cliffs(first)
+        cliffs_alt += _cliffs(second)
         compared.append(
             CaseComparison(
                 case.subject,
@@ -162,8 +171,8 @@ def compare(
                 second.loss,
                 first.kept,
                 second.kept,
-                len(first.cliffs),
-                len(second.cliffs),
+                _cliffs(first),
+                _cliffs(second),
             )
         )
     summary = finding(
@@ -184,3 +193,7 @@ def compare(
     return ScenarioComparison(
         tuple(compared), Money(total_base), Money(total_alt), better, worse, findings=(summary,)
     )
+
+
+def _cliffs(result: BenefitsCheck) -> int:
+    return sum(1 for row in result.numbers if row.cliff)

@@ -15,8 +15,8 @@ from __future__ import annotations
 import functools
 from typing import Final
 
-from participatory.benefits.law import cite_law
 from participatory.benefits.kinds import UnaffectedBenefit
+from participatory.benefits.law import cite_law
 from participatory.benefits.mechanism import finding
 from participatory.core.explain import Finding, Severity
 from participatory.core.nations import Nation
@@ -24,14 +24,14 @@ from participatory.core.nations import Nation
 __all__ = ["MESSAGES", "unaffected_findings"]
 
 MESSAGES: Final = {
-        "benefits.unaffected": (
-            "{benefits}: not affected by earnings, so the payment does not change them."
-        ),
-        "benefits.unaffected.review": (
-            "PIP, DLA and Attendance Allowance do not depend on earnings, but taking on "
-            "work can lead DWP to ask whether needs have changed. The payment itself is not "
-            "a reason to reduce them; a welfare-rights adviser can help if DWP asks."
-        ),
+    "benefits.unaffected": (
+        "{benefits}: not affected by earnings, so the payment does not change them."
+    ),
+    "benefits.unaffected.review": (
+        "PIP, DLA and Attendance Allowance do not depend on earnings, but taking on "
+        "work can lead DWP to ask whether needs have changed. The payment itself is not "
+        "a reason to reduce them; a welfare-rights adviser can help if DWP asks."
+    ),
 }
 
 _NAMES: Final = {

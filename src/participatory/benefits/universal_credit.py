@@ -41,7 +41,7 @@ Money('-8.80', 'GBP')
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 from typing import Final, NamedTuple
 
 from participatory.benefits.household import (
@@ -54,19 +54,20 @@ from participatory.benefits.household import (
 from participatory.benefits.kinds import AgeBand, Benefit, WorkCapability
 from participatory.benefits.law import cite_law
 from participatory.benefits.mechanism import (
-    ZERO,
     Context,
-    Income,
     RateReader,
+    Ratio,
     finding,
-    nearest_penny,
+    pounds,
+    weekly_to_monthly_pennies,
 )
-from participatory.benefits.outcomes import PeriodOutcome
+from participatory.benefits.outcomes import PeriodNumbers, PeriodOutcome, period_numbers
 from participatory.core.errors import ParametersNotAvailable
 from participatory.core.explain import Finding, ParameterUse, Severity
 from participatory.core.money import Money
 from participatory.core.nations import Nation
-from participatory.core.periods import DateRange, weekly_to_monthly
+from participatory.core.pennies import round_half_up, to_pennies
+from participatory.core.periods import DateRange
 
 __all__ = [
     "MESSAGES",
@@ -83,6 +84,11 @@ __all__ = [
 ]
 
 MESSAGES: Final = {
+    "benefits.uc.before_claim": (
+        "{count} payment(s) received before the Universal Credit claim began on {first} fall "
+        "in no assessment period, so they are not counted as earnings for Universal Credit. "
+        "If the claim's start date changes (a backdated claim), check again."
+    ),
     "benefits.uc.within_work_allowance": (
         "Universal Credit, the assessment period {start} to {end}: earnings of {earnings} are "
         "within the {work_allowance} work allowance, so Universal Credit is unchanged "
@@ -171,6 +177,11 @@ MESSAGES: Final = {
         "Universal Credit: if the award ends, Scottish Child Payment may stop too. Tell "
         "Social Security Scotland and ask a welfare-rights adviser."
     ),
+    "benefits.uc.northern_ireland": (
+        "In Northern Ireland Universal Credit is paid under Northern Ireland's own regulations "
+        "(the Department for Communities), with the same amounts as in Great Britain so far: "
+        "the figures here are the published Great Britain ones, on that footing."
+    ),
     "benefits.action.report_uc_journal": (
         "Report the payment in the Universal Credit journal in the assessment period it "
         "is received (payroll earnings reach DWP through HMRC automatically)."
@@ -181,26 +192,29 @@ _FIRST_CHILD_HIGHER_BEFORE: Final = dt.date(2017, 4, 6)
 
 
 class UniversalCreditRates(NamedTuple):
-    """Every Universal Credit figure for an assessment period starting on one day."""
+    """Every Universal Credit figure for an assessment period starting on one day.
 
-    taper: Decimal
-    work_allowance_lower: Decimal
-    work_allowance_higher: Decimal
-    single_under_25: Decimal
-    single_25_or_over: Decimal
-    couple_under_25: Decimal
-    couple_25_or_over: Decimal
-    child_first_higher: Decimal
-    child_other: Decimal
-    lcwra: Decimal
+    Amounts are whole pennies; the taper is a ratio of whole numbers.
+    """
+
+    taper: Ratio
+    work_allowance_lower: int
+    work_allowance_higher: int
+    single_under_25: int
+    single_25_or_over: int
+    couple_under_25: int
+    couple_25_or_over: int
+    child_first_higher: int
+    child_other: int
+    lcwra: int
     #: The lower LCWRA rate for new claims from 6 April 2026 (``None`` before it existed).
-    lcwra_new_claim: Decimal | None
-    carer: Decimal
+    lcwra_new_claim: int | None
+    carer: int
     two_child_limit: bool
-    capital_lower: Decimal
-    capital_upper: Decimal
-    tariff_step: Decimal
-    tariff_per_step: Decimal
+    capital_lower: int
+    capital_upper: int
+    tariff_step: int
+    tariff_per_step: int
     stale: tuple[ParameterUse, ...]
 
 
@@ -208,23 +222,23 @@ def _build(read: RateReader) -> UniversalCreditRates:
     u = "universal_credit."
     new_claim = u + "lcwra_element_new_claim_2026"
     return UniversalCreditRates(
-        taper=read.number(u + "taper_rate"),
-        work_allowance_lower=read.number(u + "work_allowance.lower"),
-        work_allowance_higher=read.number(u + "work_allowance.higher"),
-        single_under_25=read.number(u + "standard_allowance.single_under_25"),
-        single_25_or_over=read.number(u + "standard_allowance.single_25_or_over"),
-        couple_under_25=read.number(u + "standard_allowance.couple_under_25"),
-        couple_25_or_over=read.number(u + "standard_allowance.couple_25_or_over"),
-        child_first_higher=read.number(u + "child_element.first_child_born_before_2017_04_06"),
-        child_other=read.number(u + "child_element.other"),
-        lcwra=read.number(u + "lcwra_element"),
-        lcwra_new_claim=read.number(new_claim) if read.covers(new_claim) else None,
-        carer=read.number(u + "carer_element"),
+        taper=read.ratio(u + "taper_rate"),
+        work_allowance_lower=read.pennies(u + "work_allowance.lower"),
+        work_allowance_higher=read.pennies(u + "work_allowance.higher"),
+        single_under_25=read.pennies(u + "standard_allowance.single_under_25"),
+        single_25_or_over=read.pennies(u + "standard_allowance.single_25_or_over"),
+        couple_under_25=read.pennies(u + "standard_allowance.couple_under_25"),
+        couple_25_or_over=read.pennies(u + "standard_allowance.couple_25_or_over"),
+        child_first_higher=read.pennies(u + "child_element.first_child_born_before_2017_04_06"),
+        child_other=read.pennies(u + "child_element.other"),
+        lcwra=read.pennies(u + "lcwra_element"),
+        lcwra_new_claim=read.pennies(new_claim) if read.covers(new_claim) else None,
+        carer=read.pennies(u + "carer_element"),
         two_child_limit=bool(read.value(u + "two_child_limit.applies")),
-        capital_lower=read.number(u + "capital.lower_limit"),
-        capital_upper=read.number(u + "capital.upper_limit"),
-        tariff_step=read.number(u + "capital.tariff_step"),
-        tariff_per_step=read.number(u + "capital.tariff_income_per_step"),
+        capital_lower=read.pennies(u + "capital.lower_limit"),
+        capital_upper=read.pennies(u + "capital.upper_limit"),
+        tariff_step=read.pennies(u + "capital.tariff_step"),
+        tariff_per_step=read.pennies(u + "capital.tariff_income_per_step"),
         stale=tuple(read.stale),
     )
 
@@ -235,42 +249,44 @@ def rates(ctx: Context, day: dt.date) -> UniversalCreditRates:
 
 
 class DisabledChildRates(NamedTuple):
-    """The disabled child additions for an AP starting on one day (read only when needed)."""
+    """The disabled child additions (pennies) for an AP starting on one day, read if needed."""
 
-    lower: Decimal
-    higher: Decimal
+    lower: int
+    higher: int
     stale: tuple[ParameterUse, ...]
 
 
 def _build_disabled(read: RateReader) -> DisabledChildRates:
     u = "universal_credit.disabled_child_addition."
-    return DisabledChildRates(read.number(u + "lower"), read.number(u + "higher"), tuple(read.stale))
+    return DisabledChildRates(
+        read.pennies(u + "lower"), read.pennies(u + "higher"), tuple(read.stale)
+    )
 
 
 class Elements(NamedTuple):
     """The maximum amount and what it is made of, for one assessment period."""
 
-    maximum: Decimal
-    standard: Decimal
-    child_elements: tuple[Decimal, ...]
+    maximum: int
+    standard: int
+    child_elements: tuple[int, ...]
     excluded_children: int
-    disabled_additions: tuple[Decimal, ...]
-    lcwra: Decimal
-    carers: tuple[Decimal, ...]
-    housing: Decimal
+    disabled_additions: tuple[int, ...]
+    lcwra: int
+    carers: tuple[int, ...]
+    housing: int
     #: A member with both LCWRA and caring, for whom only LCWRA is included.
     carer_and_lcwra: bool
     has_work_allowance: bool
 
 
-def _standard(profile: Profile, r: UniversalCreditRates) -> Decimal:
+def _standard(profile: Profile, r: UniversalCreditRates) -> int:
     if profile.couple:
         return r.couple_25_or_over if profile.any_25_or_over else r.couple_under_25
     return r.single_25_or_over if profile.any_25_or_over else r.single_under_25
 
 
-def _lcwra(profile: Profile, r: UniversalCreditRates) -> Decimal:
-    best = ZERO
+def _lcwra(profile: Profile, r: UniversalCreditRates) -> int:
+    best = 0
     for new_claim in profile.lcwra:
         amount = r.lcwra_new_claim if new_claim and r.lcwra_new_claim is not None else r.lcwra
         # One element per award; with both members at different rates, the higher.
@@ -281,10 +297,10 @@ def _lcwra(profile: Profile, r: UniversalCreditRates) -> Decimal:
 
 def _children(
     household: Household, day: dt.date, r: UniversalCreditRates, ctx: Context
-) -> tuple[tuple[Decimal, ...], int, tuple[Decimal, ...]]:
+) -> tuple[tuple[int, ...], int, tuple[int, ...]]:
     """The child elements, how many children the two-child limit left out, the additions."""
-    child_amounts: list[Decimal] = []
-    disabled: list[Decimal] = []
+    child_amounts: list[int] = []
+    disabled: list[int] = []
     excluded = 0
     index = 0
     for child in household.profile.children:
@@ -292,7 +308,9 @@ def _children(
             continue
         if index == 0:
             child_amounts.append(
-                r.child_first_higher if child.born_on < _FIRST_CHILD_HIGHER_BEFORE else r.child_other
+                r.child_first_higher
+                if child.born_on < _FIRST_CHILD_HIGHER_BEFORE
+                else r.child_other
             )
         elif (
             index < 2
@@ -311,19 +329,23 @@ def _children(
     return tuple(child_amounts), excluded, tuple(disabled)
 
 
-def _housing(household: Household) -> Decimal:
+def _housing(household: Household) -> int:
     claim = household.universal_credit
-    if claim is None or claim.housing_amount is None:
-        return ZERO
-    return claim.housing_amount.amount
+    return 0 if claim is None else claim.pennies[0]
 
 
 def maximum_amount(
     household: Household, day: dt.date, r: UniversalCreditRates, ctx: Context
-) -> tuple[Decimal, bool]:
-    """The maximum amount (reg. 36) and whether the household has a work allowance."""
-    profile = household.profile
-    total = _standard(profile, r) + _housing(household)
+) -> tuple[int, bool]:
+    """The maximum amount (reg. 36, pennies) and whether the household has a work allowance."""
+    profile = household._profile
+    if profile.couple:
+        total = r.couple_25_or_over if profile.any_25_or_over else r.couple_under_25
+    else:
+        total = r.single_25_or_over if profile.any_25_or_over else r.single_under_25
+    claim = household.universal_credit
+    if claim is not None:
+        total += claim.pennies[0]
     if profile.lcwra:
         total += _lcwra(profile, r)
     if profile.carers:
@@ -331,8 +353,8 @@ def maximum_amount(
     counted_children = False
     if profile.children:
         child_amounts, _excluded, disabled = _children(household, day, r, ctx)
-        counted_children = bool(child_amounts) or bool(disabled) or any(
-            c.counts_on(day) for c in profile.children
+        counted_children = (
+            bool(child_amounts) or bool(disabled) or any(c.counts_on(day) for c in profile.children)
         )
         for amount in child_amounts:
             total += amount
@@ -341,9 +363,7 @@ def maximum_amount(
     return total, counted_children or profile.any_capability
 
 
-def elements(
-    household: Household, day: dt.date, r: UniversalCreditRates, ctx: Context
-) -> Elements:
+def elements(household: Household, day: dt.date, r: UniversalCreditRates, ctx: Context) -> Elements:
     """The maximum amount for an AP starting on ``day`` and what it is made of (reg. 36)."""
     profile = household.profile
     child_amounts, excluded, disabled = _children(household, day, r, ctx)
@@ -362,13 +382,13 @@ def elements(
     )
 
 
-def counted_capital(holdings: tuple[CapitalHolding, ...], day: dt.date, ctx: Context) -> Decimal:
-    """The capital the rules count on ``day``: every holding not disregarded (Sch. 10)."""
-    total = ZERO
+def counted_capital(holdings: tuple[CapitalHolding, ...], day: dt.date, ctx: Context) -> int:
+    """The capital (pennies) the rules count on ``day``: every holding not disregarded."""
+    total = 0
     for holding in holdings:
         kind = holding.kind
         if kind in _ALWAYS_COUNTED:
-            total += holding.amount.amount
+            total += to_pennies(holding.amount.amount)
             continue
         months_name = _TIME_LIMITED.get(kind)
         if months_name is None:
@@ -376,7 +396,7 @@ def counted_capital(holdings: tuple[CapitalHolding, ...], day: dt.date, ctx: Con
         received = holding.received_on
         months = int(ctx.use(months_name, day).value)  # type: ignore[call-overload]
         if received is None or _months_after(received, months) <= day:
-            total += holding.amount.amount
+            total += to_pennies(holding.amount.amount)
     return total
 
 
@@ -392,77 +412,95 @@ _TIME_LIMITED: Final = {
 def _months_after(day: dt.date, months: int) -> dt.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
-    last = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31,
-            30, 31, 31, 30, 31, 30, 31][month - 1]
+    last = [
+        31,
+        29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][month - 1]
     return dt.date(year, month, min(day.day, last))
 
 
-def tariff_income(capital: Decimal, r: UniversalCreditRates) -> Decimal:
-    """The monthly income capital is assumed to yield (reg. 72(1)): a part step counts whole."""
+def tariff_income(capital: int, r: UniversalCreditRates) -> int:
+    """The monthly income (pennies) capital is assumed to yield (reg. 72(1)).
+
+    A part step counts as a whole one: £7,100 is 4 whole £250 steps over £6,000 and a part,
+    so 5 × £4.35.
+    """
     if capital <= r.capital_lower:
-        return ZERO
-    steps = ((capital - r.capital_lower) / r.tariff_step).to_integral_value(rounding=ROUND_CEILING)
+        return 0
+    steps = -(-(capital - r.capital_lower) // r.tariff_step)
     return steps * r.tariff_per_step
 
 
 class Knock(NamedTuple):
     """Unearned income lost to the payments' effect on weekly benefits, in one AP."""
 
-    weekly_payable: Decimal
-    lost_before: Decimal
-    lost_after: Decimal
+    weekly_payable: int
+    lost_before: int
+    lost_after: int
 
 
-NO_KNOCK: Final = Knock(ZERO, ZERO, ZERO)
+NO_KNOCK: Final = Knock(0, 0, 0)
 
 
 class Numbers(NamedTuple):
-    """Everything an assessment period's figures are made of (what its explanation quotes)."""
+    """Everything an assessment period's figures are made of, in pennies.
 
-    allowance: Decimal
-    earnings_base: Decimal
-    earnings_total: Decimal
-    deduction_regular: Decimal
-    deduction_base: Decimal
-    deduction_total: Decimal
-    unearned: Decimal
-    capital: Decimal | None
-    before: Decimal
-    after: Decimal
-    uncapped_after: Decimal
+    What the period's explanation quotes.
+    """
 
-
-def _deduction(earnings: Decimal, allowance: Decimal, taper: Decimal) -> Decimal:
-    excess = earnings - allowance
-    return nearest_penny(excess * taper) if excess > ZERO else ZERO
+    allowance: int
+    earnings_base: int
+    earnings_total: int
+    deduction_regular: int
+    deduction_base: int
+    deduction_total: int
+    unearned: int
+    capital: int | None
+    before: int
+    after: int
+    uncapped_after: int
 
 
 def numbers(
     household: Household,
     period: DateRange,
-    earnings: dict[str, list[Decimal]],
+    earnings: dict[str, list[int]],
     knock: Knock,
     ctx: Context,
 ) -> Numbers:
-    """The figures of one AP. ``earnings`` maps a member's id to what other payments already
-    bring into the AP and what these payments add: ``[already, added]``."""
+    """The figures of one AP, as :func:`assess_period` works them out.
+
+    ``earnings`` maps a member's id to what other payments already bring into the AP and what
+    these payments add: ``[already, added]``.
+    """
     return Numbers(*_figures(household, period, earnings, knock, ctx))
 
 
 def _figures(
     household: Household,
     period: DateRange,
-    earnings: dict[str, list[Decimal]],
+    earnings: dict[str, list[int]],
     knock: Knock,
     ctx: Context,
-) -> tuple[Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal, Decimal | None,
-           Decimal, Decimal, Decimal]:  # fmt: skip
-    # The numbers path: a plain tuple, in the order of Numbers' fields.
+) -> tuple[int, int, int, int, int, int, int, int | None, int, int, int]:
+    # The numbers path: a plain tuple in the order of Numbers' fields, kept by no result (an
+    # explanation works it out again when it is read).
     claim = household.universal_credit
     assert claim is not None
     day = period.start
-    r = rates(ctx, day)
-    regular = household.profile.monthly_earnings
+    r = ctx.rates(_build, day)
+    profile = household._profile
+    regular = profile.monthly_earnings
     base = total = regular
     for already, added in earnings.values():
         base += already
@@ -473,35 +511,41 @@ def _figures(
     if award is None:
         maximum, has_allowance = maximum_amount(household, day, r, ctx)
     else:
-        profile = household.profile
-        has_allowance = profile.any_capability or any(
-            c.counts_on(day) for c in profile.children
-        )
-    allowance = ZERO
+        has_allowance = profile.any_capability or any(c.counts_on(day) for c in profile.children)
+    allowance = 0
     if has_allowance:
-        allowance = r.work_allowance_lower if claim.housing_costs_element else r.work_allowance_higher
-    taper = r.taper
-    d_regular = _deduction(regular, allowance, taper)
-    d_base = _deduction(base, allowance, taper)
-    d_total = _deduction(total, allowance, taper)
-    unearned = ZERO
+        allowance = (
+            r.work_allowance_lower if claim.housing_costs_element else r.work_allowance_higher
+        )
+    # The taper on earnings above the allowance, to the nearest penny (a half up): for a
+    # positive excess e, round(e × n / d) is (2en + d) // 2d.
+    numerator, denominator = r.taper
+    twice = 2 * denominator
+    excess = regular - allowance
+    d_regular = (2 * excess * numerator + denominator) // twice if excess > 0 else 0
+    excess = base - allowance
+    d_base = (2 * excess * numerator + denominator) // twice if excess > 0 else 0
+    excess = total - allowance
+    d_total = (2 * excess * numerator + denominator) // twice if excess > 0 else 0
+    unearned = 0
     if award is not None:
-        amount = award.amount
+        amount = claim.pennies[2]
+        assert amount is not None  # the award in pennies, given with current_award
         uncapped_before = amount - (d_base - d_regular) + knock.lost_before
         uncapped_after = amount - (d_total - d_regular) + knock.lost_after
     else:
-        unearned = claim.other_unearned_income.amount
+        unearned = claim.pennies[1]
         if knock.weekly_payable:
-            unearned += nearest_penny(weekly_to_monthly(knock.weekly_payable))
+            unearned += weekly_to_monthly_pennies(knock.weekly_payable)
         if capital is not None:
             unearned += tariff_income(capital, r)
         uncapped_before = maximum - d_base - (unearned - knock.lost_before)
         uncapped_after = maximum - d_total - (unearned - knock.lost_after)
     if award is None and capital is not None and capital > r.capital_upper:
-        before = after = ZERO
+        before = after = 0
     else:
-        before = uncapped_before if uncapped_before > ZERO else ZERO
-        after = uncapped_after if uncapped_after > ZERO else ZERO
+        before = uncapped_before if uncapped_before > 0 else 0
+        after = uncapped_after if uncapped_after > 0 else 0
     return (
         allowance, base, total, d_regular, d_base, d_total, unearned, capital, before, after,
         uncapped_after,
@@ -511,10 +555,10 @@ def _figures(
 def assess_period(
     household: Household,
     period: DateRange,
-    earnings: dict[str, list[Decimal]],
+    earnings: dict[str, list[int]],
     knock: Knock,
     ctx: Context,
-) -> PeriodOutcome:
+) -> PeriodNumbers:
     """Universal Credit for one AP before and after the payments counted in it.
 
     ``earnings`` maps each member's id to ``[already, added]`` for the AP; ``knock`` is the
@@ -522,25 +566,36 @@ def assess_period(
     effects remove from it in this AP.
     """
     found = _figures(household, period, earnings, knock, ctx)
-    return PeriodOutcome(
-        Benefit.UNIVERSAL_CREDIT,
-        period,
-        found[8],
-        found[9],
-        found[2] - found[1],
-        False,
-        detail=(household, earnings, knock),
-        explain=(explain_period, (ctx,)),
+    before = found[8]
+    return period_numbers(
+        (
+            Benefit.UNIVERSAL_CREDIT,
+            period,
+            before,
+            found[9],
+            found[2] - found[1],
+            False,
+            None,
+            before,
+            (household, earnings, knock),
+            explain_period,
+        )
     )
 
 
-def _money(amount: Decimal) -> Money:
-    return Money(amount)
+def _money(pennies: int) -> Money:
+    return pounds(pennies)
+
+
+def _percent(rate: Ratio) -> str:
+    numerator, denominator = rate
+    return f"{round_half_up(numerator * 100, denominator)}%"
 
 
 def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
     """The findings of one assessment period, from its numbers."""
-    household, earnings, knock = outcome.detail  # type: ignore[misc]
+    detail: tuple[Household, dict[str, list[int]], Knock] = outcome.detail  # type: ignore[assignment]
+    household, earnings, knock = detail
     nation = household.nation
     claim = household.universal_credit
     assert claim is not None
@@ -554,8 +609,8 @@ def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
         name = "lower" if claim.housing_costs_element else "higher"
         allowance_uses = (ctx.use(f"universal_credit.work_allowance.{name}", day),)
     uses = (taper_use, *allowance_uses)
-    before = outcome.before_amount
-    after = outcome.after_amount
+    before = outcome.before_pennies
+    after = outcome.after_pennies
     reduction = d.deduction_total - d.deduction_base
     span = {"start": period.start, "end": period.end}
     found: list[Finding] = []
@@ -578,21 +633,33 @@ def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
         )
         if claim.current_award is None:
             return tuple(found)
+    if nation is Nation.NORTHERN_IRELAND:
+        found.append(
+            finding(
+                "BEN-UC-NORTHERN-IRELAND",
+                Severity.INFO,
+                "benefits.uc.northern_ireland",
+                citations=(cite_law("universal_credit.maximum_amount", nation),),
+                sensitive=False,
+            )
+        )
     if claim.current_award is None:
-        found.extend(_element_findings(household, d, knock, elements(household, day, r, ctx), day, ctx))
+        found.extend(
+            _element_findings(household, d, knock, elements(household, day, r, ctx), day, ctx)
+        )
     values: dict[str, object] = {
         **span,
         "earnings": _money(d.earnings_total),
         "work_allowance": _money(d.allowance),
-        "taper": f"{r.taper * 100:.0f}%",
+        "taper": _percent(r.taper),
         "reduction": _money(min(reduction, before)),
         "before": outcome.before,
-        "after": _money(max(ZERO, before - reduction)),
+        "after": _money(max(0, before - reduction)),
     }
     actions = ("benefits.action.report_uc_journal",)
     in_period = cite_law("universal_credit.earnings_in_period", nation)
     rounding = cite_law("universal_credit.rounding", nation)
-    counted = outcome.counted.amount
+    counted = outcome.counted_pennies
     lost = knock.lost_after - knock.lost_before
     if counted == 0:
         if lost == 0:
@@ -657,7 +724,7 @@ def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
                 {
                     **span,
                     "lost": _money(lost),
-                    "increase": _money(after - max(ZERO, before - reduction)),
+                    "increase": _money(after - max(0, before - reduction)),
                     "after": outcome.after,
                 },
                 citations=(cite_law("universal_credit.unearned", nation),),
@@ -673,7 +740,9 @@ def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
                 citations=(cite_law("universal_credit.surplus", nation),),
             )
         )
-        found.append(_surplus(-d.uncapped_after / r.taper, day, ctx, nation))
+        numerator, denominator = r.taper
+        surplus = round_half_up(-d.uncapped_after * denominator, numerator)
+        found.append(_surplus(surplus, day, ctx, nation))
         if nation is Nation.SCOTLAND and any(c.counts_on(day) for c in household.children):
             found.append(_scottish_child_payment(day, ctx))
     if counted:
@@ -688,8 +757,11 @@ def _element_findings(
     names = [
         "universal_credit.standard_allowance."
         + ("couple" if household.couple else "single")
-        + ("_25_or_over" if any(p.age_band is AgeBand.AGE_25_OR_OVER for p in household.people)
-           else "_under_25")
+        + (
+            "_25_or_over"
+            if any(p.age_band is AgeBand.AGE_25_OR_OVER for p in household.people)
+            else "_under_25"
+        )
     ]
     if e.child_elements:
         names.append("universal_credit.child_element.other")
@@ -697,8 +769,10 @@ def _element_findings(
             names.append("universal_credit.child_element.first_child_born_before_2017_04_06")
     if e.disabled_additions:
         names.extend(
-            ("universal_credit.disabled_child_addition.lower",
-             "universal_credit.disabled_child_addition.higher")
+            (
+                "universal_credit.disabled_child_addition.lower",
+                "universal_credit.disabled_child_addition.higher",
+            )
         )
     if e.lcwra:
         names.append("universal_credit.lcwra_element")
@@ -760,14 +834,14 @@ def _element_findings(
     return found
 
 
-def _listed(prefix: str, amounts: tuple[Decimal, ...]) -> str:
+def _listed(prefix: str, amounts: tuple[int, ...]) -> str:
     if not amounts:
         return ""
     return prefix + " + ".join(str(_money(a)) for a in amounts)
 
 
-def _surplus(surplus: Decimal, day: dt.date, ctx: Context, nation: Nation) -> Finding:
-    values: dict[str, object] = {"surplus": _money(nearest_penny(surplus))}
+def _surplus(surplus: int, day: dt.date, ctx: Context, nation: Nation) -> Finding:
+    values: dict[str, object] = {"surplus": _money(surplus)}
     citation = cite_law("universal_credit.surplus", nation)
     try:
         use = ctx.use("universal_credit.surplus_earnings.relevant_threshold", day)
@@ -781,7 +855,7 @@ def _surplus(surplus: Decimal, day: dt.date, ctx: Context, nation: Nation) -> Fi
             values,
             citations=(citation,),
         )
-    threshold = Decimal(use.value)  # type: ignore[arg-type]
+    threshold = to_pennies(Decimal(use.value))  # type: ignore[arg-type]
     values["threshold"] = _money(threshold)
     values["months"] = months.value
     return finding(
@@ -800,7 +874,7 @@ def _scottish_child_payment(day: dt.date, ctx: Context) -> Finding:
         "BEN-SCOTTISH-CHILD-PAYMENT",
         Severity.WARNING,
         "benefits.uc.scottish_child_payment",
-        {"rate": _money(Decimal(use.value))},  # type: ignore[arg-type]
+        {"rate": _money(to_pennies(Decimal(use.value)))},  # type: ignore[arg-type]
         citations=(cite_law("scottish_child_payment.qualifying_benefit", Nation.SCOTLAND),),
         parameters=(use,),
         actions=("benefits.action.tell_social_security_scotland",),
@@ -808,19 +882,20 @@ def _scottish_child_payment(day: dt.date, ctx: Context) -> Finding:
 
 
 def _lcw_threshold(
-    household: Household, earnings: dict[str, list[Decimal]], day: dt.date, ctx: Context
+    household: Household, earnings: dict[str, list[int]], day: dt.date, ctx: Context
 ) -> list[Finding]:
     hours_use = ctx.use("universal_credit.lcw_earnings_threshold_hours", day)
     wage_use = ctx.use("national_living_wage.hourly_rate", day)
-    threshold = weekly_to_monthly(
-        Decimal(hours_use.value) * Decimal(wage_use.value)  # type: ignore[arg-type]
-    ).quantize(Decimal("0.01"))
+    hours = Decimal(hours_use.value)  # type: ignore[arg-type]
+    wage = to_pennies(Decimal(wage_use.value))  # type: ignore[arg-type]
+    numerator, denominator = hours.as_integer_ratio()
+    threshold = round_half_up(wage * numerator * 52, denominator * 12)
     found = []
     for person in household.people:
         if person.capability is WorkCapability.NONE or person.receives_disability_benefit:
             continue
-        already, added = earnings.get(person.id, (ZERO, ZERO))
-        earned_before = person.monthly_earnings.amount + already
+        already, added = earnings.get(person.id, (0, 0))
+        earned_before = household.profile.monthly_pennies[person.id] + already
         earned_after = earned_before + added
         if earned_before < threshold <= earned_after:
             found.append(
@@ -838,7 +913,7 @@ def _lcw_threshold(
 
 
 def gift_findings(
-    household: Household, gifts: Decimal, day: dt.date, ctx: Context
+    household: Household, gifts: int, day: dt.date, ctx: Context
 ) -> tuple[Finding, ...]:
     """What keeping gifts as capital would do, when the household's capital is known."""
     if household.capital is None or gifts <= 0:
@@ -884,4 +959,22 @@ def gift_findings(
             citations=(citation,),
             parameters=uses,
         ),
+    )
+
+
+def before_claim_finding(household: Household, count: int) -> Finding:
+    """Payments received before the claim's first date of entitlement: in no assessment period.
+
+    Earned income is what is received in an assessment period (UC Regs 2013 reg. 54), and the
+    first period begins on the first date of entitlement, so a payment received before it is
+    not counted for Universal Credit.
+    """
+    claim = household.universal_credit
+    assert claim is not None
+    return finding(
+        "BEN-UC-BEFORE-CLAIM",
+        Severity.INFO,
+        "benefits.uc.before_claim",
+        {"count": count, "first": claim.first_date_of_entitlement},
+        citations=(cite_law("universal_credit.earnings_in_period", household.nation),),
     )

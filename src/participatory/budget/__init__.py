@@ -24,7 +24,13 @@ from participatory.budget.distribution import (
     split_fund,
 )
 from participatory.budget.lines import Budget, BudgetLine, Holder, HolderKind, LineKind, Timing
-from participatory.budget.review import BudgetReview, assess_budget, percent
+from participatory.budget.review import (
+    BudgetReview,
+    ShownShares,
+    assess_budget,
+    percent,
+    shown_shares,
+)
 from participatory.budget.seed_fund import (
     SeedFundApplication,
     SeedFundDecision,
@@ -45,11 +51,13 @@ __all__ = [
     "SeedFundApplication",
     "SeedFundDecision",
     "SeedFundRules",
+    "ShownShares",
     "Timing",
     "assess_budget",
     "assess_seed_fund_application",
     "distribute",
     "percent",
     "share",
+    "shown_shares",
     "split_fund",
 ]

@@ -40,6 +40,7 @@ import attrs
 
 from participatory.budget.lines import Budget, BudgetLine, Holder, HolderKind, Timing
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.money import Money, allocate
 
 __all__ = ["SHARE_PLACES", "Distribution", "HolderTotal", "distribute", "share", "split_fund"]
@@ -53,6 +54,7 @@ _QUANTUM: Final = Decimal(1).scaleb(-SHARE_PLACES)
 _CONTEXT: Final = decimal.Context(prec=60, rounding=ROUND_FLOOR)
 
 
+@computes_exactly
 def share(part: Money, whole: Money) -> Decimal:
     """``part / whole`` rounded down to :data:`SHARE_PLACES` places; 0 when ``whole`` is 0.
 
@@ -117,6 +119,7 @@ def _sum(lines: Sequence[BudgetLine], currency: str) -> Money:
     return Money.total((line.amount for line in lines), currency)
 
 
+@computes_exactly
 def distribute(budget: Budget) -> Distribution:
     """The distribution figures of ``budget``."""
     currency, total, lines = budget.currency, budget.total, budget.lines
@@ -158,6 +161,7 @@ def distribute(budget: Budget) -> Distribution:
     )
 
 
+@computes_exactly
 def split_fund(
     fund: Money, partners: Sequence[str], weights: Sequence[Decimal | int] | None = None
 ) -> tuple[tuple[str, Money], ...]:

@@ -27,18 +27,21 @@ Findings (rule ids are stable):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import ROUND_FLOOR, Decimal
+from decimal import Decimal
 from typing import Final
 
 import attrs
 
 from participatory.budget.distribution import Distribution, distribute
 from participatory.budget.lines import Budget, LineKind, Timing
+from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.money import Money
-from participatory.power.sources import jopson_2022
+from participatory.core.shares import Share, rounded_share, rounded_shares
+from participatory.core.sources import cite
 
-__all__ = ["BudgetReview", "assess_budget", "percent"]
+__all__ = ["BudgetReview", "ShownShares", "assess_budget", "percent", "shown_shares"]
 
 #: This module's English message templates (gathered by participatory.render.templates).
 MESSAGES: Final[Mapping[str, str]] = {
@@ -67,22 +70,80 @@ MESSAGES: Final[Mapping[str, str]] = {
 
 
 @attrs.frozen
+class ShownShares:
+    """The budget's shares as a report shows them, rounded once so they agree everywhere.
+
+    Community, university and other shares make up the whole budget, so they are rounded
+    together (largest remainder) and add up to exactly 100%; the share reaching members and
+    the share spent before the application are each rounded on their own. A sentence and a
+    table of figures both show these same numbers.
+    """
+
+    community: Share
+    university: Share
+    other: Share
+    members: Share
+    before_application: Share
+
+
+def shown_shares(distribution: Distribution) -> ShownShares:
+    """The shares of ``distribution`` as shown (see :class:`ShownShares`).
+
+    >>> from participatory.core.money import Money
+    >>> from participatory.budget.lines import Budget, BudgetLine, Holder, LineKind
+    >>> budget = Budget((
+    ...     BudgetLine("a", LineKind.COMMUNITY_ACTIVITIES, Money.gbp("4665"),
+    ...                holder=Holder.partner("McPin")),
+    ...     BudgetLine("b", LineKind.TRAINING, Money.gbp("5335"), holder=Holder.university()),
+    ... ))
+    >>> shown = shown_shares(distribute(budget))
+    >>> shown.community, shown.university, shown.community + shown.university
+    (Share('0.467'), Share('0.533'), Decimal('1.000'))
+    """
+    community, university, other = rounded_shares(
+        [
+            distribution.community_held_share,
+            distribution.university_share,
+            distribution.other_share,
+        ]
+    )
+    return ShownShares(
+        community=community,
+        university=university,
+        other=other,
+        members=rounded_share(distribution.reaching_members_share),
+        before_application=rounded_share(distribution.before_application_share),
+    )
+
+
+@attrs.frozen
 class BudgetReview(Explained):
     """The result of :func:`assess_budget`."""
 
     distribution: Distribution
 
-
-def percent(share: Decimal) -> str:
-    """A share as a percentage to one place, rounded down: ``0.4`` → ``'40.0%'``."""
-    # Shares render as percentages to one decimal place in messages, rounded down like the
-    # shares themselves; the exact share stays in the finding's values for systems.
-    return f"{(share * 100).quantize(Decimal('0.1'), rounding=ROUND_FLOOR)}%"
+    @property
+    def shown(self) -> ShownShares:
+        """The shares as every sentence and figure shows them."""
+        return shown_shares(self.distribution)
 
 
+def percent(share: Decimal) -> Share:
+    """A share on its own as shown: rounded half up to one place of a percentage.
+
+    >>> percent(Decimal("0.4"))
+    Share('0.400')
+    """
+    return rounded_share(share)
+
+
+@computes_exactly
 def assess_budget(budget: Budget) -> BudgetReview:
     """The distribution figures of ``budget`` and the findings above."""
+    if not isinstance(budget, Budget):
+        raise ValidationError("budget", "must be a Budget")
     figures = distribute(budget)
+    shown = shown_shares(figures)
     lines = budget.lines
     findings = [
         Finding(
@@ -91,10 +152,10 @@ def assess_budget(budget: Budget) -> BudgetReview:
             "budget.distribution",
             {
                 "total": figures.total,
-                "community_share": percent(figures.community_held_share),
-                "university_share": percent(figures.university_share),
-                "members_share": percent(figures.reaching_members_share),
-                "before_share": percent(figures.before_application_share),
+                "community_share": shown.community,
+                "university_share": shown.university,
+                "members_share": shown.members,
+                "before_share": shown.before_application,
                 "hhi": figures.hhi,
                 "effective_holders": figures.effective_holders.quantize(1),
                 "community_held_share": figures.community_held_share,
@@ -117,7 +178,7 @@ def assess_budget(budget: Budget) -> BudgetReview:
                 Severity.WARNING,
                 "budget.nothing_devolved",
                 {"total": figures.total},
-                citations=(jopson_2022("5.5"), jopson_2022("2.5")),
+                citations=(cite("bath_report_2022#s5_5"), cite("bath_report_2022#s2_5")),
             )
         )
     if not any(
@@ -131,7 +192,11 @@ def assess_budget(budget: Budget) -> BudgetReview:
                 "BUD-NO-RELATIONSHIP-BUILDING",
                 Severity.ADVICE,
                 "budget.no_relationship_building",
-                citations=(jopson_2022("2.3"), jopson_2022("5.5"), jopson_2022("5.6")),
+                citations=(
+                    cite("bath_report_2022#s2_3"),
+                    cite("bath_report_2022#s5_5"),
+                    cite("bath_report_2022#s5_6"),
+                ),
             )
         )
     if with_money(LineKind.CONTRIBUTOR_FEES) and not with_money(LineKind.EXPENSES_AND_TRAVEL):
@@ -144,7 +209,7 @@ def assess_budget(budget: Budget) -> BudgetReview:
                 Severity.WARNING,
                 "budget.fees_without_expenses",
                 {"fees": fees},
-                citations=(jopson_2022("5.3"),),
+                citations=(cite("bath_report_2022#s5_3"),),
             )
         )
     for partner in budget.partners():
@@ -160,7 +225,7 @@ def assess_budget(budget: Budget) -> BudgetReview:
                     Severity.WARNING,
                     "budget.partner_time_unfunded",
                     {"partner": partner},
-                    citations=(jopson_2022("5.3"), jopson_2022("5.5")),
+                    citations=(cite("bath_report_2022#s5_3"), cite("bath_report_2022#s5_5")),
                     subject=partner,
                 )
             )

@@ -37,10 +37,11 @@ import attrs
 
 from participatory.budget.lines import Budget, LineKind, Timing
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Finding, ParameterUse, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
-from participatory.power.sources import jopson_2022
+from participatory.core.sources import cite
 
 __all__ = [
     "SeedFundApplication",
@@ -113,9 +114,10 @@ class SeedFundDecision(Explained):
     award: Money
 
 
-_CITATIONS = (jopson_2022("2.3"), jopson_2022("5.6"))
+_CITATIONS = (cite("bath_report_2022#s2_3"), cite("bath_report_2022#s5_6"))
 
 
+@computes_exactly
 def assess_seed_fund_application(
     application: SeedFundApplication, rules: SeedFundRules
 ) -> SeedFundDecision:

@@ -11,6 +11,8 @@ from typing import Any
 
 import pendulum
 
+from participatory.core import limits
+from participatory.core.limits import DEFAULT_LIMITS
 from participatory.core.periods import LONDON, to_date
 from participatory.project.errors import ProjectFileError
 from participatory.project.files import parse_document
@@ -32,17 +34,28 @@ def day_or_today(value: str | None, option: str) -> dt.date:
 def read_document(source: str, format: str = "json") -> tuple[dict[str, Any], str]:
     """A JSON (or TOML) document from a file, or from standard input when ``source`` is ``-``.
 
-    Returns the data and the name to use for it in errors.
+    Returns the data and the name to use for it in errors. Read as bytes within the default
+    :class:`~participatory.core.limits.Limits` (an endless stream or a huge file is refused
+    after the limit) and decoded as UTF-8, strictly: anything else is the library's error.
     """
     if source == "-":
-        return parse_document(sys.stdin.read(), format, "<stdin>"), "<stdin>"
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text stream put in place of stdin (a test, an embedding)
+            text = sys.stdin.read(DEFAULT_LIMITS.file_bytes + 1)
+            if len(text) > DEFAULT_LIMITS.file_bytes:
+                raise _file_error("<stdin>", "", "is too large (the most this reader accepts)")
+        else:
+            data = limits.read_stream(stream, "<stdin>", error=_file_error)
+            text = limits.decode_utf8(data, "<stdin>", error=_file_error)
+        return parse_document(text, format, "<stdin>"), "<stdin>"
     path = Path(source)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ProjectFileError(str(path), [("", f"cannot be read ({error.strerror})")]) from None
+    text = limits.read_text(path, error=_file_error)
     chosen = "toml" if path.suffix.lower() == ".toml" else format
     return parse_document(text, chosen, str(path)), str(path)
+
+
+def _file_error(file: str, key: str, problem: str) -> ProjectFileError:
+    return ProjectFileError(file, [(key, problem)])
 
 
 def print_json(data: object) -> None:

@@ -30,9 +30,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from participatory.assessment.receipts import receipts_for
-from participatory.benefits.household import Household
+import attrs
+
+from participatory.assessment.receipts import receipt_for, receipts_for
 from participatory.benefits.engine import assess_benefits
+from participatory.benefits.household import Household, Person
 from participatory.benefits.outcomes import BenefitsCheck
 from participatory.benefits.receipts import Receipt
 from participatory.commands._edge import print_json, read_document, wrapped
@@ -112,8 +114,26 @@ def _structure(
     if problems:
         raise ProjectFileError(name, problems)
     household: Household = parts["household"]
-    receipts = parts["receipts"] if "receipts" in parts else receipts_for(parts["payments"])
-    return household, receipts, parts.get("already", ())
+    if "receipts" in parts:
+        return household, parts["receipts"], parts.get("already", ())
+    payments: tuple[Payment, ...] = parts["payments"]
+    paid = [p for p in payments if receipt_for(p) is not None]
+    named = {p.contributor for p in paid}
+    if [member.id for member in household.people] == [Person().id] and len(named) == 1:
+        # A household given without ids is the contributor's own (as in a project file).
+        (only,) = named
+        household = attrs.evolve(
+            household, people=(attrs.evolve(household.people[0], id=only),)
+        )
+    members = {member.id for member in household.people}
+    for index, payment in enumerate(payments):
+        if payment in paid and payment.contributor not in members:
+            problems.append(
+                (f"payments[{index}].contributor", "is not a member of the household")
+            )
+    if problems:
+        raise ProjectFileError(name, problems)
+    return household, receipts_for(payments), parts.get("already", ())
 
 
 def _amount(money: Money) -> str:

@@ -26,6 +26,9 @@ from typing import Any
 
 from participatory.commands._edge import day_or_today, print_json
 from participatory.core.errors import ValidationError
+from participatory.core.explain import ExplainedResult
+from participatory.core.limits import read_text
+from participatory.core.money import to_decimal
 from participatory.core.periods import to_date
 from participatory.core.serialise import unstructure
 from participatory.payments.costing import Duration, cost_activity
@@ -39,6 +42,7 @@ from participatory.payments.totals import (
     weekly_totals,
 )
 from participatory.render.i18n import SUPPORTED_LOCALES
+from participatory.render.json import documents_data, finding_sources
 from participatory.render.text import format_value, sentence
 
 __all__ = ["add_parser", "run"]
@@ -95,14 +99,16 @@ def _card(args: argparse.Namespace) -> RateCard:
 
 
 def _duration(args: argparse.Namespace) -> Duration:
+    # Each option is read in the library's one number grammar, named as it was typed: "1,5"
+    # is refused (not read as 15), "1e999999" too.
     if args.sessions is not None:
-        return Duration.sessions(args.sessions)
+        return Duration.sessions(to_decimal(args.sessions, "--sessions"))
     if args.half_days is not None:
-        return Duration.half_days(args.half_days)
+        return Duration.half_days(to_decimal(args.half_days, "--half-days"))
     if args.days is not None:
-        return Duration.days(args.days)
+        return Duration.days(to_decimal(args.days, "--days"))
     if args.hours is not None:
-        return Duration.hours(args.hours)
+        return Duration.hours(to_decimal(args.hours, "--hours"))
     raise ValidationError("--hours", "is needed (or --sessions, --half-days or --days)")
 
 
@@ -120,16 +126,26 @@ def run(args: argparse.Namespace) -> int:
         ActivityKind(args.activity),
         _duration(args),
         as_at=day_or_today(args.as_at, "--as-at"),
-        preparation=Duration.hours(args.preparation_hours),
+        preparation=Duration.hours(to_decimal(args.preparation_hours, "--preparation-hours")),
     )
     if args.format == "json":
-        print_json(unstructure(costed))
+        print_json(_explained(costed))
     else:
         # Costing is about a rate card, not a person: nothing sensitive, so the default
         # (sensitive values hidden) is kept rather than opted out of.
         for finding in costed.findings:
             print(sentence(finding, locale=args.locale))
     return 0
+
+
+def _explained(result: ExplainedResult) -> dict[str, Any]:
+    """A result as JSON data, its citations compact and its documents listed once."""
+    data: dict[str, Any] = unstructure(result)
+    for finding_data, finding in zip(data["findings"], result.findings, strict=True):
+        if not finding_data["withheld"]:
+            finding_sources(finding, finding_data)
+    data["sources"] = documents_data(result.findings)
+    return data
 
 
 def _totals_lines(title: str, totals: tuple[PeriodTotal, ...], locale: str) -> list[str]:
@@ -143,15 +159,12 @@ def _totals_lines(title: str, totals: tuple[PeriodTotal, ...], locale: str) -> l
     return lines
 
 
+def _plan_error(file: str, _key: str, problem: str) -> ValidationError:
+    return ValidationError("--plan", f"{file} {problem}")
+
+
 def _run_plan(args: argparse.Namespace) -> int:
-    try:
-        text = args.plan.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ValidationError("--plan", f"cannot read {args.plan} ({error.strerror})") from None
-    except UnicodeDecodeError as error:
-        raise ValidationError(
-            "--plan", f"cannot read {args.plan}: not UTF-8 text (at byte offset {error.start})"
-        ) from None
+    text = read_text(args.plan, error=_plan_error)
     parsed = parse_payment_plan(text, str(args.plan))
     plan = parsed.plan
     as_at = day_or_today(args.as_at, "--as-at")
@@ -178,7 +191,7 @@ def _run_plan(args: argparse.Namespace) -> int:
                 "as_at": as_at.isoformat(),
                 "cost_summary": unstructure(summary),
                 **{name: unstructure(totals) for name, totals in periods.items()},
-                "timeliness": None if report is None else unstructure(report),
+                "timeliness": None if report is None else _explained(report),
             }
         )
         return 0

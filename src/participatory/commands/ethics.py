@@ -2,10 +2,12 @@ r"""``participatory ethics``: research or involvement? JSON in, classifications 
 
 The input is a JSON object with either one ``activity`` or a list of ``activities`` (the
 fields of :class:`~participatory.ethics.Activity`: id, parties with capacity, tasks,
-people and facts, activity facts, setting). The output has one classification per
-activity (outcome, deciding facts, actions, findings with sentences and sources) and,
-for a list, the project summary (counts per outcome, activities needing review or
-referred, people who are both contributors and participants).
+people and facts, activity facts, setting, nations, approval). The output has one
+classification per activity (outcome, deciding facts, review routes, open questions,
+actions, findings with sentences and sources) and, for a list, the project summary (counts
+per outcome, activities needing review or referred, people who are both contributors and
+participants). A route that rests on a group's capacity or custody is withheld (only
+``"withheld": true``) unless ``--include-sensitive`` is given.
 
 >>> import io, sys
 >>> from participatory.cli import main
@@ -30,13 +32,15 @@ from typing import Any
 from participatory.commands._edge import day_or_today, print_json, read_document, wrapped
 from participatory.core.serialise import unstructure
 from participatory.ethics.activity import Activity
-from participatory.ethics.outcomes import ActivityClassification
+from participatory.ethics.bodies import ReviewRoute, name_key
+from participatory.ethics.outcomes import ActivityClassification, OpenQuestion
 from participatory.ethics.project import EthicsProject, assess_ethics
 from participatory.project.convert import project_converter
 from participatory.project.errors import ProjectFileError, problems_of
-from participatory.render.text import action_sentence, sentence
+from participatory.render.json import citation_data, documents_data, finding_sources
+from participatory.render.text import action_sentence, sentence, text
 
-__all__ = ["add_parser", "classification", "run"]
+__all__ = ["add_parser", "classification", "question_data", "route_data", "run"]
 
 _EPILOG = """\
 input (a file or standard input):
@@ -45,8 +49,11 @@ input (a file or standard input):
                              "tasks": ["co_design"], "facts": {"own_data_analysed": false}}]}}
   or {"activities": [...], "project_id": "my-study"}
 
-facts are answered true, false, "yes", "no" or "unknown"; an unknown fact that would decide
-the case makes the outcome "refer", with the fact named.
+facts are answered true, false, "yes", "no", "unknown" or (where the question presupposes
+something) "not_applicable"; an unknown fact that would decide the case makes the outcome
+"refer", with the fact named. "nations": ["england", "wales", "scotland",
+"northern_ireland"] chooses the review bodies; an unknown that would change the routes is
+listed in "open_questions".
 
 Exit status: 0 with the classifications as JSON, 2 when the input cannot be used.
 """
@@ -89,12 +96,55 @@ def classification(
     data: dict[str, Any] = unstructure(result, include_sensitive=include_sensitive)
     data["actions"] = [action_sentence(a.value, locale=locale) for a in result.actions]
     for finding_data, finding in zip(data["findings"], result.findings, strict=True):
-        finding_data["sentence"] = (
-            None
-            if finding_data["withheld"]
-            else sentence(finding, locale=locale, include_sensitive=include_sensitive)
+        if finding_data["withheld"]:
+            finding_data["sentence"] = None
+            continue
+        finding_data["sentence"] = sentence(
+            finding, locale=locale, include_sensitive=include_sensitive
         )
+        # Citations as catalogue keys; the documents are listed once, in "sources".
+        finding_sources(finding, finding_data)
+    shown = [f for f, d in zip(result.findings, data["findings"], strict=True) if not d["withheld"]]
+    data["sources"] = documents_data(shown)
+    data["routes"] = [
+        route_data(route, locale, include_sensitive=include_sensitive) for route in result.routes
+    ]
+    data["open_questions"] = [question_data(q) for q in result.open_questions]
     return data
+
+
+def route_data(
+    route: ReviewRoute, locale: str, *, include_sensitive: bool = False
+) -> dict[str, Any]:
+    """One review route as JSON data, its body's name in ``locale``.
+
+    It says how and where the route applies, the facts that decided it and its citations.
+    A sensitive route is withheld (``{"withheld": true, "sensitive": true}`` and every other
+    field ``null``) unless ``include_sensitive``.
+    """
+    data: dict[str, Any] = unstructure(route, include_sensitive=include_sensitive)
+    if data.get("withheld"):
+        return {**data, "name": None, "alternative_names": None}
+    nation = route.nations[0] if len(route.nations) == 1 else None
+    return {
+        **data,
+        "withheld": False,
+        "name": text(f"ethics.body.{route.name_key}", locale),
+        "alternative_names": [
+            text(f"ethics.body.{name_key(body, nation)}", locale) for body in route.alternatives
+        ],
+        "citations": [citation_data(c) for c in route.citations],
+    }
+
+
+def question_data(question: OpenQuestion) -> dict[str, Any]:
+    """One open question as JSON data, with the fact's question in words (English)."""
+    return {
+        "kind": question.kind.value,
+        "fact": None if question.fact is None else question.fact.value,
+        "party": question.party,
+        "question": None if question.fact is None else question.fact.question,
+    }
 
 
 def _activities(document: dict[str, Any], name: str) -> tuple[str, tuple[Activity, ...]]:

@@ -32,6 +32,15 @@ __all__ = [
 class ParticipatoryError(Exception):
     """Base class of every error the library raises on purpose."""
 
+    def describe(self, *, include_sensitive: bool = False) -> str:
+        """The error in one line; ``include_sensitive`` adds any details it withholds.
+
+        An error whose details are special-category data (a problem inside a person's
+        benefit circumstances) withholds them from ``str``; the person entitled to them
+        asks with ``include_sensitive=True``. Most errors withhold nothing.
+        """
+        return str(self)
+
 
 class ValidationError(ParticipatoryError, ValueError):
     """Input that breaks a rule of the model.

@@ -28,12 +28,12 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.frozen import FrozenDict
 from participatory.core.privacy import REDACTED_TEXT
 from participatory.core.sources import Citation
 
@@ -122,7 +122,8 @@ def _texts(items: Iterable[str]) -> tuple[str, ...]:
 
 
 def _frozen_mapping(values: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    return MappingProxyType(dict(values or {}))
+    # Read-only, and (unlike a mappingproxy) it can be pickled and deep-copied.
+    return FrozenDict(values or {})
 
 
 @attrs.frozen(eq=False, repr=False)
@@ -131,8 +132,12 @@ class Finding:
 
     ``values`` holds what the message needs (amounts as :class:`~participatory.core.money.Money`,
     dates, numbers). ``sensitive`` is true when the finding reveals special-category data
-    (for example that the contributor receives a benefit): default serialisation then
-    leaves out its values.
+    (for example that the contributor receives a benefit): its ``repr`` then shows nothing
+    but that, and default serialisation withholds it whole.
+
+    >>> Finding("BEN-CA-EARNINGS-LIMIT", Severity.PROBLEM, "benefits.ca.over_limit",
+    ...         {"excess": 2}, sensitive=True, subject="rosa")
+    Finding(<redacted>, sensitive=True)
     """
 
     rule_id: str
@@ -156,10 +161,13 @@ class Finding:
         return hash((self.rule_id, self.severity, self.message_key, self.subject))
 
     def __repr__(self) -> str:
-        # A sensitive finding's values are special-category data (that the contributor
-        # gets a benefit, how much they would lose): repr must not show them, or a log line
-        # or traceback of any result would.
-        values = REDACTED_TEXT if self.sensitive else repr(self.values)
+        # A sensitive finding is special-category data as a whole: its values (how much a
+        # contributor would lose), and its rule, message, subject, severity, citations and
+        # actions too, which together say who has which benefit or need. repr must show
+        # none of it, or a log line or traceback of any result holding it would.
+        if self.sensitive:
+            return f"Finding({REDACTED_TEXT}, sensitive=True)"
+        values = repr(self.values)
         return (
             f"Finding(rule_id={self.rule_id!r}, severity={self.severity!r}, "
             f"message_key={self.message_key!r}, values={values}, "

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterable
-from typing import TypeVar
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 from participatory.core.errors import ValidationError
 
-__all__ = ["E", "T", "instances", "iso_date", "member", "members", "texts"]
+__all__ = ["E", "T", "instances", "iso_date", "keyed", "member", "members", "texts"]
 
 #: Any enumeration (:func:`member` and :func:`members` give its members).
 E = TypeVar("E", bound=enum.Enum)
@@ -47,11 +47,14 @@ def member(kind: type[E], value: object, path: str, *, problem: str | None = Non
         return value
     try:
         return kind(value)
-    except ValueError:
-        allowed = ", ".join(str(m.value) for m in kind)
-        if problem is None:
-            raise ValidationError(path, f"must be one of {allowed}") from None
-        raise ValidationError(path, problem, hint=f"one of {allowed}") from None
+    except (ValueError, TypeError):
+        pass
+    # Raised outside the handler, so the enum's own error (which quotes the value, perhaps a
+    # benefit or a health condition) is not even kept as this error's __context__.
+    allowed = ", ".join(str(m.value) for m in kind)
+    if problem is None:
+        raise ValidationError(path, f"must be one of {allowed}")
+    raise ValidationError(path, problem, hint=f"one of {allowed}")
 
 
 def members(kind: type[E], values: object, path: str) -> frozenset[E]:
@@ -80,6 +83,33 @@ def instances(kind: type[T], values: object, path: str, *, what: str) -> tuple[T
         if not isinstance(item, kind):
             raise ValidationError(f"{path}[{index}]", f"must be {article} {kind.__name__}")
     return items
+
+
+def keyed(values: object, path: str, keys: type, items: tuple[type | None, ...]) -> dict[Any, Any]:
+    """A mapping as a plain dict: each key a ``keys``, each value one of ``items``.
+
+    ``None`` among ``items`` allows a missing value. A key is named by its position in the
+    error, never by itself (it may be a person's id).
+
+    >>> keyed({"a": 1}, "counts", str, (int,))
+    {'a': 1}
+    >>> keyed({"a": "one"}, "counts", str, (int,))
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: counts[0]: must be a int
+    """
+    if not isinstance(values, Mapping):
+        raise ValidationError(path, "must be a mapping")
+    allowed = tuple(t for t in items if t is not None)
+    optional = None in items
+    found: dict[Any, Any] = {}
+    for index, (key, item) in enumerate(values.items()):
+        if not isinstance(key, keys):
+            raise ValidationError(f"{path}[{index}]", f"must be keyed by {keys.__name__}")
+        if not (item is None and optional) and not isinstance(item, allowed):
+            raise ValidationError(f"{path}[{index}]", f"must be a {allowed[0].__name__}")
+        found[key] = item
+    return found
 
 
 def texts(values: object, path: str) -> tuple[str, ...]:

@@ -10,13 +10,24 @@ Money('86.70', 'GBP')
 >>> allocate(Money.gbp("100.00"), [1, 1, 1])
 (Money('33.34', 'GBP'), Money('33.33', 'GBP'), Money('33.33', 'GBP'))
 
+Arithmetic runs in the library's own decimal context (:mod:`participatory.core.exact`),
+so the caller's precision, rounding or traps never change an amount. Amounts written as
+text follow one grammar (:data:`NUMBER_GRAMMAR`, :data:`MONEY_GRAMMAR`) wherever they are
+read; the project file's JSON Schema uses the same patterns.
+
+>>> Money.gbp("1,250.00")
+Money('1250.00', 'GBP')
+>>> Money.gbp("1,50")
+Traceback (most recent call last):
+...
+participatory.core.errors.ValidationError: amount: is not a number written like '12.50' or '1,250.50' (digits, commas only between groups of three, a full stop before any fraction)
+
 Formatting for people (``£86.70``, ``86,70 €``) happens at the edge, in
 :mod:`participatory.render`, never on the value.
-"""
+"""  # noqa: E501
 
 from __future__ import annotations
 
-import decimal
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -25,15 +36,72 @@ from typing import Final
 
 import attrs
 
+from participatory.core import exact
 from participatory.core.errors import CurrencyMismatch, ValidationError
 
-__all__ = ["DEFAULT_ROUNDING", "Money", "allocate", "to_decimal"]
+__all__ = [
+    "DEFAULT_ROUNDING",
+    "MONEY_GRAMMAR",
+    "MONEY_PATTERN",
+    "NUMBER_GRAMMAR",
+    "NUMBER_PATTERN",
+    "Money",
+    "allocate",
+    "json_schema_pattern",
+    "parse_money_text",
+    "parse_number",
+    "to_decimal",
+]
 
 #: How :meth:`Money.quantize` rounds unless told otherwise: halves away from zero, the way
 #: payroll and finance systems round a fee to the penny (HMRC's own examples round half up).
 DEFAULT_ROUNDING: Final = ROUND_HALF_UP
 
-_CURRENCY_CODE = re.compile(r"^[A-Z]{3}$")
+#: The one grammar of an exact number written as text, wherever the library reads one (a
+#: project file, a JSON document, ``--hours`` on the command line, ``Money.gbp("12.50")``):
+#: an optional minus, ASCII digits, optionally grouped in threes by commas (``1,500``), and
+#: an optional fraction after a full stop. Nothing else: no exponent (``1e3``), no
+#: underscores, no other scripts' digits, no spaces, and no decimal comma, so ``1,50`` is
+#: refused rather than read as 150 (or as one and a half).
+NUMBER_GRAMMAR: Final = r"-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?"
+
+#: Money written as text: a number in :data:`NUMBER_GRAMMAR`, one space, and a three-letter
+#: ISO 4217 currency code (``"1,250.00 GBP"``).
+MONEY_GRAMMAR: Final = rf"{NUMBER_GRAMMAR} [A-Z]{{3}}"
+
+
+def json_schema_pattern(grammar: str) -> str:
+    r"""``grammar`` as a JSON Schema ``pattern`` matching the same strings in any regex dialect.
+
+    ``^`` and ``$`` anchor it; ``(?!\n)`` stops Python's ``$`` from also accepting one
+    trailing newline (ECMA-262, the dialect JSON Schema names, never does).
+
+    >>> print(json_schema_pattern("[0-9]+"))
+    ^(?:[0-9]+)(?!\n)$
+    """
+    return rf"^(?:{grammar})(?!\n)$"
+
+
+#: :data:`NUMBER_GRAMMAR` for a JSON Schema ``pattern``.
+NUMBER_PATTERN: Final = json_schema_pattern(NUMBER_GRAMMAR)
+#: :data:`MONEY_GRAMMAR` for a JSON Schema ``pattern``.
+MONEY_PATTERN: Final = json_schema_pattern(MONEY_GRAMMAR)
+
+#: What is wrong with text that is not in :data:`MONEY_GRAMMAR`, and how to write it.
+MONEY_PROBLEM: Final = 'must be money such as "90.00 GBP" or "1,250.00 GBP"'
+MONEY_HINT: Final = (
+    "an amount with commas only between groups of three digits and a full stop before any "
+    "fraction, one space, then the currency code"
+)
+
+_NUMBER: Final = re.compile(NUMBER_GRAMMAR)
+_MONEY: Final = re.compile(MONEY_GRAMMAR)
+
+#: Longest text read as a number: far more than any amount or quantity (the largest amount,
+#: ``999,999,999,999,999.99``, is 22 characters), short enough that no text is slow to read.
+_LONGEST_NUMBER: Final = 64
+
+_CURRENCY_CODE = re.compile(r"^[A-Z]{3}\Z")
 
 # ISO 4217 minor units for the currencies whose exponent is not 2. Every other valid code
 # uses 2, which covers GBP and EUR; babel is asked only for codes not listed here.
@@ -44,7 +112,8 @@ _MINOR_UNITS_NOT_TWO: Final = {
 }  # fmt: skip
 
 
-@functools.cache
+# Bounded by its argument's shape (three capital letters, checked first): at most 26^3.
+@functools.lru_cache(maxsize=1024)
 def _known_currency(code: str) -> bool:
     if code in ("GBP", "EUR", "USD") or code in _MINOR_UNITS_NOT_TWO:
         return True
@@ -53,10 +122,48 @@ def _known_currency(code: str) -> bool:
     return code in list_currencies()
 
 
+#: Amounts and quantities must be below 10**15 (a thousand million million) in magnitude.
+#: The library computes with 28 significant digits, so below this bound every sum of up to
+#: 10**10 amounts, pennies included, is exact; above it a sum would be silently rounded.
+_MAX_WHOLE_DIGITS: Final = 15
+
+
+def parse_number(text: str, path: str = "amount") -> Decimal:
+    """Text in :data:`NUMBER_GRAMMAR` as an exact Decimal; anything else is an error at ``path``.
+
+    >>> parse_number("1,250.50")
+    Decimal('1250.50')
+    >>> parse_number("1,5", "hours")
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: hours: is not a number written like '12.50' or '1,250.50' (digits, commas only between groups of three, a full stop before any fraction)
+    """  # noqa: E501
+    if len(text) > _LONGEST_NUMBER or not _NUMBER.fullmatch(text):
+        raise ValidationError(
+            path,
+            "is not a number written like '12.50' or '1,250.50'",
+            hint="digits, commas only between groups of three, a full stop before any fraction",
+        )
+    return Decimal(text.replace(",", ""))
+
+
+def parse_money_text(text: str, path: str = "") -> tuple[Decimal, str]:
+    """Text in :data:`MONEY_GRAMMAR` as its amount and currency code.
+
+    >>> parse_money_text("1,250.00 GBP")
+    (Decimal('1250.00'), 'GBP')
+    """
+    if len(text) > _LONGEST_NUMBER + 4 or not _MONEY.fullmatch(text):
+        raise ValidationError(path, MONEY_PROBLEM, hint=MONEY_HINT)
+    number, currency = text.split(" ")
+    return Decimal(number.replace(",", "")), currency
+
+
 def to_decimal(value: object, path: str = "amount") -> Decimal:
     """Convert an exact number to :class:`~decimal.Decimal`, refusing floats.
 
-    Accepts ``Decimal``, ``int`` and numeric strings. ``path`` names the field in errors.
+    Accepts ``Decimal``, ``int`` and text in :data:`NUMBER_GRAMMAR`; the magnitude must be
+    below 10^15. ``path`` names the field in errors.
 
     >>> to_decimal("12.5")
     Decimal('12.5')
@@ -65,12 +172,25 @@ def to_decimal(value: object, path: str = "amount") -> Decimal:
     ...
     participatory.core.errors.ValidationError: amount: is a float, which cannot hold money exactly (pass a Decimal or a string such as '12.50')
     """  # noqa: E501
+    result = _exact(value, path)
+    if result and result.adjusted() >= _MAX_WHOLE_DIGITS:
+        raise ValidationError(
+            path,
+            "is too large (10^15 or more)",
+            hint="numbers this size cannot be added up exactly",
+        )
+    return result
+
+
+def _exact(value: object, path: str) -> Decimal:
+    """``value`` as a finite Decimal, its size unchecked (a huge int counts as 10^20)."""
     if isinstance(value, bool):
         raise ValidationError(path, "is a boolean, not a number")
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
-        result = Decimal(value)
+        # Converting an int of thousands of digits is slow, and it is far too large anyway.
+        result = Decimal(value) if value.bit_length() <= 64 else Decimal("1e20")
     elif isinstance(value, float):
         raise ValidationError(
             path,
@@ -78,10 +198,7 @@ def to_decimal(value: object, path: str = "amount") -> Decimal:
             hint="pass a Decimal or a string such as '12.50'",
         )
     elif isinstance(value, str):
-        try:
-            result = Decimal(value.strip().replace(",", "").replace("_", ""))
-        except decimal.InvalidOperation:
-            raise ValidationError(path, "is not a number", hint="write it like '12.50'") from None
+        result = parse_number(value, path)
     else:
         raise ValidationError(path, f"must be a number, not {type(value).__name__}")
     if not result.is_finite():
@@ -89,14 +206,8 @@ def to_decimal(value: object, path: str = "amount") -> Decimal:
     return result
 
 
-#: Amounts must be below 10**15 (a thousand million million) in magnitude. Decimal
-#: arithmetic keeps 28 significant digits, so below this bound every sum of up to 10**10
-#: amounts, pennies included, is exact; above it a sum would be silently rounded.
-_MAX_WHOLE_DIGITS: Final = 15
-
-
 def _amount(value: object) -> Decimal:
-    result = to_decimal(value)
+    result = _exact(value, "amount")
     if result and result.adjusted() >= _MAX_WHOLE_DIGITS:
         raise ValidationError(
             "amount",
@@ -163,7 +274,7 @@ class Money:
     @property
     def quantum(self) -> Decimal:
         """The smallest coin: ``Decimal('0.01')`` for GBP."""
-        return Decimal(1).scaleb(-self.minor_units)
+        return exact.scaleb(1, -self.minor_units)
 
     def quantize(self, rounding: str = DEFAULT_ROUNDING) -> Money:
         """Round to the currency's minor unit (half up unless ``rounding`` says otherwise).
@@ -174,11 +285,11 @@ class Money:
         >>> Money.gbp("10.009").quantize(ROUND_DOWN)
         Money('10.00', 'GBP')
         """
-        return Money(self.amount.quantize(self.quantum, rounding=rounding), self.currency)
+        return Money(exact.quantize(self.amount, self.quantum, rounding), self.currency)
 
     def is_whole_minor_units(self) -> bool:
         """Whether the amount is an exact number of pennies (cents, …)."""
-        return self.amount == self.amount.quantize(self.quantum, rounding=ROUND_HALF_UP)
+        return self.amount == exact.quantize(self.amount, self.quantum, ROUND_HALF_UP)
 
     def is_zero(self) -> bool:
         """Whether the amount is zero."""
@@ -196,7 +307,7 @@ class Money:
         if not isinstance(other, Money):
             return NotImplemented
         self._same_currency(other, "add")
-        return Money(self.amount + other.amount, self.currency)
+        return Money(exact.add(self.amount, other.amount), self.currency)
 
     def __radd__(self, other: object) -> Money:
         # Lets the builtin sum() start from its int 0.
@@ -208,18 +319,18 @@ class Money:
         if not isinstance(other, Money):
             return NotImplemented
         self._same_currency(other, "subtract")
-        return Money(self.amount - other.amount, self.currency)
+        return Money(exact.subtract(self.amount, other.amount), self.currency)
 
     def __neg__(self) -> Money:
-        return Money(-self.amount, self.currency)
+        return Money(exact.minus(self.amount), self.currency)
 
     def __abs__(self) -> Money:
-        return Money(abs(self.amount), self.currency)
+        return Money(self.amount.copy_abs(), self.currency)
 
     def __mul__(self, factor: object) -> Money:
         if isinstance(factor, bool) or not isinstance(factor, Decimal | int):
             return NotImplemented
-        return Money(self.amount * factor, self.currency)
+        return Money(exact.multiply(self.amount, Decimal(factor)), self.currency)
 
     __rmul__ = __mul__
 
@@ -232,25 +343,26 @@ class Money:
         self._same_currency(other, "divide")
         if other.amount == 0:
             raise ValidationError("", "cannot take a share of a zero total")
-        return self.amount / other.amount
+        return exact.divide(self.amount, other.amount)
 
-    def _compare(self, other: object) -> Decimal:
+    def _other(self, other: object) -> Decimal:
+        # Comparing Decimals is exact in any context: no subtraction, so nothing to round.
         if not isinstance(other, Money):
             raise TypeError(f"cannot compare Money with {type(other).__name__}")
         self._same_currency(other, "compare")
-        return self.amount - other.amount
+        return other.amount
 
     def __lt__(self, other: object) -> bool:
-        return self._compare(other) < 0
+        return self.amount < self._other(other)
 
     def __le__(self, other: object) -> bool:
-        return self._compare(other) <= 0
+        return self.amount <= self._other(other)
 
     def __gt__(self, other: object) -> bool:
-        return self._compare(other) > 0
+        return self.amount > self._other(other)
 
     def __ge__(self, other: object) -> bool:
-        return self._compare(other) >= 0
+        return self.amount >= self._other(other)
 
     def __repr__(self) -> str:
         return f"Money({str(self.amount)!r}, {self.currency!r})"
@@ -275,13 +387,19 @@ def allocate(total: Money, weights: Sequence[Decimal | int]) -> tuple[Money, ...
     >>> allocate(Money.gbp("0.05"), [1, 1])
     (Money('0.03', 'GBP'), Money('0.02', 'GBP'))
     """
-    if not weights:
-        raise ValidationError("weights", "must name at least one share")
+    if not isinstance(total, Money):
+        raise ValidationError("total", "must be Money")
+    if isinstance(weights, str | bytes) or not isinstance(weights, Iterable):
+        raise ValidationError("weights", "must be a list of numbers")
     exact_weights = [to_decimal(w, f"weights[{i}]") for i, w in enumerate(weights)]
+    if not exact_weights:
+        raise ValidationError("weights", "must name at least one share")
     for index, weight in enumerate(exact_weights):
         if weight < 0:
             raise ValidationError(f"weights[{index}]", "must not be negative")
-    weight_sum = sum(exact_weights, Decimal(0))
+    weight_sum = Decimal(0)
+    for weight in exact_weights:
+        weight_sum = exact.add(weight_sum, weight)
     if weight_sum == 0:
         raise ValidationError("weights", "must add up to more than zero")
     if not total.is_whole_minor_units():
@@ -291,13 +409,13 @@ def allocate(total: Money, weights: Sequence[Decimal | int]) -> tuple[Money, ...
     if total.is_negative():
         return tuple(-part for part in allocate(-total, exact_weights))
 
-    scale = 10**total.minor_units
-    units = int(total.amount * scale)
+    numerator, denominator = total.amount.as_integer_ratio()
+    units = numerator * 10**total.minor_units // denominator
     # Exact integer arithmetic: scale weights to integers so no Decimal context rounding
     # can make a remainder comparison wrong.
     exponent = min(w.as_tuple().exponent for w in exact_weights)
     factor = 10 ** (-int(exponent)) if isinstance(exponent, int) and exponent < 0 else 1
-    int_weights = [int(w * factor) for w in exact_weights]
+    int_weights = [_scaled(w, factor) for w in exact_weights]
     int_sum = sum(int_weights)
     floors: list[int] = []
     remainders: list[tuple[int, int]] = []
@@ -308,5 +426,10 @@ def allocate(total: Money, weights: Sequence[Decimal | int]) -> tuple[Money, ...
     leftover = units - sum(floors)
     for _, index in sorted(remainders)[:leftover]:
         floors[index] += 1
-    quantum = total.quantum
-    return tuple(Money(quantum * part, total.currency) for part in floors)
+    return tuple(Money(exact.scaleb(part, -total.minor_units), total.currency) for part in floors)
+
+
+def _scaled(weight: Decimal, factor: int) -> int:
+    # weight × factor is a whole number by the choice of factor: exact in integers.
+    numerator, denominator = weight.as_integer_ratio()
+    return numerator * factor // denominator

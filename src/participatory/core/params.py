@@ -37,7 +37,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
-from typing import Any, Final, TypeVar, cast
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -60,6 +60,7 @@ from participatory.core.sources import (
 
 __all__ = [
     "CACHE_LIMIT",
+    "BoundedCache",
     "UNITS",
     "Parameter",
     "ParameterSet",
@@ -170,8 +171,15 @@ class Parameter:
 CACHE_LIMIT: Final = 4096
 
 
-class _BoundedCache(dict[Hashable, Any]):
-    """A dict that drops its oldest half once it holds ``CACHE_LIMIT`` entries."""
+class BoundedCache(dict[Hashable, Any]):
+    """A dict that drops its oldest half once it holds ``CACHE_LIMIT`` entries.
+
+    >>> cache = BoundedCache()
+    >>> cache.remember("key", 1)
+    1
+    >>> cache["key"]
+    1
+    """
 
     __slots__ = ()
 
@@ -194,8 +202,8 @@ class ParameterSet(Mapping[str, Parameter]):
 
     def __init__(self, parameters: Mapping[str, Parameter]) -> None:
         self._parameters: dict[str, Parameter] = dict(parameters)
-        self._cache = _BoundedCache()
-        self._memo = _BoundedCache()
+        self._cache = BoundedCache()
+        self._memo = BoundedCache()
 
     def __getitem__(self, name: str) -> Parameter:
         try:
@@ -216,7 +224,7 @@ class ParameterSet(Mapping[str, Parameter]):
     def use(self, name: str, as_at: dt.date, *, allow_stale: bool = False) -> ParameterUse:
         """The value of ``name`` in force on ``as_at``, with its source, ready to cite in a finding."""
         key = (name, as_at, allow_stale)
-        cached = self._cache.get(key)
+        cached: ParameterUse | None = self._cache.get(key)
         if cached is not None:
             return cached
         parameter = self[name]
@@ -252,7 +260,7 @@ class ParameterSet(Mapping[str, Parameter]):
         that they are derived once per set and day rather than once per contributor.
         """
         try:
-            return cast("_T", self._memo[key])
+            return self._memo[key]  # type: ignore[no-any-return]
         except KeyError:
             return self._memo.remember(key, build(*arguments))
 

@@ -18,7 +18,6 @@ TaxYear(2025)
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterator
 from decimal import Decimal
@@ -27,6 +26,7 @@ from typing import Final, Protocol, TypeVar
 import attrs
 import pendulum
 
+from participatory.core import exact
 from participatory.core.errors import ValidationError
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "PeriodCalendar",
     "TaxYear",
     "TaxYearCalendar",
+    "assessment_period_containing",
     "london_date",
     "to_date",
     "weekly_to_monthly",
@@ -72,7 +73,10 @@ def to_date(value: object, path: str = "date") -> dt.date:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise ValidationError(path, "is not a date", hint="write it as YYYY-MM-DD") from None
+            pass
+        # Outside the handler: Python's error quotes the text, which is not kept even as
+        # this error's __context__ (the date may be a person's, such as a claim's start).
+        raise ValidationError(path, "is not a date", hint="write it as YYYY-MM-DD")
     raise ValidationError(path, f"must be a date, not {type(value).__name__}")
 
 
@@ -231,16 +235,45 @@ def _beyond_calendar() -> ValidationError:
     )
 
 
+_MONTH_DAYS: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
 def _assessment_period_start(anchor_day: int, year: int, month: int) -> dt.date:
     """Day an assessment period begins in ``month``, per UC Regulations 2013 reg. 21(2)."""
-    last = calendar.monthrange(year, month)[1]
-    if anchor_day == 31:
-        day = last  # reg. 21(2)(a): the last day of the month
-    elif anchor_day in (29, 30) and month == 2:
-        day = 28 if calendar.isleap(year) else 27  # reg. 21(2)(b)
+    if month == 2:
+        last = 29 if _is_leap(year) else 28
+        if anchor_day in (29, 30):
+            return dt.date(year, 2, last - 1)  # reg. 21(2)(b): the 27th, or 28th in a leap year
     else:
-        day = anchor_day
-    return dt.date(year, month, day)
+        last = _MONTH_DAYS[month - 1]
+    # reg. 21(2)(a): a claim begun on the 31st starts each period on the month's last day.
+    return dt.date(year, month, last if anchor_day == 31 else anchor_day)
+
+
+def assessment_period_containing(anchor_day: int, day: dt.date) -> DateRange:
+    """The assessment period holding ``day`` for a claim begun on day ``anchor_day`` of a month.
+
+    Only the day of the month the claim began on decides where its periods fall (reg. 21(2)),
+    so every claim begun on that day shares them.
+
+    >>> str(assessment_period_containing(30, dt.date(2024, 2, 27)))
+    '2024-01-30..2024-02-27'
+    """
+    year, month = day.year, day.month
+    try:
+        start = _assessment_period_start(anchor_day, year, month)
+        if day < start:
+            year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+            start = _assessment_period_start(anchor_day, year, month)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        next_start = _assessment_period_start(anchor_day, year, month)
+    except (OverflowError, ValueError):
+        raise _beyond_calendar() from None
+    return DateRange(start, next_start - dt.timedelta(days=1))
 
 
 @attrs.frozen
@@ -273,18 +306,7 @@ class AssessmentPeriodCycle(_SplitsRanges):
 
     def period_containing(self, day: dt.date) -> DateRange:
         """The assessment period containing ``day`` (which may precede the claim)."""
-        # Plain month arithmetic: this sits on the hot path of every Universal Credit check.
-        year, month = day.year, day.month
-        try:
-            start = self.start_in_month(year, month)
-            if day < start:
-                year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-                start = self.start_in_month(year, month)
-            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-            next_start = self.start_in_month(year, month)
-        except (OverflowError, ValueError):
-            raise _beyond_calendar() from None
-        return DateRange(start, next_start - dt.timedelta(days=1))
+        return assessment_period_containing(self.first_date_of_entitlement.day, day)
 
 
 @attrs.frozen(order=True)
@@ -342,4 +364,6 @@ def weekly_to_monthly(weekly: Decimal) -> Decimal:
     >>> weekly_to_monthly(Decimal("120"))
     Decimal('520')
     """
-    return weekly * 52 / 12
+    if isinstance(weekly, bool) or not isinstance(weekly, Decimal | int):
+        raise ValidationError("weekly", "must be a Decimal amount")
+    return exact.divide(exact.multiply(Decimal(weekly), Decimal(52)), Decimal(12))

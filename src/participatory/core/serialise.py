@@ -1,12 +1,13 @@
 """Turning models into plain data (dicts, lists, strings) and back, sensitive fields withheld.
 
 :func:`unstructure` is the *default* serialisation: fields marked sensitive (see
-:mod:`participatory.core.privacy`) are left out, and a finding marked sensitive is
-withheld: it keeps only its ``severity``, ``subject``, ``sensitive`` and ``withheld``
-(true); its rule id, message key, citations, parameters, values and actions are ``None``,
-since a rule id alone can reveal a person's circumstances. Pass
-``include_sensitive=True`` only where the receiving system is entitled to special-category
-data.
+:mod:`participatory.core.privacy`) are left out, and an object flagged sensitive as a
+whole (a :class:`~participatory.core.explain.Finding` or a report figure whose
+``sensitive`` is true) is withheld whole: it keeps its keys, so every record has the same
+shape, but each is ``None`` except ``sensitive`` and ``withheld`` (both true). Its rule
+id, severity and subject are withheld too: a rule id alone can reveal a person's
+circumstances, and a subject with a severity says whose. Pass ``include_sensitive=True``
+only where the receiving system is entitled to special-category data.
 
 Money becomes ``{"amount": "12.50", "currency": "GBP"}`` (a string, so no float ever
 touches it), dates ISO strings, Decimals strings, enums their values, sets sorted lists
@@ -20,7 +21,7 @@ touches it), dates ISO strings, Decimals strings, enums their values, sets sorte
 ...                 {"excess": Money.gbp("2.25")}, sensitive=True, subject="rosa")
 >>> data = unstructure(carer)
 >>> data["rule_id"], data["severity"], data["subject"], data["withheld"]
-(None, 'problem', 'rosa', True)
+(None, None, None, True)
 >>> unstructure(carer, include_sensitive=True)["rule_id"]
 'BEN-CA-EARNINGS-LIMIT'
 """
@@ -41,11 +42,27 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from participatory.core.errors import ValidationError
 from participatory.core.explain import Finding
 from participatory.core.money import Money
 from participatory.core.privacy import is_sensitive
 
-__all__ = ["converter", "unstructure"]
+__all__ = ["Unstructured", "converter", "unstructure"]
+
+
+@typing.runtime_checkable
+class Unstructured(typing.Protocol):
+    """A result that is not an attrs class but says how it becomes plain data.
+
+    ``unstructured`` returns the plain data, withholding what is sensitive unless
+    ``include_sensitive``; ``unstructure`` turns its parts (money, dates, findings) into plain
+    data the same way.
+    """
+
+    def unstructured(
+        self, include_sensitive: bool, unstructure: Callable[[object], Any]
+    ) -> dict[str, Any]:
+        """Plain data for this result."""
 
 
 def _money(value: Money) -> dict[str, str]:
@@ -70,13 +87,13 @@ def _finding(conv: cattrs.Converter, redact: bool) -> Callable[[Finding], dict[s
     def unstructure_finding(finding: Finding) -> dict[str, Any]:
         if finding.sensitive and redact:
             # The rule, message, citations and parameters alone can say what a person's
-            # circumstances are (BEN-CA-EARNINGS-LIMIT: they get Carer's Allowance), so a
-            # withheld finding keeps only how serious it is and whom it is about.
+            # circumstances are (BEN-CA-EARNINGS-LIMIT: they get Carer's Allowance), and a
+            # subject with a severity says whose: a withheld finding keeps none of them.
             return {
                 "rule_id": None,
-                "severity": finding.severity.value,
+                "severity": None,
                 "message_key": None,
-                "subject": finding.subject,
+                "subject": None,
                 "sensitive": True,
                 "withheld": True,
                 "actions": None,
@@ -114,6 +131,10 @@ def converter(*, include_sensitive: bool = False) -> cattrs.Converter:
     )
     conv.register_unstructure_hook_func(_is_set_type, _set(conv))
     conv.register_unstructure_hook_func(
+        lambda t: isinstance(t, type) and not attrs.has(t) and hasattr(t, "unstructured"),
+        lambda v: v.unstructured(include_sensitive, conv.unstructure),
+    )
+    conv.register_unstructure_hook_func(
         lambda t: isinstance(t, type) and issubclass(t, Mapping) and not attrs.has(t),
         lambda m: {str(k): conv.unstructure(v) for k, v in m.items()},
     )
@@ -121,17 +142,44 @@ def converter(*, include_sensitive: bool = False) -> cattrs.Converter:
     def attrs_hook(cls: type) -> Callable[[Any], dict[str, Any]]:
         overrides = {}
         for field in attrs.fields(cls):
-            if (is_sensitive(field) and not include_sensitive) or not field.init:
+            if (
+                (is_sensitive(field) and not include_sensitive)
+                or not field.init
+                or field.metadata.get("maintainers_only")
+            ):
                 overrides[field.name] = override(omit=True)
             elif field.type in (object, Any, "object", "Any"):
                 # Declared loosely (a parameter's value): dispatch on the runtime type.
                 overrides[field.name] = override(unstruct_hook=conv.unstructure)
-        return make_dict_unstructure_fn(cls, conv, **overrides)  # type: ignore[arg-type]
+        plain: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+            cls,
+            conv,
+            **overrides,  # type: ignore[arg-type]
+        )
+        if include_sensitive or not _flagged(cls):
+            return plain
+        names = [f.name for f in attrs.fields(cls) if f.name in overrides or f.init]
+
+        def withheld_when_sensitive(value: Any) -> dict[str, Any]:
+            # A record flagged sensitive as a whole (a report figure about a person's
+            # benefits) keeps its shape and nothing else: not even whom it is about.
+            if value.sensitive:
+                return {**dict.fromkeys(names), "sensitive": True, "withheld": True}
+            return plain(value)
+
+        return withheld_when_sensitive
 
     conv.register_unstructure_hook_factory(attrs.has, attrs_hook)
     return conv
 
 
+def _flagged(cls: type) -> bool:
+    """Whether ``cls`` flags each record sensitive or not (a ``sensitive: bool`` field)."""
+    return any(f.name == "sensitive" and f.type in (bool, "bool") for f in attrs.fields(cls))
+
+
 def unstructure(value: object, *, include_sensitive: bool = False) -> Any:
     """Plain data for ``value``; sensitive fields are left out unless asked for."""
+    if not isinstance(include_sensitive, bool):  # never read "yes" or [] as a wish to see
+        raise ValidationError("include_sensitive", "must be true or false")
     return converter(include_sensitive=include_sensitive).unstructure(value)

@@ -53,7 +53,11 @@ import attrs
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError, UnknownSource
 
+#: Field metadata for what only the catalogue's maintainers read: never in any output.
+MAINTAINERS_ONLY: Final = {"maintainers_only": True}
+
 __all__ = [
+    "MAINTAINERS_ONLY",
     "Citation",
     "Passage",
     "Source",
@@ -110,7 +114,7 @@ class Source:
     identifier: str | None = None
     url: str | None = None
     published: dt.date | None = None
-    note: str | None = attrs.field(default=None, eq=False, repr=False)
+    note: str | None = attrs.field(default=None, eq=False, repr=False, metadata=MAINTAINERS_ONLY)
 
 
 @attrs.frozen
@@ -126,7 +130,7 @@ class Passage:
     url: str | None = None
     quote: str | None = None
     read_on: dt.date | None = None
-    note: str | None = attrs.field(default=None, eq=False, repr=False)
+    note: str | None = attrs.field(default=None, eq=False, repr=False, metadata=MAINTAINERS_ONLY)
 
 
 @attrs.frozen
@@ -216,9 +220,7 @@ class SourceCatalogue(Mapping[str, Source]):
         passage = passages.get(passage_key)
         if passage is None:
             known = ", ".join(sorted(passages)) or "none"
-            raise UnknownSource(
-                f"no passage {passage_key!r} in source {key!r} (known: {known})"
-            )
+            raise UnknownSource(f"no passage {passage_key!r} in source {key!r} (known: {known})")
         return source, passage
 
     def cite(self, reference: str, *, pinpoint: str | None = None) -> Citation:
@@ -255,6 +257,29 @@ def _string(table: Mapping[str, Any], key: str, file: str, path: str) -> str | N
     return value
 
 
+# An HTML character reference (&amp;, &#38;, &#x26;): text copied from a web page's source.
+_CHARACTER_REFERENCE: Final = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+);")
+
+
+def _url(table: Mapping[str, Any], file: str, path: str) -> str | None:
+    """A web address (or a path in the docs) as it is to be followed: no spaces, no escaping.
+
+    A URL is stored as the characters it means: ``&``, never ``&amp;``, which every output
+    would then show (or escape again, as ``&amp;amp;``) instead of the address.
+    """
+    value = _string(table, "url", file, path)
+    if value is None:
+        return None
+    where = f"{path}.url"
+    if not value.isprintable() or " " in value:
+        raise ParameterFileError(file, where, "must be an address with no spaces")
+    if _CHARACTER_REFERENCE.search(value):
+        raise ParameterFileError(
+            file, where, "holds an HTML character reference such as &amp; (write & itself)"
+        )
+    return value
+
+
 def _parse_passage(key: str, raw: object, file: str, path: str) -> Passage:
     if not isinstance(raw, Mapping):
         raise ParameterFileError(file, path, "must be a table")
@@ -271,16 +296,14 @@ def _parse_passage(key: str, raw: object, file: str, path: str) -> Passage:
     return Passage(
         key=key,
         pinpoint=pinpoint,
-        url=_string(raw, "url", file, path),
+        url=_url(raw, file, path),
         quote=quote,
         read_on=read_on,
         note=_string(raw, "note", file, path),
     )
 
 
-def _parse_source(
-    key: str, raw: object, file: str
-) -> tuple[Source, dict[str, Passage]]:
+def _parse_source(key: str, raw: object, file: str) -> tuple[Source, dict[str, Passage]]:
     if not _KEY.match(key):
         raise ParameterFileError(file, key, "a source key is lower-case letters, digits and _")
     if not isinstance(raw, Mapping):
@@ -301,7 +324,7 @@ def _parse_source(
         author=_string(raw, "author", file, key),
         publisher=_string(raw, "publisher", file, key),
         identifier=_string(raw, "identifier", file, key),
-        url=_string(raw, "url", file, key),
+        url=_url(raw, file, key),
         published=_date(raw, "published", file, key),
         note=_string(raw, "note", file, key),
     )

@@ -24,14 +24,14 @@ participatory.core.errors.ParameterFileError: card.toml: meta.verified: must be 
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
-from collections.abc import Callable, Mapping
-from decimal import Decimal
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from participatory.core.errors import ParameterFileError, ParticipatoryError
+from participatory.core import limits
+from participatory.core.errors import ParameterFileError
+from participatory.core.limits import FileError
 
 __all__ = [
     "FileError",
@@ -45,37 +45,27 @@ __all__ = [
 
 _T = TypeVar("_T")
 
-#: Builds the error for a file, a dotted key (empty for the whole file) and the problem.
-FileError = Callable[[str, str, str], ParticipatoryError]
-
 
 def _key(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
 def parse_toml(text: str, file: str, *, error: FileError = ParameterFileError) -> dict[str, Any]:
-    """TOML text as tables, decimals kept exact (never float); bad TOML names the file."""
-    try:
-        return tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as problem:
-        raise error(file, "", f"is not valid TOML ({problem})") from None
+    """TOML text as tables, decimals kept exact (never float); bad TOML names the file.
+
+    Read within the default :class:`~participatory.core.limits.Limits` (nesting, list
+    lengths, texts, numbers), so no file can exhaust the stack or hang a reader.
+    """
+    return limits.parse_toml(text, file, error=error)
 
 
 def read_file(path: str | Path, *, error: FileError = ParameterFileError) -> str:
     """A caller's file as text (UTF-8); a file that cannot be read is an error naming it.
 
-    A file that is missing, unreadable or not UTF-8 text is ``error(file, "", problem)``.
+    A file that is missing, unreadable, not UTF-8 text or larger than the default
+    :class:`~participatory.core.limits.Limits` allow is ``error(file, "", problem)``.
     """
-    file = Path(path)
-    try:
-        return file.read_text(encoding="utf-8")
-    except OSError as problem:
-        raise error(str(file), "", f"cannot be read ({problem.strerror})") from None
-    except UnicodeDecodeError as problem:
-        # Name the byte's position, never the bytes themselves (they may be anything).
-        raise error(
-            str(file), "", f"cannot be read: not UTF-8 text (at byte offset {problem.start})"
-        ) from None
+    return limits.read_text(path, error=error)
 
 
 def bundled_text(name: str) -> str:

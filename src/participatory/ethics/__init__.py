@@ -2,9 +2,13 @@
 
 Classifies each activity of a project as public involvement, research with human
 participants, engagement, service evaluation, clinical audit, usual practice / health
-surveillance, or a grey area to refer to the ethics committee, and explains why with the
-HRA, HRA/INVOLVE and NIHR guidance cited. Facts are yes / no / unknown; an unknown fact
-that would change the outcome is never guessed.
+surveillance, other non-research, or a grey area to refer to the ethics committee, and
+explains why with the HRA, HRA/INVOLVE and NIHR guidance cited. Once the outcome is settled
+it names the review routes: which bodies (a university REC, an NHS REC through IRAS with HRA
+Approval, the Social Care REC, HMPPS, a capacity appropriate body, data protection duties …)
+in which nations, and why. Facts are yes / no / unknown (or not applicable, where a question
+presupposes something); an unknown fact that would change the outcome or the route is
+asked, never guessed.
 
 >>> import datetime as dt
 >>> from participatory.ethics import Activity, Capacity, Party, Task, assess_activity
@@ -17,15 +21,19 @@ that would change the outcome is never guessed.
 [('own_data_analysed', 'members of the public')]
 """
 
+from participatory.core.nations import Nation
 from participatory.ethics.activity import Activity, Capacity, Party, Setting, Task
+from participatory.ethics.bodies import Requirement, ReviewBody, ReviewRoute
 from participatory.ethics.facts import Answer, Fact, Facts
 from participatory.ethics.guidance import EthicsGuidance, bundled_guidance, load_guidance
 from participatory.ethics.outcomes import (
     Action,
     ActivityClassification,
     MissingFact,
+    OpenQuestion,
     PartyRole,
     PartyStatus,
+    QuestionKind,
     TriageOutcome,
 )
 from participatory.ethics.project import EthicsProject, ProjectEthicsSummary, assess_ethics
@@ -42,10 +50,16 @@ __all__ = [
     "Fact",
     "Facts",
     "MissingFact",
+    "Nation",
+    "OpenQuestion",
     "Party",
     "PartyRole",
     "PartyStatus",
     "ProjectEthicsSummary",
+    "QuestionKind",
+    "Requirement",
+    "ReviewBody",
+    "ReviewRoute",
     "Setting",
     "Task",
     "TriageOutcome",

@@ -1,9 +1,11 @@
 """Activities of a project and the groups of people who take part in them.
 
 An :class:`Activity` is one thing a project does with people (an advisory meeting, a design
-workshop, interviews, an exhibition). Each :class:`Party` is a group of people in one
-capacity doing some tasks; the same person may appear in several activities in different
-capacities. Facts are tri-state (see :mod:`participatory.ethics.facts`).
+workshop, interviews, an exhibition, an audit of records). Each :class:`Party` is a group of
+people in one capacity doing some tasks; the same person may appear in several activities in
+different capacities. Facts are tri-state (see :mod:`participatory.ethics.facts`); the
+nations an activity takes place in choose between the review bodies of England, Wales,
+Scotland and Northern Ireland (none given: not yet said).
 
 >>> workshop = Activity(
 ...     "design-workshops",
@@ -13,7 +15,17 @@ capacities. Facts are tri-state (see :mod:`participatory.ethics.facts`).
 ... )
 >>> workshop.party("workshop members").facts.get(Fact.OWN_DATA_ANALYSED)
 <Answer.UNKNOWN: 'unknown'>
-"""
+
+An audit of records needs no group for the people whose records are checked: the staff who
+check them are enough, and the data they analyse is about people.
+
+>>> audit = Activity("records-audit", facts={"data_about_people": True},
+...                  parties=[Party("audit team", Capacity.STAFF, tasks={Task.ANALYSE_DATA})])
+>>> Activity("staff-meeting", parties=[Party("team", Capacity.STAFF, tasks={Task.ADVISE})])
+Traceback (most recent call last):
+...
+participatory.core.errors.ValidationError: parties: has staff only, and none of them collects, analyses or provides data (give the staff the task collect_data or analyse_data for an audit of records (the people the data is about need no group of their own), or provide_own_data when the staff themselves are studied; a meeting of staff alone needs no triage)
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -24,8 +36,14 @@ from typing import Any
 import attrs
 
 from participatory.core.errors import ValidationError
-from participatory.core.fields import instances, member
+from participatory.core.fields import instances, member, members
+from participatory.core.nations import Nation
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.ethics.consistency import (
+    check_activity_answers,
+    check_party_answers,
+    implied_answer,
+)
 from participatory.ethics.facts import Answer, Fact, Facts, Scope, to_facts
 
 __all__ = ["Activity", "Capacity", "Party", "Setting", "Task"]
@@ -67,6 +85,8 @@ class Task(enum.Enum):
 CO_RESEARCH_TASKS = frozenset({Task.COLLECT_DATA, Task.ANALYSE_DATA})
 #: Tasks in which people plan or advise on research.
 ADVISORY_TASKS = frozenset({Task.ADVISE, Task.CO_DESIGN, Task.REVIEW_DOCUMENTS})
+#: Tasks that give a staff-only activity something to triage: data handled, or staff studied.
+DATA_TASKS = CO_RESEARCH_TASKS | {Task.PROVIDE_OWN_DATA, Task.TAKE_PART_IN_INTERVENTION}
 
 
 class Setting(enum.Enum):
@@ -135,10 +155,16 @@ class Party:
 
     def __attrs_post_init__(self) -> None:
         self.facts.check_scope(Scope.PARTY, "facts")
+        check_party_answers(
+            self.facts,
+            tasks=[t.value for t in self.tasks],
+            capacity=self.capacity.value,
+            path="facts",
+        )
 
     def answer(self, fact: Fact) -> Answer:
-        """The group's answer to ``fact``."""
-        return self.facts.get(fact)
+        """The group's answer to ``fact``, or the one its other age answers imply."""
+        return implied_answer(self.facts, fact)
 
 
 def _parties(value: object) -> tuple[Party, ...]:
@@ -151,15 +177,34 @@ def _setting(value: object) -> Setting:
     return member(Setting, value, "setting", problem="is not a known setting")
 
 
+def _nations(value: object) -> frozenset[Nation]:
+    return members(Nation, value, "nations")
+
+
+_STAFF_ONLY_HINT = (
+    "give the staff the task collect_data or analyse_data for an audit of records (the "
+    "people the data is about need no group of their own), or provide_own_data when the "
+    "staff themselves are studied; a meeting of staff alone needs no triage"
+)
+
+
 @attrs.frozen
 class Activity:
-    """One activity of a project, the groups taking part and the facts about it."""
+    """One activity of a project, the groups taking part and the facts about it.
+
+    ``nations`` are the nations the activity takes place in (all of them: the review routes
+    of each apply); left empty, it is not yet said, and the triage asks when the answer
+    would change the route. ``approval`` is the reference of the approved study the activity
+    belongs to, if any (an IRAS or committee reference), quoted back in the findings.
+    """
 
     id: str = attrs.field(validator=_text("id"))
     parties: tuple[Party, ...] = attrs.field(converter=_parties)
     facts: Facts = attrs.field(factory=Facts, converter=to_facts)
     setting: Setting = attrs.field(default=Setting.UNKNOWN, converter=_setting)
     title: str = ""
+    nations: frozenset[Nation] = attrs.field(factory=frozenset, converter=_nations)
+    approval: str = ""
 
     def __attrs_post_init__(self) -> None:
         if not self.parties:
@@ -167,17 +212,26 @@ class Activity:
         labels = [p.label for p in self.parties]
         if len(set(labels)) != len(labels):
             raise ValidationError("parties", "has two groups with the same label")
-        if all(p.capacity is Capacity.STAFF for p in self.parties):
+        if all(p.capacity is Capacity.STAFF for p in self.parties) and not any(
+            p.tasks & DATA_TASKS for p in self.parties
+        ):
             raise ValidationError(
                 "parties",
-                "has staff only",
-                hint="the triage is about members of the public; staff who are studied "
-                "take part as research participants",
+                "has staff only, and none of them collects, analyses or provides data",
+                hint=_STAFF_ONLY_HINT,
             )
         self.facts.check_scope(Scope.ACTIVITY, "facts")
+        check_activity_answers(
+            self.facts,
+            collects_data=any(p.tasks & CO_RESEARCH_TASKS for p in self.parties),
+            nhs_setting=self.setting is Setting.NHS,
+            path="facts",
+        )
 
     def answer(self, fact: Fact) -> Answer:
-        """The activity's answer to ``fact``."""
+        """The activity's answer to ``fact`` (an NHS setting answers ``nhs_premises`` yes)."""
+        if fact is Fact.NHS_PREMISES and self.setting is Setting.NHS:
+            return Answer.YES
         return self.facts.get(fact)
 
     def party(self, label: str) -> Party:

@@ -1,16 +1,28 @@
-"""Facts about an activity, each answered yes, no or unknown.
+"""Facts about an activity, each answered yes, no, unknown or (where it can be) not applicable.
 
 The triage never fills a gap with the convenient answer: a fact nobody has answered is
-:attr:`Answer.UNKNOWN`, and the rules say which unknown fact would decide the case. Facts
-are given as a mapping or as an iterable of ``(fact, answer)`` pairs; the order never
-matters, and giving one fact two different answers is an error rather than "last one wins".
+:attr:`Answer.UNKNOWN`, and the rules say which unknown fact would decide the case or change
+the review route. Facts are given as a mapping or as an iterable of ``(fact, answer)`` pairs;
+the order never matters, and giving one fact two different answers is an error rather than
+"last one wins".
+
+Some questions presuppose something that may not hold: consent for a group that provides no
+data, or whether data is about people when nobody collects any. Those facts accept
+:attr:`Answer.NOT_APPLICABLE` (the rules read it as no); a fact whose question always has a
+yes or no answer refuses it.
 
 >>> facts = Facts({"generalisable": True, Fact.RANDOMISED: "no"})
 >>> facts.get(Fact.GENERALISABLE), facts.get(Fact.RANDOMISED), facts.get(Fact.CHANGES_USUAL_CARE)
 (<Answer.YES: 'yes'>, <Answer.NO: 'no'>, <Answer.UNKNOWN: 'unknown'>)
 >>> Facts([("randomised", False), ("generalisable", True)]) == facts
 True
-"""
+>>> Facts({"consent_planned": "not_applicable"}).get(Fact.CONSENT_PLANNED)
+<Answer.NOT_APPLICABLE: 'not_applicable'>
+>>> Facts({"randomised": "n/a"})
+Traceback (most recent call last):
+...
+participatory.core.errors.ValidationError: facts.randomised: cannot be not applicable (answer yes, no or unknown)
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -27,18 +39,31 @@ __all__ = ["Answer", "Fact", "FactInput", "Facts", "Scope"]
 
 
 class Answer(enum.Enum):
-    """A tri-state answer to one fact."""
+    """An answer to one fact: yes, no, unknown, or not applicable where the fact allows it."""
 
     YES = "yes"
     NO = "no"
     UNKNOWN = "unknown"
+    #: The question presupposes something that does not hold; the rules read it as no.
+    NOT_APPLICABLE = "not_applicable"
+
+    @property
+    def effective(self) -> Answer:
+        """The answer the rules read: not applicable counts as no.
+
+        >>> Answer.NOT_APPLICABLE.effective
+        <Answer.NO: 'no'>
+        """
+        return Answer.NO if self is Answer.NOT_APPLICABLE else self
 
     @classmethod
     def of(cls, value: object) -> Answer:
-        """Read ``True``/``False``/``None``, ``"yes"``/``"no"``/``"unknown"`` or an Answer.
+        """Read an answer: ``True``, ``False``, ``None``, a word or an Answer.
 
-        >>> Answer.of(None)
-        <Answer.UNKNOWN: 'unknown'>
+        The words are ``"yes"``, ``"no"``, ``"unknown"`` and ``"not_applicable"`` (or ``"n/a"``).
+
+        >>> Answer.of(None), Answer.of("N/A")
+        (<Answer.UNKNOWN: 'unknown'>, <Answer.NOT_APPLICABLE: 'not_applicable'>)
         """
         if isinstance(value, Answer):
             return value
@@ -49,11 +74,19 @@ class Answer(enum.Enum):
         if isinstance(value, str) and value.strip().lower() in _ANSWER_WORDS:
             return _ANSWER_WORDS[value.strip().lower()]
         raise ValidationError(
-            "answer", "must be yes, no or unknown", hint="use True, False, None or an Answer"
+            "answer",
+            "must be yes, no, unknown or not_applicable",
+            hint="use True, False, None or an Answer",
         )
 
 
-_ANSWER_WORDS: Final = {"yes": Answer.YES, "no": Answer.NO, "unknown": Answer.UNKNOWN}
+_ANSWER_WORDS: Final = {
+    "yes": Answer.YES,
+    "no": Answer.NO,
+    "unknown": Answer.UNKNOWN,
+    "not_applicable": Answer.NOT_APPLICABLE,
+    "n/a": Answer.NOT_APPLICABLE,
+}
 
 
 class Scope(enum.Enum):
@@ -88,6 +121,42 @@ class Fact(enum.Enum):
     VULNERABLE = "vulnerable"
     #: Whether a group includes people under 18 (safeguarding data).
     UNDER_18 = "under_18"
+    #: Whether a group includes children under 16 (consent from a parent; safeguarding data).
+    UNDER_16 = "under_16"
+    #: Whether a group includes young people aged 16 or 17 (safeguarding data).
+    AGED_16_17 = "aged_16_17"
+
+    # Facts that choose the review route (GAfREC, the capacity laws, HMPPS, data protection).
+    #: The group is identified through its use of NHS (HSC) services, or as relatives or carers.
+    NHS_PATIENTS = "nhs_patients"
+    #: The group is NHS (HSC) staff taking part by virtue of their professional role.
+    NHS_STAFF = "nhs_staff"
+    #: The group is identified through its use of adult social care, or as relatives or carers.
+    ADULT_SOCIAL_CARE_USERS = "adult_social_care_users"
+    #: The group is identified through its use of children's social care.
+    CHILDRENS_SOCIAL_CARE_USERS = "childrens_social_care_users"
+    #: The group includes people who may lack capacity to consent (health data).
+    MAY_LACK_CAPACITY = "may_lack_capacity"
+    #: The group includes people in prison or on probation (criminal offence data).
+    IN_CUSTODY_OR_ON_PROBATION = "in_custody_or_on_probation"
+    #: The activity takes place on NHS (HSC) premises.
+    NHS_PREMISES = "nhs_premises"
+    #: The activity takes place in a prison, across the probation service, or with their staff.
+    PRISON_OR_PROBATION_SETTING = "prison_or_probation_setting"
+    #: The activity is health-related research (decides two routes; see the route rules).
+    HEALTH_RELATED = "health_related"
+    #: The activity uses information from which the team could identify patients or users.
+    IDENTIFIABLE_PATIENT_DATA = "identifiable_patient_data"
+    #: Confidential patient information is used without consent outside the care team.
+    PATIENT_DATA_WITHOUT_CONSENT = "patient_data_without_consent"
+    #: The activity processes personal data.
+    PERSONAL_DATA = "personal_data"
+    #: The activity processes special category or criminal offence data on a large scale.
+    LARGE_SCALE_SPECIAL_CATEGORY = "large_scale_special_category"
+    #: The people studied (or whose data is used) are participants of an approved study.
+    APPROVED_STUDY_PARTICIPANTS = "approved_study_participants"
+    #: What the activity does is covered by that study's approval and its participants' consent.
+    WITHIN_APPROVED_SCOPE = "within_approved_scope"
 
     @property
     def scope(self) -> Scope:
@@ -96,8 +165,17 @@ class Fact(enum.Enum):
 
     @property
     def sensitive(self) -> bool:
-        """True for safeguarding facts, which are kept out of repr and serialisation."""
+        """True for facts about a group's health, custody, age or vulnerability.
+
+        They are kept out of repr and default serialisation, and a route or finding that
+        rests on a yes to one is marked sensitive.
+        """
         return self in _SENSITIVE_FACTS
+
+    @property
+    def allows_not_applicable(self) -> bool:
+        """Whether the question can be answered "not applicable" (it presupposes something)."""
+        return self in _NOT_APPLICABLE_ALLOWED
 
     @property
     def question(self) -> str:
@@ -106,9 +184,46 @@ class Fact(enum.Enum):
 
 
 _PARTY_FACTS: Final = frozenset(
-    {Fact.OWN_DATA_ANALYSED, Fact.CONSENT_PLANNED, Fact.VULNERABLE, Fact.UNDER_18}
+    {
+        Fact.OWN_DATA_ANALYSED,
+        Fact.CONSENT_PLANNED,
+        Fact.VULNERABLE,
+        Fact.UNDER_18,
+        Fact.UNDER_16,
+        Fact.AGED_16_17,
+        Fact.NHS_PATIENTS,
+        Fact.NHS_STAFF,
+        Fact.ADULT_SOCIAL_CARE_USERS,
+        Fact.CHILDRENS_SOCIAL_CARE_USERS,
+        Fact.MAY_LACK_CAPACITY,
+        Fact.IN_CUSTODY_OR_ON_PROBATION,
+    }
 )
-_SENSITIVE_FACTS: Final = frozenset({Fact.VULNERABLE, Fact.UNDER_18})
+# Health (capacity), criminal offence data (custody) and safeguarding (age, vulnerability).
+# Being recruited through a service (NHS patients, social care users) is the study's design,
+# not a person's circumstances, so it stays visible: an ethics form asks it outright.
+_SENSITIVE_FACTS: Final = frozenset(
+    {
+        Fact.VULNERABLE,
+        Fact.UNDER_18,
+        Fact.UNDER_16,
+        Fact.AGED_16_17,
+        Fact.MAY_LACK_CAPACITY,
+        Fact.IN_CUSTODY_OR_ON_PROBATION,
+    }
+)
+# Each of these questions presupposes something (that the group provides data, that data is
+# collected, that patient data or personal data is used, that there is an approved study).
+_NOT_APPLICABLE_ALLOWED: Final = frozenset(
+    {
+        Fact.OWN_DATA_ANALYSED,
+        Fact.CONSENT_PLANNED,
+        Fact.DATA_ABOUT_PEOPLE,
+        Fact.PATIENT_DATA_WITHOUT_CONSENT,
+        Fact.LARGE_SCALE_SPECIAL_CATEGORY,
+        Fact.WITHIN_APPROVED_SCOPE,
+    }
+)
 _QUESTIONS: Final = {
     Fact.RANDOMISED: "people, or the care or services they receive, are allocated to groups "
     "by randomisation",
@@ -128,6 +243,38 @@ _QUESTIONS: Final = {
     Fact.CONSENT_PLANNED: "informed consent with participant information is planned for this group",
     Fact.VULNERABLE: "this group includes people in vulnerable circumstances",
     Fact.UNDER_18: "this group includes people under 18",
+    Fact.UNDER_16: "this group includes children under 16",
+    Fact.AGED_16_17: "this group includes young people aged 16 or 17",
+    Fact.NHS_PATIENTS: "this group is identified through its past or present use of NHS (in "
+    "Northern Ireland, HSC) services, or as relatives or carers of people who use them",
+    Fact.NHS_STAFF: "this group is NHS (HSC) staff taking part by virtue of their professional "
+    "role",
+    Fact.ADULT_SOCIAL_CARE_USERS: "this group is identified through its past or present use of "
+    "adult social care services, or as relatives or carers of people who use them",
+    Fact.CHILDRENS_SOCIAL_CARE_USERS: "this group is identified through its past or present use "
+    "of children's social care services",
+    Fact.MAY_LACK_CAPACITY: "this group includes people aged 16 or over who may lack capacity to "
+    "consent for themselves",
+    Fact.IN_CUSTODY_OR_ON_PROBATION: "this group includes people in prison or a young offender "
+    "institution, or on probation",
+    Fact.NHS_PREMISES: "the activity takes place on NHS (HSC) premises",
+    Fact.PRISON_OR_PROBATION_SETTING: "the activity takes place in a prison, young offender "
+    "institution or secure training centre, across the probation service or at prison service "
+    "headquarters, or involves their staff",
+    Fact.HEALTH_RELATED: "the activity is health-related research (about health, illness or "
+    "health care)",
+    Fact.IDENTIFIABLE_PATIENT_DATA: "the activity uses information from which the team could "
+    "identify past or present users of health or social care services",
+    Fact.PATIENT_DATA_WITHOUT_CONSENT: "confidential patient information is used without the "
+    "patients' consent, outside the care team",
+    Fact.PERSONAL_DATA: "the activity processes personal data (information about identifiable "
+    "living people)",
+    Fact.LARGE_SCALE_SPECIAL_CATEGORY: "the activity processes special category data (such as "
+    "health) or criminal offence data on a large scale",
+    Fact.APPROVED_STUDY_PARTICIPANTS: "the people this activity studies, or whose data it "
+    "uses, are participants of a study that already holds ethics approval",
+    Fact.WITHIN_APPROVED_SCOPE: "what the activity does is covered by that study's approval and "
+    "its participants' consent",
 }
 
 #: What a caller may pass as facts: a mapping or an iterable of pairs, keys as Fact or name.
@@ -172,6 +319,12 @@ def _canonical(items: object) -> tuple[_Pairs, _Pairs]:
             answer = Answer.of(pair[1])
         except ValidationError as error:
             raise error.at(f"facts.{fact.value}") from None
+        if answer is Answer.NOT_APPLICABLE and not fact.allows_not_applicable:
+            raise ValidationError(
+                f"facts.{fact.value}",
+                "cannot be not applicable",
+                hint="answer yes, no or unknown",
+            )
         if chosen.setdefault(fact, answer) is not answer:
             # Last-one-wins would make the outcome depend on the order facts were given.
             raise ValidationError(f"facts.{fact.value}", "is given two different answers")
@@ -204,7 +357,7 @@ class Facts:
         object.__setattr__(self, "_lookup", dict(answers + safeguarding))
 
     def get(self, fact: Fact) -> Answer:
-        """The answer to ``fact`` (``UNKNOWN`` when not given)."""
+        """The answer to ``fact`` as given (``UNKNOWN`` when not given)."""
         return self._lookup.get(fact, Answer.UNKNOWN)
 
     def facts(self) -> frozenset[Fact]:

@@ -35,8 +35,8 @@ class FindingLog:
         return self.guidance.point(point_id).citations
 
     def source(self, source_id: str) -> tuple[Citation, ...]:
-        """One citation of the guidance data, by id."""
-        return (self.guidance.citation(source_id),)
+        """The citations the guidance data names ``source_id`` (its ``[references]``)."""
+        return self.guidance.citations[source_id]
 
     def add(
         self,

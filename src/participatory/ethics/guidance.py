@@ -1,16 +1,28 @@
 """The guidance the triage cites, read from ``data/ethics_guidance.toml``.
 
-Every citation a finding carries comes from this data, with the data's own ``verified``
-flag: the HRA "Is my study research?" questions (the criterion, not verbatim wording), the
-Defining Research table rows, and the points on the involvement boundary (HRA/INVOLVE,
-NRES/INVOLVE, NIHR and university guidance). An institution can load its own file with
-:func:`load_guidance` and pass it to the triage.
+Every citation a finding carries comes from this data, as references into the sources
+catalogue (:mod:`participatory.core.sources`): the HRA "Is my study research?" questions (the
+criterion, not verbatim wording), the Defining Research table rows, and the points on the
+involvement boundary (HRA/INVOLVE, NRES/INVOLVE, NIHR and university guidance), and the
+passages each review-route rule rests on (``[route_rules.<rule id>]``, every rule of
+:mod:`participatory.ethics.route_rules` required). A citation is verified only where its
+passage was read at a primary source; the data's own ``verified`` flags can only lower that
+(a point drawn from several sources by inference). An institution can load its own file with
+:func:`load_guidance` and pass it to the triage (for example citing its own ethics policy
+for the university REC's route).
 
 >>> guidance = bundled_guidance()
 >>> [q.fact.value for q in guidance.hra_questions]
 ['randomised', 'changes_usual_care', 'generalisable']
->>> guidance.point("advisory_involvement_needs_no_rec").citations[0].verified
-True
+>>> first = guidance.point("advisory_involvement_needs_no_rec").citations[0]
+>>> first.key, first.verified
+('involve_nres_statement', True)
+>>> guidance.hra_questions[0].citations[0].verified  # the HRA's question pages were not read
+False
+>>> [c.short for c in guidance.route_citations["ETH-ROUTE-CAPACITY-ENGLAND"][:2]]
+['MCA 2005 s. 30(1)', 'MCA 2005 s. 30(2)']
+>>> guidance.routes_from
+datetime.date(2020, 2, 3)
 """
 
 from __future__ import annotations
@@ -24,10 +36,12 @@ from typing import Any, Final
 
 import attrs
 
+from participatory import guidance_data
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError
-from participatory.core.explain import Citation
+from participatory.core.sources import Citation, SourceCatalogue
 from participatory.ethics.facts import Fact
+from participatory.ethics.route_rules import ROUTE_RULE_IDS
 
 __all__ = [
     "BoundaryPoint",
@@ -95,7 +109,8 @@ class EthicsGuidance:
     """All guidance the triage reads, as citations ready to attach to findings."""
 
     checked_on: dt.date | None
-    citations: Mapping[str, Citation]
+    #: The citations the triage names by id (``[references]``), each one or more passages.
+    citations: Mapping[str, tuple[Citation, ...]]
     hra_questions: tuple[HraQuestion, ...]
     #: The tool's rule that any yes means research (verified flag from the data), and its source.
     any_yes_citations: tuple[Citation, ...]
@@ -103,10 +118,16 @@ class EthicsGuidance:
     other_approvals_citation: Citation
     boundary: Mapping[str, BoundaryPoint]
     defining_research: Mapping[str, DefiningResearchRow]
+    #: The passages each review-route rule rests on, by rule id.
+    route_citations: Mapping[str, tuple[Citation, ...]] = attrs.field(factory=dict)
+    #: The first day the route rules hold (the latest commencement among the laws they apply).
+    routes_from: dt.date = dt.date.min
+    #: The law or guidance that sets ``routes_from``.
+    routes_from_citations: tuple[Citation, ...] = ()
 
     def citation(self, source_id: str) -> Citation:
-        """The citation with id ``source_id``."""
-        return self.citations[source_id]
+        """The main citation named ``source_id`` in ``[references]``."""
+        return self.citations[source_id][0]
 
     def point(self, point_id: str) -> BoundaryPoint:
         """The involvement-boundary point ``point_id``."""
@@ -147,68 +168,56 @@ class _Reader:
 
 
 def _date(value: object) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None  # a bare year such as "2016" is not a day
-    return None
+    return value if isinstance(value, dt.date) and not isinstance(value, dt.datetime) else None
 
 
-def _citation(read: _Reader, source_id: str, data: Mapping[str, Any]) -> Citation:
-    where = f"citations.{source_id}."
-    url = data.get("url") or None
-    return Citation(
-        title=read.text(data, "title", where),
-        publisher=data.get("publisher"),
-        url=url,
-        reference=data.get("reference") or data.get("version"),
-        # A publication date nobody re-read is left out rather than shown as checked.
-        date=_date(data.get("published")) if data.get("date_verified", True) else None,
-        verified=read.flag(data, "verified", where),
-    )
+def _named(
+    read: _Reader, catalogue: SourceCatalogue, table: Mapping[str, Any]
+) -> dict[str, tuple[Citation, ...]]:
+    return {
+        name: guidance_data.references(value, catalogue, read.file, f"references.{name}")
+        for name, value in table.items()
+    }
 
 
-def _sources(
-    read: _Reader, citations: Mapping[str, Citation], ids: list[object], where: str
-) -> tuple[Citation, ...]:
-    found = []
-    for source_id in ids:
-        if not isinstance(source_id, str) or source_id not in citations:
-            raise read.fail(where, f"cites {source_id!r}, which is not in [citations]")
-        found.append(citations[source_id])
-    return tuple(found)
+def _lowered(citation: Citation, verified: bool) -> Citation:
+    """The citation, not verified when the data says its use here is not."""
+    return citation if verified else attrs.evolve(citation, verified=False)
 
 
 def parse_guidance(text: str, *, file: str = "<string>") -> EthicsGuidance:
-    """Read guidance from TOML text; raises ParameterFileError naming the key at fault."""
+    """Read guidance from TOML text; raises ParameterFileError naming the key at fault.
+
+    Every ``source``, ``also``, ``corroboration`` and ``[references]`` entry is a catalogue
+    reference; the file may enter documents of its own in a ``[sources]`` table.
+    """
     read = _Reader(file)
     data = tomlfile.parse_toml(text, file)
-    citations = {
-        source_id: _citation(read, source_id, entry)
-        for source_id, entry in read.table(data, "citations", "").items()
-        if isinstance(entry, Mapping)
-    }
+    catalogue = guidance_data.catalogue_for(data, file)
+
+    def cite(value: object, where: str) -> Citation:
+        return guidance_data.cite(catalogue, value, file, where)
+
+    def cite_all(value: object, where: str) -> tuple[Citation, ...]:
+        if value is None or value == []:
+            return ()
+        return guidance_data.cited(value, catalogue, file, where)
+
+    citations = _named(read, catalogue, read.table(data, "references", ""))
 
     rule = read.table(data, "hra_questions_rule", "")
-    tool = citations.get("hra_decision_tool")
-    if tool is None:
-        raise read.fail("citations.hra_decision_tool", "is missing")
-    rule_sources = _sources(read, citations, [rule.get("rule_source")], "hra_questions_rule")
+    tool = cite(rule.get("source"), "hra_questions_rule.source")
+    rule_sources = (cite(rule.get("rule_source"), "hra_questions_rule.rule_source"),)
     any_yes = (
-        attrs.evolve(
-            tool,
-            reference="any yes answer means research",
-            verified=read.flag(rule, "rule_verified", "hra_questions_rule."),
+        _lowered(
+            attrs.evolve(tool, pinpoint="any yes answer means research"),
+            read.flag(rule, "rule_verified", "hra_questions_rule."),
         ),
         *rule_sources,
     )
-    other_approvals = attrs.evolve(
-        tool,
-        reference="outcome when every answer is no",
-        verified=read.flag(rule, "outcome_if_all_no_verified", "hra_questions_rule."),
+    other_approvals = _lowered(
+        attrs.evolve(tool, pinpoint="outcome when every answer is no"),
+        read.flag(rule, "outcome_if_all_no_verified", "hra_questions_rule."),
     )
 
     questions = []
@@ -218,15 +227,14 @@ def parse_guidance(text: str, *, file: str = "<string>") -> EthicsGuidance:
         if criterion not in _CRITERIA:
             raise read.fail(f"{where}criterion", f"{criterion!r} is not a known criterion")
         qid = read.text(entry, "id", where)
-        own = attrs.evolve(
-            tool,
-            reference=f"question {qid} ({criterion})",
-            verified=read.flag(entry, "criterion_verified", where),
+        own = _lowered(
+            attrs.evolve(tool, pinpoint=f"question {qid} ({criterion})"),
+            read.flag(entry, "criterion_verified", where),
         )
         listed = entry.get("corroboration", [])
         if not isinstance(listed, list):
-            raise read.fail(f"{where}corroboration", "must be an array of citation ids")
-        corroboration = _sources(read, citations, listed, where)
+            raise read.fail(f"{where}corroboration", "must be an array of catalogue references")
+        corroboration = cite_all(listed, f"{where}corroboration")
         questions.append(
             HraQuestion(
                 id=qid,
@@ -247,18 +255,12 @@ def parse_guidance(text: str, *, file: str = "<string>") -> EthicsGuidance:
         verified = read.flag(entry, "verified", where)
         also = entry.get("also", [])
         if not isinstance(also, list):
-            raise read.fail(f"{where}also", "must be an array of citation ids")
-        ids = [entry.get("source"), *also]
-        sources = _sources(read, citations, ids, where)
-        reference = entry.get("reference")
-        first = attrs.evolve(
-            sources[0],
-            verified=sources[0].verified and verified,
-            reference=reference if isinstance(reference, str) else sources[0].reference,
-        )
+            raise read.fail(f"{where}also", "must be an array of catalogue references")
+        first = cite(entry.get("source"), f"{where}source")
+        sources = (_lowered(first, verified), *cite_all(also, f"{where}also"))
         pid = read.text(entry, "id", where)
         boundary[pid] = BoundaryPoint(
-            pid, read.text(entry, "statement", where), verified, (first, *sources[1:])
+            pid, read.text(entry, "statement", where), first.verified and verified, sources
         )
 
     rows = {}
@@ -266,16 +268,15 @@ def parse_guidance(text: str, *, file: str = "<string>") -> EthicsGuidance:
     for index, entry in enumerate(read.items(table, "rows")):
         where = f"defining_research.rows[{index}]."
         name = read.text(entry, "row", where)
-        (source,) = _sources(read, citations, [entry.get("source")], where)
+        source = cite(entry.get("source"), f"{where}source")
         cells = MappingProxyType({c: str(entry.get(c, "")) for c in _COLUMNS})
-        citation = attrs.evolve(
-            source,
-            url=entry.get("url") or source.url,
-            reference=f"Defining Research table, row '{name}'",
-            verified=source.verified and read.flag(entry, "verified", where),
+        citation = _lowered(
+            attrs.evolve(source, pinpoint=f"Defining Research table, row '{name}'"),
+            read.flag(entry, "verified", where),
         )
         rows[name] = DefiningResearchRow(name, cells, citation)
 
+    route_citations, routes_from, routes_from_citations = _routes(read, data, cite, cite_all)
     meta = data.get("meta", {})
     return EthicsGuidance(
         checked_on=_date(meta.get("checked_on")) if isinstance(meta, Mapping) else None,
@@ -285,7 +286,40 @@ def parse_guidance(text: str, *, file: str = "<string>") -> EthicsGuidance:
         other_approvals_citation=other_approvals,
         boundary=MappingProxyType(boundary),
         defining_research=MappingProxyType(rows),
+        route_citations=MappingProxyType(route_citations),
+        routes_from=routes_from,
+        routes_from_citations=routes_from_citations,
     )
+
+
+def _routes(
+    read: _Reader,
+    data: Mapping[str, Any],
+    cite: Any,
+    cite_all: Any,
+) -> tuple[dict[str, tuple[Citation, ...]], dt.date, tuple[Citation, ...]]:
+    """The ``[routes]`` table's first day, and each ``[route_rules.<id>]``'s citations."""
+    routes = read.table(data, "routes", "")
+    start = _date(routes.get("covered_from"))
+    if start is None:
+        raise read.fail("routes.covered_from", "must be a date (the first day the rules hold)")
+    start_citations = (cite(routes.get("covered_from_source"), "routes.covered_from_source"),)
+    table = read.table(data, "route_rules", "")
+    found = {}
+    for rule_id in ROUTE_RULE_IDS:
+        where = f"route_rules.{rule_id}"
+        entry = table.get(rule_id)
+        if not isinstance(entry, Mapping):
+            raise read.fail(where, "is missing or not a table (every route rule cites its sources)")
+        verified = read.flag(entry, "verified", f"{where}.") if "verified" in entry else True
+        cited = cite_all(entry.get("citations"), f"{where}.citations")
+        if not cited:
+            raise read.fail(f"{where}.citations", "must name at least one catalogue reference")
+        found[rule_id] = tuple(_lowered(c, verified) for c in cited)
+    unknown = sorted(set(table) - set(ROUTE_RULE_IDS))
+    if unknown:
+        raise read.fail(f"route_rules.{unknown[0]}", "is not a rule the triage applies")
+    return found, start, start_citations
 
 
 def load_guidance(path: str | Path) -> EthicsGuidance:

@@ -2,7 +2,10 @@
 
 These findings never change the outcome; they say what people must do because of it:
 role descriptions, the involvement log and payment for contributors; training and support
-for co-researchers; participant information and consent; safeguarding.
+for co-researchers; participant information and consent (from a parent for children under
+16; young people of 16 and 17 are generally presumed able to consent for themselves);
+safeguarding; and keeping the same person from being both a contributor and a participant
+in one activity.
 
 >>> sorted(a.name for a in (Action(k) for k in INVOLVEMENT_ACTIONS))
 ['INVOLVEMENT_LOG', 'PAY_PER_POLICY', 'ROLE_DESCRIPTION']
@@ -30,6 +33,7 @@ __all__ = [
     "explain_audience",
     "explain_consent",
     "explain_involved",
+    "explain_role_overlap",
     "explain_safeguarding",
 ]
 
@@ -121,6 +125,31 @@ def explain_consent(
             party=party,
             actions=(Action.CONSENT_AND_INFORMATION.value,),
         )
+    _explain_young_consent(log, activity, statuses)
+
+
+def _explain_young_consent(
+    log: FindingLog, activity: Activity, statuses: Mapping[str, PartyStatus]
+) -> None:
+    """Who consents for children and young people: the age bands decide the procedure.
+
+    These findings rest on a group's ages, which are safeguarding data: marked sensitive.
+    """
+    for party in activity.parties:
+        if statuses[party.label] is not PartyStatus.PARTICIPANT:
+            continue
+        under_16, aged_16_17 = party.answer(Fact.UNDER_16), party.answer(Fact.AGED_16_17)
+        if under_16 is Answer.YES:
+            log.add("ETH-CONSENT-UNDER-16", Severity.ADVICE, "consent_under_16",
+                    log.source("consent_under_16"), party=party, sensitive=True,
+                    actions=(Action.CONSENT_AND_INFORMATION.value,))  # fmt: skip
+        if aged_16_17 is Answer.YES:
+            log.add("ETH-CONSENT-AGED-16-17", Severity.INFO, "consent_aged_16_17",
+                    log.source("consent_aged_16_17"), party=party, sensitive=True)  # fmt: skip
+        if party.answer(Fact.UNDER_18) is Answer.YES and Answer.UNKNOWN in (under_16, aged_16_17):
+            log.add("ETH-CONSENT-AGE-BAND-UNKNOWN", Severity.ADVICE, "consent_age_band_unknown",
+                    log.source("consent_under_16") + log.source("consent_aged_16_17"),
+                    party=party, sensitive=True)  # fmt: skip
 
 
 def explain_safeguarding(log: FindingLog, activity: Activity) -> None:
@@ -129,6 +158,7 @@ def explain_safeguarding(log: FindingLog, activity: Activity) -> None:
     for party in activity.parties:
         if party.capacity is Capacity.STAFF:
             continue
+        # Party.answer gives under 18 as the age bands imply it (under 16, or 16 to 17).
         answers = {party.answer(Fact.VULNERABLE), party.answer(Fact.UNDER_18)}
         if Answer.YES in answers:
             log.add(
@@ -149,3 +179,37 @@ def explain_safeguarding(log: FindingLog, activity: Activity) -> None:
                 party=party,
                 actions=(Action.ESTABLISH_SAFEGUARDING_FACTS.value,),
             )
+
+
+def explain_role_overlap(
+    log: FindingLog, activity: Activity, statuses: Mapping[str, PartyStatus]
+) -> None:
+    """A person who is a contributor in one group and a participant in another, here.
+
+    The project summary finds the same across activities; within one activity it is found
+    here, so a single activity's triage says it too.
+    """
+    involved: dict[str, list[str]] = {}
+    studied: dict[PartyStatus, dict[str, list[str]]] = {
+        PartyStatus.PARTICIPANT: {},
+        PartyStatus.POSSIBLE_PARTICIPANT: {},
+    }
+    for party in activity.parties:
+        status = statuses[party.label]
+        for person in party.people:
+            if status is PartyStatus.INVOLVED:
+                involved.setdefault(person, []).append(party.label)
+            elif status in studied:
+                studied[status].setdefault(person, []).append(party.label)
+    citations = log.point("contributors_not_also_participants")
+    certain = studied[PartyStatus.PARTICIPANT]
+    for person in sorted(set(involved) & set(certain)):
+        log.add("ETH-ROLE-OVERLAP-IN-ACTIVITY", Severity.WARNING, "role_overlap_in_activity",
+                citations, actions=(Action.SEPARATE_ROLES.value,), person=person,
+                contributor_in=involved[person], participant_in=certain[person])  # fmt: skip
+    possible = studied[PartyStatus.POSSIBLE_PARTICIPANT]
+    for person in sorted((set(involved) & set(possible)) - set(certain)):
+        log.add("ETH-POSSIBLE-ROLE-OVERLAP-IN-ACTIVITY", Severity.ADVICE,
+                "possible_role_overlap_in_activity", citations,
+                actions=(Action.SEPARATE_ROLES.value,), person=person,
+                contributor_in=involved[person], participant_in=possible[person])  # fmt: skip

@@ -1,6 +1,7 @@
 """English sentences for the ethics triage's findings and actions.
 
-Every key the triage uses is defined here (:mod:`participatory.render.templates` gathers
+Every key the triage uses is defined here or, for the review routes, in
+:mod:`participatory.ethics.route_messages` (:mod:`participatory.render.templates` gathers
 them; a test renders every finding the scenarios produce).
 
 >>> MESSAGES["ethics.action.involvement_log"]
@@ -41,6 +42,23 @@ MESSAGES: Final[Mapping[str, str]] = {
     "ethics.co_research_non_human": (
         "The data {party} collect or analyse is not about people (for example environmental "
         "samples), so nobody in this activity is a human research participant."
+    ),
+    "ethics.staff_data_about_people": (
+        "The data {party} collect or analyse comes from or is about people (records, for "
+        "example): those people are the activity's participants (of research, or of an audit "
+        "or evaluation) though no group of them takes part, so the activity is judged by the "
+        "HRA questions."
+    ),
+    "ethics.data_within_approved_study": (
+        "The data {party} collect or analyse is about participants of a study that already "
+        "holds ethics approval ({approval}), and this use is within what that approval and "
+        "their consent cover: they are that study's participants, not this activity's, and "
+        "helping with the data is involvement within that study."
+    ),
+    "ethics.no_people_studied": (
+        "Only staff take part, in their job role, and nobody's own data, views or records are "
+        "studied: there are no participants and no public involvement, so no research ethics "
+        "review is needed for this activity."
     ),
     "ethics.party_status_unknown": (
         "Not known whether {fact} ({party}). The outcome does not turn on it, but if so they "
@@ -91,14 +109,38 @@ MESSAGES: Final[Mapping[str, str]] = {
         "{if_no}. The answer decides the case: refer it to the ethics committee, or answer "
         "the question and run the triage again."
     ),
-    "ethics.refer_spans": (
-        "The activity fits more than one column of the Defining Research table ({categories}), "
-        "so it is probably not clearly enough defined: refer it to the ethics committee."
-    ),
-    "ethics.refer_unclassified": (
-        "People's own data is analysed, but the activity is neither research by the HRA "
-        "questions nor clearly audit, service evaluation or usual practice: refer it to the "
+    "ethics.refer_unknown_if_yes": (
+        "Not known whether {fact} ({party}). If yes, the activity is {if_yes}; if no, the case "
+        "still turns on the other open questions. Answer them, or refer the activity to the "
         "ethics committee."
+    ),
+    "ethics.refer_unknown_if_no": (
+        "Not known whether {fact} ({party}). If no, the activity is {if_no}; if yes, the case "
+        "still turns on the other open questions. Answer them, or refer the activity to the "
+        "ethics committee."
+    ),
+    "ethics.refer_unknown_open": (
+        "Not known whether {fact} ({party}). It is one of several open questions that decide "
+        "the case together: neither answer settles it alone. Answer them, or refer the "
+        "activity to the ethics committee."
+    ),
+    # Not research: which kind, settled with the local governance office.
+    "ethics.not_research_kind_open": (
+        "Every HRA question is answered no, so the activity is not research and goes to local "
+        "governance, not a research ethics committee. Which kind of activity it is is still "
+        "to settle: say whether it is {open}."
+    ),
+    "ethics.not_research_spans": (
+        "Every HRA question is answered no, so the activity is not research and goes to local "
+        "governance, not a research ethics committee. It fits more than one column of the "
+        "Defining Research table ({categories}): settle with the local governance office "
+        "which kind it is, since each kind has its own governance requirements."
+    ),
+    "ethics.not_research_unclassified": (
+        "Every HRA question is answered no, so the activity is not research and goes to local "
+        "governance, not a research ethics committee. It fits none of the columns of the "
+        "Defining Research table (clinical audit, service evaluation, usual practice or "
+        "health surveillance): settle with the local governance office what kind it is."
     ),
     # Consent and safeguarding.
     "ethics.consent_planned": (
@@ -110,6 +152,20 @@ MESSAGES: Final[Mapping[str, str]] = {
     "ethics.consent_unknown": (
         "{party} are research participants; say whether informed consent with participant "
         "information is planned for them."
+    ),
+    "ethics.consent_under_16": (
+        "{party} include children under 16: consent comes from a person with parental "
+        "responsibility, with the child's own agreement; a child who fully understands what "
+        "is involved may consent for themselves (Gillick competence). Scotland's rules differ "
+        "and are not covered here."
+    ),
+    "ethics.consent_aged_16_17": (
+        "{party} include young people aged 16 or 17, who are generally presumed able to "
+        "consent for themselves; if any may lack capacity, the capacity laws apply from 16."
+    ),
+    "ethics.consent_age_band_unknown": (
+        "{party} include people under 18: say whether they are under 16 or aged 16 to 17, "
+        "because who gives consent differs."
     ),
     "ethics.safeguarding": (
         "{party} include people in vulnerable circumstances or under 18: plan safeguarding, "
@@ -127,6 +183,15 @@ MESSAGES: Final[Mapping[str, str]] = {
     "ethics.possible_role_overlap": (
         "{person} is a contributor in {contributor_in} and may be a research participant in "
         "{participant_in}, depending on facts not yet answered."
+    ),
+    "ethics.role_overlap_in_activity": (
+        "{person} is a contributor in {contributor_in} and a research participant in "
+        "{participant_in}, in this same activity; for most research, contributors should not "
+        "also be participants in the same study."
+    ),
+    "ethics.possible_role_overlap_in_activity": (
+        "{person} is a contributor in {contributor_in} and may be a research participant in "
+        "{participant_in}, in this same activity, depending on facts not yet answered."
     ),
     # Actions.
     "ethics.action.ethics_application": (
@@ -164,5 +229,20 @@ MESSAGES: Final[Mapping[str, str]] = {
     ),
     "ethics.action.separate_roles": (
         "Keep contributors out of the participant group of the same study, or record why not."
+    ),
+    "ethics.action.check_existing_approval": (
+        "Check that the existing approval and the participants' consent cover this use (who "
+        "sees the data, in what form, for what purpose), record the approval's reference, "
+        "and ask the sponsor whether any change is a substantial amendment."
+    ),
+    "ethics.action.settle_activity_kind": (
+        "Settle with the local governance office whether this is a clinical audit, a service "
+        "evaluation or usual practice / health surveillance, and register it as that."
+    ),
+    "ethics.action.answer_route_questions": (
+        "Answer the open questions to settle which bodies review the activity."
+    ),
+    "ethics.action.apply_by_route": (
+        "Apply to each body the review routes name before the activity starts."
     ),
 }

@@ -1,10 +1,12 @@
 """What the triage concludes about an activity, and what that conclusion asks people to do.
 
 :class:`TriageOutcome` values are ordered by how much review they call for
-(:attr:`TriageOutcome.review_rank`): involvement and engagement need no research ethics review;
-service evaluation, clinical audit and usual practice need local governance but no
+(:attr:`TriageOutcome.review_rank`): involvement and engagement (and an activity of staff
+that studies nobody) need no research ethics review; service evaluation, clinical audit,
+usual practice, and anything else that is not research, need local governance but no
 research ethics committee; research, and any case referred because the facts do not decide
-it, go before a committee.
+it, go before a committee. *Which* committee or body is the activity's review route
+(:mod:`participatory.ethics.bodies`).
 
 >>> ranks = [o.review_rank for o in (TriageOutcome.INVOLVEMENT, TriageOutcome.CLINICAL_AUDIT,
 ...                                   TriageOutcome.REFER)]
@@ -24,14 +26,17 @@ import attrs
 
 from participatory.core.explain import Explained
 from participatory.ethics.activity import Capacity
+from participatory.ethics.bodies import Requirement, ReviewRoute
 from participatory.ethics.facts import Fact
 
 __all__ = [
     "Action",
     "ActivityClassification",
     "MissingFact",
+    "OpenQuestion",
     "PartyRole",
     "PartyStatus",
+    "QuestionKind",
     "TriageOutcome",
 ]
 
@@ -49,6 +54,10 @@ class TriageOutcome(enum.Enum):
     CLINICAL_AUDIT = "clinical_audit"
     #: Usual practice in public health / health surveillance.
     USUAL_PRACTICE = "usual_practice"
+    #: Not research (every HRA question is no); which kind of activity is still to settle.
+    NOT_RESEARCH = "not_research"
+    #: Staff only, and nobody's data or views studied: no participants, no public involved.
+    NO_PEOPLE_STUDIED = "no_people_studied"
     #: Research with human participants: ethics review needed.
     RESEARCH = "research"
     #: Grey area: the facts do not decide the case, refer it to the ethics committee.
@@ -77,6 +86,8 @@ _RANKS: Final = {
     TriageOutcome.SERVICE_EVALUATION: 1,
     TriageOutcome.CLINICAL_AUDIT: 1,
     TriageOutcome.USUAL_PRACTICE: 1,
+    TriageOutcome.NOT_RESEARCH: 1,
+    TriageOutcome.NO_PEOPLE_STUDIED: 0,
     TriageOutcome.RESEARCH: _COMMITTEE,
     TriageOutcome.REFER: _COMMITTEE,
 }
@@ -86,6 +97,9 @@ _LABELS: Final = {
     TriageOutcome.SERVICE_EVALUATION: "service evaluation",
     TriageOutcome.CLINICAL_AUDIT: "clinical audit",
     TriageOutcome.USUAL_PRACTICE: "usual practice / health surveillance",
+    TriageOutcome.NOT_RESEARCH: "not research (audit, service evaluation or surveillance: which "
+    "is still to settle)",
+    TriageOutcome.NO_PEOPLE_STUDIED: "nobody studied and no public involved",
     TriageOutcome.RESEARCH: "research with human participants",
     TriageOutcome.REFER: "grey area: refer to the research ethics committee",
 }
@@ -105,6 +119,10 @@ class Action(enum.Enum):
     REFER_TO_COMMITTEE = "ethics.action.refer_to_committee"
     LOCAL_GOVERNANCE = "ethics.action.local_governance"
     SEPARATE_ROLES = "ethics.action.separate_roles"
+    CHECK_EXISTING_APPROVAL = "ethics.action.check_existing_approval"
+    SETTLE_ACTIVITY_KIND = "ethics.action.settle_activity_kind"
+    ANSWER_ROUTE_QUESTIONS = "ethics.action.answer_route_questions"
+    APPLY_BY_ROUTE = "ethics.action.apply_by_route"
 
 
 class PartyStatus(enum.Enum):
@@ -130,6 +148,30 @@ class MissingFact:
     party: str | None = None
 
 
+class QuestionKind(enum.Enum):
+    """What an open question's answer settles, when it does not decide the outcome."""
+
+    #: Which review route(s) apply.
+    ROUTE = "route"
+    #: Which nations the activity takes place in (the bodies differ by nation).
+    NATIONS = "nations"
+    #: Which kind of non-research activity it is (audit, evaluation or surveillance).
+    ACTIVITY_KIND = "activity_kind"
+
+
+@attrs.frozen
+class OpenQuestion:
+    """A question still to answer that does not decide the outcome but settles something.
+
+    ``fact`` is ``None`` for the nations question; ``party`` is the group a party fact is
+    about (``None``: the activity).
+    """
+
+    kind: QuestionKind
+    fact: Fact | None = None
+    party: str | None = None
+
+
 @attrs.frozen
 class PartyRole:
     """The status the triage gave one group, and the person ids in it."""
@@ -146,7 +188,11 @@ class ActivityClassification(Explained):
 
     The findings carry the reasons (rule ids such as ``ETH-HRA-RANDOMISATION``), the
     citations and the actions; ``deciding_facts`` lists the unanswered facts that would
-    decide a referred case.
+    decide a referred case. Once the outcome is settled, ``routes`` names who reviews the
+    activity (:class:`~participatory.ethics.bodies.ReviewRoute`, the most senior bodies
+    first) and ``open_questions`` what is still to answer to settle the routes or the kind
+    of activity. A route that rests on a group's capacity or custody is marked sensitive:
+    its repr is redacted and default serialisation withholds it.
     """
 
     activity_id: str = attrs.field(kw_only=True)
@@ -154,6 +200,16 @@ class ActivityClassification(Explained):
     as_at: dt.date = attrs.field(kw_only=True)
     roles: tuple[PartyRole, ...] = attrs.field(default=(), kw_only=True)
     deciding_facts: tuple[MissingFact, ...] = attrs.field(default=(), kw_only=True)
+    routes: tuple[ReviewRoute, ...] = attrs.field(default=(), kw_only=True)
+    open_questions: tuple[OpenQuestion, ...] = attrs.field(default=(), kw_only=True)
+
+    @property
+    def route_level(self) -> int:
+        """The highest level of a required route (0 when none is required)."""
+        return max(
+            (r.body.level for r in self.routes if r.requirement is Requirement.REQUIRED),
+            default=0,
+        )
 
     @property
     def actions(self) -> tuple[Action, ...]:

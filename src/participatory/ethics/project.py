@@ -3,7 +3,8 @@
 The summary counts activities per outcome, lists those that need an ethics application and
 those referred, and names the people who are contributors in one activity and research
 participants in another (or in the same one), which guidance says should not usually happen
-within one study.
+within one study. Within one activity, that activity's own triage already says so; the
+project adds a finding for each person whose two roles are in different activities.
 
 >>> import datetime as dt
 >>> from participatory.ethics.activity import Activity, Capacity, Party, Task
@@ -101,6 +102,11 @@ def _people_by_status(
     return found
 
 
+def _across(contributor_in: list[str], participant_in: list[str]) -> bool:
+    """Whether a contributor role and a participant role are in two different activities."""
+    return any(a != b for a in contributor_in for b in participant_in)
+
+
 def assess_ethics(
     project: EthicsProject, *, as_at: dt.date, guidance: EthicsGuidance | None = None
 ) -> ProjectEthicsSummary:
@@ -118,6 +124,13 @@ def assess_ethics(
         (set(involved) & set(people[PartyStatus.POSSIBLE_PARTICIPANT])) - set(certain)
     )
     citations = guidance.point("contributors_not_also_participants").citations
+    # Two roles in one activity are that activity's finding already: the project's findings
+    # are for roles in different activities.
+    participant_in = people[PartyStatus.PARTICIPANT]
+    certain_across = [p for p in certain if _across(involved[p], participant_in[p])]
+    possible_across = [
+        p for p in possible if _across(involved[p], people[PartyStatus.POSSIBLE_PARTICIPANT][p])
+    ]
     # Keyword mappings: the attrs plugin mistypes ``converter=tuple`` fields.
     extra: dict[str, Any] = {"citations": citations, "actions": (Action.SEPARATE_ROLES.value,)}
     overlap = [
@@ -135,9 +148,9 @@ def assess_ethics(
         )
         for rule_id, severity, key, status, chosen in (
             ("ETH-ROLE-OVERLAP", Severity.WARNING, "ethics.role_overlap",
-             PartyStatus.PARTICIPANT, certain),
+             PartyStatus.PARTICIPANT, certain_across),
             ("ETH-POSSIBLE-ROLE-OVERLAP", Severity.ADVICE, "ethics.possible_role_overlap",
-             PartyStatus.POSSIBLE_PARTICIPANT, possible),
+             PartyStatus.POSSIBLE_PARTICIPANT, possible_across),
         )
         for person in chosen
     ]  # fmt: skip

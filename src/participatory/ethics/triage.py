@@ -1,4 +1,4 @@
-"""The triage: is an activity involvement, research, engagement, audit or evaluation.
+"""The triage: is an activity involvement, research, audit or evaluation, and who reviews it.
 
 The rules, in the order they are applied (each cites the guidance it implements):
 
@@ -8,15 +8,20 @@ The rules, in the order they are applied (each cites the guidance it implements)
    who plan or advise act as specialist advisers; Oxford CUREC: people giving views on
    research are not human participants; Research Involvement and Engagement 2024:
    systematically collecting people's own views or experiences as data is research).
-   People whose data co-researchers collect are participants too.
+   People whose data co-researchers or staff collect are participants too, unless they are
+   participants of a study that already holds approval and the use is within its scope:
+   then helping with the data is involvement within that study.
 2. **If there are participants**, the HRA "Is my study research?" questions decide:
    randomisation, a change from usual care, or generalisable/transferable findings means
-   research. If all are no, the Defining Research table separates clinical audit (against
-   a standard), service evaluation (no standard) and usual practice / health surveillance.
+   research. If all are no, it is not research, and the Defining Research table says which
+   kind (:mod:`participatory.ethics.purposes`).
 3. **If there are none**, contributors and co-researchers are *involved* (no ethics review
-   for the involvement itself) and an audience is *engaged*.
+   for the involvement itself), an audience is *engaged*, and staff alone study nobody.
 4. **An unknown fact that would change the outcome** is never guessed: the activity is
-   referred, and the finding names the fact and what each answer would lead to.
+   referred, and the finding names the fact and what each answer would lead to
+   (:mod:`participatory.ethics.referral`).
+5. **Once the outcome is settled, the review routes** (:mod:`participatory.ethics.routing`):
+   which bodies, in which nations, and the questions whose answers would change them.
 
 >>> import datetime as dt
 >>> from participatory.ethics.activity import Activity, Capacity, Party, Task
@@ -25,6 +30,8 @@ The rules, in the order they are applied (each cites the guidance it implements)
 >>> result = assess_activity(Activity("advice", parties=[advisers]), as_at=dt.date(2026, 1, 5))
 >>> result.outcome, [f.rule_id for f in result.findings][:1]
 (<TriageOutcome.INVOLVEMENT: 'involvement'>, ['ETH-INVOLVEMENT-ADVISORY'])
+>>> result.routes
+()
 """
 
 from __future__ import annotations
@@ -35,13 +42,8 @@ from types import MappingProxyType
 from typing import Any, Final
 
 from participatory.core.explain import Severity
-from participatory.ethics.activity import (
-    CO_RESEARCH_TASKS,
-    Activity,
-    Capacity,
-    Party,
-    Task,
-)
+from participatory.core.nations import Nation
+from participatory.ethics.activity import Activity, Party
 from participatory.ethics.facts import Answer, Fact
 from participatory.ethics.findings import FindingLog
 from participatory.ethics.guidance import EthicsGuidance, bundled_guidance
@@ -49,16 +51,24 @@ from participatory.ethics.implications import (
     explain_audience,
     explain_consent,
     explain_involved,
+    explain_role_overlap,
     explain_safeguarding,
 )
 from participatory.ethics.outcomes import (
     Action,
     ActivityClassification,
     MissingFact,
+    OpenQuestion,
     PartyRole,
     PartyStatus,
+    QuestionKind,
     TriageOutcome,
 )
+from participatory.ethics.participation import Participation
+from participatory.ethics.purposes import PURPOSES, explain_kind, kind_of
+from participatory.ethics.referral import explain_referral
+from participatory.ethics.route_logic import Read, Situation
+from participatory.ethics.routing import RoutePlan, RouteState, plan_routes, route_state
 
 __all__ = ["HRA_RULE_IDS", "assess_activity"]
 
@@ -68,33 +78,17 @@ HRA_RULE_IDS: Final = {
     Fact.CHANGES_USUAL_CARE: "ETH-HRA-CHANGE-FROM-USUAL-CARE",
     Fact.GENERALISABLE: "ETH-HRA-GENERALISABLE",
 }
-#: Non-research purposes of the Defining Research table: fact, outcome, column, rule, message.
-_PURPOSES: Final = (
-    (Fact.MEASURED_AGAINST_STANDARD, TriageOutcome.CLINICAL_AUDIT, "clinical_audit", "ETH-AUDIT"),
-    (
-        Fact.JUDGES_CURRENT_SERVICE,
-        TriageOutcome.SERVICE_EVALUATION,
-        "service_evaluation",
-        "ETH-SERVICE-EVALUATION",
-    ),
-    (
-        Fact.POPULATION_HEALTH,
-        TriageOutcome.USUAL_PRACTICE,
-        "usual_practice_surveillance",
-        "ETH-USUAL-PRACTICE",
-    ),
-)
 _RESEARCH_ACTIONS: Final = (Action.ETHICS_APPLICATION.value,)
-_REFER_ACTIONS: Final = (Action.REFER_TO_COMMITTEE.value,)
 
 
 def assess_activity(
     activity: Activity, *, as_at: dt.date, guidance: EthicsGuidance | None = None
 ) -> ActivityClassification:
-    """Classify one activity, with the reasons, citations and actions as findings.
+    """Classify one activity and name its review routes, with reasons, citations and actions.
 
-    ``as_at`` is the day the triage is made (recorded in the result); ``guidance`` defaults
-    to the bundled guidance.
+    ``as_at`` is the day the triage is made (recorded in the result; the route rules hold
+    from :attr:`~participatory.ethics.guidance.EthicsGuidance.routes_from`); ``guidance``
+    defaults to the bundled guidance.
     """
     return _Triage(activity, guidance or bundled_guidance(), explain=True).result(as_at)
 
@@ -108,7 +102,8 @@ class _Triage:
         guidance: EthicsGuidance,
         *,
         explain: bool,
-        overrides: Mapping[tuple[str | None, Fact], Answer] = MappingProxyType({}),
+        overrides: Mapping[Read, Answer] = MappingProxyType({}),
+        nations: frozenset[Nation] | None = None,
     ) -> None:
         self.activity = activity
         self.guidance = guidance
@@ -116,23 +111,25 @@ class _Triage:
         # What-if answers, keyed by (group label or None for the activity, fact): cheaper
         # than building a changed Activity for every question a referral asks.
         self.overrides = overrides
+        self.nations = activity.nations if nations is None else nations
         self.log = FindingLog(activity.id, guidance, enabled=explain)
+        self.parties = {p.label: p for p in activity.parties}
         self.missing: list[MissingFact] = []
-        self.statuses = {p.label: self._status(p) for p in activity.parties}
-        self.collectors = tuple(
-            p
-            for p in activity.parties
-            if p.tasks & CO_RESEARCH_TASKS and self.statuses[p.label] is not PartyStatus.PARTICIPANT
-        )
+        self.kind_open: tuple[Fact, ...] = ()
+        self.who = Participation(activity, self._answer, self.log)
+        self.statuses = self.who.statuses
+        self.collectors = self.who.collectors
         self.outcome = self._decide()
 
     # -- results -------------------------------------------------------------------------
 
     def result(self, as_at: dt.date) -> ActivityClassification:
+        plan = self._routes(as_at)
         roles = tuple(
             PartyRole(p.label, p.capacity, self.statuses[p.label], p.people)
             for p in self.activity.parties
         )
+        kinds = tuple(OpenQuestion(QuestionKind.ACTIVITY_KIND, fact) for fact in self.kind_open)
         # Passed as a keyword mapping: the attrs plugin mistypes ``converter=tuple`` fields.
         fields: dict[str, Any] = {
             "findings": tuple(self.log.findings),
@@ -141,93 +138,32 @@ class _Triage:
             "as_at": as_at,
             "roles": roles,
             "deciding_facts": tuple(self.missing),
+            "routes": plan.routes,
+            "open_questions": kinds + plan.questions,
         }
         return ActivityClassification(**fields)
 
     def _answer(self, fact: Fact, party: Party | None = None) -> Answer:
+        """The answer the rules read: what-if first, and not applicable read as no."""
         key = (None if party is None else party.label, fact)
         if key in self.overrides:
-            return self.overrides[key]
-        return (self.activity if party is None else party).answer(fact)
+            return self.overrides[key].effective
+        return (self.activity if party is None else party).answer(fact).effective
 
-    # -- rule 1: who is a participant ------------------------------------------------------
-
-    def _status(self, party: Party) -> PartyStatus:
-        analysed = self._answer(Fact.OWN_DATA_ANALYSED, party)
-        if party.capacity is Capacity.RESEARCH_PARTICIPANT:
-            self.log.add(
-                "ETH-PARTICIPANT-DECLARED",
-                Severity.INFO,
-                "participant_declared",
-                self.log.source("nihr_participation_engagement"),
-                party=party,
-            )
-            return PartyStatus.PARTICIPANT
-        if party.capacity is Capacity.SERVICE_USER:
-            self.log.add(
-                "ETH-SERVICE-USERS-STUDIED",
-                Severity.INFO,
-                "service_users_studied",
-                (self.guidance.row("data").citation,),
-                party=party,
-            )
-            return PartyStatus.PARTICIPANT
-        if Task.TAKE_PART_IN_INTERVENTION in party.tasks:
-            self.log.add(
-                "ETH-INTERVENTION",
-                Severity.INFO,
-                "intervention",
-                self.log.source("nihr_participation_engagement"),
-                party=party,
-            )
-            return PartyStatus.PARTICIPANT
-        if analysed is Answer.YES:
-            self.log.add(
-                "ETH-DATA-ANALYSED",
-                Severity.INFO,
-                "data_analysed",
-                self.log.point("own_views_analysed_as_data_is_research"),
-                party=party,
-            )
-            return PartyStatus.PARTICIPANT
-        if analysed is Answer.UNKNOWN:
-            return PartyStatus.POSSIBLE_PARTICIPANT
-        if Task.PROVIDE_OWN_DATA in party.tasks:
-            self.log.add(
-                "ETH-DATA-NOT-ANALYSED",
-                Severity.INFO,
-                "data_not_analysed",
-                self.log.point("views_on_research_are_not_data"),
-                party=party,
-            )
-        return _STATUS_BY_CAPACITY[party.capacity]
-
-    def _data_about_people(self) -> Answer:
-        """Whether the data collectors gather is about people (NO when nobody collects)."""
-        if not self.collectors:
-            return Answer.NO
-        return self._answer(Fact.DATA_ABOUT_PEOPLE)
-
-    def _participants(self) -> Answer:
-        statuses = self.statuses.values()
-        about_people = self._data_about_people()
-        if PartyStatus.PARTICIPANT in statuses or about_people is Answer.YES:
-            return Answer.YES
-        if PartyStatus.POSSIBLE_PARTICIPANT in statuses or about_people is Answer.UNKNOWN:
-            return Answer.UNKNOWN
-        return Answer.NO
+    def _answer_for(self, fact: Fact, label: str | None) -> Answer:
+        return self._answer(fact, None if label is None else self.parties[label])
 
     # -- deciding --------------------------------------------------------------------------
 
     def _decide(self) -> TriageOutcome:
-        participants = self._participants()
+        participants = self.who.participants()
         if self.explain:
-            self._explain_collectors()
+            self.who.explain_collectors()
         if participants is Answer.YES:
             outcome = self._by_hra_questions()
-            self._explain_unresolved_parties()
+            self.who.explain_unresolved()
         elif participants is Answer.UNKNOWN:
-            outcome = self._refer_on_participation()
+            outcome = self._refer_unknown(self.who.unknowns())
         else:
             outcome = self._without_participants()
         if self.explain:
@@ -235,40 +171,26 @@ class _Triage:
             explain_audience(self.log, self.activity, self.statuses)
             explain_consent(self.log, self.activity, self.statuses, outcome)
             explain_safeguarding(self.log, self.activity)
+            explain_role_overlap(self.log, self.activity, self.statuses)
         return outcome
 
-    def _explain_collectors(self) -> None:
-        about_people = self._data_about_people()
-        for party in self.collectors:
-            if about_people is Answer.YES:
-                self.log.add(
-                    "ETH-CO-RESEARCH-PARTICIPANTS",
-                    Severity.INFO,
-                    "co_research_participants",
-                    self.log.point("co_researchers_conducting_research"),
-                    party=party,
-                )
-            elif about_people is Answer.NO:
-                self.log.add(
-                    "ETH-CO-RESEARCH-NON-HUMAN-DATA",
-                    Severity.INFO,
-                    "co_research_non_human",
-                    self.log.point("own_views_analysed_as_data_is_research")
-                    + self.log.source("nihr_involvement_definition"),
-                    party=party,
-                )
+    def _covered_by_approval(self) -> bool:
+        return self.who.covered() is Answer.YES
 
     def _by_hra_questions(self) -> TriageOutcome:
         questions = self.guidance.hra_questions
         yes = [q for q in questions if self._answer(q.fact) is Answer.YES]
         if yes:
+            # Within an approved study, the approval already covers the research: the route
+            # (existing approval) says what to check instead of a new application.
+            actions = () if self._covered_by_approval() else _RESEARCH_ACTIONS
             for question in yes:
                 self.log.add(
                     HRA_RULE_IDS[question.fact],
                     Severity.WARNING,
                     "hra_yes",
                     question.citations,
-                    actions=_RESEARCH_ACTIONS,
+                    actions=actions,
                     question_id=question.id,
                     wording=question.wording,
                 )
@@ -282,32 +204,13 @@ class _Triage:
         return self._by_purpose()
 
     def _by_purpose(self) -> TriageOutcome:
-        answers = [(purpose, self._answer(purpose[0])) for purpose in _PURPOSES]
-        yes = [purpose for purpose, answer in answers if answer is Answer.YES]
-        unknown = [purpose[0] for purpose, answer in answers if answer is Answer.UNKNOWN]
-        table = self.guidance.citation("hra_defining_research_table")
-        if len(yes) > 1:
-            self.log.add(
-                "ETH-REFER-SPANS-CATEGORIES",
-                Severity.REFER,
-                "refer_spans",
-                (table,),
-                actions=_REFER_ACTIONS,
-                categories=[purpose[1].label for purpose in yes],
-            )
-            return TriageOutcome.REFER
-        if unknown:
-            return self._refer_unknown([MissingFact(f) for f in unknown])
-        if not yes:
-            self.log.add(
-                "ETH-REFER-UNCLASSIFIED",
-                Severity.REFER,
-                "refer_unclassified",
-                (table, *self.log.source("cambridge_brc_ppi_ethics")),
-                actions=_REFER_ACTIONS,
-            )
-            return TriageOutcome.REFER
-        _fact, outcome, column, rule_id = yes[0]
+        kind = kind_of(self._answer)
+        self.kind_open = kind.open
+        if kind.outcome is TriageOutcome.NOT_RESEARCH:
+            if self.explain:
+                explain_kind(self.log, kind)
+            return kind.outcome
+        _fact, outcome, column, rule_id = next(p for p in PURPOSES if p[1] is kind.outcome)
         rows = [self.guidance.row(name) for name in ("question", "standard", "rec_review")]
         self.log.add(
             rule_id,
@@ -320,78 +223,77 @@ class _Triage:
         return outcome
 
     def _without_participants(self) -> TriageOutcome:
-        if PartyStatus.INVOLVED in self.statuses.values():
+        statuses = set(self.statuses.values())
+        if PartyStatus.INVOLVED in statuses:
             return TriageOutcome.INVOLVEMENT
-        return TriageOutcome.ENGAGEMENT
+        if PartyStatus.AUDIENCE in statuses:
+            return TriageOutcome.ENGAGEMENT
+        self.log.add(
+            "ETH-NO-PEOPLE-STUDIED",
+            Severity.INFO,
+            "no_people_studied",
+            self.log.source("no_people_studied"),
+        )
+        return TriageOutcome.NO_PEOPLE_STUDIED
 
     # -- unknown facts ---------------------------------------------------------------------
 
-    def _participation_unknowns(self) -> list[MissingFact]:
-        missing = [
-            MissingFact(Fact.OWN_DATA_ANALYSED, label)
-            for label, status in sorted(self.statuses.items())
-            if status is PartyStatus.POSSIBLE_PARTICIPANT
-        ]
-        if self._data_about_people() is Answer.UNKNOWN:
-            missing.append(MissingFact(Fact.DATA_ABOUT_PEOPLE))
-        return missing
-
-    def _refer_on_participation(self) -> TriageOutcome:
-        return self._refer_unknown(self._participation_unknowns())
-
-    def _explain_unresolved_parties(self) -> None:
-        """Unknowns that no longer decide the outcome, because participants are certain."""
-        for missing in self._participation_unknowns():
-            if missing.party is None:
-                continue
-            party = self.activity.party(missing.party)
-            self.log.add(
-                "ETH-PARTY-STATUS-UNKNOWN",
-                Severity.WARNING,
-                "party_status_unknown",
-                self.log.point("own_views_analysed_as_data_is_research"),
-                party=party,
-                actions=(Action.CONSENT_AND_INFORMATION.value,),
-                fact=missing.fact.question,
-            )
-
     def _refer_unknown(self, missing: list[MissingFact]) -> TriageOutcome:
-        self.missing.extend(missing)
         if not self.explain:
+            self.missing.extend(missing)
             return TriageOutcome.REFER
         citations = (
             *self.log.source("cambridge_brc_ppi_ethics"),
             *self.log.point("own_views_analysed_as_data_is_research"),
-            *self.log.source("jopson_2022"),
+            *self.log.source("research_or_involvement"),
         )
-        for item in missing:
-            party = self.activity.party(item.party) if item.party else None
-            if_yes = self._what_if(item, Answer.YES)
-            if_no = self._what_if(item, Answer.NO)
-            self.log.add(
-                "ETH-REFER-UNKNOWN-FACT",
-                Severity.REFER,
-                "refer_unknown",
-                citations,
-                party=party,
-                actions=_REFER_ACTIONS,
-                fact=item.fact.question,
-                if_yes=if_yes.label,
-                if_no=if_no.label,
-                party_text=None if party else "the activity",
-            )
+        self.missing.extend(
+            explain_referral(self.log, self.activity, missing, self._what_if, citations)
+        )
         return TriageOutcome.REFER
 
     def _what_if(self, missing: MissingFact, answer: Answer) -> TriageOutcome:
-        overrides = {**self.overrides, (missing.party, missing.fact): answer}
-        return _Triage(self.activity, self.guidance, explain=False, overrides=overrides).outcome
+        return self._again({(missing.party, missing.fact): answer}).outcome
 
+    def _again(
+        self, answers: Mapping[Read, Answer], nations: frozenset[Nation] | None = None
+    ) -> _Triage:
+        return _Triage(
+            self.activity,
+            self.guidance,
+            explain=False,
+            overrides={**self.overrides, **answers},
+            nations=self.nations if nations is None else nations,
+        )
 
-_STATUS_BY_CAPACITY: Final = {
-    Capacity.PUBLIC_CONTRIBUTOR: PartyStatus.INVOLVED,
-    Capacity.CO_RESEARCHER: PartyStatus.INVOLVED,
-    Capacity.EVENT_AUDIENCE: PartyStatus.AUDIENCE,
-    Capacity.STAFF: PartyStatus.STAFF,
-    Capacity.RESEARCH_PARTICIPANT: PartyStatus.PARTICIPANT,
-    Capacity.SERVICE_USER: PartyStatus.PARTICIPANT,
-}
+    # -- rule 5: the review routes ---------------------------------------------------------
+
+    def situation(self) -> Situation:
+        """What the route rules see of this run."""
+        return Situation(self.outcome, self.statuses, bool(self.collectors), self._answer_for)
+
+    def route_state(self, answers: Mapping[Read, Answer], nations: frozenset[Nation]) -> RouteState:
+        """The routes with ``answers`` changed and the activity in ``nations``."""
+        again = self._again(answers, nations)
+        return route_state(again.situation(), again.nations)
+
+    def _routes(self, as_at: dt.date) -> RoutePlan:
+        if self.outcome is TriageOutcome.REFER:
+            return RoutePlan()
+        if as_at < self.guidance.routes_from:
+            self.log.add(
+                "ETH-ROUTE-DATE-NOT-COVERED",
+                Severity.REFER,
+                "route.date_not_covered",
+                self.guidance.routes_from_citations,
+                actions=(Action.REFER_TO_COMMITTEE.value,),
+                routes_from=self.guidance.routes_from,
+            )
+            return RoutePlan()
+        return plan_routes(
+            self.situation(),
+            self.nations,
+            self.log,
+            self.route_state,
+            approval=self.activity.approval,
+        )

@@ -14,7 +14,7 @@ from typing import Final
 
 import attrs
 
-from participatory import _citing
+from participatory import guidance_data
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation, Explained, Finding, Severity
 from participatory.evaluation.plan import (
@@ -92,8 +92,8 @@ class _Rules:
 
 @functools.cache
 def _rules() -> _Rules:
-    document, file = _citing.bundled_guidance("evaluation.toml")
-    cites = _citing.citations(document, file)
+    document, file = guidance_data.bundled_guidance("evaluation.toml")
+    catalogue = guidance_data.catalogue_for(document, file)
     raw = document.get("captures")
     if not isinstance(raw, Mapping) or set(raw) != {c.value for c in Capture}:
         raise ParameterFileError(file, "captures", "must list every capture exactly once")
@@ -102,13 +102,13 @@ def _rules() -> _Rules:
         path = f"captures.{name}"
         captures[Capture(name)] = CaptureRule(
             Capture(name),
-            _citing.text(entry, "rule", file, path),
-            _citing.text(entry, "label", file, path),
-            _citing.severity(entry, "severity", file, path),
-            _citing.text(entry, "reason", file, path),
-            _citing.cited(entry.get("citations"), cites, file, f"{path}.citations"),
+            guidance_data.text(entry, "rule", file, path),
+            guidance_data.text(entry, "label", file, path),
+            guidance_data.severity(entry, "severity", file, path),
+            guidance_data.text(entry, "reason", file, path),
+            guidance_data.cited(entry.get("citations"), catalogue, file, f"{path}.citations"),
         )
-    return _Rules(captures, _citing.rules(document, cites, file))
+    return _Rules(captures, guidance_data.rules(document, catalogue, file))
 
 
 def capture_rules() -> Mapping[Capture, CaptureRule]:

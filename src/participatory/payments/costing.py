@@ -26,19 +26,19 @@ from typing import Final
 import attrs
 
 from participatory.core.errors import UnsupportedCase, ValidationError
-from participatory.core.explain import Citation, Explained, Finding, Severity
+from participatory.core.exact import computes_exactly
+from participatory.core.explain import Citation, Explained, Finding, ParameterUse, Severity
+from participatory.core.fields import member
 from participatory.core.money import Money, to_decimal
+from participatory.core.params import REVIEW_INTERVAL, ParameterSet, bundled_parameters
+from participatory.core.periods import to_date
+from participatory.core.sources import cite
 from participatory.payments.rates import ActivityKind, Rate, RateCard, RateUnit, RoundingMode
 
 __all__ = ["CostedActivity", "Duration", "FeeLine", "cost_activity"]
 
-#: Rounding a fee to the penny: the library's convention, stated as a rule step.
-PENNY_ROUNDING: Final = Citation(
-    "participatory: fees are rounded to the penny, halves up (the convention HMRC's worked "
-    "examples use); a card may not say how it rounds pennies",
-    publisher="participatory",
-    verified=False,
-)
+#: Rounding a fee to the penny: the library's convention (halves up), stated as a rule step.
+PENNY_ROUNDING: Final = cite("participatory_conventions#penny_rounding")
 
 #: This module's English message templates (gathered by participatory.render.templates).
 MESSAGES: Final[Mapping[str, str]] = {
@@ -47,8 +47,13 @@ MESSAGES: Final[Mapping[str, str]] = {
         "{label}: {units} {unit} at {rate} per {unit_one} = {amount} (rate from {effective_from})."
     ),
     "payments.rate_unverified": (
-        "The {card} rate of {rate} per {unit} for {activity} was not checked against its "
-        "source; check it before you budget or pay with it."
+        "The {card} rate of {rate} per {unit} for {activity} was not verified at a primary "
+        "source (the payer's own publication); check it before you budget or pay with it."
+    ),
+    "payments.rate_review_due": (
+        "The {card} rate of {rate} per {unit} for {activity} has not been re-checked at its "
+        "source since {checked_on} (more than {days} days ago); check it is still in force "
+        "before you budget or pay with it."
     ),
     "payments.rate_other": (
         "The {card} rate card has no rate for {activity}, so its general rate for other "
@@ -171,7 +176,7 @@ def _finding(
     severity: Severity = Severity.INFO,
     *,
     citations: tuple[Citation, ...] | None = None,
-    rates: tuple[Rate, ...] = (),
+    parameters: tuple[ParameterUse, ...] = (),
     **values: object,
 ) -> Finding:
     return Finding(
@@ -180,9 +185,18 @@ def _finding(
         message_key=key,
         values={"card": card.id, **values},
         citations=(card.citation,) if citations is None else citations,
-        parameters=tuple(rate.use(card.id) for rate in rates),
+        parameters=parameters,
         subject=card.id,
     )
+
+
+def _review_interval(parameters: ParameterSet | None, as_at: dt.date) -> int:
+    """Days a figure in force until superseded may go unchecked (an institution sets it)."""
+    params = bundled_parameters() if parameters is None else parameters
+    days = params.use(REVIEW_INTERVAL, as_at, allow_stale=True).value
+    if isinstance(days, bool) or not isinstance(days, int):  # pragma: no cover - unit "days"
+        raise TypeError(f"{REVIEW_INTERVAL} is not a whole number of days")
+    return days
 
 
 def _find_rate(
@@ -299,6 +313,7 @@ def _no_rate(card: RateCard, activity: ActivityKind, unit: RateUnit) -> Unsuppor
     )
 
 
+@computes_exactly
 def cost_activity(
     card: RateCard,
     activity: ActivityKind,
@@ -306,10 +321,14 @@ def cost_activity(
     *,
     as_at: dt.date,
     preparation: Duration | None = None,
+    parameters: ParameterSet | None = None,
 ) -> CostedActivity:
     """The fee for ``duration`` of ``activity`` at the rates in force on ``as_at``.
 
-    ``preparation`` is hours of preparation, paid as the card says.
+    ``preparation`` is hours of preparation, paid as the card says. ``parameters`` (the
+    bundled ones by default) give the review interval: a rate of a card in force until
+    superseded that was last checked longer ago than ``data.review_interval_days`` is
+    used, with a ``PAY-RATE-REVIEW-DUE`` finding saying when it was last checked.
 
     A duration in hours is paid at the card's hourly rate for the activity, or at a
     session, half-day or day rate when the card says how long those are. A duration in
@@ -317,6 +336,14 @@ def cost_activity(
     preparation rate if it has one, otherwise at the activity's rate (and the fee says
     whether the card states that), or not at all if the card says so.
     """
+    if not isinstance(card, RateCard):
+        raise ValidationError("card", "must be a RateCard")
+    activity = member(ActivityKind, activity, "activity")
+    if not isinstance(duration, Duration):
+        raise ValidationError("duration", "must be a Duration")
+    if preparation is not None and not isinstance(preparation, Duration):
+        raise ValidationError("preparation", "must be a Duration of hours")
+    as_at = to_date(as_at, "as_at")
     if preparation is not None and preparation.unit is not RateUnit.HOUR:
         raise ValidationError("preparation", "must be a number of hours")
     findings: list[Finding] = []
@@ -415,13 +442,25 @@ def cost_activity(
             )
         )
     used = tuple(dict.fromkeys(line.rate for line in lines))
-    head = [_finding("PAY-FEE", "payments.fee", card, rates=used, activity=activity.value, fee=fee)]
+    interval = _review_interval(parameters, as_at) if card.superseded else 0
+    due = {rate for rate in used if card.review_due(rate, as_at, interval)}
+    uses = {rate: rate.use(card.id, review_due=rate in due) for rate in used}
+    head = [
+        _finding(
+            "PAY-FEE",
+            "payments.fee",
+            card,
+            parameters=tuple(uses[rate] for rate in used),
+            activity=activity.value,
+            fee=fee,
+        )
+    ]
     head.extend(
         _finding(
             "PAY-FEE-LINE",
             "payments.fee_line",
             card,
-            rates=(line.rate,),
+            parameters=(uses[line.rate],),
             label=line.label,
             units=_plain(line.units),
             unit=_one(line.rate.unit) if line.units == 1 else _plural(line.rate.unit),
@@ -441,10 +480,25 @@ def cost_activity(
                     "payments.rate_unverified",
                     card,
                     Severity.WARNING,
-                    rates=(used_rate,),
+                    parameters=(uses[used_rate],),
                     rate=used_rate.amount,
                     unit=_one(used_rate.unit),
                     activity=used_rate.activity.value,
+                )
+            )
+        if used_rate in due:
+            findings.append(
+                _finding(
+                    "PAY-RATE-REVIEW-DUE",
+                    "payments.rate_review_due",
+                    card,
+                    Severity.ADVICE,
+                    parameters=(uses[used_rate],),
+                    rate=used_rate.amount,
+                    unit=_one(used_rate.unit),
+                    activity=used_rate.activity.value,
+                    checked_on=used_rate.checked_on,
+                    days=interval,
                 )
             )
     return CostedActivity(

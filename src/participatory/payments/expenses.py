@@ -25,16 +25,14 @@ from typing import Final
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Finding, ParameterUse, Severity
 from participatory.core.fields import member
 from participatory.core.money import Money, to_decimal
 from participatory.core.params import ParameterSet, bundled_parameters
+from participatory.core.periods import to_date
+from participatory.core.sources import cite
 from participatory.payments.costing import PENNY_ROUNDING
-from participatory.payments.sources import (
-    ACE_CENTRE_EXPENSES,
-    NIHR_PUBLIC_TAX_GUIDE,
-    TEWV_INVOLVEMENT,
-)
 
 __all__ = [
     "Expense",
@@ -85,7 +83,8 @@ class Vehicle(enum.Enum):
     BICYCLE = "bicycle"
 
 
-_MILES_LIMIT: Final = 10_000  # HMRC's car rate changes after 10,000 business miles a tax year
+#: The dated number of business miles in a tax year at the higher car rate (10,000 since 2002).
+CAR_THRESHOLD: Final = "payments.expenses.mileage.car_threshold_miles"
 
 #: This module's English message templates (gathered by participatory.render.templates).
 MESSAGES: Final[Mapping[str, str]] = {
@@ -140,14 +139,17 @@ def _basis_finding(kind: ExpenseKind, basis: ExpenseBasis, amount: Money) -> Fin
             Severity.INFO,
             "payments.expense_receipted",
             {"kind": _label(kind), "amount": amount},
-            citations=(NIHR_PUBLIC_TAX_GUIDE,),
+            citations=(cite("nihr_public_guide_status_tax_2024#expenses"),),
         )
     return Finding(
         "PAY-EXPENSE-FLAT-RATE",
         Severity.ADVICE,
         "payments.expense_flat_rate",
         {"kind": _label(kind), "amount": amount},
-        citations=(NIHR_PUBLIC_TAX_GUIDE,),
+        citations=(
+            cite("nihr_public_guide_status_tax_2024#income"),
+            cite("nihr_public_guide_status_tax_2024#expenses"),
+        ),
     )
 
 
@@ -159,11 +161,15 @@ def _taxi_findings(kind: ExpenseKind) -> tuple[Finding, ...]:
             "PAY-EXPENSE-TAXI-AGREE",
             Severity.ADVICE,
             "payments.expense_taxi",
-            citations=(TEWV_INVOLVEMENT, ACE_CENTRE_EXPENSES),
+            citations=(
+                cite("tewv_involvement_opportunities#taxis"),
+                cite("ace_centre_expenses#taxis"),
+            ),
         ),
     )
 
 
+@computes_exactly
 def cost_receipted_expense(
     kind: ExpenseKind | str, amount: Money | Decimal | int | str, *, description: str | None = None
 ) -> Expense:
@@ -196,6 +202,7 @@ def _count(value: object, path: str) -> Decimal:
     return number
 
 
+@computes_exactly
 def cost_mileage(
     vehicle: Vehicle,
     miles: Decimal | int | str,
@@ -205,11 +212,14 @@ def cost_mileage(
     miles_already_this_tax_year: Decimal | int | str = 0,
     parameters: ParameterSet | None = None,
 ) -> Expense:
-    """Mileage at the dated flat rates per mile (a car's rate falls after 10,000 miles).
+    """Mileage at the dated flat rates per mile (a car's rate falls after a threshold).
 
     ``miles_already_this_tax_year`` is the contributor's business miles already paid in the
-    same tax year, so a car's miles past 10,000 get the lower rate.
+    same tax year, so a car's miles past the threshold (the dated parameter
+    ``payments.expenses.mileage.car_threshold_miles``: 10,000 miles) get the lower rate.
     """
+    vehicle = member(Vehicle, vehicle, "vehicle")
+    as_at = to_date(as_at, "as_at")
     params = bundled_parameters() if parameters is None else parameters
     distance = _count(miles, "miles")
     before = _count(miles_already_this_tax_year, "miles_already_this_tax_year")
@@ -217,8 +227,10 @@ def cost_mileage(
         raise ValidationError("passengers", "must be a whole number, 0 or more")
     base = "payments.expenses.mileage"
     bands: list[tuple[Decimal, ParameterUse]]
+    threshold: ParameterUse | None = None
     if vehicle is Vehicle.CAR:
-        low = max(Decimal(0), min(distance, _MILES_LIMIT - before))
+        threshold = params.use(CAR_THRESHOLD, as_at)
+        low = max(Decimal(0), min(distance, Decimal(str(threshold.value)) - before))
         bands = [(low, params.use(f"{base}.car_first_10000_miles", as_at))]
         if distance - low > 0:
             bands.append((distance - low, params.use(f"{base}.car_over_10000_miles", as_at)))
@@ -236,7 +248,7 @@ def cost_mileage(
                 Severity.INFO,
                 "payments.expense_mileage",
                 {"miles": band_miles, "rate": rate, "vehicle": vehicle.value, "amount": part},
-                parameters=(use,),
+                parameters=(use,) if threshold is None else (use, threshold),
             )
         )
     if passengers:
@@ -260,6 +272,7 @@ def cost_mileage(
     )
 
 
+@computes_exactly
 def cost_remote_meeting(
     *, as_at: dt.date, meetings: int = 1, parameters: ParameterSet | None = None
 ) -> Expense:

@@ -28,15 +28,8 @@ import attrs
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Citation, Explained, Finding, Severity
 from participatory.core.privacy import REDACTED, SENSITIVE
-from participatory.payments.sources import (
-    EASY_READ_PAYMENT_GUIDE,
-    HRA_STATUS_AND_TAX,
-    JOPSON_2022_HEART_N_SOUL,
-    JOPSON_2022_RECOGNITION,
-    NIHR_PUBLIC_GUIDANCE,
-    NIHR_PUBLIC_TAX_GUIDE,
-    UC_REGS_REG_60,
-)
+from participatory.core.sources import cite
+from participatory.guidance_data import policy_citation
 
 __all__ = [
     "MethodChoice",
@@ -123,46 +116,57 @@ MESSAGES: Final[Mapping[str, str]] = {
     ),
 }
 
+#: "It is your choice whether or not you accept payment for involvement in research."
+_CHOICE: Final = cite("nihr_payment_guidance_public_2024#choice")
+#: "Monetary awards and vouchers are classed as income."
+_INCOME: Final = cite("nihr_public_guide_status_tax_2024#income")
+#: Employment status and tax for organisations: payroll, self-employment, office-holders.
+_STATUS_AND_TAX: Final = cite("nihr_org_guide_status_tax_2023")
+#: Payment may be cash or bank transfer; some organisations give vouchers or gifts.
+_EASY_READ: Final = cite("easy_read_payment_guide_2024#payment_methods")
+#: No notional earnings where a service user provides services free or cheaply.
+_REG_60: Final = cite("uc_regs_2013#reg_60")
+
 _CONSEQUENCES: dict[PaymentMethod, tuple[str, Severity, tuple[Citation, ...]]] = {
     PaymentMethod.BANK_TRANSFER: (
         "PAY-METHOD-BANK-TRANSFER-INCOME",
         Severity.INFO,
-        (NIHR_PUBLIC_TAX_GUIDE, EASY_READ_PAYMENT_GUIDE),
+        (_INCOME, _EASY_READ),
     ),
     PaymentMethod.INVOICE: (
         "PAY-METHOD-INVOICE-SELF-EMPLOYED",
         Severity.ADVICE,
-        (HRA_STATUS_AND_TAX,),
+        (_STATUS_AND_TAX,),
     ),
     PaymentMethod.PAYROLL: (
         "PAY-METHOD-PAYROLL-EMPLOYMENT",
         Severity.WARNING,
-        (HRA_STATUS_AND_TAX,),
+        (_STATUS_AND_TAX,),
     ),
     PaymentMethod.VOUCHER: (
         "PAY-METHOD-VOUCHER-INCOME",
         Severity.WARNING,
-        (NIHR_PUBLIC_TAX_GUIDE, EASY_READ_PAYMENT_GUIDE),
+        (_INCOME, _EASY_READ),
     ),
     PaymentMethod.POT: (
         "PAY-METHOD-POT-STILL-COUNTS",
         Severity.WARNING,
-        (JOPSON_2022_HEART_N_SOUL, NIHR_PUBLIC_TAX_GUIDE),
+        (cite("bath_report_2022#heart_n_soul_pot"), _INCOME),
     ),
     PaymentMethod.ORGANISATION: (
         "PAY-METHOD-ORGANISATION",
         Severity.INFO,
-        (UC_REGS_REG_60,),
+        (_REG_60,),
     ),
     PaymentMethod.DECLINED: (
         "PAY-METHOD-DECLINED-NO-NOTIONAL-EARNINGS",
         Severity.INFO,
-        (NIHR_PUBLIC_GUIDANCE, UC_REGS_REG_60),
+        (_CHOICE, _REG_60),
     ),
     PaymentMethod.NON_MONETARY: (
         "PAY-METHOD-NON-MONETARY",
         Severity.INFO,
-        (JOPSON_2022_RECOGNITION,),
+        (cite("bath_report_2022#value_contributions"), cite("bath_report_2022#ask_recognition")),
     ),
 }
 
@@ -247,7 +251,7 @@ def assess_payment_method(preference: PaymentPreference, policy: MethodPolicy) -
     wanted = preference.preferred
     findings: list[Finding] = []
     chosen: PaymentMethod | None = None
-    policy_citation = Citation(policy.source)
+    policy_cited = policy_citation(policy.source)
     for method in wanted:
         if method is PaymentMethod.DECLINED and method not in policy.allowed:
             findings.append(
@@ -255,7 +259,7 @@ def assess_payment_method(preference: PaymentPreference, policy: MethodPolicy) -
                     "PAY-METHOD-DECLINE-ALWAYS-ALLOWED",
                     Severity.INFO,
                     "payments.declined_always_allowed",
-                    citations=(NIHR_PUBLIC_GUIDANCE,),
+                    citations=(_CHOICE,),
                     subject=who,
                 )
             )
@@ -271,7 +275,7 @@ def assess_payment_method(preference: PaymentPreference, policy: MethodPolicy) -
                 Severity.PROBLEM,
                 "payments.preference_none_allowed",
                 {"wanted": [m.value for m in wanted]},
-                citations=(policy_citation,),
+                citations=(policy_cited,),
                 subject=who,
             )
         )
@@ -284,7 +288,7 @@ def assess_payment_method(preference: PaymentPreference, policy: MethodPolicy) -
                 Severity.MET,
                 "payments.preference_honoured",
                 {"method": chosen.value},
-                citations=(NIHR_PUBLIC_GUIDANCE,),
+                citations=(_CHOICE,),
                 subject=who,
             ),
         )
@@ -296,7 +300,7 @@ def assess_payment_method(preference: PaymentPreference, policy: MethodPolicy) -
                 Severity.WARNING,
                 "payments.preference_not_allowed",
                 {"wanted": wanted[0].value, "method": chosen.value},
-                citations=(policy_citation,),
+                citations=(policy_cited,),
                 subject=who,
             ),
         )

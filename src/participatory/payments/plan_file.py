@@ -39,13 +39,12 @@ Money('90.00', 'GBP')
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Mapping
-from decimal import Decimal
 from typing import Any, Final
 
 import attrs
 
+from participatory.core import tomlfile
 from participatory.core.errors import ValidationError
 from participatory.core.money import Money
 from participatory.payments.plans import Payment, PaymentPlan
@@ -114,12 +113,14 @@ def _payment(raw: object, currency: str, file: str, path: str) -> Payment:
         ) from None
 
 
+def _file_error(file: str, key: str, problem: str) -> ValidationError:
+    return ValidationError(key, f"{file} {problem}" if not key else problem, hint=f"in {file}")
+
+
 def parse_payment_plan(text: str, file: str = "<string>") -> PlanFile:
     """Parse a plan file's text; errors name the key at fault and the file."""
-    try:
-        document = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
-        raise ValidationError("", f"{file} is not valid TOML ({error})") from None
+    # Within the library's input limits (nesting, lengths, numbers): no file can hang it.
+    document = tomlfile.parse_toml(text, file, error=_file_error)
     unknown = set(document) - {"plan", "timeliness", "payments"}
     if unknown:
         raise ValidationError("", f"unknown table(s) {sorted(unknown)}", hint=f"in {file}")

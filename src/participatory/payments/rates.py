@@ -2,11 +2,18 @@
 
 A :class:`RateCard` is dated data, read from TOML (``[meta]``, ``[rules]`` and
 ``[[rates]]``; see :doc:`/howto/rate-card`). Each :class:`Rate` says which
-:class:`ActivityKind` it pays, per which :class:`RateUnit`, from which day, and where the
-figure comes from. Asking for a rate on a day before its first value or after the card's
-``valid_until`` raises :class:`~participatory.core.errors.ParametersNotAvailable`: a card
-is never used stale. An institution lays its own card over a bundled one
-(:meth:`RateCard.layered`, :func:`load_rate_card`).
+:class:`ActivityKind` it pays, per which :class:`RateUnit`, from which day, and cites the
+catalogue passage its figure was read in (:mod:`participatory.core.sources`); ``verified`` is
+true only for a figure read at a primary source (the funder's or institution's own page).
+
+A card ends in one of two ways. A funder's or institution's card is *in force until
+superseded*: it carries the day it was last checked (``checked_on``) and is used after it;
+costing says "not re-checked since" once that is longer ago than the review interval
+(``data.review_interval_days``). A card with a *known end* (``valid_until``: a pilot that
+ended) raises :class:`~participatory.core.errors.ParametersNotAvailable` after it, as it
+does before its first rate. An institution lays its own card over a bundled one
+(:meth:`RateCard.layered`, :func:`load_rate_card`), and may enter its own documents in a
+``[sources]`` table in the catalogue's format.
 
 >>> import datetime as dt
 >>> card = bundled_rate_card("whitworth")
@@ -30,10 +37,13 @@ from typing import Any, Final
 
 import attrs
 
+from participatory import guidance_data
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError, ParametersNotAvailable, UnsupportedCase
-from participatory.core.explain import Citation, ParameterUse
+from participatory.core.explain import ParameterUse
 from participatory.core.money import Money
+from participatory.core.sources import Citation, SourceCatalogue
+from participatory.core.text import markdown_link, markdown_text
 
 __all__ = [
     "ActivityKind",
@@ -92,26 +102,32 @@ class RoundingMode(enum.Enum):
 
 @attrs.frozen
 class Rate:
-    """One rate of a card: an amount per unit for an activity, from a day, with its source."""
+    """One rate of a card: an amount per unit for an activity, from a day, with its source.
+
+    ``source`` is the catalogue citation of where the figure was read; ``checked_on`` the
+    day it was last checked there (the card's, unless the rate gives its own). ``note`` is
+    for maintainers and never reaches a report.
+    """
 
     activity: ActivityKind
     unit: RateUnit
     amount: Money
     effective_from: dt.date
-    source: str
-    url: str | None = None
+    source: Citation
     verified: bool = False
-    note: str | None = None
+    checked_on: dt.date | None = None
+    note: str | None = attrs.field(default=None, eq=False, repr=False)
 
-    def use(self, card_id: str) -> ParameterUse:
+    def use(self, card_id: str, *, review_due: bool = False) -> ParameterUse:
         """The rate as a parameter read, for a finding's ``parameters``."""
         return ParameterUse(
             name=f"rate_card.{card_id}.{self.activity.value}.{self.unit.value}",
             value=self.amount.amount,
             effective_from=self.effective_from,
             source=self.source,
-            url=self.url,
             verified=self.verified,
+            checked_on=self.checked_on,
+            review_due=review_due,
         )
 
 
@@ -144,12 +160,24 @@ class RateRules:
 
 
 _META_KEYS: Final = frozenset(
-    {"id", "title", "publisher", "currency", "valid_until", "source", "url", "verified", "note"}
+    {
+        "id",
+        "title",
+        "publisher",
+        "currency",
+        "valid_until",
+        "superseded",
+        "checked_on",
+        "source",
+        "verified",
+        "note",
+    }
 )
 _OVERLAY_META_KEYS: Final = _META_KEYS | {"extends"}
 _RATE_KEYS: Final = frozenset(
-    {"activity", "unit", "amount", "effective_from", "source", "url", "verified", "note"}
+    {"activity", "unit", "amount", "effective_from", "source", "verified", "checked_on", "note"}
 )
+_TABLES: Final = frozenset({"meta", "rules", "rates", guidance_data.SOURCES_TABLE})
 _RULE_KINDS: Final[Mapping[str, type]] = {
     "preparation_paid": bool,
     "rounding_minutes": int,
@@ -164,19 +192,24 @@ _RULE_KINDS: Final[Mapping[str, type]] = {
 
 @attrs.frozen
 class RateCard:
-    """An organisation's dated rates, the rules for applying them, and their source."""
+    """An organisation's dated rates, the rules for applying them, and their source.
+
+    ``valid_until`` is the card's known end, or ``None`` when it is in force until
+    superseded; then ``checked_on`` is the day it was last checked at its source.
+    """
 
     id: str
     title: str
+    #: Whose rates these are (the organisation that pays them).
     publisher: str
     currency: str
-    valid_until: dt.date
-    source: str
+    valid_until: dt.date | None
+    source: Citation
     rates: tuple[Rate, ...]
     rules: RateRules = RateRules()
-    url: str | None = None
     verified: bool = False
-    note: str | None = None
+    checked_on: dt.date | None = None
+    note: str | None = attrs.field(default=None, eq=False, repr=False)
     #: The file(s) it was read from, for error messages.
     file: str = "<memory>"
     _index: Mapping[tuple[ActivityKind, RateUnit], tuple[Rate, ...]] = attrs.field(
@@ -192,7 +225,30 @@ class RateCard:
     @property
     def citation(self) -> Citation:
         """The card's source as a citation (used for its rules)."""
-        return Citation(self.source, publisher=self.publisher, url=self.url, verified=self.verified)
+        return self.source
+
+    @property
+    def superseded(self) -> bool:
+        """Whether the card is in force until superseded (it has no known end)."""
+        return self.valid_until is None
+
+    def is_latest(self, rate: Rate) -> bool:
+        """Whether ``rate`` is the last one the card gives for its activity and unit."""
+        history = self._index.get((rate.activity, rate.unit), ())
+        return bool(history) and history[-1] == rate
+
+    def review_due(self, rate: Rate, as_at: dt.date, interval_days: int) -> bool:
+        """Whether ``rate``, still in force on ``as_at``, was last checked too long ago.
+
+        Only a card in force until superseded is re-checked; a rate a later one replaced,
+        or one with no ``checked_on``, is never due (the loader requires ``checked_on``).
+        """
+        return (
+            self.superseded
+            and rate.checked_on is not None
+            and self.is_latest(rate)
+            and (as_at - rate.checked_on).days > interval_days
+        )
 
     def has(self, activity: ActivityKind, unit: RateUnit) -> bool:
         """Whether the card has any rate for ``activity`` per ``unit`` (on any day)."""
@@ -208,13 +264,13 @@ class RateCard:
         return min(rate.effective_from for rate in self.rates)
 
     def rate(self, activity: ActivityKind, unit: RateUnit, as_at: dt.date) -> Rate:
-        """The rate in force on ``as_at``; outside the card's coverage this raises.
+        """The rate in force on ``as_at``; before the first rate or past a known end this raises.
 
-        >>> card = bundled_rate_card("whitworth")
-        >>> card.rate(ActivityKind.ADVISORY_GROUP, RateUnit.DAY, dt.date(2023, 1, 1))
+        >>> pilot = bundled_rate_card("co_production_collective")
+        >>> pilot.rate(ActivityKind.OTHER, RateUnit.HOUR, dt.date(2026, 12, 6))
         Traceback (most recent call last):
         ...
-        participatory.core.errors.ParametersNotAvailable: parameter 'rate_card.whitworth-2022.advisory_group.day' is not available on 2023-01-01: the data covers 2022-07-01 to 2022-07-31. Use a date in that range, or load newer parameter data
+        participatory.core.errors.ParametersNotAvailable: parameter 'rate_card.co-production-collective-2024-09.other.hour' is not available on 2026-12-06: the data covers 2024-09-25 to 2025-03-31. Use a date in that range, or load newer parameter data
         """  # noqa: E501
         history = self._index.get((activity, unit))
         name = f"rate_card.{self.id}.{activity.value}.{unit.value}"
@@ -224,7 +280,9 @@ class RateCard:
                 instead=f"use one of its activities ({', '.join(self.activity_names())}) "
                 "or lay your own card over it",
             )
-        if as_at < history[0].effective_from or as_at > self.valid_until:
+        if as_at < history[0].effective_from or (
+            self.valid_until is not None and as_at > self.valid_until
+        ):
             raise ParametersNotAvailable(name, as_at, history[0].effective_from, self.valid_until)
         dates = [rate.effective_from for rate in history]
         return history[bisect.bisect_right(dates, as_at) - 1]
@@ -236,9 +294,10 @@ class RateCard:
     def layered(self, overlay: RateCard) -> RateCard:
         """A new card: ``overlay`` laid over this one.
 
-        The overlay's identity, source and ``valid_until`` apply; its rates replace this
-        card's rates for the same activity, unit and ``effective_from`` and add to the rest;
-        each rule it states replaces this card's rule.
+        The overlay's identity, source and end (``valid_until`` or in force until superseded,
+        with its ``checked_on``) apply; its rates replace this card's rates for the same
+        activity, unit and ``effective_from`` and add to the rest; each rule it states
+        replaces this card's rule.
         """
         if overlay.currency != self.currency:
             raise ParameterFileError(
@@ -320,12 +379,43 @@ def _parse_rules(raw: object, currency: str, file: str) -> tuple[RateRules, froz
     return RateRules(**values), frozenset(values)
 
 
-def _parse_rate(raw: object, currency: str, file: str, path: str) -> Rate:
+def _sourced(
+    raw: Mapping[str, Any], catalogue: SourceCatalogue, file: str, path: str
+) -> tuple[Citation, bool]:
+    """A table's ``source`` (a catalogue reference) and ``verified`` flag, checked together.
+
+    Like a parameter value, a figure is verified only when it was read at a primary source:
+    ``verified = true`` beside a secondary source is refused.
+    """
+    citation = guidance_data.cite(
+        catalogue, _get(raw, "source", str, file, path), file, f"{path}.source"
+    )
+    verified = _get(raw, "verified", bool, file, path)
+    if verified and not citation.source.primary:
+        raise ParameterFileError(
+            file,
+            f"{path}.verified",
+            f"is true but {citation.key!r} is not a primary source: a figure read only in a "
+            "secondary source stays usable, marked verified = false",
+        )
+    return attrs.evolve(citation, verified=verified), verified
+
+
+def _parse_rate(
+    raw: object,
+    currency: str,
+    catalogue: SourceCatalogue,
+    checked_on: dt.date | None,
+    file: str,
+    path: str,
+) -> Rate:
     if not isinstance(raw, Mapping):
         raise ParameterFileError(file, path, "must be a table")
     unknown = set(raw) - _RATE_KEYS
     if unknown:
         raise ParameterFileError(file, path, f"unknown key(s) {sorted(unknown)}")
+    source, verified = _sourced(raw, catalogue, file, path)
+    own_check = _maybe(raw, "checked_on", dt.date, file, path)
     return Rate(
         activity=_enum(
             ActivityKind, _get(raw, "activity", str, file, path), file, f"{path}.activity"
@@ -333,16 +423,40 @@ def _parse_rate(raw: object, currency: str, file: str, path: str) -> Rate:
         unit=_enum(RateUnit, _get(raw, "unit", str, file, path), file, f"{path}.unit"),
         amount=Money(_get(raw, "amount", Decimal, file, path), currency),
         effective_from=_get(raw, "effective_from", dt.date, file, path),
-        source=_get(raw, "source", str, file, path),
-        url=_maybe(raw, "url", str, file, path),
-        verified=_get(raw, "verified", bool, file, path),
+        source=source,
+        verified=verified,
+        checked_on=own_check if own_check is not None else checked_on,
         note=_maybe(raw, "note", str, file, path),
     )
 
 
+def _end(meta: Mapping[str, Any], file: str) -> tuple[dt.date | None, dt.date | None]:
+    """The card's known end or, for a card in force until superseded, the day last checked."""
+    valid_until = _maybe(meta, "valid_until", dt.date, file, "meta")
+    superseded = tomlfile.flag(meta, "superseded", file=file, path="meta", default=False)
+    checked_on = _maybe(meta, "checked_on", dt.date, file, "meta")
+    if valid_until is not None and superseded:
+        raise ParameterFileError(
+            file, "meta", "has both valid_until and superseded = true: choose one kind of end"
+        )
+    if valid_until is None and not superseded:
+        raise ParameterFileError(
+            file,
+            "meta.valid_until",
+            "is missing (give the card's known end, or superseded = true with checked_on)",
+        )
+    if superseded and checked_on is None:
+        raise ParameterFileError(
+            file,
+            "meta.checked_on",
+            "is missing: a card in force until superseded needs the day it was last checked",
+        )
+    return valid_until, checked_on
+
+
 def _parse_document(text: str, file: str) -> tuple[RateCard, str | None]:
     document = tomlfile.parse_toml(text, file)
-    unknown_tables = set(document) - {"meta", "rules", "rates"}
+    unknown_tables = set(document) - _TABLES
     if unknown_tables:
         raise ParameterFileError(file, "", f"unknown table(s) {sorted(unknown_tables)}")
     meta = document.get("meta")
@@ -356,11 +470,14 @@ def _parse_document(text: str, file: str) -> tuple[RateCard, str | None]:
         Money.zero(currency)
     except ValueError:
         raise ParameterFileError(file, "meta.currency", "must be an ISO 4217 code") from None
+    catalogue = guidance_data.catalogue_for(document, file)
+    valid_until, checked_on = _end(meta, file)
     raw_rates = document.get("rates", [])
     if not isinstance(raw_rates, list):
         raise ParameterFileError(file, "rates", "must be an array of tables ([[rates]])")
     rates = tuple(
-        _parse_rate(raw, currency, file, f"rates[{i}]") for i, raw in enumerate(raw_rates)
+        _parse_rate(raw, currency, catalogue, checked_on, file, f"rates[{i}]")
+        for i, raw in enumerate(raw_rates)
     )
     seen: set[tuple[ActivityKind, RateUnit, dt.date]] = set()
     for index, rate in enumerate(rates):
@@ -370,19 +487,19 @@ def _parse_document(text: str, file: str) -> tuple[RateCard, str | None]:
                 file, f"rates[{index}]", "repeats the activity, unit and effective_from of a rate"
             )
         seen.add(key)
-    valid_until = _get(meta, "valid_until", dt.date, file, "meta")
-    if rates and valid_until < max(rate.effective_from for rate in rates):
+    if rates and valid_until is not None and valid_until < max(r.effective_from for r in rates):
         raise ParameterFileError(file, "meta.valid_until", "is before a rate's effective_from")
     rules, stated = _parse_rules(document.get("rules", {}), currency, file)
+    source, verified = _sourced(meta, catalogue, file, "meta")
     card = RateCard(
         id=_get(meta, "id", str, file, "meta"),
         title=_get(meta, "title", str, file, "meta"),
         publisher=_get(meta, "publisher", str, file, "meta"),
         currency=currency,
         valid_until=valid_until,
-        source=_get(meta, "source", str, file, "meta"),
-        url=_maybe(meta, "url", str, file, "meta"),
-        verified=_get(meta, "verified", bool, file, "meta"),
+        source=source,
+        verified=verified,
+        checked_on=checked_on,
         note=_maybe(meta, "note", str, file, "meta"),
         rates=rates,
         rules=rules,
@@ -457,26 +574,30 @@ def load_rate_card(path: str | Path, *, base: RateCard | str | None = None) -> R
 
 
 def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
+    # A table cell that stays text: pipes, markup and control characters escaped.
+    return markdown_text(str(text))
 
 
 def rate_table_markdown(cards: Mapping[str, RateCard] | None = None) -> str:
     """A Markdown table of every bundled rate (for the docs), generated from the data.
 
     >>> print(rate_table_markdown().splitlines()[0])
-    | Card | Activity | Unit | Amount | From | Card valid until | Source | Verified |
+    | Card | Activity | Unit | Amount | From | In force | Source | Verified | Last checked |
     """
     chosen = bundled_rate_cards() if cards is None else cards
     lines = [
-        "| Card | Activity | Unit | Amount | From | Card valid until | Source | Verified |",
-        "|---|---|---|---|---|---|---|---|",
+        "| Card | Activity | Unit | Amount | From | In force | Source | Verified | Last checked |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, card in sorted(chosen.items()):
+        end = "until superseded" if card.valid_until is None else f"to {card.valid_until}"
         for rate in card.rates:
-            source = f"[{_cell(rate.source)}]({rate.url})" if rate.url else _cell(rate.source)
+            # The card's source URL cannot close the link early or add markup of its own.
+            source = markdown_link(rate.source.short, rate.source.link)
             lines.append(
                 f"| `{name}` | {rate.activity.value} | {rate.unit.value} | "
                 f"{rate.amount.amount} {rate.amount.currency} | {rate.effective_from} | "
-                f"{card.valid_until} | {source} | {'yes' if rate.verified else '**no**'} |"
+                f"{end} | {source} | {'yes' if rate.verified else '**no**'} | "
+                f"{rate.checked_on or '—'} |"
             )
     return "\n".join(lines) + "\n"

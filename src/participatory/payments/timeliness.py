@@ -25,10 +25,11 @@ import attrs
 import holidays
 
 from participatory.core.errors import ValidationError
-from participatory.core.explain import Citation, Explained, Finding, Severity
+from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import member
+from participatory.core.sources import cite
+from participatory.guidance_data import policy_citation
 from participatory.payments.plans import Payment, PaymentKind, PaymentPlan
-from participatory.payments.sources import HRA_PROMPT_PAYMENT
 
 __all__ = [
     "Nation",
@@ -271,7 +272,10 @@ def assess_timeliness(
     naming it.
     """
     calendar = policy.calendar
-    cite = (Citation(policy.source), HRA_PROMPT_PAYMENT)
+    citations = (
+        policy_citation(policy.source),
+        cite("hra_news_org_tax_guide_2023#prompt_payment"),
+    )
     findings: list[Finding] = []
     statuses: list[tuple[str, PaymentStatus]] = []
     on_time = 0
@@ -293,7 +297,7 @@ def assess_timeliness(
                     Severity.ADVICE,
                     "payments.planned_after_deadline",
                     {**values, "due_on": payment.due_on},
-                    citations=cite,
+                    citations=citations,
                     subject=payment.contributor,
                 )
             )
@@ -316,7 +320,7 @@ def assess_timeliness(
                             calendar, deadline, paid_on, f"payments[{payment.id}].paid_on"
                         ),
                     },
-                    citations=cite,
+                    citations=citations,
                     subject=payment.contributor,
                 )
             )
@@ -332,7 +336,7 @@ def assess_timeliness(
                         "as_at": as_at,
                         "working_days_late": _late_by(calendar, deadline, as_at, "as_at"),
                     },
-                    citations=cite,
+                    citations=citations,
                     subject=payment.contributor,
                 )
             )

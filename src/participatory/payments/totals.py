@@ -24,6 +24,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.money import Money
 from participatory.core.periods import (
     AssessmentPeriodCycle,
@@ -61,6 +63,7 @@ class PeriodTotal:
         return self.for_time + self.expenses
 
 
+@computes_exactly
 def period_totals(
     payments: Iterable[Payment], calendar: PeriodCalendar, *, currency: str = "GBP"
 ) -> tuple[PeriodTotal, ...]:
@@ -68,6 +71,11 @@ def period_totals(
 
     Only periods with a payment appear.
     """
+    if isinstance(payments, str | bytes) or not isinstance(payments, Iterable):
+        raise ValidationError("payments", "must be a list of payments")
+    payments = list(payments)
+    if not all(isinstance(p, Payment) for p in payments):
+        raise ValidationError("payments", "must be a list of payments")
     zero = Money.zero(currency)
     groups: dict[tuple[str, DateRange], dict[PaymentKind, Money]] = {}
     period_of: dict[dt.date, DateRange] = {}

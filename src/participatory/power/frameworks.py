@@ -1,8 +1,8 @@
 """The participation frameworks as data: Arnstein, IAP2, NIHR co-production, UK Standards.
 
-Names, groupings, promises and summaries are read from the bundled ``frameworks.toml`` (each
-entry with its source, URL and ``verified`` flag); nothing about a framework is written in
-code. The files are read once and cached.
+Names, groupings, promises and summaries are read from the bundled ``frameworks.toml``, each
+entry citing the catalogue passage(s) it was read in (:mod:`participatory.core.sources`);
+nothing about a framework is written in code. The files are read once and cached.
 
 >>> ladder = arnstein_ladder()
 >>> [rung.name for rung in ladder if rung.grouping == "Citizen power"]
@@ -11,6 +11,8 @@ code. The files are read once and cached.
 ('Empower', 'Carry out what the public decides.')
 >>> len(coproduction_principles()), len(uk_standards())
 (5, 6)
+>>> rung(1).citation().short, rung(1).verified
+("OpenLearn, Arnstein's ladder long description: eight rungs and three groupings", False)
 """
 
 from __future__ import annotations
@@ -22,12 +24,14 @@ from typing import Any
 
 import attrs
 
+from participatory import guidance_data
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError
-from participatory.core.explain import Citation
+from participatory.core.sources import Citation, bundled_sources
 
 __all__ = [
     "FrameworkEntry",
+    "FrameworkItem",
     "IAP2Level",
     "Rung",
     "arnstein_ladder",
@@ -41,52 +45,55 @@ __all__ = [
 _FILE = "participatory/data/frameworks.toml"
 
 
+def _sources(value: tuple[Citation, ...]) -> tuple[Citation, ...]:
+    if not value:
+        raise ValueError("a framework item cites at least one source")
+    return tuple(value)
+
+
 @attrs.frozen
-class FrameworkEntry:
+class FrameworkItem:
+    """What every framework item has: the catalogue passages it was read in."""
+
+    #: Where the item was read: catalogue citations, the main one first.
+    sources: tuple[Citation, ...] = attrs.field(converter=_sources, kw_only=True)
+
+    def citation(self) -> Citation:
+        """The main passage the item was read in."""
+        return self.sources[0]
+
+    @property
+    def verified(self) -> bool:
+        """Whether every passage cited was read at a primary source."""
+        return all(citation.verified for citation in self.sources)
+
+
+@attrs.frozen
+class FrameworkEntry(FrameworkItem):
     """One item of a framework (a principle or standard), with where it was read.
 
     ``key`` is the item's stable id: the NIHR principle id, or the UK Standard's number as
-    text. ``summary`` is a paraphrase, never the framework's own wording.
+    text. ``summary`` is a paraphrase, never the framework's own wording. ``note`` is for
+    maintainers and never reaches a report.
     """
 
     key: str
     name: str
     summary: str
-    source: str
-    url: str | None
-    verified: bool
-    note: str | None = None
-
-    def citation(self) -> Citation:
-        """Where this item was read, ready to attach to a finding."""
-        return Citation(
-            title=self.source, url=self.url, verified=self.verified, date=frameworks_checked_on()
-        )
+    note: str | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.frozen
-class Rung:
+class Rung(FrameworkItem):
     """One rung of Arnstein's ladder (1 Manipulation … 8 Citizen control) and its grouping."""
 
     number: int
     name: str
     grouping: str
-    source: str
-    url: str | None
-    verified: bool
-
-    def citation(self) -> Citation:
-        """Arnstein (1969), as read in the named copy."""
-        return Citation(
-            title=f"Arnstein (1969), A Ladder of Citizen Participation; read in: {self.source}",
-            url=self.url,
-            verified=self.verified,
-            date=frameworks_checked_on(),
-        )
 
 
 @attrs.frozen
-class IAP2Level:
+class IAP2Level(FrameworkItem):
     """One level of the IAP2 Spectrum, with a paraphrase of its goal and promise to the public.
 
     IAP2 asks for permission to reproduce the Spectrum, so ``goal`` and ``promise`` are
@@ -97,19 +104,6 @@ class IAP2Level:
     name: str
     goal: str
     promise: str
-    source: str
-    url: str | None
-    verified: bool
-
-    def citation(self) -> Citation:
-        """The IAP2 Spectrum of Public Participation, as read in the named copy."""
-        return Citation(
-            title=f"IAP2 Spectrum of Public Participation; read in: {self.source}",
-            publisher="IAP2",
-            url=self.url,
-            verified=self.verified,
-            date=frameworks_checked_on(),
-        )
 
 
 def _text(table: Mapping[str, Any], key: str, where: str) -> str:
@@ -120,11 +114,11 @@ def _text(table: Mapping[str, Any], key: str, where: str) -> str:
 
 
 def _sourced(item: Mapping[str, Any], where: str) -> dict[str, Any]:
-    """The fields every framework item has: the copy it was read in, and whether it was."""
+    """The catalogue passage(s) an item was read in (its ``source``: one or a list)."""
     return {
-        "source": _text(item, "source", where),
-        "url": _optional_text(item, "url"),
-        "verified": tomlfile.flag(item, "verified", file=_FILE, path=where),
+        "sources": guidance_data.references(
+            item.get("source"), bundled_sources(), _FILE, f"{where}.source"
+        )
     }
 
 

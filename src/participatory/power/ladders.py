@@ -125,11 +125,11 @@ def place(record: DecisionRecord, scale: PowerScale | None = None) -> LadderPlac
         "setting": ", ".join(d.label for d in setting),
         "level_reason": level.reason,
     }
-    citations = [the_rung.citation()]
+    citations = list(the_rung.sources)
     if iap2 is not None:
         values["iap2_name"] = iap2.name
         values["promise"] = iap2.promise
-        citations.append(iap2.citation())
+        citations.extend(iap2.sources)
     result = Finding(
         rule_id="POW-PLACEMENT",
         severity=Severity.INFO,

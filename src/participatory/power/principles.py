@@ -187,7 +187,7 @@ def _assess(
         severity=outcome.severity,
         message_key=message_key,
         values=values,
-        citations=(entry.citation(),),
+        citations=entry.sources,
         subject=entry.key,
     )
 

@@ -24,6 +24,7 @@ from typing import Final
 import attrs
 
 from participatory.core.explain import Explained, Finding, Severity
+from participatory.core.sources import cite
 from participatory.power.decisions import Decision, DecisionRecord
 from participatory.power.frameworks import rung
 from participatory.power.ladders import LadderPlacement, place
@@ -33,7 +34,6 @@ from participatory.power.principles import (
     assess_standards,
 )
 from participatory.power.scale import LabelClaim, PowerScale, power_scale
-from participatory.power.sources import jopson_2022
 
 __all__ = ["PowerReview", "assess_power", "compare_label", "normalise_label"]
 
@@ -115,7 +115,7 @@ def compare_label(
             Severity.INFO,
             "power.label_no_claim",
             {"term": claim.term},
-            citations=(claim.citation(),),
+            citations=claim.sources,
         )
         return claim, (result,)
     claimed = rung(claim.min_arnstein_rung)
@@ -130,7 +130,7 @@ def compare_label(
     contradicting = tuple(
         d for d in Decision if scale.placement(record.holding(d)).arnstein_rung < claimed.number
     )
-    citations = (claim.citation(), claimed.citation())
+    citations = (*claim.sources, *claimed.sources)
     if placement.rung.number >= claimed.number:
         findings = [
             Finding(
@@ -163,7 +163,7 @@ def compare_label(
         Severity.WARNING,
         "power.tokenism",
         values,
-        citations=(*citations, jopson_2022("5.2"), jopson_2022("2.1")),
+        citations=(*citations, cite("bath_report_2022#s5_2"), cite("bath_report_2022#s2_1")),
     )
     return claim, (result,)
 

@@ -24,9 +24,10 @@ from typing import Any
 
 import attrs
 
+from participatory import guidance_data
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError
-from participatory.core.explain import Citation
+from participatory.core.sources import Citation, bundled_sources
 from participatory.power.decisions import Decision, Holding
 from participatory.power.frameworks import arnstein_ladder, iap2_spectrum
 
@@ -56,13 +57,12 @@ class LabelClaim:
     term: str
     min_arnstein_rung: int | None
     reason: str
-    source: str
-    url: str | None
-    verified: bool
+    #: Where the label's meaning was read: catalogue citations, the main one first.
+    sources: tuple[Citation, ...]
 
     def citation(self) -> Citation:
-        """The source of the label's meaning."""
-        return Citation(title=self.source, url=self.url, verified=self.verified)
+        """The main source of the label's meaning."""
+        return self.sources[0]
 
 
 @attrs.frozen
@@ -117,15 +117,14 @@ def _label(label: str, table: Mapping[str, Any]) -> LabelClaim:
         or not 1 <= minimum <= len(arnstein_ladder())
     ):
         raise ParameterFileError(_FILE, f"{where}.min_arnstein_rung", "is not a rung")
-    url = table.get("url")
     return LabelClaim(
         label=label,
         term=_get(table, "term", str, where),
         min_arnstein_rung=minimum,
         reason=_get(table, "reason", str, where),
-        source=_get(table, "source", str, where),
-        url=url if isinstance(url, str) and url else None,
-        verified=_get(table, "verified", bool, where),
+        sources=guidance_data.references(
+            table.get("source"), bundled_sources(), _FILE, f"{where}.source"
+        ),
     )
 
 

@@ -8,11 +8,15 @@ never repeats the value (it may be special-category data).
 
 The forms (also in :doc:`/howto/project-files`):
 
-- **money**: a string with the amount and the ISO 4217 currency, ``"90.00 GBP"``; the
+- **money**: a string with the amount and the ISO 4217 currency, ``"90.00 GBP"`` or
+  ``"1,250.00 GBP"`` (:data:`~participatory.core.money.MONEY_GRAMMAR`: commas only between
+  groups of three digits, so ``"1,50 GBP"`` is refused rather than read as £150); the
   object ``{"amount": "90.00", "currency": "GBP"}`` that the library's own JSON output
   uses is read too, so that output can be fed back in;
-- **numbers that are not money** (hours): a string such as ``"2.5"``, an integer, or a TOML
-  or JSON number (read as an exact Decimal, never a float);
+- **lists**: an array, ``["Bath"]``; a single text where a list belongs is refused (it is
+  not a list of its letters);
+- **numbers that are not money** (hours): a string such as ``"2.5"`` in the same grammar,
+  an integer, or a TOML or JSON number (read as an exact Decimal, never a float);
 - **dates**: TOML dates or ISO strings, ``2026-05-12``;
 - **named values** (kinds, holdings, stages): their value, ``"fee"``, ``"jointly"``;
 - **a rate card**: a bundled card's name (``"nihr"``) or ``{file = "ours.toml",
@@ -29,25 +33,32 @@ import contextvars
 import datetime as dt
 import enum
 import functools
+import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
 import cattrs
+from cattrs.cols import list_structure_factory
 from cattrs.gen import make_dict_structure_fn
 
 from participatory.core.errors import ValidationError
 from participatory.core.fields import iso_date
-from participatory.core.money import Money, to_decimal
+from participatory.core.money import (
+    MONEY_HINT,
+    MONEY_PATTERN,
+    MONEY_PROBLEM,
+    Money,
+    parse_money_text,
+    parse_number,
+    to_decimal,
+)
 from participatory.ethics.facts import Answer, Facts
 from participatory.payments.rates import RateCard, bundled_rate_card, load_rate_card
 from participatory.safeguarding.models import SafeguardingProfile
 
 __all__ = ["BASE_DIRECTORY", "MONEY_PATTERN", "project_converter"]
-
-#: A money string: an amount, one space, a three-letter currency code.
-MONEY_PATTERN: Final = r"^-?[0-9][0-9_,]*(\.[0-9]+)? [A-Z]{3}$"
 
 #: The folder a rate card file is looked for in (the project file's folder).
 BASE_DIRECTORY: contextvars.ContextVar[Path | None] = contextvars.ContextVar(
@@ -59,16 +70,16 @@ def _money(value: object, _type: object) -> Money:
     if isinstance(value, Money):
         return value
     if isinstance(value, str):
-        parts = value.split()
-        if len(parts) == 2:
-            return Money(to_decimal(parts[0]), parts[1])
-    elif (
+        amount, currency = parse_money_text(value)
+        return Money(amount, currency)
+    if (
         isinstance(value, Mapping)
         and set(value) == {"amount", "currency"}
-        and isinstance(value["amount"], str | int | Decimal)
+        and isinstance(value["amount"], str)
     ):
-        return Money(to_decimal(value["amount"]), value["currency"])
-    raise ValidationError("", 'must be money such as "90.00 GBP" (an amount and a currency)')
+        # The library's own JSON form: the amount as text, in the same grammar.
+        return Money(parse_number(value["amount"], "amount"), value["currency"])
+    raise ValidationError("", MONEY_PROBLEM, hint=MONEY_HINT)
 
 
 def _decimal(value: object, _type: object) -> Decimal:
@@ -112,8 +123,10 @@ def _enum_hook(kind: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
         try:
             return kind(value)
         except (ValueError, TypeError):
-            # Never echo the value: it may be a benefit or a health condition.
-            raise ValidationError("", f"must be one of {allowed}") from None
+            pass
+        # Never echo the value (it may be a benefit or a health condition): raised outside
+        # the handler, so the enum's own error, which quotes it, is not even its __context__.
+        raise ValidationError("", f"must be one of {allowed}")
 
     return structure
 
@@ -172,10 +185,42 @@ def _is_enum(kind: Any) -> bool:
     return isinstance(kind, type) and issubclass(kind, enum.Enum)
 
 
+_SEQUENCES: Final = (tuple, list, frozenset, set)
+
+
+def _is_sequence(kind: Any) -> bool:
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin not in _SEQUENCES or not args:
+        return False
+    return origin is not tuple or (len(args) == 2 and args[1] is Ellipsis)
+
+
+def _sequence_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[object, object], Any]]:
+    """Lists of a file: an array only, never a text read as its letters (``"Bath"``)."""
+
+    def factory(kind: Any) -> Callable[[object, object], Any]:
+        origin, item = typing.get_origin(kind), typing.get_args(kind)[0]
+        items = list_structure_factory(list[item], conv)  # type: ignore[valid-type]
+
+        def structure(value: object, _type: object) -> Any:
+            if isinstance(value, str):
+                raise ValidationError("", "must be a list, not one text", hint='write ["…"]')
+            if not isinstance(value, list | tuple):
+                raise ValidationError("", "must be a list")
+            found = items(value, list[item])  # type: ignore[valid-type]
+            return found if origin is list else origin(found)
+
+        return structure
+
+    return factory
+
+
 @functools.cache
 def project_converter() -> cattrs.Converter:
     """The strict converter for project files (built once)."""
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    # First: hooks made below (the safeguarding profile's) look their fields' hooks up now.
+    conv.register_structure_hook_factory(_is_sequence, _sequence_hook(conv))
     conv.register_structure_hook(Money, _money)
     conv.register_structure_hook(Decimal, _decimal)
     conv.register_structure_hook(dt.date, _date)

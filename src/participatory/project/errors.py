@@ -15,6 +15,7 @@ river.toml: payments[3].contributor: is missing
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from cattrs.errors import (
     AttributeValidationNote,
@@ -25,29 +26,64 @@ from cattrs.errors import (
 )
 
 from participatory.core.errors import ParticipatoryError, ValidationError
-from participatory.project.references import ProjectValidationError
+from participatory.project.references import (
+    SPECIAL_CATEGORY_KEYS,
+    ProjectValidationError,
+    is_special_category,
+    withheld_summary,
+)
 
-__all__ = ["ProjectFileError", "join_path", "problems_of"]
+__all__ = [
+    "SPECIAL_CATEGORY_KEYS",
+    "ProjectFileError",
+    "is_special_category",
+    "join_path",
+    "problems_of",
+]
 
 
 class ProjectFileError(ParticipatoryError, ValueError):
     """A project file that cannot be used: the file, and every problem with its path.
 
     ``str(error)`` is one line (for a command's one-line reason); :meth:`lines` gives one
-    problem per line.
-    """
+    problem per line. Problems inside special-category data
+    (:data:`~participatory.project.references.SPECIAL_CATEGORY_KEYS`) are counted, not
+    described, in both: they are kept in :attr:`sensitive_problems` for the person entitled
+    to them (``participatory assess --include-sensitive`` prints them).
+
+    >>> error = ProjectFileError("p.toml", [("title", "is missing"),
+    ...     ("benefits.dee.people[0].capability", "must be one of none, lcw, lcwra")])
+    >>> print(error)
+    p.toml: 2 problems: title: is missing; benefits: 1 problem in special-category data, withheld (shown with --include-sensitive)
+    >>> error.sensitive_problems
+    (('benefits.dee.people[0].capability', 'must be one of none, lcw, lcwra'),)
+    """  # noqa: E501
 
     def __init__(self, file: str, problems: Iterable[tuple[str, str]]) -> None:
+        given = tuple(problems)
         self.file = file
-        self.problems = tuple(problems)
-        listed = "; ".join(_line(path, problem) for path, problem in self.problems)
-        count = len(self.problems)
-        prefix = f"{file}: " if count <= 1 else f"{file}: {count} problems: "
-        super().__init__(prefix + (listed or "cannot be used"))
+        #: The problems that may be shown to anyone, each ``(path, problem)``.
+        self.problems = tuple(p for p in given if not is_special_category(p[0]))
+        #: The problems inside special-category data, for the person entitled to see them.
+        self.sensitive_problems = tuple(p for p in given if is_special_category(p[0]))
+        super().__init__(self.describe())
 
-    def lines(self) -> list[str]:
-        """One ``path: problem`` line per problem."""
-        return [_line(path, problem) for path, problem in self.problems]
+    def lines(self, *, include_sensitive: bool = False) -> list[str]:
+        """One ``path: problem`` line per problem (special-category ones only if asked)."""
+        shown = [_line(path, problem) for path, problem in self.problems]
+        if include_sensitive:
+            return shown + [_line(path, problem) for path, problem in self.sensitive_problems]
+        return shown + withheld_summary(path for path, _ in self.sensitive_problems)
+
+    def describe(self, *, include_sensitive: bool = False) -> str:
+        """The one-line message; ``include_sensitive`` spells out withheld problems too."""
+        lines = self.lines(include_sensitive=include_sensitive)
+        count = len(self.problems) + len(self.sensitive_problems)
+        prefix = f"{self.file}: " if count <= 1 else f"{self.file}: {count} problems: "
+        return prefix + ("; ".join(lines) or "cannot be used")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ProjectFileError, (self.file, self.problems + self.sensitive_problems))
 
 
 def _line(path: str, problem: str) -> str:

@@ -30,15 +30,15 @@ participatory.project.errors.ProjectFileError: x.json: 4 problems: payments[0].c
 
 from __future__ import annotations
 
-import json
-import tomllib
-from decimal import Decimal
+import os
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from participatory.core.errors import ParticipatoryError
+from participatory.core import limits as reading
+from participatory.core.exact import computes_exactly
+from participatory.core.limits import DEFAULT_LIMITS, Limits
 from participatory.project.convert import BASE_DIRECTORY, project_converter
-from participatory.project.errors import ProjectFileError, problems_of
+from participatory.project.errors import SPECIAL_CATEGORY_KEYS, ProjectFileError, problems_of
 from participatory.project.model import Project
 
 __all__ = ["FORMATS", "load_project", "parse_document", "parse_project", "structure_project"]
@@ -49,24 +49,45 @@ FORMATS: Final = ("toml", "json")
 Format = Literal["toml", "json"]
 
 
-def parse_document(text: str, format: str, file: str = "<string>") -> dict[str, Any]:
-    """The plain data of a TOML or JSON document (numbers as exact Decimals)."""
+def _error(file: str, key: str, problem: str) -> ProjectFileError:
+    return ProjectFileError(file, [(key, problem)])
+
+
+def _file_name(file: object) -> str:
+    if not isinstance(file, str):
+        raise ProjectFileError("<string>", [("", "the file's name must be text")])
+    return file
+
+
+def parse_document(
+    text: str, format: str, file: str = "<string>", *, limits: Limits = DEFAULT_LIMITS
+) -> dict[str, Any]:
+    """The plain data of a TOML or JSON document (numbers as exact Decimals).
+
+    Read within ``limits`` (:mod:`participatory.core.limits`): too large, too deeply
+    nested, a key given twice in JSON, ``NaN``, a lone surrogate … each is a
+    :class:`~participatory.project.errors.ProjectFileError` naming the place.
+    """
+    file = _file_name(file)
+    if not isinstance(text, str):
+        raise ProjectFileError(file, [("", "must be given as text (a str)")])
+    if len(text) > limits.file_bytes:
+        raise ProjectFileError(
+            file,
+            [("", f"is larger than {limits.file_bytes:,} bytes (the most this reader accepts)")],
+        )
+    redact = SPECIAL_CATEGORY_KEYS
     if format == "toml":
-        try:
-            return tomllib.loads(text, parse_float=Decimal)
-        except tomllib.TOMLDecodeError as error:
-            raise ProjectFileError(file, [("", f"is not valid TOML ({error})")]) from None
+        return reading.parse_toml(text, file, limits, error=_error, redact=redact)
     if format == "json":
-        try:
-            document = json.loads(text, parse_float=Decimal)
-        except json.JSONDecodeError as error:
-            raise ProjectFileError(file, [("", f"is not valid JSON ({error})")]) from None
+        document = reading.parse_json(text, file, limits, error=_error, redact=redact)
         if not isinstance(document, dict):
             raise ProjectFileError(file, [("", "must be a JSON object")])
         return document
-    raise ProjectFileError(file, [("", f"has unknown format {format!r}: use toml or json")])
+    raise ProjectFileError(file, [("", "has an unknown format: use toml or json")])
 
 
+@computes_exactly
 def structure_project(
     document: dict[str, Any], file: str = "<string>", base: Path | None = None
 ) -> Project:
@@ -74,36 +95,40 @@ def structure_project(
 
     ``base`` is the folder a rate card file named in the document is looked for in.
     """
+    file = _file_name(file)
+    if not isinstance(document, dict):
+        raise ProjectFileError(file, [("", "must be a table of the project's keys")])
     token = BASE_DIRECTORY.set(base)
     try:
         return project_converter().structure(document, Project)
-    except (ParticipatoryError, Exception) as error:
+    except Exception as error:
         problems = list(problems_of(error))
-        raise ProjectFileError(file, problems) from None
     finally:
         BASE_DIRECTORY.reset(token)
+    # Raised outside the handler: the converter's own errors (which may quote a value from
+    # the file, perhaps special-category data) are not kept even as __context__.
+    raise ProjectFileError(file, problems)
 
 
-def parse_project(text: str, format: str = "toml", file: str = "<string>") -> Project:
+def parse_project(
+    text: str, format: str = "toml", file: str = "<string>", *, limits: Limits = DEFAULT_LIMITS
+) -> Project:
     """Read a project from TOML or JSON text; ``file`` names it in errors.
 
     A rate card file the project names is looked for beside ``file``.
     """
-    document = parse_document(text, format, file)
+    document = parse_document(text, format, file, limits=limits)
     base = Path(file).parent if file != "<string>" else None
     return structure_project(document, file, base)
 
 
-def load_project(path: str | Path) -> Project:
-    """Read a project file: ``.toml`` or ``.json`` (by its extension)."""
+def load_project(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Project:
+    """Read a project file: ``.toml`` or ``.json`` (by its extension), within ``limits``."""
+    if not isinstance(path, str | os.PathLike):
+        raise ProjectFileError("<path>", [("", "the file must be named by a path")])
     location = Path(path)
     format = location.suffix.lower().lstrip(".")
     if format not in FORMATS:
         raise ProjectFileError(str(location), [("", "must end in .toml or .json")])
-    try:
-        text = location.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ProjectFileError(
-            str(location), [("", f"cannot be read ({error.strerror})")]
-        ) from None
-    return parse_project(text, format, str(location))
+    text = reading.read_text(location, limits=limits, error=_error)
+    return parse_project(text, format, str(location), limits=limits)

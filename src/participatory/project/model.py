@@ -38,7 +38,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -47,6 +46,7 @@ from participatory.benefits.household import Household, Person
 from participatory.budget.lines import Budget
 from participatory.core.errors import ValidationError
 from participatory.core.fields import member
+from participatory.core.frozen import FrozenDict
 from participatory.core.money import to_decimal
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, SENSITIVE
@@ -156,20 +156,24 @@ def _households(value: Mapping[str, Household]) -> Mapping[str, Household]:
     households: dict[str, Household] = {}
     for person, item in value.items():
         if not isinstance(item, Household):
-            # The person id is an identifier the project chose; the value is never shown.
-            raise ValidationError(f"benefits.{person}", "must be a Household")
+            # Withheld from the message (whose benefits these are is itself sensitive).
+            raise ProjectValidationError(
+                [ValidationError(f"benefits.{person}", "must be a Household")]
+            )
         ids = [member.id for member in item.people]
         if person not in ids:
             if ids == [Person().id]:
                 # A household given without ids is the contributor's own.
                 item = attrs.evolve(item, people=(attrs.evolve(item.people[0], id=person),))
             else:
-                raise ValidationError(
+                problem = ValidationError(
                     f"benefits.{person}.people",
                     "must include the contributor (a member whose id is the contributor's)",
                 )
+                raise ProjectValidationError([problem])
         households[person] = item
-    return MappingProxyType(households)
+    # Read-only, and (unlike a mappingproxy) a Project can be pickled and deep-copied.
+    return FrozenDict(households)
 
 
 def _optional_label(value: object) -> str | None:

@@ -11,22 +11,70 @@ The messages quote ids (which the project chose as identifiers, pseudonyms are f
 never a sensitive value.
 """
 
+import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Final
 
 from participatory.core.errors import ValidationError
 
 if TYPE_CHECKING:
     from participatory.project.model import Project
 
-__all__ = ["ProjectValidationError", "reference_problems"]
+__all__ = [
+    "SPECIAL_CATEGORY_KEYS",
+    "ProjectValidationError",
+    "is_special_category",
+    "reference_problems",
+    "top_key",
+    "withheld_summary",
+]
+
+
+#: The top-level fields of a project whose contents are special-category data: the
+#: benefit circumstances by person, and personal safeguarding notes. A problem inside one
+#: is withheld from an error's message, since its path and words (``benefits.dee.people[0]
+#: .capability``, ``safeguarding_notes[0].person_id: 'dee' …``) would say whose health,
+#: benefits or safeguarding needs they are.
+SPECIAL_CATEGORY_KEYS: Final = ("benefits", "safeguarding_notes")
+
+
+def is_special_category(path: str) -> bool:
+    """Whether a problem's path lies inside special-category data.
+
+    That is, inside one of the
+    :data:`~participatory.project.references.SPECIAL_CATEGORY_KEYS`.
+
+    >>> is_special_category("benefits.dee.people[0].capability"), is_special_category("people[0]")
+    (True, False)
+    """
+    return top_key(path) in SPECIAL_CATEGORY_KEYS
+
+
+def top_key(path: str) -> str:
+    """The first key of a dotted path: ``top_key("benefits.dee.people[0]")`` is ``benefits``."""
+    return re.split(r"[.\[]", path, maxsplit=1)[0]
+
+
+def withheld_summary(paths: Iterable[str]) -> list[str]:
+    """One line per special-category field, counting the problems withheld inside it."""
+    counts = Counter(top_key(path) for path in paths)
+    return [
+        f"{key}: {count} problem{'' if count == 1 else 's'} in special-category data, "
+        "withheld (shown with --include-sensitive)"
+        for key, count in counts.items()
+    ]
 
 
 class ProjectValidationError(ValidationError):
     """Several problems with one project, each a validation error with its own path.
 
-    ``path`` and ``problem`` are those of the first problem, so code that handles a single
-    :class:`~participatory.core.errors.ValidationError` still gets a useful message.
+    ``path`` and ``problem`` are those of the first problem that may be shown, so code that
+    handles a single :class:`~participatory.core.errors.ValidationError` still gets a useful
+    message. Problems inside special-category data
+    (:data:`~participatory.project.references.SPECIAL_CATEGORY_KEYS`) are
+    counted in the message, not described; :meth:`describe` with ``include_sensitive=True``
+    spells them out for the person entitled to them.
 
     >>> error = ProjectValidationError([ValidationError("payments[0].contributor", "is unknown"),
     ...                                 ValidationError("roles[1].party", "is unknown")])
@@ -34,20 +82,39 @@ class ProjectValidationError(ValidationError):
     ['payments[0].contributor', 'roles[1].party']
     >>> print(error)
     2 problems: payments[0].contributor: is unknown; roles[1].party: is unknown
+    >>> print(ProjectValidationError([ValidationError("benefits.dee", "is unknown")]))
+    benefits: 1 problem in special-category data, withheld (shown with --include-sensitive)
     """
 
     def __init__(self, problems: Iterable[ValidationError]) -> None:
         self.problems = tuple(problems)
         if not self.problems:
             raise ValueError("a ProjectValidationError needs at least one problem")
-        first = self.problems[0]
-        super().__init__(first.path, first.problem, hint=first.hint)
+        public = [p for p in self.problems if not is_special_category(p.path)]
+        withheld = [p.path for p in self.problems if is_special_category(p.path)]
+        if public:
+            first = public[0]
+            super().__init__(first.path, first.problem, hint=first.hint)
+        else:
+            super().__init__(top_key(withheld[0]), "has problems in special-category data")
+        self.args = (self._message([str(p) for p in public] + withheld_summary(withheld)),)
+
+    def _message(self, lines: list[str]) -> str:
         count = len(self.problems)
-        listed = "; ".join(str(p) for p in self.problems)
-        self.args = (listed if count == 1 else f"{count} problems: {listed}",)
+        listed = "; ".join(lines)
+        return listed if count == 1 else f"{count} problems: {listed}"
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+    def describe(self, *, include_sensitive: bool = False) -> str:
+        """The message; ``include_sensitive`` spells out the withheld problems too."""
+        if not include_sensitive:
+            return str(self)
+        return self._message([str(p) for p in self.problems])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ProjectValidationError, (self.problems,))
 
 
 def _duplicates(items: Iterable[tuple[str, str]], what: str) -> Iterator[ValidationError]:

@@ -6,7 +6,10 @@ values, each list or set an array, each mapping an object. Four shapes are writt
 here, because their models do not say how a file spells them (they are the
 :mod:`participatory.project.convert` hooks): money (a string ``"90.00 GBP"`` or
 ``{amount, currency}``), exact numbers, a rate card (a bundled name or ``{file,
-extends}``), and ethics facts (fact name to yes / no / unknown). The schema checks shape
+extends}``), and ethics facts (fact name to yes / no / unknown). Money and numbers written
+as text use the loader's own grammar (:data:`~participatory.core.money.MONEY_PATTERN`,
+:data:`~participatory.core.money.NUMBER_PATTERN`), so the schema and the loader accept
+exactly the same strings. The schema checks shape
 only: rules between fields (an id used but not defined, a date range backwards) are the
 models' own and are reported when the file is loaded.
 
@@ -32,10 +35,9 @@ from typing import Any, Final
 
 import attrs
 
-from participatory.core.money import Money
+from participatory.core.money import MONEY_PATTERN, NUMBER_PATTERN, Money, json_schema_pattern
 from participatory.ethics.facts import Answer, Fact, Facts
 from participatory.payments.rates import RateCard, bundled_rate_cards
-from participatory.project.convert import MONEY_PATTERN
 from participatory.project.model import Project
 
 __all__ = ["SCHEMA_ID", "project_schema"]
@@ -45,7 +47,7 @@ SCHEMA_ID: Final = "https://participatory.readthedocs.io/schema/project.json"
 
 _NUMBER: Final = {
     "anyOf": [
-        {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"},
+        {"type": "string", "pattern": NUMBER_PATTERN},
         {"type": "number"},
     ],
     "description": 'An exact number: a string such as "2.5", or a number read as a Decimal.',
@@ -60,8 +62,8 @@ def _money() -> dict[str, Any]:
             {
                 "type": "object",
                 "properties": {
-                    "amount": {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?$"},
-                    "currency": {"type": "string", "pattern": "^[A-Z]{3}$"},
+                    "amount": {"type": "string", "pattern": NUMBER_PATTERN},
+                    "currency": {"type": "string", "pattern": json_schema_pattern("[A-Z]{3}")},
                 },
                 "required": ["amount", "currency"],
                 "additionalProperties": False,

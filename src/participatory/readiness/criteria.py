@@ -22,10 +22,11 @@ from typing import Any, Final
 
 import attrs
 
-from participatory import _citing
+from participatory import guidance_data
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation
+from participatory.core.sources import SourceCatalogue
 
 __all__ = [
     "Maturity",
@@ -125,10 +126,10 @@ class ReadinessCriteria:
 def _criterion(raw: object, file: str, path: str) -> MaturityCriterion:
     if not isinstance(raw, Mapping):
         raise ParameterFileError(file, path, "must be a table")
-    basis = _citing.text(raw, "basis", file, path)
+    basis = guidance_data.text(raw, "basis", file, path)
     if basis not in _BASES:
         raise ParameterFileError(file, f"{path}.basis", f"must be one of {sorted(_BASES)}")
-    level_name = _citing.text(raw, "level", file, path)
+    level_name = guidance_data.text(raw, "level", file, path)
     try:
         level = Maturity(level_name)
     except ValueError:
@@ -136,15 +137,15 @@ def _criterion(raw: object, file: str, path: str) -> MaturityCriterion:
     if level is Maturity.ABSENT:
         raise ParameterFileError(file, f"{path}.level", "absent needs no evidence")
     return MaturityCriterion(
-        _citing.text(raw, "item", file, path),
+        guidance_data.text(raw, "item", file, path),
         level,
-        _citing.text(raw, "description", file, path),
+        guidance_data.text(raw, "description", file, path),
         basis,
     )
 
 
 def _recommendation(
-    name: str, raw: object, cites: Mapping[str, Citation], file: str
+    name: str, raw: object, catalogue: SourceCatalogue, file: str
 ) -> RecommendationCriteria:
     path = f"recommendations.{name}"
     if not isinstance(raw, Mapping):
@@ -160,17 +161,17 @@ def _recommendation(
             raise ParameterFileError(file, f"{path}.criteria", f"has no {level.value} criterion")
     return RecommendationCriteria(
         recommendation=Recommendation(name),
-        rule=_citing.text(raw, "rule", file, path),
-        title=_citing.text(raw, "title", file, path),
-        section=_citing.text(raw, "section", file, path),
-        citations=_citing.cited(raw.get("citations"), cites, file, f"{path}.citations"),
+        rule=guidance_data.text(raw, "rule", file, path),
+        title=guidance_data.text(raw, "title", file, path),
+        section=guidance_data.text(raw, "section", file, path),
+        citations=guidance_data.cited(raw.get("citations"), catalogue, file, f"{path}.citations"),
         criteria=criteria,
     )
 
 
 def parse_readiness_criteria(document: Mapping[str, Any], file: str) -> ReadinessCriteria:
     """Build the criteria from a parsed data file, checking every name, level and citation."""
-    cites = _citing.citations(document, file)
+    catalogue = guidance_data.catalogue_for(document, file)
     levels = document.get("levels")
     if not isinstance(levels, Mapping) or set(levels) != {m.value for m in Maturity}:
         raise ParameterFileError(file, "levels", "must list every maturity level")
@@ -178,7 +179,7 @@ def parse_readiness_criteria(document: Mapping[str, Any], file: str) -> Readines
     if not isinstance(raw, Mapping) or set(raw) != {r.value for r in Recommendation}:
         raise ParameterFileError(file, "recommendations", "must list every recommendation")
     recommendations = {
-        Recommendation(name): _recommendation(name, entry, cites, file)
+        Recommendation(name): _recommendation(name, entry, catalogue, file)
         for name, entry in raw.items()
     }
     seen: set[str] = set()
@@ -189,7 +190,7 @@ def parse_readiness_criteria(document: Mapping[str, Any], file: str) -> Readines
             seen.add(criterion.item)
     return ReadinessCriteria(
         level_labels={
-            Maturity(name): _citing.text(entry, "label", file, f"levels.{name}")
+            Maturity(name): guidance_data.text(entry, "label", file, f"levels.{name}")
             for name, entry in levels.items()
         },
         recommendations=recommendations,
@@ -199,11 +200,13 @@ def parse_readiness_criteria(document: Mapping[str, Any], file: str) -> Readines
 def load_readiness_criteria(path: str | Path) -> ReadinessCriteria:
     """An institution's own criteria file, in the format of ``data/readiness.toml``."""
     file = str(Path(path))
-    return parse_readiness_criteria(_citing.parse_guidance(tomlfile.read_file(path), file), file)
+    return parse_readiness_criteria(
+        guidance_data.parse_guidance(tomlfile.read_file(path), file), file
+    )
 
 
 @functools.cache
 def readiness_criteria() -> ReadinessCriteria:
     """The bundled criteria (read once, then cached)."""
-    document, file = _citing.bundled_guidance("readiness.toml")
+    document, file = guidance_data.bundled_guidance("readiness.toml")
     return parse_readiness_criteria(document, file)

@@ -6,6 +6,9 @@ anyone: the ``lang`` attribute names the language, headings go in order, figures
 table with header cells, and each finding's severity is a word, not only a colour (the
 colours all reach WCAG AA contrast on the white page). Every piece of text is escaped.
 
+Each section ends with its own bibliography: every document its findings cite, once, with an
+anchor; a finding's short citations ("Bath report §5.3") link to it.
+
 >>> import datetime as dt
 >>> from participatory.assessment.report import GovernanceReport
 >>> from participatory.render.view import build_view
@@ -26,7 +29,13 @@ from typing import Final
 
 from participatory.core.explain import Severity
 from participatory.render.chrome import word
-from participatory.render.view import ReportView, SectionView, SourceView
+from participatory.render.view import (
+    CitationView,
+    ReportView,
+    SectionView,
+    SourceView,
+    cited_documents,
+)
 
 __all__ = ["PALETTE", "render_html"]
 
@@ -85,10 +94,25 @@ def _source_id(section: SectionView, number: int) -> str:
     return f"src-{section.area.value}-{number}"
 
 
-def _refs(section: SectionView, numbers: tuple[int, ...]) -> str:
-    if not numbers:
+def _pinpoint(citation: CitationView) -> str:
+    shown = _e(citation.pinpoint or "")
+    if not citation.verified:
+        shown += f' <span class="verified">({_e(citation.verified_label)})</span>'
+    return shown.strip()
+
+
+def _document(section: SectionView, group: tuple[CitationView, ...]) -> str:
+    """One cited document, linked to its entry in the section's sources, with its pinpoints."""
+    first = group[0]
+    link = f'<a href="#{_source_id(section, first.number)}">{_e(first.short_title)}</a>'
+    pinpoints = ", ".join(part for part in map(_pinpoint, group) if part)
+    return f"{link} {pinpoints}".rstrip()
+
+
+def _refs(section: SectionView, citations: tuple[CitationView, ...]) -> str:
+    if not citations:
         return ""
-    links = ", ".join(f'<a href="#{_source_id(section, n)}">{n}</a>' for n in numbers)
+    links = "; ".join(_document(section, group) for group in cited_documents(citations))
     return f' <span class="refs">[{links}]</span>'
 
 
@@ -99,8 +123,9 @@ def _source(section: SectionView, source: SourceView) -> str:
         is_web = source.url.startswith(("https://", "http://"))
         url = f' <a href="{shown}">{shown}</a>' if is_web else f" {shown}"
     return (
-        f'<li id="{_source_id(section, source.number)}">{_e(source.details())}{url} '
-        f'<span class="verified">({_e(source.verified_label)})</span></li>'
+        f'<li id="{_source_id(section, source.number)}" value="{source.number}">'
+        f"{_e(source.details())}{url} "
+        f'<span class="verified">({_e(source.kind_label)})</span></li>'
     )
 
 
@@ -120,7 +145,7 @@ def _section(section: SectionView, view: ReportView) -> list[str]:
                 f'<li class="sev-{f.severity.value}" data-rule="{_e(f.rule_id)}" '
                 f'data-severity="{f.severity.value}">'
                 f'<span class="sev">{_e(f.severity_label)}:</span> {_e(f.sentence)}'
-                f'{_refs(section, f.sources)} <small class="rule">{rule}</small></li>'
+                f'{_refs(section, f.citations)} <small class="rule">{rule}</small></li>'
             )
         out += [f'<li class="withheld">{_e(withheld)}</li>' for withheld in section.withheld]
         out.append("</ul>")

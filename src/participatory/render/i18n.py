@@ -48,7 +48,7 @@ def _messages(locale: str) -> Catalog:
 
 
 def _check(locale: str) -> None:
-    if locale not in SUPPORTED_LOCALES:
+    if not isinstance(locale, str) or locale not in SUPPORTED_LOCALES:
         # The library's own error (a ValueError too), so a caller catching either sees it.
         raise ValidationError(
             "", f"locale {locale!r} is not supported; use one of {SUPPORTED_LOCALES}"
@@ -79,6 +79,8 @@ def _translated(locale: str) -> frozenset[str]:
 
 def translate(text: str, locale: str) -> str:
     """``text`` (an English template) in ``locale``, or English when not yet translated."""
+    if type(locale) is not str:  # checked before the cache, which cannot hash a list
+        _check(locale)
     return catalogue(locale).gettext(text)
 
 

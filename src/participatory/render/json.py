@@ -4,11 +4,18 @@ The data is :func:`participatory.core.serialise.unstructure` of the report (mone
 strings, dates ISO, sensitive values withheld unless asked for). Each section also carries
 its heading and summary, each finding its sentence, severity label and actions in words,
 and each figure its label and formatted value, all in the report's locale. Unless
-``include_sensitive`` is true, a sensitive finding keeps only its severity and subject
-(``"withheld": true``, no sentence), a sensitive figure only its subject (no label or
-value), and each section's ``withheld`` lists the view's per-person lines. Output is
+``include_sensitive`` is true, a sensitive finding or figure is not listed at all: each
+section counts them (``withheld_findings``, ``withheld_figures``) and carries the view's
+sentence saying so (``withheld``), exactly what the text, Markdown and HTML reports
+disclose, and no person id, severity or subject of anything withheld. Output is
 deterministic: keys sorted, no timestamps, nothing read from the environment, so the same
 report gives the same bytes anywhere.
+
+Citations are compact: a finding's ``citations`` (and each parameter's ``source`` and
+``reference``) are ``{"source": key, "pinpoint": ..., "verified": ...}``, and the report
+carries one ``sources`` table, keyed by catalogue key, describing each document cited once
+(title, author, publisher, identifier, url, published, read_on, primary, number). The
+catalogue's maintainers' notes are never included.
 
 >>> import datetime as dt
 >>> from participatory.assessment.report import GovernanceReport
@@ -23,21 +30,81 @@ report gives the same bytes anywhere.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import attrs
 
 from participatory.assessment.report import GovernanceReport
+from participatory.core.errors import ValidationError
+from participatory.core.explain import Finding, ParameterUse
 from participatory.core.serialise import unstructure
+from participatory.core.sources import Citation, Source
 from participatory.render.chrome import severity_label, word
-from participatory.render.text import action_sentence, sentence
+from participatory.render.text import action_sentence, printable, sentence
 from participatory.render.view import ReportView
 
-__all__ = ["FORMAT_VERSION", "render_json"]
+__all__ = [
+    "FORMAT_VERSION",
+    "citation_data",
+    "document_data",
+    "documents_data",
+    "finding_sources",
+    "parameter_data",
+    "render_json",
+]
 
-#: Bumped when a field is renamed or removed (adding fields keeps the version).
-FORMAT_VERSION: Final = 1
+#: Bumped when a field is renamed or removed (adding fields keeps the version). Version 2:
+#: citations are catalogue references, described once in the report's ``sources`` table.
+#: Version 3: withheld findings and figures are no longer listed (not even their severity
+#: or subject), only counted per section (``withheld_findings``, ``withheld_figures``).
+FORMAT_VERSION: Final = 3
+
+_SURROGATES: Final = re.compile("[\ud800-\udfff]")
+
+
+def citation_data(citation: Citation) -> dict[str, Any]:
+    """A citation as JSON data: its document's catalogue key, pinpoint and verification."""
+    return {"source": citation.key, "pinpoint": citation.pinpoint, "verified": citation.verified}
+
+
+def parameter_data(use: ParameterUse) -> dict[str, Any]:
+    """A parameter read as JSON data, its source and legal reference as compact citations."""
+    data: dict[str, Any] = unstructure(use)
+    data["source"] = citation_data(use.source)
+    data["reference"] = None if use.reference is None else citation_data(use.reference)
+    return data
+
+
+def finding_sources(finding: Finding, data: dict[str, Any]) -> None:
+    """Replace a (shown) finding's unstructured citations and parameters by compact ones."""
+    data["citations"] = [citation_data(c) for c in finding.citations]
+    data["parameters"] = [parameter_data(use) for use in finding.parameters]
+
+
+def document_data(document: Source) -> dict[str, Any]:
+    """A catalogue document as JSON data: never its maintainers' note."""
+    return {
+        "short_title": document.short_title,
+        "title": document.title,
+        "author": document.author,
+        "publisher": document.publisher,
+        "identifier": document.identifier,
+        "url": document.url,
+        "primary": document.primary,
+        "published": None if document.published is None else document.published.isoformat(),
+        "read_on": None if document.read_on is None else document.read_on.isoformat(),
+    }
+
+
+def documents_data(findings: Iterable[Finding]) -> dict[str, dict[str, Any]]:
+    """Every document ``findings`` cite (their own and their figures'), once, by key."""
+    return {
+        citation.key: document_data(citation.source)
+        for finding in findings
+        for citation in finding.all_citations()
+    }
 
 
 def _plain(value: object) -> Any:
@@ -49,6 +116,8 @@ def _plain(value: object) -> Any:
 
 def render_json(report: GovernanceReport, view: ReportView, *, include_sensitive: bool) -> str:
     """The report as a JSON document (UTF-8 text, keys sorted, ending with a newline)."""
+    if not isinstance(report, GovernanceReport) or not isinstance(view, ReportView):
+        raise ValidationError("report", "must be a GovernanceReport and its ReportView")
     data: dict[str, Any] = unstructure(report, include_sensitive=include_sensitive)
     locale = view.locale
     for section_data, section, section_view in zip(
@@ -57,28 +126,35 @@ def render_json(report: GovernanceReport, view: ReportView, *, include_sensitive
         section_data["heading"] = section_view.heading
         section_data["summary"] = section_view.summary
         section_data["withheld"] = list(section_view.withheld)
+        # Like the other formats, a withheld finding or figure is not listed at all, only
+        # counted for the section: not its severity, not whom it is about.
+        section_data["withheld_findings"] = section_view.withheld_findings
+        section_data["withheld_figures"] = section_view.withheld_figures
+        shown_findings = []
         for finding_data, finding in zip(section_data["findings"], section.findings, strict=True):
-            finding_data["severity_label"] = severity_label(finding.severity, locale)
             if finding_data["withheld"]:
-                finding_data["sentence"] = None
-                finding_data["action_sentences"] = None
                 continue
-            finding_data["sentence"] = sentence(
-                finding, locale=locale, include_sensitive=include_sensitive
+            finding_data["severity_label"] = severity_label(finding.severity, locale)
+            finding_sources(finding, finding_data)
+            finding_data["sentence"] = printable(
+                sentence(finding, locale=locale, include_sensitive=include_sensitive)
             )
             finding_data["action_sentences"] = [
                 action_sentence(key, locale=locale) for key in finding.actions
             ]
-        shown = iter(section_view.figures)
+            shown_findings.append(finding_data)
+        section_data["findings"] = shown_findings
+        shown_figures = []
+        views = iter(section_view.figures)
         for figure_data, figure in zip(section_data["figures"], section.figures, strict=True):
-            figure_data["withheld"] = figure.sensitive and not include_sensitive
-            if figure_data["withheld"]:
-                # Its label ("Change in this contributor's benefits") would say what it is.
-                figure_data.update(value=None, label_key=None, label=None, display=None)
+            if figure.sensitive and not include_sensitive:
                 continue
-            figure_view = next(shown)
+            figure_view = next(views)
+            figure_data["withheld"] = False
             figure_data["label"] = figure_view.label
             figure_data["display"] = figure_view.value
+            shown_figures.append(figure_data)
+        section_data["figures"] = shown_figures
     data.update(
         {
             "format_version": FORMAT_VERSION,
@@ -89,6 +165,7 @@ def render_json(report: GovernanceReport, view: ReportView, *, include_sensitive
             "summary": view.summary,
             "caveat": view.caveat,
             "notices": list(view.notices),
+            "sources": _sources(report, view),
             # The words a consumer needs to lay the report out itself in the same locale.
             "labels": {
                 **attrs.asdict(view.labels),
@@ -100,5 +177,24 @@ def render_json(report: GovernanceReport, view: ReportView, *, include_sensitive
     return _dumps(data)
 
 
+def _sources(report: GovernanceReport, view: ReportView) -> dict[str, Any]:
+    """The bibliography keyed by catalogue key: each document shown, once, with its number."""
+    documents = documents_data(f for section in report.sections for f in section.findings)
+    return {
+        source.key: {
+            **documents[source.key],
+            "number": source.number,
+            "published_text": source.published,
+            "read_on_text": source.read_on,
+        }
+        for source in view.sources
+    }
+
+
 def _dumps(data: Mapping[str, Any]) -> str:
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2, default=_plain) + "\n"
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False, indent=2, default=_plain)
+    if not text.isascii() and _SURROGATES.search(text):
+        # A lone surrogate (from a caller's own text: files are refused one) cannot be
+        # written as UTF-8: escape everything, which JSON allows and round-trips exactly.
+        text = json.dumps(data, sort_keys=True, ensure_ascii=True, indent=2, default=_plain)
+    return text + "\n"

@@ -9,26 +9,47 @@ Text from a project file or a finding's values is escaped, so a title such as
 
 from __future__ import annotations
 
-import re
-from typing import Final
-
-from participatory.render.view import ReportView, SectionView
+from participatory.core.text import markdown_text
+from participatory.render.view import (
+    CitationView,
+    ReportView,
+    SectionView,
+    SourceView,
+    cited_documents,
+)
 
 __all__ = ["escape", "render_markdown"]
 
-# Characters that could start emphasis, code, links, raw HTML, tables or strike-through.
-_SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|~#])")
-
 
 def escape(text: str) -> str:
-    """``text`` with every Markdown-significant character backslash-escaped."""
-    # Newlines become spaces, so a value never starts a line of its own (where "1." or
-    # "-" would begin a list) nor ends a list item or table cell early.
-    return " ".join(_SPECIAL.sub(r"\\\1", text).splitlines())
+    """``text`` with every Markdown-significant character backslash-escaped.
+
+    Newlines become spaces, so a value never starts a line of its own (where "1." or "-"
+    would begin a list) nor ends a list item or table cell early
+    (:func:`participatory.core.text.markdown_text`).
+    """
+    return markdown_text(text)
 
 
-def _refs(numbers: tuple[int, ...]) -> str:
-    return f" \\[{', '.join(str(n) for n in numbers)}\\]" if numbers else ""
+def _pinpoint(citation: CitationView) -> str:
+    unverified = "" if citation.verified else f" ({citation.verified_label})"
+    return escape(f"{citation.pinpoint or ''}{unverified}".strip())
+
+
+def _document(group: tuple[CitationView, ...]) -> str:
+    pinpoints = ", ".join(part for part in map(_pinpoint, group) if part)
+    return f"{group[0].number}: {escape(group[0].short_title)} {pinpoints}".rstrip()
+
+
+def _refs(citations: tuple[CitationView, ...]) -> str:
+    if not citations:
+        return ""
+    return f" \\[{'; '.join(_document(group) for group in cited_documents(citations))}\\]"
+
+
+def _entry(source: SourceView) -> str:
+    url = f" <{source.url}>" if source.url and _is_web(source.url) else ""
+    return f"{source.number}. {escape(source.details())}{url} ({escape(source.kind_label)})"
 
 
 def _section(section: SectionView, view: ReportView) -> list[str]:
@@ -37,7 +58,7 @@ def _section(section: SectionView, view: ReportView) -> list[str]:
     if section.findings or section.withheld:
         lines += [f"### {escape(labels.findings)}", ""]
         lines += [
-            f"- **{escape(f.severity_label)}:** {escape(f.sentence)}{_refs(f.sources)}"
+            f"- **{escape(f.severity_label)}:** {escape(f.sentence)}{_refs(f.citations)}"
             for f in section.findings
         ]
         lines += [f"- *{escape(withheld)}*" for withheld in section.withheld]
@@ -50,15 +71,6 @@ def _section(section: SectionView, view: ReportView) -> list[str]:
         lines += [f"### {escape(labels.figures)}", ""]
         lines += [f"| {escape(labels.figure)} | {escape(labels.value)} |", "| --- | ---: |"]
         lines += [f"| {escape(g.label)} | {escape(g.value)} |" for g in section.figures]
-        lines.append("")
-    if section.sources:
-        lines += [f"### {escape(labels.sources)}", ""]
-        for source in section.sources:
-            url = f" <{source.url}>" if source.url and _is_web(source.url) else ""
-            lines.append(
-                f"{source.number}. {escape(source.details())}{url} "
-                f"({escape(source.verified_label)})"
-            )
         lines.append("")
     return lines
 
@@ -74,4 +86,7 @@ def render_markdown(view: ReportView) -> str:
     lines += [f"*{escape(view.caveat)}*", ""]
     for section in view.sections:
         lines += _section(section, view)
+    if view.sources:
+        lines += [f"## {escape(view.labels.sources)}", ""]
+        lines += [_entry(source) for source in view.sources]
     return "\n".join(lines).rstrip("\n") + "\n"

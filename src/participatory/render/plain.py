@@ -1,5 +1,8 @@
 """A report as plain text for a terminal: headings underlined, lists indented, lines wrapped.
 
+Each finding ends with its citations as short pinpoints and the number of each document;
+the documents are listed once, at the end of the report.
+
 >>> import datetime as dt
 >>> from participatory.assessment.report import GovernanceReport
 >>> from participatory.render.view import build_view
@@ -18,7 +21,13 @@ from __future__ import annotations
 import textwrap
 from typing import Final
 
-from participatory.render.view import ReportView, SectionView
+from participatory.render.view import (
+    CitationView,
+    ReportView,
+    SectionView,
+    SourceView,
+    cited_documents,
+)
 
 __all__ = ["render_text"]
 
@@ -66,8 +75,26 @@ def _underlined(title: str, mark: str) -> list[str]:
     return [title, mark * len(title)]
 
 
-def _refs(numbers: tuple[int, ...]) -> str:
-    return f" [{', '.join(str(n) for n in numbers)}]" if numbers else ""
+def _pinpoint(citation: CitationView) -> str:
+    unverified = "" if citation.verified else f" ({citation.verified_label})"
+    return f"{citation.pinpoint or ''}{unverified}".strip()
+
+
+def _document(group: tuple[CitationView, ...]) -> str:
+    """One cited document: its number, short title and each pinpoint ("1: Bath report §2.4")."""
+    pinpoints = ", ".join(part for part in map(_pinpoint, group) if part)
+    return f"{group[0].number}: {group[0].short_title} {pinpoints}".rstrip()
+
+
+def _refs(citations: tuple[CitationView, ...]) -> str:
+    if not citations:
+        return ""
+    return f" [{'; '.join(_document(group) for group in cited_documents(citations))}]"
+
+
+def _entry(source: SourceView) -> str:
+    parts = [source.details(), source.url or "", f"({source.kind_label})"]
+    return f"[{source.number}] " + " ".join(part for part in parts if part)
 
 
 def _section(section: SectionView, view: ReportView) -> list[str]:
@@ -76,7 +103,7 @@ def _section(section: SectionView, view: ReportView) -> list[str]:
     if section.findings or section.withheld:
         lines += ["", labels.findings]
         for f in section.findings:
-            lines += _wrap(f"{f.severity_label}: {f.sentence}{_refs(f.sources)}", "  - ", "    ")
+            lines += _wrap(f"{f.severity_label}: {f.sentence}{_refs(f.citations)}", "  - ", "    ")
         for withheld in section.withheld:
             lines += _wrap(withheld, "  - ", "    ")
     if section.actions:
@@ -87,12 +114,6 @@ def _section(section: SectionView, view: ReportView) -> list[str]:
         lines += ["", labels.figures]
         for figure in section.figures:
             lines += _wrap(f"{figure.label}: {figure.value}", "  ", "    ")
-    if section.sources:
-        lines += ["", labels.sources]
-        for source in section.sources:
-            parts = [source.details(), source.url or "", f"({source.verified_label})"]
-            entry = " ".join(part for part in parts if part)
-            lines += _wrap(f"[{source.number}] {entry}", "  ", "      ")
     return lines
 
 
@@ -104,4 +125,8 @@ def render_text(view: ReportView) -> str:
     lines += _wrap(view.caveat)
     for section in view.sections:
         lines += _section(section, view)
+    if view.sources:
+        lines += ["", *_underlined(view.labels.sources, "-")]
+        for source in view.sources:
+            lines += _wrap(_entry(source), "  ", "      ")
     return "\n".join(lines) + "\n"

@@ -30,15 +30,16 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from participatory.benefits.engine import assess_payment
 from participatory.benefits.household import Household
 from participatory.benefits.kinds import Benefit
-from participatory.benefits.engine import assess_payment
 from participatory.benefits.outcomes import BenefitsCheck
 from participatory.benefits.planning import plan_safe_payment
 from participatory.budget.lines import Budget, LineKind
 from participatory.core.errors import ParticipatoryError, ValidationError
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
+from participatory.core.pennies import from_pennies
 from participatory.power.decisions import Decision, DecisionRecord
 from participatory.power.frameworks import arnstein_ladder
 from participatory.power.ladders import place
@@ -172,7 +173,9 @@ def kept_curve(
     points = []
     for amount in sorted(amounts):
         result = assess_payment(household, Money.gbp(amount), as_at, parameters=parameters)
-        points.append(KeptPoint(Money.gbp(amount), result.kept, bool(result.cliffs)))
+        points.append(
+            KeptPoint(Money.gbp(amount), result.kept, any(row.cliff for row in result.numbers))
+        )
     return tuple(points)
 
 
@@ -407,13 +410,13 @@ def risk_table(checks: Mapping[str, BenefitsCheck] | Iterable[BenefitsCheck]) ->
     cliffs: dict[tuple[str, Benefit], int] = defaultdict(int)
     lost: dict[tuple[str, Benefit], Decimal] = defaultdict(Decimal)
     for subject, result in items:
-        for outcome in result.outcomes:
-            if outcome.unchanged:
+        for row in result.numbers:
+            if row.after == row.before:
                 continue
-            key = (outcome.period.start.strftime("%Y-%m"), outcome.benefit)
-            lost[key] += outcome.before.amount - outcome.after.amount
-            cliffs[key] += int(outcome.cliff)
-            if outcome.after.amount < outcome.before.amount:
+            key = (row.period.start.strftime("%Y-%m"), row.benefit)
+            lost[key] += from_pennies(row.before - row.after)
+            cliffs[key] += int(row.cliff)
+            if row.after < row.before:
                 people[key].add(subject)
     order = {b: i for i, b in enumerate(Benefit)}
     rows = tuple(

@@ -38,6 +38,7 @@ from typing import Final
 
 from participatory.assessment.report import GovernanceReport
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.render.html import render_html
 from participatory.render.i18n import SUPPORTED_LOCALES
 from participatory.render.json import render_json
@@ -51,6 +52,7 @@ __all__ = ["FORMATS", "render"]
 FORMATS: Final = ("text", "markdown", "html", "json")
 
 
+@computes_exactly
 def render(
     report: GovernanceReport, *, format: str, locale: str, include_sensitive: bool = False
 ) -> str:
@@ -59,9 +61,13 @@ def render(
     Raises :class:`~participatory.core.errors.ValidationError` (a ``ValueError``) for an
     unknown format or locale.
     """
-    if format not in FORMATS:
+    if not isinstance(report, GovernanceReport):
+        raise ValidationError("report", "must be a GovernanceReport (from participatory.assess)")
+    if not isinstance(include_sensitive, bool):
+        raise ValidationError("include_sensitive", "must be true or false")
+    if not isinstance(format, str) or format not in FORMATS:
         raise ValidationError("", f"format {format!r} is not supported; use one of {FORMATS}")
-    if locale not in SUPPORTED_LOCALES:
+    if not isinstance(locale, str) or locale not in SUPPORTED_LOCALES:
         raise ValidationError(
             "", f"locale {locale!r} is not supported; use one of {SUPPORTED_LOCALES}"
         )

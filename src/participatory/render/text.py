@@ -7,11 +7,10 @@ locale (money, dates, numbers, shares as percentages) and put in its placeholder
 >>> import datetime as dt
 >>> from participatory.core.explain import Finding, Severity
 >>> from participatory.core.money import Money
->>> f = Finding("BEN-KEPT", Severity.INFO, "benefits.kept", {"paid": Money.gbp("1234.5"),
-...             "change": Money.gbp("-100"), "kept": Money.gbp("1134.5")})
+>>> f = Finding("PAY-FEE", Severity.INFO, "payments.fee", {"activity": "a workshop",
+...             "card": "nihr", "fee": Money.gbp("1234.5")})
 >>> print(sentence(f, locale="en_GB"))
-Payments of £1,234.50 change benefits by -£100.00 in total, so the contributor is better
-off by £1,134.50.
+The fee for a workshop on the nihr rate card is £1,234.50.
 >>> format_value(dt.date(2026, 4, 6), "cy")
 '6 Ebrill 2026'
 >>> format_value(Decimal("0.125"), "en_GB", share=True)
@@ -28,13 +27,17 @@ from typing import Final
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Finding
 from participatory.core.money import Money
+from participatory.core.shares import Share
+from participatory.core.text import printable
 from participatory.render.i18n import translate
 from participatory.render.templates import template
 from participatory.render.words import REDACTED_KEY
 
-__all__ = ["action_sentence", "format_value", "redacted", "sentence", "text"]
+__all__ = ["action_sentence", "format_value", "printable", "redacted", "sentence", "text"]
 
 # One decimal place is enough for a share of a budget or of decisions, and never shows
 # "0%" for a small but real share such as 0.4%.
@@ -52,7 +55,9 @@ _REMEMBERED: Final = (Money, dt.date, Decimal, int)
 def format_value(value: object, locale: str, *, share: bool = False) -> str:
     """One value as a person reads it in ``locale`` (money, dates and numbers by babel).
 
-    With ``share=True`` a number in [0, 1] is shown as a percentage.
+    With ``share=True`` a number in [0, 1] is shown as a percentage; a
+    :class:`~participatory.core.shares.Share` always is. Text is shown as it is, less any
+    control characters (:func:`~participatory.core.text.printable`).
     """
     kind = type(value)
     if kind not in _REMEMBERED:
@@ -69,6 +74,7 @@ def format_value(value: object, locale: str, *, share: bool = False) -> str:
     return known
 
 
+@computes_exactly  # babel rounds amounts in the current decimal context: make it ours
 def _format(value: object, locale: str, *, share: bool = False) -> str:
     if isinstance(value, Money):
         return str(format_currency(value.amount, value.currency, locale=locale))
@@ -77,19 +83,29 @@ def _format(value: object, locale: str, *, share: bool = False) -> str:
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, Decimal | int):
-        if share:
+        if share or isinstance(value, Share):
             return str(format_percent(value, format=_SHARE_PATTERN, locale=locale))
         return str(format_decimal(value, locale=locale))
     if isinstance(value, enum.Enum):
-        return str(value.value)
+        return printable(str(value.value))
     if isinstance(value, list | tuple):
         return ", ".join(format_value(item, locale, share=share) for item in value)
-    return str(value)
+    return printable(str(value))
 
 
 def text(key: str, locale: str) -> str:
-    """The template for message ``key`` in ``locale``, placeholders left as they are."""
-    return translate(template(key), locale)
+    """The template for message ``key`` in ``locale``, placeholders left as they are.
+
+    An unknown key or locale is the library's
+    :class:`~participatory.core.errors.ValidationError`.
+    """
+    try:
+        english = template(key)
+    except (KeyError, TypeError):
+        english = None
+    if english is None:
+        raise ValidationError("message_key", "is not a message the library defines")
+    return translate(english, locale)
 
 
 def redacted(locale: str) -> str:
@@ -108,6 +124,8 @@ def sentence(finding: Finding, *, locale: str, include_sensitive: bool = False) 
     (which benefit, which need), so reports for others leave such findings out altogether
     (:mod:`participatory.render.view`).
     """
+    if not isinstance(finding, Finding):
+        raise ValidationError("finding", "must be a Finding")
     # The template first: an unsupported locale is refused before babel sees it.
     template_text = text(finding.message_key, locale)
     hide = finding.sensitive and not include_sensitive
@@ -121,4 +139,6 @@ def sentence(finding: Finding, *, locale: str, include_sensitive: bool = False) 
 
 def action_sentence(key: str, *, locale: str) -> str:
     """One of a finding's actions (a message key with no placeholders) as a sentence."""
+    if not isinstance(key, str):
+        raise ValidationError("action", "must be a message key")
     return text(key, locale)

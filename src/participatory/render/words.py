@@ -97,7 +97,10 @@ MESSAGES: Final[Mapping[str, str]] = (
         "render.rule": "Rule {rule_id}",
         "render.verified": "verified",
         "render.not_verified": "not verified",
-        "render.dated": "dated {date}",
+        "render.published": "published {date}",
+        "render.read_on": "read on {date}",
+        "render.primary": "primary source",
+        "render.secondary": "secondary source",
         "render.not_assessed": "Not assessed: the project gave no information for this area.",
         "render.caveat": (
             "This is an estimate from published rules and guidance, not advice. The bodies "
@@ -107,14 +110,15 @@ MESSAGES: Final[Mapping[str, str]] = (
         "render.withheld": (
             "Some values are withheld because they are the contributor's own personal information."
         ),
-        # "one person's", not a name: a person's id beside "Benefits" would say they claim one.
+        # A count for the section, not a name: a person's id beside "Benefits" would say
+        # they claim one, and a count per person would say how much there is about them.
         WITHHELD_ONE: (
-            "1 finding about one person's own circumstances is withheld; it is shown only to "
+            "1 finding about a person's own circumstances is withheld; it is shown only to "
             "that person or someone entitled to see it (use --include-sensitive)."
         ),
         WITHHELD_MANY: (
-            "{count} findings about one person's own circumstances are withheld; they are "
-            "shown only to that person or someone entitled to see them (use "
+            "{count} findings about people's own circumstances are withheld; each is shown "
+            "only to the person it is about or someone entitled to see it (use "
             "--include-sensitive)."
         ),
         "render.untranslated": (

@@ -28,9 +28,11 @@ from typing import Any
 
 import attrs
 
+from participatory import guidance_data
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError, ValidationError
-from participatory.core.explain import Citation, Explained, Finding, Severity
+from participatory.core.explain import Explained, Finding, Severity
+from participatory.core.sources import Citation, bundled_sources
 from participatory.vocabulary.terms import normalise
 
 __all__ = [
@@ -55,23 +57,19 @@ class ContributorRole:
     id: str
     name: str
     definition: str
-    source: str
-    url: str | None
-    verified: bool
+    #: Where the role's definition was read (a catalogue citation).
+    source: Citation
     #: True for the 14 CRediT roles; False for a local role, never exported as CRediT.
     official: bool
 
+    @property
+    def verified(self) -> bool:
+        """Whether the definition was read at a primary source."""
+        return self.source.verified
+
     def citation(self) -> Citation:
         """Where the role is defined."""
-        if self.official:
-            return Citation(
-                "CRediT - Contributor Roles Taxonomy",
-                publisher="NISO",
-                url=self.url,
-                reference=self.name,
-                verified=self.verified,
-            )
-        return Citation(self.source, url=self.url, reference=self.name, verified=self.verified)
+        return self.source
 
 
 @attrs.frozen
@@ -103,14 +101,16 @@ class CreditTaxonomy:
         return tuple(r for r in self.roles.values() if not r.official)
 
 
-def _role(entry: Mapping[str, Any], *, official: bool) -> ContributorRole:
+def _cite(entry: Mapping[str, Any], path: str) -> Citation:
+    return guidance_data.cite(bundled_sources(), entry.get("source"), _FILE, f"{path}.source")
+
+
+def _role(entry: Mapping[str, Any], path: str, *, official: bool) -> ContributorRole:
     return ContributorRole(
         id=entry["id"],
         name=entry["name"],
         definition=entry["definition"],
-        source=entry["source"],
-        url=entry.get("url") or None,
-        verified=bool(entry.get("verified", False)),
+        source=_cite(entry, path),
         official=official,
     )
 
@@ -120,13 +120,16 @@ def credit_taxonomy() -> CreditTaxonomy:
     """The bundled taxonomy (read once from ``frameworks.toml``, cached)."""
     text = tomlfile.bundled_text("frameworks.toml")
     data = tomllib.loads(text)
-    roles = {e["id"]: _role(e, official=True) for e in data["credit_roles"]}
+    roles = {
+        e["id"]: _role(e, f"credit_roles[{i}]", official=True)
+        for i, e in enumerate(data["credit_roles"])
+    }
     if len(roles) != 14:
         raise ParameterFileError(_FILE, "credit_roles", f"has {len(roles)} roles, CRediT has 14")
-    for entry in data.get("local_contributor_roles", []):
+    for index, entry in enumerate(data.get("local_contributor_roles", [])):
         if entry["id"] in roles:
             raise ParameterFileError(_FILE, "local_contributor_roles", "reuses a CRediT id")
-        roles[entry["id"]] = _role(entry, official=False)
+        roles[entry["id"]] = _role(entry, f"local_contributor_roles[{index}]", official=False)
     icmje = data["icmje"]
     evidence = icmje["credit_evidence"]
     for key in ("criterion_1", "criterion_2"):
@@ -138,16 +141,9 @@ def credit_taxonomy() -> CreditTaxonomy:
         criterion_1_roles=frozenset(evidence["criterion_1"]),
         criterion_2_roles=frozenset(evidence["criterion_2"]),
         icmje_criteria=MappingProxyType({c["number"]: c["summary"] for c in icmje["criteria"]}),
-        icmje_citation=Citation(
-            "ICMJE Recommendations: Defining the Role of Authors and Contributors",
-            publisher="International Committee of Medical Journal Editors",
-            url=icmje["url"],
-            reference=f"authorship criteria 1-4, as restated in: {icmje['source']}",
-            verified=bool(icmje["verified"]),
-        ),
-        evidence_citation=Citation(
-            evidence["source"], reference="icmje.credit_evidence", verified=evidence["verified"]
-        ),
+        # The ICMJE page itself was not read: the criteria cite the restatement read.
+        icmje_citation=_cite(icmje["criteria"][0], "icmje.criteria[0]"),
+        evidence_citation=_cite(evidence, "icmje.credit_evidence"),
     )
 
 

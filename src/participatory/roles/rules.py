@@ -2,9 +2,9 @@
 
 The rule about the project's words is in :mod:`participatory.roles.terms`.
 
-Every rule names the passage of the report it applies (cited from
-``report_citations.toml``). Rules are pure: the vocabulary and the as-at date are
-arguments.
+Every rule names the passage of the report it applies (a passage of ``bath_report_2022`` in
+the sources catalogue, :mod:`participatory.core.sources`). Rules are pure: the vocabulary
+and the as-at date are arguments.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Final
 
 from participatory.core.explain import Finding, Severity
-from participatory.report_citations import report_citation
+from participatory.core.sources import cite
 from participatory.roles.assignments import Recognition, RelationshipBasis
 from participatory.roles.authorship import (
     AuthorshipDecision,
@@ -80,8 +80,8 @@ def late_involvement(project: ProjectRoles) -> tuple[Finding, ...]:
                     "roles.stage.after_design",
                     values,
                     (
-                        report_citation("heart_n_soul_from_beginning"),
-                        report_citation("kcl_relationships_first"),
+                        cite("bath_report_2022#heart_n_soul_from_beginning"),
+                        cite("bath_report_2022#kcl_relationships_first"),
                     ),
                     actions=("roles.action.bring_in_earlier",),
                     subject=party.id,
@@ -95,9 +95,9 @@ def late_involvement(project: ProjectRoles) -> tuple[Finding, ...]:
                     "roles.stage.after_application",
                     values,
                     (
-                        report_citation("heart_n_soul_from_beginning"),
-                        report_citation("cpc_ideas_stage"),
-                        report_citation("seed_fund"),
+                        cite("bath_report_2022#heart_n_soul_from_beginning"),
+                        cite("bath_report_2022#cpc_ideas_stage"),
+                        cite("bath_report_2022#seed_fund"),
                     ),
                     actions=("roles.action.bring_in_earlier",),
                     subject=party.id,
@@ -110,7 +110,7 @@ def late_involvement(project: ProjectRoles) -> tuple[Finding, ...]:
                 Severity.MET,
                 "roles.stage.from_start",
                 {"count": partners},
-                (report_citation("heart_n_soul_from_beginning"),),
+                (cite("bath_report_2022#heart_n_soul_from_beginning"),),
             )
         )
     return tuple(findings)
@@ -150,8 +150,8 @@ def contracted_coproducers(project: ProjectRoles, vocabulary: Vocabulary) -> tup
                         "terms": partnership,
                     },
                     (
-                        report_citation("bristol_partner_status"),
-                        report_citation("heart_n_soul_from_beginning"),
+                        cite("bath_report_2022#bristol_partner_status"),
+                        cite("bath_report_2022#heart_n_soul_from_beginning"),
                     ),
                     actions=("roles.action.agree_partnership",),
                     subject=party.id,
@@ -166,8 +166,8 @@ def contracted_coproducers(project: ProjectRoles, vocabulary: Vocabulary) -> tup
                     "roles.basis.participant_called_partner",
                     {**values, "terms": involvement},
                     (
-                        report_citation("research_or_involvement"),
-                        report_citation("bristol_research_or_not"),
+                        cite("bath_report_2022#research_or_involvement"),
+                        cite("bath_report_2022#bristol_research_or_not"),
                     ),
                     subject=party.id,
                 )
@@ -210,7 +210,10 @@ def community_representation(project: ProjectRoles) -> tuple[Finding, ...]:
                     Severity.WARNING,
                     "roles.community.not_involved",
                     {"community": community},
-                    (report_citation("cpc_single_voice"), report_citation("work_with_partners")),
+                    (
+                        cite("bath_report_2022#cpc_single_voice"),
+                        cite("bath_report_2022#work_with_partners"),
+                    ),
                     actions=("roles.action.widen_involvement",),
                     subject=community,
                 )
@@ -222,7 +225,7 @@ def community_representation(project: ProjectRoles) -> tuple[Finding, ...]:
                     Severity.ADVICE if serving else Severity.WARNING,
                     "roles.community.single_voice",
                     {"party": people[0].name, "community": community},
-                    (report_citation("cpc_single_voice"),),
+                    (cite("bath_report_2022#cpc_single_voice"),),
                     actions=("roles.action.widen_involvement",),
                     sensitive=True,
                     subject=people[0].id,
@@ -249,7 +252,10 @@ def recognition_preferences(project: ProjectRoles, as_at: dt.date) -> tuple[Find
                     Severity.ADVICE,
                     "roles.recognition.not_asked",
                     {"party": person.name},
-                    (report_citation("ask_recognition"), report_citation("cpc_ask_people")),
+                    (
+                        cite("bath_report_2022#ask_recognition"),
+                        cite("bath_report_2022#cpc_ask_people"),
+                    ),
                     actions=("roles.action.ask_recognition",),
                     subject=person.id,
                 )
@@ -291,7 +297,7 @@ def authorship_wishes(project: ProjectRoles, as_at: dt.date) -> tuple[Finding, .
                     Severity.ADVICE,
                     "roles.authorship.wish_unmet",
                     {"party": person.name},
-                    (taxonomy.icmje_citation, report_citation("sgl_co_authors")),
+                    (taxonomy.icmje_citation, cite("bath_report_2022#sgl_co_authors")),
                     actions=("roles.action.record_contribution",),
                     subject=person.id,
                 )
@@ -308,9 +314,9 @@ def bridging_roles(project: ProjectRoles) -> tuple[Finding, ...]:
     ``bridges_communities``.
     """
     citations = (
-        report_citation("key_people"),
-        report_citation("bristol_pe_professionals"),
-        report_citation("heart_n_soul_bridge"),
+        cite("bath_report_2022#key_people"),
+        cite("bath_report_2022#bristol_pe_professionals"),
+        cite("bath_report_2022#heart_n_soul_bridge"),
     )
     findings = []
     for assignment in project.assignments:
@@ -348,7 +354,10 @@ def return_of_findings(project: ProjectRoles, as_at: dt.date) -> tuple[Finding, 
     findings"; the Whitworth (section 5.1): relationships "throughout the project and beyond
     (so people don't end up feeling used)".
     """
-    citations = (report_citation("bristol_return_findings"), report_citation("whitworth_legacy"))
+    citations = (
+        cite("bath_report_2022#bristol_return_findings"),
+        cite("bath_report_2022#whitworth_legacy"),
+    )
     plan = project.findings_return
     if plan is None:
         return (
@@ -378,7 +387,7 @@ def return_of_findings(project: ProjectRoles, as_at: dt.date) -> tuple[Finding, 
                 Severity.WARNING,
                 "roles.return.overdue",
                 {"due_by": plan.due_by, "how": plan.how},
-                (*citations, report_citation("sgl_outputs_too_slow")),
+                (*citations, cite("bath_report_2022#sgl_outputs_too_slow")),
                 actions=("roles.action.plan_return",),
             ),
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 
 from participatory.core.explain import Finding, Severity
-from participatory.report_citations import report_citation
+from participatory.core.sources import cite
 from participatory.roles.project import ProjectRoles
 from participatory.vocabulary.terms import TermLookup, Vocabulary, normalise
 
@@ -31,7 +31,7 @@ def term_definitions(
 
     Section 2.1: "Be clear in your use of language"; terms are "used interchangeably".
     """
-    define = report_citation("define_terms")
+    define = cite("bath_report_2022#define_terms")
     lookups = tuple(vocabulary.lookup(word) for word in project_words(project))
     findings = []
     for lookup in lookups:
@@ -75,7 +75,7 @@ def term_definitions(
                     Severity.ADVICE,
                     "roles.term.confusable",
                     {"first": vocabulary[first].term, "second": vocabulary[second].term},
-                    (define, report_citation("bristol_language")),
+                    (define, cite("bath_report_2022#bristol_language")),
                     actions=("roles.action.define_term",),
                     subject=f"{first}+{second}",
                 )

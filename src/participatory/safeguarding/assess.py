@@ -58,6 +58,11 @@ MESSAGES: Final[Mapping[str, str]] = {
         "No partner organisation with expertise in working with {group} is named. {reason}"
     ),
     "safeguarding.partner_in_place": ("Partner expertise in working with {group}: {partners}."),
+    # An action is shown on its own, without the finding's values: no placeholders.
+    "safeguarding.name_partner": (
+        "Name a partner organisation with expertise in working with this group, and its "
+        "expertise, under organisations in the project file."
+    ),
     "safeguarding.person_needs": (
         "This person's circumstances ({groups}) call for measures the project has not "
         "planned: {measures}."
@@ -143,7 +148,7 @@ def _partner_findings(
                 "safeguarding.partner_missing",
                 {"group": label, "reason": worst.reason},
                 citations=_citations(applying),
-                actions=("safeguarding.partner_missing",),
+                actions=("safeguarding.name_partner",),
                 subject=group.value,
             )
         )

@@ -21,9 +21,10 @@ from typing import Any, Final
 
 import attrs
 
-from participatory import _citing
+from participatory import guidance_data
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation, Severity
+from participatory.core.sources import SourceCatalogue
 from participatory.roles.models import Group
 from participatory.safeguarding.models import EmotionalIntensity, Measure
 
@@ -104,7 +105,7 @@ def _labels(document: Mapping[str, Any], key: str, kind: Any, file: str) -> dict
     if set(table) != expected:
         raise ParameterFileError(file, key, f"must list exactly {sorted(expected)}")
     return {
-        kind(name): _citing.text(entry, "label", file, f"{key}.{name}")
+        kind(name): guidance_data.text(entry, "label", file, f"{key}.{name}")
         for name, entry in table.items()
     }
 
@@ -117,7 +118,7 @@ def _enum(kind: Any, value: object, file: str, path: str) -> Any:
 
 
 def _expectation(
-    raw: Mapping[str, Any], cites: Mapping[str, Citation], file: str, path: str
+    raw: Mapping[str, Any], catalogue: SourceCatalogue, file: str, path: str
 ) -> Expectation:
     if set(raw) - _EXPECTATION_KEYS:
         unknown = sorted(set(raw) - _EXPECTATION_KEYS)
@@ -131,9 +132,9 @@ def _expectation(
         raise ParameterFileError(file, path, "needs groups, intensity_at_least or any_group")
     return Expectation(
         measure=_enum(Measure, raw.get("measure"), file, f"{path}.measure"),
-        severity=_citing.severity(raw, "severity", file, path),
-        reason=_citing.text(raw, "reason", file, path),
-        citations=_citing.cited(raw.get("citations"), cites, file, f"{path}.citations"),
+        severity=guidance_data.severity(raw, "severity", file, path),
+        reason=guidance_data.text(raw, "reason", file, path),
+        citations=guidance_data.cited(raw.get("citations"), catalogue, file, f"{path}.citations"),
         groups=groups,
         intensity_at_least=(
             None
@@ -146,20 +147,20 @@ def _expectation(
 
 def parse_safeguarding_guidance(document: Mapping[str, Any], file: str) -> SafeguardingGuidance:
     """Build the guidance from a parsed data file, checking every name and citation."""
-    cites = _citing.citations(document, file)
+    catalogue = guidance_data.catalogue_for(document, file)
     raw_measures = document.get("measures")
     if not isinstance(raw_measures, Mapping) or set(raw_measures) != {m.value for m in Measure}:
         raise ParameterFileError(file, "measures", "must list every measure exactly once")
     measures = {}
     for name, entry in raw_measures.items():
         path = f"measures.{name}"
-        basis = _citing.text(entry, "basis", file, path)
+        basis = guidance_data.text(entry, "basis", file, path)
         if basis not in _BASES:
             raise ParameterFileError(file, f"{path}.basis", f"must be one of {sorted(_BASES)}")
         measures[Measure(name)] = MeasureInfo(
             Measure(name),
-            _citing.text(entry, "rule", file, path),
-            _citing.text(entry, "label", file, path),
+            guidance_data.text(entry, "rule", file, path),
+            guidance_data.text(entry, "label", file, path),
             basis,
         )
     raw_expectations = document.get("expectations")
@@ -170,7 +171,7 @@ def parse_safeguarding_guidance(document: Mapping[str, Any], file: str) -> Safeg
         intensity_labels=_labels(document, "intensities", EmotionalIntensity, file),
         measures=measures,
         expectations=tuple(
-            _expectation(raw, cites, file, f"expectations[{i}]")
+            _expectation(raw, catalogue, file, f"expectations[{i}]")
             for i, raw in enumerate(raw_expectations)
         ),
     )
@@ -179,5 +180,5 @@ def parse_safeguarding_guidance(document: Mapping[str, Any], file: str) -> Safeg
 @functools.cache
 def safeguarding_guidance() -> SafeguardingGuidance:
     """The bundled guidance (read once, then cached)."""
-    document, file = _citing.bundled_guidance("safeguarding.toml")
+    document, file = guidance_data.bundled_guidance("safeguarding.toml")
     return parse_safeguarding_guidance(document, file)

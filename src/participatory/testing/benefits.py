@@ -97,7 +97,12 @@ def universal_credit_claims() -> st.SearchStrategy[UniversalCreditClaim]:
     def build(draw: st.DrawFn) -> UniversalCreditClaim:
         housing = draw(st.booleans())
         return UniversalCreditClaim(
-            first_date_of_entitlement=draw(dates(dt.date(2023, 1, 1), dt.date(2026, 12, 31))),
+            # Mostly claims begun before any payment; some begun while payments are made (a
+            # payment before the first date is in no assessment period).
+            first_date_of_entitlement=draw(
+                dates(dt.date(2023, 1, 1), FIRST_PAYMENT_DAY)
+                | dates(FIRST_PAYMENT_DAY, LAST_PAYMENT_DAY)
+            ),
             housing_costs_element=housing,
             housing_amount=draw(st.none() | pounds(0, 900)) if housing else None,
             other_unearned_income=draw(st.just(Money.zero()) | pounds(0, 300)),
@@ -214,17 +219,20 @@ def _capital() -> st.SearchStrategy[list[CapitalHolding] | None]:
     return st.none() | st.lists(holding, max_size=2)
 
 
-def households() -> st.SearchStrategy[Household]:
-    """Any valid household: single or couple, UC-based, legacy-based or pension-age."""
-    return _households()
+def households(first: str = "p1", partner: str = "p2") -> st.SearchStrategy[Household]:
+    """Any valid household: single or couple, UC-based, legacy-based or pension-age.
+
+    ``first`` and ``partner`` are the members' ids (a couple's second member is ``partner``).
+    """
+    return _households(first, partner)
 
 
 @st.composite
-def _households(draw: st.DrawFn) -> Household:
+def _households(draw: st.DrawFn, first: str, partner: str) -> Household:
     week_start = draw(st.integers(0, 6))
-    members = [draw(people("p1", week_start))]
+    members = [draw(people(first, week_start))]
     if draw(st.booleans()):
-        members.append(draw(people("p2", week_start)))
+        members.append(draw(people(partner, week_start)))
     family = draw(st.sampled_from(["universal_credit", "legacy", "pension", "none"]))
     if family == "universal_credit":
         return Household(

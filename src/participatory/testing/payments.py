@@ -13,6 +13,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from participatory.core.money import Money
+from participatory.core.sources import Citation, Source
 from participatory.payments.costing import Duration
 from participatory.payments.expenses import ExpenseKind
 from participatory.payments.methods import PaymentMethod, PaymentPreference
@@ -41,6 +42,17 @@ __all__ = [
 CONTRIBUTORS = ("amira", "ben", "chloe", "dev")
 
 _FIRST = dt.date(2024, 1, 1)
+#: What a generated card's figures cite: an institution's own document, not the catalogue's.
+_GENERATED = Citation(
+    Source(
+        key="generated_card",
+        title="Generated rate card",
+        short_title="generated",
+        primary=True,
+        read_on=None,
+        publisher="hypothesis",
+    )
+)
 
 
 def hour_durations(max_hours: int = 40) -> st.SearchStrategy[Duration]:
@@ -74,8 +86,9 @@ def rate_cards(draw: st.DrawFn) -> RateCard:
             unit=RateUnit.HOUR,
             amount=Money.gbp(draw(amounts(Decimal("0.01"), 200))),
             effective_from=_FIRST,
-            source="generated",
+            source=_GENERATED,
             verified=draw(st.booleans()),
+            checked_on=_FIRST,
         )
         for kind in ActivityKind
     )
@@ -85,9 +98,10 @@ def rate_cards(draw: st.DrawFn) -> RateCard:
         publisher="hypothesis",
         currency="GBP",
         valid_until=dt.date(2030, 12, 31),
-        source="generated",
+        source=_GENERATED,
         rates=rates,
         rules=rules,
+        checked_on=_FIRST,
     )
 
 

@@ -104,7 +104,11 @@ def projects(draw: st.DrawFn, sensitive: str = "SENSITIVE-SENTINEL") -> Project:
         rate_card=draw(st.none() | st.just(bundled_rate_card("nihr"))),
         sessions=tuple(draw(sessions(f"s{i}")) for i in range(draw(st.integers(0, 3)))),
         payments=payments,
-        benefits={p: draw(benefit_strategies.circumstances()) for p in with_benefits},
+        # Each contributor with benefits heads a household of their own (the key is its id).
+        benefits={
+            p: draw(benefit_strategies.households(first=p, partner=f"{p}-partner"))
+            for p in with_benefits
+        },
         activities=ethics.activities if ethics is not None else (),
         safeguarding=draw(st.none() | safeguarding_strategies.safeguarding_profiles(0)),
         timeline=draw(st.none() | timeline_strategies.timelines()),

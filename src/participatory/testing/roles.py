@@ -73,7 +73,7 @@ COMMUNITIES = (
 _NAMES = st.sampled_from(["Ana", "Ben", "Chi", "Dev", "Eve", "Fay", "Gus", "Hal"])
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # keyed on ids a caller chooses: bounded
 def stages(min_size: int = 1, max_size: int = 4) -> st.SearchStrategy[tuple[ResearchStage, ...]]:
     """Non-empty sets of research-cycle stages, sorted."""
     return st.sets(st.sampled_from(list(ResearchStage)), min_size=min_size, max_size=max_size).map(
@@ -93,7 +93,7 @@ def recognition_preferences() -> st.SearchStrategy[RecognitionPreference]:
     return st.just(RecognitionPreference.not_yet_asked()) | asked
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # keyed on ids a caller chooses: bounded
 def people(party_id: str, sensitive: str = "SENSITIVE-SENTINEL") -> st.SearchStrategy[Party]:
     """Person contributors whose sensitive fields all hold (or contain) ``sensitive``."""
     return st.builds(
@@ -110,7 +110,7 @@ def people(party_id: str, sensitive: str = "SENSITIVE-SENTINEL") -> st.SearchStr
     )
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # keyed on ids a caller chooses: bounded
 def organisations(party_id: str) -> st.SearchStrategy[PartnerOrganisation]:
     """Partner organisations serving some of :data:`COMMUNITIES`, with any expertise."""
     return st.builds(
@@ -123,7 +123,7 @@ def organisations(party_id: str) -> st.SearchStrategy[PartnerOrganisation]:
     )
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # keyed on ids a caller chooses: bounded
 def staff(party_id: str) -> st.SearchStrategy[Party]:
     """University staff of any kind."""
     return st.builds(
@@ -154,7 +154,7 @@ _WORDS = st.sampled_from(
 )
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # keyed on ids a caller chooses: bounded
 def assignments(party_id: str) -> st.SearchStrategy[RoleAssignment]:
     """Role assignments of one party."""
     return st.builds(
@@ -170,7 +170,7 @@ def assignments(party_id: str) -> st.SearchStrategy[RoleAssignment]:
     )
 
 
-@functools.cache
+@functools.lru_cache(maxsize=256)  # keyed on ids a caller chooses: bounded
 def contributions(party_id: str) -> st.SearchStrategy[Contribution]:
     """CRediT (and local) contributions of one party."""
     ids = list(credit_taxonomy().roles)

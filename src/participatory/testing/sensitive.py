@@ -53,6 +53,7 @@ __all__ = [
     "Planted",
     "Spy",
     "carrier_models",
+    "exception_texts",
     "leaked",
     "model_classes",
     "plant",
@@ -291,3 +292,39 @@ def public_outputs(value: object) -> dict[str, str]:
         "str": str(value),
         "json": json.dumps(unstructure(value), sort_keys=True),
     }
+
+
+def exception_texts(error: BaseException) -> list[str]:
+    """Every text an exception carries, through its whole chain: what a log could keep.
+
+    The message and ``repr`` of each exception, its ``args``, notes and the library's own
+    attributes (``path``, ``problem``, ``hint``, ``key``, ``file``, ``problems``), then the
+    same for its ``__cause__``, its ``__context__`` *even when* ``raise … from None``
+    suppressed it (the object is still there for any handler, debugger or error tracker
+    that walks it), and every exception of a group.
+
+    >>> try:
+    ...     try:
+    ...         int("QXSENTINELQX")
+    ...     except ValueError:
+    ...         raise KeyError("no value") from None
+    ... except KeyError as error:
+    ...     any(leaked(text) for text in exception_texts(error))
+    True
+    """
+    texts: list[str] = []
+    seen: set[int] = set()
+    waiting: list[BaseException] = [error]
+    while waiting:
+        current = waiting.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        texts += [str(current), repr(current), repr(current.args)]
+        texts += [str(note) for note in getattr(current, "__notes__", ())]
+        for name in ("path", "problem", "hint", "key", "file", "problems"):
+            if hasattr(current, name):
+                texts.append(repr(getattr(current, name)))
+        waiting += [e for e in (current.__cause__, current.__context__) if e is not None]
+        waiting += list(getattr(current, "exceptions", ()))
+    return texts

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from participatory.core.explain import Citation, Finding, ParameterUse, Severity
 from participatory.core.money import Money
 from participatory.core.periods import AssessmentPeriodCycle, BenefitWeekCycle, DateRange, TaxYear
+from participatory.core.sources import Source
 
 __all__ = [
     "amounts",
@@ -26,6 +27,7 @@ __all__ = [
     "citations",
     "date_ranges",
     "dates",
+    "documents",
     "findings",
     "money",
     "parameter_uses",
@@ -112,16 +114,34 @@ def severities() -> st.SearchStrategy[Severity]:
 _TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40)
 
 
-def citations() -> st.SearchStrategy[Citation]:
-    """Citations with or without a URL, reference and date."""
+_TITLE = _TEXT.filter(lambda text: bool(text.strip()))
+
+
+def documents() -> st.SearchStrategy[Source]:
+    """Catalogue documents, primary or secondary, with or without an address and dates."""
     return st.builds(
-        Citation,
-        title=_TEXT.filter(bool),
-        publisher=st.none() | _TEXT,
+        Source,
+        key=st.from_regex(r"[a-z][a-z0-9_]{0,15}", fullmatch=True),
+        title=_TITLE,
+        short_title=_TITLE,
+        primary=st.booleans(),
+        read_on=st.none() | dates(),
+        author=st.none() | _TITLE,
+        publisher=st.just("A publisher"),
         url=st.none() | st.just("https://www.legislation.gov.uk/uksi/2013/376"),
-        reference=st.none() | _TEXT,
-        date=st.none() | dates(),
-        verified=st.booleans(),
+        published=st.none() | dates(),
+    )
+
+
+def citations() -> st.SearchStrategy[Citation]:
+    """Citations of catalogue documents, with or without a pinpoint; verified only if primary."""
+    return documents().flatmap(
+        lambda document: st.builds(
+            Citation,
+            source=st.just(document),
+            pinpoint=st.none() | _TITLE,
+            verified=st.just(False) | st.just(document.primary),
+        )
     )
 
 
@@ -132,9 +152,11 @@ def parameter_uses() -> st.SearchStrategy[ParameterUse]:
         name=st.from_regex(r"[a-z_]{1,12}(\.[a-z_]{1,12}){0,2}", fullmatch=True),
         value=amounts(),
         effective_from=dates(),
-        source=_TEXT.filter(bool),
-        url=st.none(),
+        source=citations(),
+        reference=st.none() | citations(),
         verified=st.booleans(),
+        checked_on=st.none() | dates(),
+        review_due=st.booleans(),
     )
 
 

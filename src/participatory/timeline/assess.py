@@ -18,7 +18,9 @@ from typing import Final
 
 import attrs
 
-from participatory import _citing
+from participatory import guidance_data
+from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import (
     Citation,
     Explained,
@@ -36,7 +38,6 @@ __all__ = ["MULTIPLIER", "ScheduledStage", "TimelineAssessment", "assess_timelin
 
 #: The dated parameter read for how much longer co-produced stages take.
 MULTIPLIER = "timeline.co_production_multiplier"
-_ONE_DAY = dt.timedelta(days=1)
 
 #: This module's English message templates (gathered by participatory.render.templates).
 MESSAGES: Final[Mapping[str, str]] = {
@@ -100,8 +101,8 @@ class TimelineAssessment(Explained):
 
 @functools.cache
 def _rules() -> Mapping[str, tuple[Severity, tuple[Citation, ...]]]:
-    document, file = _citing.bundled_guidance("timeline.toml")
-    return _citing.rules(document, _citing.citations(document, file), file)
+    document, file = guidance_data.bundled_guidance("timeline.toml")
+    return guidance_data.rules(document, guidance_data.catalogue_for(document, file), file)
 
 
 def _finding(
@@ -140,8 +141,10 @@ def _pre_application(timeline: Timeline) -> tuple[PlannedStage | None, int]:
     building = timeline.stage(ResearchStage.RELATIONSHIP_BUILDING)
     if anchor is None or building is None:
         return anchor, 0
-    last = min(building.end, anchor.start - _ONE_DAY)
-    return anchor, max(0, (last - building.start).days + 1)
+    # In day numbers, so a stage starting on 1 January of year 1 has no day before it to
+    # overflow into.
+    last = min(building.end.toordinal(), anchor.start.toordinal() - 1)
+    return anchor, max(0, last - building.start.toordinal() + 1)
 
 
 def _relationship_findings(timeline: Timeline) -> tuple[list[Finding], int]:
@@ -184,19 +187,34 @@ def _needed_days(stage: PlannedStage, multiplier: Decimal) -> int:
     return int(stretched)
 
 
+_LAST_DAY: Final = dt.date.max.toordinal()
+
+
 def _schedule(timeline: Timeline, multiplier: Decimal) -> tuple[ScheduledStage, ...]:
-    """Each stage at a realistic pace, its predecessors' slip carried on to it."""
-    slip = dt.timedelta(0)
+    """Each stage at a realistic pace, its predecessors' slip carried on to it.
+
+    Counted in day numbers, and a stage that would end after the last day Python has (31
+    December 9999) is the library's error, not an ``OverflowError``.
+    """
+    slip = 0
     planned = []
-    for stage in timeline.stages:
+    for index, stage in enumerate(timeline.stages):
         needed = _needed_days(stage, multiplier)
-        start = stage.start + slip
-        end = max(stage.end + slip, start + dt.timedelta(days=needed - 1))
-        slip = max(slip, end - stage.end)
-        planned.append(ScheduledStage(stage, needed, DateRange(start, end)))
+        start = stage.start.toordinal() + slip
+        end = max(stage.end.toordinal() + slip, start + needed - 1)
+        if end > _LAST_DAY:
+            raise ValidationError(
+                f"stages[{index}]",
+                "would end after 31 December 9999 at a realistic pace",
+                hint="check its dates and conventional_days",
+            )
+        slip = max(slip, end - stage.end.toordinal())
+        span = DateRange(dt.date.fromordinal(start), dt.date.fromordinal(end))
+        planned.append(ScheduledStage(stage, needed, span))
     return tuple(planned)
 
 
+@computes_exactly
 def assess_timeline(
     timeline: Timeline, *, as_at: dt.date, parameters: ParameterSet | None = None
 ) -> TimelineAssessment:
@@ -205,6 +223,8 @@ def assess_timeline(
     ``parameters`` replaces the bundled parameters (an institution's own multiplier, laid
     over them with :func:`~participatory.core.params.load_parameters`).
     """
+    if not isinstance(timeline, Timeline):
+        raise ValidationError("timeline", "must be a Timeline")
     params = parameters if parameters is not None else bundled_parameters()
     use = params.use(MULTIPLIER, to_date(as_at, "as_at"))
     multiplier = as_decimal(use.value)

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -20,7 +20,7 @@ from participatory.core.fields import instances, member
 from participatory.core.periods import DateRange, to_date
 from participatory.roles.stages import ResearchStage
 
-__all__ = ["Deadline", "PlannedStage", "Timeline"]
+__all__ = ["MAX_CONVENTIONAL_DAYS", "Deadline", "PlannedStage", "Timeline"]
 
 
 def _kind(value: object) -> ResearchStage:
@@ -39,11 +39,20 @@ def _due(value: object) -> dt.date:
     return to_date(value, "due")
 
 
+#: The longest conventional estimate of a stage: a hundred years of days. Far beyond any
+#: project, and it keeps every realistic date inside the calendar's arithmetic.
+MAX_CONVENTIONAL_DAYS: Final = 36_525
+
+
 def _conventional(_instance: object, _attribute: object, value: Any) -> None:
     if value is None:
         return
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValidationError("conventional_days", "must be a whole number of days, at least 1")
+    if value > MAX_CONVENTIONAL_DAYS:
+        raise ValidationError(
+            "conventional_days", f"must be at most {MAX_CONVENTIONAL_DAYS:,} days (100 years)"
+        )
 
 
 def _flag(_instance: object, attribute: attrs.Attribute[bool], value: Any) -> None:

@@ -5,49 +5,60 @@ The format (``src/participatory/data/vocabulary.toml``) is one table per term::
     [terms.co_production]
     term = "Co-production"
     definition = "..."
-    source = "NIHR, Guidance on co-producing a research project"
-    url = "https://..."            # optional
-    verified = true                # optional, default false
+    source = "nihr_coproduction_in_action_1#definition"   # a catalogue reference
     synonyms = ["coproduction"]    # optional
     often_confused_with = ["participatory_research"]   # optional, term ids
     note = "..."                   # optional
 
-An institution writes the same format; its definitions win over the bundled ones.
+``source`` is a reference into the sources catalogue (:mod:`participatory.core.sources`). An
+institution writes the same format and may enter its own documents in a ``[sources]`` table
+in the catalogue's format; its definitions win over the bundled ones.
 
 >>> vocabulary = bundled_vocabulary()
 >>> vocabulary.lookup("PPIE").term.id
 'public_involvement'
 >>> ours = parse_terms('''
+... [sources.bath_pr_policy]
+... title = "Participatory research policy"
+... publisher = "University of Bath"
+... primary = true
 ... [terms.co_production]
 ... term = "Co-production"
 ... definition = "Bath's definition."
-... source = "University of Bath participatory research policy"
+... source = "bath_pr_policy"
 ... ''', file="bath.toml", origin=TermOrigin.INSTITUTION, institution="University of Bath")
 >>> found = vocabulary.with_definitions(ours).lookup("coproduction")
->>> found.term.definition, found.origin.value, found.replaced.source[:4]
-("Bath's definition.", 'institution', 'NIHR')
+>>> found.term.definition, found.origin.value, found.replaced.source.key
+("Bath's definition.", 'institution', 'nihr_coproduction_in_action_1')
 """
 
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
+from participatory import guidance_data
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError, ValidationError
+from participatory.core.sources import SourceCatalogue
 from participatory.vocabulary.terms import Term, TermOrigin, Vocabulary
 
 __all__ = ["bundled_vocabulary", "load_vocabulary", "parse_terms"]
 
 _REQUIRED: Final = ("term", "definition", "source")
-_OPTIONAL: Final = ("url", "verified", "synonyms", "often_confused_with", "note")
+_OPTIONAL: Final = ("synonyms", "often_confused_with", "note")
 _BUNDLED_FILE: Final = "participatory/data/vocabulary.toml"
 
 
-def _term(term_id: str, table: Mapping[str, Any], file: str, **origin: Any) -> Term:
+def _term(
+    term_id: str,
+    table: Mapping[str, Any],
+    catalogue: SourceCatalogue,
+    file: str,
+    **origin: Any,
+) -> Term:
     key = f"terms.{term_id}"
     unknown = set(table) - set(_REQUIRED) - set(_OPTIONAL)
     if unknown:
@@ -59,15 +70,13 @@ def _term(term_id: str, table: Mapping[str, Any], file: str, **origin: Any) -> T
         listed = table.get(name, [])
         if not isinstance(listed, list) or not all(isinstance(x, str) for x in listed):
             raise ParameterFileError(file, f"{key}.{name}", "must be a list of strings")
-    tomlfile.flag(table, "verified", file=file, path=key, default=False)
+    source = guidance_data.cite(catalogue, table["source"], file, f"{key}.source")
     try:
         return Term(
             id=term_id,
             term=table["term"],
             definition=table["definition"],
-            source=table["source"],
-            url=table.get("url") or None,
-            verified=table.get("verified", False),
+            source=source,
             synonyms=table.get("synonyms", ()),
             often_confused_with=table.get("often_confused_with", ()),
             note=table.get("note"),
@@ -86,21 +95,22 @@ def parse_terms(
     institution: str | None = None,
 ) -> tuple[Term, ...]:
     """The terms of a vocabulary file's text; errors name the file and key at fault."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise ParameterFileError(file, "", f"is not valid TOML: {error}") from None
+    # Within the library's input limits (nesting, lengths, numbers): no file can hang it.
+    data = tomlfile.parse_toml(text, file)
     terms = data.get("terms")
     if not isinstance(terms, dict) or not terms:
         raise ParameterFileError(file, "terms", "must hold at least one [terms.<id>] table")
-    extra = set(data) - {"meta", "terms"}
+    extra = set(data) - {"meta", "terms", guidance_data.SOURCES_TABLE}
     if extra:
         raise ParameterFileError(file, "", f"unknown top-level tables {sorted(extra)}")
+    catalogue = guidance_data.catalogue_for(data, file)
     parsed = []
     for term_id, table in terms.items():
         if not isinstance(table, dict):
             raise ParameterFileError(file, f"terms.{term_id}", "must be a table")
-        parsed.append(_term(term_id, table, file, origin=origin, institution=institution))
+        parsed.append(
+            _term(term_id, table, catalogue, file, origin=origin, institution=institution)
+        )
     return tuple(parsed)
 
 

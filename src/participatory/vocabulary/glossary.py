@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from participatory.core.text import markdown_link, markdown_text
 from participatory.vocabulary.files import bundled_vocabulary
 from participatory.vocabulary.terms import Term, TermOrigin, Vocabulary
 
@@ -16,10 +17,9 @@ __all__ = ["glossary_markdown", "term_markdown"]
 
 
 def _inline(text: str) -> str:
-    # Characters MyST would read as markup inside running text.
-    for mark in ("\\", "*", "_", "`", "[", "]", "<", ">"):
-        text = text.replace(mark, "\\" + mark)
-    return " ".join(text.split())
+    # Running text that stays text: an institution's term, definition or note may hold
+    # characters MyST would read as markup (or control characters): all escaped.
+    return markdown_text(" ".join(text.split()))
 
 
 def term_markdown(term: Term, vocabulary: Vocabulary, *, heading_level: int = 2) -> str:
@@ -31,9 +31,8 @@ def term_markdown(term: Term, vocabulary: Vocabulary, *, heading_level: int = 2)
     if term.often_confused_with:
         confused = ", ".join(_inline(vocabulary[i].term) for i in term.often_confused_with)
         lines += [f"**Often confused with:** {confused}", ""]
-    source = _inline(term.source)
-    if term.url:
-        source = f"[{source}]({term.url})"
+    # The institution's URL cannot close the link early or add markup of its own.
+    source = markdown_link(" ".join(term.source.short.split()), term.url)
     checked = "verified" if term.verified else "**not verified**"
     if term.origin is TermOrigin.INSTITUTION:
         checked += f"; {_inline(term.institution or 'institution')}'s own definition"

@@ -8,7 +8,7 @@ bundled ones, and every look-up says which definition is in force and where it c
 
 >>> vocabulary = Vocabulary((
 ...     Term("co_production", "Co-production", "Sharing power from start to end.",
-...          source="NIHR", synonyms=("coproduction", "co-pro")),
+...          source="nihr_coproduction_in_action_1#definition", synonyms=("coproduction",)),
 ... ))
 >>> vocabulary.lookup("Co Production").term.term
 'Co-production'
@@ -25,7 +25,8 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
-from participatory.core.errors import ValidationError
+from participatory.core.errors import UnknownSource, ValidationError
+from participatory.core.sources import Citation, cite
 
 __all__ = [
     "LookupStatus",
@@ -67,6 +68,18 @@ def _text_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _citation(value: Citation | str) -> Citation:
+    """A citation, or a reference into the bundled sources catalogue."""
+    if isinstance(value, Citation):
+        return value
+    if not isinstance(value, str):
+        raise ValidationError("source", "must be a catalogue reference or a Citation")
+    try:
+        return cite(value)
+    except UnknownSource as problem:
+        raise ValidationError("source", str(problem)) from None
+
+
 def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not normalise(value):
         raise ValidationError(attribute.name, "must be non-empty text")
@@ -77,16 +90,15 @@ class Term:
     """One term of the vocabulary and the definition that comes with it.
 
     ``id`` is the stable key (``co_production``); ``term`` the name people read.
+    ``source`` is where the definition was read: a catalogue citation (a reference such as
+    ``"nihr_involvement_definition#involvement"`` is resolved in the bundled catalogue).
     ``often_confused_with`` holds ids of other terms.
     """
 
     id: str = attrs.field(validator=_non_empty)
     term: str = attrs.field(validator=_non_empty)
     definition: str = attrs.field(validator=_non_empty)
-    source: str = attrs.field(validator=_non_empty)
-    url: str | None = None
-    #: True only where the definition was read in the named source.
-    verified: bool = False
+    source: Citation = attrs.field(converter=_citation)
     synonyms: tuple[str, ...] = attrs.field(default=(), converter=_text_tuple)
     often_confused_with: tuple[str, ...] = attrs.field(default=(), converter=_text_tuple)
     note: str | None = None
@@ -96,6 +108,16 @@ class Term:
     #: The institution whose definition this is, for :attr:`TermOrigin.INSTITUTION`.
     institution: str | None = None
 
+    @property
+    def verified(self) -> bool:
+        """Whether the definition was read at a primary source."""
+        return self.source.verified
+
+    @property
+    def url(self) -> str | None:
+        """The address of the definition's source, if it has one."""
+        return self.source.link
+
     def spellings(self) -> tuple[str, ...]:
         """The id, the name and every synonym: all the texts that find this term."""
         return (self.id, self.term, *self.synonyms)
@@ -104,13 +126,14 @@ class Term:
     def provenance(self) -> str:
         """Where the definition in force came from, in words.
 
-        >>> Term("pr", "Participatory research", "Research with people.", "ICPHR").provenance
-        'bundled definition, from ICPHR'
+        >>> Term("pr", "Participatory research", "Research with people.",
+        ...      "icphr_position_paper_1#characteristics").provenance
+        'bundled definition, from ICPHR Position Paper 1 list of characteristics'
         """
         if self.origin is TermOrigin.INSTITUTION:
             who = self.institution or "the institution"
-            return f"{who}'s definition ({self.origin_file}), from {self.source}"
-        return f"bundled definition, from {self.source}"
+            return f"{who}'s definition ({self.origin_file}), from {self.source.short}"
+        return f"bundled definition, from {self.source.short}"
 
 
 class LookupStatus(enum.Enum):
@@ -229,7 +252,8 @@ class Vocabulary(Mapping[str, Term]):
     def canonical(self, text: str) -> str | None:
         """The id of the term ``text`` names, or None.
 
-        >>> term = Term("pr", "Participatory research", "Research with people.", "ICPHR")
+        >>> term = Term("pr", "Participatory research", "Research with people.",
+        ...             "icphr_position_paper_1#characteristics")
         >>> Vocabulary((term,)).canonical("P.R.")
         'pr'
         """

@@ -1,0 +1,322 @@
+r"""How large an input may be: files, texts, lists, nesting and numbers, each with a clear error.
+
+Every file the library reads (a project file, a JSON document on standard input, a rate
+card, an institution's parameters or vocabulary) is read through this module, so a file
+that is huge, endless (``/dev/zero``), nested thousands deep, or full of numbers with
+thousands of digits is refused with the library's own error naming the file and the place,
+instead of exhausting memory, the stack or the patience of a web server's worker.
+
+The defaults (:data:`DEFAULT_LIMITS`) are far beyond any real project: a university's
+largest involvement programme has a few thousand payments and a few hundred people, and a
+project file a few hundred kilobytes. An embedding system can pass its own
+:class:`Limits`.
+
+===================  =========  ===================================================
+limit                default    why it is enough
+===================  =========  ===================================================
+``file_bytes``       16 MiB     about 100,000 payments in TOML; the examples are 5 KB
+``text_length``      20,000     characters in one text (about 3,000 words); a title
+                                or a note is a few hundred
+``list_length``      100,000    items in one list: payments, people, sessions
+``depth``            32         tables and lists inside each other; a project file
+                                needs 6
+``number_length``    64         characters in a number; the largest amount the
+                                library accepts is 22
+===================  =========  ===================================================
+
+JSON is read strictly: a key given twice in one object is an error (JSON parsers usually
+keep the last silently), and so are ``NaN`` and ``Infinity``, which are not JSON. Text
+must be UTF-8, and may not hold a lone surrogate (``"\ud800"``), which is not a character
+and cannot be printed.
+
+>>> parse_json('{"id": "a", "id": "b"}', "p.json")
+Traceback (most recent call last):
+...
+participatory.core.errors.ParameterFileError: p.json: has the key 'id' twice in one object (each key once, please)
+>>> parse_json('{"people": [[[[1]]]]}', "p.json", Limits(depth=3))
+Traceback (most recent call last):
+...
+participatory.core.errors.ParameterFileError: p.json: people[0][0]: is nested more than 3 deep (the most this reader accepts)
+>>> check_shape({"title": "x" * 30}, "p.toml", Limits(text_length=20))
+Traceback (most recent call last):
+...
+participatory.core.errors.ParameterFileError: p.toml: title: is longer than 20 characters (the most this reader accepts)
+"""  # noqa: E501
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import tomllib
+from collections.abc import Callable, Collection, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, Final
+
+import attrs
+
+from participatory.core.errors import ParameterFileError, ParticipatoryError
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "FileError",
+    "Limits",
+    "check_shape",
+    "decode_utf8",
+    "parse_json",
+    "parse_toml",
+    "read_bytes",
+    "read_stream",
+    "read_text",
+]
+
+#: Builds the error for a file, a dotted key (empty for the whole file) and the problem.
+FileError = Callable[[str, str, str], ParticipatoryError]
+
+
+def _positive(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"{attribute.name} must be a whole number, at least 1")
+
+
+@attrs.frozen
+class Limits:
+    """The largest input a reader accepts (see the table above for the defaults and why).
+
+    >>> Limits().file_bytes
+    16777216
+    >>> Limits(list_length=500).list_length
+    500
+    """
+
+    #: Bytes in one file or one document on standard input.
+    file_bytes: int = attrs.field(default=16 * 1024 * 1024, validator=_positive)
+    #: Characters in one text (a title, a name, a note, a key).
+    text_length: int = attrs.field(default=20_000, validator=_positive)
+    #: Items in one list.
+    list_length: int = attrs.field(default=100_000, validator=_positive)
+    #: Tables and lists nested inside each other.
+    depth: int = attrs.field(default=32, validator=_positive)
+    #: Characters in one number (digits, sign, point, exponent).
+    number_length: int = attrs.field(default=64, validator=_positive)
+
+
+#: The limits every reader uses unless given others.
+DEFAULT_LIMITS: Final = Limits()
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _too(what: str) -> str:
+    return f"{what} (the most this reader accepts)"
+
+
+def read_bytes(
+    path: str | Path, *, limits: Limits = DEFAULT_LIMITS, error: FileError = ParameterFileError
+) -> bytes:
+    """A file's bytes, at most ``limits.file_bytes`` of them; a device that never ends too.
+
+    A file that is missing, unreadable or too large is ``error(file, "", problem)``.
+    """
+    name = str(path)
+    try:
+        with open(path, "rb") as handle:
+            return read_stream(handle, name, limits=limits, error=error)
+    except OSError as problem:
+        message = problem.strerror or type(problem).__name__
+    raise error(name, "", f"cannot be read ({message})")
+
+
+def read_stream(
+    stream: IO[bytes],
+    name: str,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    error: FileError = ParameterFileError,
+) -> bytes:
+    """Up to ``limits.file_bytes`` bytes from ``stream`` (standard input, say); more is an error.
+
+    Reads one byte past the limit, never more, so an endless stream costs nothing.
+    """
+    data = stream.read(limits.file_bytes + 1)
+    if len(data) > limits.file_bytes:
+        raise error(name, "", _too(f"is larger than {limits.file_bytes:,} bytes"))
+    return data
+
+
+def decode_utf8(data: bytes, name: str, *, error: FileError = ParameterFileError) -> str:
+    """``data`` as UTF-8 text; anything else names the byte offset (never the bytes)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as problem:
+        offset = problem.start
+    raise error(name, "", f"cannot be read: not UTF-8 text (at byte offset {offset})")
+
+
+def read_text(
+    path: str | Path, *, limits: Limits = DEFAULT_LIMITS, error: FileError = ParameterFileError
+) -> str:
+    """A file as UTF-8 text, within ``limits`` (:func:`read_bytes` then :func:`decode_utf8`)."""
+    return decode_utf8(read_bytes(path, limits=limits, error=error), str(path), error=error)
+
+
+class _Refused(Exception):
+    """Raised inside a parser's hook; turned into the caller's error after it returns."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(problem)
+        self.path = path
+        self.problem = problem
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            shown = key if len(key) <= 40 else key[:40] + "…"
+            raise _Refused("", f"has the key {shown!r} twice in one object (each key once, please)")
+        found[key] = value
+    return found
+
+
+def _number_hook(limits: Limits, kind: Callable[[str], Any]) -> Callable[[str], Any]:
+    def read(text: str) -> Any:
+        if len(text) > limits.number_length:
+            raise _Refused(
+                "", _too(f"holds a number longer than {limits.number_length} characters")
+            )
+        return kind(text)
+
+    return read
+
+
+def _constant(name: str) -> Any:
+    raise _Refused("", f"holds {name}, which is not a JSON number")
+
+
+def parse_json(
+    text: str,
+    name: str,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    error: FileError = ParameterFileError,
+    redact: Collection[str] = (),
+) -> Any:
+    """A JSON document (numbers as exact Decimals), read strictly and within ``limits``.
+
+    ``redact`` names top-level keys whose contents are special-category data: a problem
+    inside one is reported at that key, never at a path naming a person.
+    """
+    try:
+        document = json.loads(
+            text,
+            object_pairs_hook=_pairs,
+            parse_float=_number_hook(limits, Decimal),
+            parse_int=_number_hook(limits, int),
+            parse_constant=_constant,
+        )
+    except _Refused as refused:
+        problem, where = refused.problem, refused.path
+    except json.JSONDecodeError as invalid:
+        # Position, not content: the message quotes no value from the document.
+        where = ""
+        problem = f"is not valid JSON ({invalid.msg}: line {invalid.lineno} column {invalid.colno})"
+    except RecursionError:
+        problem, where = _too(f"is nested more than {limits.depth} deep"), ""
+    else:
+        check_shape(document, name, limits, error=error, redact=redact)
+        return document
+    if where and where.split(".")[0] in redact:
+        where = where.split(".")[0]
+    raise error(name, where, problem)
+
+
+def parse_toml(
+    text: str,
+    name: str,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    error: FileError = ParameterFileError,
+    redact: Collection[str] = (),
+) -> dict[str, Any]:
+    """A TOML document (floats as exact Decimals), within ``limits``; bad TOML names the file."""
+    try:
+        document = tomllib.loads(text, parse_float=_number_hook(limits, Decimal))
+    except _Refused as refused:
+        problem = refused.problem
+    except tomllib.TOMLDecodeError as invalid:
+        problem = f"is not valid TOML ({invalid})"
+    except RecursionError:
+        problem = _too(f"is nested more than {limits.depth} deep")
+    except ValueError:
+        # Python refuses to read an integer of thousands of digits (int_max_str_digits).
+        problem = _too(f"holds a number longer than {limits.number_length} characters")
+    else:
+        check_shape(document, name, limits, error=error, redact=redact)
+        return document
+    raise error(name, "", problem)
+
+
+def _step(path: str, key: object) -> str:
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else str(key)
+
+
+def check_shape(
+    data: object,
+    name: str,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    error: FileError = ParameterFileError,
+    redact: Collection[str] = (),
+) -> None:
+    """Check parsed data against ``limits``: depth, list lengths, texts and numbers.
+
+    Walks the data without recursion, so no depth of nesting can overflow the stack. A
+    problem names its place, except inside a ``redact`` key (reported at that key).
+    """
+    largest = 10**limits.number_length
+    stack: list[tuple[object, str, int]] = [(data, "", 0)]
+    while stack:
+        value, path, depth = stack.pop()
+        problem = None
+        if isinstance(value, str):
+            problem = _text_problem(value, limits)
+        elif isinstance(value, bool) or value is None or isinstance(value, dt.date | dt.time):
+            continue
+        elif isinstance(value, int):
+            if abs(value) >= largest:
+                problem = _too(f"is a number longer than {limits.number_length} digits")
+        elif isinstance(value, Mapping | list):
+            if depth >= limits.depth:
+                problem = _too(f"is nested more than {limits.depth} deep")
+            elif isinstance(value, list):
+                if len(value) > limits.list_length:
+                    problem = _too(f"has more than {limits.list_length:,} items")
+                else:
+                    stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
+            else:
+                for key, item in value.items():
+                    if _text_problem(str(key), limits) is not None:
+                        _refuse(name, path, _too("has a key too long or not text"), error, redact)
+                    stack.append((item, _step(path, key), depth + 1))
+        if problem is not None:
+            _refuse(name, path, problem, error, redact)
+
+
+def _text_problem(text: str, limits: Limits) -> str | None:
+    if len(text) > limits.text_length:
+        return _too(f"is longer than {limits.text_length:,} characters")
+    if not text.isascii() and _SURROGATE.search(text):
+        return "is not text: it holds a lone surrogate (U+D800 to U+DFFF)"
+    return None
+
+
+def _refuse(name: str, path: str, problem: str, error: FileError, redact: Collection[str]) -> None:
+    top = re.split(r"[.\[]", path, maxsplit=1)[0]
+    if top in redact:
+        # The path below would name a person (benefits.amira...): report the table only.
+        path = top
+    raise error(name, path, problem)

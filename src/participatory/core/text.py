@@ -1,0 +1,82 @@
+r"""Text from outside, made safe to show: no control characters, and Markdown that stays text.
+
+Titles, names, notes, sources and URLs come from project files and institutions' own data.
+Shown as they are, an ESC or BEL would drive the reader's terminal, and a ``*``, ``[`` or
+``<`` would turn into emphasis, a link or raw HTML when Markdown is rendered (a Markdown
+page often becomes HTML). Every renderer of the library passes such text through here.
+
+>>> printable("Our\x1b[31m river\x07\nwatch")
+'Our[31m river watch'
+>>> markdown_text("*Our* <river> [link](x)")
+'\\*Our\\* \\<river\\> \\[link\\](x)'
+>>> markdown_link("NIHR", "https://example.org/a b)<script>")
+'[NIHR](https://example.org/a%20b%29%3Cscript%3E)'
+>>> markdown_link("NIHR", "javascript:alert(1)")
+'NIHR'
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+from urllib.parse import quote
+
+__all__ = ["markdown_link", "markdown_text", "printable"]
+
+# Control characters (C0, DEL, C1) have no place in shown text: ESC and BEL from a project
+# file would drive the reader's terminal. Line and tab breaks become spaces (a value never
+# breaks a line of its own); the others go.
+_CONTROLS: Final = {
+    **dict.fromkeys(range(0x20)),
+    **dict.fromkeys((0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029), 0x20),
+    0x7F: None,
+    **dict.fromkeys(range(0x80, 0xA0)),
+}
+_SURROGATES: Final = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    r"""``text`` safe to show anywhere: no control characters, no lone surrogates.
+
+    Line breaks and tabs become spaces; other control characters (ESC, BEL, NUL …) are
+    removed; a lone surrogate, which is not a character and cannot be written as UTF-8,
+    becomes U+FFFD (the replacement character).
+
+    >>> printable("t\ud800") == "t\N{REPLACEMENT CHARACTER}"
+    True
+    """
+    if text.isprintable():
+        return text
+    cleaned = text.translate(_CONTROLS)
+    if not cleaned.isascii():
+        cleaned = _SURROGATES.sub("\N{REPLACEMENT CHARACTER}", cleaned)
+    return cleaned
+
+
+# Characters that could start emphasis, code, links, raw HTML, tables or strike-through.
+_SPECIAL: Final = re.compile(r"([\\`*_\[\]<>|~#!&])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as Markdown that shows exactly that text: every special character escaped.
+
+    Newlines become spaces, so a value never starts a line of its own (where ``1.`` or ``-``
+    would begin a list) nor ends a list item or table cell early; control characters go.
+    """
+    return _SPECIAL.sub(r"\\\1", printable(text))
+
+
+def markdown_link(label: str, url: str | None) -> str:
+    """A Markdown link to ``url`` showing ``label`` (escaped), or the label alone.
+
+    Only a web address (``http://`` or ``https://``) becomes a link.
+
+    Every character of the address a link could break on (a space, a parenthesis, ``<``,
+    ``>``, a backslash, a control character) is percent-encoded, so no address can close the
+    link early and add markup of its own.
+    """
+    shown = markdown_text(label)
+    if not url or not url.startswith(("https://", "http://")):
+        return shown
+    address = quote(printable(url), safe=":/?#[]@!$&'*+,;=%~-._")
+    return f"[{shown}]({address})"

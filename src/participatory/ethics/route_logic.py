@@ -1,0 +1,137 @@
+"""Three-valued reasoning for the route rules: yes, no, or not yet known.
+
+A route rule is a condition over facts. When a fact it needs is unknown, the condition is
+unknown too, and the route is *possible* rather than certain; the planner then asks the
+facts whose answer would change the routes (:mod:`participatory.ethics.routing`). The
+logic is Kleene's: ``yes and unknown`` is unknown, ``no and unknown`` is no, ``yes or
+unknown`` is yes. Conditions are written lazily (each part a function), so a part that
+cannot change the result is never read, and a :class:`RouteView` records what was read:
+the facts that decided a route, and the unknown ones that might.
+
+>>> yes, no, unknown = Answer.YES, Answer.NO, Answer.UNKNOWN
+>>> all_of(lambda: yes, lambda: unknown), all_of(lambda: no, lambda: unknown)
+(<Answer.UNKNOWN: 'unknown'>, <Answer.NO: 'no'>)
+>>> any_of(lambda: unknown, lambda: yes), negate(unknown)
+(<Answer.YES: 'yes'>, <Answer.UNKNOWN: 'unknown'>)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TypeAlias
+
+import attrs
+
+from participatory.ethics.facts import Answer, Fact
+from participatory.ethics.outcomes import PartyStatus, TriageOutcome
+
+__all__ = ["Lazy", "Read", "RouteView", "Situation", "all_of", "any_of", "negate"]
+
+#: One part of a condition, evaluated only when needed.
+Lazy: TypeAlias = Callable[[], Answer]
+#: A fact read, for a group (its label) or for the activity (``None``).
+Read: TypeAlias = tuple[str | None, Fact]
+
+
+def all_of(*parts: Lazy) -> Answer:
+    """Yes when every part is yes, no as soon as one is no, else unknown."""
+    result = Answer.YES
+    for part in parts:
+        answer = part()
+        if answer is Answer.NO:
+            return Answer.NO
+        if answer is Answer.UNKNOWN:
+            result = Answer.UNKNOWN
+    return result
+
+
+def any_of(*parts: Lazy) -> Answer:
+    """Yes as soon as one part is yes, no when every part is no, else unknown."""
+    result = Answer.NO
+    for part in parts:
+        answer = part()
+        if answer is Answer.YES:
+            return Answer.YES
+        if answer is Answer.UNKNOWN:
+            result = Answer.UNKNOWN
+    return result
+
+
+def negate(answer: Answer) -> Answer:
+    """No for yes, yes for no, unknown for unknown."""
+    if answer is Answer.UNKNOWN:
+        return answer
+    return Answer.NO if answer is Answer.YES else Answer.YES
+
+
+@attrs.frozen
+class Situation:
+    """What the route rules see of one triage run: its outcome, groups and answers.
+
+    ``answer`` gives the answer the rules read (not applicable already read as no, what-if
+    answers applied) for a fact of a group (its label) or of the activity (``None``).
+    ``collectors`` is whether any group collects or analyses data.
+    """
+
+    outcome: TriageOutcome
+    statuses: Mapping[str, PartyStatus]
+    collectors: bool
+    answer: Callable[[Fact, str | None], Answer]
+
+
+class RouteView:
+    """The facts of one :class:`Situation` as conditions read them, each read recorded."""
+
+    def __init__(self, situation: Situation) -> None:
+        self.situation = situation
+        self.reads: dict[Read, Answer] = {}
+        # Every rule reads the same few facts: look each up once per situation.
+        self._known: dict[Read, Answer] = {}
+        self._labels = tuple(sorted(situation.statuses))
+
+    def fresh_reads(self) -> None:
+        """Forget what was read (before the next rule's condition)."""
+        self.reads = {}
+
+    def fact(self, fact: Fact, party: str | None = None) -> Answer:
+        """The answer to ``fact`` (of group ``party``, or of the activity), recorded."""
+        key = (party, fact)
+        answer = self._known.get(key)
+        if answer is None:
+            answer = self._known[key] = self.situation.answer(fact, party)
+        self.reads[key] = answer
+        return answer
+
+    def outcome_in(self, *outcomes: TriageOutcome) -> Answer:
+        """Whether the triage's outcome is one of ``outcomes`` (always known here)."""
+        return Answer.YES if self.situation.outcome in outcomes else Answer.NO
+
+    def _studied(self, label: str) -> Answer:
+        status = self.situation.statuses[label]
+        if status is PartyStatus.PARTICIPANT:
+            return Answer.YES
+        if status is PartyStatus.POSSIBLE_PARTICIPANT:
+            # Whether they are studied turns on their own data being analysed: read it so a
+            # question can name it if it changes the route.
+            return self.fact(Fact.OWN_DATA_ANALYSED, label)
+        return Answer.NO
+
+    def studied(self, fact: Fact) -> Answer:
+        """Whether some group the activity studies answers ``fact`` yes."""
+        result = Answer.NO
+        for label in self._labels:
+            studied = self._studied(label)
+            if studied is Answer.NO:
+                continue
+            answer = self.fact(fact, label)
+            if answer is Answer.YES and studied is Answer.YES:
+                return Answer.YES
+            if answer is not Answer.NO:
+                result = Answer.UNKNOWN
+        return result
+
+    def collected_data_about_people(self) -> Answer:
+        """Whether a group collects or analyses data that is about people."""
+        if not self.situation.collectors:
+            return Answer.NO
+        return self.fact(Fact.DATA_ABOUT_PEOPLE)

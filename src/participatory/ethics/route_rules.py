@@ -1,0 +1,408 @@
+"""The route rules: which body reviews an activity, in which nation, on which facts.
+
+Each :class:`RouteRule` is one sentence of guidance turned into a condition (see
+:mod:`participatory.ethics.route_logic`); its citations are data
+(``[route_rules.<rule id>]`` in ``data/ethics_guidance.toml``). In short:
+
+- **Research, new study.** An NHS (HSC) research ethics committee, applied to through IRAS,
+  when the people studied are identified through NHS services or the team could identify
+  service users from the data (GAfREC), when they use social care in Wales or Northern
+  Ireland (GAfREC's services list), or when health-related research involves prisoners
+  (GAfREC 2011 as restated: secondary). The NHS organisations' permission where the NHS takes
+  part at all, patients, staff, data or premises: HRA Approval (England), HRA and HCRW
+  Approval (Wales), NHS R&D permission through NRS (Scotland), HSC Trust permission
+  (Northern Ireland). Staff recruited in their professional role, or NHS premises alone, need
+  that permission but no NHS REC (GAfREC 2011 para 2.3.13 as quoted: secondary).
+- **Capacity.** Intrusive research with people aged 16 or over who may lack capacity needs
+  an appropriate body (MCA 2005 s. 30, a flagged NHS REC or the Social Care REC in England;
+  the Welsh appropriate-body regulations were not read), Scotland A REC for surgical,
+  medical, nursing, dental or psychological research (AWI 2000 s. 51; whether other
+  research falls under it is unsettled), or an appropriate body under the MCA (NI) 2016.
+- **Social care in England.** The Social Care REC, or a university REC that follows the
+  ESRC framework (GAfREC 2.3.8A as the SCREC states it; its exceptions were not read);
+  the local authority's research governance (secondary source).
+- **Prisons and probation.** HMPPS's National Research Committee in England and Wales; the
+  Scottish and Northern Irish prison services' procedures were not found (unsettled).
+- **The university REC** reviews research no statutory committee reviews; where one does,
+  the university's own policy decides whether its REC reviews too.
+- **Not research** goes to the local governance office (HRA); HMPPS and the capacity laws
+  speak of research methods and research, so whether they reach an evaluation is unsettled.
+- **Data.** A data protection impact assessment where the processing is likely high risk
+  (UK GDPR art. 35; a screening otherwise), the Caldicott Guardian's advice for identifiable
+  patient data, and the Confidentiality Advisory Group (England, Wales), the Public Benefit
+  and Privacy Panel (Scotland) or an unsettled route (Northern Ireland) for confidential
+  patient information used without consent.
+- **An approved study.** Work within an approved study's scope needs no new application;
+  outside it, an amendment (the sponsor decides whether it is substantial) or a new one.
+
+>>> sorted({rule.body.value for rule in ROUTE_RULES if rule.body})[:3]
+['amendment', 'caldicott_guardian', 'capacity_body']
+>>> len(ROUTE_RULE_IDS) == len(ROUTE_RULES)
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Final
+
+import attrs
+
+from participatory.core.explain import Severity
+from participatory.core.nations import Nation
+from participatory.ethics.bodies import Requirement, ReviewBody
+from participatory.ethics.facts import Answer, Fact
+from participatory.ethics.outcomes import Action, TriageOutcome
+from participatory.ethics.route_logic import RouteView, all_of, any_of, negate
+
+__all__ = [
+    "NOT_RESEARCH_OUTCOMES",
+    "ROUTE_ONLY_FACTS",
+    "ROUTE_RULES",
+    "ROUTE_RULE_IDS",
+    "RouteRule",
+]
+
+E, W, S, NI = Nation.ENGLAND, Nation.WALES, Nation.SCOTLAND, Nation.NORTHERN_IRELAND
+_ALL: Final = frozenset(Nation)
+
+#: Outcomes that are not research but study people: local governance, not a REC.
+NOT_RESEARCH_OUTCOMES: Final = (
+    TriageOutcome.SERVICE_EVALUATION,
+    TriageOutcome.CLINICAL_AUDIT,
+    TriageOutcome.USUAL_PRACTICE,
+    TriageOutcome.NOT_RESEARCH,
+)
+
+Condition = Callable[[RouteView, Nation], Answer]
+
+_SEVERITY: Final = {
+    Requirement.REQUIRED: Severity.WARNING,
+    Requirement.UNSETTLED: Severity.REFER,
+    Requirement.POLICY: Severity.ADVICE,
+    Requirement.ADVICE: Severity.ADVICE,
+}
+
+
+@attrs.frozen
+class RouteRule:
+    """One rule: where ``applies`` is yes in a nation, ``body`` reviews the activity.
+
+    ``per_nation`` routes differ by nation (one route per nation); the others cover the
+    whole study (one NHS REC opinion for a UK-wide study). A rule with no ``body`` only
+    explains (why no NHS REC is needed, for instance). ``key`` is its message key without
+    the ``ethics.`` prefix.
+    """
+
+    rule_id: str
+    key: str
+    body: ReviewBody | None
+    requirement: Requirement
+    applies: Condition
+    nations: frozenset[Nation] = _ALL
+    per_nation: bool = False
+    alternatives: tuple[ReviewBody, ...] = ()
+    actions: tuple[str, ...] = (Action.APPLY_BY_ROUTE.value,)
+    #: Whether the condition reads the nation (else it is evaluated once for all nations).
+    uses_nation: bool = False
+
+    @property
+    def severity(self) -> Severity:
+        """How serious its finding is: explanations are information."""
+        return Severity.INFO if self.body is None else _SEVERITY[self.requirement]
+
+
+# -- the facts the rules share ---------------------------------------------------------------
+
+
+def _research(v: RouteView) -> Answer:
+    return v.outcome_in(TriageOutcome.RESEARCH)
+
+
+def _not_research(v: RouteView) -> Answer:
+    return v.outcome_in(*NOT_RESEARCH_OUTCOMES)
+
+
+def _people_studied(v: RouteView) -> Answer:
+    return v.outcome_in(TriageOutcome.RESEARCH, *NOT_RESEARCH_OUTCOMES)
+
+
+def _fresh(v: RouteView) -> Answer:
+    """Research that is not part of a study already approved: a new application."""
+    return all_of(lambda: _research(v), lambda: negate(v.fact(Fact.APPROVED_STUDY_PARTICIPANTS)))
+
+
+def _nhs_users(v: RouteView) -> Answer:
+    return any_of(
+        lambda: v.studied(Fact.NHS_PATIENTS), lambda: v.fact(Fact.IDENTIFIABLE_PATIENT_DATA)
+    )
+
+
+def _social_care_users(v: RouteView) -> Answer:
+    return any_of(
+        lambda: v.studied(Fact.ADULT_SOCIAL_CARE_USERS),
+        lambda: v.studied(Fact.CHILDRENS_SOCIAL_CARE_USERS),
+    )
+
+
+def _custody(v: RouteView) -> Answer:
+    return any_of(
+        lambda: v.studied(Fact.IN_CUSTODY_OR_ON_PROBATION),
+        lambda: v.fact(Fact.PRISON_OR_PROBATION_SETTING),
+    )
+
+
+def _nhs_rec_trigger(v: RouteView, nation: Nation) -> Answer:
+    return any_of(
+        lambda: _nhs_users(v),
+        lambda: _social_care_users(v) if nation in (W, NI) else Answer.NO,
+        lambda: all_of(lambda: _custody(v), lambda: v.fact(Fact.HEALTH_RELATED)),
+    )
+
+
+def _capacity_body_required(v: RouteView, nation: Nation) -> Answer:
+    capacity = v.studied(Fact.MAY_LACK_CAPACITY)
+    if nation is S:
+        return all_of(lambda: capacity, lambda: v.fact(Fact.HEALTH_RELATED))
+    return capacity
+
+
+def _statutory_committee(v: RouteView, nation: Nation) -> Answer:
+    """Whether an NHS REC or a capacity body reviews the study in ``nation``."""
+    return any_of(lambda: _nhs_rec_trigger(v, nation), lambda: _capacity_body_required(v, nation))
+
+
+def _nhs_involved(v: RouteView) -> Answer:
+    return any_of(
+        lambda: _nhs_users(v),
+        lambda: v.studied(Fact.NHS_STAFF),
+        lambda: v.fact(Fact.NHS_PREMISES),
+    )
+
+
+def _england_adult_social_care(v: RouteView, nation: Nation) -> Answer:
+    return v.studied(Fact.ADULT_SOCIAL_CARE_USERS) if nation is E else Answer.NO
+
+
+# -- the conditions, one per rule --------------------------------------------------------------
+
+
+def _existing_approval(v: RouteView, _n: Nation) -> Answer:
+    return all_of(
+        lambda: any_of(
+            lambda: _people_studied(v),
+            lambda: v.collected_data_about_people(),
+        ),
+        lambda: v.fact(Fact.APPROVED_STUDY_PARTICIPANTS),
+        lambda: v.fact(Fact.WITHIN_APPROVED_SCOPE),
+    )
+
+
+def _amendment(v: RouteView, _n: Nation) -> Answer:
+    return all_of(
+        lambda: _research(v),
+        lambda: v.fact(Fact.APPROVED_STUDY_PARTICIPANTS),
+        lambda: negate(v.fact(Fact.WITHIN_APPROVED_SCOPE)),
+    )
+
+
+def _nhs_rec(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _fresh(v), lambda: _nhs_users(v))
+
+
+def _nhs_rec_social_care(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _fresh(v), lambda: _social_care_users(v))
+
+
+def _nhs_rec_prison(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _fresh(v), lambda: _custody(v), lambda: v.fact(Fact.HEALTH_RELATED))
+
+
+def _nhs_permission(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _fresh(v), lambda: _nhs_involved(v))
+
+
+def _no_nhs_rec_for_staff(v: RouteView, n: Nation) -> Answer:
+    return all_of(
+        lambda: _fresh(v),
+        lambda: any_of(lambda: v.studied(Fact.NHS_STAFF), lambda: v.fact(Fact.NHS_PREMISES)),
+        lambda: negate(_statutory_committee(v, n)),
+    )
+
+
+def _capacity(v: RouteView, n: Nation) -> Answer:
+    return all_of(lambda: _fresh(v), lambda: _capacity_body_required(v, n))
+
+
+def _capacity_scotland_unsettled(v: RouteView, _n: Nation) -> Answer:
+    return all_of(
+        lambda: _fresh(v),
+        lambda: v.studied(Fact.MAY_LACK_CAPACITY),
+        lambda: negate(v.fact(Fact.HEALTH_RELATED)),
+    )
+
+
+def _capacity_not_research(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _not_research(v), lambda: v.studied(Fact.MAY_LACK_CAPACITY))
+
+
+def _social_care_rec(v: RouteView, n: Nation) -> Answer:
+    return all_of(
+        lambda: _fresh(v),
+        lambda: _england_adult_social_care(v, n),
+        lambda: negate(_statutory_committee(v, n)),
+    )
+
+
+def _local_authority(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _people_studied(v), lambda: _social_care_users(v))
+
+
+def _social_care_scotland(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _fresh(v), lambda: _social_care_users(v))
+
+
+def _hmpps(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _fresh(v), lambda: _custody(v))
+
+
+def _hmpps_not_research(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _not_research(v), lambda: _custody(v))
+
+
+def _prison_service(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: any_of(lambda: _fresh(v), lambda: _not_research(v)), lambda: _custody(v))
+
+
+def _university_rec(v: RouteView, n: Nation) -> Answer:
+    return all_of(
+        lambda: _fresh(v),
+        lambda: negate(_statutory_committee(v, n)),
+        # Adult social care in England: the Social Care REC's route names the university REC
+        # as the alternative, so it is not listed a second time.
+        lambda: negate(_england_adult_social_care(v, n)),
+    )
+
+
+def _university_rec_policy(v: RouteView, n: Nation) -> Answer:
+    return all_of(lambda: _fresh(v), lambda: _statutory_committee(v, n))
+
+
+def _local_governance(v: RouteView, _n: Nation) -> Answer:
+    return _not_research(v)
+
+
+def _personal_data(v: RouteView) -> Answer:
+    return all_of(lambda: _people_studied(v), lambda: v.fact(Fact.PERSONAL_DATA))
+
+
+def _dpia(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _personal_data(v), lambda: v.fact(Fact.LARGE_SCALE_SPECIAL_CATEGORY))
+
+
+def _dpia_screen(v: RouteView, _n: Nation) -> Answer:
+    return all_of(
+        lambda: _personal_data(v), lambda: negate(v.fact(Fact.LARGE_SCALE_SPECIAL_CATEGORY))
+    )
+
+
+def _caldicott(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _people_studied(v), lambda: v.fact(Fact.IDENTIFIABLE_PATIENT_DATA))
+
+
+def _without_consent(v: RouteView, _n: Nation) -> Answer:
+    return all_of(
+        lambda: _people_studied(v),
+        lambda: v.fact(Fact.IDENTIFIABLE_PATIENT_DATA),
+        lambda: v.fact(Fact.PATIENT_DATA_WITHOUT_CONSENT),
+    )
+
+
+R, U, P, A = Requirement.REQUIRED, Requirement.UNSETTLED, Requirement.POLICY, Requirement.ADVICE
+B = ReviewBody
+_CHECK: Final = (Action.CHECK_EXISTING_APPROVAL.value,)
+
+#: Every route rule, in the order routes are listed.
+ROUTE_RULES: Final = (
+    RouteRule("ETH-ROUTE-EXISTING-APPROVAL", "route.existing_approval", B.EXISTING_APPROVAL, R,
+          _existing_approval, actions=_CHECK),
+    RouteRule("ETH-ROUTE-AMENDMENT", "route.amendment", B.AMENDMENT, R, _amendment, actions=_CHECK),
+    RouteRule("ETH-ROUTE-NHS-REC", "route.nhs_rec", B.NHS_REC, R, _nhs_rec),
+    RouteRule("ETH-ROUTE-NHS-REC-SOCIAL-CARE", "route.nhs_rec_social_care", B.NHS_REC, R,
+          _nhs_rec_social_care, nations=frozenset({W, NI})),
+    RouteRule("ETH-ROUTE-NHS-REC-PRISON", "route.nhs_rec_prison", B.NHS_REC, R, _nhs_rec_prison),
+    RouteRule("ETH-ROUTE-SOCIAL-CARE-SCOTLAND", "route.social_care_scotland", B.NHS_REC, U,
+          _social_care_scotland, nations=frozenset({S})),
+    RouteRule("ETH-ROUTE-CAPACITY-ENGLAND", "route.capacity_england", B.CAPACITY_BODY, R,
+          _capacity, nations=frozenset({E}), per_nation=True, uses_nation=True),
+    RouteRule("ETH-ROUTE-CAPACITY-WALES", "route.capacity_wales", B.CAPACITY_BODY, R,
+          _capacity, nations=frozenset({W}), per_nation=True, uses_nation=True),
+    RouteRule("ETH-ROUTE-CAPACITY-SCOTLAND", "route.capacity_scotland", B.CAPACITY_BODY, R,
+          _capacity, nations=frozenset({S}), per_nation=True, uses_nation=True),
+    RouteRule("ETH-ROUTE-CAPACITY-SCOTLAND-UNSETTLED", "route.capacity_scotland_unsettled",
+          B.CAPACITY_BODY, U, _capacity_scotland_unsettled, nations=frozenset({S}),
+          per_nation=True),
+    RouteRule("ETH-ROUTE-CAPACITY-NI", "route.capacity_northern_ireland", B.CAPACITY_BODY, R,
+          _capacity, nations=frozenset({NI}), per_nation=True, uses_nation=True),
+    RouteRule("ETH-ROUTE-CAPACITY-NOT-RESEARCH", "route.capacity_not_research", B.CAPACITY_BODY,
+          U, _capacity_not_research, per_nation=True),
+    RouteRule("ETH-ROUTE-SOCIAL-CARE-REC", "route.social_care_rec", B.SOCIAL_CARE_REC, R,
+          _social_care_rec, nations=frozenset({E}), per_nation=True, uses_nation=True,
+          alternatives=(B.UNIVERSITY_REC,)),
+    RouteRule("ETH-ROUTE-HMPPS", "route.hmpps", B.HMPPS_NRC, R, _hmpps,
+          nations=frozenset({E, W}), per_nation=True),
+    RouteRule("ETH-ROUTE-HMPPS-NOT-RESEARCH", "route.hmpps_not_research", B.HMPPS_NRC, U,
+          _hmpps_not_research, nations=frozenset({E, W}), per_nation=True),
+    RouteRule("ETH-ROUTE-PRISON-SERVICE", "route.prison_service", B.PRISON_SERVICE, U,
+          _prison_service, nations=frozenset({S, NI}), per_nation=True),
+    RouteRule("ETH-ROUTE-UNIVERSITY-REC", "route.university_rec", B.UNIVERSITY_REC, R,
+          _university_rec, uses_nation=True),
+    RouteRule("ETH-ROUTE-UNIVERSITY-REC-POLICY", "route.university_rec_policy", B.UNIVERSITY_REC,
+          P, _university_rec_policy, uses_nation=True),
+    RouteRule("ETH-ROUTE-HRA-APPROVAL", "route.hra_approval", B.NHS_PERMISSION, R,
+          _nhs_permission, nations=frozenset({E}), per_nation=True),
+    RouteRule("ETH-ROUTE-HRA-HCRW-APPROVAL", "route.hra_hcrw_approval", B.NHS_PERMISSION, R,
+          _nhs_permission, nations=frozenset({W}), per_nation=True),
+    RouteRule("ETH-ROUTE-NHS-PERMISSION-SCOTLAND", "route.nhs_permission_scotland",
+          B.NHS_PERMISSION, R, _nhs_permission, nations=frozenset({S}), per_nation=True),
+    RouteRule("ETH-ROUTE-HSC-PERMISSION-NI", "route.hsc_permission_northern_ireland",
+          B.NHS_PERMISSION, R, _nhs_permission, nations=frozenset({NI}), per_nation=True),
+    RouteRule("ETH-ROUTE-NO-NHS-REC-FOR-STAFF", "route.no_nhs_rec_for_staff", None, R,
+          _no_nhs_rec_for_staff, actions=(), uses_nation=True),
+    RouteRule("ETH-ROUTE-LOCAL-AUTHORITY", "route.local_authority", B.LOCAL_AUTHORITY, A,
+          _local_authority, nations=frozenset({E}), per_nation=True),
+    RouteRule("ETH-ROUTE-LOCAL-GOVERNANCE", "route.local_governance", B.LOCAL_GOVERNANCE, R,
+          _local_governance, actions=(Action.LOCAL_GOVERNANCE.value,)),
+    RouteRule("ETH-ROUTE-DPIA", "route.dpia", B.DPIA, R, _dpia),
+    RouteRule("ETH-ROUTE-DPIA-SCREENING", "route.dpia_screening", B.DPIA, A, _dpia_screen),
+    RouteRule("ETH-ROUTE-CALDICOTT", "route.caldicott", B.CALDICOTT_GUARDIAN, A, _caldicott),
+    RouteRule("ETH-ROUTE-CAG", "route.cag", B.CONFIDENTIALITY, R, _without_consent,
+          nations=frozenset({E, W}), per_nation=True),
+    RouteRule("ETH-ROUTE-PBPP", "route.pbpp", B.CONFIDENTIALITY, R, _without_consent,
+          nations=frozenset({S}), per_nation=True),
+    RouteRule("ETH-ROUTE-CONFIDENTIALITY-NI", "route.confidentiality_northern_ireland",
+          B.CONFIDENTIALITY, U, _without_consent, nations=frozenset({NI}), per_nation=True),
+)  # fmt: skip
+
+#: Facts the route rules read that the outcome never turns on (a what-if on one of them
+#: needs only the routes worked out again, not the whole triage).
+ROUTE_ONLY_FACTS: Final = frozenset(
+    {
+        Fact.NHS_PATIENTS,
+        Fact.NHS_STAFF,
+        Fact.ADULT_SOCIAL_CARE_USERS,
+        Fact.CHILDRENS_SOCIAL_CARE_USERS,
+        Fact.MAY_LACK_CAPACITY,
+        Fact.IN_CUSTODY_OR_ON_PROBATION,
+        Fact.NHS_PREMISES,
+        Fact.PRISON_OR_PROBATION_SETTING,
+        Fact.HEALTH_RELATED,
+        Fact.IDENTIFIABLE_PATIENT_DATA,
+        Fact.PATIENT_DATA_WITHOUT_CONSENT,
+        Fact.PERSONAL_DATA,
+        Fact.LARGE_SCALE_SPECIAL_CATEGORY,
+    }
+)
+
+#: The rule ids, which the guidance data must give citations for.
+ROUTE_RULE_IDS: Final = tuple(rule.rule_id for rule in ROUTE_RULES)

@@ -1,0 +1,286 @@
+"""The ledger: every contributor, household record, payment and ask, indexed by person.
+
+A :class:`Ledger` is a value: building one checks it (every payment and ask names a known
+contributor, a person belongs to at most one household record, a household's nation is its
+members'), and indexes it, so that the questions asked of it on every payment — a person's
+payments, their household's, the payments in the weeks around a day — cost a dictionary
+look-up and a binary search, however large the ledger grows. Changing it gives a new
+ledger (:meth:`Ledger.with_entries`); storage is the store's business
+(:mod:`participatory.store`).
+
+>>> import datetime as dt
+>>> from participatory.core.periods import DateRange
+>>> book = Ledger(
+...     contributors=[Contributor("c-7")],
+...     payments=[
+...         PaymentEntry("a-1", "c-7", "150.00", "2026-01-13", payer="uni", project="river"),
+...         PaymentEntry("b-1", "c-7", "150.00", "2026-01-14", payer="uni", project="pillow"),
+...     ],
+... )
+>>> [p.id for p in book.entries_between(["c-7"], DateRange("2026-01-12", "2026-01-18"),
+...                                      exclude_project="river")]
+['b-1']
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import TypeVar
+
+import attrs
+
+from participatory.benefits.receipts import Receipt
+from participatory.core.errors import ValidationError
+from participatory.core.periods import DateRange
+from participatory.ledger.consent import HouseholdRecord
+from participatory.ledger.contributors import Contributor
+from participatory.ledger.entries import Ask, PaymentEntry
+
+__all__ = ["Ledger"]
+
+_T = TypeVar("_T", Contributor, HouseholdRecord, PaymentEntry, Ask)
+_EMPTY: tuple[PaymentEntry, ...] = ()
+
+
+def _keyed(value: object, kind: type[_T], what: str) -> Mapping[str, _T]:
+    """An iterable (or mapping) of ``kind`` as a read-only mapping by id."""
+    items: Iterable[object]
+    if isinstance(value, Mapping):
+        items = value.values()
+    elif isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ValidationError(what, f"must be a list of {kind.__name__}")
+    else:
+        items = value
+    found: dict[str, _T] = {}
+    for index, item in enumerate(items):
+        if not isinstance(item, kind):
+            raise ValidationError(f"{what}[{index}]", f"must be a {kind.__name__}")
+        if item.id in found:
+            raise ValidationError(f"{what}[{index}].id", "repeats the id of an earlier entry")
+        found[item.id] = item
+    return MappingProxyType(found)
+
+
+def _contributors(value: object) -> Mapping[str, Contributor]:
+    return _keyed(value, Contributor, "contributors")
+
+
+def _households(value: object) -> Mapping[str, HouseholdRecord]:
+    return _keyed(value, HouseholdRecord, "households")
+
+
+def _payments(value: object) -> Mapping[str, PaymentEntry]:
+    return _keyed(value, PaymentEntry, "payments")
+
+
+def _asks(value: object) -> Mapping[str, Ask]:
+    return _keyed(value, Ask, "asks")
+
+
+def _window(days: Sequence[dt.date], window: DateRange) -> slice:
+    return slice(bisect.bisect_left(days, window.start), bisect.bisect_right(days, window.end))
+
+
+@attrs.frozen
+class Ledger:
+    """Contributors, household records, payments and asks, each by id, indexed by person."""
+
+    contributors: Mapping[str, Contributor] = attrs.field(factory=dict, converter=_contributors)
+    households: Mapping[str, HouseholdRecord] = attrs.field(factory=dict, converter=_households)
+    payments: Mapping[str, PaymentEntry] = attrs.field(factory=dict, converter=_payments)
+    asks: Mapping[str, Ask] = attrs.field(factory=dict, converter=_asks)
+    _by_person: dict[str, tuple[PaymentEntry, ...]] = attrs.field(init=False, eq=False, repr=False)
+    _days: dict[str, list[dt.date]] = attrs.field(init=False, eq=False, repr=False)
+    _by_work_day: dict[str, tuple[PaymentEntry, ...]] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    _work_days: dict[str, list[dt.date]] = attrs.field(init=False, eq=False, repr=False)
+    _household_of: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        contributors = self.contributors
+        grouped: dict[str, list[PaymentEntry]] = {}
+        # Errors name an entry by its position, not its id: an id can carry a name.
+        for index, entry in enumerate(self.payments.values()):
+            if entry.person not in contributors:
+                raise ValidationError(
+                    f"payments[{index}].person", "is not a contributor in the ledger"
+                )
+            grouped.setdefault(entry.person, []).append(entry)
+        by_person: dict[str, tuple[PaymentEntry, ...]] = {}
+        days: dict[str, list[dt.date]] = {}
+        by_work_day: dict[str, tuple[PaymentEntry, ...]] = {}
+        work_days: dict[str, list[dt.date]] = {}
+        for person, entries in grouped.items():
+            entries.sort(key=lambda e: (e.received_on, e.id))
+            by_person[person] = tuple(entries)
+            days[person] = [e.received_on for e in entries]
+            # Hours count in the week the work was done, which may be far from the day paid.
+            apart = sorted(
+                (e for e in entries if e.worked_on is not None and e.worked_on != e.received_on),
+                key=lambda e: (e.work_day, e.id),
+            )
+            if apart:
+                by_work_day[person] = tuple(apart)
+                work_days[person] = [e.work_day for e in apart]
+        for index, ask in enumerate(self.asks.values()):
+            if ask.person is not None and ask.person not in contributors:
+                raise ValidationError(f"asks[{index}].person", "is not a contributor in the ledger")
+        household_of: dict[str, str] = {}
+        for index, record in enumerate(self.households.values()):
+            known = [m for m in record.members if m in contributors]
+            if not known:
+                raise ValidationError(
+                    f"households[{index}]", "has no member who is a contributor"
+                )
+            for member in record.members:
+                if member in household_of:
+                    raise ValidationError(
+                        f"households[{index}]",
+                        "shares a member with another household record",
+                        hint="a person belongs to one household; replace the old record",
+                    )
+                household_of[member] = record.id
+            for member in known:
+                if contributors[member].nation is not record.household.nation:
+                    raise ValidationError(
+                        f"households[{index}].nation",
+                        "differs from a member's nation as a contributor",
+                    )
+        object.__setattr__(self, "_by_person", by_person)
+        object.__setattr__(self, "_days", days)
+        object.__setattr__(self, "_by_work_day", by_work_day)
+        object.__setattr__(self, "_work_days", work_days)
+        object.__setattr__(self, "_household_of", household_of)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Ledger of {len(self.contributors)} contributors, {len(self.households)} "
+            f"household records, {len(self.payments)} payments, {len(self.asks)} asks>"
+        )
+
+    def contributor(self, person: str) -> Contributor:
+        """The contributor with id ``person``."""
+        found = self.contributors.get(person)
+        if found is None:
+            raise ValidationError("person", "is not a contributor in the ledger")
+        return found
+
+    def payments_of(self, person: str) -> tuple[PaymentEntry, ...]:
+        """Every payment entry to ``person`` (cancelled ones included), by day received."""
+        return self._by_person.get(person, _EMPTY)
+
+    def household_of(self, person: str) -> HouseholdRecord | None:
+        """The household record ``person`` belongs to, if any."""
+        key = self._household_of.get(person)
+        return None if key is None else self.households[key]
+
+    def members(self, person: str) -> tuple[str, ...]:
+        """The people whose payments count together with ``person``'s: their household."""
+        record = self.household_of(person)
+        return (person,) if record is None else record.members
+
+    def entries_between(
+        self,
+        people: Iterable[str],
+        window: DateRange,
+        *,
+        exclude_project: str | None = None,
+        exclude_ids: frozenset[str] = frozenset(),
+    ) -> tuple[PaymentEntry, ...]:
+        """The counted payments to ``people`` received, or worked for, within ``window``.
+
+        Cancelled entries never count. ``exclude_project`` leaves out one project's own
+        payments (so a project's assessment does not count its payments twice);
+        ``exclude_ids`` leaves out named entries (a payment being checked again).
+        """
+        chosen: dict[str, PaymentEntry] = {}
+        for person in people:
+            entries = self._by_person.get(person)
+            if entries is None:
+                continue
+            found = list(entries[_window(self._days[person], window)])
+            apart = self._by_work_day.get(person)
+            if apart is not None:
+                found.extend(apart[_window(self._work_days[person], window)])
+            for entry in found:
+                if (
+                    entry.status.counts
+                    and entry.id not in exclude_ids
+                    and (exclude_project is None or entry.project != exclude_project)
+                ):
+                    chosen[entry.id] = entry
+        return tuple(sorted(chosen.values(), key=lambda e: (e.received_on, e.id)))
+
+    def receipts_between(
+        self,
+        people: Iterable[str],
+        window: DateRange,
+        *,
+        exclude_project: str | None = None,
+        exclude_ids: frozenset[str] = frozenset(),
+    ) -> tuple[Receipt, ...]:
+        """:meth:`entries_between` as the benefits engine's receipts."""
+        return tuple(
+            entry.receipt
+            for entry in self.entries_between(
+                people, window, exclude_project=exclude_project, exclude_ids=exclude_ids
+            )
+        )
+
+    def asks_between(self, window: DateRange) -> tuple[Ask, ...]:
+        """The asks made within ``window``, by day asked."""
+        return tuple(
+            sorted(
+                (a for a in self.asks.values() if window.start <= a.asked_on <= window.end),
+                key=lambda a: (a.asked_on, a.id),
+            )
+        )
+
+    def with_entries(
+        self,
+        *,
+        contributors: Iterable[Contributor] = (),
+        households: Iterable[HouseholdRecord] = (),
+        payments: Iterable[PaymentEntry] = (),
+        asks: Iterable[Ask] = (),
+    ) -> Ledger:
+        """A new ledger with these added, or replacing the entries with the same ids.
+
+        A household record replaces any earlier record of the same members.
+        """
+        new_households = tuple(households)
+        replaced = {
+            self._household_of[m]
+            for record in new_households
+            for m in record.members
+            if m in self._household_of
+        }
+        kept_households = [r for k, r in self.households.items() if k not in replaced]
+        return Ledger(
+            contributors={**self.contributors, **{c.id: c for c in contributors}},
+            households=_merged(kept_households, new_households),
+            payments={**self.payments, **{p.id: p for p in payments}},
+            asks={**self.asks, **{a.id: a for a in asks}},
+        )
+
+    def without_households(self, ids: Iterable[str]) -> Ledger:
+        """A new ledger without the household records ``ids`` (their circumstances erased)."""
+        gone = frozenset(ids)
+        return Ledger(
+            contributors=self.contributors,
+            households={k: r for k, r in self.households.items() if k not in gone},
+            payments=self.payments,
+            asks=self.asks,
+        )
+
+
+def _merged(
+    kept: Iterable[HouseholdRecord], added: Iterable[HouseholdRecord]
+) -> dict[str, HouseholdRecord]:
+    result = {r.id: r for r in kept}
+    result.update({r.id: r for r in added})
+    return result

@@ -1,0 +1,161 @@
+"""How much more a person can be paid on a day, with everything already paid counted.
+
+:func:`assess_headroom` asks the benefits engine's headroom question of the ledger: given
+every payment already made or scheduled to the person and their partner (from every project
+and payer) in the weeks and assessment periods around the day, how much more can be paid to
+the person that day before each benefit changes. Like every answer about a person's benefits,
+it is sensitive, and it never says who paid what.
+
+Worked example (2025/26): the Carer's Allowance earnings limit is £196 a week; £150 has been
+paid this week (by any payer), so £46.00 more changes nothing.
+
+>>> import datetime as dt
+>>> from participatory.benefits import Benefit, CarersAllowanceClaim, Household, Person
+>>> from participatory.ledger import (
+...     ConsentRecord, Contributor, HouseholdRecord, Ledger, PaymentEntry)
+>>> agreed = ConsentRecord("amira", "amira", "2025-04-01", "benefits checks", "2027-03-31")
+>>> book = Ledger(contributors=[Contributor("amira")],
+...     households=[HouseholdRecord("h-1", Household(people=[Person("amira",
+...                 carers_allowance=CarersAllowanceClaim())]), [agreed])],
+...     payments=[PaymentEntry("r-1", "amira", "150.00", "2026-01-13", payer="trust")])
+>>> room = assess_headroom(book, "amira", dt.date(2026, 1, 15), as_at=dt.date(2026, 1, 10))
+>>> room.for_benefit(Benefit.CARERS_ALLOWANCE)
+Money('46.00', 'GBP')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Final
+
+import attrs
+
+from participatory.benefits.headroom import headroom
+from participatory.benefits.kinds import Benefit
+from participatory.benefits.mechanism import finding
+from participatory.core.errors import ValidationError
+from participatory.core.explain import Explained, Finding, Severity
+from participatory.core.fields import keyed, member
+from participatory.core.money import Money
+from participatory.core.params import ParameterSet
+from participatory.core.periods import to_date
+from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.ledger.before_paying import context_window
+from participatory.ledger.entries import PaymentKind
+from participatory.ledger.model import Ledger
+
+__all__ = ["MESSAGES", "PersonHeadroom", "assess_headroom"]
+
+MESSAGES: Final[Mapping[str, str]] = {
+    "ledger.room.limited": (
+        "With everything already paid or scheduled, up to {amount} more can be paid on {day} "
+        "without changing {benefit}."
+    ),
+    "ledger.room.none": (
+        "With everything already paid or scheduled, any further payment on {day} changes {benefit}."
+    ),
+    "ledger.room.unlimited": (
+        "No benefit recorded for {person}'s household limits a payment on {day}."
+    ),
+}
+
+
+def _by_benefit(value: Mapping[Benefit, Money | None]) -> dict[Benefit, Money | None]:
+    return keyed(value, "by_benefit", Benefit, (Money, None))
+
+
+@attrs.frozen
+class PersonHeadroom(Explained):
+    """The room left per benefit on a day (``None``: that benefit sets no limit).
+
+    ``checked`` is false when no usable circumstances are recorded; the findings say why.
+    """
+
+    person: str
+    day: dt.date
+    checked: bool
+    by_benefit: Mapping[Benefit, Money | None] = attrs.field(
+        factory=dict, converter=_by_benefit, repr=REDACTED, metadata=SENSITIVE
+    )
+
+    def for_benefit(self, benefit: Benefit) -> Money | None:
+        """The room for one benefit (``None``: no limit, or not received)."""
+        return self.by_benefit.get(benefit)
+
+    @property
+    def amount(self) -> Money | None:
+        """The smallest room of any benefit (``None`` when no benefit sets a limit)."""
+        limited = [m for m in self.by_benefit.values() if m is not None]
+        return min(limited, key=lambda m: m.amount) if limited else None
+
+
+def assess_headroom(
+    ledger: Ledger,
+    person: str,
+    day: dt.date | str,
+    *,
+    as_at: dt.date,
+    kind: PaymentKind | str = PaymentKind.FEE,
+    parameters: ParameterSet | None = None,
+) -> PersonHeadroom:
+    """The most that can be paid to ``person`` on ``day`` before each benefit changes."""
+    if not isinstance(ledger, Ledger):
+        raise ValidationError("ledger", "must be a Ledger")
+    on = to_date(day, "day")
+    chosen = member(PaymentKind, kind, "kind")
+    ledger.contributor(person)
+    record = ledger.household_of(person)
+    if record is None or not record.usable_on(as_at):
+        # The same reasons, in the same words, as a check before paying.
+        reason = "not_checked" if record is None else "not_usable"
+        rule = "LEDGER-NOT-CHECKED" if record is None else "LEDGER-CIRCUMSTANCES-NOT-USABLE"
+        return PersonHeadroom(
+            person,
+            on,
+            False,
+            findings=(
+                finding(
+                    rule,
+                    Severity.INFO if record is None else Severity.WARNING,
+                    f"ledger.before.{reason}",
+                    {"person": person, "day": as_at},
+                    sensitive=record is not None,
+                    subject=person,
+                ),
+            ),
+        )
+    already = ledger.receipts_between(record.members, context_window(on))
+    room = headroom(
+        record.household,
+        on,
+        person=person,
+        kind=chosen.receipt_kind,
+        already=already,
+        parameters=parameters,
+    )
+    found: list[Finding] = []
+    for benefit, amount in sorted(room.by_benefit.items(), key=lambda item: item[0].value):
+        if amount is None:
+            continue
+        key = "ledger.room.limited" if amount.amount else "ledger.room.none"
+        found.append(
+            finding(
+                "LEDGER-HEADROOM",
+                Severity.INFO,
+                key,
+                {"amount": amount, "day": on, "benefit": benefit.label},
+                subject=person,
+            )
+        )
+    if not found:
+        found.append(
+            finding(
+                "LEDGER-HEADROOM",
+                Severity.INFO,
+                "ledger.room.unlimited",
+                {"person": person, "day": on},
+                subject=person,
+            )
+        )
+    return PersonHeadroom(person, on, True, room.by_benefit, findings=found)

@@ -1,0 +1,457 @@
+"""The person's year: what they received, what each benefit did, what they kept and must report.
+
+:func:`contributor_statement` gathers every payment made or scheduled to a person in a UK tax
+year, from every project and payer, and checks them against their household's benefits (with
+their partner's payments counted, and the payments just outside the year counted so that a
+week or assessment period that straddles 6 April comes out right). It returns a
+:class:`ContributorStatement`: week by week (the person's benefit weeks) and, on Universal
+Credit, assessment period by assessment period, what was received or is still due, what each
+benefit was before and after, what was kept, and the reporting duties: the Universal Credit
+journal, form PW1 for ESA's permitted work, a Carer's Allowance change of circumstances (to
+Social Security Scotland for Carer Support Payment in Scotland).
+
+It is the person's own statement: it is written for them
+(:func:`participatory.render.statement.render_statement` in English or Welsh, as accessible
+HTML or plain text), and carries their special-category data.
+
+>>> import datetime as dt
+>>> from participatory.benefits import CarersAllowanceClaim, Household, Person
+>>> from participatory.ledger import ConsentRecord, Contributor, HouseholdRecord, Ledger
+>>> from participatory.ledger import PaymentEntry
+>>> agreed = ConsentRecord("amira", "amira", "2025-04-01", "benefits checks", "2027-03-31")
+>>> book = Ledger(contributors=[Contributor("amira")],
+...     households=[HouseholdRecord("h-1", Household(people=[Person("amira",
+...                 carers_allowance=CarersAllowanceClaim())]), [agreed])],
+...     payments=[PaymentEntry("r-1", "amira", "150.00", "2026-01-13", payer="uni"),
+...               PaymentEntry("p-1", "amira", "150.00", "2026-01-14", payer="trust")])
+>>> year = contributor_statement(book, "amira", 2025, as_at=dt.date(2026, 4, 30))
+>>> year.received, year.change, year.kept
+(Money('300.00', 'GBP'), Money('-83.30', 'GBP'), Money('216.70', 'GBP'))
+>>> [f.rule_id for f in year.findings if f.rule_id.startswith("LEDGER-REPORT")]
+['LEDGER-REPORT-CARERS-ALLOWANCE']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from participatory.benefits.advice import reporting_findings, standing_findings
+from participatory.benefits.engine import assess_benefits
+from participatory.benefits.household import Household
+from participatory.benefits.kinds import Benefit, LegacyBenefit
+from participatory.benefits.mechanism import finding
+from participatory.benefits.outcomes import PeriodOutcome
+from participatory.core.errors import ValidationError
+from participatory.core.explain import Explained, Finding, Severity
+from participatory.core.fields import keyed
+from participatory.core.money import Money
+from participatory.core.nations import Nation
+from participatory.core.params import ParameterSet
+from participatory.core.periods import (
+    AssessmentPeriodCycle,
+    BenefitWeekCycle,
+    DateRange,
+    TaxYear,
+)
+from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.sources import Citation
+from participatory.ledger.before_paying import CONTEXT_DAYS
+from participatory.ledger.entries import PaymentEntry, PaymentKind, PaymentStatus
+from participatory.ledger.model import Ledger
+
+__all__ = [
+    "MESSAGES",
+    "BenefitLine",
+    "ContributorStatement",
+    "PeriodKind",
+    "StatementPeriod",
+    "contributor_statement",
+]
+
+MESSAGES: Final[Mapping[str, str]] = {
+    "ledger.statement.year": (
+        "In the tax year {year} you received {received}, and {due} more is due. Your "
+        "benefits changed by {change} because of these payments, so you kept {kept}."
+    ),
+    "ledger.statement.year_unchecked": (
+        "In the tax year {year} you received {received}, and {due} more is due."
+    ),
+    "ledger.statement.not_checked": (
+        "No benefit circumstances could be used for this statement, so it shows your "
+        "payments only. If you get benefits, report these payments as your benefit rules "
+        "require."
+    ),
+    "ledger.statement.report.uc": (
+        "Universal Credit, the assessment period {start} to {end}: report earnings of "
+        "{amount} in your journal."
+    ),
+    "ledger.statement.report.ca": (
+        "Carer's Allowance, the week {start} to {end}: tell the Carer's Allowance Unit about "
+        "earnings of {amount} (a change of circumstances)."
+    ),
+    "ledger.statement.report.csp": (
+        "Carer Support Payment, the week {start} to {end}: tell Social Security Scotland "
+        "about earnings of {amount} (a change of circumstances)."
+    ),
+    "ledger.statement.report.ca_ni": (
+        "Carer's Allowance, the week {start} to {end}: tell the Disability and Carers Service "
+        "about earnings of {amount} (a change of circumstances)."
+    ),
+    "ledger.statement.report.esa": (
+        "ESA, the week {start} to {end}: earnings of {amount} for {hours} hours of work. "
+        "Before permitted work starts, tell DWP on form PW1; report earnings as DWP asks."
+    ),
+}
+
+_ZERO: Final = Decimal(0)
+_MARGIN: Final = dt.timedelta(days=CONTEXT_DAYS)
+_WEEKLY_OWN: Final = (Benefit.CARERS_ALLOWANCE, Benefit.NEW_STYLE_ESA, Benefit.NEW_STYLE_JSA)
+
+
+class PeriodKind(enum.Enum):
+    """The periods a statement is laid out in."""
+
+    #: The person's benefit week (the week of their weekly benefit, else Monday to Sunday).
+    WEEK = "week"
+    #: A Universal Credit monthly assessment period.
+    ASSESSMENT_PERIOD = "assessment_period"
+
+
+@attrs.frozen
+class BenefitLine:
+    """One benefit in one of its periods: before and after the person's payments, and whose."""
+
+    benefit: Benefit = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    period: DateRange = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    before: Money = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    after: Money = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    cliff: bool = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    #: The person whose own benefit it is; ``None`` for the household's.
+    person: str | None = attrs.field(default=None, repr=REDACTED, metadata=SENSITIVE)
+
+    @property
+    def change(self) -> Money:
+        """After minus before: negative when the benefit falls."""
+        return self.after - self.before
+
+
+@attrs.frozen
+class StatementPeriod:
+    """One week or assessment period of the statement.
+
+    ``received`` is what was paid to the person in the period (within the tax year), ``due``
+    what is planned or approved and not yet paid; ``benefits`` what their benefits were
+    before and after their payments.
+    """
+
+    kind: PeriodKind
+    period: DateRange
+    received: Money
+    due: Money
+    benefits: tuple[BenefitLine, ...] = attrs.field(default=(), repr=REDACTED, metadata=SENSITIVE)
+
+    @property
+    def change(self) -> Money:
+        """What the person's payments changed their benefits by in this period."""
+        return Money.total(line.change for line in self.benefits)
+
+    @property
+    def kept(self) -> Money:
+        """What the period's payments and benefit changes leave the person with."""
+        return self.received + self.due + self.change
+
+
+def _by_benefit(value: object) -> dict[Benefit, Money]:
+    return keyed(value, "by_benefit", Benefit, (Money,))
+
+
+@attrs.frozen
+class ContributorStatement(Explained):
+    """A person's tax year: payments, what each benefit did, what they kept and must report.
+
+    ``checked`` is false when no circumstances could be used (none recorded, or past their
+    basis): the statement then lists payments only. ``by_benefit`` is the change in each
+    benefit over the year.
+    """
+
+    person: str
+    tax_year: TaxYear
+    as_at: dt.date
+    checked: bool
+    received: Money
+    due: Money
+    weeks: tuple[StatementPeriod, ...] = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    assessment_periods: tuple[StatementPeriod, ...] = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    by_benefit: Mapping[Benefit, Money] = attrs.field(
+        repr=REDACTED, metadata=SENSITIVE, converter=_by_benefit
+    )
+    nation: Nation = Nation.ENGLAND
+
+    @property
+    def change(self) -> Money:
+        """What the payments changed the person's benefits by over the year."""
+        return Money.total(self.by_benefit.values())
+
+    @property
+    def kept(self) -> Money:
+        """What the year's payments and benefit changes leave the person with."""
+        return self.received + self.due + self.change
+
+
+def _tax_year(value: object) -> TaxYear:
+    if isinstance(value, TaxYear):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and 1990 <= value <= 2100:
+        return TaxYear(value)
+    raise ValidationError("tax_year", "must be a TaxYear or the year it starts in (2025)")
+
+
+def _week_start(household: Household | None, person: str) -> int:
+    """The weekday the person's statement weeks start on: their weekly benefit's."""
+    if household is None:
+        return 0
+    member = household.person(person)
+    claims = (member.carers_allowance, member.esa, household.legacy)
+    for claim in (*claims, household.housing_benefit, household.pension_credit):
+        if claim is not None:
+            return claim.benefit_week_start
+    return 0
+
+
+def _own_benefits(household: Household, person: str) -> frozenset[Benefit]:
+    """The benefits the person must report to: their own and the household's."""
+    member = household.person(person)
+    found = {b for b in household.benefits if not b.personal}
+    if member.carers_allowance is not None:
+        found.add(Benefit.CARERS_ALLOWANCE)
+    if member.esa is not None:
+        found.add(Benefit.NEW_STYLE_ESA)
+    legacy = household.legacy
+    if (
+        legacy is not None
+        and legacy.benefit is LegacyBenefit.NEW_STYLE_JSA
+        and household.legacy_claimant.id == person
+    ):
+        found.add(Benefit.NEW_STYLE_JSA)
+    return frozenset(found)
+
+
+class _Bucket:
+    __slots__ = ("counted", "due", "hours", "lines", "received")
+
+    def __init__(self) -> None:
+        self.received = _ZERO
+        self.due = _ZERO
+        self.counted = _ZERO
+        self.hours = _ZERO
+        self.lines: list[BenefitLine] = []
+
+
+def _line(outcome: PeriodOutcome) -> BenefitLine:
+    return BenefitLine(
+        outcome.benefit,
+        outcome.period,
+        outcome.before,
+        outcome.after,
+        outcome.cliff,
+        outcome.person,
+    )
+
+
+def _fill(bucket: _Bucket, entry: PaymentEntry) -> None:
+    if entry.kind is PaymentKind.DECLINED:
+        return
+    amount = entry.amount.amount
+    if entry.status is PaymentStatus.PAID:
+        bucket.received += amount
+    else:
+        bucket.due += amount
+    receipt = entry.receipt
+    bucket.counted += receipt.counted
+    bucket.hours += receipt.hours
+
+
+def _periods(kind: PeriodKind, buckets: dict[DateRange, _Bucket]) -> tuple[StatementPeriod, ...]:
+    return tuple(
+        StatementPeriod(
+            kind,
+            period,
+            Money(bucket.received),
+            Money(bucket.due),
+            tuple(sorted(bucket.lines, key=lambda line: (line.benefit.value, line.period.start))),
+        )
+        for period, bucket in sorted(buckets.items(), key=lambda item: item[0].start)
+    )
+
+
+def contributor_statement(
+    ledger: Ledger,
+    person: str,
+    tax_year: TaxYear | int,
+    *,
+    as_at: dt.date,
+    parameters: ParameterSet | None = None,
+) -> ContributorStatement:
+    """The statement of ``person``'s payments and benefits for ``tax_year``, as at ``as_at``.
+
+    Payments planned, approved or paid count (cancelled ones never do); a declined fee is
+    not received. The household's circumstances are used only if their recorded basis is in
+    force on ``as_at``; they are the circumstances recorded now, applied to the whole year.
+    """
+    if not isinstance(ledger, Ledger):
+        raise ValidationError("ledger", "must be a Ledger")
+    year = _tax_year(tax_year)
+    contributor = ledger.contributor(person)
+    span = year.range
+    entries = [e for e in ledger.payments_of(person) if e.counts and e.received_on in span]
+    record = ledger.household_of(person)
+    household = record.household if record is not None and record.usable_on(as_at) else None
+    nation = household.nation if household is not None else contributor.nation
+    weeks = BenefitWeekCycle(_week_start(household, person))
+    claim = household.universal_credit if household is not None else None
+    cycle = AssessmentPeriodCycle(claim.first_date_of_entitlement) if claim else None
+    week_buckets: dict[DateRange, _Bucket] = {}
+    ap_buckets: dict[DateRange, _Bucket] = {}
+    for entry in entries:
+        _fill(week_buckets.setdefault(weeks.period_containing(entry.received_on), _Bucket()), entry)
+        if cycle is not None:
+            ap = cycle.period_containing(entry.received_on)
+            _fill(ap_buckets.setdefault(ap, _Bucket()), entry)
+    by_benefit: dict[Benefit, Decimal] = {}
+    findings: list[Finding] = []
+    if household is not None and record is not None:
+        around = DateRange(span.start - _MARGIN, span.end + _MARGIN)
+        already = tuple(
+            e.receipt
+            for e in ledger.entries_between(record.members, around)
+            if e.person != person or e.received_on not in span
+        )
+        result = assess_benefits(
+            household, [e.receipt for e in entries], already=already, parameters=parameters
+        )
+        for outcome in result.outcomes:
+            by_benefit[outcome.benefit] = by_benefit.get(outcome.benefit, _ZERO) + (
+                outcome.change_amount
+            )
+            if outcome.benefit is Benefit.UNIVERSAL_CREDIT:
+                ap_buckets.setdefault(outcome.period, _Bucket()).lines.append(_line(outcome))
+            else:
+                week = weeks.period_containing(outcome.period.start)
+                week_buckets.setdefault(week, _Bucket()).lines.append(_line(outcome))
+        findings.extend(_duties(household, person, week_buckets, ap_buckets))
+    received = Money.total(Money(b.received) for b in week_buckets.values())
+    due = Money.total(Money(b.due) for b in week_buckets.values())
+    change = Money(sum(by_benefit.values(), _ZERO))
+    values = {"year": str(year), "received": received, "due": due}
+    if household is not None:
+        summary = finding(
+            "LEDGER-STATEMENT-YEAR",
+            Severity.INFO,
+            "ledger.statement.year",
+            {**values, "change": change, "kept": received + due + change},
+            subject=person,
+        )
+    else:
+        summary = finding(
+            "LEDGER-STATEMENT-YEAR",
+            Severity.INFO,
+            "ledger.statement.year_unchecked",
+            values,
+            sensitive=False,
+            subject=person,
+        )
+        findings.append(
+            finding(
+                "LEDGER-STATEMENT-NOT-CHECKED",
+                Severity.ADVICE,
+                "ledger.statement.not_checked",
+                sensitive=False,
+                subject=person,
+            )
+        )
+    standing = standing_findings(frozenset(), nation)
+    return ContributorStatement(
+        person=person,
+        tax_year=year,
+        as_at=as_at,
+        checked=household is not None,
+        received=received,
+        due=due,
+        weeks=_periods(PeriodKind.WEEK, week_buckets),
+        assessment_periods=_periods(PeriodKind.ASSESSMENT_PERIOD, ap_buckets),
+        by_benefit={b: Money(v) for b, v in by_benefit.items()},
+        nation=nation,
+        findings=(summary, *findings, *standing),
+    )
+
+
+def _citations(general: Iterable[Finding], rule_id: str) -> tuple[Citation, ...]:
+    return tuple(c for f in general if f.rule_id == rule_id for c in f.citations)
+
+
+def _duties(
+    household: Household,
+    person: str,
+    weeks: dict[DateRange, _Bucket],
+    periods: dict[DateRange, _Bucket],
+) -> list[Finding]:
+    """Each reporting duty, once in general and then period by period with the amounts."""
+    benefits = _own_benefits(household, person)
+    nation = household.nation
+    general = reporting_findings(benefits, nation)
+    found: list[Finding] = list(general)
+    if Benefit.UNIVERSAL_CREDIT in benefits:
+        cited = _citations(general, "BEN-REPORT-UC-JOURNAL")
+        for period, bucket in sorted(periods.items(), key=lambda item: item[0].start):
+            if bucket.counted:
+                found.append(
+                    Finding(
+                        "LEDGER-REPORT-UC-JOURNAL",
+                        Severity.ADVICE,
+                        "ledger.statement.report.uc",
+                        {"start": period.start, "end": period.end, "amount": Money(bucket.counted)},
+                        citations=cited,
+                        sensitive=True,
+                        subject=person,
+                    )
+                )
+    weekly = [b for b in _WEEKLY_OWN[:2] if b in benefits]
+    for benefit in weekly:
+        if benefit is Benefit.CARERS_ALLOWANCE:
+            key = {
+                Nation.SCOTLAND: "ledger.statement.report.csp",
+                Nation.NORTHERN_IRELAND: "ledger.statement.report.ca_ni",
+            }.get(nation, "ledger.statement.report.ca")
+            rule, general_rule = "LEDGER-REPORT-CARERS-ALLOWANCE", "BEN-REPORT-CARERS-ALLOWANCE"
+        else:
+            key, rule, general_rule = (
+                "ledger.statement.report.esa",
+                "LEDGER-REPORT-ESA",
+                "BEN-REPORT-ESA-PW1",
+            )
+        cited = _citations(general, general_rule)
+        for period, bucket in sorted(weeks.items(), key=lambda item: item[0].start):
+            if bucket.counted:
+                found.append(
+                    Finding(
+                        rule,
+                        Severity.ADVICE,
+                        key,
+                        {
+                            "start": period.start,
+                            "end": period.end,
+                            "amount": Money(bucket.counted),
+                            "hours": bucket.hours,
+                        },
+                        citations=cited,
+                        sensitive=True,
+                        subject=person,
+                    )
+                )
+    return found

@@ -1,0 +1,377 @@
+r"""Reading a finance system's payments: CSV or JSON, through a column mapping, all or nothing.
+
+A finance or payroll system exports payments with its own column names. A
+:class:`ColumnMapping` says which of its columns holds each of the ledger's fields
+(``{"columns": {"id": "Payment ref", "person": "Contributor ID", ...}}``), which fields take
+one value for every row (``"defaults": {"payer": "University of Bath"}``), how its words for
+kinds and statuses translate (``"values": {"kind": {"Involvement fee": "fee"}}``) and how it
+writes dates (``"date_format": "%d/%m/%Y"``; ISO ``2026-01-13`` by default).
+
+:func:`read_payments` checks every row and reports *every* bad one, by its row number (as a
+spreadsheet numbers it: the header is row 1) and field, and never repeats the value it could
+not read. If any row is bad, nothing is imported. The file's size and number of rows are
+limited (:class:`ImportLimits`), so a wrong file fails at once rather than filling memory.
+
+>>> mapping = ColumnMapping.from_data({"columns": {"id": "Ref", "person": "Who",
+...     "amount": "Net", "received_on": "Paid"}, "defaults": {"payer": "uni"},
+...     "date_format": "%d/%m/%Y"})
+>>> rows = "Ref,Who,Net,Paid\nP1,c-7,150.00,13/01/2026\nP2,c-8,lots,14/01/2026\n"
+>>> read_payments(rows, format="csv", mapping=mapping, known_people={"c-7", "c-8"})
+Traceback (most recent call last):
+...
+participatory.store.finance.ImportRejected: <input>: 1 bad row, nothing imported: row 3: amount: is not a number (write it like '12.50')
+"""  # noqa: E501
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import Final, Literal
+
+import attrs
+
+from participatory.core.errors import ParticipatoryError, ValidationError
+from participatory.core.money import Money, to_decimal
+from participatory.ledger.entries import PaymentEntry
+
+__all__ = [
+    "FIELDS",
+    "REQUIRED",
+    "ColumnMapping",
+    "ImportLimits",
+    "ImportRejected",
+    "RowProblem",
+    "read_payments",
+]
+
+#: The ledger's fields a mapping can fill.
+FIELDS: Final = (
+    "id", "person", "amount", "currency", "received_on", "kind", "status", "payer", "project",
+    "hours", "worked_on", "reference",
+)  # fmt: skip
+#: The fields every row needs, from a column or a default.
+REQUIRED: Final = ("id", "person", "amount", "received_on", "payer")
+_NO_HOURS: Final = Decimal(0)
+#: How many problems the one-line message lists before saying how many more there are.
+_LISTED: Final = 50
+
+
+@attrs.frozen
+class RowProblem:
+    """One bad row: its number (the header is row 1), the ledger field, what is wrong."""
+
+    row: int
+    field: str
+    problem: str
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" if self.row else "the file"
+        return (
+            f"{where}: {self.field}: {self.problem}" if self.field else f"{where}: {self.problem}"
+        )
+
+
+class ImportRejected(ParticipatoryError, ValueError):
+    """A finance file that cannot be imported: every bad row, or why the file is refused.
+
+    ``str(error)`` is one line; ``problems`` holds every problem.
+    """
+
+    def __init__(
+        self, name: str, problems: Sequence[RowProblem] = (), *, reason: str | None = None
+    ) -> None:
+        self.name = name
+        self.problems = tuple(problems)
+        if reason is not None:
+            message = f"{name}: {reason}; nothing imported"
+        else:
+            rows = len({p.row for p in self.problems})
+            listed = "; ".join(str(p) for p in self.problems[:_LISTED])
+            more = len(self.problems) - _LISTED
+            if more > 0:
+                listed += f"; and {more} more"
+            noun = "row" if rows == 1 else "rows"
+            message = f"{name}: {rows} bad {noun}, nothing imported: {listed}"
+        super().__init__(message)
+
+    def lines(self) -> list[str]:
+        """One line per problem."""
+        return [str(p) for p in self.problems]
+
+
+@attrs.frozen
+class ImportLimits:
+    """The largest file (bytes) and the most rows one import reads."""
+
+    max_bytes: int = 50 * 1024 * 1024
+    max_rows: int = 500_000
+
+
+def _texts(value: object, path: str) -> dict[str, str]:
+    if not isinstance(value, Mapping):
+        raise ValidationError(path, "must be a table of names")
+    found = {}
+    for key, item in value.items():
+        if not isinstance(key, str) or not isinstance(item, str) or not item.strip():
+            raise ValidationError(f"{path}.{key}", "must be text")
+        found[key] = item
+    return found
+
+
+@attrs.frozen
+class ColumnMapping:
+    """Which of the file's columns holds each ledger field, defaults, and value translations."""
+
+    columns: Mapping[str, str]
+    defaults: Mapping[str, str] = attrs.field(factory=dict)
+    values: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict)
+    date_format: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        for part in ("columns", "defaults", "values"):
+            for key in getattr(self, part):
+                if key not in FIELDS:
+                    raise ValidationError(
+                        f"{part}.{key}", f"is not a ledger field (one of {', '.join(FIELDS)})"
+                    )
+        for field in REQUIRED:
+            if field not in self.columns and field not in self.defaults:
+                raise ValidationError("columns", f"names no column (and no default) for {field}")
+
+    @classmethod
+    def from_data(cls, data: object) -> ColumnMapping:
+        """A mapping from plain data, with its parts or just its columns.
+
+        The parts are ``{"columns": …, "defaults": …, "values": …, "date_format": …}``;
+        just the columns is ``{"id": "Ref", …}``.
+        """
+        if not isinstance(data, Mapping):
+            raise ValidationError("mapping", "must be a table")
+        parts = {"columns", "defaults", "values", "date_format"}
+        if not set(data) <= parts:
+            if set(data) & parts:
+                raise ValidationError(
+                    "mapping", f"has unknown key(s): {', '.join(sorted(set(data) - parts))}"
+                )
+            return cls(_texts(data, "columns"))
+        values = data.get("values", {})
+        if not isinstance(values, Mapping):
+            raise ValidationError("values", "must be a table per field")
+        date_format = data.get("date_format")
+        if date_format is not None and not isinstance(date_format, str):
+            raise ValidationError("date_format", "must be text such as '%d/%m/%Y'")
+        return cls(
+            _texts(data.get("columns", {}), "columns"),
+            _texts(data.get("defaults", {}), "defaults"),
+            {k: _texts(v, f"values.{k}") for k, v in values.items()},
+            date_format,
+        )
+
+
+def _decode(data: str | bytes, name: str, limits: ImportLimits) -> str:
+    size = len(data.encode("utf-8")) if isinstance(data, str) else len(data)
+    if size > limits.max_bytes:
+        raise ImportRejected(
+            name, reason=f"is larger than the {limits.max_bytes:,}-byte limit ({size:,} bytes)"
+        )
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRejected(name, reason="is not UTF-8 text (save it as CSV UTF-8)") from None
+
+
+Row = Sequence[object]
+
+
+def _csv_rows(
+    text: str, name: str, limits: ImportLimits
+) -> tuple[list[str], Iterator[tuple[int, Row]]]:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ImportRejected(name, reason="is empty (it needs a header row)") from None
+    except csv.Error:
+        raise ImportRejected(name, reason="is not CSV") from None
+
+    def rows() -> Iterator[tuple[int, Row]]:
+        try:
+            for number, row in enumerate(reader, start=2):
+                if number - 1 > limits.max_rows:
+                    raise ImportRejected(name, reason=f"has more than {limits.max_rows:,} rows")
+                if not any(row):
+                    continue
+                yield number, row
+        except csv.Error:
+            raise ImportRejected(name, reason="is not well-formed CSV") from None
+
+    return header, rows()
+
+
+def _json_rows(
+    text: str, name: str, limits: ImportLimits, mapping: ColumnMapping
+) -> tuple[list[str], Iterator[tuple[int, Row]]]:
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as error:
+        raise ImportRejected(name, reason=f"is not JSON (line {error.lineno})") from None
+    if isinstance(data, Mapping) and set(data) == {"payments"}:
+        data = data["payments"]
+    if not isinstance(data, list):
+        raise ImportRejected(name, reason='must be a list of payments (or {"payments": [...]})')
+    if len(data) > limits.max_rows:
+        raise ImportRejected(name, reason=f"has more than {limits.max_rows:,} rows")
+    # A JSON export has no header: its rows are read in the order of the mapped columns.
+    header = list(mapping.columns.values())
+
+    def rows() -> Iterator[tuple[int, Row]]:
+        for number, item in enumerate(data, start=1):
+            cells = item if isinstance(item, Mapping) else {}
+            yield number, [cells.get(column) for column in header]
+
+    return header, rows()
+
+
+def _text(value: object) -> str | None:
+    if type(value) is str:
+        return value.strip() or None
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValidationError("", "must be text or a number, not true or false")
+    if isinstance(value, str | int | Decimal):
+        return str(value).strip() or None
+    raise ValidationError("", "must be text or a number")
+
+
+def _date(text: str, date_format: str | None, field: str) -> dt.date:
+    try:
+        if date_format is None:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.strptime(text, date_format).date()
+    except ValueError:
+        hint = "write YYYY-MM-DD" if date_format is None else f"write it as {date_format}"
+        raise ValidationError(field, "is not a date", hint=hint) from None
+
+
+class _Plan:
+    """Where each field is in a row, its default, and how its words translate."""
+
+    __slots__ = ("date_format", "fields")
+
+    def __init__(self, mapping: ColumnMapping, header: Sequence[str]) -> None:
+        position = {column: index for index, column in enumerate(header)}
+        self.fields = [
+            (
+                field,
+                position.get(mapping.columns[field]) if field in mapping.columns else None,
+                mapping.defaults.get(field),
+                mapping.values.get(field),
+            )
+            for field in FIELDS
+        ]
+        self.date_format = mapping.date_format
+
+    def values(self, row: Row) -> dict[str, str | None]:
+        given: dict[str, str | None] = {}
+        width = len(row)
+        for field, index, default, words in self.fields:
+            value: str | None = None
+            if index is not None and index < width:
+                try:
+                    value = _text(row[index])
+                except ValidationError as error:
+                    raise ValidationError(field, error.problem) from None
+            if value is None:
+                value = default
+            if value is not None and words is not None:
+                value = words.get(value, value)
+            given[field] = value
+        return given
+
+
+def _row(row: Row, plan: _Plan) -> PaymentEntry:
+    given = plan.values(row)
+    for field in REQUIRED:
+        if given[field] is None:
+            raise ValidationError(field, "is missing")
+    amount: str | Money = str(given["amount"]).removeprefix("£").strip()
+    currency = given["currency"]
+    if currency is not None and currency != "GBP":
+        amount = Money(to_decimal(amount, "amount"), currency)
+    worked_on = given["worked_on"]
+    hours = given["hours"]
+    return PaymentEntry(
+        str(given["id"]),
+        str(given["person"]),
+        amount,
+        _date(str(given["received_on"]), plan.date_format, "received_on"),
+        (given["kind"] or "fee").lower(),
+        (given["status"] or "paid").lower(),
+        payer=given["payer"],
+        project=given["project"],
+        hours=_NO_HOURS if hours is None else hours,
+        worked_on=None if worked_on is None else _date(worked_on, plan.date_format, "worked_on"),
+        reference=given["reference"],
+    )
+
+
+def read_payments(
+    data: str | bytes,
+    *,
+    format: Literal["csv", "json"],
+    mapping: ColumnMapping,
+    known_people: Iterable[str] | None = None,
+    name: str = "<input>",
+    limits: ImportLimits | None = None,
+) -> tuple[PaymentEntry, ...]:
+    """Every payment in a finance export, or :class:`ImportRejected` listing every bad row.
+
+    ``known_people`` (the ledger's contributor ids) makes a payment to anyone else a bad row;
+    an id used twice in the file is one too.
+    """
+    chosen = limits if limits is not None else ImportLimits()
+    known = None if known_people is None else frozenset(known_people)
+    if format not in ("csv", "json"):
+        raise ValidationError("format", "must be csv or json")
+    text = _decode(data, name, chosen)
+    problems: list[RowProblem] = []
+    if format == "csv":
+        header, rows = _csv_rows(text, name, chosen)
+        present = set(header)
+        for field, column in mapping.columns.items():
+            if column not in present:
+                problems.append(RowProblem(1, field, f"the column {column!r} is not in the file"))
+        if problems:
+            raise ImportRejected(name, problems)
+    else:
+        header, rows = _json_rows(text, name, chosen, mapping)
+    plan = _Plan(mapping, header)
+    payments: list[PaymentEntry] = []
+    first_row: dict[str, int] = {}
+    for number, cells in rows:
+        try:
+            payment = _row(cells, plan)
+        except ValidationError as error:
+            problem = f"{error.problem} ({error.hint})" if error.hint else error.problem
+            problems.append(RowProblem(number, error.path.split(".")[0], problem))
+            continue
+        if payment.id in first_row:
+            problems.append(
+                RowProblem(number, "id", f"repeats the id of row {first_row[payment.id]}")
+            )
+            continue
+        first_row[payment.id] = number
+        if known is not None and payment.person not in known:
+            problems.append(RowProblem(number, "person", "is not a contributor in the ledger"))
+            continue
+        payments.append(payment)
+    if problems:
+        raise ImportRejected(name, problems)
+    return tuple(payments)

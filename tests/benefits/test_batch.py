@@ -1,0 +1,153 @@
+""":mod:`participatory.benefits.batch`: unit tests.
+
+A batch is the results in the order of its cases, and a columnar summary built from the
+numbers alone: one row per household and period, amounts in pence.
+"""
+
+import datetime as dt
+import sys
+
+import pytest
+
+from participatory.benefits import (
+    BatchColumns,
+    Benefit,
+    BenefitsBatch,
+    CarersAllowanceClaim,
+    Household,
+    Person,
+    Receipt,
+    UniversalCreditClaim,
+    assess_many,
+)
+from participatory.core.errors import ValidationError
+from participatory.core.money import Money
+
+GBP = Money.gbp
+CARER = Household(people=[Person("amira", carers_allowance=CarersAllowanceClaim())])
+UC = Household(
+    people=[Person("ben")],
+    universal_credit=UniversalCreditClaim(first_date_of_entitlement=dt.date(2025, 5, 1)),
+)
+
+
+def batch() -> BenefitsBatch:
+    """Case 0: the carer's £250 on Wednesday 11 June 2025 (over £196) costs the week 16-22
+    June, £83.30 = 8330p, a cliff; case 1: £50 costs nothing; case 2: UC with no work
+    allowance, £100 in the AP 1-30 June: 55% = £55.00 = 5500p off, no cliff."""
+    return assess_many(
+        [
+            (CARER, [Receipt("250.00", "2025-06-11")]),
+            (CARER, [Receipt("50.00", "2025-06-11")]),
+            (UC, [Receipt("100.00", "2025-06-11")]),
+        ]
+    )
+
+
+def test_columns_have_one_row_per_household_and_period():
+    cols = batch().columns()
+    assert len(cols) == 3
+    assert cols.case == (0, 1, 2)
+    assert cols.benefit == ("carers_allowance", "carers_allowance", "universal_credit")
+    assert cols.person == ("amira", "amira", None)
+    assert cols.period_start == (dt.date(2025, 6, 16), dt.date(2025, 6, 16), dt.date(2025, 6, 1))
+    assert cols.period_end == (dt.date(2025, 6, 22), dt.date(2025, 6, 22), dt.date(2025, 6, 30))
+    assert cols.before_pence == (8330, 8330, 40014)
+    assert cols.after_pence == (0, 8330, 34514)
+    assert cols.change_pence == (-8330, 0, -5500)
+    assert cols.counted_pence == (25000, 5000, 10000)
+    assert cols.cliff == (True, False, False)
+
+
+def test_columns_agree_with_the_results():
+    results = batch()
+    cols = results.columns()
+    outcomes = [o for result in results for o in result.outcomes]
+    assert len(outcomes) == len(cols)
+    for row, outcome in enumerate(outcomes):
+        assert cols.change_pence[row] == outcome.change.amount * 100
+        assert cols.before_pence[row] == outcome.before.amount * 100
+
+
+def test_as_dict_names_every_column():
+    assert set(batch().columns().as_dict()) == {
+        "case",
+        "benefit",
+        "person",
+        "period_start",
+        "period_end",
+        "before_pence",
+        "after_pence",
+        "change_pence",
+        "counted_pence",
+        "cliff",
+    }
+
+
+def test_the_columns_never_show_whose_benefit_or_how_much():
+    text = repr(batch().columns())
+    for secret in ("8330", "carers_allowance", "amira"):
+        assert secret not in text
+    assert "case=(0, 1, 2)" in text
+
+
+@pytest.mark.parametrize(("library", "method"), [("pandas", "to_pandas"), ("polars", "to_polars")])
+def test_a_dataframe_without_its_library_is_a_validation_error(monkeypatch, library, method):
+    monkeypatch.setitem(sys.modules, library, None)  # importing it now raises ImportError
+    with pytest.raises(ValidationError) as caught:
+        getattr(batch().columns(), method)()
+    assert caught.value.path == library
+    assert "pip install" in caught.value.problem
+
+
+def test_a_batch_is_a_sequence_in_the_order_of_its_cases():
+    results = batch()
+    assert len(results) == 3
+    assert results[0].change(Benefit.CARERS_ALLOWANCE) == GBP("-83.30")
+    assert [r.paid for r in results[1:]] == [GBP(50), GBP(100)]
+    assert [r.paid for r in results] == [GBP(250), GBP(50), GBP(100)]
+    assert repr(results) == "<BenefitsBatch of 3 results>"
+    assert isinstance(results.columns(), BatchColumns)
+
+
+def test_a_bad_case_is_named_by_its_position():
+    with pytest.raises(ValidationError) as caught:
+        assess_many([(CARER, []), CARER])  # type: ignore[list-item]
+    assert caught.value.path == "cases[1]"
+    with pytest.raises(ValidationError) as inner:
+        assess_many([(CARER, []), (CARER, [Receipt("1.00", "2025-06-11", person="zed")])])
+    assert inner.value.path == "cases[1].receipts[0].person"
+
+
+def test_the_garbage_collector_stays_on_in_other_threads_throughout_a_large_batch() -> None:
+    """A library changes no process-wide state: while 5,000 households are checked, another
+    thread (a web server's, say) sees the garbage collector enabled every time it looks, and
+    its thresholds are as they were."""
+    import gc
+    import threading
+
+    thresholds = gc.get_threshold()
+    seen: list[bool] = []
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            seen.append(gc.isenabled())
+            done.wait(0.0005)
+
+    cases = [
+        (CARER if i % 2 else UC, [Receipt(f"{100 + i % 200}.00", dt.date(2025, 6, 1 + i % 28))])
+        for i in range(5000)
+    ]
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        results = assess_many(cases)
+    finally:
+        done.set()
+        watcher.join()
+    assert len(results) == 5000
+    assert seen
+    assert all(seen)
+    assert gc.isenabled()
+    assert gc.get_threshold() == thresholds

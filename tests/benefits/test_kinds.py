@@ -1,0 +1,107 @@
+""":mod:`participatory.benefits.kinds`: unit tests.
+
+The named benefits, conditions and categories, and the converters every model uses: each
+refuses a bad value by naming the field and the choices, never the value.
+"""
+
+from decimal import Decimal
+
+import pytest
+
+from participatory.benefits.kinds import (
+    AgeBand,
+    Benefit,
+    LegacyBenefit,
+    UnaffectedBenefit,
+    WorkCapability,
+    enum_converter,
+    flag,
+    hours,
+    optional_pounds,
+    pounds,
+    weekday,
+)
+from participatory.core.errors import ValidationError
+from participatory.core.money import Money
+
+SENTINEL = "SENTINEL-5150"
+
+
+def test_every_benefit_has_a_label():
+    assert {b.label for b in Benefit} >= {"Universal Credit", "Carer's Allowance", "ESA"}
+    assert len({b.label for b in Benefit}) == len(Benefit)
+
+
+def test_personal_benefits_are_the_persons_own():
+    """Carer's Allowance, new-style ESA and new-style JSA are one person's; the means-tested
+    benefits are the household's."""
+    assert {b for b in Benefit if b.personal} == {
+        Benefit.CARERS_ALLOWANCE,
+        Benefit.NEW_STYLE_ESA,
+        Benefit.NEW_STYLE_JSA,
+    }
+
+
+def test_each_legacy_benefit_is_a_benefit_and_only_new_style_jsa_is_not_means_tested():
+    for legacy in LegacyBenefit:
+        assert legacy.benefit.value == legacy.value
+    assert [b for b in LegacyBenefit if not b.means_tested] == [LegacyBenefit.NEW_STYLE_JSA]
+
+
+def test_state_pension_is_the_one_unaffected_benefit_that_is_not_a_disability_benefit():
+    assert [b for b in UnaffectedBenefit if not b.is_disability_benefit] == [
+        UnaffectedBenefit.STATE_PENSION
+    ]
+
+
+def test_enum_converter_takes_a_member_or_its_value():
+    convert = enum_converter(WorkCapability, "capability")
+    assert convert("lcwra") is WorkCapability.LCWRA
+    assert convert(WorkCapability.LCW) is WorkCapability.LCW
+    assert enum_converter(AgeBand, "age_band")("under_25") is AgeBand.UNDER_25
+
+
+@pytest.mark.parametrize("bad", [SENTINEL, 7, None, ["lcw"]])
+def test_enum_converter_names_the_choices_not_the_value(bad):
+    with pytest.raises(ValidationError) as caught:
+        enum_converter(WorkCapability, "capability")(bad)
+    assert caught.value.path == "capability"
+    assert caught.value.problem == "must be one of none, lcw, lcwra"
+    assert SENTINEL not in str(caught.value)
+    # The rejected value does not survive in the exception's context either.
+    assert caught.value.__context__ is None
+
+
+@pytest.mark.parametrize("bad", [1, "yes", None])
+def test_flag_wants_true_or_false(bad):
+    with pytest.raises(ValidationError, match="true or false"):
+        flag("carer")(None, None, bad)
+    flag("carer")(None, None, True)
+
+
+def test_pounds_is_whole_pence_of_gbp_and_never_negative():
+    assert pounds("x")("12.50") == Money.gbp("12.50")
+    assert pounds("x")(Money.gbp(3)) == Money.gbp(3)
+    for bad, problem in (
+        ("-0.01", "negative"),
+        ("0.001", "whole number of pence"),
+        (Money("1", "EUR"), "GBP"),
+    ):
+        with pytest.raises(ValidationError, match=problem):
+            pounds("x")(bad)
+    assert optional_pounds("x")(None) is None
+    assert optional_pounds("x")("1.00") == Money.gbp(1)
+
+
+def test_hours_are_0_to_168_a_week():
+    assert hours("h")("37.5") == Decimal("37.5")
+    for bad in ("-1", "168.1"):
+        with pytest.raises(ValidationError, match="168"):
+            hours("h")(bad)
+
+
+def test_a_weekday_is_0_to_6_and_not_a_bool():
+    assert weekday("d")(6) == 6
+    for bad in (7, -1, True, "1"):
+        with pytest.raises(ValidationError, match="Monday"):
+            weekday("d")(bad)

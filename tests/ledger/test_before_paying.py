@@ -1,0 +1,112 @@
+"""assess_before_paying: what it does when it cannot check, and how it reads the ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from participatory.benefits import Benefit
+from participatory.core.errors import ValidationError
+from participatory.core.money import Money
+from participatory.core.serialise import unstructure
+from participatory.ledger import Contributor, Ledger, assess_before_paying
+from participatory.render.text import sentence
+
+from .conftest import carer_ledger, fee
+
+AS_AT = dt.date(2026, 1, 10)
+PROPOSAL = fee("pillow-1", "amira", "150.00", "2026-01-14", project="pillow")
+
+
+def test_no_circumstances_no_check() -> None:
+    check = assess_before_paying(Ledger(contributors=[Contributor("amira")]), PROPOSAL, as_at=AS_AT)
+    assert not check.checked
+    assert check.changes_nothing
+    assert check.headroom is None
+    (only,) = check.findings
+    assert only.rule_id == "LEDGER-NOT-CHECKED"
+    assert not only.sensitive
+
+
+def test_circumstances_past_their_basis_are_not_used() -> None:
+    check = assess_before_paying(carer_ledger(), PROPOSAL, as_at=dt.date(2027, 4, 1))
+    assert not check.checked
+    (only,) = check.findings
+    assert only.rule_id == "LEDGER-CIRCUMSTANCES-NOT-USABLE"
+    assert only.sensitive
+    assert {c.key for c in only.citations} == {
+        "ico_special_category_rules",
+        "ico_storage_limitation",
+    }
+
+
+def test_a_cancelled_proposal_counts_for_nothing() -> None:
+    cancelled = fee("x", "amira", "900.00", "2026-01-14", status="cancelled")
+    check = assess_before_paying(carer_ledger(), cancelled, as_at=AS_AT)
+    assert not check.checked
+    assert check.findings[0].rule_id == "LEDGER-CANCELLED"
+
+
+def test_an_unknown_person_is_refused() -> None:
+    with pytest.raises(ValidationError):
+        assess_before_paying(carer_ledger(), fee("x", "zed", "1.00", "2026-01-14"), as_at=AS_AT)
+
+
+def test_a_payment_already_in_the_ledger_is_not_counted_twice() -> None:
+    """Checking an entry again (same id) replaces it: £150 once is within £196."""
+    ledger = carer_ledger([PROPOSAL])
+    assert assess_before_paying(ledger, PROPOSAL, as_at=AS_AT).changes_nothing
+
+
+def test_cancelled_entries_and_far_off_payments_do_not_count() -> None:
+    ledger = carer_ledger(
+        [
+            fee("gone", "amira", "150.00", "2026-01-13", status="cancelled"),
+            fee("march", "amira", "150.00", "2026-03-20"),
+        ]
+    )
+    assert assess_before_paying(ledger, PROPOSAL, as_at=AS_AT).changes_nothing
+
+
+def test_planned_payments_of_other_payers_count() -> None:
+    ledger = carer_ledger([fee("trust", "amira", "150.00", "2026-01-12", status="planned",
+                               payer="NHS trust")])  # fmt: skip
+    check = assess_before_paying(ledger, PROPOSAL, as_at=AS_AT)
+    assert check.change(Benefit.CARERS_ALLOWANCE) == Money.gbp("-83.30")
+
+
+def test_own_project_payments_are_not_other_payments() -> None:
+    """The same project's earlier fee is the project's own: it matters, but not "others"."""
+    ledger = carer_ledger([fee("pillow-0", "amira", "150.00", "2026-01-12", project="pillow")])
+    check = assess_before_paying(ledger, PROPOSAL, as_at=AS_AT)
+    assert check.change() == Money.gbp("-83.30")
+    assert not check.others_matter
+    assert not check.has("LEDGER-OTHERS-MATTER")
+
+
+def test_without_a_project_the_payer_decides_what_is_its_own() -> None:
+    ledger = carer_ledger([fee("t-0", "amira", "150.00", "2026-01-12", payer="NHS trust")])
+    same = fee("t-1", "amira", "150.00", "2026-01-14", payer="NHS trust")
+    other = fee("u-1", "amira", "150.00", "2026-01-14", payer="University of Bath")
+    assert not assess_before_paying(ledger, same, as_at=AS_AT).others_matter
+    assert assess_before_paying(ledger, other, as_at=AS_AT).others_matter
+
+
+def test_every_finding_is_sensitive_and_renders() -> None:
+    ledger = carer_ledger([fee("river-1", "amira", "150.00", "2026-01-13", project="river")])
+    check = assess_before_paying(ledger, PROPOSAL, as_at=AS_AT)
+    ours = [f for f in check.findings if f.rule_id.startswith("LEDGER-")]
+    assert ours
+    assert all(f.sensitive for f in ours)
+    for f in check.findings:
+        for locale in ("en_GB", "cy"):
+            assert sentence(f, locale=locale, include_sensitive=True)
+        assert unstructure(f)["rule_id"] is None if f.sensitive else True
+    assert "83.30" not in repr(check)
+
+
+def test_findings_and_headroom_are_built_once() -> None:
+    check = assess_before_paying(carer_ledger(), PROPOSAL, as_at=AS_AT)
+    assert check.findings is check.findings
+    assert check.headroom is check.headroom

@@ -1,0 +1,150 @@
+"""No special-category value leaks from the ledger: reprs, default JSON, errors, logs.
+
+Sentinels are planted where the ledger holds special-category data: a person's communities,
+a partner's id in a household's circumstances (who has a benefit is itself sensitive), and
+the circumstances' own figures (a benefit amount of £83.30 a week).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Callable
+
+import attrs
+import pytest
+from hypothesis import given, settings
+
+from participatory.benefits import (
+    CarersAllowanceClaim,
+    Household,
+    LegacyBenefit,
+    LegacyClaim,
+    Person,
+)
+from participatory.core.errors import ParticipatoryError
+from participatory.core.serialise import unstructure
+from participatory.ledger import (
+    ConsentRecord,
+    Contributor,
+    HouseholdRecord,
+    Ledger,
+    assess_before_paying,
+    assess_headroom,
+    assess_over_asking,
+    contributor_statement,
+    erase_expired,
+)
+from participatory.testing.ledger import ledgers
+
+from .conftest import fee
+
+SENTINEL = "SENTINEL-c0ffee"
+PARTNER = "SENTINEL-partner"
+
+
+def _consent(person: str) -> ConsentRecord:
+    return ConsentRecord(person, person, "2025-04-01", "benefits checks", "2027-03-31")
+
+
+def _ledger() -> Ledger:
+    home = Household(
+        people=[Person("amira", carers_allowance=CarersAllowanceClaim(weekly_award="83.30")),
+                Person(PARTNER)],
+        legacy=LegacyClaim(benefit=LegacyBenefit.INCOME_SUPPORT, weekly_award="91.23",
+                           claimant=PARTNER),
+    )  # fmt: skip
+    return Ledger(
+        contributors=[Contributor("amira", communities=[SENTINEL])],
+        households=[HouseholdRecord("h-1", home, [_consent("amira"), _consent(PARTNER)])],
+        payments=[fee("r-1", "amira", "150.00", "2026-01-13", project="river")],
+    )
+
+
+def _outputs(value: object) -> list[str]:
+    return [repr(value), str(value), json.dumps(unstructure(value), default=str)]
+
+
+def _hidden(texts: list[str]) -> None:
+    for text in texts:
+        for secret in (SENTINEL, PARTNER, "83.30", "91.23", "83.3"):
+            assert secret not in text, (secret, text)
+
+
+def test_models_and_results_hide_what_is_sensitive(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+    ledger = _ledger()
+    proposal = fee("p-1", "amira", "150.00", "2026-01-14", project="pillow")
+    day = dt.date(2026, 1, 10)
+    check = assess_before_paying(ledger, proposal, as_at=day)
+    results: list[object] = [
+        ledger,
+        *ledger.contributors.values(),
+        *ledger.households.values(),
+        check,
+        assess_headroom(ledger, "amira", "2026-01-15", as_at=day),
+        contributor_statement(ledger, "amira", 2025, as_at=day),
+        assess_over_asking(ledger, as_at=day),
+        erase_expired(ledger, dt.date(2027, 4, 1)),
+    ]
+    statement = results[-3]
+    results += list(statement.weeks)  # type: ignore[attr-defined]
+    for value in results:
+        _hidden([repr(value), str(value)])
+    for value in results[1:]:
+        if attrs.has(type(value)):
+            _hidden([json.dumps(unstructure(value), default=str)])
+    _hidden([json.dumps(unstructure(f), default=str) for f in check.findings])
+    assert not caplog.records
+
+
+_BAD: list[tuple[str, Callable[[], object]]] = [
+    ("community with a line break", lambda: Contributor("c", communities=[SENTINEL + "\n"])),
+    ("communities as one string", lambda: Contributor("c", communities=SENTINEL)),
+    ("a consent for a stranger", lambda: HouseholdRecord(
+        "h", Household(people=[Person("amira")]), [_consent("amira"), _consent(PARTNER)])),
+    ("a partner without a basis", lambda: HouseholdRecord(
+        "h", Household(people=[Person("amira"), Person(PARTNER)]), [_consent("amira")])),
+    ("circumstances not a household", lambda: HouseholdRecord("h", SENTINEL, [])),  # type: ignore[arg-type]
+    ("two households for the partner", lambda: _ledger().with_entries(
+        households=[HouseholdRecord("h-2", Household(people=[Person(PARTNER)]),
+                                    [_consent(PARTNER)])],
+        contributors=[Contributor(PARTNER)])),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("case", "make"), _BAD, ids=[c for c, _ in _BAD])
+def test_errors_never_echo_a_sensitive_value(case: str, make: Callable[[], object]) -> None:
+    try:
+        make()
+    except ParticipatoryError as error:
+        texts = [str(error), repr(error.args)]
+    except Exception as error:
+        texts = [str(error), repr(error.args)]
+        for text in texts:
+            assert SENTINEL not in text, (case, text)
+            assert PARTNER not in text, (case, text)
+        pytest.fail(f"{case}: {type(error).__name__}, not the library's own error")
+    else:
+        if case != "two households for the partner":
+            pytest.fail(f"{case}: accepted")
+        return
+    for text in texts:
+        assert SENTINEL not in text, (case, text)
+        assert PARTNER not in text, (case, text)
+
+
+@settings(max_examples=40)
+@given(ledgers())
+def test_default_serialisation_of_any_ledger_omits_communities_and_circumstances(
+    ledger: Ledger,
+) -> None:
+    data = unstructure(ledger)
+    people = json.dumps(data["contributors"], default=str)
+    assert "carers-north" not in people
+    assert "deaf-bsl-users" not in people
+    homes = json.dumps(data["households"], default=str)
+    assert '"household"' not in homes
+    assert '"consents"' not in homes
+    assert "carers-north" not in repr(ledger)
