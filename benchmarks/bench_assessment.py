@@ -153,7 +153,7 @@ def project_toml(contributors: int = CONTRIBUTORS) -> str:
         "",
         "[timeliness]",
         "working_days = 10",
-        'nation = "ENG"',
+        'nation = "england"',
         'source = "Synthetic payment policy (benchmark)"',
         "",
     ]

@@ -71,10 +71,9 @@ nitpicky = True
 nitpick_ignore = [
     # Type variables of generic helpers: documented in the signatures that use them, not as
     # objects of their own.
-    ("py:class", "participatory.benefits.mechanism.ClaimT"),
-    ("py:obj", "participatory.benefits.mechanism.ClaimT"),
-    ("py:class", "participatory.benefits.mechanism.T"),
+    ("py:class", "participatory.benefits.mechanism.R"),
     ("py:class", "participatory.core.tomlfile._T"),
+    ("py:class", "participatory.core.params._T"),
     # A private protocol that only states what periods.split accepts.
     ("py:class", "participatory.core.periods._SplitsRanges"),
 ]

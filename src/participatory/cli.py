@@ -5,7 +5,9 @@ in :data:`COMMANDS`; a module provides ``add_parser(subparsers)``, which adds it
 and sets ``run`` (a function of the parsed arguments returning an exit code). Unusable
 input, any :class:`~participatory.core.errors.ParticipatoryError`, exits with status 2
 and a one-line reason on standard error (printable: no line breaks or control characters
-from the input). A reader that goes away (``… | head -1``) ends the command quietly with
+from the input), and ``--output FILE`` writes nothing. A command given ``--fail-on
+SEVERITY`` exits with status 1 when a finding is at or above that severity.
+A reader that goes away (``… | head -1``) ends the command quietly with
 status :data:`BROKEN_PIPE`.
 
 >>> main(["cost", "--card", "whitworth", "--activity", "advisory_group", "--sessions", "3",
@@ -18,6 +20,7 @@ The fee for advisory_group on the whitworth-2022 rate card is £270.00.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import io
 import os
@@ -26,6 +29,7 @@ from collections.abc import Callable, Sequence
 from typing import Final
 
 from participatory.__about__ import __version__
+from participatory.commands._options import EXIT_STATUSES, FAIL_ON_STATUS, check_common, write_whole
 from participatory.core.errors import ParticipatoryError
 from participatory.render.text import printable
 
@@ -48,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="participatory",
         description="Explained rules for the governance of participatory research.",
+        epilog=EXIT_STATUSES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"participatory {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
@@ -62,7 +68,10 @@ BROKEN_PIPE: Final = 128 + 13
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 success, 2 unusable input).
+    """Run the command line; returns the exit status.
+
+    0 with an answer, 1 when ``--fail-on`` is met, 2 on unusable input, :data:`BROKEN_PIPE`
+    when the reader went away (listed in each command's ``--help``).
 
     Unusable input is one line on standard error, never a traceback. When the reader of the
     output goes away (``participatory cost … | head -1``) the command stops quietly.
@@ -76,7 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     run: Callable[[argparse.Namespace], int] = args.run
     try:
-        status = run(args)
+        check_common(args)
+        target = getattr(args, "output_file", None)
+        status = run(args) if target in (None, "-") else _run_to_file(run, args, target)
         sys.stdout.flush()  # inside the try: a reader that went away shows up here too
     except ParticipatoryError as error:
         detail = error.describe(include_sensitive=getattr(args, "include_sensitive", False))
@@ -89,6 +100,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         _reason(args.command, "the output cannot be written in this terminal's encoding; "
                 "set PYTHONIOENCODING=utf-8")  # fmt: skip
         return 2
+    return status
+
+
+def _run_to_file(
+    run: Callable[[argparse.Namespace], int], args: argparse.Namespace, target: str
+) -> int:
+    # The answer is gathered whole and written only once the command has one: on unusable
+    # input (an exception) nothing is written and no partial file is left.
+    captured = io.StringIO()
+    with contextlib.redirect_stdout(captured):
+        status = run(args)
+    if status in (0, FAIL_ON_STATUS):
+        write_whole(target, captured.getvalue())
     return status
 
 

@@ -25,6 +25,7 @@ from participatory.benefits import (
     LegacyClaim,
     PensionCreditClaim,
     Person,
+    TwoChildLimitException,
     UnaffectedBenefit,
     UniversalCreditClaim,
     WorkCapability,
@@ -276,16 +277,36 @@ def test_a_childs_age_turns_on_the_birthday():
     assert child.age_on(dt.date(2035, 3, 1)) == 16
 
 
-def test_a_child_counts_until_16_and_a_qualifying_young_person_until_20():
-    """UC Regs 2013 reg. 4 and 5: a child under 16; a qualifying young person (in approved
-    education or training) up to the day before their 20th birthday."""
+def test_a_child_counts_until_16_and_a_qualifying_young_person_until_the_september_after():
+    """UC Regs 2013 reg. 5 (read via CPAG's account of the Harrison test case): a person of
+    16 is a qualifying young person up to, but not including, the 1 September after their
+    16th birthday; in approved non-advanced education or training, up to the 1 September
+    after their 19th birthday. Born 1 March 2010: 16 on 1 March 2026, so counted to
+    31 August 2026; in education, 19 on 1 March 2029, so counted to 31 August 2029."""
     child = Child(born_on=dt.date(2010, 3, 1))
     young = Child(born_on=dt.date(2010, 3, 1), qualifying_young_person=True)
     assert not child.counts_on(dt.date(2010, 2, 28))  # not yet born
     assert child.counts_on(dt.date(2026, 2, 28))
-    assert not child.counts_on(dt.date(2026, 3, 1))
-    assert young.counts_on(dt.date(2030, 2, 28))
-    assert not young.counts_on(dt.date(2030, 3, 1))
+    assert child.counts_on(dt.date(2026, 8, 31))
+    assert not child.counts_on(dt.date(2026, 9, 1))
+    assert young.counts_on(dt.date(2029, 8, 31))
+    assert not young.counts_on(dt.date(2029, 9, 1))
+
+
+def test_a_birthday_on_the_first_of_september_counts_to_the_next_one():
+    """Born 1 September 2010: the 1 September *following* the 16th birthday (1 September
+    2026) is 1 September 2027."""
+    child = Child(born_on=dt.date(2010, 9, 1))
+    assert child.counts_on(dt.date(2027, 8, 31))
+    assert not child.counts_on(dt.date(2027, 9, 1))
+
+
+def test_a_two_child_limit_exception_is_named_not_a_flag():
+    with pytest.raises(ValidationError, match="two_child_limit_exception"):
+        Child(born_on=dt.date(2019, 1, 1), two_child_limit_exception=True)  # type: ignore[arg-type]
+    adopted = Child(born_on=dt.date(2019, 1, 1), two_child_limit_exception="adoption")
+    assert adopted.two_child_limit_exception is TwoChildLimitException.ADOPTION
+    assert adopted.two_child_limit_exception.outside_the_order
 
 
 def test_a_childs_disability_is_converted_from_its_value():

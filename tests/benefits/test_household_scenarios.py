@@ -26,6 +26,7 @@ from participatory.benefits import (
     LegacyClaim,
     Person,
     Receipt,
+    TwoChildLimitException,
     UniversalCreditClaim,
     WorkCapability,
     assess_benefits,
@@ -132,6 +133,38 @@ class TestElementsPerPerson:
         (ap,) = assess_payment(home, "0.01", "2025-07-10", person="a").outcomes
         assert ap.before == gbp("1253.05")
 
+    def test_both_partners_with_lcwra_and_one_caring_gives_the_carer_element(self) -> None:
+        """UC Regs 2013 reg. 29(4): the carer element is left out only if the LCWRA element is
+        the carer's; with both partners on LCWRA it can be the other partner's, so the carer
+        keeps the carer element. 628.10 + 423.27 (one LCWRA element) + 201.68 = 1,253.05.
+        """
+        home = Household(
+            people=[
+                Person("a", capability=WorkCapability.LCWRA, carer=True),
+                Person("b", capability=WorkCapability.LCWRA),
+            ],
+            universal_credit=UC_FROM_2025_05_01,
+        )
+        result = assess_payment(home, "0.01", "2025-07-10", person="a")
+        (ap,) = result.outcomes
+        assert ap.before == gbp("1253.05")
+        assert not result.has("BEN-UC-CARER-AND-LCWRA")
+
+    def test_both_partners_with_lcwra_and_both_caring_give_one_carer_element(self) -> None:
+        """The one LCWRA element is one carer's (no carer element for them); the other carer
+        keeps theirs: 628.10 + 423.27 + 201.68 = 1,253.05."""
+        home = Household(
+            people=[
+                Person("a", capability=WorkCapability.LCWRA, carer=True),
+                Person("b", capability=WorkCapability.LCWRA, carer=True),
+            ],
+            universal_credit=UC_FROM_2025_05_01,
+        )
+        result = assess_payment(home, "0.01", "2025-07-10", person="a")
+        (ap,) = result.outcomes
+        assert ap.before == gbp("1253.05")
+        assert result.has("BEN-UC-CARER-AND-LCWRA")
+
     def test_a_couple_is_on_the_25_or_over_rate_if_either_is(self) -> None:
         home = Household(
             people=[Person("a", age_band=AgeBand.UNDER_25), Person("b")],
@@ -233,3 +266,90 @@ def test_a_receipt_for_someone_outside_the_household_is_refused() -> None:
 
     with pytest.raises(ValidationError, match=r"receipts\[0\]\.person"):
         assess_payment(Household(), "10.00", "2025-06-11", person="stranger")
+
+
+class TestChildrenBornOnTheSameDay:
+    def test_an_excepted_twin_is_ordered_after_the_other(self) -> None:
+        """UC Regs 2013 reg. 24B(2): children born on the same day are ordered so that the
+        child element goes to as many as possible, so the twin the multiple-birth exception
+        covers comes third, whatever order the children are given in. AP from 7 July 2025
+        (2025/26, two-child limit in force), single 25+: 400.14 + 339.00 (eldest, born 2015)
+        + 292.81 + 292.81 (both twins, born 1 June 2019) = 1,324.76.
+        """
+        twins = dt.date(2019, 6, 1)
+        home = Household(
+            children=[
+                Child(
+                    born_on=twins, two_child_limit_exception=TwoChildLimitException.MULTIPLE_BIRTH
+                ),
+                Child(born_on=twins),
+                Child(born_on=dt.date(2015, 3, 1)),
+            ],
+            universal_credit=UC_FROM_2025_05_01,
+        )
+        result = assess_payment(home, "0.01", "2025-07-10")
+        (ap,) = result.outcomes
+        assert ap.before == gbp("1324.76")
+        assert not result.has("BEN-UC-TWO-CHILD-LIMIT")
+
+
+class TestDisabledChildAdditionsReadApart:
+    def test_a_higher_rate_child_needs_no_lower_rate_figure(self) -> None:
+        """The bundled lower rate ends on 5 April 2026 (no 2026/27 figure found); the higher
+        rate is known for 2026/27 (£514.71). A household with only a higher-rate child is
+        assessed in 2026/27 without the lower rate: the higher addition is in the award.
+        """
+        home = Household(
+            children=[Child(born_on=dt.date(2018, 3, 1), disability=ChildDisability.HIGHER)],
+            universal_credit=UC_FROM_2025_05_01,
+        )
+        without = Household(
+            children=[Child(born_on=dt.date(2018, 3, 1))], universal_credit=UC_FROM_2025_05_01
+        )
+        (with_addition,) = assess_payment(home, "0.01", "2026-07-10").outcomes
+        (plain,) = assess_payment(without, "0.01", "2026-07-10").outcomes
+        assert with_addition.before - plain.before == gbp("514.71")
+
+
+class TestAnAdoptedChildIsLeftOutOfTheOrder:
+    def test_the_children_after_an_adopted_eldest_move_up(self) -> None:
+        """UC Regs 2013 reg. 24B(2A) and Sch. 12 para. 3: an adopted child is left out of
+        the order of children, so with an adopted eldest (born 2018) the two younger
+        children (born 2019 and 2021) are the first and second. AP of July 2025 (limit in
+        force), single 25+: 400.14 + 3 x 292.81 = 1,278.57 (the order as given would leave
+        the youngest out: 985.76)."""
+        home = Household(
+            children=[
+                Child(
+                    born_on=dt.date(2018, 2, 1),
+                    two_child_limit_exception=TwoChildLimitException.ADOPTION,
+                ),
+                Child(born_on=dt.date(2019, 5, 1)),
+                Child(born_on=dt.date(2021, 7, 1)),
+            ],
+            universal_credit=UC_FROM_2025_05_01,
+        )
+        result = assess_payment(home, "0.01", "2025-07-10")
+        (ap,) = result.outcomes
+        assert ap.before == gbp("1278.57")
+        assert not result.has("BEN-UC-TWO-CHILD-LIMIT")
+
+    def test_a_multiple_birth_exception_keeps_its_place(self) -> None:
+        """The same family with the eldest's exception a multiple birth instead: the eldest
+        keeps first place, the 2019 child is second and the 2021 child third, outside the
+        limit: 400.14 + 2 x 292.81 = 985.76."""
+        home = Household(
+            children=[
+                Child(
+                    born_on=dt.date(2018, 2, 1),
+                    two_child_limit_exception=TwoChildLimitException.MULTIPLE_BIRTH,
+                ),
+                Child(born_on=dt.date(2019, 5, 1)),
+                Child(born_on=dt.date(2021, 7, 1)),
+            ],
+            universal_credit=UC_FROM_2025_05_01,
+        )
+        result = assess_payment(home, "0.01", "2025-07-10")
+        (ap,) = result.outcomes
+        assert ap.before == gbp("985.76")
+        assert result.has("BEN-UC-TWO-CHILD-LIMIT")

@@ -43,6 +43,7 @@ from participatory.benefits import (
     Person,
     Receipt,
     ReceiptKind,
+    TwoChildLimitException,
     UniversalCreditClaim,
     WorkCapability,
     assess_benefits,
@@ -347,18 +348,24 @@ def test_the_two_child_limit_applies_until_aps_starting_6_april_2026():
 
 def test_an_exception_to_the_two_child_limit_keeps_the_third_childs_element():
     """400.14 + 339.00 + 292.81 + 292.81 = 1,324.76 (the third is, say, a twin)."""
-    third = Child(born_on=dt.date(2020, 6, 1), two_child_limit_exception=True)
+    third = Child(
+        born_on=dt.date(2020, 6, 1), two_child_limit_exception=TwoChildLimitException.MULTIPLE_BIRTH
+    )
     home = uc(children=[*THREE[:2], third])
     assert maximum(home) == GBP("1324.76")
 
 
-def test_a_young_person_counts_only_as_a_qualifying_young_person():
-    """Born 1 May 2009, 16 on 1 May 2025: not a child in June 2025 (400.14 alone); as a
-    qualifying young person, the first child rate (born before 6 April 2017): + 339.00."""
+def test_a_young_person_counts_to_the_september_after_16_or_in_education_after_19():
+    """UC Regs 2013 reg. 5(1): born 1 May 2009, 16 on 1 May 2025. In the AP of June 2025
+    they are a qualifying young person whatever they do (to 31 August 2025): 400.14 + 339.00
+    first child rate (born before 6 April 2017) = 739.14. In the AP of October 2025 only if
+    in approved non-advanced education: 739.14 as a student, 400.14 alone otherwise."""
     older = Child(born_on=dt.date(2009, 5, 1))
-    assert maximum(uc(children=[older])) == GBP("400.14")
     student = Child(born_on=dt.date(2009, 5, 1), qualifying_young_person=True)
-    assert maximum(uc(children=[student])) == GBP("739.14")
+    october = dt.date(2025, 10, 10)
+    assert maximum(uc(children=[older])) == GBP("739.14")
+    assert maximum(uc(children=[older]), october) == GBP("400.14")
+    assert maximum(uc(children=[student]), october) == GBP("739.14")
 
 
 def test_the_lower_disabled_child_addition():

@@ -43,7 +43,7 @@ def ledger(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     assert run(capsys, "add", "contributor", "ben", "--ledger", str(path))[0] == 0
     assert run(capsys, "add", "household", str(household), "--ledger", str(path))[0] == 0
     assert run(capsys, "add", "payment", "--id", "river-1", "--person", "amira", "--amount",
-               "150.00", "--on", "2026-01-13", "--payer", "Mind", "--project", "river",
+               "150.00", "--received-on", "2026-01-13", "--payer", "Mind", "--project", "river",
                "--ledger", str(path))[0] == 0  # fmt: skip
     return path
 
@@ -95,9 +95,9 @@ def test_a_missing_ledger_is_an_error_and_is_not_created(
 def test_check_reports_the_week_lost_without_naming_the_other_payer(
     ledger: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, err = run(capsys, "check", "--person", "amira", "--amount", "150.00", "--on",
-                         "2026-01-14", "--project", "pillow", "--as-at", "2026-01-10",
-                         "--ledger", str(ledger))  # fmt: skip
+    code, out, err = run(capsys, "check", "--person", "amira", "--amount", "150.00",
+                         "--received-on", "2026-01-14", "--project", "pillow",
+                         "--as-at", "2026-01-10", "--ledger", str(ledger))  # fmt: skip
     assert code == 0
     assert not err
     assert out.startswith("Proposed payment: £150.00 to amira on 14 January 2026 (project pillow).")
@@ -105,7 +105,7 @@ def test_check_reports_the_week_lost_without_naming_the_other_payer(
     assert "Other payments to this person" in out
     assert "river" not in out
     assert "Mind" not in out
-    code, out, _ = run(capsys, "check", "--person", "amira", "--amount", "150.00", "--on",
+    code, out, _ = run(capsys, "check", "--person", "amira", "--amount", "150.00", "--received-on",
                        "2026-01-14", "--project", "pillow", "--as-at", "2026-01-10",
                        "--format", "json", "--ledger", str(ledger))  # fmt: skip
     data = json.loads(out)
@@ -117,7 +117,7 @@ def test_check_reports_the_week_lost_without_naming_the_other_payer(
 
 
 def test_headroom_and_statement(ledger: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "headroom", "--person", "amira", "--on", "2026-01-15",
+    code, out, _ = run(capsys, "headroom", "--person", "amira", "--day", "2026-01-15",
                        "--as-at", "2026-01-10", "--ledger", str(ledger))  # fmt: skip
     assert code == 0
     assert "up to £46.00 more can be paid on 15 January 2026" in out
@@ -190,19 +190,19 @@ def test_bad_input_exits_2_with_one_line_and_writes_nothing(
     broken = tmp_path / "broken.json"
     broken.write_text(json.dumps({**HOUSEHOLD, "consents": []}))
     attempts = [
-        ("add", "payment", "--id", "x", "--person", "nobody", "--amount", "1.00", "--on",
+        ("add", "payment", "--id", "x", "--person", "nobody", "--amount", "1.00", "--received-on",
          "2026-01-01", "--payer", "uni"),
-        ("add", "payment", "--id", "x", "--person", "amira", "--amount", "-1", "--on",
+        ("add", "payment", "--id", "x", "--person", "amira", "--amount", "-1", "--received-on",
          "2026-01-01", "--payer", "uni"),
-        ("add", "payment", "--id", "x", "--person", "amira", "--amount", "1.00", "--on",
+        ("add", "payment", "--id", "x", "--person", "amira", "--amount", "1.00", "--received-on",
          "1 Jan", "--payer", "uni"),
-        ("add", "ask", "--id", "k", "--project", "p", "--activity", "a", "--on", "2026-01-01",
+        ("add", "ask", "--id", "k", "--project", "p", "--activity", "a", "--asked-on", "2026-01-01",
          "--person", "nobody"),
         ("add", "household", str(broken)),
         ("add", "household", str(tmp_path / "missing.json")),
-        ("check", "--person", "nobody", "--amount", "1.00", "--on", "2026-01-01"),
+        ("check", "--person", "nobody", "--amount", "1.00", "--received-on", "2026-01-01"),
         ("statement", "--person", "amira", "--tax-year", "20250"),
-        ("headroom", "--person", "amira", "--on", "2026-02-30"),
+        ("headroom", "--person", "amira", "--day", "2026-02-30"),
     ]  # fmt: skip
     for argv in attempts:
         code, _, err = run(capsys, *argv, "--ledger", str(ledger))
@@ -217,7 +217,7 @@ def test_over_asking_withholds_communities_unless_asked(
 ) -> None:
     for index in range(13):
         run(capsys, "add", "ask", "--id", f"k{index}", "--project", f"p{index % 6}",
-            "--activity", f"a{index}", "--on", "2026-11-20", "--community", "carers-north",
+            "--activity", f"a{index}", "--asked-on", "2026-11-20", "--community", "carers-north",
             "--ledger", str(ledger))  # fmt: skip
     code, out, _ = run(capsys, "over-asking", "--as-at", "2026-12-06", "--ledger", str(ledger))
     assert code == 0

@@ -51,10 +51,10 @@ def ledger(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
         ("init",),
         ("add", "contributor", "amira", "--community", SENTINEL),
         ("add", "household", str(home)),
-        ("add", "payment", "--id", "r", "--person", "amira", "--amount", "150.00", "--on",
+        ("add", "payment", "--id", "r", "--person", "amira", "--amount", "150.00", "--received-on",
          "2026-01-13", "--payer", "uni"),
     ] + [
-        ("add", "ask", "--id", f"k{i}", "--project", f"p{i}", "--activity", "a", "--on",
+        ("add", "ask", "--id", f"k{i}", "--project", f"p{i}", "--activity", "a", "--asked-on",
          "2026-11-20", "--person", "amira")
         for i in range(14)
     ]  # fmt: skip
@@ -69,12 +69,12 @@ def test_default_outputs_never_show_a_sensitive_value(
     ledger: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     actions = [
-        ("check", "--person", "amira", "--amount", "150.00", "--on", "2026-01-14",
+        ("check", "--person", "amira", "--amount", "150.00", "--received-on", "2026-01-14",
          "--as-at", "2026-01-10"),
-        ("check", "--person", "amira", "--amount", "150.00", "--on", "2026-01-14",
+        ("check", "--person", "amira", "--amount", "150.00", "--received-on", "2026-01-14",
          "--as-at", "2026-01-10", "--format", "json"),
-        ("headroom", "--person", "amira", "--on", "2026-01-15", "--as-at", "2026-01-10"),
-        ("headroom", "--person", "amira", "--on", "2026-01-15", "--as-at", "2026-01-10",
+        ("headroom", "--person", "amira", "--day", "2026-01-15", "--as-at", "2026-01-10"),
+        ("headroom", "--person", "amira", "--day", "2026-01-15", "--as-at", "2026-01-10",
          "--format", "json"),
         ("statement", "--person", "amira", "--tax-year", "2025", "--as-at", "2026-04-30"),
         ("statement", "--person", "amira", "--tax-year", "2025", "--as-at", "2026-04-30",
@@ -114,15 +114,15 @@ def test_bad_input_is_refused_without_echoing_it(
         ("add", "contributor", "c-2", "--community", SENTINEL + "\x07"),
         ("add", "contributor", PARTNER + " "),
         ("add", "household", str(bad_home)),
-        ("add", "payment", "--id", "x", "--person", "amira", "--amount", SENTINEL, "--on",
+        ("add", "payment", "--id", "x", "--person", "amira", "--amount", SENTINEL, "--received-on",
          "2026-01-01", "--payer", "uni"),
-        ("add", "payment", "--id", "x", "--person", PARTNER, "--amount", "1.00", "--on",
+        ("add", "payment", "--id", "x", "--person", PARTNER, "--amount", "1.00", "--received-on",
          "2026-01-01", "--payer", "uni"),
-        ("add", "ask", "--id", "k", "--project", "p", "--activity", "a", "--on", SENTINEL,
+        ("add", "ask", "--id", "k", "--project", "p", "--activity", "a", "--asked-on", SENTINEL,
          "--community", SENTINEL),
         ("import", str(rows), "--mapping", str(mapping)),
-        ("check", "--person", "amira", "--amount", "1.00", "--on", SENTINEL),
-        ("check", "--person", PARTNER, "--amount", "1.00", "--on", "2026-01-14"),
+        ("check", "--person", "amira", "--amount", "1.00", "--received-on", SENTINEL),
+        ("check", "--person", PARTNER, "--amount", "1.00", "--received-on", "2026-01-14"),
         ("headroom", "--person", PARTNER),
         ("statement", "--person", PARTNER, "--tax-year", "2025"),
     ]  # fmt: skip

@@ -266,7 +266,7 @@ def test_rate_table_is_generated_from_every_bundled_rate():
     assert len(rows) == sum(len(card.rates) for card in bundled_rate_cards().values())
     assert (
         "| `whitworth` | advisory_group | session | 90.00 GBP | 2022-07-01 | until superseded |"
-        " Bath report §5.1 | yes | 2026-12-06 |"
+        " Bath report §5.1 | **no** | 2026-12-06 |"
     ) in table
     assert "27.50 GBP | 2025-12-16 | until superseded |" in table
     assert "| to 2025-03-31 |" in table

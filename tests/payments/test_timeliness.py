@@ -7,10 +7,10 @@ import pytest
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Severity
 from participatory.core.money import Money
+from participatory.core.nations import Nation
 from participatory.core.serialise import unstructure
 from participatory.payments.plans import Payment, PaymentKind, PaymentPlan
 from participatory.payments.timeliness import (
-    Nation,
     PaymentStatus,
     TimelinessPolicy,
     WorkingDays,

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from participatory.core.errors import ValidationError
-from participatory.payments.timeliness import Nation, WorkingDays
+from participatory.core.nations import Nation
+from participatory.payments.timeliness import WorkingDays
 
 _FIRST, _LAST = dt.date(1872, 1, 1), dt.date(2100, 12, 31)
 _DAYS = st.dates(_FIRST, _LAST)
@@ -19,7 +20,7 @@ _NATIONS = st.sampled_from(list(Nation))
 
 
 def _walked_working_day(nation: Nation, day: dt.date) -> bool:
-    bank = holidays.country_holidays("GB", subdiv=nation.value, years=day.year)
+    bank = holidays.country_holidays("GB", subdiv=nation.holidays_code, years=day.year)
     return day.weekday() < 5 and day not in bank
 
 

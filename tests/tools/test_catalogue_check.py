@@ -8,31 +8,14 @@ report's own words, must all be translated.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 from babel.messages.pofile import read_po
 
 from participatory.render.i18n import untranslated
 from participatory.render.templates import template
+from tests.tools import load_tool
 
-TOOL = Path(__file__).parents[2] / "tools" / "catalogue_check.py"
-
-
-def _tool():
-    """The maintainers' tool, imported from its file (it is not part of the package)."""
-    spec = importlib.util.spec_from_file_location("catalogue_check", TOOL)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-catalogue_check = _tool()
+catalogue_check = load_tool("catalogue_check")
 all_templates = catalogue_check.all_templates
 check = catalogue_check.check
 main = catalogue_check.main

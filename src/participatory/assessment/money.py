@@ -27,12 +27,13 @@ from participatory.core.params import ParameterSet
 from participatory.core.sources import Citation, cite
 from participatory.payments.costing import cost_activity
 from participatory.payments.methods import PaymentMethod, consequences
-from participatory.payments.plans import PaymentKind
+from participatory.payments.plans import Payment, PaymentKind, PaymentPlan
 from participatory.payments.rates import RateCard
 from participatory.payments.timeliness import assess_timeliness
 from participatory.project.model import Project
 
 __all__ = ["benefits_section", "payments_section"]
+
 
 def _organisation_citations() -> tuple[Citation, ...]:
     return tuple(c for f in consequences(PaymentMethod.ORGANISATION) for c in f.citations)
@@ -84,7 +85,7 @@ def _sessions(
     card, notices = _card_for(card, project, refuse)
     findings: list[Finding] = []
     due: dict[str, Money] = {}
-    total = Money.zero(card.currency)
+    zero = total = Money.zero(card.currency)
     for session in project.sessions:
         try:
             costed = cost_activity(
@@ -122,7 +123,7 @@ def _sessions(
         )  # fmt: skip
         findings.extend(costed.at_least(Severity.ADVICE))
         for person in session.contributors:
-            due[person] = due.get(person, Money.zero(card.currency)) + costed.fee
+            due[person] = due.get(person, zero) + costed.fee
             total = total + costed.fee
     return _unique(findings), notices, due, total
 
@@ -150,12 +151,15 @@ def _compare_with_card(
 
 
 def payments_section(
-    project: Project, card: RateCard | None, as_at: dt.date, refuse: bool
+    project: Project, plan: PaymentPlan, card: RateCard | None, as_at: dt.date, refuse: bool
 ) -> tuple[ReportSection, list[Finding]]:
-    """The payments section and any DATA notices about the rate card."""
+    """The payments section and any DATA notices about the rate card.
+
+    ``plan`` is the project's payment plan (``project.payment_plan()``), built once per
+    assessment and shared with :func:`benefits_section`.
+    """
     if not project.payments and not project.sessions:
         return ReportSection(Area.PAYMENTS, not_assessed=True), []
-    plan = project.payment_plan()
     summary = plan.cost_summary()
     figures = [
         figure("fees_total", summary.fees),
@@ -177,20 +181,36 @@ def payments_section(
 
 def _about(finding: Finding, person: str) -> Finding:
     # Any benefits finding about a named contributor reveals that they receive a benefit.
+    if finding.sensitive and finding.subject:
+        return finding  # already marked: evolving it would rebuild an equal finding
     return attrs.evolve(finding, sensitive=True, subject=finding.subject or person)
+
+
+def _by_contributor(plan: PaymentPlan) -> dict[str, tuple[Payment, ...]]:
+    """Each contributor's payments as ``PaymentPlan.for_contributor`` gives them.
+
+    Grouped in one pass over the plan, rather than one pass per household.
+    """
+    grouped: dict[str, list[Payment]] = {}
+    for payment in plan.payments:
+        grouped.setdefault(payment.contributor, []).append(payment)
+    return {
+        person: tuple(sorted(payments, key=lambda p: (p.received_on, p.id)))
+        for person, payments in grouped.items()
+    }
 
 
 def _one_household(
     project: Project,
     person: str,
+    paid: dict[str, tuple[Payment, ...]],
     parameters: ParameterSet,
     refuse: bool,
     already: Callable[[Household], Iterable[Receipt]] | None,
 ) -> tuple[list[Finding], list[Figure]]:
     household = project.benefits[person]
-    plan = project.payment_plan()
     members = [member.id for member in household.people]
-    payments = [p for member in members for p in plan.for_contributor(member)]
+    payments = [p for member in members for p in paid.get(member, ())]
     name = project.person_name(person)
     findings: list[Finding] = []
     for payment in payments:
@@ -244,6 +264,7 @@ def _one_household(
 
 def benefits_section(
     project: Project,
+    plan: PaymentPlan,
     parameters: ParameterSet,
     refuse: bool,
     already: Callable[[Household], Iterable[Receipt]] | None = None,
@@ -253,7 +274,7 @@ def benefits_section(
     A couple who are both contributors are one household: it is assessed once, with both
     partners' payments. ``already`` gives, for a household, what its members were paid or are
     due from other projects and payers (the contributors' ledger): it counts in every period
-    but is never listed.
+    but is never listed. ``plan`` is the project's payment plan, built once per assessment.
     """
     if not project.benefits:
         return ReportSection(Area.BENEFITS, not_assessed=True)
@@ -264,12 +285,13 @@ def benefits_section(
     findings: list[Finding] = []
     figures: list[Figure] = []
     seen: set[frozenset[str]] = set()
+    paid = _by_contributor(plan)
     for person in sorted(project.benefits):
         members = frozenset(member.id for member in project.benefits[person].people)
         if members in seen:
             continue
         seen.add(members)
-        more, numbers = _one_household(project, person, parameters, refuse, already)
+        more, numbers = _one_household(project, person, paid, parameters, refuse, already)
         findings.extend(more)
         figures.extend(numbers)
     return ReportSection(Area.BENEFITS, findings, figures)

@@ -301,13 +301,15 @@ def assess(
     params = parameters if parameters is not None else bundled_parameters()
     tolerant = params if refuse else _LastKnownValues(params)
     power, power_review = _power(project)
-    payments, notices = payments_section(project, rate_card or project.rate_card, day, refuse)
+    # One payment plan for the whole assessment: the payments and benefits sections share it.
+    plan = project.payment_plan()
+    payments, notices = payments_section(project, plan, rate_card or project.rate_card, day, refuse)
     sections = [
         _roles(project, day),
         power,
         _budget(project, power_review),
         payments,
-        benefits_section(project, params, refuse, _others(project, ledger)),
+        benefits_section(project, plan, params, refuse, _others(project, ledger)),
         _ethics(project, day),
         _safeguarding(project),
         _timeline(project, day, tolerant),

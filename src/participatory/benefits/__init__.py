@@ -44,6 +44,7 @@ from participatory.benefits.household import (
     ChildDisability,
     Household,
     Person,
+    TwoChildLimitException,
 )
 from participatory.benefits.kinds import (
     AgeBand,
@@ -96,6 +97,7 @@ __all__ = [
     "SafePayment",
     "ScenarioComparison",
     "Treatment",
+    "TwoChildLimitException",
     "UnaffectedBenefit",
     "UniversalCreditClaim",
     "WorkCapability",

@@ -47,7 +47,7 @@ from participatory.core.nations import Nation
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import DateRange
 
-__all__ = ["MESSAGES", "CarersAllowanceRates", "assess_week", "payable", "rates"]
+__all__ = ["MESSAGES", "CarersAllowanceRates", "assess_week", "explain_week", "payable", "rates"]
 
 MESSAGES: Final = {
     "benefits.ca.within_limit": (

@@ -46,6 +46,7 @@ __all__ = [
     "LegacyClaim",
     "PensionCreditClaim",
     "UniversalCreditClaim",
+    "WeeklyClaim",
 ]
 
 #: The earliest first day of entitlement accepted: Universal Credit began in April 2013.
@@ -68,8 +69,8 @@ def _first_date(value: object) -> dt.date:
     return day
 
 
-class _Weekly:
-    """The benefit weeks of a weekly claim (a mix-in: every weekly claim has a week start)."""
+class WeeklyClaim:
+    """What every weekly claim shares: the day its benefit weeks start (0 Monday to 6 Sunday)."""
 
     benefit_week_start: int
 
@@ -125,7 +126,7 @@ class UniversalCreditClaim:
 
 
 @attrs.frozen
-class CarersAllowanceClaim(_Weekly):
+class CarersAllowanceClaim(WeeklyClaim):
     """A person's Carer's Allowance (Carer Support Payment in Scotland): a weekly cliff edge.
 
     ``weekly_award`` defaults to the published weekly rate.
@@ -144,7 +145,7 @@ class CarersAllowanceClaim(_Weekly):
 
 
 @attrs.frozen
-class EmploymentSupportAllowanceClaim(_Weekly):
+class EmploymentSupportAllowanceClaim(WeeklyClaim):
     """A person's new-style (contribution-based) ESA with permitted work: weekly cliff edges."""
 
     weekly_award: Money = _sensitive(converter=pounds("weekly_award"))
@@ -162,7 +163,7 @@ class EmploymentSupportAllowanceClaim(_Weekly):
 
 
 @attrs.frozen
-class LegacyClaim(_Weekly):
+class LegacyClaim(WeeklyClaim):
     """Income Support, income-based JSA, income-related ESA or new-style JSA (weekly).
 
     ``claimant`` is the id of the member who claims (the household's first member if not
@@ -193,7 +194,7 @@ class LegacyClaim(_Weekly):
 
 
 @attrs.frozen
-class HousingBenefitClaim(_Weekly):
+class HousingBenefitClaim(WeeklyClaim):
     """Housing Benefit (now mainly pension age, or supported / temporary accommodation)."""
 
     weekly_award: Money = _sensitive(converter=pounds("weekly_award"))
@@ -215,7 +216,7 @@ class HousingBenefitClaim(_Weekly):
 
 
 @attrs.frozen
-class PensionCreditClaim(_Weekly):
+class PensionCreditClaim(WeeklyClaim):
     """Pension Credit guarantee credit: pound for pound above a fixed weekly disregard."""
 
     weekly_award: Money = _sensitive(converter=pounds("weekly_award"))

@@ -54,6 +54,7 @@ __all__ = [
     "MESSAGES",
     "PermittedWorkLimits",
     "assess_week",
+    "explain_week",
     "is_permitted",
     "limits",
     "permitted_work_findings",

@@ -118,11 +118,20 @@ def headroom(
             )  # fmt: skip
         return result
 
+    top = to_pennies(ceiling.amount)
     # A benefit the earlier payments already changed, in a period a payment on this day
-    # touches, has no room left.
-    touched = {(row.benefit, row.period) for row in probe(1).numbers}
+    # touches, has no room left. The largest payment touches every period any payment on
+    # this day can: its own, and those its knock-ons reach (a week of Carer's Allowance lost
+    # raises Universal Credit in the assessment period in which that week ends) — reckoned
+    # without the earlier payments too, whose own knock-ons may have taken that reach away.
+    touched = {(row.benefit, row.period) for row in probe(top).numbers}
     used: set[Benefit] = set()
     if earlier:
+        alone = assess_benefits(
+            household, (Receipt(pounds(top), on, kind, person=person),),
+            parameters=parameters, allow_stale=allow_stale,
+        )  # fmt: skip
+        touched.update((row.benefit, row.period) for row in alone.numbers)
         earlier_effect = assess_benefits(
             household, earlier, parameters=parameters, allow_stale=allow_stale
         )
@@ -131,7 +140,6 @@ def headroom(
             for row in earlier_effect.numbers
             if row.after != row.before and (row.benefit, row.period) in touched
         }
-    top = to_pennies(ceiling.amount)
 
     def first_change(benefit: Benefit, low: int, high: int) -> int | None:
         # The smallest payment in (low, high] that changes ``benefit``, where more payment

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Final, NamedTuple
 
@@ -57,7 +57,7 @@ from participatory.benefits.kinds import (
     pounds,
 )
 from participatory.core.errors import ValidationError
-from participatory.core.fields import member
+from participatory.core.fields import member as enum_member
 from participatory.core.money import Money
 from participatory.core.nations import Nation
 from participatory.core.pennies import to_pennies
@@ -72,6 +72,7 @@ __all__ = [
     "Household",
     "Person",
     "Profile",
+    "TwoChildLimitException",
 ]
 
 _ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}\Z")
@@ -170,6 +171,44 @@ class ChildDisability(enum.Enum):
     HIGHER = "higher"
 
 
+class TwoChildLimitException(enum.Enum):
+    """Why the two-child limit does not take a child's element (UC Regs 2013 Sch. 12).
+
+    While the limit was in force, a third or later child born on or after 6 April 2017 had
+    no child element unless an exception applied. A child born in a multiple birth or
+    conceived without consent keeps their place in the order of children (eldest first); an
+    adopted child or one in non-parental care is left out of that order altogether
+    (reg. 24B(2A)), so the children after them move up.
+    """
+
+    NONE = "none"
+    #: Sch. 12 para. 2: a child born in a multiple birth, other than the first born.
+    MULTIPLE_BIRTH = "multiple_birth"
+    #: Sch. 12 para. 3: an adopted child (not adopted from the claimant's own household).
+    ADOPTION = "adoption"
+    #: Sch. 12 para. 4: kinship care and other non-parental caring arrangements.
+    NON_PARENTAL_CARE = "non_parental_care"
+    #: Sch. 12 para. 5: a child likely conceived as a result of non-consensual sex.
+    NON_CONSENSUAL_CONCEPTION = "non_consensual_conception"
+
+    @property
+    def outside_the_order(self) -> bool:
+        """Whether a child with this exception is left out of the order of children."""
+        return self in (TwoChildLimitException.ADOPTION, TwoChildLimitException.NON_PARENTAL_CARE)
+
+
+def _first_september_after(day: dt.date) -> dt.date:
+    this_year = dt.date(day.year, 9, 1)
+    return this_year if day < this_year else dt.date(day.year + 1, 9, 1)
+
+
+def _birthday(born_on: dt.date, age: int) -> dt.date:
+    try:
+        return born_on.replace(year=born_on.year + age)
+    except ValueError:  # born on 29 February: the birthday in a common year is 1 March
+        return dt.date(born_on.year + age, 3, 1)
+
+
 def _born_on(value: object) -> dt.date:
     return to_date(value, "born_on")
 
@@ -178,11 +217,19 @@ def _born_on(value: object) -> dt.date:
 class Child:
     """A child or qualifying young person the household is responsible for.
 
-    A child counts until the day before their 16th birthday; after that only as a qualifying
-    young person (``qualifying_young_person``: in approved non-advanced education or training,
-    up to the day before their 20th birthday). ``two_child_limit_exception`` marks a child the
-    two-child limit did not count (a multiple birth, adoption, kinship care, non-consensual
-    conception) while that limit was in force.
+    A child counts until their 16th birthday. After it they are a qualifying young person
+    (UC Regs 2013 reg. 5) up to, but not including, the 1 September following that birthday;
+    and, when in approved non-advanced education or training (``qualifying_young_person``),
+    up to the 1 September following their 19th birthday (never beyond their 20th).
+    ``two_child_limit_exception`` says which exception to the two-child limit applies to
+    the child, if any (:class:`TwoChildLimitException`).
+
+    >>> child = Child(born_on=dt.date(2009, 3, 10))
+    >>> child.counts_on(dt.date(2025, 8, 31)), child.counts_on(dt.date(2025, 9, 1))
+    (True, False)
+    >>> at_college = Child(born_on=dt.date(2006, 3, 10), qualifying_young_person=True)
+    >>> at_college.counts_on(dt.date(2025, 8, 31)), at_college.counts_on(dt.date(2025, 9, 1))
+    (True, False)
     """
 
     born_on: dt.date = _sensitive(converter=_born_on)
@@ -192,8 +239,9 @@ class Child:
     qualifying_young_person: bool = _sensitive(
         default=False, validator=flag("qualifying_young_person")
     )
-    two_child_limit_exception: bool = _sensitive(
-        default=False, validator=flag("two_child_limit_exception")
+    two_child_limit_exception: TwoChildLimitException = _sensitive(
+        default=TwoChildLimitException.NONE,
+        converter=enum_converter(TwoChildLimitException, "two_child_limit_exception"),
     )
 
     def age_on(self, day: dt.date) -> int:
@@ -208,7 +256,15 @@ class Child:
         if day < self.born_on:
             return False
         age = self.age_on(day)
-        return age < 16 or (self.qualifying_young_person and age < 20)
+        if age < 16:
+            return True
+        if age >= 20:
+            return False
+        if day < _first_september_after(_birthday(self.born_on, 16)):
+            return True
+        return self.qualifying_young_person and day < _first_september_after(
+            _birthday(self.born_on, 19)
+        )
 
 
 class CapitalKind(enum.Enum):
@@ -248,7 +304,7 @@ def _amount(value: object) -> Money:
 
 
 def _kind(value: object) -> CapitalKind:
-    return member(CapitalKind, value, "kind")
+    return enum_member(CapitalKind, value, "kind")
 
 
 @attrs.frozen
@@ -264,7 +320,7 @@ class CapitalHolding:
 
 
 def _nation(value: object) -> Nation:
-    return member(Nation, value, "nation")
+    return enum_member(Nation, value, "nation")
 
 
 def _capital(value: object) -> tuple[CapitalHolding, ...] | None:
@@ -323,9 +379,10 @@ class Profile(NamedTuple):
     any_capability: bool
     #: For each member with LCWRA: whether the lower new-claim rate applies to them.
     lcwra: tuple[bool, ...]
-    #: Members who care and do not have LCWRA (each gets a carer element).
+    #: How many carer elements: one per member who cares, less one when every member with
+    #: LCWRA cares (the LCWRA element is then a carer's, who gets no carer element).
     carers: int
-    #: A member who cares and has LCWRA (only the LCWRA element for them, reg. 29(4)).
+    #: A member who cares has the LCWRA element and so no carer element (reg. 29(4)).
     carer_and_lcwra: bool
     #: The children, eldest first.
     children: tuple[Child, ...]
@@ -340,8 +397,23 @@ class Profile(NamedTuple):
     weekly: bool
 
 
+def _carer_elements(people: Sequence[Person]) -> tuple[int, bool]:
+    """How many carer elements, and whether a carer with LCWRA has none (reg. 29(4)).
+
+    The award has one LCWRA element. A carer who has LCWRA gets no carer element when that
+    element is theirs; when a partner who does not care also has LCWRA, the element can be
+    the partner's, and the carer keeps the carer element.
+    """
+    carers = [p for p in people if p.is_carer]
+    with_lcwra = [p for p in people if p.capability is WorkCapability.LCWRA]
+    if with_lcwra and all(p.is_carer for p in with_lcwra):
+        return len(carers) - 1, True
+    return len(carers), False
+
+
 def _profile_of(household: Household) -> Profile:
     people = household.people
+    carers, carer_and_lcwra = _carer_elements(people)
     return Profile(
         ids=frozenset(p.id for p in people),
         first_id=people[0].id,
@@ -349,9 +421,19 @@ def _profile_of(household: Household) -> Profile:
         any_25_or_over=any(p.age_band is AgeBand.AGE_25_OR_OVER for p in people),
         any_capability=any(p.capability is not WorkCapability.NONE for p in people),
         lcwra=tuple(p.lcwra_new_claim_rate for p in people if p.capability is WorkCapability.LCWRA),
-        carers=sum(1 for p in people if p.is_carer and p.capability is not WorkCapability.LCWRA),
-        carer_and_lcwra=any(p.is_carer and p.capability is WorkCapability.LCWRA for p in people),
-        children=tuple(sorted(household.children, key=lambda c: c.born_on)),
+        carers=carers,
+        carer_and_lcwra=carer_and_lcwra,
+        # Children born on the same day are ordered so that as many as possible get the child
+        # element (UC Regs 2013 reg. 24B(2)): one the two-child limit excepts goes last.
+        children=tuple(
+            sorted(
+                household.children,
+                key=lambda c: (
+                    c.born_on,
+                    c.two_child_limit_exception is not TwoChildLimitException.NONE,
+                ),
+            )
+        ),
         monthly_earnings=sum(to_pennies(p.monthly_earnings.amount) for p in people),
         # Plain dicts (a profile is read, never changed): they pickle with the household.
         weekly_pennies={p.id: to_pennies(p.weekly_earnings.amount) for p in people},

@@ -43,7 +43,7 @@ from participatory.core.nations import Nation
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import DateRange
 
-__all__ = ["MESSAGES", "Passport", "assess_week"]
+__all__ = ["MESSAGES", "Detail", "Passport", "assess_week", "explain_week"]
 
 MESSAGES: Final = {
     "benefits.hb.within_disregard": (

@@ -11,10 +11,10 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import Final
 
 from participatory.core.errors import ValidationError
-from participatory.core.fields import member
+from participatory.core.fields import E, member
 from participatory.core.money import Money, to_decimal
 
 __all__ = [
@@ -168,17 +168,14 @@ class HousingBenefitDisregard(enum.Enum):
     HIGHER = "higher"
 
 
-_E = TypeVar("_E", bound=enum.Enum)
-
-
-def enum_converter(kind: type[_E], path: str) -> Callable[[object], _E]:
+def enum_converter(kind: type[E], path: str) -> Callable[[object], E]:
     """A converter taking a member or its value; anything else names ``path`` and the choices.
 
     The rejected value is never kept, not even as the error's ``__context__``
     (:func:`participatory.core.fields.member`).
     """
 
-    def convert(value: object) -> _E:
+    def convert(value: object) -> E:
         return member(kind, value, path)
 
     return convert

@@ -42,7 +42,7 @@ from participatory.core.nations import Nation
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import DateRange
 
-__all__ = ["MESSAGES", "assess_week", "exhausted_finding"]
+__all__ = ["MESSAGES", "WeekIncomes", "assess_week", "exhausted_finding", "explain_week"]
 
 MESSAGES: Final = {
     "benefits.legacy.within_disregard": (

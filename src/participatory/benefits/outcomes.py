@@ -36,7 +36,7 @@ from participatory.core.pennies import from_pennies, to_pennies
 from participatory.core.periods import DateRange
 from participatory.core.privacy import REDACTED_TEXT
 
-__all__ = ["BenefitsCheck", "PeriodNumbers", "PeriodOutcome", "period_numbers"]
+__all__ = ["BenefitsCheck", "Explainer", "PeriodNumbers", "PeriodOutcome", "period_numbers"]
 
 _ZERO: Final = Decimal(0)
 
@@ -223,7 +223,9 @@ class PeriodOutcome(ExplainedResult):
 
     @classmethod
     def from_numbers(cls, numbers: PeriodNumbers, context: object = None) -> PeriodOutcome:
-        """The outcome a rule's :class:`PeriodNumbers` describe (validated like any other).
+        """The outcome a rule's :class:`~participatory.benefits.outcomes.PeriodNumbers` describe.
+
+        It is validated like any other outcome.
 
         ``context`` is what the rule's explanation reads besides the outcome (the parameters
         the check was made with).

@@ -30,7 +30,7 @@ from participatory.core.nations import Nation
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import DateRange
 
-__all__ = ["MESSAGES", "assess_week"]
+__all__ = ["MESSAGES", "Detail", "assess_week", "explain_week"]
 
 MESSAGES: Final = {
     "benefits.pc.within_disregard": (

@@ -12,7 +12,6 @@ fee as expenses or splitting one piece of work into fictitious instalments: the 
 say so, and state the trade-off (waiting longer for the money).
 
 >>> import datetime as dt
-from typing import Final
 >>> from participatory.benefits.claims import CarersAllowanceClaim
 >>> from participatory.benefits.household import Household, Person
 >>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())])

@@ -50,6 +50,7 @@ from participatory.benefits.household import (
     ChildDisability,
     Household,
     Profile,
+    TwoChildLimitException,
 )
 from participatory.benefits.kinds import AgeBand, Benefit, WorkCapability
 from participatory.benefits.law import cite_law
@@ -71,12 +72,17 @@ from participatory.core.periods import DateRange
 
 __all__ = [
     "MESSAGES",
-    "DisabledChildRates",
+    "DisabledChildRate",
     "Elements",
+    "Knock",
+    "Numbers",
     "UniversalCreditRates",
     "assess_period",
+    "before_claim_finding",
     "counted_capital",
     "elements",
+    "explain_period",
+    "gift_findings",
     "maximum_amount",
     "numbers",
     "rates",
@@ -248,18 +254,26 @@ def rates(ctx: Context, day: dt.date) -> UniversalCreditRates:
     return ctx.rates(_build, day)
 
 
-class DisabledChildRates(NamedTuple):
-    """The disabled child additions (pennies) for an AP starting on one day, read if needed."""
+class DisabledChildRate(NamedTuple):
+    """One disabled child addition (pennies) for an AP starting on one day, read if needed.
 
-    lower: int
-    higher: int
+    The lower and higher additions are read apart, so that a household with a child at one
+    rate never needs the other rate's figure (each has its own dated coverage).
+    """
+
+    amount: int
     stale: tuple[ParameterUse, ...]
 
 
-def _build_disabled(read: RateReader) -> DisabledChildRates:
-    u = "universal_credit.disabled_child_addition."
-    return DisabledChildRates(
-        read.pennies(u + "lower"), read.pennies(u + "higher"), tuple(read.stale)
+def _build_lower_disabled(read: RateReader) -> DisabledChildRate:
+    return DisabledChildRate(
+        read.pennies("universal_credit.disabled_child_addition.lower"), tuple(read.stale)
+    )
+
+
+def _build_higher_disabled(read: RateReader) -> DisabledChildRate:
+    return DisabledChildRate(
+        read.pennies("universal_credit.disabled_child_addition.higher"), tuple(read.stale)
     )
 
 
@@ -302,11 +316,14 @@ def _children(
     child_amounts: list[int] = []
     disabled: list[int] = []
     excluded = 0
+    # The place in the order of children (reg. 24B): an adopted child or one in
+    # non-parental care has none, so the children after them move up.
     index = 0
     for child in household.profile.children:
         if not child.counts_on(day):
             continue
-        if index == 0:
+        exception = child.two_child_limit_exception
+        if not child_amounts:
             child_amounts.append(
                 r.child_first_higher
                 if child.born_on < _FIRST_CHILD_HIGHER_BEFORE
@@ -316,16 +333,17 @@ def _children(
             index < 2
             or not r.two_child_limit
             or child.born_on < _FIRST_CHILD_HIGHER_BEFORE
-            or child.two_child_limit_exception
+            or exception is not TwoChildLimitException.NONE
         ):
             child_amounts.append(r.child_other)
         else:
             excluded += 1
-        index += 1
+        if not exception.outside_the_order:
+            index += 1
         if child.disability is ChildDisability.LOWER:
-            disabled.append(ctx.rates(_build_disabled, day).lower)
+            disabled.append(ctx.rates(_build_lower_disabled, day).amount)
         elif child.disability is ChildDisability.HIGHER:
-            disabled.append(ctx.rates(_build_disabled, day).higher)
+            disabled.append(ctx.rates(_build_higher_disabled, day).amount)
     return tuple(child_amounts), excluded, tuple(disabled)
 
 
@@ -768,12 +786,12 @@ def _element_findings(
         if e.child_elements[0] != ctx.use(names[-1], day).value:
             names.append("universal_credit.child_element.first_child_born_before_2017_04_06")
     if e.disabled_additions:
-        names.extend(
-            (
-                "universal_credit.disabled_child_addition.lower",
-                "universal_credit.disabled_child_addition.higher",
-            )
-        )
+        # Only the rates this household's children have (each rate has its own coverage).
+        rates = {c.disability for c in household.profile.children if c.counts_on(day)}
+        if ChildDisability.LOWER in rates:
+            names.append("universal_credit.disabled_child_addition.lower")
+        if ChildDisability.HIGHER in rates:
+            names.append("universal_credit.disabled_child_addition.higher")
     if e.lcwra:
         names.append("universal_credit.lcwra_element")
         if ctx.parameters["universal_credit.lcwra_element_new_claim_2026"].covered_from <= day:

@@ -38,7 +38,7 @@ import attrs
 from participatory.budget.lines import Budget, LineKind, Timing
 from participatory.core.errors import ValidationError
 from participatory.core.exact import computes_exactly
-from participatory.core.explain import Explained, Finding, ParameterUse, Severity
+from participatory.core.explain import Citation, Explained, Finding, ParameterUse, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.core.sources import cite
@@ -114,7 +114,13 @@ class SeedFundDecision(Explained):
     award: Money
 
 
-_CITATIONS = (cite("bath_report_2022#s2_3"), cite("bath_report_2022#s5_6"))
+# Catalogue references, resolved when a decision is explained (``cite`` caches each), not at
+# import: reading the sources catalogue is the slowest thing the library does.
+_REFERENCES: Final = ("bath_report_2022#s2_3", "bath_report_2022#s5_6")
+
+
+def _citations() -> tuple[Citation, ...]:
+    return tuple(cite(reference) for reference in _REFERENCES)
 
 
 @computes_exactly
@@ -135,7 +141,7 @@ def assess_seed_fund_application(
                 Severity.PROBLEM,
                 key,
                 {**values, **extra},
-                citations=_CITATIONS,
+                citations=_citations(),
                 parameters=parameters if rule_id == "SEED-OVER-CAP" else (),
                 subject=application.id,
             )
@@ -157,7 +163,7 @@ def assess_seed_fund_application(
         Severity.MET if eligible else Severity.PROBLEM,
         "budget.seed.eligible" if eligible else "budget.seed.refused",
         values,
-        citations=_CITATIONS,
+        citations=_citations(),
         parameters=parameters,
         subject=application.id,
     )

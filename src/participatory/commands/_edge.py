@@ -17,7 +17,7 @@ from participatory.core.periods import LONDON, to_date
 from participatory.project.errors import ProjectFileError
 from participatory.project.files import parse_document
 
-__all__ = ["day_or_today", "print_json", "read_document", "today", "wrapped"]
+__all__ = ["day_or_today", "print_json", "read_document", "read_source", "today", "wrapped"]
 
 
 def today() -> dt.date:
@@ -31,6 +31,25 @@ def day_or_today(value: str | None, option: str) -> dt.date:
     return today() if value is None else to_date(value, option)
 
 
+def read_source(source: str, error: limits.FileError | None = None) -> tuple[str, str]:
+    """The text of a file, or of standard input when ``source`` is ``-``, and its name.
+
+    Read within the default :class:`~participatory.core.limits.Limits` and decoded as UTF-8,
+    strictly; ``error`` makes the exception for a file that cannot be read.
+    """
+    make = _file_error if error is None else error
+    if source == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text stream put in place of stdin (a test, an embedding)
+            text = sys.stdin.read(DEFAULT_LIMITS.file_bytes + 1)
+            if len(text) > DEFAULT_LIMITS.file_bytes:
+                raise make("<stdin>", "", "is too large (the most this reader accepts)")
+            return text, "<stdin>"
+        data = limits.read_stream(stream, "<stdin>", error=make)
+        return limits.decode_utf8(data, "<stdin>", error=make), "<stdin>"
+    return limits.read_text(Path(source), error=make), source
+
+
 def read_document(source: str, format: str = "json") -> tuple[dict[str, Any], str]:
     """A JSON (or TOML) document from a file, or from standard input when ``source`` is ``-``.
 
@@ -38,20 +57,9 @@ def read_document(source: str, format: str = "json") -> tuple[dict[str, Any], st
     :class:`~participatory.core.limits.Limits` (an endless stream or a huge file is refused
     after the limit) and decoded as UTF-8, strictly: anything else is the library's error.
     """
-    if source == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:  # a text stream put in place of stdin (a test, an embedding)
-            text = sys.stdin.read(DEFAULT_LIMITS.file_bytes + 1)
-            if len(text) > DEFAULT_LIMITS.file_bytes:
-                raise _file_error("<stdin>", "", "is too large (the most this reader accepts)")
-        else:
-            data = limits.read_stream(stream, "<stdin>", error=_file_error)
-            text = limits.decode_utf8(data, "<stdin>", error=_file_error)
-        return parse_document(text, format, "<stdin>"), "<stdin>"
-    path = Path(source)
-    text = limits.read_text(path, error=_file_error)
-    chosen = "toml" if path.suffix.lower() == ".toml" else format
-    return parse_document(text, chosen, str(path)), str(path)
+    text, name = read_source(source)
+    chosen = "toml" if source != "-" and Path(source).suffix.lower() == ".toml" else format
+    return parse_document(text, chosen, name), name
 
 
 def _file_error(file: str, key: str, problem: str) -> ProjectFileError:

@@ -17,24 +17,32 @@ from typing import Any
 
 from participatory.assessment.run import ON_STALE, assess
 from participatory.commands._edge import day_or_today, read_document, wrapped
+from participatory.commands._file_kinds import looks_like
+from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
+from participatory.core.errors import ParticipatoryError
 from participatory.payments.rates import load_rate_card
+from participatory.project.errors import ProjectFileError
 from participatory.project.files import load_project, structure_project
 
 __all__ = ["add_parser", "run"]
 
-_EPILOG = """\
+_EPILOG = (
+    """\
 examples:
   participatory assess examples/arts-coproduction.toml
   participatory assess examples/mental-health-festival.toml --format html > report.html
   participatory assess examples/river-citizen-science.toml --locale cy --as-at 2026-10-01
   participatory assess project.json --format json --rates our-rates.toml
   cat project.json | participatory assess - --format json
+  participatory assess project.toml --fail-on problem --output report.txt
 
-Exit status: 0 when a report was produced (whatever it found), 2 when the input cannot be
-used, with a one-line reason on standard error naming the file and the field at fault.
 Sensitive values (benefits, health, safeguarding notes) are withheld unless
---include-sensitive is given.
+--include-sensitive is given. A report is produced whatever it finds; the reason for
+unusable input names the file and the field at fault.
+
 """
+    + EXIT_STATUSES
+)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -51,17 +59,12 @@ def add_parser(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", metavar="FILE", help="the project file (.toml or .json), or -")
-    parser.add_argument(
-        "--format",
-        choices=("text", "markdown", "html", "json"),
-        default="text",
-        help="how to print the report (default: text)",
-    )
-    parser.add_argument(
-        "--locale", choices=("en_GB", "cy"), default="en_GB", help="language (default: en_GB)"
-    )
-    parser.add_argument(
-        "--as-at", metavar="DATE", help="the day to assess on, YYYY-MM-DD (default: today, UK)"
+    add_common(
+        parser,
+        as_at="the day to assess on",
+        formats=("text", "markdown", "html", "json"),
+        locale=True,
+        fail_on=True,
     )
     parser.add_argument(
         "--rates", metavar="FILE", type=Path, help="your institution's rate card (TOML)"
@@ -81,13 +84,30 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
+def _hint(file: str, document: object) -> str | None:
+    """What the file looks like when it is not a project file (read again, only on failure)."""
+    if document is None:
+        try:
+            document, _ = read_document(file)
+        except ParticipatoryError:
+            return None  # not even a document: the loader's own reason stands
+    return looks_like(document, "<stdin>" if file == "-" else file, expected="project")
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``participatory assess``."""
-    if args.file == "-":
-        document, name = read_document("-", "json")
-        project = structure_project(document, name)
-    else:
-        project = load_project(args.file)
+    document: object = None
+    try:
+        if args.file == "-":
+            document, name = read_document("-", "json")
+            project = structure_project(document, name)
+        else:
+            project = load_project(args.file)
+    except ProjectFileError as error:
+        hint = _hint(args.file, document)
+        if hint is None:
+            raise
+        raise ProjectFileError(error.file, [("", hint)]) from None
     card = load_rate_card(args.rates) if args.rates is not None else None
     report = assess(
         project, as_at=day_or_today(args.as_at, "--as-at"), rate_card=card, on_stale=args.on_stale
@@ -98,4 +118,4 @@ def run(args: argparse.Namespace) -> int:
         report, format=args.format, locale=args.locale, include_sensitive=args.include_sensitive
     )
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
-    return 0
+    return fail_status(args, report.findings)

@@ -38,6 +38,8 @@ from participatory.benefits.household import Household, Person
 from participatory.benefits.outcomes import BenefitsCheck
 from participatory.benefits.receipts import Receipt
 from participatory.commands._edge import print_json, read_document, wrapped
+from participatory.commands._file_kinds import looks_like
+from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
 from participatory.core.money import Money
 from participatory.core.serialise import unstructure
 from participatory.payments.plans import Payment
@@ -47,7 +49,8 @@ from participatory.render.text import sentence
 
 __all__ = ["add_parser", "answer", "run"]
 
-_EPILOG = """\
+_EPILOG = (
+    """\
 input (a file or standard input):
   {"household": {"people": [{"id": "me", "capability": "lcw"}],
                  "universal_credit": {"first_date_of_entitlement": "2025-03-10"}},
@@ -62,9 +65,13 @@ examples:
   participatory benefits question.json
   echo '{"household": {"people": [{"carers_allowance": {}}]}, "receipts": [...]}' \
     | participatory benefits
+  participatory benefits question.json --fail-on warning --output answer.json
 
-Exit status: 0 with the answer as JSON, 2 when the input cannot be used.
+The dates are those of the receipts: the question has no date of its own (no --as-at).
+
 """
+    + EXIT_STATUSES
+)
 
 _KEYS = frozenset({"household", "receipts", "payments", "already", "allow_stale"})
 
@@ -82,9 +89,7 @@ def add_parser(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="JSON input, or -")
-    parser.add_argument(
-        "--locale", choices=("en_GB", "cy"), default="en_GB", help="language of the sentences"
-    )
+    add_common(parser, formats=("json",), locale=True, fail_on=True)
     parser.set_defaults(run=run)
 
 
@@ -122,15 +127,11 @@ def _structure(
     if [member.id for member in household.people] == [Person().id] and len(named) == 1:
         # A household given without ids is the contributor's own (as in a project file).
         (only,) = named
-        household = attrs.evolve(
-            household, people=(attrs.evolve(household.people[0], id=only),)
-        )
+        household = attrs.evolve(household, people=(attrs.evolve(household.people[0], id=only),))
     members = {member.id for member in household.people}
     for index, payment in enumerate(payments):
         if payment in paid and payment.contributor not in members:
-            problems.append(
-                (f"payments[{index}].contributor", "is not a member of the household")
-            )
+            problems.append((f"payments[{index}].contributor", "is not a member of the household"))
     if problems:
         raise ProjectFileError(name, problems)
     return household, receipts_for(payments), parts.get("already", ())
@@ -175,8 +176,14 @@ def answer(result: BenefitsCheck, locale: str) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     """Run ``participatory benefits``."""
     document, name = read_document(args.file)
-    household, receipts, already = _structure(document, name)
+    try:
+        household, receipts, already = _structure(document, name)
+    except ProjectFileError:
+        hint = looks_like(document, name, expected="benefits")
+        if hint is None:
+            raise
+        raise ProjectFileError(name, [("", hint)]) from None
     allow_stale = document.get("allow_stale", False) is True
     result = assess_benefits(household, receipts, already=already, allow_stale=allow_stale)
     print_json(answer(result, args.locale))
-    return 0
+    return fail_status(args, result.findings)

@@ -11,10 +11,11 @@ Check a plan file (totals per contributor and tax year, late and overdue payment
 
 >>> from participatory.cli import main
 >>> main(["cost", "--card", "whitworth", "--activity", "advisory_group", "--days", "1",
-...       "--as-at", "2022-07-20"])
+...       "--as-at", "2022-07-20"])  # doctest: +ELLIPSIS
 The fee for advisory_group on the whitworth-2022 rate card is £180.00.
 Advisory group: 1 day at £180.00 per day = £180.00 (rate from 1 July 2022).
 The whitworth-2022 rate card states no rounding or minimum-payment rule, so the fee is for the exact time.
+...
 0
 """  # noqa: E501
 
@@ -24,10 +25,11 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from participatory.commands._edge import day_or_today, print_json
-from participatory.core.errors import ValidationError
+from participatory.commands._edge import day_or_today, print_json, read_source, wrapped
+from participatory.commands._file_kinds import looks_like
+from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
+from participatory.core.errors import ParticipatoryError, ValidationError
 from participatory.core.explain import ExplainedResult
-from participatory.core.limits import read_text
 from participatory.core.money import to_decimal
 from participatory.core.periods import to_date
 from participatory.core.serialise import unstructure
@@ -41,11 +43,23 @@ from participatory.payments.totals import (
     tax_year_totals,
     weekly_totals,
 )
+from participatory.project.files import parse_document
 from participatory.render.i18n import SUPPORTED_LOCALES
 from participatory.render.json import documents_data, finding_sources
 from participatory.render.text import format_value, sentence
 
 __all__ = ["add_parser", "run"]
+
+_EPILOG = (
+    """\
+examples:
+  participatory cost --card nihr --activity meeting --hours 2 --as-at 2026-01-15
+  participatory cost --plan examples/payment-plan.toml --as-at 2026-07-01 --fail-on warning
+  cat plan.toml | participatory cost --plan - --format json --output plan.json
+
+"""
+    + EXIT_STATUSES
+)
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -55,8 +69,12 @@ def add_parser(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "cost",
         help="cost an activity on a rate card, or check a payment plan",
-        description="Cost an activity on a rate card (--card/--rates), or check a payment "
-        "plan file (--plan): totals per contributor and period, late and overdue payments.",
+        description=wrapped(
+            "Cost an activity on a rate card (--card/--rates), or check a payment "
+            "plan file (--plan): totals per contributor and period, late and overdue payments."
+        ),
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     card = parser.add_argument_group("costing an activity")
     card.add_argument("--card", help="a bundled rate card (nihr, whitworth, tewv, …)")
@@ -71,7 +89,7 @@ def add_parser(subparsers: Any) -> None:
     amount.add_argument("--days", help="days of the activity")
     card.add_argument("--preparation-hours", default="0", help="hours of preparation")
     plan = parser.add_argument_group("checking a payment plan")
-    plan.add_argument("--plan", type=Path, help="a payment plan file (TOML)")
+    plan.add_argument("--plan", metavar="FILE", help="a payment plan file (TOML), or -")
     plan.add_argument(
         "--week-start", choices=_WEEKDAYS, help="also total per benefit week starting on this day"
     )
@@ -79,14 +97,13 @@ def add_parser(subparsers: Any) -> None:
         "--assessment-period-from",
         help="also total per UC assessment period of a claim starting on this day",
     )
-    parser.add_argument(
-        "--as-at",
-        metavar="DATE",
-        help="the day whose rates cost the activity, or the day to check the plan on "
-        "(YYYY-MM-DD; default today)",
+    add_common(
+        parser,
+        as_at="the day whose rates cost the activity, or the day to check the plan on",
+        formats=("text", "json"),
+        locale=True,
+        fail_on=True,
     )
-    parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--locale", default="en_GB", help="locale for text output")
     parser.set_defaults(run=run)
 
 
@@ -135,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
         # (sensitive values hidden) is kept rather than opted out of.
         for finding in costed.findings:
             print(sentence(finding, locale=args.locale))
-    return 0
+    return fail_status(args, costed.findings)
 
 
 def _explained(result: ExplainedResult) -> dict[str, Any]:
@@ -163,9 +180,24 @@ def _plan_error(file: str, _key: str, problem: str) -> ValidationError:
     return ValidationError("--plan", f"{file} {problem}")
 
 
+def _hint(text: str, name: str) -> str | None:
+    """What a plan that is not a plan looks like (parsed again, only after it was refused)."""
+    try:
+        document = parse_document(text, "toml", name)
+    except ParticipatoryError:
+        return None  # not even TOML: the plan reader's own reason stands
+    return looks_like(document, name, expected="plan")
+
+
 def _run_plan(args: argparse.Namespace) -> int:
-    text = read_text(args.plan, error=_plan_error)
-    parsed = parse_payment_plan(text, str(args.plan))
+    text, name = read_source(args.plan, error=_plan_error)
+    try:
+        parsed = parse_payment_plan(text, name)
+    except ValidationError:
+        hint = _hint(text, name)
+        if hint is None:
+            raise
+        raise ValidationError("--plan", f"{name}: {hint}") from None
     plan = parsed.plan
     as_at = day_or_today(args.as_at, "--as-at")
     summary = plan.cost_summary()
@@ -194,7 +226,7 @@ def _run_plan(args: argparse.Namespace) -> int:
                 "timeliness": None if report is None else _explained(report),
             }
         )
-        return 0
+        return fail_status(args, () if report is None else report.findings)
 
     def money(value: object) -> str:
         return format_value(value, args.locale)
@@ -222,4 +254,4 @@ def _run_plan(args: argparse.Namespace) -> int:
         # default (sensitive values hidden) stands, as payment notes are never printed.
         for finding in report.findings:
             print(sentence(finding, locale=args.locale))
-    return 0
+    return fail_status(args, () if report is None else report.findings)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from participatory.commands._edge import day_or_today, print_json, wrapped
+from participatory.commands._options import EXIT_STATUSES, add_common
 from participatory.core.errors import ValidationError
 from participatory.core.params import load_parameters
 from participatory.coverage import (
@@ -67,7 +68,7 @@ def add_parser(subparsers: Any) -> None:
             "and its next date: the known end, or the day it is due to be re-checked."
         ),
         epilog="example:\n  participatory data --sort next\n"
-        "  participatory data --parameters our-figures.toml --format json",
+        "  participatory data --parameters our-figures.toml --format json\n\n" + EXIT_STATUSES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
@@ -87,9 +88,6 @@ def add_parser(subparsers: Any) -> None:
         help="your institution's rate card, listed with the bundled cards (repeatable)",
     )
     parser.add_argument(
-        "--as-at", metavar="DATE", help="the day to describe (YYYY-MM-DD; default today)"
-    )
-    parser.add_argument(
         "--sort",
         default="next",
         help=f"order: {', '.join(SORT_KEYS)} (default next: the nearest date first)",
@@ -97,7 +95,7 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--only", metavar="PREFIX", help="only figures whose name starts with PREFIX"
     )
-    parser.add_argument("--format", default="text", help="text (default) or json")
+    add_common(parser, as_at="the day to describe", formats=_FORMATS)
     parser.set_defaults(run=run)
 
 

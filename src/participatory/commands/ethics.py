@@ -30,6 +30,8 @@ import argparse
 from typing import Any
 
 from participatory.commands._edge import day_or_today, print_json, read_document, wrapped
+from participatory.commands._file_kinds import looks_like
+from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
 from participatory.core.serialise import unstructure
 from participatory.ethics.activity import Activity
 from participatory.ethics.bodies import ReviewRoute, name_key
@@ -42,7 +44,8 @@ from participatory.render.text import action_sentence, sentence, text
 
 __all__ = ["add_parser", "classification", "question_data", "route_data", "run"]
 
-_EPILOG = """\
+_EPILOG = (
+    """\
 input (a file or standard input):
   {"activity": {"id": "workshops", "setting": "university",
                 "parties": [{"label": "members", "capacity": "public_contributor",
@@ -55,8 +58,13 @@ something) "not_applicable"; an unknown fact that would decide the case makes th
 "northern_ireland"] chooses the review bodies; an unknown that would change the routes is
 listed in "open_questions".
 
-Exit status: 0 with the classifications as JSON, 2 when the input cannot be used.
+examples:
+  participatory ethics activities.json --as-at 2026-03-02
+  participatory ethics activities.json --fail-on refer --output triage.json
+
 """
+    + EXIT_STATUSES
+)
 
 
 def add_parser(subparsers: Any) -> None:
@@ -72,10 +80,7 @@ def add_parser(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="JSON input, or -")
-    parser.add_argument("--as-at", metavar="DATE", help="the day to classify on (default: today)")
-    parser.add_argument(
-        "--locale", choices=("en_GB", "cy"), default="en_GB", help="language of the sentences"
-    )
+    add_common(parser, as_at="the day to classify on", formats=("json",), locale=True, fail_on=True)
     parser.add_argument(
         "--include-sensitive",
         action="store_true",
@@ -168,7 +173,13 @@ def _activities(document: dict[str, Any], name: str) -> tuple[str, tuple[Activit
 def run(args: argparse.Namespace) -> int:
     """Run ``participatory ethics``."""
     document, name = read_document(args.file)
-    project_id, activities = _activities(document, name)
+    try:
+        project_id, activities = _activities(document, name)
+    except ProjectFileError:
+        hint = looks_like(document, name, expected="ethics")
+        if hint is None:
+            raise
+        raise ProjectFileError(name, [("", hint)]) from None
     try:
         project = EthicsProject(project_id, activities)
     except Exception as error:
@@ -186,4 +197,4 @@ def run(args: argparse.Namespace) -> int:
         "possibly_contributor_and_participant": list(summary.possibly_contributor_and_participant),
     }
     print_json(output)
-    return 0
+    return fail_status(args, summary.findings)

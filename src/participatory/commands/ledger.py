@@ -20,7 +20,8 @@ Created the ledger ... (schema version 1, readable by its owner only).
 >>> main(["ledger", "add", "contributor", "c-7", "--ledger", path])
 Added 1, replaced 0.
 0
->>> main(["ledger", "check", "--person", "c-7", "--amount", "150.00", "--on", "2026-01-14",
+>>> main(["ledger", "check", "--person", "c-7", "--amount", "150.00",
+...       "--received-on", "2026-01-14",
 ...       "--ledger", path, "--as-at", "2026-01-10"])
 Proposed payment: £150.00 to c-7 on 14 January 2026.
 Information: No benefit circumstances are recorded for c-7, so this payment was not checked against benefits.
@@ -32,14 +33,17 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final, Literal
 
 from participatory.commands._edge import day_or_today, print_json, read_document, wrapped
+from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Finding
+from participatory.core.limits import read_stream
 from participatory.core.money import Money, to_decimal
 from participatory.core.params import ParameterSet, load_parameters
 from participatory.core.periods import TaxYear, to_date
@@ -68,23 +72,27 @@ ENVIRONMENT_VARIABLE: Final = "PARTICIPATORY_LEDGER"
 #: The ledger file used when neither ``--ledger`` nor the environment names one.
 DEFAULT_LEDGER: Final = "participatory-ledger.sqlite3"
 
-_EPILOG = """\
+_EPILOG = (
+    """\
 examples:
   participatory ledger init --ledger office.sqlite3
   participatory ledger add contributor c-0042 --community carers-north --nation wales
   participatory ledger add household amira-household.json
   participatory ledger import finance-export.csv --mapping finance-mapping.json
-  participatory ledger check --person c-0042 --amount 150.00 --on 2026-01-14 --project pillow
-  participatory ledger headroom --person c-0042 --on 2026-01-15
+  participatory ledger check --person c-0042 --amount 150.00 --received-on 2026-01-14 \\
+      --project pillow --fail-on warning
+  participatory ledger headroom --person c-0042 --day 2026-01-15
   participatory ledger statement --person c-0042 --tax-year 2025 --format html --locale cy
   participatory ledger over-asking --as-at 2026-12-06
   participatory ledger export -o backup.json
   participatory ledger erase-expired
 
 The ledger file is --ledger PATH, else $PARTICIPATORY_LEDGER, else
-./participatory-ledger.sqlite3. Exit status: 0 with the answer, 2 when the input cannot be
-used (nothing is written then).
+./participatory-ledger.sqlite3. Unusable input changes nothing in the ledger.
+
 """
+    + EXIT_STATUSES
+)
 
 
 def ledger_path(value: str | None) -> Path:
@@ -94,22 +102,31 @@ def ledger_path(value: str | None) -> Path:
     return Path(os.environ.get(ENVIRONMENT_VARIABLE) or DEFAULT_LEDGER)
 
 
-def _common(as_at: bool = False, output: bool = False) -> argparse.ArgumentParser:
+def _common(
+    *,
+    as_at: bool = False,
+    formats: tuple[str, ...] = (),
+    locale: bool = False,
+    fail_on: bool = False,
+) -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument(
         "--ledger", metavar="PATH", help=f"the ledger file (default: ${ENVIRONMENT_VARIABLE}, "
         f"else ./{DEFAULT_LEDGER})"
     )  # fmt: skip
-    if as_at:
-        parent.add_argument("--as-at", metavar="DATE", help="the date of the question (today)")
-    if output:
-        parent.add_argument(
-            "--format", choices=("text", "json"), default="text", help="text (default) or json"
-        )
-        parent.add_argument(
-            "--locale", choices=("en_GB", "cy"), default="en_GB", help="language of sentences"
-        )
+    # An action that answers a question (it has a format) can write its answer to a file.
+    add_common(
+        parent,
+        as_at="the date of the question" if as_at else None,
+        formats=formats,
+        locale=locale,
+        output=bool(formats),
+        fail_on=fail_on,
+    )
     return parent
+
+
+_ANSWER: Final = ("text", "json")
 
 
 def _payment_options(parser: argparse.ArgumentParser, *, proposal: bool) -> None:
@@ -122,7 +139,10 @@ def _payment_options(parser: argparse.ArgumentParser, *, proposal: bool) -> None
     parser.add_argument("--person", required=True, help="the contributor's id")
     parser.add_argument("--amount", required=True, help="the amount in pounds, e.g. 150.00")
     parser.add_argument(
-        "--on", required=True, metavar="DATE", help="the day the money is received (or due)"
+        "--received-on",
+        required=True,
+        metavar="DATE",
+        help="the day the money is received (or due)",
     )
     parser.add_argument("--kind", choices=[k.value for k in PaymentKind], default="fee")
     parser.add_argument(
@@ -163,7 +183,7 @@ def add_parser(subparsers: Any) -> None:
     imported = actions.add_parser(
         "import", parents=[_common()], help="import payments (CSV/JSON) or a ledger export"
     )
-    imported.add_argument("file", metavar="FILE", help="a CSV or JSON file")
+    imported.add_argument("file", metavar="FILE", help="a CSV or JSON file, or - (then --format)")
     imported.add_argument("--mapping", metavar="MAP", help="JSON or TOML column mapping")
     imported.add_argument("--format", choices=("csv", "json"), help="default: from the suffix")
     imported.set_defaults(run=_import)
@@ -184,7 +204,7 @@ def add_parser(subparsers: Any) -> None:
     ask.add_argument("--id", required=True)
     ask.add_argument("--project", required=True)
     ask.add_argument("--activity", required=True)
-    ask.add_argument("--on", required=True, metavar="DATE", help="the day asked")
+    ask.add_argument("--asked-on", required=True, metavar="DATE", help="the day asked")
     who = ask.add_mutually_exclusive_group(required=True)
     who.add_argument("--person")
     who.add_argument("--community")
@@ -196,32 +216,36 @@ def add_parser(subparsers: Any) -> None:
     household.set_defaults(run=_add_household)
 
     check = actions.add_parser(
-        "check", parents=[_common(as_at=True, output=True)], help="check a proposed payment"
+        "check",
+        parents=[_common(as_at=True, formats=_ANSWER, locale=True, fail_on=True)],
+        help="check a proposed payment",
     )
     _payment_options(check, proposal=True)
     check.set_defaults(run=_check)
 
     room = actions.add_parser(
-        "headroom", parents=[_common(as_at=True, output=True)],
+        "headroom", parents=[_common(as_at=True, formats=_ANSWER, locale=True, fail_on=True)],
         help="how much more can be paid on a day",
     )  # fmt: skip
     room.add_argument("--person", required=True)
-    room.add_argument("--on", metavar="DATE", help="the day of the payment (default: --as-at)")
+    room.add_argument(
+        "--day", metavar="DATE", help="the day of the payment (default: the --as-at date)"
+    )
     room.add_argument("--kind", choices=[k.value for k in PaymentKind], default="fee")
     room.set_defaults(run=_headroom)
 
     statement = actions.add_parser(
-        "statement", parents=[_common(as_at=True)], help="a contributor's year, for them"
+        "statement",
+        parents=[_common(as_at=True, formats=("text", "html", "json"), locale=True)],
+        help="a contributor's year, for them",
     )
     statement.add_argument("--person", required=True)
     statement.add_argument("--tax-year", required=True, type=int, metavar="YEAR",
                            help="the year it starts in: 2025 for 2025/26")  # fmt: skip
-    statement.add_argument("--format", choices=("text", "html", "json"), default="text")
-    statement.add_argument("--locale", choices=("en_GB", "cy"), default="en_GB")
     statement.set_defaults(run=_statement)
 
     asking = actions.add_parser(
-        "over-asking", parents=[_common(as_at=True, output=True)],
+        "over-asking", parents=[_common(as_at=True, formats=_ANSWER, locale=True, fail_on=True)],
         help="who was asked too often, against the institution's thresholds",
     )  # fmt: skip
     asking.add_argument("--parameters", action="append", default=[], metavar="FILE",
@@ -238,11 +262,14 @@ def add_parser(subparsers: Any) -> None:
     export.set_defaults(run=_export)
 
     erase = actions.add_parser(
-        "erase-expired", parents=[_common(as_at=True)],
+        "erase-expired", parents=[_common(as_at=True, formats=_ANSWER)],
         help="erase circumstances past their basis (reports counts only)",
     )  # fmt: skip
-    erase.add_argument("--format", choices=("text", "json"), default="text")
     erase.set_defaults(run=_erase)
+
+    for answering in (check, room, statement, asking, erase):
+        answering.epilog = EXIT_STATUSES
+        answering.formatter_class = argparse.RawDescriptionHelpFormatter
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -261,7 +288,7 @@ def _payment(args: argparse.Namespace) -> PaymentEntry:
         args.id,
         args.person,
         Money(to_decimal(args.amount, "--amount"), "GBP"),
-        to_date(args.on, "--on"),
+        to_date(args.received_on, "--received-on"),
         args.kind,
         args.status,
         payer=args.payer,
@@ -273,10 +300,19 @@ def _payment(args: argparse.Namespace) -> PaymentEntry:
 
 
 def _read_bytes(path: str) -> bytes:
+    if path == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text stream put in place of stdin (a test, an embedding)
+            return sys.stdin.read().encode("utf-8")
+        return read_stream(stream, "<stdin>", error=_stdin_error)
     try:
         return Path(path).read_bytes()
     except OSError as error:
         raise StoreError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+def _stdin_error(file: str, _key: str, problem: str) -> StoreError:
+    return StoreError(f"{file} {problem}")
 
 
 def _lines(findings: Iterable[Finding], locale: str, include_sensitive: bool) -> list[str]:
@@ -372,7 +408,7 @@ def _add_payment(args: argparse.Namespace) -> int:
 
 
 def _add_ask(args: argparse.Namespace) -> int:
-    entry = Ask(args.id, args.project, args.activity, to_date(args.on, "--on"),
+    entry = Ask(args.id, args.project, args.activity, to_date(args.asked_on, "--asked-on"),
                 person=args.person, community=args.community)  # fmt: skip
     with _open(args) as store:
         _changes(store.add(asks=[entry]))
@@ -441,7 +477,7 @@ def _check(args: argparse.Namespace) -> int:
     result = assess_before_paying(ledger, proposal, as_at=as_at)
     if args.format == "json":
         print_json(_check_data(result, args.locale))
-        return 0
+        return fail_status(args, result.findings)
     project = f" (project {proposal.project})" if proposal.project else ""
     amount = format_value(proposal.amount, args.locale)
     day = format_value(proposal.received_on, args.locale)
@@ -452,7 +488,7 @@ def _check(args: argparse.Namespace) -> int:
     if sources:
         print("Sources:")
         print("\n".join(sources))
-    return 0
+    return fail_status(args, result.findings)
 
 
 def _check_data(result: BeforePaying, locale: str) -> dict[str, Any]:
@@ -484,7 +520,7 @@ def _check_data(result: BeforePaying, locale: str) -> dict[str, Any]:
 
 def _headroom(args: argparse.Namespace) -> int:
     as_at = day_or_today(args.as_at, "--as-at")
-    day = as_at if args.on is None else to_date(args.on, "--on")
+    day = as_at if args.day is None else to_date(args.day, "--day")
     with _open(args) as store:
         ledger = store.load(people=[args.person])
     room: PersonHeadroom = assess_headroom(
@@ -497,10 +533,10 @@ def _headroom(args: argparse.Namespace) -> int:
                 room.by_benefit.items(), key=lambda i: i[0].value)},
             "findings": _finding_data(room.findings, args.locale, include_sensitive=True),
         })  # fmt: skip
-        return 0
+        return fail_status(args, room.findings)
     for line in _lines(room.findings, args.locale, include_sensitive=True):
         print(line)
-    return 0
+    return fail_status(args, room.findings)
 
 
 def _statement(args: argparse.Namespace) -> int:
@@ -540,7 +576,7 @@ def _over_asking(args: argparse.Namespace) -> int:
                 for name, c in result.communities.items()
             }
         print_json(data)
-        return 0
+        return fail_status(args, result.findings)
     print(
         f"Asks from {format_value(result.window.start, args.locale)} to "
         f"{format_value(result.window.end, args.locale)}:"
@@ -559,4 +595,4 @@ def _over_asking(args: argparse.Namespace) -> int:
     withheld = sum(1 for f in result.findings if f.sensitive and not show)
     if withheld:
         print(f"{withheld} finding(s) about communities withheld (--include-sensitive).")
-    return 0
+    return fail_status(args, result.findings)

@@ -15,6 +15,7 @@ rounding, traps and flags are exactly as they were.
 
 >>> import decimal
 >>> with decimal.localcontext() as hostile:
+...     hostile.clear_flags()  # a copy of the current context keeps its flags
 ...     hostile.prec = 6
 ...     hostile.rounding = decimal.ROUND_DOWN
 ...     total = add(Decimal("99999.99"), Decimal("0.02"))
@@ -42,8 +43,8 @@ from typing import Any, Final, TypeVar, cast
 
 __all__ = [
     "CONTEXT",
-    "F",
     "PRECISION",
+    "F",
     "add",
     "computes_exactly",
     "divide",

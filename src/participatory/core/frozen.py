@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
-__all__ = ["K", "V", "FrozenDict"]
+__all__ = ["FrozenDict", "K", "V"]
 
 #: The type of a :class:`FrozenDict`'s keys.
 K = TypeVar("K")

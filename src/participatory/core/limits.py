@@ -264,6 +264,22 @@ def _step(path: str, key: object) -> str:
     return f"{path}.{key}" if path else str(key)
 
 
+#: A place in the data: its parent's place, its key or index, whether it is a list item.
+#: The path in words is built only for a problem, not for every value checked.
+_Place = tuple["_Place", object, bool] | None
+
+
+def _path(place: _Place) -> str:
+    steps: list[tuple[object, bool]] = []
+    while place is not None:
+        place, key, in_list = place
+        steps.append((key, in_list))
+    path = ""
+    for key, in_list in reversed(steps):
+        path = f"{path}[{key}]" if in_list else _step(path, key)
+    return path
+
+
 def check_shape(
     data: object,
     name: str,
@@ -278,12 +294,15 @@ def check_shape(
     problem names its place, except inside a ``redact`` key (reported at that key).
     """
     largest = 10**limits.number_length
-    stack: list[tuple[object, str, int]] = [(data, "", 0)]
+    longest = limits.text_length
+    stack: list[tuple[object, _Place, int]] = [(data, None, 0)]
     while stack:
-        value, path, depth = stack.pop()
+        value, place, depth = stack.pop()
         problem = None
         if isinstance(value, str):
-            problem = _text_problem(value, limits)
+            # _text_problem's checks, inline: most values of a large file are short texts.
+            if len(value) > longest or not (value.isascii() or _SURROGATE.search(value) is None):
+                problem = _text_problem(value, limits)
         elif isinstance(value, bool) or value is None or isinstance(value, dt.date | dt.time):
             continue
         elif isinstance(value, int):
@@ -296,14 +315,25 @@ def check_shape(
                 if len(value) > limits.list_length:
                     problem = _too(f"has more than {limits.list_length:,} items")
                 else:
-                    stack.extend((item, f"{path}[{i}]", depth + 1) for i, item in enumerate(value))
+                    stack.extend(
+                        (item, (place, i, True), depth + 1) for i, item in enumerate(value)
+                    )
             else:
                 for key, item in value.items():
-                    if _text_problem(str(key), limits) is not None:
-                        _refuse(name, path, _too("has a key too long or not text"), error, redact)
-                    stack.append((item, _step(path, key), depth + 1))
+                    text = key if isinstance(key, str) else str(key)
+                    if len(text) > longest or not (
+                        text.isascii() or _SURROGATE.search(text) is None
+                    ):
+                        _refuse(
+                            name,
+                            _path(place),
+                            _too("has a key too long or not text"),
+                            error,
+                            redact,
+                        )
+                    stack.append((item, (place, key, False), depth + 1))
         if problem is not None:
-            _refuse(name, path, problem, error, redact)
+            _refuse(name, _path(place), problem, error, redact)
 
 
 def _text_problem(text: str, limits: Limits) -> str | None:

@@ -112,6 +112,12 @@ _MINOR_UNITS_NOT_TWO: Final = {
 }  # fmt: skip
 
 
+# Minor units run 0 to 4 in ISO 4217: one quantum each, made once.
+@functools.lru_cache(maxsize=8)
+def _quantum(minor_units: int) -> Decimal:
+    return exact.scaleb(1, -minor_units)
+
+
 # Bounded by its argument's shape (three capital letters, checked first): at most 26^3.
 @functools.lru_cache(maxsize=1024)
 def _known_currency(code: str) -> bool:
@@ -274,7 +280,7 @@ class Money:
     @property
     def quantum(self) -> Decimal:
         """The smallest coin: ``Decimal('0.01')`` for GBP."""
-        return exact.scaleb(1, -self.minor_units)
+        return _quantum(self.minor_units)
 
     def quantize(self, rounding: str = DEFAULT_ROUNDING) -> Money:
         """Round to the currency's minor unit (half up unless ``rounding`` says otherwise).

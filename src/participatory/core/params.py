@@ -60,8 +60,8 @@ from participatory.core.sources import (
 
 __all__ = [
     "CACHE_LIMIT",
-    "BoundedCache",
     "UNITS",
+    "BoundedCache",
     "Parameter",
     "ParameterSet",
     "ParameterValue",
@@ -184,6 +184,7 @@ class BoundedCache(dict[Hashable, Any]):
     __slots__ = ()
 
     def remember(self, key: Hashable, value: _T) -> _T:
+        """Store ``value`` under ``key`` (dropping the older half when full) and return it."""
         if len(self) >= CACHE_LIMIT:
             for old in list(itertools.islice(self, CACHE_LIMIT // 2)):
                 del self[old]
@@ -222,7 +223,7 @@ class ParameterSet(Mapping[str, Parameter]):
         return f"<ParameterSet of {len(self)} parameters>"
 
     def use(self, name: str, as_at: dt.date, *, allow_stale: bool = False) -> ParameterUse:
-        """The value of ``name`` in force on ``as_at``, with its source, ready to cite in a finding."""
+        """The value of ``name`` in force on ``as_at``, with its source, ready to cite."""
         key = (name, as_at, allow_stale)
         cached: ParameterUse | None = self._cache.get(key)
         if cached is not None:
@@ -364,9 +365,7 @@ def _optional(table: Mapping[str, Any], key: str, kind: type, file: str, path: s
     return tomlfile.optional(table, key, kind, file=file, path=path)
 
 
-def _cite(
-    catalogue: SourceCatalogue, reference: str, file: str, path: str
-) -> Citation:
+def _cite(catalogue: SourceCatalogue, reference: str, file: str, path: str) -> Citation:
     try:
         return catalogue.cite(reference)
     except UnknownSource as problem:
@@ -461,7 +460,9 @@ def _parse_parameter(
         )
     raw_reference = _optional(table, "reference", str, file, name)
     reference = (
-        None if raw_reference is None else _cite(catalogue, raw_reference, file, f"{name}.reference")
+        None
+        if raw_reference is None
+        else _cite(catalogue, raw_reference, file, f"{name}.reference")
     )
     return Parameter(
         name=name,
@@ -488,9 +489,7 @@ def _walk(
         if not isinstance(child, Mapping):
             raise ParameterFileError(file, name, "is neither a parameter nor a namespace table")
         if "values" in child:
-            yield _parse_parameter(
-                name, child, default_until, default_superseded, file, catalogue
-            )
+            yield _parse_parameter(name, child, default_until, default_superseded, file, catalogue)
         else:
             yield from _walk(child, name, default_until, default_superseded, file, catalogue)
 

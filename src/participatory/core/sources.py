@@ -33,7 +33,7 @@ found only in a news page or a charity's summary stays usable, but says so.
 >>> catalogue.cite("uc_regs_2013#reg_99")
 Traceback (most recent call last):
 ...
-participatory.core.errors.UnknownSource: no passage 'reg_99' in source 'uc_regs_2013' (known: reg_22)
+participatory.core.errors.UnknownSource: no passage 'reg_99' in source 'uc_regs_2013' ...
 """
 
 from __future__ import annotations
@@ -237,7 +237,7 @@ class SourceCatalogue(Mapping[str, Source]):
         )
 
     def layered(self, other: SourceCatalogue) -> SourceCatalogue:
-        """This catalogue with ``other``'s documents added; a key in both is an error."""
+        """A new catalogue with ``other``'s documents added; a key in both is an error."""
         clash = sorted(set(self._sources) & set(other._sources))
         if clash:
             raise UnknownSource(f"source {clash[0]!r} is already in the catalogue")

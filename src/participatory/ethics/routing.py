@@ -45,6 +45,7 @@ RouteKey = tuple[ReviewBody, Requirement, tuple[Nation, ...], tuple[ReviewBody, 
 WhatIf = Callable[[Mapping[Read, Answer], frozenset[Nation]], "RouteState"]
 
 _ALL: Final = tuple(Nation)
+_EVERY_NATION: Final = frozenset(_ALL)
 _FACT_ORDER: Final = {fact: index for index, fact in enumerate(Fact)}
 _NONE: Final = "no further review body"
 _NO_REFERENCE: Final = "no reference given"
@@ -114,7 +115,7 @@ def _settled(drafts: list[_Draft], known: bool) -> tuple[list[_Draft], list[_Dra
         if known:
             certain += yes
             possible += maybe
-        elif not rule.per_nation and rule.nations == frozenset(_ALL) and len(yes) == len(_ALL):
+        elif not rule.per_nation and rule.nations == _EVERY_NATION and len(yes) == len(_ALL):
             # Yes in every nation: whichever the activity is in, the rule applies.
             certain += yes
         else:
@@ -202,8 +203,17 @@ class RoutePlan:
 
 def _names(routes: Iterable[RouteKey]) -> str:
     names = []
+    # Every part of the key sorts, so the order never rests on a set's: the same body can
+    # be certain and "not settled" at once (Scotland A REC), and was listed either way round.
     for body, _requirement, nations, _alternatives in sorted(
-        routes, key=lambda k: (-k[0].level, k[0].value, [n.value for n in k[2]])
+        routes,
+        key=lambda k: (
+            -k[0].level,
+            k[0].value,
+            [n.value for n in k[2]],
+            -k[1].strength,
+            [a.value for a in k[3]],
+        ),
     ):
         nation = nations[0] if len(nations) == 1 else None
         names.append(BODY_NAMES[name_key(body, nation)] + _HOW[_requirement])
@@ -296,11 +306,14 @@ def _revised(
     read: Read,
     answer: Answer,
     nations: frozenset[Nation],
+    unchanged: Callable[[], RouteState],
 ) -> RouteState:
     """The routes with one route-only fact answered: only the rules that read it again.
 
     A condition that did not read the fact follows the same path whatever its answer, so its
-    draft stands; the outcome and who is studied do not turn on a route-only fact.
+    draft stands; the outcome and who is studied do not turn on a route-only fact. The
+    routes follow from each condition's answer alone (not from what it read), so when no
+    answer changes they are ``unchanged()``: the routes of ``drafts`` as they stand.
     """
 
     def answer_of(fact: Fact, label: str | None) -> Answer:
@@ -308,16 +321,24 @@ def _revised(
 
     view = RouteView(attrs.evolve(situation, answer=answer_of))
     again: dict[tuple[str, Nation | None], tuple[Answer, Mapping[Read, Answer]]] = {}
-    revised = []
+    answers: list[tuple[Answer, Mapping[Read, Answer]] | None] = []
+    changed = False
     for draft in drafts:
         if read not in draft.reads:
-            revised.append(draft)
+            answers.append(None)
             continue
         key = (draft.rule.rule_id, draft.nation if draft.rule.uses_nation else None)
         if key not in again:
             view.fresh_reads()
             again[key] = (draft.rule.applies(view, draft.nation), dict(view.reads))
-        revised.append(_Draft(draft.rule, draft.nation, *again[key]))
+        answers.append(again[key])
+        changed = changed or again[key][0] is not draft.answer
+    if not changed:
+        return unchanged()
+    revised = [
+        draft if new is None else _Draft(draft.rule, draft.nation, *new)
+        for draft, new in zip(drafts, answers, strict=True)
+    ]
     certain, possible = _settled(revised, bool(nations))
     return _state(situation.outcome, certain, possible)
 
@@ -339,11 +360,20 @@ def _fact_questions(
         for read, answer in d.reads.items()
         if answer is Answer.UNKNOWN
     )
+    standing: list[RouteState] = []
+
+    def unchanged() -> RouteState:
+        # Worked out once, and only if some answer leaves every condition as it was.
+        if not standing:
+            standing.append(_state(situation.outcome, *_settled(drafts, bool(nations))))
+        return standing[0]
+
     questions = []
     for party, fact in sorted(unknown, key=lambda r: (r[0] or "", _FACT_ORDER[r[1]])):
         if fact in ROUTE_ONLY_FACTS:
-            if_yes = _revised(drafts, situation, (party, fact), Answer.YES, nations)
-            if_no = _revised(drafts, situation, (party, fact), Answer.NO, nations)
+            read = (party, fact)
+            if_yes = _revised(drafts, situation, read, Answer.YES, nations, unchanged)
+            if_no = _revised(drafts, situation, read, Answer.NO, nations, unchanged)
         else:
             if_yes = what_if({(party, fact): Answer.YES}, nations)
             if_no = what_if({(party, fact): Answer.NO}, nations)

@@ -110,10 +110,8 @@ MESSAGES: Final[Mapping[str, str]] = {
 CONTEXT_DAYS: Final = 62
 
 _CONTEXT: Final = dt.timedelta(days=CONTEXT_DAYS)
-_BASIS_CITATIONS: Final = (
-    cite("ico_special_category_rules#conditions"),
-    cite("ico_storage_limitation#not_longer"),
-)
+# Catalogue references, resolved when a finding is made (``cite`` caches each), not at import.
+_BASIS: Final = ("ico_special_category_rules#conditions", "ico_storage_limitation#not_longer")
 _UNCHECKED_RULES: Final = {
     "cancelled": "LEDGER-CANCELLED",
     "not_checked": "LEDGER-NOT-CHECKED",
@@ -283,13 +281,14 @@ class BeforePaying(ExplainedResult):
             # That no circumstances are held says nothing about a benefit; that some were
             # held and have lapsed says the person had some.
             sensitive = self._reason == "not_usable"
+            basis = tuple(cite(reference) for reference in _BASIS) if sensitive else ()
             return (
                 finding(
                     _UNCHECKED_RULES[str(self._reason)],
                     severity,
                     key,
                     values if self._reason != "cancelled" else {},
-                    citations=_BASIS_CITATIONS if self._reason == "not_usable" else (),
+                    citations=basis,
                     sensitive=sensitive,
                     subject=person,
                 ),

@@ -133,9 +133,7 @@ class Ledger:
         for index, record in enumerate(self.households.values()):
             known = [m for m in record.members if m in contributors]
             if not known:
-                raise ValidationError(
-                    f"households[{index}]", "has no member who is a contributor"
-                )
+                raise ValidationError(f"households[{index}]", "has no member who is a contributor")
             for member in record.members:
                 if member in household_of:
                     raise ValidationError(

@@ -56,7 +56,6 @@ from participatory.payments.rates import (
     rate_table_markdown,
 )
 from participatory.payments.timeliness import (
-    Nation,
     PaymentStatus,
     TimelinessPolicy,
     TimelinessReport,
@@ -84,7 +83,6 @@ __all__ = [
     "KindCost",
     "MethodChoice",
     "MethodPolicy",
-    "Nation",
     "Payment",
     "PaymentKind",
     "PaymentMethod",

@@ -35,10 +35,34 @@ from participatory.core.periods import to_date
 from participatory.core.sources import cite
 from participatory.payments.rates import ActivityKind, Rate, RateCard, RateUnit, RoundingMode
 
-__all__ = ["CostedActivity", "Duration", "FeeLine", "cost_activity"]
+__all__ = [
+    "CostedActivity",
+    "Duration",
+    "FeeLine",
+    "cost_activity",
+    "penny_rounding",
+]
 
-#: Rounding a fee to the penny: the library's convention (halves up), stated as a rule step.
-PENNY_ROUNDING: Final = cite("participatory_conventions#penny_rounding")
+# Resolved on first use, not at import: reading the sources catalogue is the slowest thing
+# the library does, and importing a module must not do it.
+_PENNY_ROUNDING: Final = "participatory_conventions#penny_rounding"
+
+
+def penny_rounding() -> Citation:
+    """The citation for rounding a fee to the penny: the library's convention (halves up).
+
+    >>> penny_rounding().key
+    'participatory_conventions'
+    """
+    return cite(_PENNY_ROUNDING)
+
+
+def __getattr__(name: str) -> Citation:
+    # ``PENNY_ROUNDING`` was a constant resolved at import; it still works, resolved on use.
+    if name == "PENNY_ROUNDING":
+        return penny_rounding()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 #: This module's English message templates (gathered by participatory.render.templates).
 MESSAGES: Final[Mapping[str, str]] = {
@@ -436,7 +460,7 @@ def cost_activity(
                 "PAY-ROUND-PENNY",
                 "payments.rounded_penny",
                 card,
-                citations=(PENNY_ROUNDING,),
+                citations=(penny_rounding(),),
                 exact=exact,
                 fee=fee,
             )

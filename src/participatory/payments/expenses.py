@@ -32,7 +32,7 @@ from participatory.core.money import Money, to_decimal
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.periods import to_date
 from participatory.core.sources import cite
-from participatory.payments.costing import PENNY_ROUNDING
+from participatory.payments.costing import penny_rounding
 
 __all__ = [
     "Expense",
@@ -189,7 +189,7 @@ def _rounded(exact: Money, findings: list[Finding]) -> Money:
                 Severity.INFO,
                 "payments.expense_rounded",
                 {"exact": exact, "amount": amount},
-                citations=(PENNY_ROUNDING,),
+                citations=(penny_rounding(),),
             )
         )
     return amount

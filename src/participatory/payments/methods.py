@@ -26,7 +26,7 @@ from typing import Final
 import attrs
 
 from participatory.core.errors import ValidationError
-from participatory.core.explain import Citation, Explained, Finding, Severity
+from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.core.sources import cite
 from participatory.guidance_data import policy_citation
@@ -116,18 +116,20 @@ MESSAGES: Final[Mapping[str, str]] = {
     ),
 }
 
+# Catalogue references, resolved when a finding is made (``cite`` caches each), never at
+# import: reading the sources catalogue is the slowest thing the library does.
 #: "It is your choice whether or not you accept payment for involvement in research."
-_CHOICE: Final = cite("nihr_payment_guidance_public_2024#choice")
+_CHOICE: Final = "nihr_payment_guidance_public_2024#choice"
 #: "Monetary awards and vouchers are classed as income."
-_INCOME: Final = cite("nihr_public_guide_status_tax_2024#income")
+_INCOME: Final = "nihr_public_guide_status_tax_2024#income"
 #: Employment status and tax for organisations: payroll, self-employment, office-holders.
-_STATUS_AND_TAX: Final = cite("nihr_org_guide_status_tax_2023")
+_STATUS_AND_TAX: Final = "nihr_org_guide_status_tax_2023"
 #: Payment may be cash or bank transfer; some organisations give vouchers or gifts.
-_EASY_READ: Final = cite("easy_read_payment_guide_2024#payment_methods")
+_EASY_READ: Final = "easy_read_payment_guide_2024#payment_methods"
 #: No notional earnings where a service user provides services free or cheaply.
-_REG_60: Final = cite("uc_regs_2013#reg_60")
+_REG_60: Final = "uc_regs_2013#reg_60"
 
-_CONSEQUENCES: dict[PaymentMethod, tuple[str, Severity, tuple[Citation, ...]]] = {
+_CONSEQUENCES: Final[Mapping[PaymentMethod, tuple[str, Severity, tuple[str, ...]]]] = {
     PaymentMethod.BANK_TRANSFER: (
         "PAY-METHOD-BANK-TRANSFER-INCOME",
         Severity.INFO,
@@ -151,7 +153,7 @@ _CONSEQUENCES: dict[PaymentMethod, tuple[str, Severity, tuple[Citation, ...]]] =
     PaymentMethod.POT: (
         "PAY-METHOD-POT-STILL-COUNTS",
         Severity.WARNING,
-        (cite("bath_report_2022#heart_n_soul_pot"), _INCOME),
+        ("bath_report_2022#heart_n_soul_pot", _INCOME),
     ),
     PaymentMethod.ORGANISATION: (
         "PAY-METHOD-ORGANISATION",
@@ -166,7 +168,7 @@ _CONSEQUENCES: dict[PaymentMethod, tuple[str, Severity, tuple[Citation, ...]]] =
     PaymentMethod.NON_MONETARY: (
         "PAY-METHOD-NON-MONETARY",
         Severity.INFO,
-        (cite("bath_report_2022#value_contributions"), cite("bath_report_2022#ask_recognition")),
+        ("bath_report_2022#value_contributions", "bath_report_2022#ask_recognition"),
     ),
 }
 
@@ -177,13 +179,13 @@ def consequences(method: PaymentMethod, *, subject: str | None = None) -> tuple[
     >>> [f.rule_id for f in consequences(PaymentMethod.PAYROLL)]
     ['PAY-METHOD-PAYROLL-EMPLOYMENT']
     """
-    rule_id, severity, citations = _CONSEQUENCES[method]
+    rule_id, severity, references = _CONSEQUENCES[method]
     return (
         Finding(
             rule_id,
             severity,
             f"payments.method_{method.value}",
-            citations=citations,
+            citations=tuple(cite(reference) for reference in references),
             subject=subject,
         ),
     )
@@ -259,7 +261,7 @@ def assess_payment_method(preference: PaymentPreference, policy: MethodPolicy) -
                     "PAY-METHOD-DECLINE-ALWAYS-ALLOWED",
                     Severity.INFO,
                     "payments.declined_always_allowed",
-                    citations=(_CHOICE,),
+                    citations=(cite(_CHOICE),),
                     subject=who,
                 )
             )
@@ -288,7 +290,7 @@ def assess_payment_method(preference: PaymentPreference, policy: MethodPolicy) -
                 Severity.MET,
                 "payments.preference_honoured",
                 {"method": chosen.value},
-                citations=(_CHOICE,),
+                citations=(cite(_CHOICE),),
                 subject=who,
             ),
         )

@@ -8,7 +8,7 @@
 
     [timeliness]                # optional: the institution's policy
     working_days = 10
-    nation = "ENG"              # ENG, WLS, SCT or NIR
+    nation = "england"          # england, wales, scotland or northern_ireland
     source = "Example University payment policy"
 
     [[payments]]
@@ -149,7 +149,7 @@ def parse_payment_plan(text: str, file: str = "<string>") -> PlanFile:
         try:
             policy = TimelinessPolicy(
                 table["working_days"],
-                table.get("nation", "ENG"),
+                table.get("nation", "england"),
                 table.get("source", "institution payment policy"),
             )
         except ValidationError as error:

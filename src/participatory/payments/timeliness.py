@@ -3,8 +3,13 @@
 "Members of the public who are involved in health and care research should be promptly
 paid" (HRA); slow payment is a key barrier to involvement. There is no NIHR-wide deadline,
 so the number of working days is the institution's own :class:`TimelinessPolicy`. Working
-days skip weekends and the bank holidays of the nation the payer works in, taken from the
-``holidays`` package (subdivisions ENG, WLS, SCT and NIR of the United Kingdom).
+days skip weekends and the bank holidays of the nation the payer works in, as the
+``holidays`` package lists them (subdivisions ENG, WLS, SCT and NIR of the United Kingdom).
+For 2000 to 2040 they are read from a copy bundled with the library
+(``data/calendars/uk_bank_holidays.json``, written from the package by
+``tools/bank_holidays.py`` and checked against it by the tests), so counting working days
+in those years never imports the package, which loads every country it knows on its first
+look-up; other years ask the package itself.
 
 >>> import datetime as dt
 >>> england = WorkingDays(Nation.ENGLAND)
@@ -18,21 +23,22 @@ import bisect
 import datetime as dt
 import enum
 import functools
-from collections.abc import Mapping
-from typing import Final
+import json
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from typing import Any, Final
 
 import attrs
-import holidays
 
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import member
+from participatory.core.nations import Nation
 from participatory.core.sources import cite
 from participatory.guidance_data import policy_citation
 from participatory.payments.plans import Payment, PaymentKind, PaymentPlan
 
 __all__ = [
-    "Nation",
     "PaymentStatus",
     "TimelinessPolicy",
     "TimelinessReport",
@@ -41,28 +47,75 @@ __all__ = [
 ]
 
 
-class Nation(enum.Enum):
-    """A UK nation, by its subdivision code in the ``holidays`` package."""
+#: The bundled bank holidays, in ``participatory/data`` (see ``tools/bank_holidays.py``).
+_BUNDLED_FILE: Final = "calendars/uk_bank_holidays.json"
 
-    ENGLAND = "ENG"
-    WALES = "WLS"
-    SCOTLAND = "SCT"
-    NORTHERN_IRELAND = "NIR"
+
+@attrs.frozen
+class _Bundled:
+    """The bundled bank holidays of every nation, for a run of whole years."""
+
+    years: range
+    #: The days of those years, as ordinals (a ``range``, so membership is arithmetic).
+    covered: range
+    #: By subdivision code, then year: every holiday the package lists (weekends too).
+    days: Mapping[str, Mapping[int, tuple[dt.date, ...]]]
+
+
+@functools.cache
+def _bundled() -> _Bundled:
+    # JSON, not TOML: the standard library parses it in C, about 0.5 ms for the file where
+    # tomllib takes about 9 ms, and this is on the path of every payment plan's first count.
+    text = (resources.files("participatory") / "data" / _BUNDLED_FILE).read_text("utf-8")
+    document = json.loads(text)
+    first, last = document["first_year"], document["last_year"]
+    return _Bundled(
+        years=range(first, last + 1),
+        covered=range(dt.date(first, 1, 1).toordinal(), dt.date(last, 12, 31).toordinal() + 1),
+        days={
+            code: {
+                int(year): tuple(dt.date.fromisoformat(day) for day in days)
+                for year, days in years.items()
+            }
+            for code, years in document["nations"].items()
+        },
+    )
+
+
+def _package_calendar(nation: Nation, year: int | None = None) -> Any:
+    """The ``holidays`` package's calendar of the nation, imported only when it is needed."""
+    import holidays
+
+    return holidays.country_holidays("GB", subdiv=nation.holidays_code, years=year)
 
 
 @functools.cache
 def _horizon(nation: Nation) -> tuple[dt.date, dt.date]:
     # The years the ``holidays`` package knows the nation's bank holidays for (1872, the
     # first year of the Bank Holidays Act 1871, to 2100 in holidays 0.109). Outside them it
-    # returns no holidays at all, so a count there would be silently wrong.
-    calendar = holidays.country_holidays("GB", subdiv=nation.value)
+    # returns no holidays at all, so a count there would be silently wrong. (The bundled
+    # years lie within them: tools/bank_holidays.py refuses to write any others.)
+    calendar = _package_calendar(nation)
     return dt.date(calendar.start_year, 1, 1), dt.date(calendar.end_year, 12, 31)
+
+
+def _within_horizon(nation: Nation, ordinal: int) -> bool:
+    """Whether the day is within :func:`_horizon`, asking the package only beyond the bundle."""
+    if ordinal in _bundled().covered:
+        return True
+    earliest, latest = _horizon(nation)
+    return earliest.toordinal() <= ordinal <= latest.toordinal()
 
 
 @functools.cache
 def _bank_holidays(nation: Nation, year: int) -> tuple[int, ...]:
     """The nation's bank holidays of ``year`` that fall on a weekday, as sorted ordinals."""
-    days = holidays.country_holidays("GB", subdiv=nation.value, years=year)
+    bundled = _bundled()
+    days: Iterable[dt.date]
+    if year in bundled.years:
+        days = bundled.days[nation.holidays_code][year]
+    else:
+        days = _package_calendar(nation, year)
     # A holiday on a weekend costs no working day (its substitute day is listed separately).
     return tuple(sorted(day.toordinal() for day in days if day.weekday() < 5))
 
@@ -106,14 +159,15 @@ class WorkingDays:
         return _horizon(self.nation)
 
     def _check(self, day: dt.date, name: str) -> int:
-        first, last = self.horizon
-        if not first <= day <= last:
+        ordinal = day.toordinal()
+        if not _within_horizon(self.nation, ordinal):
+            first, last = self.horizon
             raise ValidationError(
                 name,
                 "is outside the dates the bank-holiday calendar covers "
                 f"({first.isoformat()} to {last.isoformat()})",
             )
-        return day.toordinal()
+        return ordinal
 
     def _holidays_between(self, after: int, through: int) -> int:
         """Weekday bank holidays on ordinals in ``(after, through]`` (both within the horizon)."""
@@ -137,12 +191,12 @@ class WorkingDays:
         start = self._check(day, "day")
         if working_days <= 0:
             return day
-        last = self.horizon[1].toordinal()
         target = _weekdays_through(start) + working_days
         searched, candidate = start, _nth_weekday(target)
         # Each bank holiday passed pushes the answer one weekday on; those extra weekdays
-        # may pass more holidays, so repeat until a stretch passes none.
-        while candidate <= last:
+        # may pass more holidays, so repeat until a stretch passes none. (From a day within
+        # the horizon, only a day after it can fall outside.)
+        while _within_horizon(self.nation, candidate):
             passed = self._holidays_between(searched, candidate)
             if not passed:
                 return dt.date.fromordinal(candidate)

@@ -21,19 +21,38 @@ differ by a penny; earnings and fees in multiples of 20p (55% of which is whole 
 avoid that, and the differential tests use only those. PolicyEngine's benefit cap also
 counts the Child Benefit it works out for the household.
 
+Which AP: the one starting on 6 October of the tax year
+(:func:`~participatory.peers.households.assessment_period_start`). PolicyEngine reads a
+person's ``age`` on 6 October, the middle of its year, so each child is entered with
+their age on that day and their ``date_of_birth``, and is a child (under 16) or a
+qualifying young person for both models alike.
+
 Variables used (names read from the installed ``policyengine_uk/variables`` tree,
-2.162.10): person inputs ``age``, ``employment_income``, ``self_employment_income``,
-``taxable_miscellaneous_income``, ``uc_limited_capability_for_work``,
-``uc_limited_capability_for_WRA``, ``uc_is_child_born_before_child_limit``,
-``is_claimant_or_partner`` (else PolicyEngine presumes a partner 20 years younger, or
-16 years younger and under 20, to be the claimant's child); benefit-unit
-inputs ``would_claim_uc``, ``uc_deduction_rate`` (set to 0: PolicyEngine otherwise
-draws debt deductions at random), ``uc_receives_new_claimant_health_element``; household
-inputs ``rent``, ``tenure_type`` (``RENT_FROM_HA`` with rent, so the housing costs
-element is the rent with no Local Housing Allowance cap; ``OWNED_OUTRIGHT`` without),
-``region`` (``NORTH_WEST``: outside London for the benefit cap). Outputs:
-``universal_credit``; for flagging, ``uc_benefit_cap_reduction_after_floor``,
-``uc_deductions``, ``uc_income_tax_on_earnings`` and ``uc_national_insurance_on_earnings``.
+2.162.10): person inputs ``age``, ``date_of_birth`` (a child's, in the case's own tax
+year; 0, PolicyEngine's "not given", otherwise), ``employment_income``,
+``self_employment_income``, ``taxable_miscellaneous_income``,
+``uc_limited_capability_for_work`` and ``uc_limited_capability_for_WRA`` (each adult's
+own), ``is_carer_for_benefits`` (each adult's own: the carer element),
+``uc_is_child_born_before_child_limit``, ``is_claimant_or_partner`` (else PolicyEngine
+presumes a partner 20 years younger, or 16 years younger and under 20, to be the
+claimant's child), ``is_disabled_for_benefits`` (a child's DLA or PIP: the lower disabled
+child addition) and ``is_blind`` (the higher addition's certified-blind limb, the one
+PolicyEngine takes from a plain input rather than from DLA and PIP amounts),
+``is_in_non_advanced_education``,
+``age_started_or_accepted_current_education_or_training`` (16 for a young person in
+education) and ``is_before_universal_credit_qualifying_young_person_terminal_date``
+(together, a qualifying young person), ``child_limit_multiple_birth_exception`` (the
+library's one two-child-limit exception, which keeps the child's place in the order as
+the multiple-birth exception does); benefit-unit inputs ``would_claim_uc``,
+``uc_deduction_rate`` (set to 0: PolicyEngine otherwise draws debt deductions at random),
+``uc_receives_new_claimant_health_element`` (one flag for the benefit unit, so the
+household has one), ``partners_care_for_same_severely_disabled_person`` (false: two
+carers care for two people, each with a carer element); household inputs ``rent``,
+``tenure_type`` (``RENT_FROM_HA`` with rent, so the housing costs element is the rent
+with no Local Housing Allowance cap; ``OWNED_OUTRIGHT`` without), ``region``
+(``NORTH_WEST``: outside London for the benefit cap). Outputs: ``universal_credit``; for
+flagging, ``uc_benefit_cap_reduction_after_floor``, ``uc_deductions``,
+``uc_income_tax_on_earnings`` and ``uc_national_insurance_on_earnings``.
 
 The batching pitfall: where any household in one simulation is given a variable as an
 input, every other household gets that variable's default instead of its formula. So
@@ -61,9 +80,11 @@ report flagged cases separately rather than require agreement on them:
     (PolicyEngine counts the Child Benefit it works out for the household towards the
     cap); the library's one-AP check does not apply the cap.
 
-Not modelled by either side here, so never given: childcare costs, disabled child
-additions, the carer element, capital, non-dependants, unearned income, pension
-contributions, debt deductions, surplus earnings carried forward.
+Not modelled by either side here, so never given: childcare costs, Carer's Allowance
+(unearned income for UC; the carer element is given), capital, non-dependants, unearned
+income, pension contributions, debt deductions, surplus earnings carried forward, the
+adoption and kinship exceptions to the two-child limit (which take a child out of the
+order: the library's one exception flag keeps the child in it).
 
 Building the situation needs no PolicyEngine:
 
@@ -78,6 +99,7 @@ Building the situation needs no PolicyEngine:
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import importlib
 import warnings
@@ -90,15 +112,26 @@ import attrs
 
 from participatory.core.errors import UnsupportedCase, ValidationError
 from participatory.core.money import Money
-from participatory.peers.households import Capability, PeerHousehold, check_amount
+from participatory.peers.households import (
+    Capability,
+    Child,
+    ChildDisability,
+    PeerHousehold,
+    TwoChildLimitException,
+    assessment_period_start,
+    check_amount,
+)
 
 __all__ = [
     "KNOWN_DIFFERENCES",
     "Capability",
+    "Child",
+    "ChildDisability",
     "FeeKind",
     "PeerHousehold",
     "PeerNotInstalled",
     "PeerUCAnswer",
+    "TwoChildLimitException",
     "policyengine_version",
     "situation",
     "universal_credit_for_one_period",
@@ -123,6 +156,7 @@ KNOWN_DIFFERENCES: Final[Mapping[str, str]] = MappingProxyType(
 )
 
 _MONTHS: Final = 12
+_LIMIT_DAY: Final = dt.date(2017, 4, 6)
 _PENNY: Final = Decimal("0.01")
 # PolicyEngine reports float32 amounts; anything smaller than this is a rounding residue.
 _NOISE: Final = 0.005
@@ -182,30 +216,89 @@ def _annual(amount: Money) -> float:
     return float(amount.amount * _MONTHS)
 
 
-def _child_age(tax_year: int, born_before_2017_04_06: bool) -> int:
-    # Children under 16 are children for UC whatever their schooling; the birth-date flag
-    # is given as an input, and these ages stay consistent with it for 2024-2030.
-    return tax_year - 2016 if born_before_2017_04_06 else 3
+def _yyyymmdd(day: dt.date) -> int:
+    return day.year * 10_000 + day.month * 100 + day.day
 
 
-def _person(
+def _adult(
     age: int, years: Sequence[int], *, earnings: float, fee: float, fee_variable: str,
-    capability: Capability, born_before_2017_04_06: bool, adult: bool,
+    capability: Capability, carer: bool,
 ) -> dict[str, Any]:  # fmt: skip
+    values = _every_year(years, _person_values(
+        earnings=earnings, fee=fee, fee_variable=fee_variable, capability=capability,
+        carer=carer, child=None,
+    ))  # fmt: skip
+    values["age"] = dict.fromkeys(years, age)
+    values["date_of_birth"] = dict.fromkeys(years, 0)
+    return values
+
+
+def _child(child: Child, tax_year: int, years: Sequence[int], fee_variable: str) -> dict[str, Any]:
+    start = assessment_period_start(tax_year)
+    values = _every_year(years, _person_values(
+        earnings=0.0, fee=0.0, fee_variable=fee_variable, capability=Capability.NONE,
+        carer=False, child=child,
+        young_person=child.counts_on(start) and child.age_on(start) >= 16,
+    ))  # fmt: skip
+    age = child.age_on(start)
+    # The date of birth only in the case's own year: PolicyEngine refuses one that does
+    # not give the age on 6 October, and 0 is its "not given".
+    values["age"] = dict.fromkeys(years, age)
+    values["date_of_birth"] = {
+        year: _yyyymmdd(child.born_on) if year == tax_year else 0 for year in years
+    }
+    return values
+
+
+def _every_year(years: Sequence[int], values: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: dict.fromkeys(years, value) for name, value in values.items()}
+
+
+def _person_values(
+    *, earnings: float, fee: float, fee_variable: str, capability: Capability, carer: bool,
+    child: Child | None, young_person: bool = False,
+) -> dict[str, Any]:  # fmt: skip
+    """Every input but age and date of birth, the same for every year.
+
+    ``young_person``: a qualifying young person on the first day of the assessment period,
+    as the library reckons it (UC Regs 2013 reg. 5: to the 1 September after the 16th
+    birthday, or after the 19th in non-advanced education). PolicyEngine-UK reads that
+    status from education and terminal-date inputs, so they are set to give it.
+    """
     incomes = dict.fromkeys(_FEE_VARIABLE.values(), 0.0)
     incomes["employment_income"] += earnings
     incomes[fee_variable] += fee
+    disability = ChildDisability.NONE if child is None else child.disability
     values: dict[str, Any] = {
-        "age": age,
         **incomes,
         "uc_limited_capability_for_work": capability is not Capability.NONE,
         "uc_limited_capability_for_WRA": capability is Capability.LCWRA,
-        "uc_is_child_born_before_child_limit": born_before_2017_04_06,
+        "is_carer_for_benefits": carer,
+        "uc_is_child_born_before_child_limit": child is not None and child.born_on < _LIMIT_DAY,
         # Without it PolicyEngine presumes an adult 16+ years younger (and under 20), or
         # 20+ years younger, to be the claimant's child rather than their partner.
-        "is_claimant_or_partner": adult,
+        "is_claimant_or_partner": child is None,
+        # The disabled child additions: DLA or PIP (lower), certified severely sight
+        # impaired or blind (higher, the limb PolicyEngine reads from a plain input).
+        "is_disabled_for_benefits": disability is not ChildDisability.NONE,
+        "is_blind": disability is ChildDisability.HIGHER,
+        # A qualifying young person: in non-advanced education begun before 19, and
+        # before the terminal date.
+        "is_in_non_advanced_education": young_person,
+        "age_started_or_accepted_current_education_or_training": 16.0 if young_person else 1000.0,
+        "is_before_universal_credit_qualifying_young_person_terminal_date": young_person,
+        # Exceptions that keep the child's place in the order, and those that leave the
+        # child out of it (adoption, non-parental care: reg. 24B(2A)).
+        "child_limit_multiple_birth_exception": child is not None
+        and child.two_child_limit_exception
+        in (
+            TwoChildLimitException.MULTIPLE_BIRTH,
+            TwoChildLimitException.NON_CONSENSUAL_CONCEPTION,
+        ),
+        "child_limit_adoption_exception": child is not None
+        and child.two_child_limit_exception.outside_the_order,
     }
-    return {name: dict.fromkeys(years, value) for name, value in values.items()}
+    return values
 
 
 def _case_ids(index: int) -> tuple[str, str]:
@@ -244,34 +337,32 @@ def situation(
         fee_variable = _FEE_VARIABLE[kinds[index]]
         for entity_id, fee_paid in zip(_case_ids(index), (0.0, _annual(fee)), strict=True):
             members = {
-                f"{entity_id}-claimant": _person(
+                f"{entity_id}-claimant": _adult(
                     household.claimant_age, years,
                     earnings=_annual(household.claimant_monthly_earnings), fee=fee_paid,
                     fee_variable=fee_variable, capability=household.capability,
-                    born_before_2017_04_06=False, adult=True,
+                    carer=household.carer,
                 )
             }  # fmt: skip
             if household.partner_age is not None:
-                members[f"{entity_id}-partner"] = _person(
+                members[f"{entity_id}-partner"] = _adult(
                     household.partner_age, years,
                     earnings=_annual(household.partner_monthly_earnings), fee=0.0,
                     fee_variable=fee_variable, capability=household.partner_capability,
-                    born_before_2017_04_06=False, adult=True,
+                    carer=household.partner_carer,
                 )  # fmt: skip
-            for child in range(household.children):
-                born_before = child < household.children_born_before_2017_04_06
-                members[f"{entity_id}-child{child}"] = _person(
-                    _child_age(household.tax_year, born_before), years,
-                    earnings=0.0, fee=0.0, fee_variable=fee_variable,
-                    capability=Capability.NONE, born_before_2017_04_06=born_before,
-                    adult=False,
-                )  # fmt: skip
+            for number, child in enumerate(household.child_records):
+                members[f"{entity_id}-child{number}"] = _child(
+                    child, household.tax_year, years, fee_variable
+                )
             people.update(members)
             rent = household.monthly_rent
             benunits[entity_id] = {
                 "members": list(members),
                 "would_claim_uc": dict.fromkeys(years, True),
                 "uc_deduction_rate": dict.fromkeys(years, 0.0),
+                # Two carers care for two people (each gets the carer element).
+                "partners_care_for_same_severely_disabled_person": dict.fromkeys(years, False),
                 "uc_receives_new_claimant_health_element": dict.fromkeys(
                     years, household.lcwra_at_new_claimant_rate
                 ),

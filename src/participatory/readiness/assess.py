@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import attrs
@@ -25,9 +25,11 @@ from participatory.core.fields import instances
 from participatory.core.periods import to_date
 from participatory.readiness.criteria import (
     Maturity,
+    MaturityCriterion,
     ReadinessCriteria,
     Recommendation,
     RecommendationCriteria,
+    bundled_evidence,
     readiness_criteria,
 )
 
@@ -191,15 +193,14 @@ def assess_readiness(
     )
 
 
-def _step_messages(criteria: ReadinessCriteria) -> dict[str, str]:
+def _step_messages(criteria: Iterable[MaturityCriterion]) -> dict[str, str]:
     # A finding's actions are message keys: one per evidence item, its description as a step.
     return {
         f"readiness.step.{c.item}": c.description[0].upper() + c.description[1:] + "."
-        for entry in criteria.recommendations.values()
-        for c in entry.criteria
+        for c in criteria
     }
 
 
 #: This module's English message templates (gathered by participatory.render.templates):
 #: the levels, and a step for every evidence item of the bundled criteria.
-MESSAGES: Final[Mapping[str, str]] = {**_LEVEL_MESSAGES, **_step_messages(readiness_criteria())}
+MESSAGES: Final[Mapping[str, str]] = {**_LEVEL_MESSAGES, **_step_messages(bundled_evidence())}

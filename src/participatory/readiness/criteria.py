@@ -34,6 +34,7 @@ __all__ = [
     "ReadinessCriteria",
     "Recommendation",
     "RecommendationCriteria",
+    "bundled_evidence",
     "load_readiness_criteria",
     "parse_readiness_criteria",
     "readiness_criteria",
@@ -144,10 +145,7 @@ def _criterion(raw: object, file: str, path: str) -> MaturityCriterion:
     )
 
 
-def _recommendation(
-    name: str, raw: object, catalogue: SourceCatalogue, file: str
-) -> RecommendationCriteria:
-    path = f"recommendations.{name}"
+def _criteria(raw: object, file: str, path: str) -> tuple[MaturityCriterion, ...]:
     if not isinstance(raw, Mapping):
         raise ParameterFileError(file, path, "must be a table")
     raw_criteria = raw.get("criteria")
@@ -159,6 +157,16 @@ def _recommendation(
     for level in list(Maturity)[1:]:
         if not any(c.level is level for c in criteria):
             raise ParameterFileError(file, f"{path}.criteria", f"has no {level.value} criterion")
+    return criteria
+
+
+def _recommendation(
+    name: str, raw: object, catalogue: SourceCatalogue, file: str
+) -> RecommendationCriteria:
+    path = f"recommendations.{name}"
+    if not isinstance(raw, Mapping):
+        raise ParameterFileError(file, path, "must be a table")
+    criteria = _criteria(raw, file, path)
     return RecommendationCriteria(
         recommendation=Recommendation(name),
         rule=guidance_data.text(raw, "rule", file, path),
@@ -206,7 +214,34 @@ def load_readiness_criteria(path: str | Path) -> ReadinessCriteria:
 
 
 @functools.cache
+def _bundled_document() -> tuple[Mapping[str, Any], str]:
+    return guidance_data.bundled_guidance("readiness.toml")
+
+
+@functools.cache
 def readiness_criteria() -> ReadinessCriteria:
     """The bundled criteria (read once, then cached)."""
-    document, file = guidance_data.bundled_guidance("readiness.toml")
-    return parse_readiness_criteria(document, file)
+    return parse_readiness_criteria(*_bundled_document())
+
+
+@functools.cache
+def bundled_evidence() -> tuple[MaturityCriterion, ...]:
+    """Every evidence item of the bundled criteria, in file order.
+
+    The same items as :func:`readiness_criteria` gives, read without resolving the
+    recommendations' citations: the message templates need only the items' descriptions,
+    and building them must not read the whole sources catalogue.
+
+    >>> bundled_evidence() == tuple(
+    ...     c for r in readiness_criteria().recommendations.values() for c in r.criteria)
+    True
+    """
+    document, file = _bundled_document()
+    raw = document.get("recommendations")
+    if not isinstance(raw, Mapping):
+        raise ParameterFileError(file, "recommendations", "must list every recommendation")
+    return tuple(
+        criterion
+        for name, entry in raw.items()
+        for criterion in _criteria(entry, file, f"recommendations.{name}")
+    )

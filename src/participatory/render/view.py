@@ -36,7 +36,7 @@ was read as "read on". Maintainers' notes in the catalogue never reach a view.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TypeVar, cast
+from collections.abc import Iterable
 
 import attrs
 
@@ -63,8 +63,6 @@ from participatory.render.text import (
 )
 from participatory.render.words import WITHHELD_MANY, WITHHELD_ONE
 
-_T = TypeVar("_T")
-
 __all__ = [
     "CitationView",
     "FigureView",
@@ -79,6 +77,17 @@ __all__ = [
 ]
 
 
+# Every text of a view is made printable as the view is built (each text field converts
+# with printable()), so no control character from a project file (ESC, BEL) can reach a
+# terminal, a Markdown page or an HTML page, and nothing walks the finished view again.
+def _optional_printable(value: str | None) -> str | None:
+    return None if value is None else printable(value)
+
+
+def _all_printable(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(printable(value) for value in values)
+
+
 @attrs.frozen
 class CitationView:
     """One citation beside a finding: its short pinpoint, its document's number, verified."""
@@ -86,15 +95,15 @@ class CitationView:
     #: The number of the cited document in the bibliography.
     number: int
     #: The catalogue key of the cited document.
-    key: str
+    key: str = attrs.field(converter=printable)
     #: The short form: "Bath report §5.3", "UC Regs 2013 reg. 22".
-    short: str
-    verified: bool
+    short: str = attrs.field(converter=printable)
+    verified: bool = attrs.field()
     #: "verified" or "not verified", in the report's locale.
-    verified_label: str
+    verified_label: str = attrs.field(converter=printable)
     #: The document's short title and the pinpoint in it (``short`` is the two together).
-    short_title: str = ""
-    pinpoint: str | None = None
+    short_title: str = attrs.field(converter=printable, default="")
+    pinpoint: str | None = attrs.field(converter=_optional_printable, default=None)
 
 
 def cited_documents(
@@ -115,16 +124,16 @@ def cited_documents(
 class FindingView:
     """One finding as shown: its severity in words, its sentence and its citations."""
 
-    rule_id: str
-    severity: Severity
-    severity_label: str
-    sentence: str
-    actions: tuple[str, ...]
+    rule_id: str = attrs.field(converter=printable)
+    severity: Severity = attrs.field()
+    severity_label: str = attrs.field(converter=printable)
+    sentence: str = attrs.field(converter=printable)
+    actions: tuple[str, ...] = attrs.field(converter=_all_printable)
     #: The numbers of the documents the finding cites, in the bibliography.
-    sources: tuple[int, ...]
+    sources: tuple[int, ...] = attrs.field()
     #: Always false: a withheld finding is not shown as a FindingView at all, but counted
     #: in :attr:`SectionView.withheld` (kept so code reading the field keeps working).
-    withheld: bool
+    withheld: bool = attrs.field()
     #: The finding's citations (its own, then those of the figures it used), each once.
     citations: tuple[CitationView, ...] = ()
 
@@ -133,9 +142,9 @@ class FindingView:
 class FigureView:
     """One figure as shown: its label and its formatted value (or the withheld marker)."""
 
-    label: str
-    value: str
-    withheld: bool
+    label: str = attrs.field(converter=printable)
+    value: str = attrs.field(converter=printable)
+    withheld: bool = attrs.field()
 
 
 @attrs.frozen
@@ -148,18 +157,18 @@ class SourceView:
     """
 
     number: int
-    key: str
-    short_title: str
-    title: str
-    author: str | None
-    publisher: str | None
-    identifier: str | None
-    url: str | None
-    published: str | None
-    read_on: str | None
-    primary: bool
+    key: str = attrs.field(converter=printable)
+    short_title: str = attrs.field(converter=printable)
+    title: str = attrs.field(converter=printable)
+    author: str | None = attrs.field(converter=_optional_printable)
+    publisher: str | None = attrs.field(converter=_optional_printable)
+    identifier: str | None = attrs.field(converter=_optional_printable)
+    url: str | None = attrs.field(converter=_optional_printable)
+    published: str | None = attrs.field(converter=_optional_printable)
+    read_on: str | None = attrs.field(converter=_optional_printable)
+    primary: bool = attrs.field()
     #: "primary source" or "secondary source", in the report's locale.
-    kind_label: str
+    kind_label: str = attrs.field(converter=printable)
 
     def details(self) -> str:
         """Everything but the URL and the kind of source, as one line of text."""
@@ -176,18 +185,18 @@ class SectionView:
     """One area's section, ready to lay out."""
 
     area: Area
-    heading: str
-    summary: str
-    not_assessed: bool
-    findings: tuple[FindingView, ...]
-    actions: tuple[str, ...]
-    figures: tuple[FigureView, ...]
+    heading: str = attrs.field(converter=printable)
+    summary: str = attrs.field(converter=printable)
+    not_assessed: bool = attrs.field()
+    findings: tuple[FindingView, ...] = attrs.field()
+    actions: tuple[str, ...] = attrs.field(converter=_all_printable)
+    figures: tuple[FigureView, ...] = attrs.field()
     #: The documents this section's shown findings cite, each once (numbered as in the
     #: report's bibliography).
-    sources: tuple[SourceView, ...]
+    sources: tuple[SourceView, ...] = attrs.field()
     #: One sentence saying how many of the section's findings are withheld (empty when none
     #: is): a count for the whole section, never per person or by severity.
-    withheld: tuple[str, ...] = ()
+    withheld: tuple[str, ...] = attrs.field(converter=_all_printable, default=())
     #: How many findings the section withholds.
     withheld_findings: int = 0
     #: How many sensitive figures the section left out of ``figures``.
@@ -198,27 +207,27 @@ class SectionView:
 class Labels:
     """The sub-headings and column names every format uses."""
 
-    findings: str
-    actions: str
-    figures: str
-    figure: str
-    value: str
-    sources: str
+    findings: str = attrs.field(converter=printable)
+    actions: str = attrs.field(converter=printable)
+    figures: str = attrs.field(converter=printable)
+    figure: str = attrs.field(converter=printable)
+    value: str = attrs.field(converter=printable)
+    sources: str = attrs.field(converter=printable)
 
 
 @attrs.frozen
 class ReportView:
     """A whole report in one locale: title, notices, sections."""
 
-    locale: str
-    language: str
-    title: str
-    as_at: str
-    summary: str
-    caveat: str
-    notices: tuple[str, ...]
-    labels: Labels
-    sections: tuple[SectionView, ...]
+    locale: str = attrs.field(converter=printable)
+    language: str = attrs.field(converter=printable)
+    title: str = attrs.field(converter=printable)
+    as_at: str = attrs.field(converter=printable)
+    summary: str = attrs.field(converter=printable)
+    caveat: str = attrs.field(converter=printable)
+    notices: tuple[str, ...] = attrs.field(converter=_all_printable)
+    labels: Labels = attrs.field()
+    sections: tuple[SectionView, ...] = attrs.field()
     #: The bibliography: every document the shown findings cite, once, in order first cited.
     sources: tuple[SourceView, ...] = ()
 
@@ -240,6 +249,9 @@ class _Bibliography:
         self.locale = locale
         self.numbers: dict[str, int] = {}
         self.entries: dict[str, SourceView] = {}
+        # Many findings cite the same passage: each is put in words once per report (so
+        # this holds at most one view per distinct citation in the report).
+        self.views: dict[tuple[str, str, str | None, bool], CitationView] = {}
 
     def number(self, document: Source) -> int:
         if document.key not in self.numbers:
@@ -248,6 +260,15 @@ class _Bibliography:
         return self.numbers[document.key]
 
     def cite(self, citation: Citation) -> CitationView:
+        # Everything the view is made of (its key and short form come from these too).
+        document = citation.source
+        key = (document.key, document.short_title, citation.pinpoint, citation.verified)
+        view = self.views.get(key)
+        if view is None:
+            view = self.views[key] = self._view(citation)
+        return view
+
+    def _view(self, citation: Citation) -> CitationView:
         return CitationView(
             number=self.number(citation.source),
             key=citation.key,
@@ -385,7 +406,7 @@ def build_view(report: GovernanceReport, *, locale: str, include_sensitive: bool
     ):
         notices.append(word("render.withheld", locale))
     counts = Counter(f.severity for f in report.findings if include_sensitive or not f.sensitive)
-    view = ReportView(
+    return ReportView(
         locale=locale,
         language=language_tag(locale),
         title=word("render.title", locale, title=report.project_title),
@@ -404,20 +425,3 @@ def build_view(report: GovernanceReport, *, locale: str, include_sensitive: bool
         sections=sections,
         sources=tuple(bibliography.entries.values()),
     )
-    # Every word shown passes through here: no control character from a project file (ESC,
-    # BEL) can reach a terminal, a Markdown page or an HTML page.
-    cleaned: ReportView = _printable(view)
-    return cleaned
-
-
-def _printable(value: _T) -> _T:
-    """``value`` (a view, or any part of one) with every text in it made printable."""
-    if isinstance(value, str):
-        return printable(value)  # type: ignore[return-value]
-    if isinstance(value, tuple):
-        return tuple(_printable(item) for item in value)  # type: ignore[return-value]
-    if attrs.has(type(value)):
-        fields = attrs.fields(cast("type[attrs.AttrsInstance]", type(value)))
-        changes = {f.name: _printable(getattr(value, f.name)) for f in fields}
-        return attrs.evolve(value, **changes)  # type: ignore[misc]
-    return value

@@ -19,7 +19,7 @@ limited (:class:`ImportLimits`), so a wrong file fails at once rather than filli
 >>> read_payments(rows, format="csv", mapping=mapping, known_people={"c-7", "c-8"})
 Traceback (most recent call last):
 ...
-participatory.store.finance.ImportRejected: <input>: 1 bad row, nothing imported: row 3: amount: is not a number (write it like '12.50')
+participatory.store.finance.ImportRejected: <input>: 1 bad row, nothing imported: row 3: amount: is not a number written like '12.50' ...
 """  # noqa: E501
 
 from __future__ import annotations

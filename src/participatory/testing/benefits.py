@@ -36,6 +36,7 @@ from participatory.benefits.household import (
     ChildDisability,
     Household,
     Person,
+    TwoChildLimitException,
 )
 from participatory.benefits.kinds import (
     AgeBand,
@@ -206,16 +207,14 @@ def children(max_size: int = 4) -> st.SearchStrategy[list[Child]]:
             born_on=dates(dt.date(2008, 1, 1), dt.date(2024, 1, 1)),
             disability=st.sampled_from([ChildDisability.NONE, ChildDisability.HIGHER]),
             qualifying_young_person=st.booleans(),
-            two_child_limit_exception=st.booleans(),
+            two_child_limit_exception=st.sampled_from(TwoChildLimitException),
         ),
         max_size=max_size,
     )
 
 
 def _capital() -> st.SearchStrategy[list[CapitalHolding] | None]:
-    holding = st.builds(
-        CapitalHolding, kind=st.sampled_from(CapitalKind), amount=pounds(0, 12_000)
-    )
+    holding = st.builds(CapitalHolding, kind=st.sampled_from(CapitalKind), amount=pounds(0, 12_000))
     return st.none() | st.lists(holding, max_size=2)
 
 

@@ -4,8 +4,12 @@ Requires ``hypothesis`` (the ``test`` extra); never imports a peer model.
 :func:`peer_households` and :func:`peer_cases` build households both the library and
 PolicyEngine-UK model the same way (see :mod:`participatory.peers.policyengine`):
 
-* claimants aged 18 to 64 (of working age in every tax year covered);
-* at most two children (the two-child limit never bites);
+* claimants aged 18 to 64 (of working age in every tax year covered), each partner with
+  their own capability for work, caring and earnings;
+* up to four children by date of birth, aged 0 to 19 on the first day of the assessment
+  period, some born either side of 6 April 2017, some young people in education, some
+  with a disabled child addition (only before 6 April 2026: the library has no lower
+  rate after that) or a two-child-limit exception;
 * earnings and fees in whole multiples of 20p, so 55% of any of them is a whole number of
   pennies and no model's rounding of a fraction of a penny can decide an answer;
 * a housing costs element of at least a penny when there is one.
@@ -27,7 +31,14 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 from participatory.core.money import Money
-from participatory.peers.households import Capability, PeerHousehold
+from participatory.peers.households import (
+    Capability,
+    Child,
+    ChildDisability,
+    PeerHousehold,
+    TwoChildLimitException,
+    assessment_period_start,
+)
 
 __all__ = [
     "PEER_TAX_YEARS",
@@ -50,12 +61,54 @@ def _pennies(min_pence: int, max_pence: int) -> st.SearchStrategy[Money]:
     return st.integers(min_pence, max_pence).map(lambda p: Money(Decimal(p) / 100, "GBP"))
 
 
+def _children(draw: st.DrawFn, tax_year: int) -> tuple[Child, ...]:
+    """Up to four children, aged 0 to 19 on the first day of the AP, in any order."""
+    start = assessment_period_start(tax_year)
+    count = draw(st.integers(0, 4))
+    children = []
+    # The library has no lower disabled child addition after 5 April 2026, and reads both
+    # rates together: no disabled child from then.
+    disabilities = [ChildDisability.NONE]
+    if tax_year < 2026:
+        disabilities += [ChildDisability.LOWER, ChildDisability.HIGHER]
+    for _ in range(count):
+        # Ages are weighted to the edges that matter: born either side of 6 April 2017,
+        # under 16 or a young person of 16 to 19 on the first day of the AP.
+        born_on = draw(
+            st.one_of(
+                st.dates(start - dt.timedelta(days=20 * 365), start),
+                st.dates(dt.date(2016, 10, 1), dt.date(2017, 10, 1)),
+                st.dates(start - dt.timedelta(days=17 * 366), start - dt.timedelta(days=15 * 365)),
+            )
+        )
+        children.append(
+            Child(
+                born_on=born_on,
+                disability=(
+                    draw(st.sampled_from(disabilities))
+                    if draw(st.integers(0, 4)) == 0
+                    else ChildDisability.NONE
+                ),
+                qualifying_young_person=draw(st.booleans()),
+                two_child_limit_exception=(
+                    draw(st.sampled_from(list(TwoChildLimitException)[1:]))
+                    if draw(st.integers(0, 5)) == 0
+                    else TwoChildLimitException.NONE
+                ),
+            )
+        )
+    return tuple(children)
+
+
 @st.composite
 def peer_households(draw: st.DrawFn, tax_years: tuple[int, ...] = PEER_TAX_YEARS) -> PeerHousehold:
-    """Households claiming UC that the library and PolicyEngine-UK both model."""
+    """Households claiming UC that the library and PolicyEngine-UK both model.
+
+    Couples are half the draws, and each partner's circumstances are drawn on their own,
+    so capability, caring and earnings often sit on different partners.
+    """
     tax_year = draw(st.sampled_from(tax_years))
     couple = draw(st.booleans())
-    children = draw(st.integers(0, 2))
     capability = draw(st.sampled_from(Capability))
     partner_capability = draw(st.sampled_from(Capability)) if couple else Capability.NONE
     # Earnings are often nil on UC; weight that case rather than leave it to chance.
@@ -64,8 +117,6 @@ def peer_households(draw: st.DrawFn, tax_years: tuple[int, ...] = PEER_TAX_YEARS
         tax_year=tax_year,
         claimant_age=draw(st.integers(18, 64)),
         partner_age=draw(st.integers(18, 64)) if couple else None,
-        children=children,
-        children_born_before_2017_04_06=draw(st.integers(0, children)),
         capability=capability,
         partner_capability=partner_capability,
         # The lower new-claim LCWRA rate exists only from April 2026.
@@ -73,6 +124,10 @@ def peer_households(draw: st.DrawFn, tax_years: tuple[int, ...] = PEER_TAX_YEARS
         monthly_rent=draw(st.none() | _pennies(1, 120_000)),
         claimant_monthly_earnings=draw(earnings),
         partner_monthly_earnings=draw(earnings) if couple else Money.zero(),
+        carer=draw(st.integers(0, 3)) == 0,
+        partner_carer=couple and draw(st.integers(0, 3)) == 0,
+        # The library has no lower disabled child addition after 5 April 2026.
+        dated_children=_children(draw, tax_year),
     )
 
 
@@ -87,10 +142,13 @@ def peer_cases(
 def participatory_uc_change(household: PeerHousehold, fee: Money) -> tuple[Money, Money]:
     """The library's UC for one assessment period (AP) without and with ``fee`` (> £0).
 
-    The claim starts on 1 May of the tax year and the fee is received on 10 June, so the
-    AP (1-30 June) begins after every uprating day of the year. The award is worked out
-    from the circumstances (no ``current_award``); the fee is an involvement fee, counted
-    as earnings (UC Regs 2013 reg. 52(a)(iii)). Asks the public entry point,
+    The claim starts on 6 September of the tax year and the fee is received on 10 October,
+    so the AP is 6 October to 5 November
+    (:func:`~participatory.peers.households.assessment_period_start`): after every
+    uprating day of the year, and starting on the day PolicyEngine-UK reads ages on. The
+    award is worked out from the circumstances (no ``current_award``); the fee is an
+    involvement fee paid to the claimant, counted as earnings (UC Regs 2013
+    reg. 52(a)(iii)). Asks the public entry point,
     :func:`participatory.benefits.assess_payment`, what the fee does to UC.
 
     >>> household = PeerHousehold(tax_year=2025, claimant_age=30, children=1,
@@ -102,17 +160,16 @@ def participatory_uc_change(household: PeerHousehold, fee: Money) -> tuple[Money
     By hand: maximum 400.14 + 292.81 (child) + 400 (housing) = 1,092.95; without the fee
     (500 − 411) × 55% = 48.95 comes off, leaving 1,044.00; the fee takes 55.00 more.
     """
-    # Imported here so that the strategies stay usable whatever state the engine is in.
     from participatory.benefits import (
         AgeBand,
         Benefit,
-        Child,
         Household,
         Person,
         UniversalCreditClaim,
         WorkCapability,
         assess_payment,
     )
+    from participatory.core.pennies import from_pennies
 
     capability = {
         Capability.NONE: WorkCapability.NONE,
@@ -129,6 +186,7 @@ def participatory_uc_change(household: PeerHousehold, fee: Money) -> tuple[Money
             age_band=band(household.claimant_age),
             capability=capability[household.capability],
             lcwra_new_claim_rate=household.lcwra_at_new_claimant_rate,
+            carer=household.carer,
             monthly_earnings=household.claimant_monthly_earnings,
         )
     ]
@@ -139,22 +197,18 @@ def participatory_uc_change(household: PeerHousehold, fee: Money) -> tuple[Money
                 age_band=band(household.partner_age),
                 capability=capability[household.partner_capability],
                 lcwra_new_claim_rate=household.lcwra_at_new_claimant_rate,
+                carer=household.partner_carer,
                 monthly_earnings=household.partner_monthly_earnings,
             )
         )
-    older = household.children_born_before_2017_04_06
-    # Children born before 6 April 2017 first (the higher first-child rate), then one a year
-    # from 2018: all under 16 in every tax year the peer is asked about.
-    children = [Child(born_on=dt.date(2012 + i, 1, 1)) for i in range(older)] + [
-        Child(born_on=dt.date(2018 + i, 1, 1)) for i in range(household.children - older)
-    ]
+    start = assessment_period_start(household.tax_year)
     claim = UniversalCreditClaim(
-        first_date_of_entitlement=dt.date(household.tax_year, 5, 1),
+        first_date_of_entitlement=start - dt.timedelta(days=30),
         housing_costs_element=household.monthly_rent is not None,
         housing_amount=household.monthly_rent,
     )
-    home = Household(people=people, children=children, universal_credit=claim)
-    received_on = dt.date(household.tax_year, 6, 10)
-    result = assess_payment(home, fee, received_on, person="claimant")
-    (outcome,) = result.outcomes_for(Benefit.UNIVERSAL_CREDIT)
-    return outcome.before, outcome.after
+    home = Household(people=people, children=household.child_records, universal_credit=claim)
+    result = assess_payment(home, fee, start + dt.timedelta(days=4), person="claimant")
+    # The numbers alone (no explanation is built): what a batch caller reads.
+    (row,) = (n for n in result.numbers if n.benefit is Benefit.UNIVERSAL_CREDIT)
+    return Money(from_pennies(row.before), "GBP"), Money(from_pennies(row.after), "GBP")

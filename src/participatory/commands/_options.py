@@ -1,0 +1,165 @@
+"""The options every command shares, declared once so each is spelt and behaves the same.
+
+``--as-at DATE`` is the date of the question, ``--format`` the forms a command can print,
+``--locale`` the language of its sentences, ``--output FILE`` where the answer goes (written
+whole or not at all) and ``--fail-on SEVERITY`` the exit status for pipelines.
+
+>>> import argparse
+>>> parser = argparse.ArgumentParser()
+>>> add_common(parser, as_at="the day to ask about", formats=("text", "json"), locale=True,
+...            fail_on=True)
+>>> args = parser.parse_args(["--fail-on", "warning"])
+>>> args.format, args.locale, args.as_at, args.output_file
+('text', 'en_GB', None, None)
+>>> from participatory.core.explain import Severity
+>>> class Found:
+...     severity = Severity.PROBLEM
+>>> fail_status(args, [Found()])
+1
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Final, Protocol
+
+from participatory.core.errors import ValidationError
+from participatory.core.explain import Severity
+
+__all__ = [
+    "EXIT_STATUSES",
+    "FAIL_ON_STATUS",
+    "LOCALES",
+    "UNUSABLE_STATUS",
+    "add_common",
+    "check_common",
+    "fail_status",
+    "write_whole",
+]
+
+#: The exit status when ``--fail-on`` is given and a finding is at or above it.
+FAIL_ON_STATUS: Final = 1
+#: The exit status when the input cannot be used.
+UNUSABLE_STATUS: Final = 2
+#: The languages of the sentences a command prints.
+LOCALES: Final = ("en_GB", "cy")
+_SEVERITIES: Final = tuple(severity.value for severity in Severity)
+
+#: The exit statuses, for every command's ``--help`` and for the docs.
+EXIT_STATUSES: Final = """\
+exit status:
+  0    the answer was printed (or written to --output FILE)
+  1    --fail-on SEVERITY was given and a finding is at or above it (the answer is
+       still printed or written; sensitive findings count even when withheld)
+  2    the input cannot be used: one line on standard error, and no --output file
+  141  the reader of standard output went away (... | head -1)
+severities, least first: info, met, advice, warning, problem, refer"""
+
+
+class _HasSeverity(Protocol):
+    @property
+    def severity(self) -> Severity: ...
+
+
+def add_common(
+    parser: argparse.ArgumentParser,
+    *,
+    as_at: str | None = None,
+    formats: tuple[str, ...] = (),
+    locale: bool = False,
+    output: bool = True,
+    fail_on: bool = False,
+) -> None:
+    """Add the shared options a command has to its ``parser``.
+
+    ``as_at`` is the help for ``--as-at`` (the date of the question), given only when the
+    command answers as at a date; ``formats`` are the forms it can print, the first the
+    default; ``locale`` when it prints sentences; ``fail_on`` when its answer has findings.
+    """
+    if as_at is not None:
+        parser.add_argument(
+            "--as-at", metavar="DATE", help=f"{as_at}, YYYY-MM-DD (default: today in the UK)"
+        )
+    # The choices are checked by check_common, not argparse: an unusable value is then one
+    # line naming the option, like every other unusable input, not a usage dump.
+    if formats:
+        parser.add_argument(
+            "--format",
+            default=formats[0],
+            metavar="{" + ",".join(formats) + "}",
+            help=f"how to print the answer (default: {formats[0]})",
+        )
+        parser.set_defaults(format_choices=formats)
+    if locale:
+        parser.add_argument(
+            "--locale",
+            default=LOCALES[0],
+            metavar="{" + ",".join(LOCALES) + "}",
+            help="language of the sentences (default: en_GB)",
+        )
+    if output:
+        parser.add_argument(
+            "--output",
+            dest="output_file",
+            metavar="FILE",
+            help="write the answer to FILE (whole, and only when there is an answer; - is "
+            "standard output)",
+        )
+    if fail_on:
+        parser.add_argument(
+            "--fail-on",
+            metavar="SEVERITY",
+            help=f"exit with status {FAIL_ON_STATUS} when a finding is at or above SEVERITY "
+            f"({', '.join(_SEVERITIES)})",
+        )
+
+
+def check_common(args: argparse.Namespace) -> None:
+    """Refuse an unusable ``--format``, ``--locale`` or ``--fail-on`` before any work."""
+    formats: tuple[str, ...] = getattr(args, "format_choices", ())
+    for option, value, allowed in (
+        ("--format", getattr(args, "format", None) if formats else None, formats),
+        ("--locale", getattr(args, "locale", None), LOCALES),
+        ("--fail-on", getattr(args, "fail_on", None), _SEVERITIES),
+    ):
+        if value is not None and value not in allowed:
+            raise ValidationError(option, f"must be one of {', '.join(allowed)}")
+
+
+def fail_status(args: argparse.Namespace, findings: Iterable[_HasSeverity]) -> int:
+    """The exit status for an answer with ``findings``: 1 when ``--fail-on`` is met, else 0.
+
+    Every finding counts, including one withheld from the printed answer as sensitive.
+    """
+    threshold = getattr(args, "fail_on", None)
+    if threshold is None:
+        return 0
+    level = Severity(threshold)
+    return FAIL_ON_STATUS if any(f.severity.is_at_least(level) for f in findings) else 0
+
+
+def write_whole(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file beside it, then rename.
+
+    A reader never sees half a file, and on any failure nothing is left behind. The file is
+    readable by its owner only, as answers may be a person's special-category data.
+    """
+    target = Path(path)
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    except OSError as error:
+        raise ValidationError("--output", f"cannot be written ({error.strerror})") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temporary, target)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise ValidationError("--output", f"cannot be written ({error.strerror})") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
