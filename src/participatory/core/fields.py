@@ -25,11 +25,22 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar
 
 from participatory.core.errors import ValidationError
 
-__all__ = ["E", "T", "instances", "iso_date", "keyed", "member", "members", "texts"]
+__all__ = [
+    "E",
+    "T",
+    "instances",
+    "iso_date",
+    "keyed",
+    "member",
+    "members",
+    "set_repr",
+    "texts",
+]
 
 #: Any enumeration (:func:`member` and :func:`members` give its members).
 E = TypeVar("E", bound=enum.Enum)
@@ -144,3 +155,20 @@ def iso_date(value: object, path: str) -> dt.date:
         except ValueError:
             pass
     raise ValidationError(path, "must be a date", hint="write YYYY-MM-DD")
+
+
+def set_repr(value: AbstractSet[object]) -> str:
+    """A set's repr with its members in a fixed order, for a model field's ``repr=``.
+
+    A set's own repr lists members in hash-table order, which can differ between two equal
+    sets (built in another order) and between processes (string hashing is salted): a log
+    line or a report of the same model would then differ.
+
+    >>> set_repr(frozenset({"b", "a"}))
+    "frozenset({'a', 'b'})"
+    >>> set_repr(frozenset())
+    'frozenset()'
+    """
+    if not value:
+        return "frozenset()"
+    return "frozenset({" + ", ".join(sorted(repr(item) for item in value)) + "})"

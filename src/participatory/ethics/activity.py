@@ -36,7 +36,7 @@ from typing import Any
 import attrs
 
 from participatory.core.errors import ValidationError
-from participatory.core.fields import instances, member, members
+from participatory.core.fields import instances, member, members, set_repr
 from participatory.core.nations import Nation
 from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.ethics.consistency import (
@@ -148,9 +148,9 @@ class Party:
 
     label: str = attrs.field(validator=_text("label"))
     capacity: Capacity = attrs.field(converter=_capacity)
-    tasks: frozenset[Task] = attrs.field(factory=frozenset, converter=_tasks)
+    tasks: frozenset[Task] = attrs.field(factory=frozenset, converter=_tasks, repr=set_repr)
     facts: Facts = attrs.field(factory=Facts, converter=to_facts)
-    people: frozenset[str] = attrs.field(factory=frozenset, converter=_people)
+    people: frozenset[str] = attrs.field(factory=frozenset, converter=_people, repr=set_repr)
     notes: str = attrs.field(default="", repr=REDACTED, metadata=SENSITIVE)
 
     def __attrs_post_init__(self) -> None:
@@ -203,7 +203,7 @@ class Activity:
     facts: Facts = attrs.field(factory=Facts, converter=to_facts)
     setting: Setting = attrs.field(default=Setting.UNKNOWN, converter=_setting)
     title: str = ""
-    nations: frozenset[Nation] = attrs.field(factory=frozenset, converter=_nations)
+    nations: frozenset[Nation] = attrs.field(factory=frozenset, converter=_nations, repr=set_repr)
     approval: str = ""
 
     def __attrs_post_init__(self) -> None:

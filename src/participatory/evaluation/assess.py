@@ -17,6 +17,7 @@ import attrs
 from participatory import guidance_data
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation, Explained, Finding, Severity
+from participatory.core.fields import set_repr
 from participatory.evaluation.plan import (
     Capture,
     EvaluationPlan,
@@ -120,7 +121,7 @@ def capture_rules() -> Mapping[Capture, CaptureRule]:
 class EvaluationAssessment(Explained):
     """The findings about an evaluation plan, and which captures it lacks."""
 
-    missing_captures: frozenset[Capture] = attrs.field(kw_only=True)
+    missing_captures: frozenset[Capture] = attrs.field(kw_only=True, repr=set_repr)
 
 
 def _rule(

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import attrs
 
 from participatory.core.errors import ValidationError
-from participatory.core.fields import instances, member
+from participatory.core.fields import instances, member, set_repr
 
 __all__ = [
     "Capture",
@@ -182,7 +182,9 @@ def _instance_of(kind: type, field: str) -> Callable[[Any, Any, Any], None]:
 class EvaluationPlan:
     """What a project's evaluation captures, its outputs, returning findings and legacy."""
 
-    captures: frozenset[Capture] = attrs.field(factory=frozenset, converter=_captures)
+    captures: frozenset[Capture] = attrs.field(
+        factory=frozenset, converter=_captures, repr=set_repr
+    )
     outputs: tuple[PlannedOutput, ...] = attrs.field(default=(), converter=_outputs)
     return_of_findings: ReturnOfFindings | None = attrs.field(
         default=None, validator=_instance_of(ReturnOfFindings, "return_of_findings")

@@ -27,6 +27,7 @@ import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
+from participatory.core.fields import set_repr
 from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.core.sources import cite
 from participatory.guidance_data import policy_citation
@@ -212,7 +213,7 @@ def _ordered_methods(value: Iterable[object]) -> tuple[PaymentMethod, ...]:
 class MethodPolicy:
     """The payment methods an institution allows, and the policy that says so."""
 
-    allowed: frozenset[PaymentMethod] = attrs.field(converter=_methods)
+    allowed: frozenset[PaymentMethod] = attrs.field(converter=_methods, repr=set_repr)
     source: str = "institution payment policy"
 
     def __attrs_post_init__(self) -> None:

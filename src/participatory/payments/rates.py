@@ -41,6 +41,7 @@ from participatory import guidance_data
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError, ParametersNotAvailable, UnsupportedCase
 from participatory.core.explain import ParameterUse
+from participatory.core.fields import set_repr
 from participatory.core.money import Money
 from participatory.core.sources import Citation, SourceCatalogue
 from participatory.core.text import markdown_link, markdown_text
@@ -319,7 +320,9 @@ class RateCard:
         )
 
     #: The rule names the card's file actually states (layering keeps only these).
-    rule_names_stated: frozenset[str] = attrs.field(default=frozenset(), kw_only=True)
+    rule_names_stated: frozenset[str] = attrs.field(
+        default=frozenset(), kw_only=True, repr=set_repr
+    )
 
 
 def _rate_sort_key(key: tuple[ActivityKind, RateUnit, dt.date]) -> tuple[str, str, dt.date]:

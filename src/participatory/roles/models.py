@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from participatory.core.errors import ValidationError
-from participatory.core.fields import members
+from participatory.core.fields import members, set_repr
 from participatory.core.privacy import REDACTED, SENSITIVE
 
 __all__ = [
@@ -218,7 +218,9 @@ class PartnerOrganisation:
         default=(),
         converter=_communities_served,
     )
-    expertise: frozenset[Group] = attrs.field(factory=frozenset, converter=_expertise)
+    expertise: frozenset[Group] = attrs.field(
+        factory=frozenset, converter=_expertise, repr=set_repr
+    )
 
     def covers(self, group: Group) -> bool:
         """Whether the organisation has expertise in working with ``group``."""

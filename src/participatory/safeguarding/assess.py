@@ -34,6 +34,7 @@ import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Citation, Explained, Finding, Severity
+from participatory.core.fields import set_repr
 from participatory.roles.models import Group
 from participatory.safeguarding.guidance import (
     Expectation,
@@ -78,10 +79,10 @@ MESSAGES: Final[Mapping[str, str]] = {
 class SafeguardingAssessment(Explained):
     """The measures expected of a project, those missing, and the findings explaining why."""
 
-    expected: frozenset[Measure] = attrs.field(kw_only=True)
-    missing: frozenset[Measure] = attrs.field(kw_only=True)
+    expected: frozenset[Measure] = attrs.field(kw_only=True, repr=set_repr)
+    missing: frozenset[Measure] = attrs.field(kw_only=True, repr=set_repr)
     #: Groups the project works with for which no partner with expertise is named.
-    groups_without_partner: frozenset[Group] = attrs.field(kw_only=True)
+    groups_without_partner: frozenset[Group] = attrs.field(kw_only=True, repr=set_repr)
 
 
 def _most_severe(expectations: Iterable[Expectation]) -> Expectation:

@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 from participatory.core.errors import ValidationError
-from participatory.core.fields import instances, member, members
+from participatory.core.fields import instances, member, members, set_repr
 from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.roles.models import Group, PartnerOrganisation
 
@@ -117,9 +117,11 @@ class SafeguardingProfile:
     Project-level and names no one, so nothing here is sensitive.
     """
 
-    groups: frozenset[Group] = attrs.field(converter=_groups)
+    groups: frozenset[Group] = attrs.field(converter=_groups, repr=set_repr)
     intensity: EmotionalIntensity = attrs.field(converter=_intensity)
-    measures: frozenset[Measure] = attrs.field(factory=frozenset, converter=_measures)
+    measures: frozenset[Measure] = attrs.field(
+        factory=frozenset, converter=_measures, repr=set_repr
+    )
     partners: tuple[PartnerOrganisation, ...] = attrs.field(default=(), converter=_partners)
 
     def covered_groups(self) -> frozenset[Group]:
