@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
-from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar
 
 from participatory.core.errors import ValidationError
@@ -157,7 +156,7 @@ def iso_date(value: object, path: str) -> dt.date:
     raise ValidationError(path, "must be a date", hint="write YYYY-MM-DD")
 
 
-def set_repr(value: AbstractSet[object]) -> str:
+def set_repr(value: frozenset[object]) -> str:
     """A set's repr with its members in a fixed order, for a model field's ``repr=``.
 
     A set's own repr lists members in hash-table order, which can differ between two equal
