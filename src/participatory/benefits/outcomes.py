@@ -118,6 +118,18 @@ period_numbers: Final[Callable[[tuple[Any, ...]], PeriodNumbers]] = functools.pa
 )
 
 
+def _check_keys(benefit: object, period: object, cliff: object, person: object) -> None:
+    """What every outcome, however its amounts are given, must have right."""
+    if type(benefit) is not Benefit:
+        raise ValidationError("benefit", "must be a Benefit")
+    if type(period) is not DateRange and not isinstance(period, DateRange):
+        raise ValidationError("period", "must be a DateRange")
+    if cliff is not True and cliff is not False:
+        raise ValidationError("cliff", "must be true or false")
+    if person is not None and type(person) is not str:
+        raise ValidationError("person", "must be a person's id")
+
+
 class PeriodOutcome(ExplainedResult):
     """One benefit in one period: the amount before and after the payments, and whose it is.
 
@@ -155,14 +167,7 @@ class PeriodOutcome(ExplainedResult):
         explain: Explainer | None = None,
         baseline: Money | Decimal | None = None,
     ) -> None:
-        if type(benefit) is not Benefit:
-            raise ValidationError("benefit", "must be a Benefit")
-        if type(period) is not DateRange and not isinstance(period, DateRange):
-            raise ValidationError("period", "must be a DateRange")
-        if cliff is not True and cliff is not False:
-            raise ValidationError("cliff", "must be true or false")
-        if person is not None and type(person) is not str:
-            raise ValidationError("person", "must be a person's id")
+        _check_keys(benefit, period, cliff, person)
         self._fill(
             benefit,
             period,
@@ -193,14 +198,7 @@ class PeriodOutcome(ExplainedResult):
         baseline: int | None = None,
     ) -> PeriodOutcome:
         """An outcome from amounts in whole pennies (how the rules compute)."""
-        if type(benefit) is not Benefit:
-            raise ValidationError("benefit", "must be a Benefit")
-        if type(period) is not DateRange and not isinstance(period, DateRange):
-            raise ValidationError("period", "must be a DateRange")
-        if cliff is not True and cliff is not False:
-            raise ValidationError("cliff", "must be true or false")
-        if person is not None and type(person) is not str:
-            raise ValidationError("person", "must be a person's id")
+        _check_keys(benefit, period, cliff, person)
         if type(before) is not int or type(after) is not int or type(counted) is not int:
             raise ValidationError("before", "amounts must be whole numbers of pennies")
         if baseline is None:
