@@ -11,6 +11,7 @@ import datetime as dt
 import pytest
 
 from participatory.core.errors import ValidationError
+from participatory.core.explain import Severity
 from participatory.core.params import ParameterSet, bundled_parameters, parse_parameters
 from participatory.coverage import (
     SORT_KEYS,
@@ -140,3 +141,20 @@ def test_as_data_gives_iso_dates_and_no_note():
         "source_key", "verified", "last_checked", "next_date", "status", "file",
     }  # fmt: skip
     assert isinstance(data["first_day"], str)
+
+
+def test_each_standing_has_a_severity_for_fail_on():
+    """A figure past its known end is refused by the engines (a problem); one due a re-check
+    may be out of date (a warning); one read only at a secondary source is advice."""
+    params = ParameterSet(parse_parameters(FIGURES, "figures.toml"))
+
+    def on(day: dt.date) -> dict[str, Severity]:
+        return {r.name: r.severity for r in figure_coverage(params, {}, as_at=day)}
+
+    assert on(TODAY) == {
+        "data.review_interval_days": Severity.WARNING,
+        "known.rate": Severity.ADVICE,  # 204.00 read in a news report
+    }
+    assert on(dt.date(2025, 6, 1))["known.rate"] is Severity.MET  # 196.00, verified
+    assert on(dt.date(2027, 4, 6))["known.rate"] is Severity.PROBLEM
+    assert on(dt.date(2025, 1, 1))["known.rate"] is Severity.INFO

@@ -4,7 +4,10 @@ A maintainer's tool, not part of the library. Run ``python tools/catalogue_check
 (with participatory installed) to list the templates Welsh does not translate yet (exit
 status 0), or add ``--strict`` to exit with status 1 when a translation is stale (its
 English template no longer exists) or its placeholders differ from the template's, as a
-release check.
+release check. A plural entry is checked form by form; a Welsh form may leave out the
+number it counts ("un broblem" for one), never any other placeholder. Entries with the
+message context ``data`` (texts of the library's own put into templates) are kept in step by
+``tools/catalogue_update.py``; this tool lists any without a translation.
 
 >>> report = check("cy")
 >>> report.stale, report.placeholder_mismatches
@@ -22,17 +25,18 @@ from collections.abc import Sequence
 from importlib import resources
 
 import attrs
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po
 
-from participatory.render.i18n import SUPPORTED_LOCALES, untranslated
-from participatory.render.templates import TEMPLATES
+from participatory.render.i18n import DATA_CONTEXT, SUPPORTED_LOCALES, untranslated
+from participatory.render.templates import PLURALS, TEMPLATES
 
 __all__ = [
     "CatalogueReport",
     "all_templates",
     "check",
     "main",
+    "mismatched",
     "placeholders",
     "read_catalogue",
 ]
@@ -72,6 +76,39 @@ class CatalogueReport:
     stale: tuple[str, ...]
     #: English texts whose translation has different placeholders.
     placeholder_mismatches: tuple[str, ...]
+    #: Data texts (message context ``data``) with no translation yet.
+    untranslated_data: tuple[str, ...] = ()
+
+
+def _forms(string: object) -> tuple[str, ...]:
+    return tuple(str(f) for f in string) if isinstance(string, tuple | list) else (str(string),)
+
+
+def _counted() -> dict[str, str]:
+    """The placeholder each plural template counts by, by its English ``one`` form."""
+    return {plural.one: plural.by for plural in PLURALS.values()}
+
+
+def mismatched(message: Message, counted: dict[str, str]) -> bool:
+    """Whether a translated entry's placeholders differ from its English text's."""
+    ident = message.id[0] if isinstance(message.id, tuple | list) else message.id
+    wanted = placeholders(str(ident))
+    by = counted.get(str(ident))
+    for form in _forms(message.string):
+        if not form:
+            continue
+        have = placeholders(form)
+        if by is not None:
+            # A form may say its number in words ("dwy broblem") and leave the count out.
+            have, expected = (
+                {p for p in have if p.split("!")[0] != by},
+                {p for p in wanted if p.split("!")[0] != by},
+            )
+            if have != expected:
+                return True
+        elif have != wanted:
+            return True
+    return False
 
 
 def check(locale: str) -> CatalogueReport:
@@ -81,20 +118,24 @@ def check(locale: str) -> CatalogueReport:
     templates = all_templates()
     texts = set(templates.values())
     missing = set(untranslated(sorted(texts), locale))
-    entries = [m for m in read_catalogue(locale) if m.id and isinstance(m.id, str)]
+    catalogue = [m for m in read_catalogue(locale) if m.id]
+    entries = [m for m in catalogue if m.context != DATA_CONTEXT]
+    data = [m for m in catalogue if m.context == DATA_CONTEXT]
+    counted = _counted()
     return CatalogueReport(
         locale=locale,
         total=len(templates),
         untranslated=tuple((k, t) for k, t in templates.items() if t in missing),
-        stale=tuple(sorted(str(m.id) for m in entries if m.id not in texts)),
+        stale=tuple(sorted(_ident(m) for m in entries if _ident(m) not in texts)),
         placeholder_mismatches=tuple(
-            sorted(
-                str(m.id)
-                for m in entries
-                if m.string and placeholders(str(m.id)) != placeholders(str(m.string))
-            )
+            sorted(_ident(m) for m in catalogue if m.string and mismatched(m, counted))
         ),
+        untranslated_data=tuple(sorted(_ident(m) for m in data if not all(_forms(m.string)))),
     )
+
+
+def _ident(message: Message) -> str:
+    return str(message.id[0] if isinstance(message.id, tuple | list) else message.id)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -111,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{args.locale}: {done} of {report.total} templates translated.")
     for key, text in report.untranslated:
         print(f"  {key}: {text}")
+    for text in report.untranslated_data:
+        print(f"  data: {text}")
     for text in report.stale:
         print(f"stale (no such template): {text}")
     for text in report.placeholder_mismatches:

@@ -9,6 +9,10 @@ Run from the repository root after changing either data file:
     python docs/_ext/make_ladder_figure.py
 
 tests/docs/test_ladder_figure.py fails when the committed SVG differs from this output.
+
+The figure describes itself: :func:`description` writes, from the same data, what it shows
+in words. The SVG carries it as its ``<desc>``, and the docs build gives it to the page's
+image as its alt text (docs/_ext/figure_alt_text.py).
 """
 
 from __future__ import annotations
@@ -53,6 +57,50 @@ def _text(
     )
 
 
+def _placements(scale: Mapping[str, Any]) -> list[tuple[str, int, int]]:
+    """Each way of holding a decision: its label, its Arnstein rung and its IAP2 level."""
+    placements = [
+        (name.replace("_", " "), table["arnstein_rung"], table["iap2_level"])
+        for name, table in scale["holdings"].items()
+    ]
+    placation = scale["placation"]
+    placements.append(
+        ("core decision kept (placation)", placation["arnstein_rung"], placation["iap2_level"])
+    )
+    return placements
+
+
+def _rungs_text(numbers: list[int]) -> str:
+    numbers = sorted(numbers)
+    if len(numbers) == 1:
+        return f"rung {numbers[0]}"
+    return "rungs " + ", ".join(str(n) for n in numbers[:-1]) + f" and {numbers[-1]}"
+
+
+def description(frameworks: Mapping[str, Any], scale: Mapping[str, Any]) -> str:
+    """What the figure shows, in words, from the same data: its alt text."""
+    rungs = sorted(frameworks["arnstein"], key=lambda r: r["rung"])
+    levels = {level["level"]: level["name"] for level in frameworks["iap2"]}
+    groups: dict[str, list[str]] = {}
+    for rung in rungs:
+        groups.setdefault(rung["grouping"], []).append(f"{rung['rung']} {rung['name']}")
+    ladder = "; ".join(f"{', '.join(names)} ({grouping})" for grouping, names in groups.items())
+    placements = _placements(scale)
+    held = "; ".join(f"{label}, rung {rung}" for label, rung, _ in placements)
+    rows_for_level: dict[int, list[int]] = {}
+    for _, rung, level in placements:
+        rows_for_level.setdefault(level, []).append(rung)
+    spectrum = "; ".join(
+        f"{levels.get(level, 'below the spectrum')}, {_rungs_text(rows)}"
+        for level, rows in sorted(rows_for_level.items())
+    )
+    return (
+        f"Diagram of three aligned columns, one row per rung. Arnstein's ladder of "
+        f"{len(rungs)} rungs, from the bottom: {ladder}. How a decision is held, on the row "
+        f"of the rung it maps to: {held}. The IAP2 levels on the same rows: {spectrum}."
+    )
+
+
 def render_svg(frameworks: Mapping[str, Any], scale: Mapping[str, Any]) -> str:
     """The figure as SVG text (deterministic: the same data gives the same bytes)."""
     rungs = sorted(frameworks["arnstein"], key=lambda r: r["rung"])
@@ -63,9 +111,10 @@ def render_svg(frameworks: Mapping[str, Any], scale: Mapping[str, Any]) -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" font-family="sans-serif" role="img" '
-        'aria-labelledby="title">',
+        'aria-labelledby="title" aria-describedby="desc">',
         '<title id="title">Arnstein\'s ladder, how a decision is held, and the IAP2 '
         "spectrum, aligned row by row</title>",
+        f'<desc id="desc">{escape(description(frameworks, scale))}</desc>',
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
     ]
     headings = {
@@ -85,15 +134,7 @@ def render_svg(frameworks: Mapping[str, Any], scale: Mapping[str, Any]) -> str:
 
     rows_for_level: dict[int, list[int]] = {}
     hx, hw = COLUMNS["holding"]
-    placements = [
-        (name.replace("_", " "), table["arnstein_rung"], table["iap2_level"])
-        for name, table in scale["holdings"].items()
-    ]
-    placation = scale["placation"]
-    placements.append(
-        ("core decision kept (placation)", placation["arnstein_rung"], placation["iap2_level"])
-    )
-    for label, rung_number, level in placements:
+    for label, rung_number, level in _placements(scale):
         y = _row_y(rung_number, count)
         parts.append(_box(hx, y + 6, hw, ROW - 12, "#eef2f8"))
         parts.append(_text(hx + hw // 2, y + ROW // 2 + 5, label, size=12, anchor="middle"))
@@ -141,13 +182,22 @@ def render_svg(frameworks: Mapping[str, Any], scale: Mapping[str, Any]) -> str:
     return "\n".join(parts) + "\n"
 
 
-def figure_text() -> str:
-    """The SVG for the bundled data."""
+def _data() -> tuple[dict[str, Any], dict[str, Any]]:
     with (DATA / "frameworks.toml").open("rb") as handle:
         frameworks = tomllib.load(handle)
     with (DATA / "power_scale.toml").open("rb") as handle:
         scale = tomllib.load(handle)
-    return render_svg(frameworks, scale)
+    return frameworks, scale
+
+
+def figure_text() -> str:
+    """The SVG for the bundled data."""
+    return render_svg(*_data())
+
+
+def alt_text() -> str:
+    """What the figure for the bundled data shows, in words."""
+    return description(*_data())
 
 
 def main() -> int:

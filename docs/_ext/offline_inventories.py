@@ -19,6 +19,7 @@ INVENTORIES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
             ("datetime.datetime", "py:class", "library/datetime.html#datetime.datetime"),
             ("decimal.Decimal", "py:class", "library/decimal.html#decimal.Decimal"),
             ("decimal", "py:module", "library/decimal.html"),
+            ("tomllib", "py:module", "library/tomllib.html"),
             ("decimal.Context", "py:class", "library/decimal.html#decimal.Context"),
             (
                 "contextlib.AbstractContextManager",

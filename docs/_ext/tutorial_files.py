@@ -32,9 +32,13 @@ def write_project(folder: Path) -> Path:
 
 
 def write_chart(path: Path) -> None:
-    """Draw the chart of the tutorial's last step into ``path`` (a PNG)."""
+    """Draw the chart of the tutorial's last step into ``path`` (a PNG).
+
+    What it shows, in words, goes beside it (``<name>.alt.txt``): the page's image takes it
+    as its alt text (docs/_ext/figure_alt_text.py).
+    """
     from participatory.project import parse_project
-    from participatory.render.plot import kept_against_payment
+    from participatory.render.plot import alt_text, kept_against_payment
 
     project = parse_project(project_text(), "toml", FILE_NAME)
     figure = kept_against_payment(
@@ -45,3 +49,4 @@ def write_chart(path: Path) -> None:
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.savefig(path, dpi=100)
+    path.with_name(path.name + ".alt.txt").write_text(alt_text(figure), encoding="utf-8")

@@ -37,6 +37,7 @@ from typing import Any, Final
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.explain import Severity
 from participatory.core.params import REVIEW_INTERVAL, Parameter, ParameterSet
 from participatory.payments.rates import Rate, RateCard
 
@@ -84,6 +85,22 @@ class FigureCoverage:
     status: CoverageStatus
     #: The file the figure was read from.
     file: str
+
+    @property
+    def severity(self) -> Severity:
+        """How much the figure's standing matters, for ``participatory data --fail-on``.
+
+        Past a known end is a problem (the library refuses the figure); due a re-check is a
+        warning; in force but read only at a secondary source is advice; otherwise met (or
+        information, before its first value).
+        """
+        if self.status is CoverageStatus.ENDED:
+            return Severity.PROBLEM
+        if self.status is CoverageStatus.RECHECK_DUE:
+            return Severity.WARNING
+        if self.status is CoverageStatus.NOT_YET:
+            return Severity.INFO
+        return Severity.MET if self.verified else Severity.ADVICE
 
     @property
     def end_text(self) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from participatory.cli import main
+from participatory.core.money import parse_money_text
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 
@@ -38,7 +39,9 @@ def figure(data: Any, area: str, key: str, subject: str | None = None) -> Any:
     for item in section(data, area)["figures"]:
         if item["label_key"] == f"assessment.figure.{key}" and item["subject"] == subject:
             value = item["value"]
-            return Decimal(value["amount"]) if isinstance(value, dict) else value
+            # Money is written "90.00 GBP"; other figures (counts, shares) as they are.
+            money = isinstance(value, str) and value[-4:-3] == " " and value[-3:].isupper()
+            return parse_money_text(value)[0] if money else value
     raise KeyError(key)
 
 

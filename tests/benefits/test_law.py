@@ -25,6 +25,8 @@ NOT_IN_NORTHERN_IRELAND = {
     topic
     for topic in TOPICS
     if topic.split(".")[0] in {"legacy", "housing_benefit", "pension_credit"}
+    # Northern Ireland's own benefit cap is not applied (the check refers it).
+    or topic.startswith("universal_credit.benefit_cap")
 } | SCOTLAND_ONLY
 
 

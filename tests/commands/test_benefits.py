@@ -45,7 +45,11 @@ def test_benefits_command_answers_one_question(capsys):
     code, out, _ = run(capsys, "benefits", stdin=json.dumps(question))
     answer = json.loads(out)
     assert code == 0
-    assert (answer["paid"], answer["change"], answer["kept"]) == ("250.00", "-86.45", "163.55")
+    assert (answer["paid"], answer["change"], answer["kept"]) == (
+        "250.00 GBP",
+        "-86.45 GBP",
+        "163.55 GBP",
+    )
     (outcome,) = answer["outcomes"]
     assert outcome["cliff"] is True
     assert outcome["person"] == "me"
@@ -64,7 +68,11 @@ def test_benefits_command_counts_what_is_already_paid(capsys):
     code, out, _ = run(capsys, "benefits", stdin=json.dumps(question))
     answer = json.loads(out)
     assert code == 0
-    assert (answer["paid"], answer["change"], answer["kept"]) == ("100.00", "-86.45", "13.55")
+    assert (answer["paid"], answer["change"], answer["kept"]) == (
+        "100.00 GBP",
+        "-86.45 GBP",
+        "13.55 GBP",
+    )
 
 
 def test_benefits_command_answers_for_a_couple(capsys):
@@ -83,7 +91,7 @@ def test_benefits_command_answers_for_a_couple(capsys):
     code, out, _ = run(capsys, "benefits", stdin=json.dumps(question))
     answer = json.loads(out)
     assert code == 0
-    assert answer["change"] == "-103.95"
+    assert answer["change"] == "-103.95 GBP"
     assert [o["person"] for o in answer["outcomes"]] == [None]
 
 

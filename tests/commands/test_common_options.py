@@ -29,10 +29,10 @@ ALL = frozenset({"--as-at", "--format", "--locale", "--output", "--fail-on"})
 #: What each command answers with: the shared options it must have (and no others of them).
 OPTIONS: dict[tuple[str, ...], frozenset[str]] = {
     ("assess",): ALL,
-    ("benefits",): ALL - {"--as-at"},  # the benefits engine's question has no date of its own
+    ("benefits",): ALL,
     ("ethics",): ALL,
     ("cost",): ALL,
-    ("data",): frozenset({"--as-at", "--format", "--output"}),
+    ("data",): frozenset({"--as-at", "--format", "--output", "--fail-on"}),
     ("schema",): frozenset({"--format", "--output"}),
     ("ledger", "check"): ALL,
     ("ledger", "headroom"): ALL,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -77,3 +78,62 @@ def test_unusable_input_exits_2_with_one_line(capsys, argv, reason):
     assert captured.err.count("\n") == 1
     assert captured.err.startswith("participatory data: ")
     assert reason in captured.err
+
+
+OURS = (
+    '[sources.our_policy]\ntitle = "Our policy"\npublisher = "Us"\nprimary = true\n'
+    "[payments.expenses.remote_meeting_contribution]\n"
+    'description = "Ours."\nunit = "GBP"\nsuperseded = true\n'
+    "[[payments.expenses.remote_meeting_contribution.values]]\n"
+    'effective_from = 2026-08-01\nvalue = 7.50\nsource = "our_policy"\n'
+    "verified = true\nchecked_on = {checked}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("checked", "fail_on", "status"),
+    [
+        # Checked 2025-01-01: far past the review interval on 2026-12-06, due a re-check.
+        ("2025-01-01", "warning", 1),
+        ("2025-01-01", "problem", 0),
+        # Checked on the day: current; the bundled cards still hold unverified figures.
+        ("2026-12-06", "warning", 0),
+        ("2026-12-06", "advice", 1),
+    ],
+)
+def test_fail_on_fails_a_pipeline_on_a_figure_due_a_check(
+    capsys, tmp_path, checked, fail_on, status
+):
+    ours = tmp_path / "ours.toml"
+    ours.write_text(OURS.format(checked=checked), encoding="utf-8")
+    argv = ["data", "--as-at", "2026-12-06", "--parameters", str(ours),
+            "--only", "payments.expenses.remote", "--fail-on", fail_on]  # fmt: skip
+    if fail_on == "advice":
+        argv.remove("--only")
+        argv.remove("payments.expenses.remote")
+    assert main(argv) == status
+    assert "remote_meeting_contribution" in capsys.readouterr().out
+
+
+def test_an_institutions_files_can_come_on_standard_input(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(OURS.format(checked="2026-12-06")))
+    argv = ["data", "--as-at", "2026-12-06", "--parameters", "-", "--format", "json",
+            "--only", "payments.expenses.remote"]  # fmt: skip
+    assert main(argv) == 0
+    (figure,) = json.loads(capsys.readouterr().out)["figures"]
+    assert (figure["value"], figure["file"]) == ("7.50 GBP", "<stdin>")
+
+
+def test_a_rate_card_on_standard_input_is_laid_over_the_card_it_extends(capsys, monkeypatch):
+    card = (EXAMPLES / "institution-rate-card.toml").read_text(encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO(card))
+    argv = ["data", "--as-at", "2026-12-06", "--rates", "-", "--format", "json",
+            "--only", "rate_card.example-university-2026."]  # fmt: skip
+    assert main(argv) == 0
+    names = {f["name"] for f in json.loads(capsys.readouterr().out)["figures"]}
+    assert "rate_card.example-university-2026.training.hour" in names
+
+
+def test_standard_input_can_be_read_once(capsys):
+    assert main(["data", "--parameters", "-", "--rates", "-"]) == 2
+    assert "standard input can be read once" in capsys.readouterr().err

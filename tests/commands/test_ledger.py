@@ -109,9 +109,9 @@ def test_check_reports_the_week_lost_without_naming_the_other_payer(
                        "2026-01-14", "--project", "pillow", "--as-at", "2026-01-10",
                        "--format", "json", "--ledger", str(ledger))  # fmt: skip
     data = json.loads(out)
-    assert data["change"] == "-83.30"
+    assert data["change"] == "-83.30 GBP"
     assert data["others_matter"] is True
-    assert data["headroom"] == {"carers_allowance": "0.00"}
+    assert data["headroom"] == {"carers_allowance": "0.00 GBP"}
     assert "river" not in out
     assert "Mind" not in out
 
@@ -130,7 +130,7 @@ def test_headroom_and_statement(ledger: Path, capsys: pytest.CaptureFixture[str]
     code, out, _ = run(capsys, "statement", "--person", "amira", "--tax-year", "2025",
                        "--as-at", "2026-04-30", "--format", "json",
                        "--ledger", str(ledger))  # fmt: skip
-    assert json.loads(out)["received"] == "150.00"
+    assert json.loads(out)["received"] == "150.00 GBP"
 
 
 def test_import_a_finance_csv_all_or_nothing(

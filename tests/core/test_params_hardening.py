@@ -97,6 +97,9 @@ _BOUNDED_BY_KEY: dict[str, str] = {
     "participatory.render.i18n._messages": "a supported locale (checked before the call)",
     "participatory.render.i18n.catalogue": "a supported locale (unsupported ones raise)",
     "participatory.render.i18n._translated": "a supported locale (unsupported ones raise)",
+    "participatory.render.i18n._data_texts": "a supported locale (checked before the call)",
+    "participatory.render.i18n._plain_templates": "a supported locale (checked before the call)",
+    "participatory.render.i18n._phrases": "a supported locale (checked before the call)",
     "participatory.core.serialise.converter": "include_sensitive: true or false",
     "participatory.payments.timeliness._horizon": "one of the four UK nations",
     "participatory.payments.timeliness._bank_holidays": "a nation and a year the bank-holiday "

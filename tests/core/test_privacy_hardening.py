@@ -66,6 +66,7 @@ from participatory.testing import payments as tpay
 from participatory.testing import peers as tpeer
 from participatory.testing import roles as trol
 from participatory.testing import safeguarding as tsaf
+from participatory.testing.report import governance_reports
 from participatory.testing.sensitive import (
     SENTINEL,
     Spy,
@@ -187,6 +188,7 @@ def _statements() -> st.SearchStrategy[Any]:
 #: A strategy for every model that holds sensitive data, from the engines' own strategies.
 #: Engine results are built by running the engine on generated input.
 STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
+    "participatory.assessment.report.GovernanceReport": governance_reports,
     "participatory.benefits.batch.BatchColumns": _columns,
     "participatory.benefits.claims.CarersAllowanceClaim": tb.carers_allowance_claims,
     "participatory.benefits.claims.EmploymentSupportAllowanceClaim": tb.esa_claims,

@@ -65,7 +65,6 @@ DOCUMENTED = {
     "self-employment-minimum-income-floor",
     "miscellaneous-income-as-earned",
     "tax-and-ni-on-annualised-earnings",
-    "benefit-cap",
 }
 
 
@@ -190,6 +189,31 @@ BOUNDARY: list[tuple[Case, tuple[str, str]]] = [
             Money.gbp("700.00"),
         ),
         ("1527.82", "1519.02"),
+    ),
+    # The benefit cap, 2025/26, outside Greater London (tests/benefits/
+    # test_benefit_cap_scenarios.py works the figures): single 25+, children born 1 March
+    # 2015 and 1 June 2018, rent £1,000. Maximum 400.14 + 339.00 + 292.81 + 1,000 =
+    # 2,031.95; Child Benefit (26.05 + 17.25) x 52 / 12 = 187.63; 2,219.58 is 384.58 over
+    # the £1,835.00 cap: 1,647.37. A £700 fee takes 158.95 off before the cap, which only
+    # shrinks the excess (unchanged); £900 reaches the £846 earnings exception, which lifts
+    # the cap: 2,031.95 - (900 - 411) x 55% = 1,763.00.
+    *(
+        (
+            (
+                PeerHousehold(
+                    tax_year=2025,
+                    claimant_age=30,
+                    monthly_rent=Money.gbp(1000),
+                    dated_children=(
+                        Child(born_on=dt.date(2015, 3, 1)),
+                        Child(born_on=dt.date(2018, 6, 1)),
+                    ),
+                ),
+                Money.gbp(fee),
+            ),
+            ("1647.37", after),
+        )
+        for fee, after in (("700.00", "1647.37"), ("900.00", "1763.00"))
     ),
 ]
 
@@ -431,6 +455,21 @@ def test_uc_with_and_without_a_fee_agrees_to_the_penny(
     comparison = _compare(sample, answers[FeeKind.EMPLOYMENT])
     _report("Fee as employment income", len(sample), comparison)
     agreed, flagged, _, disagreements, issues = comparison
+    # The benefit cap is compared like any other rule (high rents with children bring it in).
+    capped = [
+        (case, peer)
+        for case, peer in zip(sample, answers[FeeKind.EMPLOYMENT], strict=True)
+        if not peer.known_differences and (peer.capped_without_fee or peer.capped_with_fee)
+    ]
+    capped_agree = sum(
+        participatory_uc_change(*case) == (peer.without_fee, peer.with_fee) for case, peer in capped
+    )
+    lifted = sum(peer.capped_without_fee and not peer.capped_with_fee for _, peer in capped)
+    print(
+        f"  held to agreement and capped by PolicyEngine's benefit cap: {len(capped)}, "
+        f"{capped_agree} agree to the penny; the fee lifts the cap in {lifted}"
+    )
+    assert len(capped) >= 20
     seen = {name.split(" ")[0] for name in flagged}
     assert seen <= DOCUMENTED
     # The fee is entered as employment income, so no fee-kind difference can arise.

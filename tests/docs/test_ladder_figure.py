@@ -1,5 +1,6 @@
 import importlib.util
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,3 +25,18 @@ def test_figure_names_every_rung_and_level():
     text = load_generator().figure_text()
     for name in ("Manipulation", "Citizen control", "Inform", "Empower", "partner led"):
         assert name in text
+
+
+def test_figure_describes_itself_from_the_data():
+    """The SVG's <desc> (the page's alt text) names every rung, holding and IAP2 level."""
+    generator = load_generator()
+    words = generator.alt_text()
+    assert f'<desc id="desc">{escape(words)}</desc>' in generator.figure_text()
+    assert words.startswith("Diagram of three aligned columns")
+    for name in (
+        "1 Manipulation",
+        "8 Citizen control",
+        "jointly, rung 6",
+        "Empower, rungs 7 and 8",
+    ):
+        assert name in words

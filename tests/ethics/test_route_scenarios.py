@@ -523,3 +523,30 @@ def test_research_within_an_approved_study_needs_no_new_application():
     assert routes(result) == {(B.EXISTING_APPROVAL, R, ()), (B.DPIA, A, ())}
     assert Action.ETHICS_APPLICATION not in result.actions
     assert Action.CHECK_EXISTING_APPROVAL in result.actions
+
+
+def test_an_nhs_rec_for_patients_and_for_people_in_custody_are_told_apart():
+    """NHS patients, and a second group in custody, in one health study in England.
+
+    By hand: the patients alone send it to an NHS REC (hra_gafrec_policy#users_of_services),
+    which anyone may be told; the group in custody sends it to a prison-flagged NHS REC too
+    (hra_prison_research#flagged_recs), which rests on a safeguarding answer and is withheld.
+    One route to the same body for both reasons would either show the custody rule (a leak)
+    or withhold the patients' route (a loss), so they are two routes."""
+    study = Activity(
+        "clinic-and-prison",
+        parties=[participants("patients", nhs_patients=True),
+                 participants("men in custody", in_custody_or_on_probation=True)],
+        facts={**NEW_STUDY, "health_related": True}, setting=Setting.NHS, nations={E},
+    )  # fmt: skip
+    result = triage(study)
+    nhs = [r for r in result.routes if r.body is B.NHS_REC]
+    shown = [r for r in nhs if not r.sensitive]
+    withheld = [r for r in nhs if r.sensitive]
+    assert len(shown) == 1
+    assert len(withheld) == 1
+    assert "ETH-ROUTE-NHS-REC-PRISON" not in shown[0].rule_ids
+    assert Fact.IN_CUSTODY_OR_ON_PROBATION not in shown[0].decided_by
+    data = unstructure(result)
+    assert [r["body"] for r in data["routes"] if r.get("withheld")].count(None) >= 1
+    assert "prison" not in repr([r for r in data["routes"] if not r.get("withheld")]).lower()

@@ -45,7 +45,7 @@ def test_the_report_holds_counts_never_contents() -> None:
     assert "amira" not in text
     assert "h-amira" not in text
     assert found.citations[0].key == "ico_storage_limitation"
-    assert "1 household(s) (1 people, 1 consent record(s))" in sentence(found, locale="en_GB")
+    assert "Households: 1; people: 1; consent records: 1." in sentence(found, locale="en_GB")
 
 
 def test_an_empty_ledger_erases_nothing() -> None:

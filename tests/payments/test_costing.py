@@ -222,7 +222,7 @@ def test_every_finding_renders_and_round_trips_to_json(card):
             assert "{" not in text
             seen.add(finding.rule_id)
         data = unstructure(costed)
-        assert data["fee"]["amount"] == str(costed.fee.amount)
+        assert data["fee"] == f"{costed.fee.amount:f} GBP"
     assert {"PAY-FEE", "PAY-FEE-LINE", "PAY-ROUND-TIME", "PAY-PREP-NOT-PAID", "PAY-MINIMUM-TIME",
             "PAY-MINIMUM-PAYMENT", "PAY-ROUND-PENNY", "PAY-RATE-OTHER", "PAY-PREP-UNSTATED",
             "PAY-RULES-UNSTATED", "PAY-RATE-UNVERIFIED"} <= seen  # fmt: skip

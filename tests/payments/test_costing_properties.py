@@ -5,7 +5,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from participatory.core.money import Money
+from participatory.core.money import Money, parse_money_text
 from participatory.core.serialise import unstructure
 from participatory.payments import (
     ActivityKind,
@@ -39,5 +39,5 @@ def test_preparation_never_lowers_the_fee(card, duration, preparation):
 def test_costed_activity_serialises_with_exact_money(card, duration):
     costed = cost_activity(card, ActivityKind.CO_RESEARCH, duration, as_at=ON)
     data = unstructure(costed)
-    assert Money(data["fee"]["amount"]) == costed.fee
+    assert Money(*parse_money_text(data["fee"])) == costed.fee
     assert [f["rule_id"] for f in data["findings"]] == [f.rule_id for f in costed.findings]

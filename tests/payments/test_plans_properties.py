@@ -2,7 +2,7 @@
 
 from hypothesis import given
 
-from participatory.core.money import Money
+from participatory.core.money import Money, parse_money_text
 from participatory.core.serialise import unstructure
 from participatory.payments import (
     PaymentPlan,
@@ -35,7 +35,7 @@ def test_plans_round_trip_through_json(plan):
         tuple(
             Payment(
                 p["id"], p["contributor"], p["kind"],
-                Money(p["amount"]["amount"], p["amount"]["currency"]),
+                Money(*parse_money_text(p["amount"])),
                 due_on=p["due_on"], activity_on=p["activity_on"], paid_on=p["paid_on"],
                 expense=p["expense"], activity=p["activity"], note=p["note"],
             )

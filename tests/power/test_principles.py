@@ -13,8 +13,8 @@ from participatory.power.principles import PrincipleOutcome, _outcome
         ([True, False], 1, PrincipleOutcome.PARTLY_MET),
         ([False, False], 0, PrincipleOutcome.NOT_MET),
         ([False], 1, PrincipleOutcome.NOT_MET),
-        ([True], 1, PrincipleOutcome.REFER),
-        ([], 2, PrincipleOutcome.REFER),
+        ([True], 1, PrincipleOutcome.NOT_KNOWN),
+        ([], 2, PrincipleOutcome.NOT_KNOWN),
     ],
 )
 def test_outcome_rule(known, unknown, expected):

@@ -18,7 +18,13 @@ def test_review_has_one_finding_per_principle_and_standard_and_flags_tokenism_ex
     uks = [f for f in review.findings if f.rule_id.startswith("POW-UKS-")]
     assert len(nihr) == len(coproduction_principles())
     assert len(uks) == len(uk_standards())
-    assert {f.values["outcome"] for f in nihr + uks} <= {"met", "partly met", "not met", "refer"}
+    assert {f.values["outcome"] for f in nihr + uks} <= {
+        "met",
+        "partly met",
+        "not met",
+        "not known",
+        "refer",
+    }
     claim = review.label
     expected = (
         claim is not None

@@ -15,6 +15,7 @@ the least-shared core decision caps the level, and "partners share most decision
 university keeps a core one" is Arnstein's Placation / IAP2 Involve.
 """
 
+from participatory.core.explain import Severity
 from participatory.power import (
     Decision,
     DecisionRecord,
@@ -97,7 +98,7 @@ def test_heart_n_soul_style_partnership_meets_the_principles_it_has_evidence_for
     """Heart n Soul work with people with learning disabilities "as equal partners", brought
     in from the beginning (sec. 5.3); they paid people and checked in each morning. With core
     decisions joint and evidence for paying, ground rules and several voices, the principles
-    with full evidence are met; reciprocity lacks evidence on sharing findings -> refer."""
+    with full evidence are met; reciprocity lacks evidence on sharing findings -> not known."""
     record = DecisionRecord.of(**{d.value: Holding.JOINTLY for d in EVERY})
     evidence = InvolvementEvidence(
         several_public_voices=True,
@@ -116,8 +117,9 @@ def test_heart_n_soul_style_partnership_meets_the_principles_it_has_evidence_for
         "POW-NIHR-SHARING-OF-POWER": "met",
         "POW-NIHR-INCLUDING-ALL-PERSPECTIVES-AND-SKILLS": "met",
         "POW-NIHR-RESPECTING-AND-VALUING-KNOWLEDGE": "met",
-        "POW-NIHR-RECIPROCITY": "refer",
+        "POW-NIHR-RECIPROCITY": "not known",
         "POW-NIHR-BUILDING-AND-MAINTAINING-RELATIONSHIPS": "met",
     }
     (governance,) = review.by_rule("POW-UKS-6")
-    assert governance.values["outcome"] == "refer"  # decisions shared; governance seats unknown
+    assert governance.values["outcome"] == "not known"  # decisions shared; seats unknown
+    assert governance.severity is Severity.QUESTION

@@ -143,13 +143,13 @@ def river_report(title: str = "River watch", note: str = "plain") -> GovernanceR
 
 
 LATE_EN = (
-    "Payment P1 to Sam (£90.00) was paid on 20 November 2026, 3 working day(s) after its "
+    "Payment P1 to Sam (£90.00) was paid on 20 November 2026, 3 working days after its "
     "deadline of 17 November 2026."
 )
 
 
 LATE_CY = (
-    "Talwyd taliad P1 i Sam (£90.00) ar 20 Tachwedd 2026, 3 diwrnod gwaith ar ôl ei ddyddiad "
+    "Talwyd taliad P1 i Sam (£90.00) ar 20 Tachwedd 2026, dri diwrnod gwaith ar ôl ei ddyddiad "
     "terfyn, sef 17 Tachwedd 2026."
 )
 
@@ -255,8 +255,8 @@ def test_sensitive_values_are_withheld_by_default_and_shown_on_request(fmt, loca
 
 def test_findings_are_ordered_most_serious_first():
     text = render(river_report(), format="text", locale="en_GB")
-    payments = text[text.index("Payments\n") : text.index("Benefits\n")]
-    assert payments.index("Warning: Payment P1") < payments.index("Met: 4 payment(s)")
+    payments = text[text.index("Payments\n---") : text.index("Benefits\n---")]
+    assert payments.index("Warning: Payment P1") < payments.index("Met: 4 payments")
 
 
 def test_rule_ids_are_secondary_never_the_sentence():
@@ -264,7 +264,9 @@ def test_rule_ids_are_secondary_never_the_sentence():
     assert "PAY-LATE" not in text
     page = render(river_report(), format="html", locale="en_GB")
     assert 'data-rule="PAY-LATE"' in page
-    assert '<small class="rule">Rule PAY-LATE</small>' in page
+    # For developers only: folded away in the page's footer, never in the reader's text.
+    notes = page[page.index('<details class="developers">') :]
+    assert '<a href="#f-payments-1">Payments</a>: <code>Rule PAY-LATE</code>' in notes
 
 
 def test_one_bibliography_lists_each_document_once_with_published_and_read_dates():
@@ -333,7 +335,7 @@ def test_welsh_report_has_one_notice_counting_the_english_sentences():
     text = _unwrapped(render(river_report(), format="text", locale="cy", include_sensitive=True))
     notice = "Nid yw 5 o'r brawddegau yn yr adroddiad hwn ar gael yn Gymraeg eto"
     assert text.count(notice) == 1
-    assert text.index(notice) < text.index("Taliadau")
+    assert text.index(notice) < text.index("Taliadau ---")
     assert "ar gael yn Gymraeg" not in _unwrapped(
         render(river_report(), format="text", locale="en_GB")
     )
@@ -395,9 +397,9 @@ def test_json_carries_the_data_and_the_sentences():
     assert payments["heading"] == "Taliadau"
     late = next(f for f in payments["findings"] if f["rule_id"] == "PAY-LATE")
     assert late["sentence"] == LATE_CY
-    assert late["values"]["amount"] == {"amount": "90", "currency": "GBP"}
+    assert late["values"]["amount"] == "90.00 GBP"
     fees = payments["figures"][0]
-    assert (fees["value"], fees["display"]) == ({"amount": "1350", "currency": "GBP"}, "£1,350.00")
+    assert (fees["value"], fees["display"]) == ("1350.00 GBP", "£1,350.00")
     assert payments["figures"][1]["display"] == "12.5%"
     # Issue 17: withheld by default, and not even listed (its severity and subject said who
     # had a benefits problem): the section only counts it, as the other formats do.
@@ -408,8 +410,8 @@ def test_json_carries_the_data_and_the_sentences():
     assert "sam" not in json.dumps(benefits)
     assert benefits["withheld"] == [
         "Mae un canfyddiad am amgylchiadau personol rhywun wedi'i atal; dim ond i'r person "
-        "hwnnw, neu i rywun sydd â hawl i'w weld, y caiff ei ddangos (defnyddiwch "
-        "--include-sensitive)."
+        "hwnnw, neu i rywun sydd â hawl i'w weld, y caiff ei ddangos. Mae'r cyfrifon uchod yn "
+        "ei gynnwys."
     ]
     assert ethics["not_assessed"] is True
     shown = json.loads(render(river_report(), format="json", locale="cy", include_sensitive=True))
@@ -426,9 +428,9 @@ def test_sensitive_findings_are_left_out_by_default(fmt, locale):
 
     By hand: the benefits section holds one sensitive finding (a problem) about "sam" and one
     sensitive figure. By default neither is shown, nor anything that would say what they are
-    about or how serious (issue 17: the JSON kept the severity and subject); the section
-    says one finding is withheld and its summary counts only what it shows; the payments
-    section is shown in full.
+    about (issue 17: the JSON kept the subject); the section says one finding is withheld,
+    and its summary counts it by severity (issue 21: "nothing to act on" above a withheld
+    problem misled); the payments section is shown in full.
     """
     hidden = _unwrapped(render(river_report(), format=fmt, locale=locale).replace("\\", ""))
     for text in _ONLY_IN_THE_SENSITIVE_FINDING:
@@ -441,7 +443,7 @@ def test_sensitive_findings_are_left_out_by_default(fmt, locale):
     assert EXPECTED[locale]["sentence"] in hidden
     view = build_view(river_report(), locale=locale, include_sensitive=False)
     benefits = view.sections[1]
-    assert benefits.summary == word("render.nothing", locale)
+    assert benefits.summary == word("render.count.problem", locale, count=1)
     assert (benefits.withheld_findings, benefits.withheld_figures) == (1, 1)
     shown = _unwrapped(
         render(river_report(), format=fmt, locale=locale, include_sensitive=True).replace("\\", "")
@@ -450,26 +452,33 @@ def test_sensitive_findings_are_left_out_by_default(fmt, locale):
     assert SENTINEL in shown
 
 
-def test_withheld_findings_are_counted_per_section_never_per_person():
-    """Three sensitive findings about two people: one line for the section, with its count.
+def test_withheld_findings_are_counted_by_severity_against_a_contributor_number():
+    """Three sensitive findings about two people: one line for the section, with its count;
+    the summary counts their severities; "What to do first" has a line per person with
+    findings to act on, naming them by their place in the project's list of people.
 
-    Issue 17: a line per person said how many people had benefits findings, and the summary
-    counted their severities; now neither is disclosed.
+    Issue 17 withheld severities and people altogether, so the Benefits section said
+    "nothing to act on" above withheld problems; issue 21 asks for them to count, against
+    a pseudonymous reference the coordinator can follow up privately.
     """
-    cliff = river_report().sections[1].findings[0]
+    cliff = river_report().sections[1].findings[0]  # a problem about sam
     others = (
         attrs.evolve(cliff, subject="ann"),
         attrs.evolve(cliff, subject="ann", severity=Severity.INFO),
     )
     section = ReportSection(Area.BENEFITS, findings=(cliff, *others))
-    report = GovernanceReport("r", "River", dt.date(2026, 11, 25), (section,))
+    report = GovernanceReport(
+        "r", "River", dt.date(2026, 11, 25), (section,), contributors=("ann", "bo", "sam")
+    )
     for fmt in FORMATS:
-        text = _unwrapped(render(report, format=fmt, locale="en_GB"))
+        text = _unwrapped(render(report, format=fmt, locale="en_GB").replace("\\", ""))
         assert text.count("3 findings about people's own circumstances are withheld") == 1
-        assert "1 problem" not in text
-        assert "2 problems" not in text
+        assert "2 problems, 1 note" in text  # the section's and the report's summaries
+        assert "Contributor 1 of 3: 1 problem about their own circumstances" in text
+        assert "Contributor 3 of 3: 1 problem about their own circumstances" in text
+        assert "Contributor 2 of 3" not in text
         assert "ann" not in text.replace("annual", "")
-        assert "1 note" not in text
+        assert "sam" not in text.lower().replace("sample", "")
 
 
 def test_json_is_byte_identical_whatever_the_locale_timezone_or_hash_seed():

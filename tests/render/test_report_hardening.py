@@ -41,8 +41,8 @@ from participatory.core.serialise import unstructure
 from participatory.core.sources import bundled_sources, cite
 from participatory.project import load_project
 from participatory.render import FORMATS, render
-from participatory.render.i18n import SUPPORTED_LOCALES, catalogue
-from participatory.render.templates import TEMPLATES
+from participatory.render.i18n import SUPPORTED_LOCALES, catalogue, translate_plural
+from participatory.render.templates import PLURALS, TEMPLATES
 from participatory.render.text import format_value
 from participatory.render.view import build_view
 from participatory.testing.report import governance_reports
@@ -73,8 +73,15 @@ def test_a_sensitive_figure_and_finding_show_nothing_in_repr() -> None:
 
 
 def _planted(report: GovernanceReport, variant: int) -> GovernanceReport:
-    """``report`` with every sensitive finding's and figure's every detail replaced."""
-    severities = list(Severity)
+    """``report`` with every sensitive finding's and figure's every detail replaced.
+
+    All but the severity of a finding and the place of its subject in the project's list of
+    people: those two are what "What to do first" counts, by contributor number (issue 21).
+    Each person's id is replaced, consistently, in the findings and in the list.
+    """
+
+    def person(subject: str | None) -> str | None:
+        return None if subject is None else f"{SENTINEL}-person-{variant}-{subject}"
 
     def finding(f: Finding) -> Finding:
         if not f.sensitive:
@@ -82,15 +89,14 @@ def _planted(report: GovernanceReport, variant: int) -> GovernanceReport:
         return attrs.evolve(
             f,
             rule_id=f"{SENTINEL}-RULE-{variant}",
-            severity=severities[(severities.index(f.severity) + variant) % len(severities)],
-            subject=f"{SENTINEL}-person-{variant}",
+            subject=person(f.subject),
             values=dict.fromkeys(f.values, f"{SENTINEL}-{variant}"),
         )
 
     def figure(g: Figure) -> Figure:
         if not g.sensitive:
             return g
-        return attrs.evolve(g, value=variant + 7, subject=f"{SENTINEL}-person-{variant}")
+        return attrs.evolve(g, value=variant + 7, subject=person(g.subject) or SENTINEL)
 
     sections = [
         attrs.evolve(
@@ -98,7 +104,8 @@ def _planted(report: GovernanceReport, variant: int) -> GovernanceReport:
         )
         for s in report.sections
     ]
-    return attrs.evolve(report, sections=sections)
+    people = [person(p) for p in report.contributors]
+    return attrs.evolve(report, sections=sections, contributors=people)
 
 
 @_FUZZ
@@ -107,8 +114,9 @@ def test_no_default_output_depends_on_what_is_withheld(
     tried: Counter[str], report: GovernanceReport
 ) -> None:
     """The four formats, in both locales, disclose exactly the same about withheld data:
-    nothing but a count per section. Two reports that differ only in their sensitive
-    findings' rule, severity, subject and values, and their sensitive figures' values and
+    a count per section, and per severity by contributor number in "What to do first". Two
+    reports that differ only in their sensitive findings' rule, values and people's ids (in
+    the findings and the project's list of people), and their sensitive figures' values and
     subjects, give byte-identical default output; and repr shows none of it."""
     tried["reports: withheld data against every format"] += 1
     first, second = _planted(report, 0), _planted(report, 1)
@@ -241,8 +249,14 @@ def test_every_translation_has_the_placeholders_of_its_template(locale: str) -> 
     """A translation with a placeholder its English lacks would survive unfilled."""
     translations = catalogue(locale)
     for key, english in TEMPLATES.items():
-        translated = translations.gettext(english)
-        assert set(_PLACEHOLDER.findall(translated)) == set(_PLACEHOLDER.findall(english)), key
+        wanted = set(_PLACEHOLDER.findall(english))
+        forms = PLURALS.get(key)
+        if forms is None:
+            assert set(_PLACEHOLDER.findall(translations.gettext(english))) == wanted, key
+            continue
+        for n in (0, 1, 2, 3, 6, 11):  # a plural form may say its number in words
+            translated = translate_plural(forms.one, forms.other, n, locale)
+            assert set(_PLACEHOLDER.findall(translated)) | {f"{{{forms.by}}}"} == wanted, key
 
 
 # -- shares -----------------------------------------------------------------------------

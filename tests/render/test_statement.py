@@ -108,12 +108,12 @@ def test_in_scotland_the_benefit_is_carer_support_payment() -> None:
 def test_the_json_statement_is_exact_and_whole() -> None:
     data = json.loads(render_statement(_statement(), format="json", locale="cy"))
     assert (data["received"], data["due"], data["change"], data["kept"]) == (
-        "300.00", "20.00", "-83.30", "236.70",
+        "300.00 GBP", "20.00 GBP", "-83.30 GBP", "236.70 GBP",
     )  # fmt: skip
-    assert data["by_benefit"] == {"carers_allowance": "-83.30"}
+    assert data["by_benefit"] == {"carers_allowance": "-83.30 GBP"}
     week = data["weeks"][1]
     assert week["benefits"][0]["cliff"] is True
-    assert week["benefits"][0]["after"] == "0.00"
+    assert week["benefits"][0]["after"] == "0.00 GBP"
     assert data["notices"]
     assert all(f["sentence"] for f in data["findings"])
     assert any(f["rule_id"] == "LEDGER-REPORT-CARERS-ALLOWANCE" for f in data["findings"])

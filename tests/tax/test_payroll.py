@@ -163,8 +163,8 @@ def test_every_finding_renders_in_english_and_welsh():
 
 def test_results_serialise_to_plain_data():
     data = unstructure(pay(500, "0T M1", PayFrequency.ONE_OFF))
-    assert data["net"] == {"amount": "379.36", "currency": "GBP"}
-    assert data["income_tax"] == {"amount": "100.00", "currency": "GBP"}
+    assert data["net"] == "379.36 GBP"
+    assert data["income_tax"] == "100.00 GBP"
 
 
 def test_deductions_and_gross_properties():

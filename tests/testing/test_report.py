@@ -25,3 +25,13 @@ def test_html_problems_finds_what_it_should():
         "a page needs exactly one <h1>",
         "<html lang> is 'cy', not 'en-GB'",
     ]
+
+
+def test_an_image_carried_in_the_page_loads_nothing_from_outside():
+    page = (
+        '<html lang="en-GB"><h1>a</h1><img src="data:image/png;base64,iVBORw0KGgo=" alt=""></html>'
+    )
+    assert html_problems(page, lang="en-GB") == []
+    # A data: URI that is not an image (a script, a page) is still refused.
+    page = '<html lang="en-GB"><h1>a</h1><img src="data:text/html,x" alt=""></html>'
+    assert html_problems(page, lang="en-GB") == ["<img> loads or runs something outside the page"]

@@ -9,10 +9,11 @@ report's own words, must all be translated.
 from __future__ import annotations
 
 import pytest
+from babel.messages.catalog import Message
 from babel.messages.pofile import read_po
 
 from participatory.render.i18n import untranslated
-from participatory.render.templates import template
+from participatory.render.templates import PLURALS, template
 from tests.tools import load_tool
 
 catalogue_check = load_tool("catalogue_check")
@@ -20,6 +21,7 @@ all_templates = catalogue_check.all_templates
 check = catalogue_check.check
 main = catalogue_check.main
 placeholders = catalogue_check.placeholders
+mismatched = catalogue_check.mismatched
 read_catalogue = catalogue_check.read_catalogue
 
 TEMPLATES = all_templates()
@@ -37,27 +39,58 @@ def test_the_catalogue_parses_strictly_with_no_fuzzy_or_duplicate_entries():
         read_po(handle, locale="cy", abort_invalid=True)
 
 
+def _templates_in(catalogue):
+    return [m for m in catalogue if m.id and m.context is None]
+
+
+def _one(message):
+    return message.id[0] if isinstance(message.id, tuple) else message.id
+
+
+def _forms(message):
+    return message.string if isinstance(message.string, tuple) else (message.string,)
+
+
 def test_every_msgid_is_a_template_that_exists():
     texts = set(TEMPLATES.values())
-    stale = [m.id for m in read_catalogue("cy") if m.id and m.id not in texts]
+    stale = [_one(m) for m in _templates_in(read_catalogue("cy")) if _one(m) not in texts]
     assert stale == []
 
 
+def test_every_entry_has_a_context_the_renderer_knows():
+    assert {m.context for m in read_catalogue("cy") if m.id} <= {None, "data"}
+
+
+def test_every_plural_template_is_a_plural_entry_with_six_welsh_forms():
+    catalogue = read_catalogue("cy")
+    for key, forms in PLURALS.items():
+        entry = catalogue.get(forms.one)
+        assert entry is not None, key
+        assert entry.id == (forms.one, forms.other), key
+        assert len(entry.string) == 6, key
+
+
 def test_every_translation_keeps_the_placeholders_exactly():
-    wrong = [
-        (m.id, placeholders(m.id) ^ placeholders(m.string))
-        for m in read_catalogue("cy")
-        if m.id and m.string and placeholders(m.id) != placeholders(m.string)
-    ]
+    counted = {p.one: p.by for p in PLURALS.values()}
+    wrong = [_one(m) for m in read_catalogue("cy") if m.id and mismatched(m, counted)]
     assert wrong == []
+
+
+def test_a_plural_form_may_leave_out_only_the_number_it_counts():
+    counted = {"{count} of {what}": "count"}
+    entry = Message(("{count} of {what}", "{count} of {what}s"), ("un {what}", "{count} {what}"))
+    assert not mismatched(entry, counted)
+    entry = Message(("{count} of {what}", "{count} of {what}s"), ("un", "{count} {what}"))
+    assert mismatched(entry, counted)
 
 
 def test_every_translation_is_non_empty_and_formats():
     for message in read_catalogue("cy"):
         if message.id:
-            assert message.string.strip(), message.id
-            values = {name.split("!")[0]: "x" for name in placeholders(message.id)}
-            message.string.format_map(values)
+            values = {name.split("!")[0]: "x" for name in placeholders(_one(message))}
+            for form in _forms(message):
+                assert form.strip(), message.id
+                form.format_map(values)
 
 
 @pytest.mark.parametrize("prefix", ["benefits.", "payments.", "render."])
@@ -95,3 +128,11 @@ def test_the_command_lists_untranslated_templates(capsys):
 def test_english_has_no_catalogue_to_check():
     with pytest.raises(ValueError, match="no catalogue"):
         check("en_GB")
+
+
+def test_every_template_and_data_text_has_welsh():
+    """Anything a Welsh report can show has a translation (tools/catalogue_update.py adds
+    new texts; tools/catalogue_check.py cy lists those still to translate)."""
+    report = check("cy")
+    assert report.untranslated == ()
+    assert report.untranslated_data == ()

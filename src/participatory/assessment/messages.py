@@ -97,7 +97,7 @@ def readiness_label(level: Maturity) -> str:
 
 
 #: This module's English message templates (gathered by participatory.render.templates).
-MESSAGES: Final[Mapping[str, str]] = (
+MESSAGES: Final[Mapping[str, object]] = (
     FIGURE_LABELS
     | {ethics_label(outcome): words for outcome, words in _OUTCOME_WORDS.items()}
     | {readiness_label(level): words for level, words in _MATURITY_WORDS.items()}
@@ -105,16 +105,32 @@ MESSAGES: Final[Mapping[str, str]] = (
         "assessment.data_current": (
             "Every dated figure used was current on the dates it was used for."
         ),
-        "assessment.data_stale": (
-            "{count} dated figure(s) were used past the date their data is known to be "
-            "current (the data runs to {runs_to}); the last known values were used. Check for "
-            "newer rates before relying on this report. Figures: {names}."
-        ),
-        "assessment.data_review_due": (
-            "{count} figure(s) in force until superseded have not been re-checked at their "
-            "source for more than {days} days (not since {oldest}); they were used, but check "
-            "them before relying on this report. Figures: {names}."
-        ),
+        "assessment.data_stale": {
+            "by": "count",
+            "one": (
+                "{count} dated figure was used past the date its data is known to be current "
+                "(the data runs to {runs_to}); the last known value was used. Check for a newer "
+                "rate before relying on this report. Figures: {names}."
+            ),
+            "other": (
+                "{count} dated figures were used past the date their data is known to be "
+                "current (the data runs to {runs_to}); the last known values were used. Check "
+                "for newer rates before relying on this report. Figures: {names}."
+            ),
+        },
+        "assessment.data_review_due": {
+            "by": "count",
+            "one": (
+                "{count} figure in force until superseded has not been re-checked at its source "
+                "for more than {days} days (not since {oldest}); it was used, but check it "
+                "before relying on this report. Figures: {names}."
+            ),
+            "other": (
+                "{count} figures in force until superseded have not been re-checked at their "
+                "source for more than {days} days (not since {oldest}); they were used, but "
+                "check them before relying on this report. Figures: {names}."
+            ),
+        },
         "assessment.card_stale": (
             "The {card} rate card is known to be current only to {runs_to}; sessions after "
             "that date were costed at its last rates. Check for a newer card."

@@ -28,8 +28,9 @@ from collections.abc import Iterable
 
 import attrs
 
+from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
-from participatory.core.privacy import REDACTED_TEXT
+from participatory.core.privacy import REDACTED, REDACTED_TEXT, SENSITIVE
 
 __all__ = ["Area", "Figure", "GovernanceReport", "ReportSection"]
 
@@ -101,6 +102,20 @@ class ReportSection:
     not_assessed: bool = False
 
 
+def _ids(items: Iterable[str]) -> tuple[str, ...]:
+    # The message never quotes the value: these are the people the report withholds.
+    problem = ValidationError("contributors", "must be a list of person ids (texts)")
+    if isinstance(items, str | bytes):
+        raise problem
+    try:
+        ids = tuple(items)
+    except TypeError:
+        raise problem from None
+    if not all(isinstance(item, str) for item in ids):
+        raise problem
+    return ids
+
+
 def _sections(items: Iterable[ReportSection]) -> tuple[ReportSection, ...]:
     ordered = sorted(items, key=lambda s: list(Area).index(s.area))
     areas = [s.area for s in ordered]
@@ -111,12 +126,22 @@ def _sections(items: Iterable[ReportSection]) -> tuple[ReportSection, ...]:
 
 @attrs.frozen
 class GovernanceReport:
-    """Everything :func:`participatory.assess` found about one project on one date."""
+    """Everything :func:`participatory.assess` found about one project on one date.
+
+    ``contributors`` are the project's people (their ids) in the order the project file lists
+    them: a report withholding a person's own findings refers to them by their number in
+    this list ("contributor 2 of 4"), so the coordinator can follow up privately. Which
+    number is whom is itself sensitive (it would link a person to withheld findings), so the
+    list is never shown in ``repr`` nor serialised by default.
+    """
 
     project_id: str
     project_title: str
     as_at: dt.date
     sections: tuple[ReportSection, ...] = attrs.field(default=(), converter=_sections)
+    contributors: tuple[str, ...] = attrs.field(
+        default=(), converter=_ids, repr=REDACTED, metadata=SENSITIVE, kw_only=True
+    )
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -318,5 +318,9 @@ def assess(
     ]
     sections.append(_data(sections, notices, params, day))
     return GovernanceReport(
-        project_id=project.id, project_title=project.title, as_at=day, sections=sections
+        project_id=project.id,
+        project_title=project.title,
+        as_at=day,
+        sections=sections,
+        contributors=tuple(person.id for person in project.people),
     )

@@ -65,12 +65,21 @@ MESSAGES: Final = {
         "{overlapping} a week is paid, so {benefit} of {rate} is reduced to {award} (the "
         "overlapping-benefits rule); only that much can be lost."
     ),
-    "benefits.ca.spreading": (
-        "A one-off payment of {amount} may be spread by the benefit office over several benefit "
-        "weeks rather than counted in one; at {limit_plus_penny} a week it could remove {benefit} "
-        "for up to {weeks} weeks. Ask a welfare-rights adviser how it will be treated before it "
-        "is paid."
-    ),
+    "benefits.ca.spreading": {
+        "by": "weeks",
+        "one": (
+            "A one-off payment of {amount} may be spread by the benefit office over several "
+            "benefit weeks rather than counted in one; at {limit_plus_penny} a week it could "
+            "remove {benefit} for up to {weeks} week. Ask a welfare-rights adviser how it will "
+            "be treated before it is paid."
+        ),
+        "other": (
+            "A one-off payment of {amount} may be spread by the benefit office over several "
+            "benefit weeks rather than counted in one; at {limit_plus_penny} a week it could "
+            "remove {benefit} for up to {weeks} weeks. Ask a welfare-rights adviser how it will "
+            "be treated before it is paid."
+        ),
+    },
     "benefits.ca.self_employed": (
         "Self-employed earnings are averaged over a year for {benefit}, not counted in the week "
         "they are received; the week-by-week answer here may overstate the loss. Ask a "

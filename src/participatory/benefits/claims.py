@@ -59,7 +59,7 @@ def _sensitive(**kwargs: Any) -> Any:
     return attrs.field(repr=REDACTED, metadata=SENSITIVE, **kwargs)
 
 
-def _first_date(value: object) -> dt.date:
+def _first_date(value: dt.date | str) -> dt.date:
     day = to_date(value, "first_date_of_entitlement")
     if not _UC_BEGAN <= day <= _LATEST_FIRST_DATE:
         raise ValidationError(
@@ -67,6 +67,10 @@ def _first_date(value: object) -> dt.date:
             f"must be between {_UC_BEGAN.isoformat()} and {_LATEST_FIRST_DATE.isoformat()}",
         )
     return day
+
+
+def _optional_day(value: dt.date | str | None) -> dt.date | None:
+    return None if value is None else to_date(value, "benefit_cap_grace_period_start")
 
 
 class WeeklyClaim:
@@ -100,6 +104,13 @@ class UniversalCreditClaim:
     )
     current_award: Money | None = _sensitive(
         default=None, converter=optional_pounds("current_award")
+    )
+    #: The first day of a benefit cap grace period (UC Regs 2013 reg. 82(2)-(3)): after 12
+    #: months with earnings at or above the earnings exception, the cap does not apply for 9
+    #: months. ``None``: no grace period known. The library does not work it out from an
+    #: earnings history; give it from the award statement or DWP's decision.
+    benefit_cap_grace_period_start: dt.date | None = _sensitive(
+        default=None, converter=_optional_day
     )
 
     #: The amounts in whole pennies, worked out once (every check reads them).

@@ -7,6 +7,12 @@ benefit the earlier payments have already reduced in that period has no headroom
 limit has been crossed, and what remains is at the mercy of the next rule. So headroom only
 ever falls as payments are added. The overall headroom is the smallest of them.
 
+Universal Credit is not monotone in earnings where the benefit cap applies: below the cap's
+earnings exception a fee only shrinks the amount over the cap (nothing changes), and earnings
+reaching the exception lift the cap, so UC *rises* (UC Regs 2013 reg. 82(1)(a)). Headroom is
+still the first change, a rise counting as a change; past it the award can, at an isolated
+amount, equal the capped award again, which the search treats as changed.
+
 Worked example (2025/26): a carer's earnings limit is £196 a week; £150 has already been
 received this week, so £46.00 more changes nothing.
 

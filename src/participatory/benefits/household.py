@@ -99,7 +99,7 @@ def _typed(kind: type, path: str) -> Any:
     return check
 
 
-def _unaffected(value: object) -> frozenset[UnaffectedBenefit]:
+def _unaffected(value: Iterable[UnaffectedBenefit | str]) -> frozenset[UnaffectedBenefit]:
     if isinstance(value, str | UnaffectedBenefit):
         value = (value,)
     if not isinstance(value, Iterable):
@@ -209,7 +209,7 @@ def _birthday(born_on: dt.date, age: int) -> dt.date:
         return dt.date(born_on.year + age, 3, 1)
 
 
-def _born_on(value: object) -> dt.date:
+def _born_on(value: dt.date | str) -> dt.date:
     return to_date(value, "born_on")
 
 
@@ -292,18 +292,18 @@ class CapitalKind(enum.Enum):
     HOME_PURCHASE = "home_purchase"
 
 
-def _received_on(value: object) -> dt.date | None:
+def _received_on(value: dt.date | str | None) -> dt.date | None:
     return None if value is None else to_date(value, "received_on")
 
 
 _to_pounds: Final = pounds("amount")
 
 
-def _amount(value: object) -> Money:
+def _amount(value: Money | Decimal | int | str) -> Money:
     return _to_pounds(value)
 
 
-def _kind(value: object) -> CapitalKind:
+def _kind(value: CapitalKind | str) -> CapitalKind:
     return enum_member(CapitalKind, value, "kind")
 
 
@@ -319,11 +319,13 @@ class CapitalHolding:
     received_on: dt.date | None = _sensitive(default=None, converter=_received_on)
 
 
-def _nation(value: object) -> Nation:
+def _nation(value: Nation | str) -> Nation:
     return enum_member(Nation, value, "nation")
 
 
-def _capital(value: object) -> tuple[CapitalHolding, ...] | None:
+def _capital(
+    value: Iterable[CapitalHolding] | Money | Decimal | int | str | None,
+) -> tuple[CapitalHolding, ...] | None:
     if value is None:
         return None
     if isinstance(value, Money | str | int):
@@ -338,7 +340,12 @@ def _capital(value: object) -> tuple[CapitalHolding, ...] | None:
     return holdings
 
 
-def _people(value: object) -> tuple[Person, ...]:
+def _optional_flag(_instance: object, _attribute: object, value: bool | None) -> None:
+    if value is not None and not isinstance(value, bool):
+        raise ValidationError("greater_london", "must be true, false or unknown (None)")
+
+
+def _people(value: Person | Iterable[Person]) -> tuple[Person, ...]:
     if isinstance(value, Person):
         return (value,)
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
@@ -354,7 +361,7 @@ def _people(value: object) -> tuple[Person, ...]:
     return people
 
 
-def _children(value: object) -> tuple[Child, ...]:
+def _children(value: Iterable[Child]) -> tuple[Child, ...]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise ValidationError("children", "must be a list of Child records")
     children = tuple(value)
@@ -395,6 +402,11 @@ class Profile(NamedTuple):
     weekly_hours: Mapping[str, Decimal]
     #: Whether any weekly benefit (a member's own or the household's) is received.
     weekly: bool
+    #: Why the benefit cap never applies, whatever the day (UC Regs 2013 reg. 83): the
+    #: LCWRA element, the carer element or a member's disability benefit; else ``""``.
+    cap_exempt: str = ""
+    #: Whether any child has a disability addition (whose DLA or PIP lifts the cap).
+    disabled_children: bool = False
 
 
 def _carer_elements(people: Sequence[Person]) -> tuple[int, bool]:
@@ -443,7 +455,19 @@ def _profile_of(household: Household) -> Profile:
         or household.legacy is not None
         or household.housing_benefit is not None
         or household.pension_credit is not None,
+        cap_exempt=_cap_exempt(people, carers, carer_and_lcwra),
+        disabled_children=any(c.disability is not ChildDisability.NONE for c in household.children),
     )
+
+
+def _cap_exempt(people: Sequence[Person], carers: int, carer_and_lcwra: bool) -> str:
+    if any(p.capability is WorkCapability.LCWRA for p in people):
+        return "lcwra"
+    if carers or carer_and_lcwra:
+        return "carer"
+    if any(p.receives_disability_benefit for p in people):
+        return "disability_benefit"
+    return ""
 
 
 _MEANS_TESTED_LEGACY: Final = frozenset(
@@ -488,6 +512,15 @@ class Household:
     )
     #: Where the household lives: it chooses the law, the bodies and the citations.
     nation: Nation = attrs.field(default=Nation.ENGLAND, converter=_nation)
+    #: Whether the household is resident in Greater London for the Universal Credit benefit
+    #: cap (UC Regs 2013 reg. 80A(3): the home, or the accommodation the housing costs element
+    #: is for). ``None``: not known. Greater London is in England, so a household in another
+    #: nation is never resident there; in England an unknown answer is reported whenever the
+    #: cap depends on it. Not special-category data.
+    greater_london: bool | None = attrs.field(default=None, validator=_optional_flag)
+    #: Whether Child Benefit is paid for the children (the benefit cap counts it, reg. 79(1)).
+    #: Almost every family claims it; set ``False`` for one that does not.
+    child_benefit: bool = _sensitive(default=True, validator=flag("child_benefit"))
     _benefits: frozenset[Benefit] = attrs.field(
         init=False, repr=False, eq=False, metadata=SENSITIVE
     )
@@ -513,6 +546,8 @@ class Household:
             raise ValidationError(
                 "pension_credit", "cannot be paid with a means-tested legacy benefit"
             )
+        if self.greater_london and self.nation is not Nation.ENGLAND:
+            raise ValidationError("greater_london", "is only possible in England")
         claimant = None if self.legacy is None else self.legacy.claimant
         if claimant is not None and claimant not in {p.id for p in self.people}:
             raise ValidationError("legacy.claimant", "is not a member of the household")

@@ -53,10 +53,17 @@ MESSAGES: Final = {
     "benefits.plan.safe_unlimited": (
         "No payment up to {ceiling} received on {day} changes the contributor's benefits."
     ),
-    "benefits.plan.schedule": (
-        "Paying {total} in {count} instalments loses {loss} of benefits; paying it all on "
-        "{first_day} would lose {loss_at_once}."
-    ),
+    "benefits.plan.schedule": {
+        "by": "count",
+        "one": (
+            "Paying {total} in {count} instalment loses {loss} of benefits; paying it all on "
+            "{first_day} would lose {loss_at_once}."
+        ),
+        "other": (
+            "Paying {total} in {count} instalments loses {loss} of benefits; paying it all on "
+            "{first_day} would lose {loss_at_once}."
+        ),
+    },
     "benefits.plan.trade_off": (
         "Spreading the payment means the contributor waits for part of the money. Offer "
         "the choice: some people prefer to be paid at once."

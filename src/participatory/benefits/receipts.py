@@ -97,7 +97,7 @@ _NONE: Final = Decimal(0)
 _HOURS_IN_WEEK: Final = Decimal(168)
 
 
-def _amount(value: object) -> Money:
+def _amount(value: Money | Decimal | int | str) -> Money:
     money = value if isinstance(value, Money) else Money(to_decimal(value, "amount"), "GBP")
     if money.currency != "GBP":
         raise ValidationError("amount", "must be in pounds sterling (GBP)")
@@ -111,7 +111,7 @@ def _amount(value: object) -> Money:
     return money
 
 
-def _kind(value: object) -> ReceiptKind:
+def _kind(value: ReceiptKind | str) -> ReceiptKind:
     if isinstance(value, ReceiptKind):
         return value
     try:
@@ -121,14 +121,14 @@ def _kind(value: object) -> ReceiptKind:
         raise ValidationError("kind", f"must be one of {allowed}") from None
 
 
-def _hours(value: object) -> Decimal:
+def _hours(value: Decimal | int | str) -> Decimal:
     hours = to_decimal(value, "hours")
     if hours < _NONE or hours > _HOURS_IN_WEEK:
         raise ValidationError("hours", "must be between 0 and 168")
     return hours
 
 
-def _received_on(value: object) -> dt.date:
+def _received_on(value: dt.date | str) -> dt.date:
     return to_date(value, "received_on")
 
 
@@ -137,7 +137,7 @@ def _person(_instance: object, _attribute: object, value: str | None) -> None:
         raise ValidationError("person", "must be the id of a member of the household")
 
 
-def _optional_day(value: object) -> dt.date | None:
+def _optional_day(value: dt.date | str | None) -> dt.date | None:
     return None if value is None else to_date(value, "worked_on")
 
 

@@ -53,11 +53,19 @@ __all__ = [
 ]
 
 MESSAGES: Final = {
-    "benefits.scenario.summary": (
-        "Across {count} contributors, benefit loss changes from {baseline_loss} to "
-        "{alternative_loss}; {better_off} are better off, {worse_off} worse off; periods "
-        "lost at a cliff edge change from {baseline_cliffs} to {alternative_cliffs}."
-    ),
+    "benefits.scenario.summary": {
+        "by": "count",
+        "one": (
+            "For {count} contributor, benefit loss changes from {baseline_loss} to "
+            "{alternative_loss} (better off: {better_off}; worse off: {worse_off}); periods "
+            "lost at a cliff edge change from {baseline_cliffs} to {alternative_cliffs}."
+        ),
+        "other": (
+            "Across {count} contributors, benefit loss changes from {baseline_loss} to "
+            "{alternative_loss} (better off: {better_off}; worse off: {worse_off}); periods "
+            "lost at a cliff edge change from {baseline_cliffs} to {alternative_cliffs}."
+        ),
+    },
 }
 
 

@@ -44,6 +44,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Final, NamedTuple
 
+from participatory.benefits import benefit_cap
 from participatory.benefits.household import (
     CapitalHolding,
     CapitalKind,
@@ -90,11 +91,19 @@ __all__ = [
 ]
 
 MESSAGES: Final = {
-    "benefits.uc.before_claim": (
-        "{count} payment(s) received before the Universal Credit claim began on {first} fall "
-        "in no assessment period, so they are not counted as earnings for Universal Credit. "
-        "If the claim's start date changes (a backdated claim), check again."
-    ),
+    "benefits.uc.before_claim": {
+        "by": "count",
+        "one": (
+            "{count} payment received before the Universal Credit claim began on {first} falls "
+            "in no assessment period, so it is not counted as earnings for Universal Credit. "
+            "If the claim's start date changes (a backdated claim), check again."
+        ),
+        "other": (
+            "{count} payments received before the Universal Credit claim began on {first} fall "
+            "in no assessment period, so they are not counted as earnings for Universal "
+            "Credit. If the claim's start date changes (a backdated claim), check again."
+        ),
+    },
     "benefits.uc.within_work_allowance": (
         "Universal Credit, the assessment period {start} to {end}: earnings of {earnings} are "
         "within the {work_allowance} work allowance, so Universal Credit is unchanged "
@@ -155,11 +164,21 @@ MESSAGES: Final = {
         "cares for someone: the same person cannot have both the LCWRA and the carer "
         "element, so only the LCWRA element is included for them."
     ),
-    "benefits.uc.two_child_limit": (
-        "The two-child limit applies in this assessment period: {excluded} child element(s) "
-        "are not included. A child born before 6 April 2017, or one the limit does not count "
-        "(a multiple birth, adoption, kinship care, non-consensual conception), still gets one."
-    ),
+    "benefits.uc.two_child_limit": {
+        "by": "excluded",
+        "one": (
+            "The two-child limit applies in this assessment period: {excluded} child element "
+            "is not included. A child born before 6 April 2017, or one the limit does not "
+            "count (a multiple birth, adoption, kinship care, non-consensual conception), "
+            "still gets one."
+        ),
+        "other": (
+            "The two-child limit applies in this assessment period: {excluded} child elements "
+            "are not included. A child born before 6 April 2017, or one the limit does not "
+            "count (a multiple birth, adoption, kinship care, non-consensual conception), "
+            "still gets one."
+        ),
+    },
     "benefits.uc.capital_over_limit": (
         "Universal Credit, the assessment period {start} to {end}: the capital the rules count "
         "({capital}) is above the {upper} limit, so there is no entitlement to Universal "
@@ -192,6 +211,7 @@ MESSAGES: Final = {
         "Report the payment in the Universal Credit journal in the assessment period it "
         "is received (payroll earnings reach DWP through HMRC automatically)."
     ),
+    **benefit_cap.CAP_MESSAGES,
 }
 
 _FIRST_CHILD_HIGHER_BEFORE: Final = dt.date(2017, 4, 6)
@@ -487,6 +507,10 @@ class Numbers(NamedTuple):
     before: int
     after: int
     uncapped_after: int
+    #: The benefit cap's reductions without and with the payments (already out of
+    #: ``before`` and ``after``).
+    cap_before: int = 0
+    cap_after: int = 0
 
 
 def numbers(
@@ -510,7 +534,7 @@ def _figures(
     earnings: dict[str, list[int]],
     knock: Knock,
     ctx: Context,
-) -> tuple[int, int, int, int, int, int, int, int | None, int, int, int]:
+) -> tuple[int, int, int, int, int, int, int, int | None, int, int, int, int, int]:
     # The numbers path: a plain tuple in the order of Numbers' fields, kept by no result (an
     # explanation works it out again when it is read).
     claim = household.universal_credit
@@ -564,10 +588,32 @@ def _figures(
     else:
         before = uncapped_before if uncapped_before > 0 else 0
         after = uncapped_after if uncapped_after > 0 else 0
+    cap_before = cap_after = 0
+    if award is None and (before or after):
+        # The benefit cap (regs. 79-83) on the award worked out from the household; an award
+        # from a statement already has any cap reduction in it.
+        other = _other_welfare(knock)
+        cap_before, cap_after = benefit_cap.reductions(
+            household, period, (base, total), (before, after), other, ctx
+        )
+        before -= cap_before
+        after -= cap_after
     return (
         allowance, base, total, d_regular, d_base, d_total, unearned, capital, before, after,
-        uncapped_after,
+        uncapped_after, cap_before, cap_after,
     )  # fmt: skip
+
+
+def _other_welfare(knock: Knock) -> tuple[int, int]:
+    """New-style ESA or JSA as UC counts it (reg. 80(4)), without and with the payments.
+
+    The weekly amount is every Carer's Allowance, ESA and JSA payable; a household with
+    Carer's Allowance has the carer element, which lifts the cap, so only ESA and JSA matter.
+    """
+    if not knock.weekly_payable:
+        return 0, 0
+    monthly = weekly_to_monthly_pennies(knock.weekly_payable)
+    return monthly - knock.lost_before, monthly - knock.lost_after
 
 
 def assess_period(
@@ -665,14 +711,16 @@ def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
         found.extend(
             _element_findings(household, d, knock, elements(household, day, r, ctx), day, ctx)
         )
+    # The taper's figures are before the benefit cap, which its own finding explains.
+    before_cap = before + d.cap_before
     values: dict[str, object] = {
         **span,
         "earnings": _money(d.earnings_total),
         "work_allowance": _money(d.allowance),
         "taper": _percent(r.taper),
-        "reduction": _money(min(reduction, before)),
-        "before": outcome.before,
-        "after": _money(max(0, before - reduction)),
+        "reduction": _money(min(reduction, before_cap)),
+        "before": _money(before_cap),
+        "after": _money(max(0, before_cap - reduction)),
     }
     actions = ("benefits.action.report_uc_journal",)
     in_period = cite_law("universal_credit.earnings_in_period", nation)
@@ -765,7 +813,22 @@ def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
             found.append(_scottish_child_payment(day, ctx))
     if counted:
         found.extend(_lcw_threshold(household, earnings, day, ctx))
+    if claim.current_award is None:
+        found.extend(_cap_findings(household, period, d, knock, ctx))
     return tuple(found)
+
+
+def _cap_findings(
+    household: Household, period: DateRange, d: Numbers, knock: Knock, ctx: Context
+) -> list[Finding]:
+    uc = (d.before + d.cap_before, d.after + d.cap_after)
+    other = _other_welfare(knock)
+    state = benefit_cap.cap_state(
+        household, period, (d.earnings_base, d.earnings_total), uc, other, ctx
+    )
+    return benefit_cap.cap_findings(
+        household, period, state, uc[1], other[1], d.earnings_total, ctx
+    )
 
 
 def _element_findings(

@@ -96,7 +96,7 @@ class HolderKind(enum.Enum):
         return self in (HolderKind.PARTNER_ORGANISATION, HolderKind.COMMUNITY_MEMBER)
 
 
-def _name(value: object) -> str:
+def _name(value: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValidationError("name", "must be non-empty text")
     return value.strip()

@@ -49,8 +49,8 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Of {total}, community partners hold {community_share} and the university "
         "{university_share}; {members_share} reaches community members as fees and "
         "expenses; {before_share} is spent before any application. Concentration (HHI) "
-        "{hhi}: the money is as concentrated as if {effective_holders} holder(s) held it "
-        "equally."
+        "{hhi}: the money is as concentrated as if it were held equally by this many "
+        "holders: {effective_holders}."
     ),
     "budget.nothing_devolved": (
         "None of the {total} is held by community partners: all of it sits with the "

@@ -20,6 +20,10 @@ __all__ = ["looks_like"]
 
 _PROJECT_ONLY: Final = frozenset({"id", "title", "people", "roles", "decisions", "budget"})
 _ETHICS_KEYS: Final = frozenset({"activity", "activities", "project_id"})
+_BENEFITS_KEYS: Final = frozenset(
+    {"household", "receipts", "payments", "already", "allow_stale", "day", "person", "kind"}
+    | {"ceiling", "total", "days"}
+)
 
 
 def _plan(keys: frozenset[str], _doc: Mapping[str, Any]) -> bool:
@@ -35,7 +39,8 @@ def _ledger_export(_keys: frozenset[str], doc: Mapping[str, Any]) -> bool:
 
 
 def _benefits(keys: frozenset[str], _doc: Mapping[str, Any]) -> bool:
-    return "household" in keys and bool(keys & {"receipts", "payments"})
+    # Any of the benefits command's questions: effect, headroom or schedule.
+    return "household" in keys and keys <= _BENEFITS_KEYS
 
 
 def _ethics(keys: frozenset[str], _doc: Mapping[str, Any]) -> bool:

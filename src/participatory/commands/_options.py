@@ -57,7 +57,9 @@ exit status:
        still printed or written; sensitive findings count even when withheld)
   2    the input cannot be used: one line on standard error, and no --output file
   141  the reader of standard output went away (... | head -1)
-severities, least first: info, met, advice, warning, problem, refer"""
+severities, least first: info, met, advice, warning, question, problem, refer
+  (a question is a fact nobody has given yet: --fail-on warning counts it, --fail-on
+  problem does not)"""
 
 
 class _HasSeverity(Protocol):

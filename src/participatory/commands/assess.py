@@ -23,6 +23,7 @@ from participatory.core.errors import ParticipatoryError
 from participatory.payments.rates import load_rate_card
 from participatory.project.errors import ProjectFileError
 from participatory.project.files import load_project, structure_project
+from participatory.render.branding import load_branding
 
 __all__ = ["add_parser", "run"]
 
@@ -30,11 +31,13 @@ _EPILOG = (
     """\
 examples:
   participatory assess examples/arts-coproduction.toml
+  participatory assess examples/arts-coproduction.toml --brief
   participatory assess examples/mental-health-festival.toml --format html > report.html
   participatory assess examples/river-citizen-science.toml --locale cy --as-at 2026-10-01
   participatory assess project.json --format json --rates our-rates.toml
   cat project.json | participatory assess - --format json
   participatory assess project.toml --fail-on problem --output report.txt
+  participatory assess project.toml --format html --brand our-brand.toml > report.html
 
 Sensitive values (benefits, health, safeguarding notes) are withheld unless
 --include-sensitive is given. A report is produced whatever it finds; the reason for
@@ -77,6 +80,18 @@ def add_parser(subparsers: Any) -> None:
         "(default), or refuse to assess",
     )
     parser.add_argument(
+        "--brief",
+        action="store_true",
+        help="print only 'What to do first' and the figures, not every finding",
+    )
+    parser.add_argument(
+        "--brand",
+        metavar="FILE",
+        type=Path,
+        help="your institution's name, logo and colours for the HTML report (TOML or JSON; "
+        "see the how-to 'Brand the report')",
+    )
+    parser.add_argument(
         "--include-sensitive",
         action="store_true",
         help="show contributors' own benefit figures and other special-category values",
@@ -109,13 +124,19 @@ def run(args: argparse.Namespace) -> int:
             raise
         raise ProjectFileError(error.file, [("", hint)]) from None
     card = load_rate_card(args.rates) if args.rates is not None else None
+    branding = load_branding(args.brand) if args.brand is not None else None
     report = assess(
         project, as_at=day_or_today(args.as_at, "--as-at"), rate_card=card, on_stale=args.on_stale
     )
     from participatory.render.report import render
 
     output = render(
-        report, format=args.format, locale=args.locale, include_sensitive=args.include_sensitive
+        report,
+        format=args.format,
+        locale=args.locale,
+        include_sensitive=args.include_sensitive,
+        brief=args.brief,
+        branding=branding,
     )
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return fail_status(args, report.findings)

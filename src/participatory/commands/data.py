@@ -26,10 +26,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from participatory.commands._edge import day_or_today, print_json, wrapped
-from participatory.commands._options import EXIT_STATUSES, add_common
+from participatory.commands._edge import day_or_today, print_json, read_source, wrapped
+from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
 from participatory.core.errors import ValidationError
-from participatory.core.params import load_parameters
+from participatory.core.params import (
+    ParameterSet,
+    bundled_parameters,
+    load_parameters,
+    parse_parameters,
+)
 from participatory.coverage import (
     SORT_KEYS,
     CoverageStatus,
@@ -37,7 +42,12 @@ from participatory.coverage import (
     figure_coverage,
     sort_coverage,
 )
-from participatory.payments.rates import RateCard, bundled_rate_cards, load_rate_card
+from participatory.payments.rates import (
+    RateCard,
+    bundled_rate_cards,
+    load_rate_card,
+    read_rate_card,
+)
 from participatory.render.text import format_value
 
 __all__ = ["add_parser", "run"]
@@ -68,24 +78,28 @@ def add_parser(subparsers: Any) -> None:
             "and its next date: the known end, or the day it is due to be re-checked."
         ),
         epilog="example:\n  participatory data --sort next\n"
-        "  participatory data --parameters our-figures.toml --format json\n\n" + EXIT_STATUSES,
+        "  participatory data --parameters our-figures.toml --format json\n"
+        "  participatory data --fail-on warning   # in CI: fail when a figure is due a "
+        "re-check\n\n"
+        "each figure's severity: past a known end is a problem, due a re-check a warning,\n"
+        "read only at a secondary source (not verified) advice.\n\n" + EXIT_STATUSES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "--parameters",
-        type=Path,
         action="append",
         default=[],
         metavar="FILE",
-        help="your institution's parameter file, laid over the bundled figures (repeatable)",
+        help="your institution's parameter file, laid over the bundled figures (repeatable; "
+        "- reads standard input)",
     )
     parser.add_argument(
         "--rates",
-        type=Path,
         action="append",
         default=[],
         metavar="FILE",
-        help="your institution's rate card, listed with the bundled cards (repeatable)",
+        help="your institution's rate card, listed with the bundled cards (repeatable; - reads "
+        "standard input)",
     )
     parser.add_argument(
         "--sort",
@@ -95,15 +109,34 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--only", metavar="PREFIX", help="only figures whose name starts with PREFIX"
     )
-    add_common(parser, as_at="the day to describe", formats=_FORMATS)
+    add_common(parser, as_at="the day to describe", formats=_FORMATS, fail_on=True)
     parser.set_defaults(run=run)
 
 
-def _cards(paths: list[Path]) -> dict[str, RateCard]:
+def _one_stdin(args: argparse.Namespace) -> None:
+    if [*args.parameters, *args.rates].count("-") > 1:
+        raise ValidationError("-", "standard input can be read once: give one file as -")
+
+
+def _parameters(sources: list[str]) -> ParameterSet:
+    result = bundled_parameters()
+    for source in sources:
+        if source == "-":
+            text, name = read_source(source)
+            result = result.layered(parse_parameters(text, name))
+        else:
+            result = load_parameters(source, base=result)
+    return result
+
+
+def _cards(sources: list[str]) -> dict[str, RateCard]:
     cards = dict(bundled_rate_cards())
-    for path in paths:
-        card = load_rate_card(path)
-        cards[f"{path}"] = card
+    for source in sources:
+        if source == "-":
+            text, name = read_source(source)
+            cards[name] = read_rate_card(text, name)
+        else:
+            cards[source] = load_rate_card(Path(source))
     return cards
 
 
@@ -129,7 +162,8 @@ def run(args: argparse.Namespace) -> int:
     if args.sort not in SORT_KEYS:
         raise ValidationError("--sort", f"must be one of {', '.join(SORT_KEYS)}")
     as_at = day_or_today(args.as_at, "--as-at")
-    parameters = load_parameters(*args.parameters)
+    _one_stdin(args)
+    parameters = _parameters(args.parameters)
     every = figure_coverage(parameters, _cards(args.rates), as_at=as_at)
     rows = [row for row in every if args.only is None or row.name.startswith(args.only)]
     rows = sort_coverage(rows, args.sort)
@@ -137,7 +171,7 @@ def run(args: argparse.Namespace) -> int:
         print_json(
             {"as_at": as_at.isoformat(), "sort": args.sort, "figures": [r.as_data() for r in rows]}
         )
-        return 0
+        return fail_status(args, rows)
     dated = [row for row in rows if row.next_date is not None]
     nearest = min(dated, key=lambda row: (row.next_date, row.name)) if dated else None
     print(
@@ -150,4 +184,4 @@ def run(args: argparse.Namespace) -> int:
     if nearest is not None and nearest.next_date is not None:
         print(f"Nearest date: {nearest.next_date.isoformat()}, {nearest.name}.")
     print("\n".join(_table(rows)))
-    return 0
+    return fail_status(args, rows)

@@ -37,8 +37,8 @@ from participatory.ethics.activity import Activity
 from participatory.ethics.bodies import ReviewRoute, name_key
 from participatory.ethics.outcomes import ActivityClassification, OpenQuestion
 from participatory.ethics.project import EthicsProject, assess_ethics
-from participatory.project.convert import project_converter
-from participatory.project.errors import ProjectFileError, problems_of
+from participatory.interchange import PlainDataError, from_plain
+from participatory.project.errors import ProjectFileError, join_path, problems_of
 from participatory.render.json import citation_data, documents_data, finding_sources
 from participatory.render.text import action_sentence, sentence, text
 
@@ -161,9 +161,11 @@ def _activities(document: dict[str, Any], name: str) -> tuple[str, tuple[Activit
     key = "activity" if "activity" in document else "activities"
     kind: Any = Activity if key == "activity" else tuple[Activity, ...]
     try:
-        found = project_converter().structure(document[key], kind)
-    except Exception as error:
-        raise ProjectFileError(name, list(problems_of(error, key))) from None
+        found = from_plain(kind, document[key])
+    except PlainDataError as error:
+        raise ProjectFileError(
+            name, [(join_path(key, path), text) for path, text in error.problems]
+        ) from None
     project_id = document.get("project_id", "project")
     if not isinstance(project_id, str):
         raise ProjectFileError(name, [("project_id", "must be text")])

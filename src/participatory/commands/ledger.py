@@ -47,7 +47,8 @@ from participatory.core.limits import read_stream
 from participatory.core.money import Money, to_decimal
 from participatory.core.params import ParameterSet, load_parameters
 from participatory.core.periods import TaxYear, to_date
-from participatory.core.serialise import unstructure
+from participatory.core.serialise import money_text, unstructure
+from participatory.interchange import PlainDataError, from_plain
 from participatory.ledger.before_paying import BeforePaying, assess_before_paying
 from participatory.ledger.consent import HouseholdRecord
 from participatory.ledger.contributors import Contributor
@@ -55,8 +56,7 @@ from participatory.ledger.entries import Ask, PaymentEntry, PaymentKind, Payment
 from participatory.ledger.over_asking import assess_over_asking
 from participatory.ledger.room import PersonHeadroom, assess_headroom
 from participatory.ledger.statement import contributor_statement
-from participatory.project.convert import project_converter
-from participatory.project.errors import ProjectFileError, problems_of
+from participatory.project.errors import ProjectFileError
 from participatory.render.chrome import severity_label
 from participatory.render.statement import render_statement
 from participatory.render.text import format_value, sentence
@@ -343,7 +343,7 @@ def _sources(findings: Iterable[Finding]) -> list[str]:
 
 
 def _amount(money: Money | None) -> str | None:
-    return None if money is None else str(money.quantize().amount)
+    return None if money is None else money_text(money.quantize())
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -418,9 +418,9 @@ def _add_ask(args: argparse.Namespace) -> int:
 def _add_household(args: argparse.Namespace) -> int:
     document, name = read_document(args.file)
     try:
-        record = project_converter().structure(document, HouseholdRecord)
-    except Exception as error:
-        raise ProjectFileError(name, list(problems_of(error))) from None
+        record = from_plain(HouseholdRecord, document)
+    except PlainDataError as error:
+        raise ProjectFileError(name, list(error.problems)) from None
     with _open(args) as store:
         _changes(store.add(households=[record]))
     return 0

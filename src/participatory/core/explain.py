@@ -50,7 +50,13 @@ __all__ = [
 class Severity(enum.Enum):
     """How much a finding matters, from a plain fact to a case a person must decide.
 
-    Ordered: ``INFO < MET < ADVICE < WARNING < PROBLEM < REFER``.
+    Ordered: ``INFO < MET < ADVICE < WARNING < QUESTION < PROBLEM < REFER``.
+
+    A QUESTION is a fact nobody has given yet that decides the case (whether influence was
+    reported back): the coordinator finds out and records the answer. It ranks above a
+    warning, since the answer may reveal a problem, and below a problem, since nothing is
+    known to be wrong. REFER is for a decision another body must take (an ethics committee,
+    DWP, HMRC), which no answer from the project can settle.
     """
 
     #: A computed figure or neutral fact.
@@ -61,9 +67,11 @@ class Severity(enum.Enum):
     ADVICE = "advice"
     #: A risk that may cost someone money, time or trust if not acted on.
     WARNING = "warning"
+    #: A fact that decides the case is not known: find it out and record it, never guess.
+    QUESTION = "question"
     #: A rule is broken or a loss will happen.
     PROBLEM = "problem"
-    #: The rules do not decide the case: refer it to the named body, never guess.
+    #: The case is for another body to decide: refer it to the body named, never guess.
     REFER = "refer"
 
     @property

@@ -9,13 +9,16 @@ id, severity and subject are withheld too: a rule id alone can reveal a person's
 circumstances, and a subject with a severity says whose. Pass ``include_sensitive=True``
 only where the receiving system is entitled to special-category data.
 
-Money becomes ``{"amount": "12.50", "currency": "GBP"}`` (a string, so no float ever
-touches it), dates ISO strings, Decimals strings, enums their values, sets sorted lists
-(so the same input gives the same JSON whatever the hash seed).
+Money becomes one string, the amount and the ISO 4217 currency: ``"12.50 GBP"``, the form
+every file the library reads uses (so no float ever touches it; the amount is exact, to
+the penny at least, never in exponent form). Dates become ISO strings, Decimals strings,
+enums their values, sets sorted lists (so the same input gives the same JSON whatever the
+hash seed).
 
 >>> from participatory.core.money import Money
->>> unstructure(Money.gbp("12.50"))
-{'amount': '12.50', 'currency': 'GBP'}
+>>> from decimal import Decimal
+>>> unstructure(Money.gbp("12.5")), unstructure(Money.gbp(Decimal("1E+3")))
+('12.50 GBP', '1000.00 GBP')
 >>> from participatory.core.explain import Finding, Severity
 >>> carer = Finding("BEN-CA-EARNINGS-LIMIT", Severity.PROBLEM, "benefits.ca.over_limit",
 ...                 {"excess": Money.gbp("2.25")}, sensitive=True, subject="rosa")
@@ -36,7 +39,7 @@ import typing
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import cattrs
@@ -47,7 +50,7 @@ from participatory.core.explain import Finding
 from participatory.core.money import Money
 from participatory.core.privacy import is_sensitive
 
-__all__ = ["Unstructured", "converter", "unstructure"]
+__all__ = ["Unstructured", "converter", "make_converter", "money_text", "unstructure"]
 
 
 @typing.runtime_checkable
@@ -65,8 +68,23 @@ class Unstructured(typing.Protocol):
         """Plain data for this result."""
 
 
-def _money(value: Money) -> dict[str, str]:
-    return {"amount": str(value.amount), "currency": value.currency}
+_PENNY: Final = Decimal("0.01")
+
+
+def money_text(value: Money) -> str:
+    """``value`` in the library's one written form of money: ``"90.00 GBP"``.
+
+    Exact: the amount keeps every digit it has, and gains places up to the penny (so
+    ``Money.gbp(90)`` is ``"90.00 GBP"``); never commas, never an exponent, so the text is
+    read back by every reader of the library as the same amount.
+
+    >>> money_text(Money.gbp("-86.4")), money_text(Money("1234567.891", "EUR"))
+    ('-86.40 GBP', '1234567.891 EUR')
+    """
+    amount = value.amount
+    if amount.is_finite() and amount.as_tuple().exponent > -2:  # type: ignore[operator]
+        amount = amount.quantize(_PENNY)
+    return f"{amount:f} {value.currency}"
 
 
 def _is_set_type(t: object) -> bool:
@@ -120,8 +138,23 @@ def _finding(conv: cattrs.Converter, redact: bool) -> Callable[[Finding], dict[s
 @functools.cache
 def converter(*, include_sensitive: bool = False) -> cattrs.Converter:
     """The cattrs converter used by :func:`unstructure` (cached, one per mode)."""
+    return make_converter(include_sensitive=include_sensitive)
+
+
+def make_converter(
+    *,
+    include_sensitive: bool = False,
+    forms: Mapping[type, Callable[[Any], Any]] | None = None,
+) -> cattrs.Converter:
+    """A new converter like :func:`converter`'s, with the plain ``forms`` of some types.
+
+    Each of ``forms`` turns a value of its type into plain data wherever it is met, nested
+    records included (:mod:`participatory.interchange` gives ethics facts their input form).
+    """
     conv = cattrs.Converter()
-    conv.register_unstructure_hook(Money, _money)
+    for kind, form in (forms or {}).items():
+        conv.register_unstructure_hook(kind, form)
+    conv.register_unstructure_hook(Money, money_text)
     conv.register_unstructure_hook(Decimal, str)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)

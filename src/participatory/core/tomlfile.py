@@ -29,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from participatory.core import limits
+from participatory.core import bundle, limits
 from participatory.core.errors import ParameterFileError
 from participatory.core.limits import FileError
 
@@ -54,8 +54,13 @@ def parse_toml(text: str, file: str, *, error: FileError = ParameterFileError) -
     """TOML text as tables, decimals kept exact (never float); bad TOML names the file.
 
     Read within the default :class:`~participatory.core.limits.Limits` (nesting, list
-    lengths, texts, numbers), so no file can exhaust the stack or hang a reader.
+    lengths, texts, numbers), so no file can exhaust the stack or hang a reader. The text of
+    a data file shipped with the library is answered from the install's compiled bundle
+    (:mod:`participatory.core.bundle`), with the same tables.
     """
+    compiled = bundle.compiled_table(text)
+    if compiled is not None:
+        return compiled
     return limits.parse_toml(text, file, error=error)
 
 

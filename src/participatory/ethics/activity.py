@@ -44,7 +44,14 @@ from participatory.ethics.consistency import (
     check_party_answers,
     implied_answer,
 )
-from participatory.ethics.facts import Answer, Fact, Facts, Scope, to_facts
+from participatory.ethics.facts import (  # FactInput: to_facts's type, in the constructors'
+    Answer,
+    Fact,
+    FactInput,  # noqa: F401
+    Facts,
+    Scope,
+    to_facts,
+)
 
 __all__ = ["Activity", "Capacity", "Party", "Setting", "Task"]
 
@@ -112,7 +119,7 @@ def _text(path: str) -> Any:
     return check
 
 
-def _tasks(value: object) -> frozenset[Task]:
+def _tasks(value: Iterable[Task | str]) -> frozenset[Task]:
     if isinstance(value, Task | str):
         value = (value,)
     if not isinstance(value, Iterable):
@@ -124,7 +131,7 @@ def _tasks(value: object) -> frozenset[Task]:
         raise ValidationError("tasks", "names an unknown task", hint=f"use {names}") from None
 
 
-def _people(value: object) -> frozenset[str]:
+def _people(value: Iterable[str]) -> frozenset[str]:
     if isinstance(value, str) or not isinstance(value, Iterable):
         raise ValidationError("people", "must be a collection of person ids")
     people = frozenset(value)
@@ -133,7 +140,7 @@ def _people(value: object) -> frozenset[str]:
     return people
 
 
-def _capacity(value: object) -> Capacity:
+def _capacity(value: Capacity | str) -> Capacity:
     return member(Capacity, value, "capacity", problem="is not a known capacity")
 
 
@@ -167,17 +174,17 @@ class Party:
         return implied_answer(self.facts, fact)
 
 
-def _parties(value: object) -> tuple[Party, ...]:
+def _parties(value: Iterable[Party]) -> tuple[Party, ...]:
     parties = instances(Party, value, "parties", what="parties")
     # Sorted by label so results never depend on the order the groups were listed in.
     return tuple(sorted(parties, key=lambda p: p.label))
 
 
-def _setting(value: object) -> Setting:
+def _setting(value: Setting | str) -> Setting:
     return member(Setting, value, "setting", problem="is not a known setting")
 
 
-def _nations(value: object) -> frozenset[Nation]:
+def _nations(value: Iterable[Nation | str]) -> frozenset[Nation]:
     return members(Nation, value, "nations")
 
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Mapping
-from typing import Final, TypeAlias, cast
+from typing import Final, TypeAlias
 
 import attrs
 
@@ -377,6 +377,6 @@ class Facts:
                 raise ValidationError(f"{path}.{fact.value}", f"is a fact about {where}")
 
 
-def to_facts(value: object) -> Facts:
+def to_facts(value: Facts | FactInput) -> Facts:
     """Converter used by the models: accept Facts, a mapping or pairs."""
-    return value if isinstance(value, Facts) else Facts(cast(FactInput, value))
+    return value if isinstance(value, Facts) else Facts(value)

@@ -42,7 +42,7 @@ from participatory.ethics.triage import assess_activity
 __all__ = ["EthicsProject", "ProjectEthicsSummary", "assess_ethics"]
 
 
-def _activities(value: object) -> tuple[Activity, ...]:
+def _activities(value: Iterable[Activity]) -> tuple[Activity, ...]:
     activities = instances(Activity, value, "activities", what="activities")
     ids = [a.id for a in activities]
     if len(set(ids)) != len(ids):

@@ -98,8 +98,12 @@ def _drafts(situation: Situation, nations: frozenset[Nation]) -> list[_Draft]:
 
 
 def _group(draft: _Draft) -> tuple[object, ...]:
+    # A route resting on a sensitive yes (a group in custody) stays apart from one to the same
+    # body for an ordinary reason: the ordinary one is shown, the sensitive one withheld, and
+    # neither carries the other's rule ids or deciding facts.
     rule = draft.rule
-    return (rule.body, rule.key) if rule.per_nation else (rule.body,)
+    body = (rule.body, rule.key) if rule.per_nation else (rule.body,)
+    return (*body, draft.sensitive)
 
 
 def _settled(drafts: list[_Draft], known: bool) -> tuple[list[_Draft], list[_Draft]]:

@@ -89,11 +89,11 @@ def _optional_text(_instance: object, _attribute: object, value: Any) -> None:
         raise ValidationError("alternative_access", "must be non-empty text or absent")
 
 
-def _output_kind(value: object) -> OutputKind:
+def _output_kind(value: OutputKind | str) -> OutputKind:
     return _enum(OutputKind, "kind")(value)
 
 
-def _timing(value: object) -> ReturnTiming:
+def _timing(value: ReturnTiming | str) -> ReturnTiming:
     return _enum(ReturnTiming, "timing")(value)
 
 
@@ -115,7 +115,7 @@ class PlannedOutput:
     )
 
 
-def _formats(values: object) -> tuple[str, ...]:
+def _formats(values: Iterable[str]) -> tuple[str, ...]:
     if isinstance(values, str) or not isinstance(values, Iterable):
         raise ValidationError("formats", "must be a list of texts")
     formats = tuple(values)
@@ -133,7 +133,7 @@ class ReturnOfFindings:
     formats: tuple[str, ...] = attrs.field(default=(), converter=_formats)
 
 
-def _activities(values: object) -> tuple[str, ...]:
+def _activities(values: Iterable[str]) -> tuple[str, ...]:
     if isinstance(values, str) or not isinstance(values, Iterable):
         raise ValidationError("activities", "must be a list of texts")
     activities = tuple(values)
@@ -153,7 +153,7 @@ class LegacyPlan:
     staff_time: bool = attrs.field(default=False, kw_only=True, validator=_flag)
 
 
-def _captures(values: object) -> frozenset[Capture]:
+def _captures(values: Iterable[Capture | str]) -> frozenset[Capture]:
     if isinstance(values, str) or not isinstance(values, Iterable):
         raise ValidationError("captures", "must be a collection of names")
     convert = _enum(Capture, "captures")
@@ -166,7 +166,7 @@ def _captures(values: object) -> frozenset[Capture]:
     return frozenset(chosen)
 
 
-def _outputs(values: object) -> tuple[PlannedOutput, ...]:
+def _outputs(values: Iterable[PlannedOutput]) -> tuple[PlannedOutput, ...]:
     return instances(PlannedOutput, values, "outputs", what="planned outputs")
 
 

@@ -57,23 +57,23 @@ class LawfulBasis(enum.Enum):
     SUBSTANTIAL_PUBLIC_INTEREST = "substantial_public_interest"
 
 
-def _basis(value: object) -> LawfulBasis:
+def _basis(value: LawfulBasis | str) -> LawfulBasis:
     return member(LawfulBasis, value, "basis")
 
 
-def _agreed_on(value: object) -> dt.date:
+def _agreed_on(value: dt.date | str) -> dt.date:
     return iso_date(value, "agreed_on")
 
 
-def _retain_until(value: object) -> dt.date:
+def _retain_until(value: dt.date | str) -> dt.date:
     return iso_date(value, "retain_until")
 
 
-def _optional_day(value: object) -> dt.date | None:
+def _optional_day(value: dt.date | str | None) -> dt.date | None:
     return None if value is None else iso_date(value, "withdrawn_on")
 
 
-def _purpose(value: object) -> str:
+def _purpose(value: str) -> str:
     return check_label(value, "purpose", limit=500)
 
 
@@ -113,7 +113,7 @@ class ConsentRecord:
         return self.agreed_on <= day <= self.last_day
 
 
-def _consents(value: object) -> tuple[ConsentRecord, ...]:
+def _consents(value: ConsentRecord | Iterable[ConsentRecord]) -> tuple[ConsentRecord, ...]:
     if isinstance(value, ConsentRecord):
         return (value,)
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
@@ -130,7 +130,7 @@ def _household(_instance: Any, _attribute: Any, value: Any) -> None:
         raise ValidationError("household", "must be a Household")
 
 
-def _recorded_on(value: object) -> dt.date | None:
+def _recorded_on(value: dt.date | str | None) -> dt.date | None:
     return None if value is None else iso_date(value, "recorded_on")
 
 

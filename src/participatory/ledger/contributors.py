@@ -34,7 +34,7 @@ __all__ = ["Contributor"]
 _MOST_COMMUNITIES: Final = 50
 
 
-def _communities(value: object) -> frozenset[str]:
+def _communities(value: Iterable[str]) -> frozenset[str]:
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         raise ValidationError("communities", "must be a list of community names")
     names = tuple(value)
@@ -45,7 +45,7 @@ def _communities(value: object) -> frozenset[str]:
     )
 
 
-def _nation(value: object) -> Nation:
+def _nation(value: Nation | str) -> Nation:
     return member(Nation, value, "nation")
 
 

@@ -97,7 +97,7 @@ _NONE: Final = Decimal(0)
 _HOURS_IN_WEEK: Final = Decimal(168)
 
 
-def _amount(value: object) -> Money:
+def _amount(value: Money | Decimal | int | str) -> Money:
     money = value if isinstance(value, Money) else Money(to_decimal(value, "amount"), "GBP")
     if money.currency != "GBP":
         raise ValidationError(
@@ -111,11 +111,11 @@ def _amount(value: object) -> Money:
     return money
 
 
-def _received_on(value: object) -> dt.date:
+def _received_on(value: dt.date | str) -> dt.date:
     return iso_date(value, "received_on")
 
 
-def _worked_on(value: object) -> dt.date | None:
+def _worked_on(value: dt.date | str | None) -> dt.date | None:
     return None if value is None else iso_date(value, "worked_on")
 
 
@@ -124,28 +124,28 @@ _KINDS: Final = {kind.value: kind for kind in PaymentKind}
 _STATUSES: Final = {status.value: status for status in PaymentStatus}
 
 
-def _kind(value: object) -> PaymentKind:
+def _kind(value: PaymentKind | str) -> PaymentKind:
     found = _KINDS.get(value) if type(value) is str else None
     return found if found is not None else member(PaymentKind, value, "kind")
 
 
-def _status(value: object) -> PaymentStatus:
+def _status(value: PaymentStatus | str) -> PaymentStatus:
     found = _STATUSES.get(value) if type(value) is str else None
     return found if found is not None else member(PaymentStatus, value, "status")
 
 
-def _hours(value: object) -> Decimal:
+def _hours(value: Decimal | int | str) -> Decimal:
     hours = to_decimal(value, "hours")
     if not _NONE <= hours <= _HOURS_IN_WEEK:
         raise ValidationError("hours", "must be between 0 and 168")
     return hours
 
 
-def _payer(value: object) -> str:
+def _payer(value: str | None) -> str:
     return check_label(value, "payer")
 
 
-def _reference(value: object) -> str | None:
+def _reference(value: str | None) -> str | None:
     return None if value is None else check_label(value, "reference")
 
 
@@ -198,15 +198,15 @@ class PaymentEntry:
         )
 
 
-def _asked_on(value: object) -> dt.date:
+def _asked_on(value: dt.date | str) -> dt.date:
     return iso_date(value, "asked_on")
 
 
-def _activity(value: object) -> str:
+def _activity(value: str) -> str:
     return check_label(value, "activity")
 
 
-def _community(value: object) -> str | None:
+def _community(value: str | None) -> str | None:
     return None if value is None else check_label(value, "community", limit=100)
 
 

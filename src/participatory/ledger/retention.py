@@ -37,8 +37,8 @@ __all__ = ["MESSAGES", "Erasure", "erase_expired", "expired_records"]
 
 MESSAGES: Final[Mapping[str, str]] = {
     "ledger.erased": (
-        "Erased the circumstances of {households} household(s) ({people} people, {consents} "
-        "consent record(s)) whose basis for keeping them had ended by {as_at}."
+        "Erased the circumstances whose basis for keeping them had ended by {as_at}. "
+        "Households: {households}; people: {people}; consent records: {consents}."
     ),
     "ledger.erased_none": "No circumstances were past their basis for keeping them on {as_at}.",
 }

@@ -54,6 +54,7 @@ from participatory.payments.rates import (
     load_rate_card,
     parse_rate_card,
     rate_table_markdown,
+    read_rate_card,
 )
 from participatory.payments.timeliness import (
     PaymentStatus,
@@ -115,6 +116,7 @@ __all__ = [
     "parse_rate_card",
     "period_totals",
     "rate_table_markdown",
+    "read_rate_card",
     "tax_year_totals",
     "weekly_totals",
 ]

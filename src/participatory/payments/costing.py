@@ -65,7 +65,7 @@ def __getattr__(name: str) -> Citation:
 
 
 #: This module's English message templates (gathered by participatory.render.templates).
-MESSAGES: Final[Mapping[str, str]] = {
+MESSAGES: Final[Mapping[str, object]] = {
     "payments.fee": "The fee for {activity} on the {card} rate card is {fee}.",
     "payments.fee_line": (
         "{label}: {units} {unit} at {rate} per {unit_one} = {amount} (rate from {effective_from})."
@@ -87,15 +87,30 @@ MESSAGES: Final[Mapping[str, str]] = {
     "payments.preparation_paid": (
         "The {card} rate card pays preparation time at the activity's rate."
     ),
-    "payments.preparation_unstated": (
-        "The {card} rate card does not say whether preparation time is paid; "
-        "{preparation_hours} hour(s) of preparation were costed at the activity's rate. "
-        "Agree this with the contributor in advance."
-    ),
-    "payments.preparation_not_paid": (
-        "The {card} rate card does not pay preparation time, so {preparation_hours} "
-        "hour(s) of preparation were left out of the fee."
-    ),
+    "payments.preparation_unstated": {
+        "by": "preparation_hours",
+        "one": (
+            "The {card} rate card does not say whether preparation time is paid; "
+            "{preparation_hours} hour of preparation was costed at the activity's rate. "
+            "Agree this with the contributor in advance."
+        ),
+        "other": (
+            "The {card} rate card does not say whether preparation time is paid; "
+            "{preparation_hours} hours of preparation were costed at the activity's rate. "
+            "Agree this with the contributor in advance."
+        ),
+    },
+    "payments.preparation_not_paid": {
+        "by": "preparation_hours",
+        "one": (
+            "The {card} rate card does not pay preparation time, so {preparation_hours} "
+            "hour of preparation was left out of the fee."
+        ),
+        "other": (
+            "The {card} rate card does not pay preparation time, so {preparation_hours} "
+            "hours of preparation were left out of the fee."
+        ),
+    },
     "payments.rounded_time": (
         "Time is paid in blocks of {block_minutes} minutes, rounded {mode}: "
         "{minutes} minutes count as {paid_minutes} minutes."
@@ -119,7 +134,7 @@ MESSAGES: Final[Mapping[str, str]] = {
 }
 
 
-def _non_negative(value: object) -> Decimal:
+def _non_negative(value: Decimal | int | str) -> Decimal:
     amount = to_decimal(value, "amount")
     if amount < 0:
         raise ValidationError("amount", "must not be negative")

@@ -87,7 +87,7 @@ class Vehicle(enum.Enum):
 CAR_THRESHOLD: Final = "payments.expenses.mileage.car_threshold_miles"
 
 #: This module's English message templates (gathered by participatory.render.templates).
-MESSAGES: Final[Mapping[str, str]] = {
+MESSAGES: Final[Mapping[str, object]] = {
     "payments.expense_receipted": (
         "{kind} expense of {amount}, refunded against a receipt and kept apart from the fee."
     ),
@@ -97,10 +97,16 @@ MESSAGES: Final[Mapping[str, str]] = {
         "may count as income for tax or benefits."
     ),
     "payments.expense_mileage": ("{miles} miles at {rate} a mile ({vehicle}) = {amount}."),
-    "payments.expense_passengers": (
-        "{passengers} passenger(s) for {miles} miles at {rate} a mile = {amount}."
-    ),
-    "payments.expense_remote": "{meetings} remote meeting(s) at {rate} each = {amount}.",
+    "payments.expense_passengers": {
+        "by": "passengers",
+        "one": "{passengers} passenger for {miles} miles at {rate} a mile = {amount}.",
+        "other": "{passengers} passengers for {miles} miles at {rate} a mile = {amount}.",
+    },
+    "payments.expense_remote": {
+        "by": "meetings",
+        "one": "{meetings} remote meeting at {rate} each = {amount}.",
+        "other": "{meetings} remote meetings at {rate} each = {amount}.",
+    },
     "payments.expense_taxi": (
         "Agree taxis with the contributor and the involvement lead before the journey."
     ),
@@ -108,7 +114,7 @@ MESSAGES: Final[Mapping[str, str]] = {
 }
 
 
-def _kind(value: object) -> ExpenseKind:
+def _kind(value: ExpenseKind | str) -> ExpenseKind:
     return member(ExpenseKind, value, "kind", problem="is not a kind of expense")
 
 

@@ -15,7 +15,7 @@
     id = "amira-1"
     contributor = "amira"
     kind = "fee"                # see PaymentKind
-    amount = 270.00
+    amount = "270.00 GBP"
     activity = "Three co-design sessions"
     activity_on = 2026-05-12
     due_on = 2026-05-22
@@ -29,7 +29,7 @@
 ... id = "p1"
 ... contributor = "amira"
 ... kind = "fee"
-... amount = 90.00
+... amount = "90.00 GBP"
 ... due_on = 2026-05-22
 ... ''')
 >>> parsed.plan.total()
@@ -46,7 +46,7 @@ import attrs
 
 from participatory.core import tomlfile
 from participatory.core.errors import ValidationError
-from participatory.core.money import Money
+from participatory.core.money import Money, parse_money_text
 from participatory.payments.plans import Payment, PaymentPlan
 from participatory.payments.timeliness import TimelinessPolicy
 
@@ -78,6 +78,22 @@ def _table(document: Mapping[str, Any], key: str, allowed: frozenset[str], file:
     return table
 
 
+def _money(value: object, currency: str, path: str, file: str) -> Money:
+    """A payment's amount: ``"90.00 GBP"`` in the plan's currency.
+
+    A bare number, the form plans were written in before, is still read, in the plan's
+    currency.
+    """
+    if not isinstance(value, str):
+        return Money(value, currency)
+    number, written = parse_money_text(value, path)
+    if written != currency:
+        raise ValidationError(
+            path, f"is in {written}, but the plan's currency is {currency}", hint=f"in {file}"
+        )
+    return Money(number, currency)
+
+
 def _payment(raw: object, currency: str, file: str, path: str) -> Payment:
     if not isinstance(raw, Mapping):
         raise ValidationError(path, "must be a table", hint=f"in {file}")
@@ -99,7 +115,7 @@ def _payment(raw: object, currency: str, file: str, path: str) -> Payment:
             raw["id"],
             raw["contributor"],
             raw["kind"],
-            Money(raw["amount"], currency),
+            _money(raw["amount"], currency, f"{path}.amount", file),
             due_on=raw["due_on"],
             activity=raw.get("activity"),
             activity_on=raw.get("activity_on"),

@@ -86,27 +86,27 @@ _FOR_TIME = frozenset(
 )
 
 
-def _kind(value: object) -> PaymentKind:
+def _kind(value: PaymentKind | str) -> PaymentKind:
     return member(PaymentKind, value, "kind")
 
 
-def _expense_kind(value: object) -> ExpenseKind | None:
+def _expense_kind(value: ExpenseKind | str | None) -> ExpenseKind | None:
     return None if value is None else member(ExpenseKind, value, "expense")
 
 
-def _activity_on(value: object) -> dt.date | None:
+def _activity_on(value: dt.date | str | None) -> dt.date | None:
     return None if value is None else to_date(value, "activity_on")
 
 
-def _paid_on(value: object) -> dt.date | None:
+def _paid_on(value: dt.date | str | None) -> dt.date | None:
     return None if value is None else to_date(value, "paid_on")
 
 
-def _due(value: object) -> dt.date:
+def _due(value: dt.date | str) -> dt.date:
     return to_date(value, "due_on")
 
 
-def _note(value: object) -> str | None:
+def _note(value: str | None) -> str | None:
     if value is None or isinstance(value, str):
         return value
     # Never echo the value: a note about a payment can hold health, care or benefits details.

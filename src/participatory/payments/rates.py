@@ -39,10 +39,15 @@ import attrs
 
 from participatory import guidance_data
 from participatory.core import tomlfile
-from participatory.core.errors import ParameterFileError, ParametersNotAvailable, UnsupportedCase
+from participatory.core.errors import (
+    ParameterFileError,
+    ParametersNotAvailable,
+    UnsupportedCase,
+    ValidationError,
+)
 from participatory.core.explain import ParameterUse
 from participatory.core.fields import set_repr
-from participatory.core.money import Money
+from participatory.core.money import Money, parse_money_text
 from participatory.core.sources import Citation, SourceCatalogue
 from participatory.core.text import markdown_link, markdown_text
 
@@ -58,6 +63,7 @@ __all__ = [
     "load_rate_card",
     "parse_rate_card",
     "rate_table_markdown",
+    "read_rate_card",
 ]
 
 
@@ -184,7 +190,7 @@ _RULE_KINDS: Final[Mapping[str, type]] = {
     "rounding_minutes": int,
     "rounding_mode": str,
     "minimum_minutes": int,
-    "minimum_payment": Decimal,
+    "minimum_payment": Money,
     "session_minutes": int,
     "half_day_minutes": int,
     "day_minutes": int,
@@ -330,19 +336,38 @@ def _rate_sort_key(key: tuple[ActivityKind, RateUnit, dt.date]) -> tuple[str, st
 
 
 def _get(table: Mapping[str, Any], key: str, kind: type, file: str, path: str) -> Any:
-    if kind is Decimal:
-        if key not in table:
-            raise ParameterFileError(file, f"{path}.{key}", "is missing")
-        return _amount(table[key], file, f"{path}.{key}")
     value: Any = tomlfile.require(table, key, kind, file=file, path=path)
     if kind is str and not value.strip():
         raise ParameterFileError(file, f"{path}.{key}", "must not be empty")
     return value
 
 
+def _money(raw: Mapping[str, Any], name: str, currency: str, file: str, path: str) -> Money:
+    """Money in a card, ``"25.00 GBP"`` in the card's currency (``amount``, ``minimum_payment``).
+
+    A bare number (``25.00``), the form cards were written in before, is still read, in
+    the card's currency.
+    """
+    key = f"{path}.{name}" if path else name
+    if name not in raw:
+        raise ParameterFileError(file, key, "is missing")
+    value = raw[name]
+    if isinstance(value, str):
+        try:
+            number, written = parse_money_text(value, key)
+        except ValidationError as error:
+            raise ParameterFileError(file, key, error.problem) from None
+        if written != currency:
+            raise ParameterFileError(
+                file, key, f"is in {written}, but the card's currency is {currency}"
+            )
+        return Money(_amount(number, file, key), currency)
+    return Money(_amount(value, file, key), currency)
+
+
 def _amount(value: object, file: str, key: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        raise ParameterFileError(file, key, "must be a number such as 25.00")
+        raise ParameterFileError(file, key, 'must be money such as "25.00 GBP"')
     amount = Decimal(value)
     if not amount.is_finite() or amount < 0:
         raise ParameterFileError(file, key, "must be a finite amount, not negative")
@@ -369,6 +394,10 @@ def _parse_rules(raw: object, currency: str, file: str) -> tuple[RateRules, froz
         raise ParameterFileError(file, "rules", f"unknown key(s) {sorted(unknown)}")
     values: dict[str, Any] = {}
     for name, kind in _RULE_KINDS.items():
+        if kind is Money:
+            if name in raw:
+                values[name] = _money(raw, name, currency, file, "rules")
+            continue
         value = _maybe(raw, name, kind, file, "rules")
         if value is None:
             continue
@@ -376,8 +405,6 @@ def _parse_rules(raw: object, currency: str, file: str) -> tuple[RateRules, froz
             raise ParameterFileError(file, f"rules.{name}", "must be a whole number above 0")
         if name == "rounding_mode":
             value = _enum(RoundingMode, value, file, "rules.rounding_mode")
-        if name == "minimum_payment":
-            value = Money(value, currency)
         values[name] = value
     return RateRules(**values), frozenset(values)
 
@@ -424,7 +451,7 @@ def _parse_rate(
             ActivityKind, _get(raw, "activity", str, file, path), file, f"{path}.activity"
         ),
         unit=_enum(RateUnit, _get(raw, "unit", str, file, path), file, f"{path}.unit"),
-        amount=Money(_get(raw, "amount", Decimal, file, path), currency),
+        amount=_money(raw, "amount", currency, file, path),
         effective_from=_get(raw, "effective_from", dt.date, file, path),
         source=source,
         verified=verified,
@@ -562,17 +589,40 @@ def load_rate_card(path: str | Path, *, base: RateCard | str | None = None) -> R
     names the bundled card to lay it over, and without that the file stands alone.
     """
     file = Path(path)
-    card, extends = _parse_document(tomlfile.read_file(file), str(file))
+    return read_rate_card(tomlfile.read_file(file), str(file), base=base)
+
+
+def read_rate_card(text: str, file: str, *, base: RateCard | str | None = None) -> RateCard:
+    """Like :func:`load_rate_card`, for a card's TOML text already read (standard input).
+
+    >>> from participatory.payments.rates import read_rate_card
+    >>> text = '''
+    ... [meta]
+    ... id = "ours"
+    ... title = "Our rates"
+    ... publisher = "Our university"
+    ... extends = "nihr"
+    ... currency = "GBP"
+    ... superseded = true
+    ... checked_on = 2026-12-06
+    ... source = "nihr_payment_guidance_public_2024"
+    ... verified = true
+    ... '''
+    >>> card = read_rate_card(text, "<stdin>")
+    >>> card.id, len(card.rates) > 0
+    ('ours', True)
+    """
+    card, extends = _parse_document(text, file)
     chosen = base if base is not None else extends
     if chosen is None:
         if not card.rates:
-            raise ParameterFileError(str(file), "rates", "must hold at least one [[rates]] table")
+            raise ParameterFileError(file, "rates", "must hold at least one [[rates]] table")
         return card
     if isinstance(chosen, str):
         try:
             chosen = bundled_rate_card(chosen)
         except UnsupportedCase as error:
-            raise ParameterFileError(str(file), "meta.extends", str(error)) from None
+            raise ParameterFileError(file, "meta.extends", str(error)) from None
     return chosen.layered(card)
 
 

@@ -217,13 +217,13 @@ class WorkingDays:
         return weekdays - self._holidays_between(after, through)
 
 
-def _working_days(value: object) -> int:
+def _working_days(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise ValidationError("working_days", "must be a whole number, 0 or more")
     return value
 
 
-def _nation(value: object) -> Nation:
+def _nation(value: Nation | str) -> Nation:
     return member(Nation, value, "nation")
 
 
@@ -281,20 +281,38 @@ class TimelinessReport(Explained):
 
 
 #: This module's English message templates (gathered by participatory.render.templates).
-MESSAGES: Final[Mapping[str, str]] = {
-    "payments.late": (
-        "Payment {payment} to {contributor} ({amount}) was paid on {paid_on}, "
-        "{working_days_late} working day(s) after its deadline of {deadline}."
-    ),
-    "payments.overdue": (
-        "Payment {payment} to {contributor} ({amount}) is overdue: it was due by "
-        "{deadline} and is {working_days_late} working day(s) late on {as_at}."
-    ),
+MESSAGES: Final[Mapping[str, object]] = {
+    "payments.late": {
+        "by": "working_days_late",
+        "one": (
+            "Payment {payment} to {contributor} ({amount}) was paid on {paid_on}, "
+            "{working_days_late} working day after its deadline of {deadline}."
+        ),
+        "other": (
+            "Payment {payment} to {contributor} ({amount}) was paid on {paid_on}, "
+            "{working_days_late} working days after its deadline of {deadline}."
+        ),
+    },
+    "payments.overdue": {
+        "by": "working_days_late",
+        "one": (
+            "Payment {payment} to {contributor} ({amount}) is overdue: it was due by "
+            "{deadline} and is {working_days_late} working day late on {as_at}."
+        ),
+        "other": (
+            "Payment {payment} to {contributor} ({amount}) is overdue: it was due by "
+            "{deadline} and is {working_days_late} working days late on {as_at}."
+        ),
+    },
     "payments.planned_after_deadline": (
         "Payment {payment} to {contributor} is planned for {due_on}, after the policy's "
         "deadline of {deadline}; bring it forward."
     ),
-    "payments.on_time": "{count} payment(s) were made on time.",
+    "payments.on_time": {
+        "by": "count",
+        "one": "{count} payment was made on time.",
+        "other": "{count} payments were made on time.",
+    },
 }
 
 

@@ -18,8 +18,8 @@ work allowance and the 55% taper, which are all monthly amounts times 12 in Poli
 claimant's favour) nor computes exactly (32-bit floats); its results are rounded here to
 the nearest penny, half up. Where the exact answer has a fraction of a penny the two can
 differ by a penny; earnings and fees in multiples of 20p (55% of which is whole pennies)
-avoid that, and the differential tests use only those. PolicyEngine's benefit cap also
-counts the Child Benefit it works out for the household.
+avoid that, and the differential tests use only those. Both models' benefit caps count
+the Child Benefit each works out for the household.
 
 Which AP: the one starting on 6 October of the tax year
 (:func:`~participatory.peers.households.assessment_period_start`). PolicyEngine reads a
@@ -45,13 +45,14 @@ education) and ``is_before_universal_credit_qualifying_young_person_terminal_dat
 library's one two-child-limit exception, which keeps the child's place in the order as
 the multiple-birth exception does); benefit-unit inputs ``would_claim_uc``,
 ``uc_deduction_rate`` (set to 0: PolicyEngine otherwise draws debt deductions at random),
+``would_claim_child_benefit`` (true: both models count Child Benefit towards the cap),
 ``uc_receives_new_claimant_health_element`` (one flag for the benefit unit, so the
 household has one), ``partners_care_for_same_severely_disabled_person`` (false: two
 carers care for two people, each with a carer element); household inputs ``rent``,
 ``tenure_type`` (``RENT_FROM_HA`` with rent, so the housing costs element is the rent
 with no Local Housing Allowance cap; ``OWNED_OUTRIGHT`` without), ``region``
 (``NORTH_WEST``: outside London for the benefit cap). Outputs: ``universal_credit``; for
-flagging, ``uc_benefit_cap_reduction_after_floor``, ``uc_deductions``,
+flagging and reporting, ``uc_benefit_cap_reduction_after_floor``, ``uc_deductions``,
 ``uc_income_tax_on_earnings`` and ``uc_national_insurance_on_earnings``.
 
 The batching pitfall: where any household in one simulation is given a variable as an
@@ -75,10 +76,15 @@ report flagged cases separately rather than require agreement on them:
     PolicyEngine deducts income tax and National Insurance worked out on a year of 12
     identical APs. UC deducts what is actually paid in the AP (reg. 55(5)), which for a
     one-off fee depends on how it is paid.
-``benefit-cap``
-    The benefit cap (UC Regs regs. 78-83) reduced the award in one of the two runs
-    (PolicyEngine counts the Child Benefit it works out for the household towards the
-    cap); the library's one-AP check does not apply the cap.
+
+The benefit cap (UC Regs 2013 regs. 78-83) is not a known difference: both models apply it,
+outside Greater London (``region``), counting the same Child Benefit
+(``would_claim_child_benefit``), and a disabled child's DLA, which lifts it (reg. 83(1)),
+is given to PolicyEngine as ``dla_m`` (a token amount: its exception asks only whether DLA
+is received). :attr:`PeerUCAnswer.capped_without_fee` and
+:attr:`~PeerUCAnswer.capped_with_fee` say where PolicyEngine's cap reduced the award, so a
+comparison can report how many capped cases agree. Neither side here applies the grace
+period or Northern Ireland's cap.
 
 Not modelled by either side here, so never given: childcare costs, Carer's Allowance
 (unearned income for UC; the carer element is given), capital, non-dependants, unearned
@@ -151,11 +157,13 @@ KNOWN_DIFFERENCES: Final[Mapping[str, str]] = MappingProxyType(
         "tax-and-ni-on-annualised-earnings": (
             "PolicyEngine deducts income tax and National Insurance on 12 identical periods"
         ),
-        "benefit-cap": "the benefit cap reduced PolicyEngine's award; the library omits it",
     }
 )
 
 _MONTHS: Final = 12
+#: A token yearly DLA (mobility) amount: PolicyEngine's benefit cap exception asks only
+#: whether DLA is received.
+_DLA_RECEIVED: Final = 1.0
 _LIMIT_DAY: Final = dt.date(2017, 4, 6)
 _PENNY: Final = Decimal("0.01")
 # PolicyEngine reports float32 amounts; anything smaller than this is a rounding residue.
@@ -205,6 +213,10 @@ class PeerUCAnswer:
     with_fee: Money
     #: Ids from :data:`KNOWN_DIFFERENCES` that this case touches.
     known_differences: frozenset[str]
+    #: Whether PolicyEngine's benefit cap reduced the award without the fee.
+    capped_without_fee: bool = False
+    #: Whether PolicyEngine's benefit cap reduced the award with the fee.
+    capped_with_fee: bool = False
 
     @property
     def change(self) -> Money:
@@ -282,6 +294,10 @@ def _person_values(
         # impaired or blind (higher, the limb PolicyEngine reads from a plain input).
         "is_disabled_for_benefits": disability is not ChildDisability.NONE,
         "is_blind": disability is ChildDisability.HIGHER,
+        # The child receives DLA, which lifts the benefit cap (UC Regs 2013 reg. 83(1)):
+        # PolicyEngine's exception reads whether DLA is received, so a token amount says
+        # so (the additions above come from the flags, and UC counts no DLA as income).
+        "dla_m": _DLA_RECEIVED if disability is not ChildDisability.NONE else 0.0,
         # A qualifying young person: in non-advanced education begun before 19, and
         # before the terminal date.
         "is_in_non_advanced_education": young_person,
@@ -360,6 +376,8 @@ def situation(
             benunits[entity_id] = {
                 "members": list(members),
                 "would_claim_uc": dict.fromkeys(years, True),
+                # Both models count the same Child Benefit towards the benefit cap.
+                "would_claim_child_benefit": dict.fromkeys(years, True),
                 "uc_deduction_rate": dict.fromkeys(years, 0.0),
                 # Two carers care for two people (each gets the carer element).
                 "partners_care_for_same_severely_disabled_person": dict.fromkeys(years, False),
@@ -445,13 +463,13 @@ def universal_credit_for_one_period_batch(
         differences = set()
         if kinds[index] in _FEE_DIFFERENCE and not fee.is_zero():
             differences.add(_FEE_DIFFERENCE[kinds[index]])
-        if any(float(found["uc_benefit_cap_reduction_after_floor"][row]) > _NOISE for row in rows):
-            differences.add("benefit-cap")
+        # Both models apply the benefit cap: reported, never flagged.
+        cap = [float(found["uc_benefit_cap_reduction_after_floor"][row]) > _NOISE for row in rows]
         tax_and_ni = ("uc_income_tax_on_earnings", "uc_national_insurance_on_earnings")
         if any(float(found[name][row]) > _NOISE for name in tax_and_ni for row in rows):
             differences.add("tax-and-ni-on-annualised-earnings")
         without, with_fee = (_monthly(float(found["universal_credit"][row])) for row in rows)
-        answers.append(PeerUCAnswer(without, with_fee, frozenset(differences)))
+        answers.append(PeerUCAnswer(without, with_fee, frozenset(differences), cap[0], cap[1]))
     return tuple(answers)
 
 

@@ -98,11 +98,11 @@ class Holding(enum.Enum):
 _RANKS = {holding: index for index, holding in enumerate(Holding)}
 
 
-def _holding(value: object) -> Holding:
+def _holding(value: Holding | str) -> Holding:
     return member(Holding, value, "holding")
 
 
-def _decision(value: object) -> Decision:
+def _decision(value: Decision | str) -> Decision:
     return member(Decision, value, "decision")
 
 

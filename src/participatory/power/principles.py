@@ -1,8 +1,9 @@
 """Checking a project against the NIHR co-production principles and the UK Standards.
 
 One :class:`~participatory.core.explain.Finding` per principle and per standard, with an
-:class:`PrincipleOutcome`: met, partly met, not met, or refer (the evidence supplied does not
-decide it; the library never guesses). What each item is checked against is data
+:class:`PrincipleOutcome`: met, partly met, not met, not known (the evidence supplied does not
+decide it, and the finding is a question to answer: the library never guesses), or refer (the
+library has no criteria for the item, so a person must judge it). What each item is checked against is data
 (``[criteria]`` in ``power_scale.toml``): fields of :class:`InvolvementEvidence` the project
 fills in, and for *Sharing of power* and *Governance* a test on the decision record.
 
@@ -12,13 +13,14 @@ PrincipleOutcome rule, over the evidence items (``None`` = not known):
 - some true and some false → **partly met** (whether or not others are unknown);
 - every known item false, none true → **not met** (unknown items cannot lift it past partly,
   but the finding lists them);
-- otherwise (items unknown, the rest all true) → **refer**.
+- otherwise (items unknown, the rest all true) → **not known**: a question to answer
+  (:attr:`~participatory.core.explain.Severity.QUESTION`), naming the facts to find out.
 
 >>> from participatory.power.decisions import DecisionRecord
 >>> evidence = InvolvementEvidence(ground_rules_agreed=True, contributors_paid_for_time=False)
 >>> results = assess_principles(DecisionRecord(), evidence)
 >>> [(f.values["item"], f.values["outcome"]) for f in results[:3]]
-[('Sharing of power', 'not met'), ('Including all perspectives and skills', 'refer'), ('Respecting and valuing the knowledge of all those working together on the research', 'partly met')]
+[('Sharing of power', 'not met'), ('Including all perspectives and skills', 'not known'), ('Respecting and valuing the knowledge of all those working together on the research', 'partly met')]
 """  # noqa: E501
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ class PrincipleOutcome(enum.Enum):
     MET = "met"
     PARTLY_MET = "partly met"
     NOT_MET = "not met"
+    #: A fact that decides it is not known: a question to answer.
+    NOT_KNOWN = "not known"
+    #: No criteria for the item: a person must judge it.
     REFER = "refer"
 
     @property
@@ -56,6 +61,7 @@ _SEVERITIES = {
     PrincipleOutcome.MET: Severity.MET,
     PrincipleOutcome.PARTLY_MET: Severity.ADVICE,
     PrincipleOutcome.NOT_MET: Severity.WARNING,
+    PrincipleOutcome.NOT_KNOWN: Severity.QUESTION,
     PrincipleOutcome.REFER: Severity.REFER,
 }
 
@@ -141,7 +147,7 @@ def _outcome(known: list[bool], unknown: int) -> PrincipleOutcome:
     if any(known) and not all(known):
         return PrincipleOutcome.PARTLY_MET
     if unknown:
-        return PrincipleOutcome.NOT_MET if known and not any(known) else PrincipleOutcome.REFER
+        return PrincipleOutcome.NOT_MET if known and not any(known) else PrincipleOutcome.NOT_KNOWN
     return PrincipleOutcome.MET if all(known) else PrincipleOutcome.NOT_MET
 
 

@@ -11,8 +11,8 @@ The forms (also in :doc:`/howto/project-files`):
 - **money**: a string with the amount and the ISO 4217 currency, ``"90.00 GBP"`` or
   ``"1,250.00 GBP"`` (:data:`~participatory.core.money.MONEY_GRAMMAR`: commas only between
   groups of three digits, so ``"1,50 GBP"`` is refused rather than read as £150); the
-  object ``{"amount": "90.00", "currency": "GBP"}`` that the library's own JSON output
-  uses is read too, so that output can be fed back in;
+  object ``{"amount": "90.00", "currency": "GBP"}`` that earlier versions of the library's
+  JSON output used is read too (never written: the output writes ``"90.00 GBP"``);
 - **lists**: an array, ``["Bath"]``; a single text where a list belongs is refused (it is
   not a list of its letters);
 - **numbers that are not money** (hours): a string such as ``"2.5"`` in the same grammar,
@@ -39,6 +39,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
+import attrs
 import cattrs
 from cattrs.cols import list_structure_factory
 from cattrs.gen import make_dict_structure_fn
@@ -181,6 +182,24 @@ def _safeguarding_profile(
     return structure
 
 
+def _record_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[object, object], Any]]:
+    """A record must be a table: anything else says so by name (not "is not valid here")."""
+
+    def factory(kind: Any) -> Callable[[object, object], Any]:
+        build = make_dict_structure_fn(kind, conv)
+
+        def structure(value: object, cls: object) -> Any:
+            if isinstance(value, kind):
+                return value  # already the model (a Python caller mixing the two)
+            if not isinstance(value, Mapping):
+                raise ValidationError("", "must be a table (a JSON object) of its fields")
+            return build(value, cls)
+
+        return structure
+
+    return factory
+
+
 def _is_enum(kind: Any) -> bool:
     return isinstance(kind, type) and issubclass(kind, enum.Enum)
 
@@ -220,6 +239,7 @@ def project_converter() -> cattrs.Converter:
     """The strict converter for project files (built once)."""
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     # First: hooks made below (the safeguarding profile's) look their fields' hooks up now.
+    conv.register_structure_hook_factory(attrs.has, _record_hook(conv))
     conv.register_structure_hook_factory(_is_sequence, _sequence_hook(conv))
     conv.register_structure_hook(Money, _money)
     conv.register_structure_hook(Decimal, _decimal)

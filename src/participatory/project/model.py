@@ -90,15 +90,15 @@ def _texts(value: Iterable[str]) -> tuple[str, ...]:
     return items
 
 
-def _activity_kind(value: object) -> ActivityKind:
+def _activity_kind(value: ActivityKind | str) -> ActivityKind:
     return member(ActivityKind, value, "activity")
 
 
-def _unit(value: object) -> RateUnit:
+def _unit(value: RateUnit | str) -> RateUnit:
     return member(RateUnit, value, "unit")
 
 
-def _held_on(value: object) -> dt.date:
+def _held_on(value: dt.date | str) -> dt.date:
     return to_date(value, "held_on")
 
 
@@ -109,11 +109,11 @@ def _non_negative(value: object, path: str) -> Decimal:
     return number
 
 
-def _amount(value: object) -> Decimal:
+def _amount(value: Decimal | int | str) -> Decimal:
     return _non_negative(value, "amount")
 
 
-def _preparation_hours(value: object) -> Decimal:
+def _preparation_hours(value: Decimal | int | str) -> Decimal:
     return _non_negative(value, "preparation_hours")
 
 
@@ -176,7 +176,7 @@ def _households(value: Mapping[str, Household]) -> Mapping[str, Household]:
     return FrozenDict(households)
 
 
-def _optional_label(value: object) -> str | None:
+def _optional_label(value: str | None) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value.strip():

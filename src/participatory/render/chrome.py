@@ -12,8 +12,8 @@ translates; :func:`word` looks one up in a locale.
 'Warning'
 >>> summary({Severity.PROBLEM: 2, Severity.WARNING: 1}, "en_GB")
 '2 problems, 1 warning'
->>> summary({Severity.PROBLEM: 2, Severity.WARNING: 1}, "cy")
-'2 o broblemau, un rhybudd'
+>>> summary({Severity.PROBLEM: 2, Severity.WARNING: 7}, "cy")
+'dwy broblem, 7 o rybuddion'
 """
 
 from __future__ import annotations
@@ -29,8 +29,11 @@ __all__ = ["heading", "severity_label", "summary", "word"]
 
 
 def word(key: str, locale: str, **values: object) -> str:
-    """The report text for ``key`` in ``locale``, with ``values`` in its placeholders."""
-    return text(key, locale).format_map(values) if values else text(key, locale)
+    """The report text for ``key`` in ``locale``, with ``values`` in its placeholders.
+
+    For a plural template the number among ``values`` picks the form.
+    """
+    return text(key, locale, values).format_map(values) if values else text(key, locale)
 
 
 def heading(area: Area, locale: str) -> str:
@@ -49,6 +52,5 @@ def summary(counts: Mapping[Severity, int], locale: str) -> str:
     for severity in SUMMARY_ORDER:
         count = counts.get(severity, 0)
         if count:
-            form = "one" if count == 1 else "many"
-            parts.append(word(f"render.count.{severity.value}.{form}", locale, count=count))
+            parts.append(word(f"render.count.{severity.value}", locale, count=count))
     return ", ".join(parts) if parts else word("render.nothing", locale)

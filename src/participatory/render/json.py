@@ -7,9 +7,18 @@ and each figure its label and formatted value, all in the report's locale. Unles
 ``include_sensitive`` is true, a sensitive finding or figure is not listed at all: each
 section counts them (``withheld_findings``, ``withheld_figures``) and carries the view's
 sentence saying so (``withheld``), exactly what the text, Markdown and HTML reports
-disclose, and no person id, severity or subject of anything withheld. Output is
+disclose, and no person id or subject of anything withheld (its severity is counted in the
+section's ``summary`` and, by contributor number, in ``first``). Output is
 deterministic: keys sorted, no timestamps, nothing read from the environment, so the same
 report gives the same bytes anywhere.
+
+``first`` is "What to do first" as a list, most pressing first: each step's ``severity``,
+``text``, ``action``, the ``sections`` it points to (area, heading, anchor) and, for a
+shown finding, its ``rule_id``; for a person's withheld findings, ``withheld`` is true,
+``contributor`` is their number in the project's list of people (``null`` for people not
+listed), ``contributors`` how many that list has, and ``counts`` their findings by severity,
+and nothing else about them. A brief report (``brief=True``) lists no findings (each
+section keeps its heading, summary and figures) and no sources.
 
 Citations are compact: a finding's ``citations`` (and each parameter's ``source`` and
 ``reference``) are ``{"source": key, "pinpoint": ..., "verified": ...}``, and the report
@@ -42,6 +51,7 @@ from participatory.core.explain import Finding, ParameterUse
 from participatory.core.serialise import unstructure
 from participatory.core.sources import Citation, Source
 from participatory.render.chrome import severity_label, word
+from participatory.render.first import FirstStep, FirstSteps
 from participatory.render.text import action_sentence, printable, sentence
 from participatory.render.view import ReportView
 
@@ -51,6 +61,7 @@ __all__ = [
     "document_data",
     "documents_data",
     "finding_sources",
+    "first_data",
     "parameter_data",
     "render_json",
 ]
@@ -59,7 +70,10 @@ __all__ = [
 #: citations are catalogue references, described once in the report's ``sources`` table.
 #: Version 3: withheld findings and figures are no longer listed (not even their severity
 #: or subject), only counted per section (``withheld_findings``, ``withheld_figures``).
-FORMAT_VERSION: Final = 3
+#: Version 4: the severity ``question`` (a fact nobody has given yet; the UK Standards items
+#: that were ``refer``), "What to do first" (``first``), and a section's ``summary`` counts
+#: its withheld findings too.
+FORMAT_VERSION: Final = 4
 
 _SURROGATES: Final = re.compile("[\ud800-\udfff]")
 
@@ -107,6 +121,33 @@ def documents_data(findings: Iterable[Finding]) -> dict[str, dict[str, Any]]:
     }
 
 
+def _step_data(step: FirstStep) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "severity": step.severity.value,
+        "severity_label": step.severity_label,
+        "text": step.text,
+        "action": step.action,
+        "sections": [
+            {"area": link.area.value, "heading": link.heading, "anchor": link.anchor}
+            for link in step.sections
+        ],
+        "withheld": step.withheld,
+    }
+    if step.withheld:
+        # A number in the project's list of people and counts: never a name or a subject.
+        data["contributor"] = step.contributor
+        data["contributors"] = step.contributors
+        data["counts"] = {severity.value: count for severity, count in step.counts}
+    else:
+        data["rule_id"] = step.rule_id
+    return data
+
+
+def first_data(block: FirstSteps) -> list[dict[str, Any]]:
+    """The "What to do first" block as JSON data: one item per step, in the block's order."""
+    return [_step_data(step) for step in block.steps]
+
+
 def _plain(value: object) -> Any:
     """A last resort for values the converter left as objects: sets sorted, others as text."""
     if isinstance(value, set | frozenset):
@@ -120,6 +161,7 @@ def render_json(report: GovernanceReport, view: ReportView, *, include_sensitive
         raise ValidationError("report", "must be a GovernanceReport and its ReportView")
     data: dict[str, Any] = unstructure(report, include_sensitive=include_sensitive)
     locale = view.locale
+    data.pop("contributors", None)  # which number is whom stays with the coordinator
     for section_data, section, section_view in zip(
         data["sections"], report.sections, view.sections, strict=True
     ):
@@ -127,7 +169,7 @@ def render_json(report: GovernanceReport, view: ReportView, *, include_sensitive
         section_data["summary"] = section_view.summary
         section_data["withheld"] = list(section_view.withheld)
         # Like the other formats, a withheld finding or figure is not listed at all, only
-        # counted for the section: not its severity, not whom it is about.
+        # counted: never whom it is about (the summary counts it by severity).
         section_data["withheld_findings"] = section_view.withheld_findings
         section_data["withheld_figures"] = section_view.withheld_figures
         shown_findings = []
@@ -143,7 +185,7 @@ def render_json(report: GovernanceReport, view: ReportView, *, include_sensitive
                 action_sentence(key, locale=locale) for key in finding.actions
             ]
             shown_findings.append(finding_data)
-        section_data["findings"] = shown_findings
+        section_data["findings"] = [] if view.brief else shown_findings
         shown_figures = []
         views = iter(section_view.figures)
         for figure_data, figure in zip(section_data["figures"], section.figures, strict=True):
@@ -166,6 +208,9 @@ def render_json(report: GovernanceReport, view: ReportView, *, include_sensitive
             "caveat": view.caveat,
             "notices": list(view.notices),
             "sources": _sources(report, view),
+            "brief": view.brief,
+            "first_heading": view.first.heading if view.first is not None else "",
+            "first": first_data(view.first) if view.first is not None else [],
             # The words a consumer needs to lay the report out itself in the same locale.
             "labels": {
                 **attrs.asdict(view.labels),

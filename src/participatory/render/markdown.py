@@ -10,6 +10,7 @@ Text from a project file or a finding's values is escaped, so a title such as
 from __future__ import annotations
 
 from participatory.core.text import markdown_text
+from participatory.render.first import FirstSteps, SectionLink
 from participatory.render.view import (
     CitationView,
     ReportView,
@@ -52,8 +53,31 @@ def _entry(source: SourceView) -> str:
     return f"{source.number}. {escape(source.details())}{url} ({escape(source.kind_label)})"
 
 
+def _anchor(anchor: str) -> str:
+    # An explicit target: a heading's own id depends on the renderer and the language.
+    return f'<a id="{anchor}"></a>'
+
+
+def _link(link: SectionLink) -> str:
+    return f"[{escape(link.heading)}](#{link.anchor})"
+
+
+def _first(block: FirstSteps) -> list[str]:
+    lines = [_anchor(block.anchor), "", f"## {escape(block.heading)}", ""]
+    if block.nothing:
+        lines += [escape(block.nothing), ""]
+    for group in block.groups:
+        lines += [f"### {escape(group.heading)}", ""]
+        for step in group.steps:
+            links = ", ".join(_link(link) for link in step.sections)
+            lines.append(f"- {escape(step.text)} {escape(step.do)} ({links})")
+        lines.append("")
+    return lines
+
+
 def _section(section: SectionView, view: ReportView) -> list[str]:
-    lines = [f"## {escape(section.heading)}", "", f"*{escape(section.summary)}*", ""]
+    lines = [_anchor(section.anchor), "", f"## {escape(section.heading)}", ""]
+    lines += [f"*{escape(section.summary)}*", ""]
     labels = view.labels
     if section.findings or section.withheld:
         lines += [f"### {escape(labels.findings)}", ""]
@@ -80,8 +104,14 @@ def _is_web(url: str) -> bool:
 
 
 def render_markdown(view: ReportView) -> str:
-    """The report as Markdown: one ``#`` title, a ``##`` section per area."""
+    """The report as Markdown: one ``#`` title, "What to do first", a ``##`` section per area.
+
+    Each section has an explicit anchor (``<a id="h-payments"></a>``) that the block's
+    links point to.
+    """
     lines = [f"# {escape(view.title)}", "", escape(view.as_at), "", escape(view.summary), ""]
+    if view.first is not None:
+        lines += _first(view.first)
     lines += [f"> {escape(notice)}\n" for notice in view.notices]
     lines += [f"*{escape(view.caveat)}*", ""]
     for section in view.sections:

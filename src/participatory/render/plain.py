@@ -1,7 +1,9 @@
 """A report as plain text for a terminal: headings underlined, lists indented, lines wrapped.
 
-Each finding ends with its citations as short pinpoints and the number of each document;
-the documents are listed once, at the end of the report.
+The report opens with "What to do first" (:mod:`participatory.render.first`): its groups,
+each step with what to do and the section to read. Each finding ends with its citations as
+short pinpoints and the number of each document; the documents are listed once, at the end of
+the report. A brief view (``build_view(..., brief=True)``) prints the block and the figures.
 
 >>> import datetime as dt
 >>> from participatory.assessment.report import GovernanceReport
@@ -13,6 +15,10 @@ Governance report: River watch
 Assessed as at 25 November 2026.
 Across the whole report: nothing to act on.
 <BLANKLINE>
+What to do first
+----------------
+Nothing needs acting on first.
+<BLANKLINE>
 This is an estimate from published rules and guidance, not advice. ...
 """
 
@@ -21,6 +27,7 @@ from __future__ import annotations
 import textwrap
 from typing import Final
 
+from participatory.render.first import FirstSteps
 from participatory.render.view import (
     CitationView,
     ReportView,
@@ -117,9 +124,23 @@ def _section(section: SectionView, view: ReportView) -> list[str]:
     return lines
 
 
+def _first(block: FirstSteps) -> list[str]:
+    lines = _underlined(block.heading, "-")
+    if block.nothing:
+        lines += _wrap(block.nothing)
+    for group in block.groups:
+        lines.append(group.heading)
+        for step in group.steps:
+            lines += _wrap(step.text, "  - ", "    ")
+            lines += _wrap(f"{step.do} {step.see}", "    ")
+    return [*lines, ""]
+
+
 def render_text(view: ReportView) -> str:
     """The report as plain text, lines wrapped at 88 characters, ending with a newline."""
     lines = [*_underlined(view.title, "="), view.as_at, *_wrap(view.summary), ""]
+    if view.first is not None:
+        lines += _first(view.first)
     for notice in view.notices:
         lines += [*_wrap(notice), ""]
     lines += _wrap(view.caveat)

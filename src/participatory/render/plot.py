@@ -9,20 +9,35 @@ window and no global state changes. A notebook shows a figure returned from a ce
 ``%matplotlib inline``); elsewhere call ``figure.savefig("chart.png")``. Each function
 draws on ``ax`` when given one, so several charts can share a figure.
 
+Every chart says what it shows in words, written from the same data it draws:
+:func:`alt_text` gives it (for an ``alt`` attribute, a caption or a screen reader). A
+figure a function made itself shows in a notebook as an image carrying that text as its
+``alt``; on axes you gave, put ``alt_text(figure)`` beside the figure yourself.
+
 >>> import datetime as dt
 >>> from participatory.benefits import CarersAllowanceClaim, Household, Person
 >>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())])
 >>> figure = kept_against_payment(carer, dt.date(2025, 6, 10), up_to=400)
 >>> [line.get_label() for line in figure.axes[0].get_lines()]
 ['kept', 'paid (if nothing were lost)', 'largest payment that changes nothing: £196.00']
+>>> print(alt_text(figure))  # doctest: +NORMALIZE_WHITESPACE
+Line chart of what the contributor keeps of one payment received on 2025-06-10, for
+payments from £0.00 to £400.00. Up to £196.00, the largest payment that changes nothing,
+they keep all of it. One penny more, £196.01, loses Carer's Allowance outright (a cliff
+edge): they keep £112.71. Only from £279.31 do they keep more than at £196.00. Of £400.00
+they keep £316.70 (£83.30 lost).
 
 Money is exact everywhere else in the library; here amounts become floats only to be drawn.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import functools
+import io
 import itertools
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -54,6 +69,7 @@ __all__ = [
     "PlottingNotInstalled",
     "RiskRow",
     "RiskTable",
+    "alt_text",
     "budget_by_holder",
     "kept_against_payment",
     "kept_curve",
@@ -90,19 +106,75 @@ def _new_axes(ax: Axes | None, size: tuple[float, float]) -> tuple[Figure, Axes]
     """``ax`` and its figure, or a new figure on the Agg canvas with one axes."""
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
+
+        figure_class = _described_figure_class()
     except ImportError as error:
         raise PlottingNotInstalled(
-            "participatory.render.plot needs matplotlib: pip install 'participatory[plot]'"
+            "participatory.render.plot needs matplotlib: install the plot extra, "
+            "pip install 'participatory[plot]' ('.[plot]' from a checkout)"
         ) from error
     if ax is not None:
         figure = ax.get_figure()
         if figure is None:  # pragma: no cover - an axes always belongs to a figure
             raise ValidationError("ax", "must belong to a figure")
         return figure, ax  # type: ignore[return-value]
-    figure = Figure(figsize=size, layout="constrained")
+    figure = figure_class(figsize=size, layout="constrained")
     FigureCanvasAgg(figure)
     return figure, figure.add_subplot()
+
+
+# The words each chart drawn on a figure says it shows, in drawing order. Weak keys: the
+# text goes when the figure does.
+_ALT_TEXTS: weakref.WeakKeyDictionary[Figure, list[str]] = weakref.WeakKeyDictionary()
+
+
+@functools.cache
+def _described_figure_class() -> type[Figure]:
+    """A Figure that a notebook shows as a PNG image with its alt text.
+
+    Defined on first use, so that matplotlib is imported only when a chart is drawn.
+    """
+    from matplotlib.figure import Figure
+
+    class DescribedFigure(Figure):
+        """A figure drawn by this module: in a notebook, an image with its ``alt`` text."""
+
+        def _repr_html_(self) -> str:
+            png = io.BytesIO()
+            self.savefig(png, format="png", bbox_inches="tight")
+            data = base64.b64encode(png.getvalue()).decode("ascii")
+            alt = _escape_attribute(alt_text(self))
+            return f'<img src="data:image/png;base64,{data}" alt="{alt}" style="max-width:100%">'
+
+    return DescribedFigure
+
+
+def _escape_attribute(text: str) -> str:
+    return (
+        text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+    )
+
+
+def _describe(figure: Figure, text: str) -> None:
+    _ALT_TEXTS.setdefault(figure, []).append(text)
+
+
+def alt_text(figure: Figure) -> str:
+    """What ``figure`` shows, in words: one description per chart drawn on it.
+
+    Each description names the kind of chart and the message of its data (where the
+    contributor's money is lost, which decision sits on which rung, who holds the money,
+    which month loses most), with the figures it draws.
+
+    >>> from participatory.power import DecisionRecord, Holding
+    >>> figure = ladder_chart(DecisionRecord.of(research_questions=Holding.JOINTLY))
+    >>> alt_text(figure).split(". ")[0]
+    "Bar chart of the rung on Arnstein's ladder of each of 9 decisions"
+    """
+    texts = _ALT_TEXTS.get(figure)
+    if not texts:
+        raise ValidationError("figure", "was not drawn by participatory.render.plot")
+    return " ".join(texts)
 
 
 def _pounds(amount: Decimal) -> str:
@@ -238,7 +310,152 @@ def kept_against_payment(
     axes.set_ylim(bottom=0)
     axes.legend(loc="upper left", fontsize="small")
     axes.grid(alpha=0.3)
+    _describe(figure, _kept_words(household, as_at, points, safe, parameters))
     return figure
+
+
+def _kept_words(
+    household: Household,
+    as_at: dt.date | str,
+    points: tuple[KeptPoint, ...],
+    safe: Money | None,
+    parameters: ParameterSet | None,
+) -> str:
+    """The message of a kept-against-payment chart: where money is lost, and how much."""
+    first, last = points[0], points[-1]
+    words = [
+        f"Line chart of what the contributor keeps of one payment received on {as_at}, "
+        f"for payments from {_pounds(first.payment.amount)} to {_pounds(last.payment.amount)}."
+    ]
+    if safe is None:
+        words.append("No payment in that range is safe from a change in benefits.")
+    elif safe.amount >= last.payment.amount:
+        words.append(f"They keep all of it: nothing changes up to {_pounds(safe.amount)}.")
+        return " ".join(words)
+    elif safe.amount == 0:
+        words.append("Any payment at all changes a benefit.")
+    else:
+        words.append(
+            f"Up to {_pounds(safe.amount)}, the largest payment that changes nothing, "
+            "they keep all of it."
+        )
+    edge = next(
+        (b for a, b in itertools.pairwise(points) if b.cliff and not a.cliff),
+        None,
+    )
+    if edge is not None:
+        check = assess_payment(household, edge.payment, as_at, parameters=parameters)
+        lost = sorted({row.benefit.label for row in check.numbers if row.cliff})
+        penny = safe is not None and edge.payment.amount == safe.amount + _PENNY
+        where = (
+            f"One penny more, {_pounds(edge.payment.amount)},"
+            if penny
+            else f"At {_pounds(edge.payment.amount)} a payment"
+        )
+        words.append(
+            f"{where} loses {' and '.join(lost)} outright (a cliff edge): they keep "
+            f"{_pounds(edge.kept.amount)}."
+        )
+        if safe is not None:
+            better = _first_better_than(household, as_at, points, edge, safe, parameters)
+            if better is None:
+                words.append(
+                    f"No payment up to {_pounds(last.payment.amount)} keeps more than "
+                    f"{_pounds(safe.amount)}."
+                )
+            else:
+                words.append(
+                    f"Only from {_pounds(better)} do they keep more than at {_pounds(safe.amount)}."
+                )
+    elif safe is not None:
+        words.append(_taper_words(points, safe.amount))
+    lost_at_top = last.payment.amount - last.kept.amount
+    words.append(
+        f"Of {_pounds(last.payment.amount)} they keep {_pounds(last.kept.amount)}"
+        + (f" ({_pounds(lost_at_top)} lost)." if lost_at_top else ".")
+    )
+    return " ".join(words)
+
+
+def _kept_share(pence: int) -> str:
+    if pence >= 100:
+        return "all of it"
+    if pence <= 0:
+        return "nothing"
+    return f"{pence}p"
+
+
+def _taper_words(points: tuple[KeptPoint, ...], safe: Decimal) -> str:
+    """How much of each further pound above ``safe`` is kept, stretch by stretch."""
+    # Runs of equal pence kept per pound: [pence, first point, last point, intervals].
+    runs: list[list[Any]] = []
+    above = [p for p in points if p.payment.amount >= safe]
+    for a, b in itertools.pairwise(above):
+        if b.payment.amount - a.payment.amount <= _PENNY:
+            continue  # the penny past the safe payment: rounding, not a rate
+        rate = (b.kept.amount - a.kept.amount) / (b.payment.amount - a.payment.amount)
+        pence = int((rate * 100).quantize(Decimal(1)))
+        if runs and runs[-1][0] == pence:
+            runs[-1][2:] = [b, runs[-1][3] + 1]
+        else:
+            runs.append([pence, a, b, 1])
+    # A run of one interval between two others holds the kink between them: put the
+    # boundary where the two rates meet, to the penny.
+    index = 1
+    while index < len(runs) - 1:
+        before, middle, after = runs[index - 1], runs[index], runs[index + 1]
+        if middle[3] == 1 and before[0] != after[0]:
+            r1, r2 = Decimal(before[0]) / 100, Decimal(after[0]) / 100
+            a, b = middle[1], middle[2]
+            kink = (
+                b.kept.amount - a.kept.amount - r2 * b.payment.amount + r1 * a.payment.amount
+            ) / (r1 - r2)
+            at = KeptPoint(Money.gbp(kink.quantize(_PENNY)), a.kept, False)
+            before[2], after[1] = at, at
+            del runs[index]
+        else:
+            index += 1
+    if not runs:
+        return ""
+    runs[0][1] = KeptPoint(Money.gbp(safe), runs[0][1].kept, False)
+    if len(runs) == 1 and safe == 0:
+        return f"Of every pound they keep {_kept_share(runs[0][0])}."
+    if len(runs) == 1:
+        return f"Above {_pounds(safe)} each further pound keeps {_kept_share(runs[0][0])}."
+    if len(runs) <= 4:
+        stretches = [
+            f"from {_pounds(run[1].payment.amount)} to {_pounds(run[2].payment.amount)}, "
+            f"{_kept_share(run[0])}"
+            for run in runs[:-1]
+        ]
+        stretches.append(f"above {_pounds(runs[-1][1].payment.amount)}, {_kept_share(runs[-1][0])}")
+        return "Of each further pound they keep: " + "; ".join(stretches) + "."
+    top = points[-1]
+    pence = int(((top.kept.amount - safe) / (top.payment.amount - safe) * 100).quantize(1))
+    return f"Above {_pounds(safe)} each further pound keeps about {_kept_share(pence)} on average."
+
+
+def _first_better_than(
+    household: Household,
+    as_at: dt.date | str,
+    points: tuple[KeptPoint, ...],
+    edge: KeptPoint,
+    safe: Money,
+    parameters: ParameterSet | None,
+) -> Decimal | None:
+    """The smallest payment after the cliff edge that keeps more than the safe payment."""
+    after = [p for p in points if p.payment.amount >= edge.payment.amount]
+    for before, point in itertools.pairwise(after):
+        if point.kept.amount > safe.amount:
+            # Between the two points drawn each pound is kept: the exact penny is
+            # ``safe - kept`` above the earlier point, if the engine agrees.
+            guess = before.payment.amount + (safe.amount - before.kept.amount) + _PENNY
+            if before.payment.amount < guess < point.payment.amount:
+                kept = assess_payment(household, Money.gbp(guess), as_at, parameters=parameters)
+                if kept.kept.amount > safe.amount:
+                    return guess
+            return point.payment.amount
+    return None
 
 
 def ladder_chart(
@@ -297,6 +514,25 @@ def ladder_chart(
     axes.set_xlabel("Arnstein's ladder of citizen participation")
     axes.set_title(title or "Who holds each decision")
     axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
+    by_rung: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for decision, height in zip(decisions, heights, strict=True):
+        core = " (core)" if decision in scale.core_decisions else ""
+        by_rung[int(height)].append((decision.label + core, record.holding(decision).label))
+    groups = []
+    for number in sorted(by_rung, reverse=True):
+        held = by_rung[number]
+        if len({how for _, how in held}) == 1:
+            names = ", ".join(name for name, _ in held)
+            groups.append(f"Rung {number}, {rungs[number].name} ({held[0][1]}): {names}.")
+        else:
+            names = ", ".join(f"{name}, {how}" for name, how in held)
+            groups.append(f"Rung {number}, {rungs[number].name}: {names}.")
+    _describe(
+        figure,
+        f"Bar chart of the rung on Arnstein's ladder of each of {len(decisions)} decisions. "
+        f"The project as a whole sits at rung {placement.rung.number}, "
+        f"{placement.rung.name} ({rungs[placement.rung.number].grouping}). " + " ".join(groups),
+    )
     return figure
 
 
@@ -341,7 +577,35 @@ def budget_by_holder(budget: Budget, *, title: str | None = None, ax: Axes | Non
     axes.set_xlabel(f"amount ({budget.currency})")
     axes.set_title(title or "Who holds the budget, by kind of line")
     axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize="small")
+    _describe(figure, _budget_words(budget, holders, kinds, totals))
     return figure
+
+
+def _budget_words(
+    budget: Budget,
+    holders: list[Any],
+    kinds: list[LineKind],
+    totals: Mapping[Any, Mapping[LineKind, Decimal]],
+) -> str:
+    """The message of a budget chart: who holds how much of it, and for what."""
+    whole = sum((sum(totals[h].values(), Decimal(0)) for h in holders), Decimal(0))
+    words = [
+        f"Stacked bar chart of who holds the budget of {_pounds(whole)} "
+        f"({budget.currency}), one bar per holder, by kind of line."
+    ]
+    if not holders:
+        return words[0] + " The budget has no lines."
+    for holder in holders:
+        held = sum(totals[holder].values(), Decimal(0))
+        share = f" ({held / whole:.0%})" if whole else ""
+        parts = ", ".join(
+            f"{kind.value.replace('_', ' ')} {_pounds(totals[holder][kind])}"
+            for kind in kinds
+            if kind in totals[holder]
+        )
+        kind_name = holder.kind.value.replace("_", " ")
+        words.append(f"{holder.name} ({kind_name}) holds {_pounds(held)}{share}: {parts}.")
+    return " ".join(words)
 
 
 @attrs.frozen
@@ -491,4 +755,35 @@ def risks_by_month(
     axes.set_title(title or "Benefit lost each month, by benefit")
     if benefits:
         axes.legend(fontsize="small")
+    _describe(figure, _risk_words(table))
     return figure
+
+
+def _risk_words(table: RiskTable) -> str:
+    """The message of a risks-by-month chart: how much is lost, when, to which benefits."""
+    kind = "Stacked bar chart of benefit lost each month, by benefit"
+    if not table.rows:
+        return f"{kind}: no benefit is lost in any month."
+    by_month: dict[str, Decimal] = defaultdict(Decimal)
+    by_benefit: dict[Benefit, Decimal] = defaultdict(Decimal)
+    for row in table.rows:
+        by_month[row.month] += row.lost.amount
+        by_benefit[row.benefit] += row.lost.amount
+    total = sum(by_month.values(), Decimal(0))
+    worst = max(sorted(by_month), key=lambda month: by_month[month])
+    cliffs = sum(row.cliffs for row in table.rows)
+    benefits = ", ".join(
+        f"{benefit.label} {_pounds(amount)}"
+        for benefit, amount in sorted(by_benefit.items(), key=lambda item: -item[1])
+    )
+    if len(by_month) == 1:
+        when = f"in {worst}"
+    else:
+        when = (
+            f"over {len(by_month)} months ({min(by_month)} to {max(by_month)}); the most in "
+            f"{worst}, {_pounds(by_month[worst])}"
+        )
+    return (
+        f"{kind}. {_pounds(total)} is lost {when}. By benefit: {benefits}. "
+        f"{cliffs} cliff edge{'s' if cliffs != 1 else ''} in all."
+    )

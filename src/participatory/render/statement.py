@@ -49,7 +49,7 @@ from participatory.core.errors import ValidationError
 from participatory.core.explain import Finding
 from participatory.core.money import Money
 from participatory.core.nations import Nation
-from participatory.core.serialise import unstructure
+from participatory.core.serialise import money_text, unstructure
 from participatory.ledger.statement import (
     BenefitLine,
     ContributorStatement,
@@ -245,7 +245,7 @@ def _html(statement: ContributorStatement, locale: str) -> str:
 
 
 def _amount(money: Money) -> str:
-    return str(money.quantize().amount)
+    return money_text(money.quantize())
 
 
 def _period_data(period: StatementPeriod) -> dict[str, Any]:
@@ -280,7 +280,6 @@ def statement_data(statement: ContributorStatement, locale: str) -> dict[str, An
         "as_at": statement.as_at.isoformat(),
         "locale": locale,
         "checked": statement.checked,
-        "currency": "GBP",
         "received": _amount(statement.received),
         "due": _amount(statement.due),
         "change": _amount(statement.change),

@@ -11,20 +11,51 @@ when the registry is built, not a silent overwrite. The renderer
 A module that adds messages is added to :data:`SOURCES`; a test walks the package and
 fails for any module with ``MESSAGES`` that is not listed there.
 
+A message that counts something is a *plural* template: instead of a string, a mapping
+naming the placeholder that holds the count (``by``) and the English forms for exactly one
+(``one``) and for any other number (``other``). The renderer chooses the form through
+gettext's plural forms, so Welsh gets all six of its forms (zero, one, two, few, many,
+other) and no template says "payment(s)". Both forms carry the same placeholders::
+
+    "payments.on_time": {
+        "by": "count",
+        "one": "{count} payment was made on time.",
+        "other": "{count} payments were made on time.",
+    },
+
+:data:`TEMPLATES` holds a plural's ``one`` form (its gettext message id) and
+:data:`PLURALS` holds the whole of it.
+
 >>> template("render.sources")
 'Sources'
 >>> "benefits.caveat" in message_keys()
 True
-"""
+>>> plural("payments.on_time")
+Plural(by='count', one='{count} payment was made on time.', other='{count} payments were made on time.')
+>>> plural("render.sources") is None
+True
+"""  # noqa: E501
 
 from __future__ import annotations
 
 import importlib
+import string
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
 
-__all__ = ["SOURCES", "TEMPLATES", "merge", "message_keys", "template"]
+import attrs
+
+__all__ = [
+    "PLURALS",
+    "SOURCES",
+    "TEMPLATES",
+    "Plural",
+    "merge",
+    "message_keys",
+    "plural",
+    "template",
+]
 
 #: Every module whose ``MESSAGES`` the registry holds, imported by name below.
 SOURCES: Final = (
@@ -61,6 +92,7 @@ SOURCES: Final = (
     "participatory.power.principles",
     "participatory.power.review",
     "participatory.readiness.assess",
+    "participatory.render._page_words",
     "participatory.render.statement_words",
     "participatory.render.words",
     "participatory.roles.messages",
@@ -76,8 +108,52 @@ SOURCES: Final = (
 )
 
 
-def merge(modules: Iterable[object]) -> dict[str, str]:
+def _fields(text: str) -> frozenset[str]:
+    return frozenset(name for _, name, _, _ in string.Formatter().parse(text) if name)
+
+
+@attrs.frozen
+class Plural:
+    """A template that counts something: the forms for one and for any other number.
+
+    ``by`` names the placeholder whose value picks the form; both forms have the same
+    placeholders, ``by`` among them.
+
+    >>> Plural("count", "{count} problem", "{count} problems").other
+    '{count} problems'
+    >>> Plural("count", "{count} problem", "problems")
+    Traceback (most recent call last):
+    ...
+    ValueError: plural forms '{count} problem' and 'problems' must have the same placeholders, 'count' among them
+    """  # noqa: E501
+
+    #: The placeholder holding the number that chooses the form.
+    by: str
+    #: The English form for exactly one (the gettext message id).
+    one: str
+    #: The English form for any other number (the gettext plural id).
+    other: str
+
+    def __attrs_post_init__(self) -> None:
+        fields = _fields(self.one)
+        if fields != _fields(self.other) or self.by not in fields:
+            raise ValueError(
+                f"plural forms {self.one!r} and {self.other!r} must have the same "
+                f"placeholders, {self.by!r} among them"
+            )
+
+
+def _plural(key: str, spec: object) -> Plural:
+    if not isinstance(spec, Mapping) or set(spec) != {"by", "one", "other"}:
+        raise ValueError(f"message {key!r} must be a string or a mapping of by, one and other")
+    return Plural(by=str(spec["by"]), one=str(spec["one"]), other=str(spec["other"]))
+
+
+def merge(modules: Iterable[object]) -> dict[str, str | Plural]:
     """The ``MESSAGES`` of ``modules`` in one mapping; a key defined twice is an error.
+
+    A plural template (a mapping of ``by``, ``one`` and ``other``) becomes a
+    :class:`Plural`.
 
     >>> import types
     >>> one = types.SimpleNamespace(__name__="one", MESSAGES={"x.a": "A"})
@@ -87,29 +163,47 @@ def merge(modules: Iterable[object]) -> dict[str, str]:
     ...
     ValueError: message key 'x.a' is defined in both one and two
     """
-    merged: dict[str, str] = {}
+    merged: dict[str, str | Plural] = {}
     owners: dict[str, str] = {}
     for module in modules:
         name: str = getattr(module, "__name__")  # noqa: B009 - any object with a name
-        messages: Mapping[str, str] = getattr(module, "MESSAGES")  # noqa: B009
+        messages: Mapping[str, object] = getattr(module, "MESSAGES")  # noqa: B009
         for key, text in messages.items():
             if key in owners:
                 raise ValueError(f"message key {key!r} is defined in both {owners[key]} and {name}")
-            merged[key] = text
+            merged[key] = text if isinstance(text, str) else _plural(key, text)
             owners[key] = name
+    # gettext knows a message by its English text: a plural's "one" form may not also be
+    # a plain template, or the two would share one catalogue entry.
+    plain = {text for text in merged.values() if isinstance(text, str)}
+    for key, text in merged.items():
+        if isinstance(text, Plural) and text.one in plain:
+            raise ValueError(f"plural message {key!r} has the text of a plain message")
     return merged
 
 
-_TEMPLATES: Final = merge(importlib.import_module(name) for name in SOURCES)
+_MERGED: Final = merge(importlib.import_module(name) for name in SOURCES)
+_TEMPLATES: Final = {
+    key: text.one if isinstance(text, Plural) else text for key, text in _MERGED.items()
+}
 
-#: Every message key and its English template (read-only).
+#: Every message key and its English template (read-only); a plural's ``one`` form.
 TEMPLATES: Final[Mapping[str, str]] = MappingProxyType(_TEMPLATES)
+#: The plural templates, by message key (read-only).
+PLURALS: Final[Mapping[str, Plural]] = MappingProxyType(
+    {key: text for key, text in _MERGED.items() if isinstance(text, Plural)}
+)
 _KEYS: Final = frozenset(_TEMPLATES)
 
 
 def template(key: str) -> str:
     """The English template for ``key``; raises ``KeyError`` for an unknown key."""
     return _TEMPLATES[key]
+
+
+def plural(key: str) -> Plural | None:
+    """The plural forms of ``key``, or ``None`` when its template counts nothing."""
+    return PLURALS.get(key)
 
 
 def message_keys() -> frozenset[str]:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
@@ -33,8 +34,8 @@ from participatory.core.explain import Finding
 from participatory.core.money import Money
 from participatory.core.shares import Share
 from participatory.core.text import printable
-from participatory.render.i18n import translate
-from participatory.render.templates import template
+from participatory.render.i18n import translate, translate_data, translate_plural
+from participatory.render.templates import plural, template
 from participatory.render.words import REDACTED_KEY
 
 __all__ = ["action_sentence", "format_value", "printable", "redacted", "sentence", "text"]
@@ -87,17 +88,27 @@ def _format(value: object, locale: str, *, share: bool = False) -> str:
             return str(format_percent(value, format=_SHARE_PATTERN, locale=locale))
         return str(format_decimal(value, locale=locale))
     if isinstance(value, enum.Enum):
-        return printable(str(value.value))
+        return printable(translate_data(str(value.value), locale))
     if isinstance(value, list | tuple):
         return ", ".join(format_value(item, locale, share=share) for item in value)
-    return printable(str(value))
+    # A text the library supplies (a standard's name, a question) is in the catalogue; one
+    # from the project file is not, and is shown as written.
+    return printable(translate_data(str(value), locale))
 
 
-def text(key: str, locale: str) -> str:
+def text(key: str, locale: str, values: Mapping[str, object] | None = None) -> str:
     """The template for message ``key`` in ``locale``, placeholders left as they are.
 
-    An unknown key or locale is the library's
+    For a plural template (:func:`~participatory.render.templates.plural`) ``values`` are
+    the message's values as given (not yet formatted): the number in the placeholder the
+    template counts by picks the form, through the locale's plural forms. An unknown key
+    or locale, or a plural template without its number, is the library's
     :class:`~participatory.core.errors.ValidationError`.
+
+    >>> text("payments.on_time", "en_GB", {"count": 1})
+    '{count} payment was made on time.'
+    >>> text("payments.on_time", "cy", {"count": 6})
+    'Gwnaed chwe thaliad mewn pryd.'
     """
     try:
         english = template(key)
@@ -105,7 +116,12 @@ def text(key: str, locale: str) -> str:
         english = None
     if english is None:
         raise ValidationError("message_key", "is not a message the library defines")
-    return translate(english, locale)
+    forms = plural(key)
+    if forms is None:
+        return translate(english, locale)
+    if values is None or forms.by not in values:
+        raise ValidationError(forms.by, f"is the number the message {key} counts, and is missing")
+    return translate_plural(forms.one, forms.other, values[forms.by], locale)
 
 
 def redacted(locale: str) -> str:
@@ -127,7 +143,7 @@ def sentence(finding: Finding, *, locale: str, include_sensitive: bool = False) 
     if not isinstance(finding, Finding):
         raise ValidationError("finding", "must be a Finding")
     # The template first: an unsupported locale is refused before babel sees it.
-    template_text = text(finding.message_key, locale)
+    template_text = text(finding.message_key, locale, finding.values)
     hide = finding.sensitive and not include_sensitive
     hidden = redacted(locale) if hide else ""
     values = {

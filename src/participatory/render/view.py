@@ -4,14 +4,23 @@
 translated, formatted text in one locale, with sensitive values already withheld, so the
 text, Markdown, HTML and JSON renderers only arrange it and can never disagree, or leak.
 
+**What to do first.** A view opens with :attr:`ReportView.first`
+(:mod:`participatory.render.first`): the problems, matters to refer, questions to answer and
+warnings, each with what to do and a link to its section.
+
 Unless ``include_sensitive`` is true, a sensitive finding is not shown at all, not even
 redacted: its sentence, rule, actions and sources would still say what it is about ("over
-Carer's Allowance's earnings limit"). Each section says instead how many findings about
-people's own circumstances it withholds (:attr:`SectionView.withheld`): one count for the
-section, never per person, never by severity, since whose findings they are and how serious
-is itself the person's own business. It leaves sensitive figures out of its table, and its
-summary counts the findings it shows. Every format (text, Markdown, HTML, JSON) discloses
-exactly this and no more.
+Carer's Allowance's earnings limit"). It still counts: each section says how many findings
+about people's own circumstances it withholds (:attr:`SectionView.withheld`, one count for
+the section, never naming anyone), its summary and the report's headline count every
+finding by severity, withheld ones included, and "What to do first" lists each person with
+withheld findings to act on by their number in the project's list of people ("Contributor 2
+of 4: 1 problem, 2 warnings"), never by name and never saying what the findings are about.
+Sensitive figures are left out of the tables. Every format (text, Markdown, HTML, JSON)
+discloses exactly this and no more.
+
+**Brief.** ``build_view(..., brief=True)`` keeps "What to do first" and each section's
+heading, summary and figures, and leaves out the findings, actions and sources.
 
 Every text in a view is printable (:func:`~participatory.render.text.printable`): a
 control character in a project file (ESC, BEL) never reaches a terminal or a page.
@@ -51,6 +60,7 @@ from participatory.render.chrome import (
     summary,
     word,
 )
+from participatory.render.first import FirstSteps, SectionLink, first_steps, section_anchor
 from participatory.render.i18n import untranslated
 from participatory.render.templates import template
 from participatory.render.text import (
@@ -61,7 +71,7 @@ from participatory.render.text import (
     sentence,
     text,
 )
-from participatory.render.words import WITHHELD_MANY, WITHHELD_ONE
+from participatory.render.words import FIRST_ORDER, WITHHELD_MANY, WITHHELD_ONE
 
 __all__ = [
     "CitationView",
@@ -195,12 +205,18 @@ class SectionView:
     #: report's bibliography).
     sources: tuple[SourceView, ...] = attrs.field()
     #: One sentence saying how many of the section's findings are withheld (empty when none
-    #: is): a count for the whole section, never per person or by severity.
+    #: is): a count for the whole section, naming no one (the summary counts them by
+    #: severity, and "What to do first" by contributor number).
     withheld: tuple[str, ...] = attrs.field(converter=_all_printable, default=())
     #: How many findings the section withholds.
     withheld_findings: int = 0
     #: How many sensitive figures the section left out of ``figures``.
     withheld_figures: int = 0
+
+    @property
+    def anchor(self) -> str:
+        """The section's anchor (an HTML id, a Markdown link target): ``h-`` and its area."""
+        return section_anchor(self.area)
 
 
 @attrs.frozen
@@ -230,6 +246,10 @@ class ReportView:
     sections: tuple[SectionView, ...] = attrs.field()
     #: The bibliography: every document the shown findings cite, once, in order first cited.
     sources: tuple[SourceView, ...] = ()
+    #: "What to do first", shown before the sections.
+    first: FirstSteps | None = None
+    #: True for a brief report: the sections keep only their heading, summary and figures.
+    brief: bool = False
 
 
 def language_tag(locale: str) -> str:
@@ -328,13 +348,18 @@ def _section(
     include_sensitive: bool,
     shown: list[str],
     bibliography: _Bibliography,
+    brief: bool = False,
 ) -> SectionView:
-    """The section in ``locale``; appends each English template it shows to ``shown``."""
+    """The section in ``locale``; appends each English template it shows to ``shown``.
+
+    ``brief``: only the templates a brief report still shows (those of the findings "What to
+    do first" lists, with their first action) count as shown.
+    """
     own: dict[str, None] = {}
     findings: list[FindingView] = []
     actions: list[str] = []
-    # How many findings are withheld: a count for the section, never per person or by
-    # severity (whose findings they are, and how serious, is the person's own business).
+    # How many findings are withheld: a count for the section, naming no one (whose they
+    # are is the person's own business; "What to do first" gives only their number).
     withheld = 0
     for finding in _by_severity(section.findings):
         if finding.sensitive and not include_sensitive:
@@ -343,11 +368,14 @@ def _section(
         cited = tuple(bibliography.cite(c) for c in _unique(finding.all_citations()))
         own.update(dict.fromkeys(c.key for c in cited))
         own_actions = tuple(action_sentence(key, locale=locale) for key in finding.actions)
-        for key, action in zip(finding.actions, own_actions, strict=True):
+        listed = finding.severity in FIRST_ORDER
+        for index, (key, action) in enumerate(zip(finding.actions, own_actions, strict=True)):
             if action not in actions:
                 actions.append(action)
-                shown.append(template(key))
-        shown.append(template(finding.message_key))
+                if not brief or (listed and index == 0):
+                    shown.append(template(key))
+        if not brief or listed:
+            shown.append(template(finding.message_key))
         findings.append(
             FindingView(
                 rule_id=finding.rule_id,
@@ -365,10 +393,13 @@ def _section(
     notes = []
     if withheld:
         key = WITHHELD_ONE if withheld == 1 else WITHHELD_MANY
-        shown.append(template(key))
+        if not brief:
+            shown.append(template(key))
         notes.append(word(key, locale, count=withheld))
-    # The summary counts the findings shown; the withheld ones are counted in their note.
-    counts = Counter(f.severity for f in section.findings if include_sensitive or not f.sensitive)
+    # The summary counts every finding, withheld ones too: the Benefits section must not say
+    # "nothing to act on" above withheld problems. A count by severity for the section names
+    # no one; "What to do first" says whom to follow up, by number.
+    counts = Counter(f.severity for f in section.findings)
     return SectionView(
         area=section.area,
         heading=heading(section.area, locale),
@@ -386,26 +417,49 @@ def _section(
     )
 
 
+def _brief(section: SectionView) -> SectionView:
+    return attrs.evolve(section, findings=(), actions=(), sources=(), withheld=())
+
+
 @computes_exactly
-def build_view(report: GovernanceReport, *, locale: str, include_sensitive: bool) -> ReportView:
-    """Every word of ``report`` in ``locale``; sensitive values withheld unless asked for."""
+def build_view(
+    report: GovernanceReport, *, locale: str, include_sensitive: bool, brief: bool = False
+) -> ReportView:
+    """Every word of ``report`` in ``locale``; sensitive values withheld unless asked for.
+
+    ``brief`` leaves out the sections' findings, actions and sources (and so the
+    bibliography): "What to do first" and the figures remain.
+    """
     if not isinstance(report, GovernanceReport):
         raise ValidationError("report", "must be a GovernanceReport")
+    if not isinstance(brief, bool):
+        raise ValidationError("brief", "must be true or false")
     shown: list[str] = []
     bibliography = _Bibliography(locale)
     sections = tuple(
-        _section(s, locale, include_sensitive, shown, bibliography) for s in report.sections
+        _section(s, locale, include_sensitive, shown, bibliography, brief) for s in report.sections
     )
+    first = first_steps(
+        report,
+        {s.area: s.findings for s in sections},
+        {s.area: SectionLink(s.area, s.heading, s.anchor) for s in sections},
+        locale=locale,
+        include_sensitive=include_sensitive,
+        shown=shown,
+    )
+    if brief:
+        sections = tuple(_brief(s) for s in sections)
     notices: list[str] = []
     # English needs no notice: its templates are the text.
     missing = len(untranslated(shown, locale)) if locale != "en_GB" else 0
     if missing:
         notices.append(word("render.untranslated", locale, count=missing))
-    if any(s.withheld or s.withheld_figures for s in sections) or any(
+    if any(s.withheld_findings or s.withheld_figures for s in sections) or any(
         g.withheld for s in sections for g in s.figures
     ):
         notices.append(word("render.withheld", locale))
-    counts = Counter(f.severity for f in report.findings if include_sensitive or not f.sensitive)
+    # Every finding, withheld ones too (as each section's summary counts them).
+    counts = Counter(f.severity for f in report.findings)
     return ReportView(
         locale=locale,
         language=language_tag(locale),
@@ -423,5 +477,7 @@ def build_view(report: GovernanceReport, *, locale: str, include_sensitive: bool
             sources=word("render.sources", locale),
         ),
         sections=sections,
-        sources=tuple(bibliography.entries.values()),
+        sources=() if brief else tuple(bibliography.entries.values()),
+        first=first,
+        brief=brief,
     )

@@ -19,15 +19,23 @@ from participatory.assessment.report import Area
 from participatory.core.explain import Severity
 from participatory.core.privacy import REDACTED_TEXT
 
-__all__ = ["MESSAGES", "REDACTED_KEY", "SUMMARY_ORDER", "WITHHELD_MANY", "WITHHELD_ONE"]
+__all__ = [
+    "FIRST_ORDER",
+    "MESSAGES",
+    "REDACTED_KEY",
+    "SUMMARY_ORDER",
+    "WITHHELD_MANY",
+    "WITHHELD_ONE",
+]
 
 #: The message key of what a withheld value is shown as.
 REDACTED_KEY: Final = "render.redacted"
 
-#: The message keys of a section's line saying that one person's findings are withheld
-#: (one finding, or ``{count}`` of them).
-WITHHELD_ONE: Final = "render.withheld.one"
-WITHHELD_MANY: Final = "render.withheld.many"
+#: The message key of a section's line saying how many findings about people's own
+#: circumstances it withholds: one plural template (the two names stay for callers that
+#: chose between a form for one and one for many; the count now picks the form).
+WITHHELD_ONE: Final = "render.withheld.count"
+WITHHELD_MANY: Final = WITHHELD_ONE
 
 # Each area's section heading.
 _HEADINGS: Final[Mapping[Area, str]] = {
@@ -50,39 +58,65 @@ _SEVERITY_LABELS: Final[Mapping[Severity, str]] = {
     Severity.MET: "Met",
     Severity.ADVICE: "Recommendation",
     Severity.WARNING: "Warning",
+    Severity.QUESTION: "Question to answer",
     Severity.PROBLEM: "Problem",
     Severity.REFER: "Refer for a decision",
 }
 
-# Welsh counts with "o" and the plural ("2 o broblemau"), which needs no numeral-specific
-# mutation.
-# One count phrase per severity, for exactly one and for any other number.
-_COUNTS: Final[Mapping[Severity, tuple[str, str]]] = {
-    Severity.REFER: ("1 matter to refer for a decision", "{count} matters to refer for a decision"),
-    Severity.PROBLEM: ("1 problem", "{count} problems"),
-    Severity.WARNING: ("1 warning", "{count} warnings"),
-    Severity.ADVICE: ("1 recommendation", "{count} recommendations"),
-    Severity.MET: ("1 standard met", "{count} standards met"),
-    Severity.INFO: ("1 note", "{count} notes"),
+# "What to do first": the heading of each group, and what to do about a finding that says
+# nothing itself.
+_FIRST_HEADINGS: Final[Mapping[Severity, str]] = {
+    Severity.PROBLEM: "Problems",
+    Severity.REFER: "Matters to refer for a decision",
+    Severity.QUESTION: "Questions to answer",
+    Severity.WARNING: "Warnings",
+}
+_FIRST_ACTIONS: Final[Mapping[Severity, str]] = {
+    Severity.PROBLEM: "Put it right before the work goes on.",
+    Severity.REFER: "Refer it to the body named, and follow its decision.",
+    Severity.QUESTION: "Find out the answer and record it in the project file.",
+    Severity.WARNING: "Decide what to do about it, and record the decision.",
 }
 
-#: The order counts are listed in a summary: what needs a person first.
+# One count phrase per severity, a plural template (participatory.render.templates): the
+# English form for one and for any other number; Welsh has six forms ("dwy broblem", "tri
+# rhybudd", "7 o rybuddion").
+_COUNTS: Final[Mapping[Severity, tuple[str, str]]] = {
+    Severity.REFER: (
+        "{count} matter to refer for a decision",
+        "{count} matters to refer for a decision",
+    ),
+    Severity.PROBLEM: ("{count} problem", "{count} problems"),
+    Severity.QUESTION: ("{count} question to answer", "{count} questions to answer"),
+    Severity.WARNING: ("{count} warning", "{count} warnings"),
+    Severity.ADVICE: ("{count} recommendation", "{count} recommendations"),
+    Severity.MET: ("{count} standard met", "{count} standards met"),
+    Severity.INFO: ("{count} note", "{count} notes"),
+}
+
+#: The severities "What to do first" lists, in its order: what is wrong, what another body
+#: must decide, what nobody has said yet, then the risks.
+FIRST_ORDER: Final = (Severity.PROBLEM, Severity.REFER, Severity.QUESTION, Severity.WARNING)
+
+#: The order counts are listed in a summary: the order of "What to do first", then the rest.
 SUMMARY_ORDER: Final = (
-    Severity.REFER,
-    Severity.PROBLEM,
-    Severity.WARNING,
+    *FIRST_ORDER,
     Severity.ADVICE,
     Severity.MET,
     Severity.INFO,
 )
 
 #: This module's English message templates (gathered by participatory.render.templates).
-MESSAGES: Final[Mapping[str, str]] = (
+MESSAGES: Final[Mapping[str, object]] = (
     {f"render.area.{area.value}": title for area, title in _HEADINGS.items()}
     | {f"render.severity.{sev.value}": label for sev, label in _SEVERITY_LABELS.items()}
-    | {f"render.count.{sev.value}.one": one for sev, (one, _) in _COUNTS.items()}
-    | {f"render.count.{sev.value}.many": many for sev, (_, many) in _COUNTS.items()}
+    | {
+        f"render.count.{sev.value}": {"by": "count", "one": one, "other": other}
+        for sev, (one, other) in _COUNTS.items()
+    }
     | {REDACTED_KEY: REDACTED_TEXT}
+    | {f"render.first.{sev.value}": heading for sev, heading in _FIRST_HEADINGS.items()}
+    | {f"render.first.do.{sev.value}": action for sev, action in _FIRST_ACTIONS.items()}
     | {
         "render.title": "Governance report: {title}",
         "render.as_at": "Assessed as at {date}.",
@@ -111,19 +145,50 @@ MESSAGES: Final[Mapping[str, str]] = (
             "Some values are withheld because they are the contributor's own personal information."
         ),
         # A count for the section, not a name: a person's id beside "Benefits" would say
-        # they claim one, and a count per person would say how much there is about them.
-        WITHHELD_ONE: (
-            "1 finding about a person's own circumstances is withheld; it is shown only to "
-            "that person or someone entitled to see it (use --include-sensitive)."
+        # they claim one. "What to do first" says whom to follow up, by number only.
+        WITHHELD_ONE: {
+            "by": "count",
+            "one": (
+                "{count} finding about a person's own circumstances is withheld; it is shown "
+                "only to that person or someone entitled to see it. The counts above include it."
+            ),
+            "other": (
+                "{count} findings about people's own circumstances are withheld; each is shown "
+                "only to the person it is about or someone entitled to see it. The counts "
+                "above include them."
+            ),
+        },
+        "render.first": "What to do first",
+        "render.first.none": "Nothing needs acting on first.",
+        "render.first.do": "What to do: {action}",
+        "render.first.see": "See {sections}.",
+        # A number in the project file's list of people, never a name: whose circumstances
+        # these are stays between the coordinator and the person.
+        "render.first.contributor": (
+            "Contributor {number} of {total}: {counts} about their own circumstances, "
+            "withheld from this report."
         ),
-        WITHHELD_MANY: (
-            "{count} findings about people's own circumstances are withheld; each is shown "
-            "only to the person it is about or someone entitled to see it (use "
-            "--include-sensitive)."
+        "render.first.others": (
+            "People not listed as contributors: {counts} about their own circumstances, "
+            "withheld from this report."
         ),
-        "render.untranslated": (
-            "{count} sentences in this report are not yet available in Welsh, so they are "
-            "shown in English."
+        "render.first.do.contributor": (
+            "Go through these findings with them in private, in a copy of the report that "
+            "includes their own values, and share it with no one else."
         ),
+        "render.first.do.others": (
+            "Give each of these findings, in private, to the person it is about."
+        ),
+        "render.untranslated": {
+            "by": "count",
+            "one": (
+                "{count} sentence in this report is not yet available in Welsh, so it is "
+                "shown in English."
+            ),
+            "other": (
+                "{count} sentences in this report are not yet available in Welsh, so they are "
+                "shown in English."
+            ),
+        },
     }
 )

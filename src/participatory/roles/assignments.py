@@ -75,7 +75,7 @@ def _recognitions(value: Iterable[Recognition]) -> tuple[Recognition, ...]:
     return tuple(sorted(chosen, key=lambda r: list(Recognition).index(r)))
 
 
-def _asked_on(value: object) -> dt.date | None:
+def _asked_on(value: dt.date | str | None) -> dt.date | None:
     return None if value is None else iso_date(value, "recognition.asked_on")
 
 

@@ -138,15 +138,15 @@ def _communities(value: Iterable[str]) -> tuple[str, ...]:
     return _names("communities", sensitive=True)(value)
 
 
-def _lived_experience(value: object) -> str | None:
+def _lived_experience(value: str | None) -> str | None:
     return _optional_text("lived_experience")(value)
 
 
-def _health(value: object) -> str | None:
+def _health(value: str | None) -> str | None:
     return _optional_text("health")(value)
 
 
-def _access_needs(value: object) -> str | None:
+def _access_needs(value: str | None) -> str | None:
     return _optional_text("access_needs")(value)
 
 
@@ -192,7 +192,7 @@ def _communities_served(value: Iterable[str]) -> tuple[str, ...]:
     return _names("communities_served")(value)
 
 
-def _expertise(values: object) -> frozenset[Group]:
+def _expertise(values: Iterable[Group | str]) -> frozenset[Group]:
     return members(Group, values, "expertise")
 
 

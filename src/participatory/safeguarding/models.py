@@ -31,7 +31,7 @@ PersonalNote(person_id='p-07', groups=<redacted>, note=<redacted>)
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
@@ -86,15 +86,15 @@ class Measure(enum.Enum):
     DBS_CHECKS = "dbs_checks"
 
 
-def _groups(values: object) -> frozenset[Group]:
+def _groups(values: Iterable[Group | str]) -> frozenset[Group]:
     return members(Group, values, "groups")
 
 
-def _measures(values: object) -> frozenset[Measure]:
+def _measures(values: Iterable[Measure | str]) -> frozenset[Measure]:
     return members(Measure, values, "measures")
 
 
-def _intensity(value: object) -> EmotionalIntensity:
+def _intensity(value: EmotionalIntensity | str) -> EmotionalIntensity:
     return member(EmotionalIntensity, value, "intensity")
 
 
@@ -106,7 +106,7 @@ def _name(field: str) -> Callable[[Any, Any, str], None]:
     return check
 
 
-def _partners(values: object) -> tuple[PartnerOrganisation, ...]:
+def _partners(values: Iterable[PartnerOrganisation]) -> tuple[PartnerOrganisation, ...]:
     return instances(PartnerOrganisation, values, "partners", what="partner organisations")
 
 

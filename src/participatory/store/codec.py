@@ -2,16 +2,17 @@
 
 An export is an object with ``format`` (``"participatory-ledger"``), ``version`` (1) and the
 lists ``contributors``, ``households``, ``payments`` and ``asks``, each sorted by id, each
-entry the model's own fields (money as ``{"amount": "150.00", "currency": "GBP"}``, dates as
-ISO strings). Households carry their circumstances: an export holds special-category data and
-is as sensitive as the ledger itself. Reading one back gives an equal ledger.
+entry the model's own fields (money as ``"150.00 GBP"``, dates as ISO strings; money written
+``{"amount": "150.00", "currency": "GBP"}`` by earlier versions is read too). Households
+carry their circumstances: an export holds special-category data and is as sensitive as the
+ledger itself. Reading one back gives an equal ledger.
 
 >>> from participatory.ledger import Contributor, Ledger, PaymentEntry
 >>> book = Ledger(contributors=[Contributor("c-7")],
 ...               payments=[PaymentEntry("p-1", "c-7", "150.00", "2026-01-13", payer="uni")])
 >>> data = ledger_to_data(book)
 >>> data["payments"][0]["amount"]
-{'amount': '150.00', 'currency': 'GBP'}
+'150.00 GBP'
 >>> ledger_from_data(data) == book
 True
 """

@@ -228,6 +228,6 @@ class TaxCode:
         return f"{self.core} {self.basis.value}"
 
 
-def to_tax_code(value: object) -> TaxCode:
+def to_tax_code(value: TaxCode | str) -> TaxCode:
     """Converter for model fields: a :class:`TaxCode` or its text."""
     return TaxCode.parse(value)

@@ -65,8 +65,8 @@ _ZERO: Final = Decimal(0)
 _PAYE_CITES: Final = ("hmrc_paye_manual#paye70025", "hmrc_tables_b_to_d_2020#round_down")
 
 
-def _gross(value: object) -> Money:
-    money = value if isinstance(value, Money) else Money.gbp(value)  # type: ignore[arg-type]
+def _gross(value: Money | Decimal | int | str) -> Money:
+    money = value if isinstance(value, Money) else Money.gbp(value)
     if money.currency != "GBP":
         raise ValidationError("gross", "must be in pounds sterling (GBP)")
     if money.is_negative():
@@ -83,11 +83,11 @@ def _to_date_amount(value: object, path: str) -> Money:
     return money
 
 
-def _pay_so_far(value: object) -> Money:
+def _pay_so_far(value: Money | Decimal | int | str) -> Money:
     return _to_date_amount(value, "pay_to_date.pay")
 
 
-def _tax_so_far(value: object) -> Money:
+def _tax_so_far(value: Money | Decimal | int | str) -> Money:
     return _to_date_amount(value, "pay_to_date.tax")
 
 
@@ -106,7 +106,7 @@ class PayToDate:
             raise ValidationError("pay_to_date.pay", "must not be negative")
 
 
-def _frequency(value: object) -> PayFrequency:
+def _frequency(value: PayFrequency | str) -> PayFrequency:
     try:
         return PayFrequency(value)
     except ValueError:
@@ -114,7 +114,7 @@ def _frequency(value: object) -> PayFrequency:
         raise ValidationError("frequency", f"must be one of {allowed}") from None
 
 
-def _paye_table(value: object) -> PayeTable | None:
+def _paye_table(value: PayeTable | str | None) -> PayeTable | None:
     if value is None:
         return None
     try:
@@ -132,7 +132,7 @@ def _earnings_period(value: object) -> EarningsPeriod | None:
         raise ValidationError("earnings_period", "must be 'week', 'month' or 'year'") from None
 
 
-def _paid_on(value: object) -> dt.date:
+def _paid_on(value: dt.date | str) -> dt.date:
     return to_date(value, "paid_on")
 
 

@@ -63,13 +63,22 @@ __all__ = [
     "tax_year_summary",
 ]
 
-MESSAGES: Final[Mapping[str, str]] = {
-    "tax.summary.payroll": (
-        "{payer} paid {gross} through payroll in {year} ({count} payment(s)): income tax "
-        "{income_tax} and employee National Insurance {employee_ni} deducted, {net} net. The "
-        "payer reported each payment to HMRC in real time (a Full Payment Submission), and "
-        "HMRC passes it to DWP for anyone claiming Universal Credit."
-    ),
+MESSAGES: Final[Mapping[str, object]] = {
+    "tax.summary.payroll": {
+        "by": "count",
+        "one": (
+            "{payer} paid {gross} through payroll in {year} ({count} payment): income tax "
+            "{income_tax} and employee National Insurance {employee_ni} deducted, {net} net. "
+            "The payer reported the payment to HMRC in real time (a Full Payment Submission), "
+            "and HMRC passes it to DWP for anyone claiming Universal Credit."
+        ),
+        "other": (
+            "{payer} paid {gross} through payroll in {year} ({count} payments): income tax "
+            "{income_tax} and employee National Insurance {employee_ni} deducted, {net} net. "
+            "The payer reported each payment to HMRC in real time (a Full Payment Submission), "
+            "and HMRC passes it to DWP for anyone claiming Universal Credit."
+        ),
+    },
     "tax.summary.employer_cost": (
         "{payer} also pays employer National Insurance of {employer_ni} on this pay (its own cost)."
     ),
@@ -108,9 +117,11 @@ MESSAGES: Final[Mapping[str, str]] = {
         "figure: week 1/month 1 and emergency codes are temporary, and the tax due for the "
         "year depends on all the contributor's income."
     ),
-    "tax.summary.other_years": (
-        "{count} payment(s) dated outside {year} were left out of this summary."
-    ),
+    "tax.summary.other_years": {
+        "by": "count",
+        "one": "{count} payment dated outside {year} was left out of this summary.",
+        "other": "{count} payments dated outside {year} were left out of this summary.",
+    },
 }
 
 
@@ -130,13 +141,13 @@ class PaymentRoute(enum.Enum):
     RECEIPTED_EXPENSES = "receipted_expenses"
 
 
-def _payer(value: object) -> str:
+def _payer(value: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValidationError("payer", "must name the payer")
     return value.strip()
 
 
-def _route(value: object) -> PaymentRoute:
+def _route(value: PaymentRoute | str) -> PaymentRoute:
     try:
         return PaymentRoute(value)
     except ValueError:
@@ -144,14 +155,14 @@ def _route(value: object) -> PaymentRoute:
         raise ValidationError("route", f"must be one of {allowed}") from None
 
 
-def _amount(value: object) -> Money:
-    money = value if isinstance(value, Money) else Money.gbp(value)  # type: ignore[arg-type]
+def _amount(value: Money | Decimal | int | str) -> Money:
+    money = value if isinstance(value, Money) else Money.gbp(value)
     if money.currency != "GBP" or money.is_negative() or not money.is_whole_minor_units():
         raise ValidationError("amount", "must be a non-negative amount in whole pence (GBP)")
     return money
 
 
-def _paid_on(value: object) -> dt.date:
+def _paid_on(value: dt.date | str) -> dt.date:
     return to_date(value, "paid_on")
 
 

@@ -105,9 +105,16 @@ def universal_credit_claims() -> st.SearchStrategy[UniversalCreditClaim]:
                 | dates(FIRST_PAYMENT_DAY, LAST_PAYMENT_DAY)
             ),
             housing_costs_element=housing,
-            housing_amount=draw(st.none() | pounds(0, 900)) if housing else None,
+            # High rents now and then, so the benefit cap bites in some households.
+            housing_amount=draw(st.none() | pounds(0, 900) | pounds(900, 2000))
+            if housing
+            else None,
             other_unearned_income=draw(st.just(Money.zero()) | pounds(0, 300)),
             current_award=draw(st.none() | pounds(0, 1500)),
+            # A benefit cap grace period now and then (UC Regs 2013 reg. 82(2)).
+            benefit_cap_grace_period_start=draw(
+                st.none() | st.none() | st.none() | dates(dt.date(2024, 1, 1), LAST_PAYMENT_DAY)
+            ),
         )
 
     return build()
@@ -243,6 +250,8 @@ def _households(draw: st.DrawFn, first: str, partner: str) -> Household:
                 st.none() | housing_benefit_claims(week_start, supported_or_temporary=True)
             ),
             capital=draw(_capital()),
+            greater_london=draw(st.sampled_from([None, False, True])),
+            child_benefit=draw(st.booleans()),
         )
     if family == "legacy":
         return Household(

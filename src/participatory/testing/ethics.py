@@ -26,6 +26,7 @@ from participatory.ethics.bodies import Requirement, ReviewBody, ReviewRoute
 from participatory.ethics.facts import Answer, Fact, Facts, Scope
 from participatory.ethics.outcomes import OpenQuestion, QuestionKind
 from participatory.ethics.project import EthicsProject
+from participatory.ethics.route_rules import ROUTE_ONLY_FACTS
 
 __all__ = [
     "ACTIVITY_FACTS",
@@ -59,22 +60,9 @@ VULNERABLE_FACTS = (
     Fact.MAY_LACK_CAPACITY,
     Fact.IN_CUSTODY_OR_ON_PROBATION,
 )
-#: Facts that choose the review route but never the outcome.
-ROUTE_FACTS = (
-    Fact.NHS_PATIENTS,
-    Fact.NHS_STAFF,
-    Fact.ADULT_SOCIAL_CARE_USERS,
-    Fact.CHILDRENS_SOCIAL_CARE_USERS,
-    Fact.MAY_LACK_CAPACITY,
-    Fact.IN_CUSTODY_OR_ON_PROBATION,
-    Fact.NHS_PREMISES,
-    Fact.PRISON_OR_PROBATION_SETTING,
-    Fact.HEALTH_RELATED,
-    Fact.IDENTIFIABLE_PATIENT_DATA,
-    Fact.PATIENT_DATA_WITHOUT_CONSENT,
-    Fact.PERSONAL_DATA,
-    Fact.LARGE_SCALE_SPECIAL_CATEGORY,
-)
+#: Facts that choose the review route but never the outcome, in the order ``Fact`` declares
+#: them (the rules hold a set; a strategy needs a fixed order to replay its examples).
+ROUTE_FACTS = tuple(fact for fact in Fact if fact in ROUTE_ONLY_FACTS)
 
 T = TypeVar("T")
 _KIND_FACTS = (Fact.MEASURED_AGAINST_STANDARD, Fact.JUDGES_CURRENT_SERVICE, Fact.POPULATION_HEALTH)

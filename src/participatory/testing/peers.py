@@ -121,7 +121,8 @@ def peer_households(draw: st.DrawFn, tax_years: tuple[int, ...] = PEER_TAX_YEARS
         partner_capability=partner_capability,
         # The lower new-claim LCWRA rate exists only from April 2026.
         lcwra_at_new_claimant_rate=tax_year >= 2026 and draw(st.booleans()),
-        monthly_rent=draw(st.none() | _pennies(1, 120_000)),
+        # High rents with children bring in the benefit cap; weight them in.
+        monthly_rent=draw(st.none() | _pennies(1, 120_000) | _pennies(120_000, 250_000)),
         claimant_monthly_earnings=draw(earnings),
         partner_monthly_earnings=draw(earnings) if couple else Money.zero(),
         carer=draw(st.integers(0, 3)) == 0,
@@ -207,7 +208,13 @@ def participatory_uc_change(household: PeerHousehold, fee: Money) -> tuple[Money
         housing_costs_element=household.monthly_rent is not None,
         housing_amount=household.monthly_rent,
     )
-    home = Household(people=people, children=household.child_records, universal_credit=claim)
+    # PolicyEngine is given a region outside Greater London (the benefit cap's lower limit).
+    home = Household(
+        people=people,
+        children=household.child_records,
+        universal_credit=claim,
+        greater_london=False,
+    )
     result = assess_payment(home, fee, start + dt.timedelta(days=4), person="claimant")
     # The numbers alone (no explanation is built): what a batch caller reads.
     (row,) = (n for n in result.numbers if n.benefit is Benefit.UNIVERSAL_CREDIT)

@@ -106,11 +106,16 @@ def governance_reports(
             sections.append(ReportSection(area, findings, figures))
         else:
             sections.append(ReportSection(area, not_assessed=True))
+    # The project's people: some of the findings' subjects (others are not listed), in any
+    # order, so "contributor 2 of 3" lines and "people not listed" lines both occur.
+    subjects = sorted({f.subject for s in sections for f in s.findings if f.subject})
+    people = draw(st.lists(st.sampled_from(subjects), unique=True)) if subjects else []
     return GovernanceReport(
         project_id=draw(report_texts(10)),
         project_title=draw(report_texts()),
         as_at=draw(dates(dt.date(2024, 1, 1), dt.date(2030, 12, 31))),
         sections=sections,
+        contributors=people,
     )
 
 
@@ -131,7 +136,10 @@ class _PageChecker(HTMLParser):
         found = dict(attrs)
         if tag == "html":
             self.lang = found.get("lang")
-        if tag in self.EXTERNAL or "src" in found:
+        source = found.get("src")
+        # An image carried in the page itself (a logo as a data: URI) loads nothing.
+        inside = tag == "img" and source is not None and source.startswith("data:image/")
+        if (tag in self.EXTERNAL or "src" in found) and not inside:
             self.problems.append(f"<{tag}> loads or runs something outside the page")
         if tag == "th" and found.get("scope") not in {"col", "row"}:
             self.problems.append("a <th> without scope")

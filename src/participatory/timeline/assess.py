@@ -40,14 +40,16 @@ __all__ = ["MULTIPLIER", "ScheduledStage", "TimelineAssessment", "assess_timelin
 MULTIPLIER = "timeline.co_production_multiplier"
 
 #: This module's English message templates (gathered by participatory.render.templates).
-MESSAGES: Final[Mapping[str, str]] = {
+MESSAGES: Final[Mapping[str, object]] = {
     "timeline.no_relationship_time": (
         "The plan has no time for building relationships before {anchor} starts on "
         "{anchor_start}. Relationships and trust need to form before ideas and applications."
     ),
-    "timeline.relationship_time": (
-        "The plan gives {days} days to building relationships before {anchor} starts."
-    ),
+    "timeline.relationship_time": {
+        "by": "days",
+        "one": "The plan gives {days} day to building relationships before {anchor} starts.",
+        "other": "The plan gives {days} days to building relationships before {anchor} starts.",
+    },
     "timeline.ideas_before_relationships": (
         "Idea generation starts on {ideas_start}, before relationship building starts on "
         "{relationships_start}; relationship building needs to come before ideas."
@@ -61,10 +63,17 @@ MESSAGES: Final[Mapping[str, str]] = {
         "{stage} is planned for {planned_days} days, less than your own estimate of "
         "{needed_days} days."
     ),
-    "timeline.deadline_unreachable": (
-        'The deadline "{deadline}" is {due}, but at a realistic pace {stage} ends on '
-        "{realistic_end}, {days_late} days later."
-    ),
+    "timeline.deadline_unreachable": {
+        "by": "days_late",
+        "one": (
+            'The deadline "{deadline}" is {due}, but at a realistic pace {stage} ends on '
+            "{realistic_end}, {days_late} day later."
+        ),
+        "other": (
+            'The deadline "{deadline}" is {due}, but at a realistic pace {stage} ends on '
+            "{realistic_end}, {days_late} days later."
+        ),
+    },
     "timeline.deadline_met": (
         'The deadline "{deadline}" ({due}) can be met: at a realistic pace {stage} ends on '
         "{realistic_end}."

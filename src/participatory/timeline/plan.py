@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, Final
 
 import attrs
@@ -23,19 +24,19 @@ from participatory.roles.stages import ResearchStage
 __all__ = ["MAX_CONVENTIONAL_DAYS", "Deadline", "PlannedStage", "Timeline"]
 
 
-def _kind(value: object) -> ResearchStage:
+def _kind(value: ResearchStage | str) -> ResearchStage:
     return member(ResearchStage, value, "kind", problem="is not a stage")
 
 
-def _start(value: object) -> dt.date:
+def _start(value: dt.date | str) -> dt.date:
     return to_date(value, "start")
 
 
-def _end(value: object) -> dt.date:
+def _end(value: dt.date | str) -> dt.date:
     return to_date(value, "end")
 
 
-def _due(value: object) -> dt.date:
+def _due(value: dt.date | str) -> dt.date:
     return to_date(value, "due")
 
 
@@ -105,7 +106,7 @@ class Deadline:
     stage: ResearchStage = attrs.field(converter=_kind)
 
 
-def _stages(values: object) -> tuple[PlannedStage, ...]:
+def _stages(values: Iterable[PlannedStage]) -> tuple[PlannedStage, ...]:
     stages = instances(PlannedStage, values, "stages", what="stages")
     seen: set[ResearchStage] = set()
     for index, stage in enumerate(stages):
@@ -121,7 +122,7 @@ def _stages(values: object) -> tuple[PlannedStage, ...]:
     return tuple(sorted(stages, key=lambda s: s.kind.rank))
 
 
-def _deadlines(values: object) -> tuple[Deadline, ...]:
+def _deadlines(values: Iterable[Deadline]) -> tuple[Deadline, ...]:
     return instances(Deadline, values, "deadlines", what="deadlines")
 
 

@@ -1,0 +1,234 @@
+"""Plain data (dicts, lists, text: what JSON holds) to the engines' inputs and back.
+
+Another system sends the library plain data and gets plain data back.
+:func:`from_plain` builds any input model (a :class:`~participatory.benefits.Household` with
+its people and claims, a :class:`~participatory.benefits.Receipt`, a
+:class:`~participatory.payments.Payment` or :class:`~participatory.payments.PaymentPlan`, an
+ethics :class:`~participatory.ethics.activity.Activity`, a whole
+:class:`~participatory.project.Project`, a rate card by name …) from plain data, nested
+records included; :func:`to_plain` turns a model or an answer back into plain data, and
+:func:`loads` and :func:`dumps` do the same through JSON text. The field names are the
+models' own, so the Python API, project files, the command line and JSON never drift apart:
+the command line reads its input with these same functions.
+
+The forms are those of project files (:doc:`/howto/project-files`). Money is written one
+way: ``"90.00 GBP"`` (the object ``{"amount": "90.00", "currency": "GBP"}`` that earlier
+development versions wrote is still read, and never written). Dates are ``"2026-05-12"``, named
+values their value (``"lcw"``), numbers that are not money exact (``"2.5"`` or ``2``, never
+a float), sets sorted lists.
+
+Input that cannot be used raises :class:`PlainDataError` (a
+:class:`~participatory.core.errors.ValidationError`) naming every problem with its path,
+``household.people[1].esa.weekly_award: must be money …``, and never the value (it may be
+special-category data): never a ``TypeError`` or ``KeyError``.
+
+>>> from participatory.benefits import Household, UniversalCreditClaim
+>>> home = from_plain(Household, {
+...     "people": [{"id": "me", "capability": "lcw"}],
+...     "universal_credit": {"first_date_of_entitlement": "2025-03-10"}})
+>>> isinstance(home.universal_credit, UniversalCreditClaim)
+True
+>>> plain = to_plain(home, include_sensitive=True)
+>>> plain["people"][0]["monthly_earnings"]
+'0.00 GBP'
+>>> from_plain(Household, plain) == home
+True
+>>> from_plain(Household, {"people": [{"id": "me", "capability": "sometimes"}]})
+Traceback (most recent call last):
+...
+participatory.interchange.PlainDataError: people[0].capability: must be one of 'none', ...
+
+Circumstances are special-category data: :func:`to_plain` leaves every sensitive field out
+unless ``include_sensitive=True`` is given, which only a system entitled to the data should
+pass (the default output cannot be read back as the same household).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import cattrs
+
+from participatory.core.errors import ValidationError
+from participatory.core.limits import decode_utf8, parse_json
+from participatory.core.serialise import converter as plain_converter
+from participatory.core.serialise import make_converter
+from participatory.ethics.facts import Facts
+from participatory.payments.rates import RateCard, bundled_rate_cards
+from participatory.project.convert import BASE_DIRECTORY, project_converter
+from participatory.project.errors import problems_of
+from participatory.safeguarding.models import SafeguardingProfile
+
+__all__ = ["PlainDataError", "dumps", "from_plain", "loads", "to_plain"]
+
+T = TypeVar("T")
+
+
+class PlainDataError(ValidationError):
+    """Plain data that cannot be read: every problem, each with its path.
+
+    ``path`` and ``problem`` are the first; ``problems`` holds them all, in
+    the order of the data. No message repeats a value.
+
+    >>> error = PlainDataError([("people[0].id", "is missing"), ("nation", "must be text")])
+    >>> print(error)
+    2 problems: people[0].id: is missing; nation: must be text
+    >>> error.path
+    'people[0].id'
+    """
+
+    def __init__(self, problems: Iterable[tuple[str, str]]) -> None:
+        self.problems: tuple[tuple[str, str], ...] = tuple(problems) or (("", "is not valid"),)
+        path, problem = self.problems[0]
+        super().__init__(path, problem)
+        if len(self.problems) > 1:
+            lines = "; ".join(f"{p}: {text}" if p else text for p, text in self.problems)
+            self.args = (f"{len(self.problems)} problems: {lines}",)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PlainDataError, (self.problems,))
+
+
+def _reader() -> cattrs.Converter:
+    return project_converter()
+
+
+def _facts(include_sensitive: bool) -> Callable[[Facts], dict[str, str]]:
+    def plain(facts: Facts) -> dict[str, str]:
+        # The form facts are given in: fact name to answer (safeguarding answers only for
+        # a receiver entitled to them).
+        pairs = facts.answers + (facts.safeguarding if include_sensitive else ())
+        return {fact.value: answer.value for fact, answer in sorted(pairs, key=_by_fact)}
+
+    return plain
+
+
+def _by_fact(pair: tuple[Any, Any]) -> str:
+    return str(pair[0].value)
+
+
+@functools.lru_cache(maxsize=2)  # one per mode
+def _writer(include_sensitive: bool) -> cattrs.Converter:
+    conv = make_converter(
+        include_sensitive=include_sensitive,
+        forms={Facts: _facts(include_sensitive), RateCard: _rate_card},
+    )
+    profile = conv.get_unstructure_hook(SafeguardingProfile)
+
+    def safeguarding(value: SafeguardingProfile) -> Any:
+        # A project names each partner once, under organisations, and fills the profile's
+        # partners from there: an empty list is left out, so the profile reads back.
+        data = profile(value)
+        if isinstance(data, dict) and not data.get("partners"):
+            data.pop("partners", None)
+        return data
+
+    conv.register_unstructure_hook(SafeguardingProfile, safeguarding)
+    return conv
+
+
+def _rate_card(card: RateCard) -> Any:
+    # A bundled card is written as its name, the form a project file names it by; any other
+    # card as its data (read by the rate-card loaders, not by from_plain).
+    for name, bundled in bundled_rate_cards().items():
+        if bundled == card:
+            return name
+    return plain_converter(include_sensitive=True).unstructure(card)
+
+
+@contextlib.contextmanager
+def _base(directory: Path | None) -> Iterator[None]:
+    token = BASE_DIRECTORY.set(directory)
+    try:
+        yield
+    finally:
+        BASE_DIRECTORY.reset(token)
+
+
+def from_plain(kind: type[T], data: object, *, base_directory: Path | None = None) -> T:
+    """``data`` (dicts, lists, text, numbers) read as ``kind``, nested records included.
+
+    ``kind`` is a model class (``Household``) or a collection of one
+    (``tuple[Receipt, ...]``). A rate card given as ``{"file": …}`` is looked for in
+    ``base_directory`` (else the working directory). Raises :class:`PlainDataError` listing
+    every problem with its path.
+
+    >>> from participatory.benefits import Receipt
+    >>> paid = from_plain(
+    ...     tuple[Receipt, ...], [{"amount": "90.00 GBP", "received_on": "2026-05-12"}])
+    >>> paid[0].amount
+    Money('90.00', 'GBP')
+    >>> from_plain(Receipt, {"amount": 90, "received_on": "2026-05-12", "colour": "red"})
+    Traceback (most recent call last):
+    ...
+    participatory.interchange.PlainDataError: 2 problems: amount: must be money such as ...
+    """
+    try:
+        with _base(base_directory):
+            found: T = _reader().structure(data, kind)
+    except RecursionError:
+        raise PlainDataError([("", "is nested too deeply")]) from None
+    except Exception as error:  # every failure becomes named problems, never a traceback
+        raise PlainDataError(problems_of(error)) from None
+    return found
+
+
+def to_plain(value: object, *, include_sensitive: bool = False) -> Any:
+    """``value`` (a model, an answer, a list of them) as plain data ready for JSON.
+
+    Sensitive fields are left out, and findings and figures flagged sensitive withheld
+    (:mod:`participatory.core.serialise`), unless ``include_sensitive`` is true: pass it only
+    where the receiving system is entitled to special-category data, and to read the data
+    back with :func:`from_plain`.
+
+    >>> from participatory.benefits import Receipt
+    >>> to_plain(Receipt("90", "2026-05-12"), include_sensitive=True)["amount"]
+    '90.00 GBP'
+    """
+    if not isinstance(include_sensitive, bool):  # never read "yes" or [] as a wish to see
+        raise ValidationError("include_sensitive", "must be true or false")
+    return _writer(include_sensitive).unstructure(value)
+
+
+def dumps(value: object, *, include_sensitive: bool = False) -> str:
+    """``value`` as JSON text: :func:`to_plain`, indented, keys sorted (the same bytes each time).
+
+    >>> from participatory.core.money import Money
+    >>> print(dumps({"fee": Money.gbp("90")}))
+    {
+      "fee": "90.00 GBP"
+    }
+    """
+    plain = to_plain(value, include_sensitive=include_sensitive)
+    return json.dumps(plain, indent=2, ensure_ascii=False, sort_keys=True)
+
+
+def loads(kind: type[T], text: str | bytes, *, base_directory: Path | None = None) -> T:
+    """JSON ``text`` read as ``kind`` (:func:`from_plain`); text that is not JSON is refused.
+
+    Read as the command line reads its input (:func:`participatory.core.limits.parse_json`):
+    within the default size and depth limits, a key given twice or ``NaN`` refused, and
+    numbers with a fraction read as exact decimals, never floats, so ``2.5`` hours stay 2.5
+    (money must still be written ``"90.00 GBP"``).
+
+    >>> from participatory.benefits import Person
+    >>> loads(Person, '{"id": "me", "weekly_hours": 2.5}').weekly_hours
+    Decimal('2.5')
+    >>> loads(Person, '{"id": ')
+    Traceback (most recent call last):
+    ...
+    participatory.interchange.PlainDataError: is not valid JSON (Expecting value: line 1 column 8)
+    """
+    if isinstance(text, bytes):
+        text = decode_utf8(text, "<json>", error=_problem)
+    data = parse_json(text, "<json>", error=_problem)
+    return from_plain(kind, data, base_directory=base_directory)
+
+
+def _problem(_file: str, path: str, problem: str) -> PlainDataError:
+    return PlainDataError([(path, problem)])
