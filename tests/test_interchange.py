@@ -127,3 +127,23 @@ def test_a_wrong_type_anywhere_in_a_household_is_a_named_problem(
         from_plain(Household, data)
     assert all(path.startswith(key) for path, _ in caught.value.problems)
     assert SENTINEL not in str(caught.value)
+
+
+def test_a_card_given_as_data_keeps_the_verified_rule() -> None:
+    """verified = true needs a primary source, as in a card's TOML: the NIHR card's current
+    rates were read only in a news report (thecareruk, secondary), so a copy of that card
+    claiming one of them verified is refused, naming the rate."""
+    import attrs
+
+    from participatory.interchange import dumps
+    from participatory.payments.rates import RateCard, bundled_rate_card
+
+    card = attrs.evolve(bundled_rate_card("nihr"), id="ours")  # not bundled: written as data
+    data = json.loads(dumps(card, include_sensitive=True))
+    assert from_plain(RateCard, data) == card
+    secondary = [i for i, rate in enumerate(card.rates) if not rate.source.source.primary]
+    assert secondary, "the NIHR card has rates read only at a secondary source"
+    data["rates"][secondary[0]]["verified"] = True
+    with pytest.raises(PlainDataError) as caught:
+        from_plain(RateCard, data)
+    assert [path for path, _ in caught.value.problems] == [f"rates[{secondary[0]}].verified"]

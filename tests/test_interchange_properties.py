@@ -109,6 +109,24 @@ def test_a_bundled_rate_card_is_written_and_read_as_its_name(name: str) -> None:
     assert from_plain(RateCard, to_plain(card)) == card
 
 
+@given(tp.rate_cards())
+def test_a_rate_card_of_your_own_survives_json_as_data(card: Any) -> None:
+    """A card that is not bundled is written as its data, and read back the same."""
+    data = _through_json(card)
+    assert isinstance(data, dict)
+    assert from_plain(type(card), data) == card
+
+
+def test_the_example_institution_card_survives_json_as_data() -> None:
+    from pathlib import Path
+
+    from participatory.payments.rates import RateCard, load_rate_card
+
+    example = Path(__file__).parents[1] / "examples" / "institution-rate-card.toml"
+    card = load_rate_card(example)
+    assert from_plain(RateCard, json.loads(dumps(card, include_sensitive=True))) == card
+
+
 @given(tb.households())
 def test_money_is_written_one_way(household: Any) -> None:
     """Every amount in the output is "<amount> <currency>", never an object or a float."""

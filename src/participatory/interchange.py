@@ -134,7 +134,7 @@ def _writer(include_sensitive: bool) -> cattrs.Converter:
 
 def _rate_card(card: RateCard) -> Any:
     # A bundled card is written as its name, the form a project file names it by; any other
-    # card as its data (read by the rate-card loaders, not by from_plain).
+    # card as its data, which from_plain reads back.
     for name, bundled in bundled_rate_cards().items():
         if bundled == card:
             return name

@@ -144,21 +144,46 @@ def _facts(value: object, _type: object) -> Facts:
     return Facts(answers)
 
 
-def _rate_card(value: object, _type: object) -> RateCard:
-    if isinstance(value, RateCard):
-        return value
-    if isinstance(value, str):
-        return bundled_rate_card(value)
-    if isinstance(value, Mapping) and "file" in value and set(value) <= {"file", "extends"}:
-        file, extends = value["file"], value.get("extends")
-        if not isinstance(file, str) or not (extends is None or isinstance(extends, str)):
-            raise ValidationError("", "file and extends must be text")
-        base = BASE_DIRECTORY.get()
-        path = Path(file) if base is None or Path(file).is_absolute() else base / file
-        return load_rate_card(path, base=extends)
-    raise ValidationError(
-        "", 'must name a bundled rate card ("nihr") or be {file = "...", extends = "..."}'
-    )
+def _rate_card(conv: cattrs.Converter) -> Callable[[object, object], RateCard]:
+    as_data = make_dict_structure_fn(RateCard, conv)
+
+    def structure(value: object, _type: object) -> RateCard:
+        if isinstance(value, RateCard):
+            return value
+        if isinstance(value, str):
+            return bundled_rate_card(value)
+        if isinstance(value, Mapping) and "file" in value and set(value) <= {"file", "extends"}:
+            file, extends = value["file"], value.get("extends")
+            if not isinstance(file, str) or not (extends is None or isinstance(extends, str)):
+                raise ValidationError("", "file and extends must be text")
+            base = BASE_DIRECTORY.get()
+            path = Path(file) if base is None or Path(file).is_absolute() else base / file
+            return load_rate_card(path, base=extends)
+        if isinstance(value, Mapping) and "rates" in value:
+            # The card itself, as participatory.interchange.to_plain writes it.
+            return _verified_only_at_primary(as_data(value, RateCard))
+        raise ValidationError(
+            "",
+            'must name a bundled rate card ("nihr"), be {file = "...", extends = "..."}, or '
+            "hold the card itself (id, title, publisher, currency, source, rates)",
+        )
+
+    return structure
+
+
+def _verified_only_at_primary(card: RateCard) -> RateCard:
+    # The rule the rate-card files keep (a figure read only at a secondary source stays
+    # usable, marked verified = false) holds for a card given as data too.
+    problems = [("verified", card.source)] if card.verified else []
+    problems += [(f"rates[{i}].verified", r.source) for i, r in enumerate(card.rates) if r.verified]
+    for path, citation in problems:
+        if not citation.source.primary:
+            raise ValidationError(
+                path,
+                f"is true but {citation.source.key!r} is not a primary source: a figure read "
+                "only in a secondary source stays usable, marked verified = false",
+            )
+    return card
 
 
 def _safeguarding_profile(
@@ -248,7 +273,7 @@ def project_converter() -> cattrs.Converter:
     conv.register_structure_hook(bool, _boolean)
     conv.register_structure_hook(int, _integer)
     conv.register_structure_hook(Facts, _facts)
-    conv.register_structure_hook(RateCard, _rate_card)
+    conv.register_structure_hook(RateCard, _rate_card(conv))
     conv.register_structure_hook(SafeguardingProfile, _safeguarding_profile(conv))
     conv.register_structure_hook_factory(_is_enum, _enum_hook)
     return conv
