@@ -50,7 +50,8 @@ def test_a_person_asked_into_seven_activities_is_over_asked() -> None:
     assert found.parameters[0].source.key == "participatory_data_policy"
     assert not found.sensitive
     assert found.subject == "c-1"
-    assert "7 activities of 2 projects in the 90 days" in sentence(found, locale="en_GB")
+    assert "90-day period" in sentence(found, locale="en_GB")
+    assert "activities 7 (at most 6), projects 2" in sentence(found, locale="en_GB")
 
 
 def test_six_activities_or_asks_outside_the_window_are_not() -> None:

@@ -46,20 +46,19 @@ __all__ = ["MESSAGES", "AskCount", "OverAsking", "assess_over_asking"]
 
 MESSAGES: Final[Mapping[str, str]] = {
     "ledger.over_asking.person": (
-        "{person} was asked into {activities} activities of {projects} projects in the "
-        "{days} days to {as_at}: more than the {activity_limit} activities or "
-        "{project_limit} projects the institution has set. Coordinate the requests before "
-        "asking again."
+        "{person} was asked into more than the institution has set in the {days}-day period "
+        "to {as_at}: activities {activities} (at most {activity_limit}), projects {projects} "
+        "(at most {project_limit}). Coordinate the requests before asking again."
     ),
     "ledger.over_asking.community": (
-        "The community {community} was asked, directly or through its members, into "
-        "{activities} activities of {projects} projects in the {days} days to {as_at}: more "
-        "than the {activity_limit} activities or {project_limit} projects the institution "
-        "has set. Coordinate the requests before asking again."
+        "The community {community} was asked, directly or through its members, into more "
+        "than the institution has set in the {days}-day period to {as_at}: activities "
+        "{activities} (at most {activity_limit}), projects {projects} (at most "
+        "{project_limit}). Coordinate the requests before asking again."
     ),
     "ledger.over_asking.within": (
         "No person or community was asked into more activities or projects than the "
-        "institution has set in the {days} days to {as_at}."
+        "institution has set in the {days}-day period to {as_at}."
     ),
 }
 

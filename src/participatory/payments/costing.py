@@ -112,8 +112,8 @@ MESSAGES: Final[Mapping[str, object]] = {
         ),
     },
     "payments.rounded_time": (
-        "Time is paid in blocks of {block_minutes} minutes, rounded {mode}: "
-        "{minutes} minutes count as {paid_minutes} minutes."
+        "Time is paid in blocks of {block_minutes} minutes, rounded {mode}: the minutes "
+        "worked ({minutes}) count as {paid_minutes}."
     ),
     "payments.minimum_time": (
         "The {card} rate card pays at least {minimum_minutes} minutes for any involvement, "

@@ -55,13 +55,13 @@ MESSAGES: Final[Mapping[str, object]] = {
         "{relationships_start}; relationship building needs to come before ideas."
     ),
     "timeline.stage_too_short_co_produced": (
-        "{stage} is co-produced and planned for {planned_days} days; run conventionally it "
-        "would take {conventional_days} days, and co-produced work has taken about "
-        "{multiplier} times as long, so allow {needed_days} days."
+        "{stage} is co-produced; days planned: {planned_days}. Run conventionally it would "
+        "take {conventional_days}, and co-produced work has taken about {multiplier} times "
+        "as long, so allow {needed_days}."
     ),
     "timeline.stage_too_short": (
-        "{stage} is planned for {planned_days} days, less than your own estimate of "
-        "{needed_days} days."
+        "The days planned for {stage} ({planned_days}) are fewer than your own estimate "
+        "({needed_days})."
     ),
     "timeline.deadline_unreachable": {
         "by": "days_late",
