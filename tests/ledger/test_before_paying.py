@@ -110,3 +110,47 @@ def test_findings_and_headroom_are_built_once() -> None:
     check = assess_before_paying(carer_ledger(), PROPOSAL, as_at=AS_AT)
     assert check.findings is check.findings
     assert check.headroom is check.headroom
+
+
+def test_hours_worked_weeks_before_the_payment_count_with_that_weeks_other_work():
+    """ESA permitted work is for under 16 hours a week, hours counted in the week the work
+    was done (ESA Regs 2008 reg. 45). By hand: 10 hours paid on Monday 2 June 2025, and a
+    fee received on 20 August (79 days later, outside the 62 days either side of its receipt)
+    for 7 hours worked on 3 June: that week holds 17 hours. The ledger's check must count
+    the 10 hours as a check of everything the ledger holds does: 17 hours is not permitted
+    work, so that week's £92.05 is lost."""
+    from participatory.benefits import (
+        EmploymentSupportAllowanceClaim,
+        Household,
+        PermittedWork,
+        Person,
+        assess_benefits,
+    )
+    from participatory.ledger import HouseholdRecord
+
+    from .conftest import agreed
+
+    home = Household(
+        people=[
+            Person(
+                "amira",
+                esa=EmploymentSupportAllowanceClaim(
+                    weekly_award="92.05", permitted_work=PermittedWork.HIGHER_LIMIT
+                ),
+            )
+        ]
+    )
+    earlier = fee("june", "amira", "150.00", "2025-06-02", hours="10", worked_on="2025-06-02")
+    ledger = Ledger(
+        contributors=[Contributor("amira")],
+        households=[HouseholdRecord("h-amira", home, [agreed("amira")])],
+        payments=[earlier],
+    )
+    proposal = fee("august", "amira", "60.00", "2025-08-20", hours="7", worked_on="2025-06-03")
+    check = assess_before_paying(ledger, proposal, as_at=dt.date(2025, 8, 1))
+    whole = assess_benefits(home, (proposal.receipt,), already=(earlier.receipt,))
+    assert check.result is not None
+    assert check.result.change() == whole.change() == Money.gbp("-92.05")
+    june = [o for o in whole.outcomes if o.period.start == dt.date(2025, 6, 2)]
+    assert june, "the week the work was done is reported"
+    assert [o.period for o in check.result.outcomes] == [o.period for o in whole.outcomes]

@@ -119,9 +119,15 @@ _UNCHECKED_RULES: Final = {
 }
 
 
-def context_window(day: dt.date) -> DateRange:
-    """The days whose payments can change what a payment on ``day`` does."""
-    return DateRange(day - _CONTEXT, day + _CONTEXT)
+def context_window(day: dt.date, worked_on: dt.date | None = None) -> DateRange:
+    """The days whose payments can change what a payment on ``day`` does.
+
+    A payment for hours worked on another day (``worked_on``) also touches that day's week
+    (the hours count in the week the work was done), so the window covers both.
+    """
+    first = day if worked_on is None else min(day, worked_on)
+    last = day if worked_on is None else max(day, worked_on)
+    return DateRange(first - _CONTEXT, last + _CONTEXT)
 
 
 def _own(entry: PaymentEntry, proposal: PaymentEntry) -> bool:
@@ -396,7 +402,7 @@ def assess_before_paying(
         return BeforePaying(proposed_payment, as_at, None, reason="not_usable")
     entries = ledger.entries_between(
         record.members,
-        context_window(proposed_payment.received_on),
+        context_window(proposed_payment.received_on, proposed_payment.worked_on),
         exclude_ids=frozenset((proposed_payment.id,)),
     )
     pairs = [(entry, entry.receipt) for entry in entries]
