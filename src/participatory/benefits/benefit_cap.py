@@ -302,16 +302,9 @@ def cap_state(
     profile = household.profile
     counted = sum(1 for c in profile.children if c.counts_on(day)) if profile.children else 0
     family = profile.couple or counted > 0
-    london = household.greater_london
-    if household.nation is not Nation.ENGLAND:
-        london = False
-    if london:
-        limit = r.family_london if family else r.single_london
-    else:
-        limit = r.family_elsewhere if family else r.single_elsewhere
-    london_limit = None
-    if london is None:
-        london_limit = r.family_london if family else r.single_london
+    london = _in_london(household)
+    limit = _limit(r, family, london=bool(london))
+    london_limit = _limit(r, family, london=True) if london is None else None
     child_benefit = _child_benefit(household.child_benefit, counted, r)
     exempt = (earnings[0] >= r.threshold, earnings[1] >= r.threshold)
     cut = [0, 0]
@@ -369,10 +362,27 @@ def _uses(ctx: Context, day: dt.date, names: tuple[str, ...]) -> tuple[Parameter
     return tuple(ctx.use(name, day) for name in names)
 
 
+def _is_family(household: Household, day: dt.date) -> bool:
+    """Joint claimants, or a claimant responsible for a child or young person (reg. 80A)."""
+    profile = household.profile
+    return profile.couple or any(c.counts_on(day) for c in profile.children)
+
+
+def _in_london(household: Household) -> bool | None:
+    """Whether the household is in Greater London (``None``: unknown); never outside England."""
+    return household.greater_london if household.nation is Nation.ENGLAND else False
+
+
+def _limit(r: CapRates, family: bool, *, london: bool) -> int:
+    """The relevant amount a month (pennies) for a family or single claimant (reg. 80A)."""
+    if london:
+        return r.family_london if family else r.single_london
+    return r.family_elsewhere if family else r.single_elsewhere
+
+
 def _limit_names(household: Household, state: CapState, day: dt.date) -> tuple[str, ...]:
-    family = household.profile.couple or any(c.counts_on(day) for c in household.profile.children)
-    kind = "family" if family else "single"
-    where = "greater_london" if household.greater_london else "elsewhere"
+    kind = "family" if _is_family(household, day) else "single"
+    where = "greater_london" if _in_london(household) else "elsewhere"
     names = [f"{_CAP}annual_limit.{kind}.{where}"]
     if state.london_limit is not None:
         names.append(f"{_CAP}annual_limit.{kind}.greater_london")
@@ -503,13 +513,7 @@ def _exemption_findings(
     if household.nation is Nation.NORTHERN_IRELAND:
         return []
     r = cap_rates(ctx, day)
-    profile = household.profile
-    family = profile.couple or any(c.counts_on(day) for c in profile.children)
-    london = bool(household.greater_london) and household.nation is Nation.ENGLAND
-    if london:
-        limit = r.family_london if family else r.single_london
-    else:
-        limit = r.family_elsewhere if family else r.single_elsewhere
+    limit = _limit(r, _is_family(household, day), london=bool(_in_london(household)))
     if benefits + child_benefit_monthly(household, day, r) <= limit:
         return []
     values: dict[str, object] = {"limit": pounds(limit)}
