@@ -271,3 +271,29 @@ def test_rate_table_is_generated_from_every_bundled_rate():
     assert "27.50 GBP | 2025-12-16 | until superseded |" in table
     assert "| to 2025-03-31 |" in table
     assert "**no**" in table
+
+
+def test_a_rate_and_a_minimum_payment_are_money_in_the_cards_currency():
+    """ "20.00 GBP" is the one written form; the bare 20.00 of older cards is still read."""
+    written = CARD.replace("amount = 20.00", 'amount = "20.00 GBP"').replace(
+        "[rules]\n", '[rules]\nminimum_payment = "10.00 GBP"\n'
+    )
+    older = CARD.replace("[rules]\n", "[rules]\nminimum_payment = 10.00\n")
+    assert parse_rate_card(written, "mine.toml") == parse_rate_card(older, "mine.toml")
+    assert parse_rate_card(written, "mine.toml").rules.minimum_payment == Money.gbp("10.00")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "key", "problem"),
+    [
+        ("amount = 20.00", 'amount = "20.00 EUR"', "rates[0].amount",
+         "is in EUR, but the card's currency is GBP"),
+        ("amount = 20.00", 'amount = "20.00GBP"', "rates[0].amount", "must be money such as"),
+        ("[rules]\n", '[rules]\nminimum_payment = "10.00 USD"\n', "rules.minimum_payment",
+         "is in USD, but the card's currency is GBP"),
+    ],
+)  # fmt: skip
+def test_money_in_another_currency_or_form_is_refused_naming_the_key(old, new, key, problem):
+    with pytest.raises(ParameterFileError) as caught:
+        parse_rate_card(CARD.replace(old, new), "mine.toml")
+    assert f"mine.toml: {key}: {problem}" in str(caught.value)

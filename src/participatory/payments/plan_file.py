@@ -78,19 +78,17 @@ def _table(document: Mapping[str, Any], key: str, allowed: frozenset[str], file:
     return table
 
 
-def _money(value: object, currency: str, path: str, file: str) -> Money:
+def _money(value: object, currency: str) -> Money:
     """A payment's amount: ``"90.00 GBP"`` in the plan's currency.
 
     A bare number, the form plans were written in before, is still read, in the plan's
-    currency.
+    currency. Problems are at ``amount``; the caller puts the payment's place before it.
     """
     if not isinstance(value, str):
         return Money(value, currency)
-    number, written = parse_money_text(value, path)
+    number, written = parse_money_text(value, "amount")
     if written != currency:
-        raise ValidationError(
-            path, f"is in {written}, but the plan's currency is {currency}", hint=f"in {file}"
-        )
+        raise ValidationError("amount", f"is in {written}, but the plan's currency is {currency}")
     return Money(number, currency)
 
 
@@ -115,7 +113,7 @@ def _payment(raw: object, currency: str, file: str, path: str) -> Payment:
             raw["id"],
             raw["contributor"],
             raw["kind"],
-            _money(raw["amount"], currency, f"{path}.amount", file),
+            _money(raw["amount"], currency),
             due_on=raw["due_on"],
             activity=raw.get("activity"),
             activity_on=raw.get("activity_on"),
