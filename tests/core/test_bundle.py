@@ -130,3 +130,15 @@ toml_tables = st.recursive(
 @given(toml_tables)
 def test_encode_then_decode_is_the_same_table(table: dict[str, Any]) -> None:
     assert same(bundle.decode(bundle.encode(table)), table)
+
+
+@pytest.mark.parametrize("entry", ['{"rate": ', "[1, 2]", 7, None])
+def test_a_damaged_entry_is_read_from_the_toml(
+    monkeypatch: pytest.MonkeyPatch, entry: object
+) -> None:
+    """A bundle damaged after the install (a cut file, a wrong type) costs time, never an
+    error or a different answer."""
+    text = "rate = 12.50\n"
+    monkeypatch.setattr(bundle, "_entries", lambda: {bundle.digest(text): entry})
+    assert bundle.compiled_table(text) is None
+    assert same(tomlfile.parse_toml(text, "x.toml"), {"rate": Decimal("12.50")})

@@ -161,14 +161,21 @@ def _entries() -> dict[str, str]:
 def compiled_table(text: str) -> dict[str, Any] | None:
     """The tables of a bundled file's ``text`` from the install's bundle, or ``None``.
 
-    ``None`` when there is no bundle or it holds nothing for exactly this text. Each call
-    returns new tables, so a caller may change what it is given.
+    ``None`` when there is no bundle, it holds nothing for exactly this text, or its entry
+    is damaged (the file is then read from its TOML). Each call returns new tables, so a
+    caller may change what it is given.
     """
     entries = _entries()
     if not entries:
         return None
     entry = entries.get(digest(text))
-    return None if entry is None else decode(entry)
+    if not isinstance(entry, str):
+        return None
+    try:
+        table = decode(entry)
+    except (ValueError, RecursionError):
+        return None
+    return table if isinstance(table, dict) else None
 
 
 def write_bundle(data_folder: Path, target: Path) -> int:
