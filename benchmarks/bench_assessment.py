@@ -41,8 +41,10 @@ def _meeting_days() -> list[dt.date]:
 
 
 def _fee_on(day: dt.date) -> str:
-    """Two hours at the NIHR meeting rate on the bundled card (£25, £27.50 from 16 Dec 2025)."""
-    return "55.00 GBP" if day >= dt.date(2025, 12, 16) else "50.00 GBP"
+    """Two hours on the bundled Skills for Care card: £15 an hour for any involvement from
+    2024, so 2 x £15 = £30.00 (the day is kept for a card whose rate changes)."""
+    del day
+    return "30.00 GBP"
 
 
 def _benefits(person: str, index: int) -> str:
@@ -85,7 +87,7 @@ def project_toml(contributors: int = CONTRIBUTORS) -> str:
         'label = "co_production"',
         'currency = "GBP"',
         'communities = ["people who use mental health services"]',
-        'rate_card = "nihr"',
+        'rate_card = "skills_for_care"',
         "",
     ]
     for index, person in enumerate(people):

@@ -61,10 +61,12 @@ def test_budget_split(benchmark) -> None:
 
 
 def test_cost_one_activity(benchmark) -> None:
-    # NIHR card (unverified figures, see its file): a meeting from 16 December 2025 is
-    # £27.50 an hour and the card states no preparation rule, so preparation is paid at the
-    # meeting rate: (2 + 1.5) hours x £27.50 = £96.25.
-    card = bundled_rate_card("nihr")
+    # Skills for Care card ("Skills for Care | £15 per hour |", read only in Difference North
+    # East's guide, so unverified): a meeting is paid at its rate for other involvement and
+    # the card states no preparation rule, so preparation is paid at that rate too:
+    # (2 + 1.5) hours x £15 = £52.50. (The NIHR card this used holds no amounts since its
+    # remembered figures were removed on 2026-12-06.)
+    card = bundled_rate_card("skills_for_care")
     costed = benchmark(
         cost_activity,
         card,
@@ -73,4 +75,4 @@ def test_cost_one_activity(benchmark) -> None:
         as_at=dt.date(2026, 1, 15),
         preparation=Duration.hours("1.5"),
     )
-    assert costed.fee == Money.gbp("96.25")
+    assert costed.fee == Money.gbp("52.50")

@@ -126,8 +126,8 @@ def entry_points() -> tuple[EntryPoint, ...]:
         EntryPoint(
             "cost_activity",
             cost_activity,
-            (bundled_rate_card("nihr"), ActivityKind.MEETING, Duration.hours("2.5")),
-            {"as_at": dt.date(2026, 1, 15), "preparation": Duration.hours(1)},
+            (bundled_rate_card("blue_heart"), ActivityKind.MEETING, Duration.hours("2.5")),
+            {"as_at": dt.date(2026, 12, 6), "preparation": Duration.hours(1)},
         ),
         EntryPoint(
             "cost_mileage",
@@ -193,32 +193,7 @@ def canonical(result: object) -> str:
 
 #: ``(test, entry point)`` → why it fails today, for a case the owner fixes. Each is run as
 #: ``xfail(strict=True)``: it fails the run the day it starts passing, so it is removed here.
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("hostile context", "assess_payment @ prec=3, ROUND_CEILING"): (
-        "benefits: lead fixes. With prec=3 the caller's context reaches Receipt's amount "
-        "conversion (benefits/receipts.py) and raises decimal.InvalidOperation; "
-        "assess_payment is not run in the library's own context "
-        "(participatory.core.exact.computes_exactly)"
-    ),
-    ("wrong argument", "assess_benefits"): (
-        "benefits: lead fixes. assess_benefits(household, None) raises TypeError "
-        "('NoneType' object is not iterable, benefits/engine.py), not the library's error"
-    ),
-    ("wrong argument", "assess_many"): (
-        "benefits: lead fixes. assess_many(None) raises TypeError ('NoneType' object is not "
-        "iterable, benefits/batch.py), not the library's error"
-    ),
-    ("pickle", "assess_ethics"): (
-        "ethics: its owner fixes. ProjectEthicsSummary.counts is a mappingproxy "
-        "(ethics/project.py), which cannot be pickled or deep-copied; "
-        "participatory.core.frozen.FrozenDict can"
-    ),
-    ("wrong argument", "assess_ethics"): (
-        "ethics: its owner fixes. assess_ethics(None, as_at=...) raises AttributeError "
-        "(ethics/project.py) and assess_ethics(project, as_at=None) TypeError "
-        "(ethics/triage.py), not the library's error"
-    ),
-}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 
 def known_failure(test: str, name: str) -> list[Any]:

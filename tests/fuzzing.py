@@ -102,7 +102,8 @@ def seed(text: str) -> tuple[dict[str, Any], str]:
 PARAMETERS = seed((DATA / "parameters" / "benefits" / "carers_allowance.toml").read_text())
 
 
-RATE_CARD = seed((DATA / "rate_cards" / "nihr.toml").read_text())
+# A card holding rates (the NIHR card holds none since its remembered amounts were removed).
+RATE_CARD = seed((DATA / "rate_cards" / "whitworth.toml").read_text())
 
 
 PLAN = seed((EXAMPLES / "payment-plan.toml").read_text())

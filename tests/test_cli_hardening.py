@@ -159,7 +159,7 @@ def test_a_timeline_past_the_calendar_is_one_line(stage: str, problem: str, tmp_
 )
 def test_cost_with_impossible_hours_is_one_line(option: list[str]) -> None:
     status, _out, err = run(
-        ["cost", "--card", "nihr", "--activity", "meeting", *option, "--as-at", "2026-01-15"]
+        ["cost", "--card", "blue_heart", "--activity", "meeting", *option, "--as-at", "2026-12-06"]
     )
     _assert_clean_failure(status, err, "cost")
 

@@ -138,11 +138,11 @@ def test_a_card_given_as_data_keeps_the_verified_rule() -> None:
     from participatory.interchange import dumps
     from participatory.payments.rates import RateCard, bundled_rate_card
 
-    card = attrs.evolve(bundled_rate_card("nihr"), id="ours")  # not bundled: written as data
+    card = attrs.evolve(bundled_rate_card("skills_for_care"), id="ours")  # written as data
     data = json.loads(dumps(card, include_sensitive=True))
     assert from_plain(RateCard, data) == card
     secondary = [i for i, rate in enumerate(card.rates) if not rate.source.source.primary]
-    assert secondary, "the NIHR card has rates read only at a secondary source"
+    assert secondary, "Skills for Care's £15 was read only in a secondary guide"
     data["rates"][secondary[0]]["verified"] = True
     with pytest.raises(PlainDataError) as caught:
         from_plain(RateCard, data)

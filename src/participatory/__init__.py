@@ -10,7 +10,6 @@ Money('55.00', 'GBP')
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING
 
 from participatory.__about__ import __version__
@@ -35,6 +34,7 @@ from participatory.core import (
     bundled_parameters,
     load_parameters,
 )
+from participatory.core.lazy import lazy_attribute
 
 if TYPE_CHECKING:
     from participatory.assessment import Area, GovernanceReport, assess
@@ -55,13 +55,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'participatory' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attribute(__name__, _LAZY, globals())
 
 
 def __dir__() -> list[str]:

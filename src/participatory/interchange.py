@@ -55,6 +55,7 @@ from typing import Any, TypeVar
 import cattrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.limits import decode_utf8, parse_json
 from participatory.core.serialise import converter as plain_converter
 from participatory.core.serialise import make_converter
@@ -62,6 +63,12 @@ from participatory.ethics.facts import Facts
 from participatory.payments.rates import RateCard, bundled_rate_cards
 from participatory.project.convert import BASE_DIRECTORY, project_converter
 from participatory.project.errors import problems_of
+from participatory.project.model import Project
+from participatory.project.references import (
+    SPECIAL_CATEGORY_KEYS,
+    is_special_category,
+    withheld_summary,
+)
 from participatory.safeguarding.models import SafeguardingProfile
 
 __all__ = ["PlainDataError", "dumps", "from_plain", "loads", "to_plain"]
@@ -82,8 +89,18 @@ class PlainDataError(ValidationError):
     'people[0].id'
     """
 
-    def __init__(self, problems: Iterable[tuple[str, str]]) -> None:
-        self.problems: tuple[tuple[str, str], ...] = tuple(problems) or (("", "is not valid"),)
+    def __init__(
+        self,
+        problems: Iterable[tuple[str, str]],
+        sensitive_problems: Iterable[tuple[str, str]] = (),
+    ) -> None:
+        #: Problems inside a project's special-category data (its ``benefits`` or
+        #: ``safeguarding_notes``: their paths name the person), counted in the message.
+        self.sensitive_problems: tuple[tuple[str, str], ...] = tuple(sensitive_problems)
+        shown = tuple(problems) + tuple(
+            ("", line) for line in withheld_summary(path for path, _ in self.sensitive_problems)
+        )
+        self.problems: tuple[tuple[str, str], ...] = shown or (("", "is not valid"),)
         path, problem = self.problems[0]
         super().__init__(path, problem)
         if len(self.problems) > 1:
@@ -91,7 +108,9 @@ class PlainDataError(ValidationError):
             self.args = (f"{len(self.problems)} problems: {lines}",)
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (PlainDataError, (self.problems,))
+        withheld = len(withheld_summary(path for path, _ in self.sensitive_problems))
+        shown = self.problems[: len(self.problems) - withheld]
+        return (PlainDataError, (shown, self.sensitive_problems))
 
 
 def _reader() -> cattrs.Converter:
@@ -150,6 +169,7 @@ def _base(directory: Path | None) -> Iterator[None]:
         BASE_DIRECTORY.reset(token)
 
 
+@computes_exactly  # models built in a caller's context of precision 3 were refused
 def from_plain(kind: type[T], data: object, *, base_directory: Path | None = None) -> T:
     """``data`` (dicts, lists, text, numbers) read as ``kind``, nested records included.
 
@@ -172,10 +192,19 @@ def from_plain(kind: type[T], data: object, *, base_directory: Path | None = Non
         with _base(base_directory):
             found: T = _reader().structure(data, kind)
     except RecursionError:
-        raise PlainDataError([("", "is nested too deeply")]) from None
+        problems = [("", "is nested too deeply")]
     except Exception as error:  # every failure becomes named problems, never a traceback
-        raise PlainDataError(problems_of(error)) from None
-    return found
+        problems = list(problems_of(error))
+    else:
+        return found
+    # Raised out here, so that no __context__ keeps cattrs' errors (they quote the values).
+    if kind is not Project:
+        raise PlainDataError(problems) from None
+    # A project's paths into its benefits name the person who claims them: counted only.
+    raise PlainDataError(
+        [p for p in problems if not is_special_category(p[0])],
+        [p for p in problems if is_special_category(p[0])],
+    ) from None
 
 
 def to_plain(value: object, *, include_sensitive: bool = False) -> Any:
@@ -205,7 +234,12 @@ def dumps(value: object, *, include_sensitive: bool = False) -> str:
     }
     """
     plain = to_plain(value, include_sensitive=include_sensitive)
-    return json.dumps(plain, indent=2, ensure_ascii=False, sort_keys=True)
+    try:
+        return json.dumps(plain, indent=2, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError):  # a value with no plain form (named by its type only)
+        raise ValidationError(
+            "value", f"cannot be written as JSON ({type(value).__name__} has no plain form)"
+        ) from None
 
 
 def loads(kind: type[T], text: str | bytes, *, base_directory: Path | None = None) -> T:
@@ -226,7 +260,8 @@ def loads(kind: type[T], text: str | bytes, *, base_directory: Path | None = Non
     """
     if isinstance(text, bytes):
         text = decode_utf8(text, "<json>", error=_problem)
-    data = parse_json(text, "<json>", error=_problem)
+    redact = SPECIAL_CATEGORY_KEYS if kind is Project else ()
+    data = parse_json(text, "<json>", error=_problem, redact=redact)
     return from_plain(kind, data, base_directory=base_directory)
 
 

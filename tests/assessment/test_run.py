@@ -91,25 +91,45 @@ def test_a_stale_rate_card_is_reported_or_refused():
 
 
 def test_a_card_in_force_until_superseded_is_used_and_said_to_be_due_a_check():
-    """The NIHR card (in force until superseded, last checked 6 December 2026) costs a
-    session today with nothing to report, and a session in 2028 at its last rate (2 hours x
-    £27.50 = £55.00), with the DATA section saying it was not re-checked within 365 days."""
+    """Blue Heart's card (in force until superseded, last checked 6 December 2026; "a rate of
+    £25 per hour", blue_heart_coproducer_payments#rate) costs a session today with nothing to
+    report, and a session in 2028 at its last rate (a meeting is paid at its rate for other
+    involvement: 2 hours x £25.00 = £50.00), with the DATA section saying it was not
+    re-checked within 365 days."""
     from participatory.payments import bundled_rate_card
 
     def project(day: str) -> Project:
         return Project(
-            id="p", title="P", people=[person("amira")], rate_card=bundled_rate_card("nihr"),
+            id="p", title="P", people=[person("amira")], rate_card=bundled_rate_card("blue_heart"),
             sessions=[Session("s", "meeting", day, "2", contributors=["amira"])],
         )  # fmt: skip
 
     today = assess(project("2026-12-06"), as_at=dt.date(2026, 12, 6))
     assert [f.rule_id for f in today.section(Area.DATA).findings] == ["ASSESS-DATA-CURRENT"]
     later = assess(project("2028-01-10"), as_at=dt.date(2028, 1, 11), on_stale="refuse")
-    assert later.section(Area.PAYMENTS).figures[-1].value == Money.gbp("55.00")
+    assert later.section(Area.PAYMENTS).figures[-1].value == Money.gbp("50.00")
     due = [f for f in later.section(Area.DATA).findings if f.rule_id == "ASSESS-DATA-REVIEW-DUE"]
     assert due
     assert due[0].values["oldest"] == dt.date(2026, 12, 6)
-    assert "rate_card.nihr.meeting.hour" in due[0].values["names"]
+    assert "rate_card.blue-heart.other.hour" in due[0].values["names"]
+
+
+def test_a_session_on_the_nihr_card_is_not_costed_and_the_report_says_why():
+    """NIHR's rate table was never read (nihr_payment_guidance_researchers_2024#rate_table):
+    the card holds no amount, so a meeting on it is reported as not costed (a warning naming
+    the card), never costed at a remembered figure."""
+    from participatory.payments import bundled_rate_card
+
+    project = Project(
+        id="p", title="P", people=[person("amira")], rate_card=bundled_rate_card("nihr"),
+        sessions=[Session("s", "meeting", "2026-05-14", "2", contributors=["amira"])],
+    )  # fmt: skip
+    payments = assess(project, as_at=dt.date(2026, 6, 1)).section(Area.PAYMENTS)
+    [finding] = [f for f in payments.findings if f.rule_id == "ASSESS-SESSION-NOT-COSTED"]
+    assert finding.severity is Severity.WARNING
+    assert finding.values["card"] == "nihr"
+    assert "holds no rates" in finding.values["reason"]
+    assert "{" not in sentence(finding, locale="en_GB")
 
 
 def test_stale_benefit_parameters_are_counted_but_not_named():

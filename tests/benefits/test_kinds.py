@@ -7,6 +7,8 @@ refuses a bad value by naming the field and the choices, never the value.
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from participatory.benefits.kinds import (
     AgeBand,
@@ -21,6 +23,7 @@ from participatory.benefits.kinds import (
     pounds,
     weekday,
 )
+from participatory.benefits.receipts import Receipt
 from participatory.core.errors import ValidationError
 from participatory.core.money import Money
 
@@ -91,6 +94,45 @@ def test_pounds_is_whole_pence_of_gbp_and_never_negative():
             pounds("x")(bad)
     assert optional_pounds("x")(None) is None
     assert optional_pounds("x")("1.00") == Money.gbp(1)
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**14), max_value=10**14)
+    | st.integers(-(10**6), 10**8).map(lambda n: Decimal(n).scaleb(-2))
+    | st.integers(-(10**6), 10**8).map(lambda n: Decimal(n).scaleb(-3))
+)
+def test_pounds_accepts_exactly_what_money_calls_whole_non_negative_pence(amount: Decimal):
+    """The converter's fraction test agrees with Money's own is_negative and
+    is_whole_minor_units (the plain reading) on every finite amount."""
+    money = Money(amount, "GBP")
+    if money.is_negative():
+        with pytest.raises(ValidationError, match="negative"):
+            pounds("x")(money)
+    elif not money.is_whole_minor_units():
+        with pytest.raises(ValidationError, match="whole number of pence"):
+            pounds("x")(money)
+    else:
+        assert pounds("x")(money) is money
+
+
+@given(
+    st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**14), max_value=10**14)
+    | st.integers(-(10**6), 10**8).map(lambda n: Decimal(n).scaleb(-2))
+    | st.integers(-(10**6), 10**8).map(lambda n: Decimal(n).scaleb(-3))
+)
+def test_a_receipt_accepts_exactly_what_money_calls_whole_non_negative_pence(amount: Decimal):
+    """The same agreement for a Receipt's amount, which is checked on its own path."""
+    money = Money(amount, "GBP")
+    if money.is_negative():
+        with pytest.raises(ValidationError, match="negative"):
+            Receipt(money, "2025-06-10")
+    elif not money.is_whole_minor_units():
+        with pytest.raises(ValidationError, match="whole number of pence"):
+            Receipt(money, "2025-06-10")
+    else:
+        receipt = Receipt(money, "2025-06-10")
+        assert receipt.amount is money
+        assert receipt.pennies * Decimal("0.01") == amount
 
 
 def test_hours_are_0_to_168_a_week():

@@ -27,6 +27,9 @@ NOT_IN_NORTHERN_IRELAND = {
     if topic.split(".")[0] in {"legacy", "housing_benefit", "pension_credit"}
     # Northern Ireland's own benefit cap is not applied (the check refers it).
     or topic.startswith("universal_credit.benefit_cap")
+    # Northern Ireland's decisions and appeals regulations were not read: the elements
+    # finding cites the GB rule only in Great Britain.
+    or topic == "universal_credit.changes_of_circumstances"
 } | SCOTLAND_ONLY
 
 

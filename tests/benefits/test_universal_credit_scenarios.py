@@ -451,3 +451,51 @@ def test_a_payment_before_the_claim_began_is_in_no_assessment_period() -> None:
     later = assess_benefits(home, [Receipt("700.00", dt.date(2025, 5, 1))])
     assert later.change(Benefit.UNIVERSAL_CREDIT) == Money.gbp("-8.80")
     assert not later.has("BEN-UC-BEFORE-CLAIM")
+
+
+def test_a_baby_born_during_the_ap_counts_for_the_whole_ap():
+    """D&A Regs 2013 Sch. 1 para. 20: a change takes effect from the AP's first day.
+
+    2025/26, single 25+, no housing costs, entitlement from 10 May 2025, so the AP runs
+    10 June to 9 July 2025. A baby is born on 20 June and a £500 fee is paid on 25 June.
+    The baby counts for the whole AP: maximum £400.14 + £292.81 = £692.95, and a household
+    with a child has the higher work allowance, £684, so the £500 fee takes nothing. Counted
+    only from the next AP, the fee would have lost 500 x 0.55 = £275.00.
+    """
+    home = uc(
+        children=[Child(born_on=dt.date(2025, 6, 20))],
+        first_date_of_entitlement=dt.date(2025, 5, 10),
+    )
+    assert maximum(home, dt.date(2025, 6, 25)) == GBP("692.95")
+    assert uc_change(home, (500, dt.date(2025, 6, 25))) == GBP(0)
+    # The AP before the birth (10 May to 9 June) has no child: no allowance, £275.00 off.
+    assert uc_change(home, (500, dt.date(2025, 5, 25))) == GBP("-275.00")
+
+
+def test_a_young_person_stops_counting_for_the_whole_ap_holding_1_september():
+    """UC Regs 2013 reg. 5 with D&A Regs 2013 Sch. 1 para. 20.
+
+    Born 10 March 2009, 16 on 10 March 2025, not in education: a qualifying young person
+    up to, not including, 1 September 2025. With entitlement from 15 May 2025 the AP holding
+    1 September runs 15 August to 14 September. The change on 1 September takes effect from
+    15 August, so that AP has no child: maximum £400.14, no work allowance, and a £500 fee
+    loses 500 x 0.55 = £275.00. In the AP before (15 July to 14 August) the young person
+    counts, at the higher rate of a first child born before 6 April 2017: maximum
+    £400.14 + £339.00 = £739.14, allowance £684, nothing lost.
+    """
+    home = uc(
+        children=[Child(born_on=dt.date(2009, 3, 10))],
+        first_date_of_entitlement=dt.date(2025, 5, 15),
+    )
+    assert maximum(home, dt.date(2025, 8, 20)) == GBP("400.14")
+    assert uc_change(home, (500, dt.date(2025, 8, 20))) == GBP("-275.00")
+    assert maximum(home, dt.date(2025, 8, 1)) == GBP("739.14")
+    assert uc_change(home, (500, dt.date(2025, 8, 1))) == GBP(0)
+
+
+def test_the_elements_finding_cites_the_rule_on_who_counts():
+    """The children counted are cited to D&A Regs 2013 Sch. 1 para. 20 (Great Britain)."""
+    home = uc(children=[CHILD_2019])
+    result = assess_payment(home, GBP(100), JUNE_2025)
+    (elements,) = [f for f in result.findings if f.rule_id == "BEN-UC-ELEMENTS"]
+    assert "uc_da_regs_2013" in {c.source.key for c in elements.citations}

@@ -27,47 +27,68 @@ EXAMPLES = Path(__file__).parents[2] / "examples"
 
 
 def test_cost_text(capsys):
-    code = main(["cost", "--card", "nihr", "--activity", "meeting", "--hours", "2",
+    """Skills for Care, £15 an hour, read only in Difference North East's guide ("Skills for
+    Care | £15 per hour |", difference_ne_fair_payment_2024#skills_for_care), so unverified.
+    The card pays "other" by the hour and states no preparation rule: a 2-hour meeting with
+    1 hour of preparation is 3 h x £15 = £45.00.
+    """
+    code = main(["cost", "--card", "skills_for_care", "--activity", "meeting", "--hours", "2",
                  "--preparation-hours", "1", "--as-at", "2026-01-15"])  # fmt: skip
     out = capsys.readouterr().out
     assert code == 0
-    assert out.splitlines()[0] == "The fee for meeting on the nihr rate card is £82.50."
+    first = "The fee for meeting on the skills-for-care-2024 rate card is £45.00."
+    assert out.splitlines()[0] == first
     assert "was not verified at a primary source" in out
 
 
 def test_cost_json_citations_are_catalogue_keys_with_one_table_of_sources(capsys):
-    code = main(["cost", "--card", "nihr", "--activity", "meeting", "--hours", "2",
+    code = main(["cost", "--card", "skills_for_care", "--activity", "meeting", "--hours", "2",
                  "--as-at", "2026-01-15", "--format", "json"])  # fmt: skip
     data = json.loads(capsys.readouterr().out)
     assert code == 0
     fee = data["findings"][0]
     assert fee["citations"] == [{
-        "source": "nihr_payment_guidance_researchers_2024", "pinpoint": "payment rates table",
+        "source": "difference_ne_fair_payment_2024", "pinpoint": "Examples of payment rates",
         "verified": False,
     }]  # fmt: skip
     rate = fee["parameters"][0]
-    assert rate["source"]["source"] == "thecareruk_nihr_uplift_2025"
+    assert rate["source"]["source"] == "difference_ne_fair_payment_2024"
     assert (rate["verified"], rate["checked_on"], rate["review_due"]) == (
         False,
         "2026-12-06",
         False,
     )
-    assert data["sources"]["thecareruk_nihr_uplift_2025"]["primary"] is False
+    assert data["sources"]["difference_ne_fair_payment_2024"]["primary"] is False
     assert "note" not in json.dumps(data["sources"])
+
+
+def test_the_nihr_card_refuses_with_one_line_saying_it_holds_no_rates(capsys):
+    """NIHR's rate table was never read (nihr_payment_guidance_researchers_2024#rate_table)
+    and the remembered amounts were removed: costing on the card, with or without a date,
+    exits 2 with one line naming the card and how to go on.
+    """
+    for dated in ([], ["--as-at", "2026-01-15"]):
+        assert main(["cost", "--card", "nihr", "--activity", "meeting", "--hours", "2",
+                     *dated]) == 2  # fmt: skip
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1
+        assert "'nihr' rate card" in err
+        assert "holds no rates" in err
+        assert "lay your own card" in err
 
 
 @pytest.mark.parametrize(
     ("card", "activity", "unit"),
     [
         ("blue_heart", "other", "--hours"),
-        ("nihr", "meeting", "--hours"),
         ("skills_for_care", "other", "--hours"),
         ("tewv", "other", "--sessions"),
         ("whitworth", "advisory_group", "--sessions"),
     ],
 )
 def test_every_card_in_force_until_superseded_costs_today(capsys, card, activity, unit):
-    """Issue 15: `participatory cost` on every bundled card with today's date (no --as-at)."""
+    """Issue 15: `participatory cost` on every bundled card with today's date (no --as-at);
+    the NIHR card, which holds no rates, refuses instead (tested above)."""
     assert main(["cost", "--card", card, "--activity", activity, unit, "1"]) == 0
     assert " rate card is £" in capsys.readouterr().out.splitlines()[0]
 
@@ -114,9 +135,9 @@ def test_cost_with_institution_rates(capsys):
           "--as-at", "2026-01-01"], "not available on 2026-01-01"),
         (["--card", "nope", "--activity", "meeting", "--hours", "1", "--as-at", "2026-01-01"],
          "nope"),
-        (["--card", "nihr", "--activity", "meeting", "--hours", "-1", "--as-at", "2026-01-01"],
-         "must not be negative"),
-        (["--card", "nihr", "--activity", "meeting", "--as-at", "2026-01-01"], "--hours"),
+        (["--card", "blue_heart", "--activity", "meeting", "--hours", "-1",
+          "--as-at", "2026-12-06"], "must not be negative"),
+        (["--card", "blue_heart", "--activity", "meeting", "--as-at", "2026-12-06"], "--hours"),
         (["--plan", "/nonexistent/plan.toml"], "cannot be read"),
         (["--rates", "/nonexistent/card.toml", "--activity", "meeting", "--hours", "1"],
          "cannot be read"),
@@ -130,7 +151,7 @@ def test_unusable_input_exits_2_with_one_line(capsys, argv, reason):
 
 
 def test_unknown_activity_is_an_argparse_error(capsys):
-    assert main(["cost", "--card", "nihr", "--activity", "dancing", "--hours", "1"]) == 2
+    assert main(["cost", "--card", "blue_heart", "--activity", "dancing", "--hours", "1"]) == 2
 
 
 def test_plan_text(capsys):

@@ -21,7 +21,9 @@ def test_data_lists_every_figure_with_its_coverage_today(capsys):
     header = out[2].split()
     assert header[:3] == ["FIGURE", "VALUE", "FROM"]
     assert "VERIFIED" in header
-    assert any(line.startswith("rate_card.nihr.meeting.hour ") for line in out)
+    assert any(line.startswith("rate_card.skills-for-care-2024.other.hour ") for line in out)
+    # The NIHR card holds no amount (its table was never read), so it lists no figure.
+    assert not any(line.startswith("rate_card.nihr.") for line in out)
     assert any("in force until superseded" in line for line in out)
 
 
@@ -31,11 +33,12 @@ def test_data_json_is_sorted_by_next_date_and_names_the_source(capsys):
     figures = data["figures"]
     dated = [f["next_date"] for f in figures if f["next_date"]]
     assert dated == sorted(dated)
-    nihr = next(f for f in figures if f["name"] == "rate_card.nihr.meeting.hour")
-    assert nihr["verified"] is False
-    assert nihr["source_key"] == "thecareruk_nihr_uplift_2025"
-    assert nihr["in_force_until_superseded"] is True
-    assert nihr["last_checked"] == "2026-12-06"
+    # Skills for Care's £15 an hour, read only in Difference North East's guide (secondary).
+    rate = next(f for f in figures if f["name"] == "rate_card.skills-for-care-2024.other.hour")
+    assert rate["verified"] is False
+    assert rate["source_key"] == "difference_ne_fair_payment_2024"
+    assert rate["in_force_until_superseded"] is True
+    assert rate["last_checked"] == "2026-12-06"
 
 
 def test_data_lists_an_institutions_own_files_with_the_bundled_ones(capsys, tmp_path):

@@ -164,8 +164,8 @@ _COMMANDS = [
      "--format", "json", "--include-sensitive"],
     ["assess", str(EXAMPLES / "mental-health-festival.toml"), "--as-at", "2026-07-15",
      "--locale", "cy"],
-    ["cost", "--card", "nihr", "--activity", "meeting", "--hours", "2.5",
-     "--preparation-hours", "1", "--as-at", "2026-01-15"],
+    ["cost", "--card", "blue_heart", "--activity", "meeting", "--hours", "2.5",
+     "--preparation-hours", "1", "--as-at", "2026-12-06"],
     ["cost", "--plan", str(EXAMPLES / "payment-plan.toml"), "--as-at", "2026-07-01",
      "--week-start", "monday", "--format", "json"],
 ]  # fmt: skip

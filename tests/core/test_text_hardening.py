@@ -169,3 +169,5 @@ def test_markdown_text_shows_exactly_the_text(text: str) -> None:
 def test_printable_keeps_text_and_drops_controls() -> None:
     assert printable("plain text, é £") == "plain text, é £"
     assert printable("a\x1b[31mb\x07c\x00") == "a[31mbc"
+    # Bidirectional overrides and isolates go; right-to-left letters stay.
+    assert printable("\u05d0\u202eab\u2066c\u2069") == "\u05d0abc"

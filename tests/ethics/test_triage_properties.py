@@ -177,3 +177,21 @@ def test_not_applicable_reads_as_no(activity, data):
     second = assess_activity(no, as_at=ON)
     assert first.outcome is second.outcome
     assert first.routes == second.routes
+
+
+@given(es.activities())
+def test_when_every_hra_question_is_no_nothing_goes_to_a_committee(activity):
+    """hra_what_approvals#not_research_no_hra: a project not managed as research needs
+    neither HRA Approval nor an NHS REC. With every HRA question answered no, no open fact
+    about who is studied may send the activity to a research ethics committee: the outcome
+    is a non-research kind or nobody studied, and each fact left open is named.
+    """
+    for fact in (Fact.RANDOMISED, Fact.CHANGES_USUAL_CARE, Fact.GENERALISABLE):
+        activity = activity.with_answer(fact, Answer.NO)
+    result = assess_activity(activity, as_at=ON)
+    assert not result.outcome.needs_committee
+    assert result.deciding_facts == ()
+    for finding in result.by_rule("ETH-NOT-RESEARCH-EITHER-WAY"):
+        assert sentence(finding, locale="en_GB", include_sensitive=True).startswith(
+            "Not known whether"
+        )

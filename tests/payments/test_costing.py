@@ -196,8 +196,8 @@ def test_bad_durations_are_refused():
         Duration.hours(1.5)  # a float
     with pytest.raises(ValidationError, match="preparation"):
         cost_activity(
-            bundled_rate_card("nihr"), ActivityKind.MEETING, Duration.hours(1),
-            as_at=dt.date(2026, 1, 1), preparation=Duration.days(1),
+            bundled_rate_card("blue_heart"), ActivityKind.MEETING, Duration.hours(1),
+            as_at=dt.date(2026, 12, 6), preparation=Duration.days(1),
         )  # fmt: skip
 
 
@@ -212,8 +212,9 @@ def test_every_finding_renders_and_round_trips_to_json(card):
                       ActivityKind.TRAINING, Duration.hours("0.1"), as_at=dt.date(2026, 2, 1)),
         cost_activity(bundled_rate_card("tewv"), ActivityKind.MEETING, Duration.hours(4),
                       as_at=dt.date(2026, 11, 25)),
-        cost_activity(bundled_rate_card("nihr"), ActivityKind.MEETING, Duration.hours(2),
-                      as_at=dt.date(2026, 1, 15), preparation=Duration.hours(1)),
+        cost_activity(bundled_rate_card("skills_for_care"), ActivityKind.MEETING,
+                      Duration.hours(2), as_at=dt.date(2026, 1, 15),
+                      preparation=Duration.hours(1)),
     ]  # fmt: skip
     seen = set()
     for costed in scenarios:

@@ -6,6 +6,9 @@ Payment figures from the guidance and the Bath report, worked by hand.
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
+from participatory.core.errors import UnsupportedCase
 from participatory.core.money import Money
 from participatory.payments import (
     ActivityKind,
@@ -48,31 +51,37 @@ def test_whitworth_full_day():
     assert costed.fee == Money.gbp(180)
 
 
-def test_nihr_meeting_with_preparation_after_the_uplift_unverified():
-    """NIHR rate UNVERIFIED: £25/h is remembered, not read; the 10% uplift from
-    16 Dec 2025 is verified, so the card's £27.50 = £25 x 1.10 is an inference.
-
-    2 h meeting + 1 h preparation = 3 h x £27.50 = £82.50. The card states no rule on
-    preparation, so the result must say that, and that the rate is unverified.
+def test_the_nihr_card_holds_no_amount_and_every_costing_on_it_refuses():
+    """NIHR: no amount was read. The rate table of NIHR's "Payment guidance for researchers
+    and professionals" was in no stored copy (nihr_payment_guidance_researchers_2024#rate_table),
+    and the only post-uplift figures read, "£13.80 to £495", name no activity or unit
+    (thecareruk_nihr_uplift_2025#range). The card's remembered £25 an hour (and £27.50 =
+    £25 x 1.10, £75 a half day, £150 a day) were removed, so costing a meeting on it, before
+    or after the uplift of 16 Dec 2025, refuses and says how to go on.
     """
+    card = bundled_rate_card("nihr")
+    assert card.rates == ()
+    for day in (dt.date(2025, 12, 15), dt.date(2026, 1, 15)):
+        for duration in (Duration.hours(2), Duration.days(1)):
+            with pytest.raises(UnsupportedCase, match=r"'nihr' rate card .*holds no rates"):
+                cost_activity(card, ActivityKind.MEETING, duration, as_at=day)
+
+
+def test_a_card_laid_over_nihr_costs_at_its_own_figures():
+    """An institution's own card over the empty NIHR card: its rate is the only one.
+
+    Blue Heart's page (blue_heart_coproducer_payments#rate): "we offer a rate of £25 per
+    hour", preparation covered. Laid over NIHR: 2 h meeting + 1 h preparation = 3 h x £25 =
+    £75 on 6 Dec 2026, the day the page was last read.
+    """
+    own = bundled_rate_card("blue_heart")
+    card = bundled_rate_card("nihr").layered(own)
     costed = cost_activity(
-        bundled_rate_card("nihr"), ActivityKind.MEETING, Duration.hours(2),
-        as_at=dt.date(2026, 1, 15), preparation=Duration.hours(1),
+        card, ActivityKind.MEETING, Duration.hours(2),
+        as_at=dt.date(2026, 12, 6), preparation=Duration.hours(1),
     )  # fmt: skip
-    assert costed.fee == Money.gbp("82.50")
-    assert costed.has("PAY-RATE-UNVERIFIED")
-    assert costed.has("PAY-PREP-UNSTATED")
-
-
-def test_nihr_before_the_uplift_unverified():
-    """UNVERIFIED NIHR figure: 2 h at £25 = £50 on 15 Dec 2025, the day before the uplift."""
-    costed = cost_activity(
-        bundled_rate_card("nihr"),
-        ActivityKind.MEETING,
-        Duration.hours(2),
-        as_at=dt.date(2025, 12, 15),
-    )
-    assert costed.fee == Money.gbp(50)
+    assert costed.fee == Money.gbp(75)
+    assert card.id == own.id
 
 
 def test_tewv_blocks_of_three_hours():

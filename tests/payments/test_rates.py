@@ -71,8 +71,11 @@ def test_every_bundled_card_loads_with_sourced_rates():
     assert set(cards) == {
         "nihr", "whitworth", "co_production_collective", "blue_heart", "tewv", "skills_for_care"
     }  # fmt: skip
-    for card in cards.values():
-        assert card.rates
+    # NIHR's table was never read (nihr_payment_guidance_researchers_2024#rate_table): the
+    # card names its source and holds no amounts; every other card holds some.
+    assert cards["nihr"].rates == ()
+    for name, card in cards.items():
+        assert card.rates or name == "nihr"
         # Every rate cites a catalogue document, and is verified only if that is primary.
         assert all(rate.source.key in bundled_sources() for rate in card.rates)
         assert all(rate.source.source.primary for rate in card.rates if rate.verified)
@@ -163,13 +166,17 @@ def test_rate_in_force_changes_on_effective_from_and_stops_after_valid_until():
         card.rate(*meeting, dt.date(2025, 1, 1) - ONE_DAY)
 
 
-def test_nihr_uplift_boundary_day_before_on_and_after():
+def test_the_nihr_card_refuses_on_either_side_of_the_uplift():
+    """The 10% uplift of 16 Dec 2025 was read (thecareruk_nihr_uplift_2025#uplift) but no
+    amount it applies to was: the day before, on and after it the card has no rate to give.
+    """
     card = bundled_rate_card("nihr")
-    meeting = ActivityKind.MEETING, RateUnit.HOUR
-    assert card.rate(*meeting, dt.date(2025, 12, 15)).amount == Money.gbp("25.00")
-    assert card.rate(*meeting, dt.date(2025, 12, 16)).amount == Money.gbp("27.50")
-    assert card.rate(*meeting, dt.date(2025, 12, 17)).amount == Money.gbp("27.50")
-    assert not card.rate(*meeting, dt.date(2025, 12, 16)).verified
+    assert card.covered_from is None
+    assert card.activity_names() == ()
+    assert not card.has(ActivityKind.MEETING, RateUnit.HOUR)
+    for day in (dt.date(2025, 12, 15), dt.date(2025, 12, 16), dt.date(2025, 12, 17)):
+        with pytest.raises(UnsupportedCase, match="holds no rates"):
+            card.rate(ActivityKind.MEETING, RateUnit.HOUR, day)
 
 
 def test_missing_activity_is_unsupported_not_guessed():
@@ -263,12 +270,14 @@ def test_unknown_base_and_unreadable_file_are_file_errors(tmp_path):
 def test_rate_table_is_generated_from_every_bundled_rate():
     table = rate_table_markdown()
     rows = [line for line in table.splitlines() if line.startswith("| `")]
-    assert len(rows) == sum(len(card.rates) for card in bundled_rate_cards().values())
+    # One row a rate, and one for each card that holds none (NIHR's, "no amount read").
+    cards = bundled_rate_cards().values()
+    assert len(rows) == sum(len(card.rates) or 1 for card in cards)
     assert (
         "| `whitworth` | advisory_group | session | 90.00 GBP | 2022-07-01 | until superseded |"
         " Bath report §5.1 | **no** | 2026-12-06 |"
     ) in table
-    assert "27.50 GBP | 2025-12-16 | until superseded |" in table
+    assert "| `nihr` | — | — | no amount read | — | until superseded |" in table
     assert "| to 2025-03-31 |" in table
     assert "**no**" in table
 

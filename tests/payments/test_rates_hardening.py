@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 from participatory.core.errors import (
     ParametersNotAvailable,
     ParticipatoryError,
+    UnsupportedCase,
 )
 from participatory.payments import (
     bundled_rate_cards,
@@ -37,6 +38,7 @@ from participatory.payments import (
 )
 from participatory.payments.costing import Duration
 from participatory.payments.rates import (
+    ActivityKind,
     RateCard,
     RateUnit,
     load_rate_card,
@@ -80,6 +82,13 @@ def test_every_rate_card_refuses_dates_past_its_data(card_id: str, tried: Counte
     """Costing on the day after a card's known end raises, naming the last covered day;
     a card in force until superseded says it is due a re-check instead."""
     card = bundled_rate_cards()[card_id]
+    if not card.rates:
+        # NIHR's card holds no amount (its table was never read): it refuses on any day.
+        tried["cards without rates"] += 1
+        later = card.checked_on + dt.timedelta(days=366) if card.checked_on else dt.date.max
+        with pytest.raises(UnsupportedCase, match="holds no rates"):
+            cost_activity(card, ActivityKind.MEETING, Duration.hours(1), as_at=later)
+        return
     if card.valid_until is None:
         assert card.checked_on is not None
         later = card.checked_on + dt.timedelta(days=366)

@@ -166,6 +166,9 @@ _HOSTILE_TEXT = st.text(
             "\u2028",
             "\ud800",
             "[",
+            "\u202e",  # right-to-left override
+            "\u2066",  # left-to-right isolate
+            "\u05d0",  # a Hebrew letter, which needs none of them
         ]
     ),
     min_size=1,
@@ -173,8 +176,15 @@ _HOSTILE_TEXT = st.text(
 )
 
 
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def _unprintable(text: str, *, layout: str = "\n") -> list[str]:
-    return [c for c in text if c not in layout and unicodedata.category(c) in ("Cc", "Cs")]
+    return [
+        c
+        for c in text
+        if c not in layout and (unicodedata.category(c) in ("Cc", "Cs") or c in _BIDI_CONTROLS)
+    ]
 
 
 @_FUZZ
@@ -182,7 +192,7 @@ def _unprintable(text: str, *, layout: str = "\n") -> list[str]:
 def test_no_control_character_from_input_reaches_any_format(
     tried: Counter[str], report: GovernanceReport, title: str, value: str
 ) -> None:
-    """Issue 17: ESC and BEL passed into text, Markdown and HTML."""
+    """Issue 17: ESC and BEL passed into text, Markdown and HTML; so did bidi overrides."""
     tried["reports: control characters against every format"] += 1
     note = Finding(
         "PAY-NOTE",

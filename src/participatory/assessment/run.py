@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from participatory.assessment.alignment import assess_alignment
 from participatory.assessment.messages import ethics_label, figure, readiness_label
@@ -43,9 +43,6 @@ from participatory.core.params import REVIEW_INTERVAL, ParameterSet, bundled_par
 from participatory.core.periods import DateRange, to_date
 from participatory.ethics.project import assess_ethics
 from participatory.evaluation.assess import assess_evaluation
-from participatory.ledger.before_paying import CONTEXT_DAYS
-from participatory.ledger.model import Ledger
-from participatory.ledger.project_view import others_for_project
 from participatory.payments.rates import RateCard
 from participatory.power.decisions import DecisionRecord
 from participatory.power.review import PowerReview, assess_power
@@ -55,6 +52,9 @@ from participatory.readiness.criteria import Maturity
 from participatory.roles.review import assess_roles
 from participatory.safeguarding.assess import assess_safeguarding
 from participatory.timeline.assess import assess_timeline
+
+if TYPE_CHECKING:
+    from participatory.ledger.model import Ledger
 
 __all__ = ["ON_STALE", "OnStale", "assess"]
 
@@ -82,6 +82,11 @@ def _others(
     """What each household received from other projects and payers, from the ledger."""
     if ledger is None:
         return None
+    # The ledger's modules are imported only for an assessment given a ledger.
+    from participatory.ledger.before_paying import CONTEXT_DAYS
+    from participatory.ledger.model import Ledger
+    from participatory.ledger.project_view import others_for_project
+
     if not isinstance(ledger, Ledger):
         raise ValidationError("ledger", "must be a Ledger")
     days = [payment.received_on for payment in project.payments]

@@ -156,6 +156,8 @@ def assess_many(
     Each case is a household and its payments. The parameter set is resolved once for the
     batch; nothing about the process is changed while it runs.
     """
+    if isinstance(cases, str | bytes) or not isinstance(cases, Iterable):
+        raise ValidationError("cases", "must be (household, receipts) pairs")
     chosen = parameters if parameters is not None else bundled_parameters()
     results = []
     for index, case in enumerate(cases):

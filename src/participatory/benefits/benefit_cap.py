@@ -179,6 +179,11 @@ def cap_rates(ctx: Context, day: dt.date) -> CapRates:
     return ctx.rates(_build, day)
 
 
+# Enum members named through their class go through EnumType's __getattr__ hook on
+# CPython 3.11 (a slow attribute look-up on every use): the numbers path names them here.
+_NI: Final = Nation.NORTHERN_IRELAND
+
+
 class Exemption(enum.Enum):
     """Why the cap does not apply to a household whatever its earnings (reg. 82(1)(b), 83)."""
 
@@ -293,14 +298,15 @@ def cap_state(
     day = period.start
     if uc[0] <= 0 and uc[1] <= 0:
         return _NONE
-    exemption = benefit_exemption(household, day)
+    exemption = benefit_exemption(household, period.end)
     if exemption is not None:
         return _NONE._replace(exemption=exemption)
     r = cap_rates(ctx, day)
     if in_grace_period(household, period, r.grace_months):
         return _NONE._replace(exemption=Exemption.GRACE_PERIOD)
     profile = household.profile
-    counted = sum(1 for c in profile.children if c.counts_on(day)) if profile.children else 0
+    # Who the household is responsible for is decided at the AP's end (see responsible_on).
+    counted = sum(1 for c in profile.children if c.counts_on(period.end)) if profile.children else 0
     family = profile.couple or counted > 0
     london = _in_london(household)
     limit = _limit(r, family, london=bool(london))
@@ -336,13 +342,14 @@ def reductions(
     The hot path: every assessment period of a worked-out award comes here, so what can
     be settled without the day's figures is settled first.
     """
-    if (uc[0] <= 0 and uc[1] <= 0) or household.profile.cap_exempt:
+    profile = household._profile
+    if (uc[0] <= 0 and uc[1] <= 0) or profile.cap_exempt:
         return 0, 0
-    if household.nation is Nation.NORTHERN_IRELAND:
+    if household.nation is _NI:
         return 0, 0
     # Most awards are well under the smallest cap, even with Child Benefit for every child.
     r = ctx.rates(_build, period.start)
-    children = len(household.profile.children)
+    children = len(profile.children)
     most = _child_benefit(household.child_benefit, children, r)
     if max(uc[0] + other[0], uc[1] + other[1]) + most <= r.single_elsewhere:
         return 0, 0
@@ -408,7 +415,7 @@ def cap_findings(
     threshold_uses = _uses(
         ctx, day, (_CAP + "earnings_exception_hours", "national_living_wage.hourly_rate")
     )
-    limit_uses = _uses(ctx, day, _limit_names(household, state, day))
+    limit_uses = _uses(ctx, day, _limit_names(household, state, period.end))
     if state.not_applied:
         if state.reduction_before or state.reduction_after:
             return [
@@ -513,8 +520,8 @@ def _exemption_findings(
     if household.nation is Nation.NORTHERN_IRELAND:
         return []
     r = cap_rates(ctx, day)
-    limit = _limit(r, _is_family(household, day), london=bool(_in_london(household)))
-    if benefits + child_benefit_monthly(household, day, r) <= limit:
+    limit = _limit(r, _is_family(household, period.end), london=bool(_in_london(household)))
+    if benefits + child_benefit_monthly(household, period.end, r) <= limit:
         return []
     values: dict[str, object] = {"limit": pounds(limit)}
     topic = "benefit_cap_exceptions"

@@ -148,6 +148,12 @@ def _reader(prefix: str) -> Callable[[RateReader], CarersAllowanceRates]:
     return build
 
 
+# Enum members named through their class go through EnumType's __getattr__ hook on
+# CPython 3.11 (a slow attribute look-up on every use): the numbers path names them here.
+_SCOTLAND: Final = Nation.SCOTLAND
+_NI: Final = Nation.NORTHERN_IRELAND
+_CARERS_ALLOWANCE: Final = Benefit.CARERS_ALLOWANCE
+
 _WEEK: Final = dt.timedelta(days=7)
 _DAY: Final = dt.timedelta(days=1)
 _GREAT_BRITAIN: Final = _reader("carers_allowance")
@@ -157,6 +163,8 @@ _BUILDERS: Final = {
     Nation.SCOTLAND: _reader(_PREFIX[Nation.SCOTLAND]),
     Nation.NORTHERN_IRELAND: _reader(_PREFIX[Nation.NORTHERN_IRELAND]),
 }
+_SCOTTISH: Final = _BUILDERS[Nation.SCOTLAND]
+_NORTHERN_IRISH: Final = _BUILDERS[Nation.NORTHERN_IRELAND]
 
 
 def rates(ctx: Context, nation: Nation, day: dt.date) -> CarersAllowanceRates:
@@ -197,10 +205,10 @@ def assess_week(
 ) -> PeriodNumbers:
     """The allowance for ``week``, decided by the earnings of the week before (``income``)."""
     # Chosen by identity: a look-up keyed by the nation would hash it in Python every week.
-    if nation is Nation.SCOTLAND:
-        build = _BUILDERS[Nation.SCOTLAND]
-    elif nation is Nation.NORTHERN_IRELAND:
-        build = _BUILDERS[Nation.NORTHERN_IRELAND]
+    if nation is _SCOTLAND:
+        build = _SCOTTISH
+    elif nation is _NI:
+        build = _NORTHERN_IRISH
     else:
         build = _GREAT_BRITAIN
     found = ctx.rates(build, week.start)
@@ -228,7 +236,7 @@ def assess_week(
     )
     return period_numbers(
         (
-            Benefit.CARERS_ALLOWANCE,
+            _CARERS_ALLOWANCE,
             week,
             before,
             after,

@@ -73,7 +73,9 @@ MESSAGES: Final = {
     ),
 }
 
-_ORDER: Final = {benefit: index for index, benefit in enumerate(Benefit)}
+#: Each benefit's place in the order of outcomes, by its value: a string hashes in C, an enum
+#: member through Enum.__hash__ in Python (a batch sorts every period of every check).
+_ORDER: Final = {benefit.value: index for index, benefit in enumerate(Benefit)}
 _PASSPORTS: Final = frozenset(
     {
         Benefit.PENSION_CREDIT,
@@ -90,7 +92,16 @@ _COUNTED_AS_INCOME: Final = frozenset(
 _NORTHERN_IRELAND: Final = frozenset(
     {Benefit.UNIVERSAL_CREDIT, Benefit.CARERS_ALLOWANCE, Benefit.NEW_STYLE_ESA}
 )
-_WEEK: Final = dt.timedelta(days=7)
+# Enum members named through their class go through EnumType's __getattr__ hook on
+# CPython 3.11 (a slow attribute look-up on every use): the numbers path names them here.
+_NI: Final = Nation.NORTHERN_IRELAND
+_SCOTLAND: Final = Nation.SCOTLAND
+_DECLINED_FEE: Final = ReceiptKind.DECLINED_FEE
+_SELF_EMPLOYED: Final = ReceiptKind.SELF_EMPLOYED_INVOICE
+_NOTHING_RECEIVED: Final = Treatment.NOTHING_RECEIVED
+_NEW_STYLE_JSA: Final = LegacyBenefit.NEW_STYLE_JSA
+
+_DAY: Final = dt.timedelta(days=1)
 
 
 # Bounded caches of the periods days fall in: a year of days for every week start and every
@@ -111,7 +122,15 @@ def _assessment_period(anchor_day: int, day: dt.date) -> DateRange:
 def _next_week(start_weekday: int, day: dt.date) -> DateRange:
     # Carer's Allowance: the week after the one the earnings fall in (ICA Regs reg. 8(1)).
     week = _week(start_weekday, day)
-    return DateRange(week.start + _WEEK, week.end + _WEEK)
+    if week.end == dt.date.max:
+        # No week follows the calendar's last: the same refusal as any period past its end.
+        raise ValidationError(
+            "date",
+            "is too close to the start or end of the calendar (years 1 to 9999) to lie in a "
+            "whole period",
+            hint="check the year",
+        )
+    return _week(start_weekday, week.end + _DAY)
 
 
 #: One benefit week as the engine gathers it: the week, each member's income in it, and
@@ -159,7 +178,7 @@ def _gather(
                 else:
                     income.already += counted
             worked = receipt.hours
-            if hours and worked and receipt.treatment is not Treatment.NOTHING_RECEIVED:
+            if hours and worked and receipt.treatment is not _NOTHING_RECEIVED:
                 week = _week(start_weekday, receipt.work_day)
                 entry = weeks.get(week.start)
                 if entry is None:
@@ -222,9 +241,20 @@ def assess_benefits(
     if type(household) is not Household and not isinstance(household, Household):
         raise ValidationError("household", "must be a Household")
     profile = household._profile
-    given = _checked(receipts, "receipts", profile.ids)
-    earlier = _checked(already, "already", profile.ids) if already else ()
-    if household.nation is Nation.NORTHERN_IRELAND:
+    ids = profile.ids
+    given = receipts if type(receipts) is tuple else tuple(_receipts(receipts))
+    # One pass checks each payment and adds up what is actually received (not a declined fee).
+    paid = 0
+    for index, receipt in enumerate(given):
+        if type(receipt) is not Receipt and not isinstance(receipt, Receipt):
+            raise ValidationError(f"receipts[{index}]", "must be a Receipt")
+        person = receipt.person
+        if person is not None and person not in ids:
+            raise ValidationError(f"receipts[{index}].person", "is not a member of the household")
+        if receipt.kind is not _DECLINED_FEE:
+            paid += receipt.pennies
+    earlier = _checked(already, "already", ids) if already else ()
+    if household.nation is _NI:
         _check_nation(household)
     chosen = parameters if parameters is not None else bundled_parameters()
     # Stale values are recorded per check, so such a check gets its own context; without
@@ -233,10 +263,6 @@ def assess_benefits(
         Context(chosen, allow_stale=True) if allow_stale else chosen.memo(Context, Context, chosen)
     )
     reported = _compute(household, given, earlier, ctx)
-    paid = 0
-    for receipt in given:
-        if receipt.kind is not ReceiptKind.DECLINED_FEE:
-            paid += receipt.pennies
     return BenefitsCheck.from_numbers(
         reported,
         paid,
@@ -267,7 +293,7 @@ def _compute(
 
 
 def _in_order(row: PeriodNumbers) -> tuple[dt.date, int, str]:
-    return (row.period.start, _ORDER[row.benefit], row.person or "")
+    return (row.period.start, _ORDER[row.benefit._value_], row.person or "")
 
 
 def _weekly(
@@ -290,12 +316,12 @@ def _weekly(
         claim = person.carers_allowance
         if claim is not None:
             # Carer Support Payment's award weeks run Sunday to Saturday.
-            start = 6 if nation is Nation.SCOTLAND else claim.benefit_week_start
+            start = 6 if nation is _SCOTLAND else claim.benefit_week_start
             mine = (person.id,)
             self_employed = False
             for receipt in given:
                 if (
-                    receipt.kind is ReceiptKind.SELF_EMPLOYED_INVOICE
+                    receipt.kind is _SELF_EMPLOYED
                     and (receipt.person or profile.first_id) == person.id
                 ):
                     self_employed = True
@@ -391,7 +417,11 @@ def _regular(person: Person) -> Income:
 
 
 def _receipts(receipts: Iterable[Receipt]) -> Iterable[Receipt]:
-    return (receipts,) if isinstance(receipts, Receipt) else receipts
+    if isinstance(receipts, Receipt):
+        return (receipts,)
+    if isinstance(receipts, str | bytes) or not isinstance(receipts, Iterable):
+        raise ValidationError("receipts", "must be Receipts (a list, or one Receipt)")
+    return receipts
 
 
 def _pooled(incomes: dict[str, Income], household: Household) -> Income:
@@ -456,7 +486,7 @@ def _weekly_payable(household: Household, day: dt.date, ctx: Context) -> int:
             ):
                 total += esa_claim.award_pennies
     claim_l = household.legacy
-    if claim_l is not None and claim_l.benefit is LegacyBenefit.NEW_STYLE_JSA:
+    if claim_l is not None and claim_l.benefit is _NEW_STYLE_JSA:
         total += claim_l.award_pennies
     return total
 
@@ -474,9 +504,8 @@ def _universal_credit(
     day_of_month = first.day
     profile = household._profile
     default = profile.first_id
-    periods: dict[dt.date, DateRange] = {}
-    earnings: dict[dt.date, dict[str, list[int]]] = {}
-    shown: set[dt.date] = set()
+    # Each AP touched, by its first day: [the AP, each member's [already, added], shown].
+    touched: dict[dt.date, list[Any]] = {}
     for layer, receipts in ((0, earlier), (1, given)) if earlier else ((1, given),):
         for receipt in receipts:
             counted = receipt.counted_pennies
@@ -484,18 +513,16 @@ def _universal_credit(
                 # Before the first date of entitlement a payment is in no AP (reg. 54).
                 continue
             period = _assessment_period(day_of_month, receipt.received_on)
-            start = period.start
-            periods[start] = period
-            by_person = earnings.get(start)
-            if by_person is None:
-                by_person = earnings[start] = {}
+            entry = touched.get(period.start)
+            if entry is None:
+                entry = touched[period.start] = [period, {}, False]
             person = receipt.person or default
-            pair = by_person.get(person)
+            pair = entry[1].get(person)
             if pair is None:
-                pair = by_person[person] = [0, 0]
+                pair = entry[1][person] = [0, 0]
             pair[layer] += counted
             if layer:
-                shown.add(start)
+                entry[2] = True
     lost: dict[dt.date, list[int]] = {}
     for row in weekly:
         if row.benefit not in _COUNTED_AS_INCOME:
@@ -507,15 +534,22 @@ def _universal_credit(
             continue
         # Paid in arrears: the week counts in the AP in which it ends.
         period = _assessment_period(day_of_month, row.period.end)
-        periods[period.start] = period
-        entry = lost.setdefault(period.start, [0, 0])
-        entry[0] += drop_before
-        entry[1] += drop_after
+        entry = touched.get(period.start)
+        if entry is None:
+            entry = touched[period.start] = [period, {}, False]
+        here = lost.get(period.start)
+        if here is None:
+            here = lost[period.start] = [0, 0]
+        here[0] += drop_before
+        here[1] += drop_after
         if drop_after != drop_before:
-            shown.add(period.start)
+            entry[2] = True
     found = []
     payable = profile.weekly and claim.current_award is None
-    for start in sorted(shown):
+    for start in sorted(touched) if len(touched) > 1 else touched:
+        period, by_person, shown = touched[start]
+        if not shown:
+            continue
         knock = universal_credit.NO_KNOCK
         here = lost.get(start)
         if payable or here is not None:
@@ -524,11 +558,7 @@ def _universal_credit(
                 here[0] if here is not None else 0,
                 here[1] if here is not None else 0,
             )
-        found.append(
-            universal_credit.assess_period(
-                household, periods[start], earnings.get(start) or {}, knock, ctx
-            )
-        )
+        found.append(universal_credit.assess_period(household, period, by_person, knock, ctx))
     return found
 
 

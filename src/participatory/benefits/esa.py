@@ -108,6 +108,13 @@ def _build(read: RateReader) -> PermittedWorkLimits:
     )
 
 
+# Enum members named through their class go through EnumType's __getattr__ hook on
+# CPython 3.11 (a slow attribute look-up on every use): the numbers path names them here.
+_LOWER_LIMIT: Final = PermittedWork.LOWER_LIMIT
+_HIGHER_LIMIT: Final = PermittedWork.HIGHER_LIMIT
+_NEW_STYLE_ESA: Final = Benefit.NEW_STYLE_ESA
+
+
 def limits(ctx: Context, day: dt.date) -> PermittedWorkLimits:
     """The permitted-work limits for the week starting ``day``."""
     return ctx.rates(_build, day)
@@ -119,9 +126,9 @@ def is_permitted(
     """Whether a week's work (earnings in pennies) is permitted work (ESA Regs 2008 reg. 45)."""
     if earnings <= found.lower:
         return True
-    if category is PermittedWork.LOWER_LIMIT:
+    if category is _LOWER_LIMIT:
         return False
-    if category is PermittedWork.HIGHER_LIMIT and hours >= found.max_hours:
+    if category is _HIGHER_LIMIT and hours >= found.max_hours:
         return False
     return earnings <= found.higher
 
@@ -251,7 +258,7 @@ def assess_week(
         baseline = award if regular_ok else 0
     return period_numbers(
         (
-            Benefit.NEW_STYLE_ESA,
+            _NEW_STYLE_ESA,
             week,
             before,
             after,

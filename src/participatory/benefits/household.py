@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any, Final, NamedTuple
 
@@ -104,8 +104,10 @@ def _unaffected(value: Iterable[UnaffectedBenefit | str]) -> frozenset[Unaffecte
         value = (value,)
     if not isinstance(value, Iterable):
         raise ValidationError("unaffected", "must be a collection of benefits")
-    convert = enum_converter(UnaffectedBenefit, "unaffected")
-    return frozenset(convert(item) for item in value)
+    return frozenset([_to_unaffected(item) for item in value])
+
+
+_to_unaffected: Final = enum_converter(UnaffectedBenefit, "unaffected")
 
 
 @attrs.frozen
@@ -194,7 +196,13 @@ class TwoChildLimitException(enum.Enum):
     @property
     def outside_the_order(self) -> bool:
         """Whether a child with this exception is left out of the order of children."""
-        return self in (TwoChildLimitException.ADOPTION, TwoChildLimitException.NON_PARENTAL_CARE)
+        # Compared by identity with the members named once below: the rules ask
+        # for every child in every assessment period.
+        return self is _ADOPTION or self is _NON_PARENTAL_CARE
+
+
+_ADOPTION: Final = TwoChildLimitException.ADOPTION
+_NON_PARENTAL_CARE: Final = TwoChildLimitException.NON_PARENTAL_CARE
 
 
 def _first_september_after(day: dt.date) -> dt.date:
@@ -409,65 +417,93 @@ class Profile(NamedTuple):
     disabled_children: bool = False
 
 
-def _carer_elements(people: Sequence[Person]) -> tuple[int, bool]:
-    """How many carer elements, and whether a carer with LCWRA has none (reg. 29(4)).
-
-    The award has one LCWRA element. A carer who has LCWRA gets no carer element when that
-    element is theirs; when a partner who does not care also has LCWRA, the element can be
-    the partner's, and the carer keeps the carer element.
-    """
-    carers = [p for p in people if p.is_carer]
-    with_lcwra = [p for p in people if p.capability is WorkCapability.LCWRA]
-    if with_lcwra and all(p.is_carer for p in with_lcwra):
-        return len(carers) - 1, True
-    return len(carers), False
+# Enum members named through their class go through EnumType's __getattr__ hook on
+# CPython 3.11 (a slow attribute look-up on every use): the numbers path names them here.
+_AGE_25_OR_OVER: Final = AgeBand.AGE_25_OR_OVER
+_NO_CAPABILITY: Final = WorkCapability.NONE
+_LCWRA: Final = WorkCapability.LCWRA
+_NOT_DISABLED: Final = ChildDisability.NONE
+_NOT_EXCEPTED: Final = TwoChildLimitException.NONE
 
 
 def _profile_of(household: Household) -> Profile:
+    # One pass over the members (one or two) rather than a generator per field: a profile is
+    # made for every household constructed, and a batch constructs one per case.
     people = household.people
-    carers, carer_and_lcwra = _carer_elements(people)
-    return Profile(
-        ids=frozenset(p.id for p in people),
-        first_id=people[0].id,
-        couple=len(people) == 2,
-        any_25_or_over=any(p.age_band is AgeBand.AGE_25_OR_OVER for p in people),
-        any_capability=any(p.capability is not WorkCapability.NONE for p in people),
-        lcwra=tuple(p.lcwra_new_claim_rate for p in people if p.capability is WorkCapability.LCWRA),
-        carers=carers,
-        carer_and_lcwra=carer_and_lcwra,
+    ids = []
+    weekly_pennies = {}
+    monthly_pennies = {}
+    weekly_hours = {}
+    monthly_total = 0
+    any_25_or_over = any_capability = weekly = disability_benefit = False
+    lcwra: list[bool] = []
+    carers = lcwra_carers = 0
+    for p in people:
+        pid = p.id
+        ids.append(pid)
+        monthly = to_pennies(p.monthly_earnings.amount)
+        monthly_total += monthly
+        weekly_pennies[pid] = to_pennies(p.weekly_earnings.amount)
+        monthly_pennies[pid] = monthly
+        weekly_hours[pid] = p.weekly_hours
+        if p.age_band is _AGE_25_OR_OVER:
+            any_25_or_over = True
+        capability = p.capability
+        if capability is not _NO_CAPABILITY:
+            any_capability = True
+        carer = p.carer or p.carers_allowance is not None
+        if carer:
+            carers += 1
+        if capability is _LCWRA:
+            lcwra.append(p.lcwra_new_claim_rate)
+            if carer:
+                lcwra_carers += 1
+        if p.carers_allowance is not None or p.esa is not None:
+            weekly = True
+        if p.unaffected and p.receives_disability_benefit:
+            disability_benefit = True
+    # The award has one LCWRA element; a carer who has LCWRA gets no carer element when the
+    # element is theirs, that is when every member with LCWRA cares (reg. 29(4)).
+    carer_and_lcwra = bool(lcwra) and lcwra_carers == len(lcwra)
+    if carer_and_lcwra:
+        carers -= 1
+    children = household.children
+    if len(children) > 1:
         # Children born on the same day are ordered so that as many as possible get the child
         # element (UC Regs 2013 reg. 24B(2)): one the two-child limit excepts goes last.
-        children=tuple(
-            sorted(
-                household.children,
-                key=lambda c: (
-                    c.born_on,
-                    c.two_child_limit_exception is not TwoChildLimitException.NONE,
-                ),
-            )
-        ),
-        monthly_earnings=sum(to_pennies(p.monthly_earnings.amount) for p in people),
+        children = tuple(sorted(children, key=_birth_order))
+    if lcwra:
+        cap_exempt = "lcwra"
+    elif carers or carer_and_lcwra:
+        cap_exempt = "carer"
+    else:
+        cap_exempt = "disability_benefit" if disability_benefit else ""
+    return Profile(
+        frozenset(ids),
+        ids[0],
+        len(people) == 2,
+        any_25_or_over,
+        any_capability,
+        tuple(lcwra),
+        carers,
+        carer_and_lcwra,
+        children,
+        monthly_total,
         # Plain dicts (a profile is read, never changed): they pickle with the household.
-        weekly_pennies={p.id: to_pennies(p.weekly_earnings.amount) for p in people},
-        monthly_pennies={p.id: to_pennies(p.monthly_earnings.amount) for p in people},
-        weekly_hours={p.id: p.weekly_hours for p in people},
-        weekly=any(p.carers_allowance is not None or p.esa is not None for p in people)
+        weekly_pennies,
+        monthly_pennies,
+        weekly_hours,
+        weekly
         or household.legacy is not None
         or household.housing_benefit is not None
         or household.pension_credit is not None,
-        cap_exempt=_cap_exempt(people, carers, carer_and_lcwra),
-        disabled_children=any(c.disability is not ChildDisability.NONE for c in household.children),
+        cap_exempt,
+        any(c.disability is not _NOT_DISABLED for c in children) if children else False,
     )
 
 
-def _cap_exempt(people: Sequence[Person], carers: int, carer_and_lcwra: bool) -> str:
-    if any(p.capability is WorkCapability.LCWRA for p in people):
-        return "lcwra"
-    if carers or carer_and_lcwra:
-        return "carer"
-    if any(p.receives_disability_benefit for p in people):
-        return "disability_benefit"
-    return ""
+def _birth_order(child: Child) -> tuple[dt.date, bool]:
+    return (child.born_on, child.two_child_limit_exception is not _NOT_EXCEPTED)
 
 
 _MEANS_TESTED_LEGACY: Final = frozenset(

@@ -195,9 +195,12 @@ def _gbp(value: object, path: str) -> Money:
     money = value if isinstance(value, Money) else Money(to_decimal(value, path), "GBP")
     if money.currency != "GBP":
         raise ValidationError(path, "must be in pounds sterling (GBP)")
-    if money.is_negative():
+    # Exact, from the amount's lowest-terms fraction (Money's amount is always finite): the
+    # same tests as is_negative() and is_whole_minor_units(), without building a rounded copy.
+    numerator, denominator = money.amount.as_integer_ratio()
+    if numerator < 0:
         raise ValidationError(path, "must not be negative")
-    if not money.is_whole_minor_units():
+    if 100 % denominator:
         raise ValidationError(path, "must be a whole number of pence")
     return money
 

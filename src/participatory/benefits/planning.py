@@ -37,6 +37,7 @@ from participatory.benefits.mechanism import PENNY, finding
 from participatory.benefits.outcomes import BenefitsCheck
 from participatory.benefits.receipts import Receipt, ReceiptKind, as_receipts
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
@@ -127,6 +128,7 @@ def _standing(household: Household) -> tuple[Finding, ...]:
     return standing_findings(frozenset(), household.nation)
 
 
+@computes_exactly
 def plan_safe_payment(
     household: Household,
     day: dt.date | str,
@@ -183,6 +185,7 @@ def _loss(result: BenefitsCheck) -> Decimal:
     return -result.change_amount()
 
 
+@computes_exactly
 def plan_instalments(
     household: Household,
     total: Money,

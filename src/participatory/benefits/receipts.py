@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Final
 
 import attrs
@@ -92,7 +92,6 @@ _TREATMENT: Final = {
 
 
 # Decimal bounds: comparing two Decimals is cheaper than comparing a Decimal with an int.
-_PENNY: Final = Decimal("0.01")
 _NONE: Final = Decimal(0)
 _HOURS_IN_WEEK: Final = Decimal(168)
 
@@ -101,12 +100,13 @@ def _amount(value: Money | Decimal | int | str) -> Money:
     money = value if isinstance(value, Money) else Money(to_decimal(value, "amount"), "GBP")
     if money.currency != "GBP":
         raise ValidationError("amount", "must be in pounds sterling (GBP)")
-    # Money.is_negative and is_whole_minor_units, written out for the penny: a receipt is
-    # made for every payment checked, and these are most of the cost of making one.
-    amount = money.amount
-    if amount < _NONE:
+    # Money.is_negative and is_whole_minor_units, from the amount's exact lowest-terms
+    # fraction (Money's amount is always finite): a receipt is made for every payment
+    # checked, and these are most of the cost of making one.
+    numerator, denominator = money.amount.as_integer_ratio()
+    if numerator < 0:
         raise ValidationError("amount", "must not be negative", hint="record a refund separately")
-    if amount != amount.quantize(_PENNY, rounding=ROUND_HALF_UP):
+    if 100 % denominator:
         raise ValidationError("amount", "must be a whole number of pence")
     return money
 
@@ -141,6 +141,11 @@ def _optional_day(value: dt.date | str | None) -> dt.date | None:
     return None if value is None else to_date(value, "worked_on")
 
 
+# Enum members named through their class go through EnumType's __getattr__ hook on
+# CPython 3.11 (a slow attribute look-up on every use): the numbers path names them here.
+_EARNINGS: Final = Treatment.EARNINGS
+
+
 @attrs.frozen
 class Receipt:
     """One payment: how much, the day it is received, and what it is for.
@@ -167,7 +172,7 @@ class Receipt:
     def __attrs_post_init__(self) -> None:
         pennies = to_pennies(self.amount.amount)
         object.__setattr__(self, "pennies", pennies)
-        counted = pennies if _TREATMENT[self.kind] is Treatment.EARNINGS else 0
+        counted = pennies if _TREATMENT[self.kind] is _EARNINGS else 0
         object.__setattr__(self, "counted_pennies", counted)
 
     @property

@@ -23,6 +23,12 @@ Universal Credit Regulations (Northern Ireland) 2016, the same arithmetic):
   entitlement (reg. 18).
 * Uprated figures apply from the first AP **beginning** on or after the uprating day
   (SSAA 1992 s.150(10ZA)-(10ZB)), so every figure is read on the AP's first day.
+* A change of circumstances takes effect from the first day of the AP in which it occurs
+  (D&A Regs 2013 Sch. 1 para. 20), so the children and young persons counted in an AP are
+  those the household is responsible for on its **last** day: a baby born during the AP
+  counts for all of it, and a young person who stops counting on 1 September during the
+  AP counts for none of it. This assumes each change is reported within the AP it happens
+  in (a later report of a change that raises the award takes effect later, para. 21).
 * Amounts are rounded to the nearest penny (reg. 6(1), as the library reads it).
 
 Worked example (2025/26, single, 25+, LCW, no housing costs): work allowance £684; a £700
@@ -70,6 +76,7 @@ from participatory.core.money import Money
 from participatory.core.nations import Nation
 from participatory.core.pennies import round_half_up, to_pennies
 from participatory.core.periods import DateRange
+from participatory.core.sources import Citation
 
 __all__ = [
     "MESSAGES",
@@ -214,6 +221,13 @@ MESSAGES: Final = {
     **benefit_cap.CAP_MESSAGES,
 }
 
+# Enum members named through their class go through EnumType's __getattr__ hook on
+# CPython 3.11 (a slow attribute look-up on every use): the numbers path names them here.
+_UNIVERSAL_CREDIT: Final = Benefit.UNIVERSAL_CREDIT
+_NO_EXCEPTION: Final = TwoChildLimitException.NONE
+_LOWER_RATE: Final = ChildDisability.LOWER
+_HIGHER_RATE: Final = ChildDisability.HIGHER
+
 _FIRST_CHILD_HIGHER_BEFORE: Final = dt.date(2017, 4, 6)
 
 
@@ -330,17 +344,26 @@ def _lcwra(profile: Profile, r: UniversalCreditRates) -> int:
 
 
 def _children(
-    household: Household, day: dt.date, r: UniversalCreditRates, ctx: Context
+    household: Household,
+    day: dt.date,
+    responsible_on: dt.date,
+    r: UniversalCreditRates,
+    ctx: Context,
 ) -> tuple[tuple[int, ...], int, tuple[int, ...]]:
-    """The child elements, how many children the two-child limit left out, the additions."""
+    """The child elements, how many children the two-child limit left out, the additions.
+
+    Figures are read on the AP's first day (``day``); the children counted are those the
+    household is responsible for on ``responsible_on``, the AP's last day (D&A Regs 2013
+    Sch. 1 para. 20: a change takes effect from the first day of the AP it happens in).
+    """
     child_amounts: list[int] = []
     disabled: list[int] = []
     excluded = 0
     # The place in the order of children (reg. 24B): an adopted child or one in
     # non-parental care has none, so the children after them move up.
     index = 0
-    for child in household.profile.children:
-        if not child.counts_on(day):
+    for child in household._profile.children:
+        if not child.counts_on(responsible_on):
             continue
         exception = child.two_child_limit_exception
         if not child_amounts:
@@ -353,16 +376,16 @@ def _children(
             index < 2
             or not r.two_child_limit
             or child.born_on < _FIRST_CHILD_HIGHER_BEFORE
-            or exception is not TwoChildLimitException.NONE
+            or exception is not _NO_EXCEPTION
         ):
             child_amounts.append(r.child_other)
         else:
             excluded += 1
         if not exception.outside_the_order:
             index += 1
-        if child.disability is ChildDisability.LOWER:
+        if child.disability is _LOWER_RATE:
             disabled.append(ctx.rates(_build_lower_disabled, day).amount)
-        elif child.disability is ChildDisability.HIGHER:
+        elif child.disability is _HIGHER_RATE:
             disabled.append(ctx.rates(_build_higher_disabled, day).amount)
     return tuple(child_amounts), excluded, tuple(disabled)
 
@@ -373,9 +396,16 @@ def _housing(household: Household) -> int:
 
 
 def maximum_amount(
-    household: Household, day: dt.date, r: UniversalCreditRates, ctx: Context
+    household: Household,
+    day: dt.date,
+    responsible_on: dt.date,
+    r: UniversalCreditRates,
+    ctx: Context,
 ) -> tuple[int, bool]:
-    """The maximum amount (reg. 36, pennies) and whether the household has a work allowance."""
+    """The maximum amount (reg. 36, pennies) and whether the household has a work allowance.
+
+    ``day`` is the AP's first day (its figures), ``responsible_on`` its last (who counts).
+    """
     profile = household._profile
     if profile.couple:
         total = r.couple_25_or_over if profile.any_25_or_over else r.couple_under_25
@@ -390,9 +420,11 @@ def maximum_amount(
         total += r.carer * profile.carers
     counted_children = False
     if profile.children:
-        child_amounts, _excluded, disabled = _children(household, day, r, ctx)
+        child_amounts, _excluded, disabled = _children(household, day, responsible_on, r, ctx)
         counted_children = (
-            bool(child_amounts) or bool(disabled) or any(c.counts_on(day) for c in profile.children)
+            bool(child_amounts)
+            or bool(disabled)
+            or any(c.counts_on(responsible_on) for c in profile.children)
         )
         for amount in child_amounts:
             total += amount
@@ -401,11 +433,20 @@ def maximum_amount(
     return total, counted_children or profile.any_capability
 
 
-def elements(household: Household, day: dt.date, r: UniversalCreditRates, ctx: Context) -> Elements:
-    """The maximum amount for an AP starting on ``day`` and what it is made of (reg. 36)."""
+def elements(
+    household: Household,
+    day: dt.date,
+    responsible_on: dt.date,
+    r: UniversalCreditRates,
+    ctx: Context,
+) -> Elements:
+    """The maximum amount for an AP and what it is made of (reg. 36).
+
+    ``day`` is the AP's first day (its figures), ``responsible_on`` its last (who counts).
+    """
     profile = household.profile
-    child_amounts, excluded, disabled = _children(household, day, r, ctx)
-    maximum, has_allowance = maximum_amount(household, day, r, ctx)
+    child_amounts, excluded, disabled = _children(household, day, responsible_on, r, ctx)
+    maximum, has_allowance = maximum_amount(household, day, responsible_on, r, ctx)
     return Elements(
         maximum,
         _standard(profile, r),
@@ -551,9 +592,11 @@ def _figures(
     capital = None if holdings is None else counted_capital(holdings, day, ctx)
     award = claim.current_award
     if award is None:
-        maximum, has_allowance = maximum_amount(household, day, r, ctx)
+        maximum, has_allowance = maximum_amount(household, day, period.end, r, ctx)
     else:
-        has_allowance = profile.any_capability or any(c.counts_on(day) for c in profile.children)
+        has_allowance = profile.any_capability or any(
+            c.counts_on(period.end) for c in profile.children
+        )
     allowance = 0
     if has_allowance:
         allowance = (
@@ -633,7 +676,7 @@ def assess_period(
     before = found[8]
     return period_numbers(
         (
-            Benefit.UNIVERSAL_CREDIT,
+            _UNIVERSAL_CREDIT,
             period,
             before,
             found[9],
@@ -709,7 +752,9 @@ def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
         )
     if claim.current_award is None:
         found.extend(
-            _element_findings(household, d, knock, elements(household, day, r, ctx), day, ctx)
+            _element_findings(
+                household, d, knock, elements(household, day, period.end, r, ctx), period, ctx
+            )
         )
     # The taper's figures are before the benefit cap, which its own finding explains.
     before_cap = before + d.cap_before
@@ -809,7 +854,7 @@ def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
         numerator, denominator = r.taper
         surplus = round_half_up(-d.uncapped_after * denominator, numerator)
         found.append(_surplus(surplus, day, ctx, nation))
-        if nation is Nation.SCOTLAND and any(c.counts_on(day) for c in household.children):
+        if nation is Nation.SCOTLAND and any(c.counts_on(period.end) for c in household.children):
             found.append(_scottish_child_payment(day, ctx))
     if counted:
         found.extend(_lcw_threshold(household, earnings, day, ctx))
@@ -832,9 +877,10 @@ def _cap_findings(
 
 
 def _element_findings(
-    household: Household, d: Numbers, knock: Knock, e: Elements, day: dt.date, ctx: Context
+    household: Household, d: Numbers, knock: Knock, e: Elements, period: DateRange, ctx: Context
 ) -> list[Finding]:
     nation = household.nation
+    day = period.start
     names = [
         "universal_credit.standard_allowance."
         + ("couple" if household.couple else "single")
@@ -850,7 +896,7 @@ def _element_findings(
             names.append("universal_credit.child_element.first_child_born_before_2017_04_06")
     if e.disabled_additions:
         # Only the rates this household's children have (each rate has its own coverage).
-        rates = {c.disability for c in household.profile.children if c.counts_on(day)}
+        rates = {c.disability for c in household.profile.children if c.counts_on(period.end)}
         if ChildDisability.LOWER in rates:
             names.append("universal_credit.disabled_child_addition.lower")
         if ChildDisability.HIGHER in rates:
@@ -888,7 +934,7 @@ def _element_findings(
                 "carers": _listed(", carer elements of ", e.carers),
                 "housing": f", housing costs of {_money(e.housing)}" if e.housing else "",
             },
-            citations=(cite_law("universal_credit.maximum_amount", nation),),
+            citations=_elements_citations(household, nation),
             parameters=max_uses,
         ),
     ]
@@ -913,6 +959,14 @@ def _element_findings(
             )
         )
     return found
+
+
+def _elements_citations(household: Household, nation: Nation) -> tuple[Citation, ...]:
+    maximum = cite_law("universal_credit.maximum_amount", nation)
+    if not household.children or not nation.great_britain:
+        return (maximum,)
+    # The children counted are those at the AP's end (D&A Regs Sch. 1 para. 20).
+    return (maximum, cite_law("universal_credit.changes_of_circumstances", nation))
 
 
 def _listed(prefix: str, amounts: tuple[int, ...]) -> str:

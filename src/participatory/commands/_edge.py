@@ -9,8 +9,6 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-import pendulum
-
 from participatory.core import limits
 from participatory.core.limits import DEFAULT_LIMITS
 from participatory.core.periods import LONDON, to_date
@@ -22,6 +20,8 @@ __all__ = ["day_or_today", "print_json", "read_document", "read_source", "today"
 
 def today() -> dt.date:
     """Today in Europe/London (the clock is read here, at the edge, and nowhere else)."""
+    import pendulum  # only when a command reads the clock: most runs are given a date
+
     now = pendulum.now(LONDON)
     return dt.date(now.year, now.month, now.day)
 
@@ -39,6 +39,8 @@ def read_source(source: str, error: limits.FileError | None = None) -> tuple[str
     """
     make = _file_error if error is None else error
     if source == "-":
+        if sys.stdin is None:  # started with standard input closed (a daemon, "<&-")
+            raise make("<stdin>", "", "is closed: give a file instead of -")
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:  # a text stream put in place of stdin (a test, an embedding)
             text = sys.stdin.read(DEFAULT_LIMITS.file_bytes + 1)

@@ -144,13 +144,28 @@ def fail_status(args: argparse.Namespace, findings: Iterable[_HasSeverity]) -> i
     return FAIL_ON_STATUS if any(f.severity.is_at_least(level) for f in findings) else 0
 
 
+def _write_directly(target: Path, text: str) -> None:
+    if target.is_dir():
+        raise ValidationError("--output", "is a folder: name a file")
+    try:
+        with open(target, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+    except OSError as error:
+        raise ValidationError("--output", f"cannot be written ({error.strerror})") from None
+
+
 def write_whole(path: str, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file beside it, then rename.
 
     A reader never sees half a file, and on any failure nothing is left behind. The file is
     readable by its owner only, as answers may be a person's special-category data.
+    A target that exists and is not a regular file (a pipe, ``/dev/null``, a terminal) is
+    written to directly: renaming over it would replace the device or pipe with a file.
     """
     target = Path(path)
+    if target.exists() and not target.is_file():
+        _write_directly(target, text)
+        return
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     except OSError as error:

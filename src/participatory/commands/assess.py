@@ -17,13 +17,11 @@ from typing import Any
 
 from participatory.assessment.run import ON_STALE, assess
 from participatory.commands._edge import day_or_today, read_document, wrapped
-from participatory.commands._file_kinds import looks_like
 from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
 from participatory.core.errors import ParticipatoryError
 from participatory.payments.rates import load_rate_card
 from participatory.project.errors import ProjectFileError
 from participatory.project.files import load_project, structure_project
-from participatory.render.branding import load_branding
 
 __all__ = ["add_parser", "run"]
 
@@ -101,6 +99,8 @@ def add_parser(subparsers: Any) -> None:
 
 def _hint(file: str, document: object) -> str | None:
     """What the file looks like when it is not a project file (read again, only on failure)."""
+    from participatory.commands._file_kinds import looks_like
+
     if document is None:
         try:
             document, _ = read_document(file)
@@ -124,7 +124,11 @@ def run(args: argparse.Namespace) -> int:
             raise
         raise ProjectFileError(error.file, [("", hint)]) from None
     card = load_rate_card(args.rates) if args.rates is not None else None
-    branding = load_branding(args.brand) if args.brand is not None else None
+    branding = None
+    if args.brand is not None:
+        from participatory.render.branding import load_branding
+
+        branding = load_branding(args.brand)
     report = assess(
         project, as_at=day_or_today(args.as_at, "--as-at"), rate_card=card, on_stale=args.on_stale
     )

@@ -2,8 +2,8 @@ r"""``participatory cost``: cost an activity on a rate card, or check a payment 
 
 Cost one activity::
 
-    participatory cost --card nihr --activity meeting --hours 2 --preparation-hours 1 \\
-        --as-at 2026-01-15
+    participatory cost --card blue_heart --activity other --hours 2 --preparation-hours 1 \\
+        --as-at 2026-12-06
 
 Check a plan file (totals per contributor and tax year, late and overdue payments)::
 
@@ -53,7 +53,7 @@ __all__ = ["add_parser", "run"]
 _EPILOG = (
     """\
 examples:
-  participatory cost --card nihr --activity meeting --hours 2 --as-at 2026-01-15
+  participatory cost --card blue_heart --activity other --hours 2 --as-at 2026-12-06
   participatory cost --plan examples/payment-plan.toml --as-at 2026-07-01 --fail-on warning
   cat plan.toml | participatory cost --plan - --format json --output plan.json
 
@@ -77,7 +77,7 @@ def add_parser(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     card = parser.add_argument_group("costing an activity")
-    card.add_argument("--card", help="a bundled rate card (nihr, whitworth, tewv, …)")
+    card.add_argument("--card", help="a bundled rate card (blue_heart, whitworth, tewv, …)")
     card.add_argument("--rates", type=Path, help="your institution's rate card (TOML)")
     card.add_argument(
         "--activity", choices=[kind.value for kind in ActivityKind], help="what is paid for"

@@ -99,7 +99,11 @@ def classification(
     entitled to those answers.
     """
     data: dict[str, Any] = unstructure(result, include_sensitive=include_sensitive)
-    data["actions"] = [action_sentence(a.value, locale=locale) for a in result.actions]
+    # An action only a withheld finding implies (safeguarding) would tell what it withholds.
+    data["actions"] = [
+        action_sentence(a.value, locale=locale)
+        for a in result.actions_shown(include_sensitive=include_sensitive)
+    ]
     for finding_data, finding in zip(data["findings"], result.findings, strict=True):
         if finding_data["withheld"]:
             finding_data["sentence"] = None

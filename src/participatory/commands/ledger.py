@@ -43,7 +43,7 @@ from participatory.commands._edge import day_or_today, print_json, read_document
 from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Finding
-from participatory.core.limits import read_stream
+from participatory.core.limits import Limits, parse_json, read_bytes, read_stream
 from participatory.core.money import Money, to_decimal
 from participatory.core.params import ParameterSet, load_parameters
 from participatory.core.periods import TaxYear, to_date
@@ -299,20 +299,28 @@ def _payment(args: argparse.Namespace) -> PaymentEntry:
     )
 
 
+#: What an import reads: a ledger export of a large institution (a million payments) is far
+#: bigger than a project file, but no file, list or nesting is without end.
+_IMPORT_LIMITS: Final = Limits(file_bytes=512 * 1024 * 1024, list_length=5_000_000)
+
+
 def _read_bytes(path: str) -> bytes:
     if path == "-":
+        if sys.stdin is None:  # started with standard input closed
+            raise StoreError("<stdin> is closed: give a file instead of -")
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:  # a text stream put in place of stdin (a test, an embedding)
             return sys.stdin.read().encode("utf-8")
-        return read_stream(stream, "<stdin>", error=_stdin_error)
-    try:
-        return Path(path).read_bytes()
-    except OSError as error:
-        raise StoreError(f"{path}: cannot be read ({error.strerror})") from None
+        return read_stream(stream, "<stdin>", limits=_IMPORT_LIMITS, error=_stdin_error)
+    return read_bytes(path, limits=_IMPORT_LIMITS, error=_file_error)
 
 
 def _stdin_error(file: str, _key: str, problem: str) -> StoreError:
     return StoreError(f"{file} {problem}")
+
+
+def _file_error(file: str, key: str, problem: str) -> StoreError:
+    return StoreError(f"{file}: {key + ': ' if key else ''}{problem}")
 
 
 def _lines(findings: Iterable[Finding], locale: str, include_sensitive: bool) -> list[str]:
@@ -373,9 +381,11 @@ def _import(args: argparse.Namespace) -> int:
             if chosen != "json":
                 raise ValidationError("--mapping", "is needed to import a CSV file")
             try:
-                document = json.loads(data.decode("utf-8-sig"))
-            except (UnicodeDecodeError, json.JSONDecodeError):
+                text = data.decode("utf-8-sig")
+            except UnicodeDecodeError:
                 raise ValidationError(args.file, "is not JSON") from None
+            # Strict and bounded: no depth, number or length of list can end in a traceback.
+            document = parse_json(text, args.file, _IMPORT_LIMITS, error=_file_error)
             if not isinstance(document, dict) or document.get("format") != FORMAT:
                 raise ValidationError("--mapping", "is needed unless the file is a ledger export")
             _changes(store.restore(document))

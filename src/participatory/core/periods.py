@@ -24,7 +24,6 @@ from decimal import Decimal
 from typing import Final, Protocol, TypeVar
 
 import attrs
-import pendulum
 
 from participatory.core import exact
 from participatory.core.errors import ValidationError
@@ -88,6 +87,8 @@ def london_date(moment: dt.datetime, path: str = "date") -> dt.date:
             "is a datetime without a timezone, so its UK calendar day is unknown",
             hint="attach a timezone, or pass a date",
         )
+    import pendulum  # imported for a moment only: most callers give dates
+
     local = pendulum.instance(moment).in_timezone(LONDON)
     return dt.date(local.year, local.month, local.day)
 

@@ -170,53 +170,92 @@ class Citation:
         return self.url or self.source.url
 
 
+#: A document and its passages.
+_Document = tuple[Source, Mapping[str, Passage]]
+
+
+class _Deferred:
+    """Documents read from a file's tables, each parsed into its :class:`Source` on first use.
+
+    The bundled catalogue holds some four hundred documents and eight hundred passages, of
+    which a report cites a few dozen: each is checked and built as it is first looked up
+    (with the same checks, and the same error, as when the whole file is parsed at once).
+    Shared by every catalogue layered on the bundled one, so a document is built once.
+    """
+
+    __slots__ = ("_built", "_file", "_tables")
+
+    def __init__(self, tables: Mapping[str, Any], file: str) -> None:
+        self._tables = tables
+        self._file = file
+        #: The documents built so far: at most one per key of ``tables``.
+        self._built: dict[str, _Document] = {}
+
+    def document(self, key: str) -> _Document:
+        built = self._built.get(key)
+        if built is None:
+            source, passages = _parse_source(key, self._tables[key], self._file)
+            built = self._built.setdefault(key, (source, MappingProxyType(passages)))
+        return built
+
+
 class SourceCatalogue(Mapping[str, Source]):
     """Documents by key, with their passages; immutable."""
 
-    __slots__ = ("_passages", "_sources")
+    __slots__ = ("_documents",)
 
     def __init__(
         self,
         sources: Mapping[str, Source],
         passages: Mapping[str, Mapping[str, Passage]] | None = None,
     ) -> None:
-        self._sources: dict[str, Source] = dict(sources)
         given = passages or {}
-        self._passages: dict[str, Mapping[str, Passage]] = {
-            key: MappingProxyType(dict(given.get(key, {}))) for key in self._sources
+        self._documents: dict[str, _Document | _Deferred] = {
+            key: (source, MappingProxyType(dict(given.get(key, {}))))
+            for key, source in sources.items()
         }
 
-    def __getitem__(self, key: str) -> Source:
+    @classmethod
+    def _deferred(cls, tables: Mapping[str, Any], file: str) -> SourceCatalogue:
+        """The documents of a file's ``tables``, each parsed when it is first looked up."""
+        catalogue = cls({})
+        store = _Deferred(tables, file)
+        catalogue._documents = dict.fromkeys(tables, store)
+        return catalogue
+
+    def _document(self, key: str) -> _Document:
         try:
-            return self._sources[key]
+            found = self._documents[key]
         except KeyError:
-            close = difflib.get_close_matches(key, self._sources, n=1)
+            close = difflib.get_close_matches(key, self._documents, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise UnknownSource(f"no source {key!r} in the catalogue{hint}") from None
+        return found.document(key) if isinstance(found, _Deferred) else found
+
+    def __getitem__(self, key: str) -> Source:
+        return self._document(key)[0]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._sources)
+        return iter(self._documents)
 
     def __len__(self) -> int:
-        return len(self._sources)
+        return len(self._documents)
 
     def __repr__(self) -> str:
         return f"<SourceCatalogue of {len(self)} documents>"
 
     def passages(self, key: str) -> Mapping[str, Passage]:
         """The passages recorded for document ``key``."""
-        self[key]
-        return self._passages[key]
+        return self._document(key)[1]
 
     def resolve(self, reference: str) -> tuple[Source, Passage | None]:
         """The document and passage a ``"document"`` or ``"document#passage"`` names."""
         if not isinstance(reference, str):
             raise UnknownSource("a source reference must be text like 'document#passage'")
         key, _, passage_key = reference.partition("#")
-        source = self[key]
+        source, passages = self._document(key)
         if not passage_key:
             return source, None
-        passages = self._passages[key]
         passage = passages.get(passage_key)
         if passage is None:
             known = ", ".join(sorted(passages)) or "none"
@@ -238,12 +277,12 @@ class SourceCatalogue(Mapping[str, Source]):
 
     def layered(self, other: SourceCatalogue) -> SourceCatalogue:
         """A new catalogue with ``other``'s documents added; a key in both is an error."""
-        clash = sorted(set(self._sources) & set(other._sources))
+        clash = sorted(set(self._documents) & set(other._documents))
         if clash:
             raise UnknownSource(f"source {clash[0]!r} is already in the catalogue")
-        return SourceCatalogue(
-            {**self._sources, **other._sources}, {**self._passages, **other._passages}
-        )
+        layered = SourceCatalogue({})
+        layered._documents = {**self._documents, **other._documents}
+        return layered
 
 
 def _date(table: Mapping[str, Any], key: str, file: str, path: str) -> dt.date | None:
@@ -373,13 +412,19 @@ def _merge(catalogues: Iterable[tuple[str, SourceCatalogue]]) -> SourceCatalogue
 
 @functools.cache
 def bundled_sources() -> SourceCatalogue:
-    """Every document the library cites (read once, then cached)."""
+    """Every document the library cites (read once, then cached).
+
+    Each document is checked and built when it is first looked up: a report cites a few
+    dozen of the catalogue's documents (:func:`parse_sources` reads a file whole).
+    """
     root = resources.files("participatory") / "data" / "sources"
     files = sorted((item for item in root.iterdir() if item.name.endswith(".toml")), key=str)
     return _merge(
         (
             f"participatory/data/sources/{item.name}",
-            parse_sources(item.read_text(encoding="utf-8"), item.name),
+            SourceCatalogue._deferred(
+                tomlfile.parse_toml(item.read_text(encoding="utf-8"), item.name), item.name
+            ),
         )
         for item in files
     )

@@ -31,6 +31,11 @@ _CONTROLS: Final = {
     **dict.fromkeys((0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029), 0x20),
     0x7F: None,
     **dict.fromkeys(range(0x80, 0xA0)),
+    # Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) make
+    # text display in another order than it is stored: a name could hide or reorder what a
+    # report says around it. Right-to-left script needs none of them to show correctly.
+    **dict.fromkeys(range(0x202A, 0x202F)),
+    **dict.fromkeys(range(0x2066, 0x206A)),
 }
 _SURROGATES: Final = re.compile("[\ud800-\udfff]")
 
@@ -38,12 +43,15 @@ _SURROGATES: Final = re.compile("[\ud800-\udfff]")
 def printable(text: str) -> str:
     r"""``text`` safe to show anywhere: no control characters, no lone surrogates.
 
-    Line breaks and tabs become spaces; other control characters (ESC, BEL, NUL …) are
-    removed; a lone surrogate, which is not a character and cannot be written as UTF-8,
-    becomes U+FFFD (the replacement character).
+    Line breaks and tabs become spaces; other control characters (ESC, BEL, NUL …) and the
+    bidirectional overrides, embeddings and isolates are removed; a lone surrogate, which is
+    not a character and cannot be written as UTF-8, becomes U+FFFD (the replacement
+    character).
 
     >>> printable("t\ud800") == "t\N{REPLACEMENT CHARACTER}"
     True
+    >>> printable("invoice\N{RIGHT-TO-LEFT OVERRIDE}fdp.exe")
+    'invoicefdp.exe'
     """
     if text.isprintable():
         return text

@@ -49,6 +49,8 @@ class ReviewBody(enum.Enum):
     LOCAL_AUTHORITY = "local_authority"
     #: HM Prison and Probation Service's National Research Committee (England and Wales).
     HMPPS_NRC = "hmpps_nrc"
+    #: The Medicines and Healthcare products Regulatory Agency: clinical trial authorisation.
+    MHRA = "mhra"
     #: The prison service's own research access (Scotland, Northern Ireland): not found.
     PRISON_SERVICE = "prison_service"
     #: The body that approves research with people who lack capacity, under each nation's law.
@@ -88,6 +90,7 @@ _LEVELS: Final = {
     ReviewBody.SOCIAL_CARE_REC: 3,
     ReviewBody.LOCAL_AUTHORITY: 1,
     ReviewBody.HMPPS_NRC: 3,
+    ReviewBody.MHRA: 3,
     ReviewBody.PRISON_SERVICE: 3,
     ReviewBody.CAPACITY_BODY: 3,
     ReviewBody.CONFIDENTIALITY: 3,
@@ -113,6 +116,8 @@ BODY_NAMES: Final = {
     "IRAS",
     "local_authority": "the local authority's research governance for social care",
     "hmpps_nrc": "the HMPPS National Research Committee",
+    "mhra": "the Medicines and Healthcare products Regulatory Agency (MHRA), for clinical trial "
+    "authorisation",
     "prison_service": "the prison service's research access",
     "prison_service.scotland": "the Scottish Prison Service's research access",
     "prison_service.northern_ireland": "the Northern Ireland Prison Service's research access",

@@ -145,6 +145,8 @@ class Fact(enum.Enum):
     PRISON_OR_PROBATION_SETTING = "prison_or_probation_setting"
     #: The activity is health-related research (decides two routes; see the route rules).
     HEALTH_RELATED = "health_related"
+    #: The activity is a clinical trial of an investigational medicinal product (CTIMP).
+    CLINICAL_TRIAL_OF_MEDICINE = "clinical_trial_of_medicine"
     #: The activity uses information from which the team could identify patients or users.
     IDENTIFIABLE_PATIENT_DATA = "identifiable_patient_data"
     #: Confidential patient information is used without consent outside the care team.
@@ -263,6 +265,8 @@ _QUESTIONS: Final = {
     "headquarters, or involves their staff",
     Fact.HEALTH_RELATED: "the activity is health-related research (about health, illness or "
     "health care)",
+    Fact.CLINICAL_TRIAL_OF_MEDICINE: "the activity is a clinical trial of an investigational "
+    "medicinal product (CTIMP)",
     Fact.IDENTIFIABLE_PATIENT_DATA: "the activity uses information from which the team could "
     "identify past or present users of health or social care services",
     Fact.PATIENT_DATA_WITHOUT_CONSENT: "confidential patient information is used without the "

@@ -73,7 +73,10 @@ def explain_involved(
                 party=party,
                 actions=INVOLVEMENT_ACTIONS,
             )
-        if activity.setting in _NHS_SETTINGS and outcome is not TriageOutcome.REFER:
+        # Recruited through the NHS, wherever the meetings are held, is the case the
+        # NRES/INVOLVE statement names, as much as a meeting held in an NHS setting.
+        via_nhs = party.answer(Fact.NHS_PATIENTS) is Answer.YES
+        if (activity.setting in _NHS_SETTINGS or via_nhs) and outcome is not TriageOutcome.REFER:
             log.add(
                 "ETH-INVOLVEMENT-NHS",
                 Severity.INFO,

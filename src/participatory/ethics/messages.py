@@ -64,6 +64,11 @@ MESSAGES: Final[Mapping[str, str]] = {
         "Not known whether {fact} ({party}). The outcome does not turn on it, but if so they "
         "are research participants too and need information and consent."
     ),
+    "ethics.party_status_unknown_not_research": (
+        "Not known whether {fact} ({party}). The outcome does not turn on it, but if so they "
+        "are among the people the audit or evaluation studies: ask the local governance "
+        "office what information and consent they need."
+    ),
     # Involvement and engagement.
     "ethics.involvement_advisory": (
         "{party} plan or advise on the research as specialist advisers: this is public "
@@ -125,6 +130,12 @@ MESSAGES: Final[Mapping[str, str]] = {
         "activity to the ethics committee."
     ),
     # Not research: which kind, settled with the local governance office.
+    "ethics.not_research_either_way": (
+        "Not known whether {fact} ({party}). Every HRA question is answered no, so the "
+        "activity is not research whatever the answer: either it studies people as an audit, "
+        "a service evaluation or surveillance, which goes to local governance, or it studies "
+        "nobody. Until the question is answered, the more cautious of the two is given."
+    ),
     "ethics.not_research_kind_open": (
         "Every HRA question is answered no, so the activity is not research and goes to local "
         "governance, not a research ethics committee. Which kind of activity it is is still "

@@ -220,6 +220,21 @@ class ActivityClassification(Explained):
                 seen.setdefault(Action(key), None)
         return tuple(seen)
 
+    def actions_shown(self, *, include_sensitive: bool = False) -> tuple[Action, ...]:
+        """The actions of the findings default output shows, once each, in order.
+
+        An action only a sensitive finding implies (safeguarding, for a group with people
+        under 18) would tell what the withheld finding says, so by default it is left out
+        like the finding itself; ``include_sensitive`` gives :attr:`actions`.
+        """
+        seen: dict[Action, None] = {}
+        for finding in self.findings:
+            if finding.sensitive and not include_sensitive:
+                continue
+            for key in finding.actions:
+                seen.setdefault(Action(key), None)
+        return tuple(seen)
+
     def status_of(self, label: str) -> PartyStatus:
         """The status given to the group ``label``."""
         for role in self.roles:

@@ -152,8 +152,13 @@ class Participation:
                     break
         return missing
 
-    def explain_unresolved(self) -> None:
-        """Unknowns that no longer decide the outcome, because participants are certain."""
+    def explain_unresolved(self, *, research: bool = True) -> None:
+        """Unknowns that no longer decide the outcome, because participants are certain.
+
+        ``research`` is whether the outcome is research: in an audit or evaluation the
+        people studied are not *research* participants, and the finding says so.
+        """
+        key = "party_status_unknown" if research else "party_status_unknown_not_research"
         for missing in self.unknowns():
             if missing.party is None:
                 continue
@@ -161,7 +166,7 @@ class Participation:
             self.log.add(
                 "ETH-PARTY-STATUS-UNKNOWN",
                 Severity.WARNING,
-                "party_status_unknown",
+                key,
                 self.log.point("own_views_analysed_as_data_is_research"),
                 party=party,
                 actions=(Action.CONSENT_AND_INFORMATION.value,),

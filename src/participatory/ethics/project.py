@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -34,6 +33,8 @@ import attrs
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import instances
+from participatory.core.frozen import FrozenDict
+from participatory.core.periods import to_date
 from participatory.ethics.activity import Activity
 from participatory.ethics.guidance import EthicsGuidance, bundled_guidance
 from participatory.ethics.outcomes import Action, ActivityClassification, PartyStatus, TriageOutcome
@@ -111,6 +112,9 @@ def assess_ethics(
     project: EthicsProject, *, as_at: dt.date, guidance: EthicsGuidance | None = None
 ) -> ProjectEthicsSummary:
     """Classify every activity of ``project`` and summarise the outcomes and roles."""
+    if not isinstance(project, EthicsProject):
+        raise ValidationError("project", "must be an EthicsProject")
+    as_at = to_date(as_at, "as_at")
     guidance = guidance or bundled_guidance()
     results = tuple(assess_activity(a, as_at=as_at, guidance=guidance) for a in project.activities)
     counts = dict.fromkeys(TriageOutcome, 0)
@@ -160,7 +164,7 @@ def assess_ethics(
         project_id=project.id,
         as_at=as_at,
         activities=results,
-        counts=MappingProxyType(counts),
+        counts=FrozenDict(counts),
         needing_review=tuple(r.activity_id for r in results if r.outcome is TriageOutcome.RESEARCH),
         referred=tuple(r.activity_id for r in results if r.outcome is TriageOutcome.REFER),
         contributor_and_participant=tuple(certain),

@@ -70,13 +70,15 @@ class Situation:
 
     ``answer`` gives the answer the rules read (not applicable already read as no, what-if
     answers applied) for a fact of a group (its label) or of the activity (``None``).
-    ``collectors`` is whether any group collects or analyses data.
+    ``collectors`` is whether any group collects or analyses data, ``intervention`` whether
+    any group takes part in an intervention.
     """
 
     outcome: TriageOutcome
     statuses: Mapping[str, PartyStatus]
     collectors: bool
     answer: Callable[[Fact, str | None], Answer]
+    intervention: bool = False
 
 
 class RouteView:

@@ -51,6 +51,17 @@ _ROUTES: Final = {
         "or a prison setting: a research ethics committee flagged for prison research reviews "
         "it, through IRAS (the prisoner rule was read only in a restatement of GAfREC 2011)."
     ),
+    "ethics.route.nhs_rec_ctimp": (
+        "The activity is a clinical trial of an investigational medicinal product: it may not "
+        "start, nor recruit, until a recognised research ethics committee (an NHS REC, an HSC "
+        "REC in Northern Ireland) has given a favourable opinion, applied for through IRAS, "
+        "whoever takes part."
+    ),
+    "ethics.route.mhra": (
+        "The activity is a clinical trial of an investigational medicinal product: the "
+        "Medicines and Healthcare products Regulatory Agency must authorise it before it "
+        "starts, applied for through IRAS."
+    ),
     "ethics.route.social_care_scotland": (
         "The people studied are identified through social care in Scotland. GAfREC's list of "
         "services gives social care for England, Wales and Northern Ireland only, while the "

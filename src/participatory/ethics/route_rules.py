@@ -13,6 +13,11 @@ Each :class:`RouteRule` is one sentence of guidance turned into a condition (see
   Approval (Wales), NHS R&D permission through NRS (Scotland), HSC Trust permission
   (Northern Ireland). Staff recruited in their professional role, or NHS premises alone, need
   that permission but no NHS REC (GAfREC 2011 para 2.3.13 as quoted: secondary).
+- **Clinical trials of medicines.** A clinical trial of an investigational medicinal
+  product (CTIMP) may not start until a recognised research ethics committee has given a
+  favourable opinion and the licensing authority (the MHRA) has authorised it, whoever the
+  participants are (Medicines for Human Use (Clinical Trials) Regulations 2004 reg. 12); the
+  HRA's decision tool asks it first.
 - **Capacity.** Intrusive research with people aged 16 or over who may lack capacity needs
   an appropriate body (MCA 2005 s. 30, a flagged NHS REC or the Social Care REC in England;
   the Welsh appropriate-body regulations were not read), Scotland A REC for surgical,
@@ -152,11 +157,23 @@ def _custody(v: RouteView) -> Answer:
     )
 
 
+def _trial_of_medicine(v: RouteView) -> Answer:
+    # A clinical trial of a medicine gives some group the medicine under study, and is health
+    # research by its nature: with no group taking part in an intervention, or outside health
+    # research, it cannot be one, and the question is not asked.
+    if not v.situation.intervention:
+        return Answer.NO
+    return all_of(
+        lambda: v.fact(Fact.HEALTH_RELATED), lambda: v.fact(Fact.CLINICAL_TRIAL_OF_MEDICINE)
+    )
+
+
 def _nhs_rec_trigger(v: RouteView, nation: Nation) -> Answer:
     return any_of(
         lambda: _nhs_users(v),
         lambda: _social_care_users(v) if nation in (W, NI) else Answer.NO,
         lambda: all_of(lambda: _custody(v), lambda: v.fact(Fact.HEALTH_RELATED)),
+        lambda: _trial_of_medicine(v),
     )
 
 
@@ -216,6 +233,10 @@ def _nhs_rec_social_care(v: RouteView, _n: Nation) -> Answer:
 
 def _nhs_rec_prison(v: RouteView, _n: Nation) -> Answer:
     return all_of(lambda: _fresh(v), lambda: _custody(v), lambda: v.fact(Fact.HEALTH_RELATED))
+
+
+def _ctimp(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _fresh(v), lambda: _trial_of_medicine(v))
 
 
 def _nhs_permission(v: RouteView, _n: Nation) -> Answer:
@@ -331,6 +352,8 @@ ROUTE_RULES: Final = (
     RouteRule("ETH-ROUTE-NHS-REC-SOCIAL-CARE", "route.nhs_rec_social_care", B.NHS_REC, R,
           _nhs_rec_social_care, nations=frozenset({W, NI})),
     RouteRule("ETH-ROUTE-NHS-REC-PRISON", "route.nhs_rec_prison", B.NHS_REC, R, _nhs_rec_prison),
+    RouteRule("ETH-ROUTE-NHS-REC-CTIMP", "route.nhs_rec_ctimp", B.NHS_REC, R, _ctimp),
+    RouteRule("ETH-ROUTE-MHRA", "route.mhra", B.MHRA, R, _ctimp),
     RouteRule("ETH-ROUTE-SOCIAL-CARE-SCOTLAND", "route.social_care_scotland", B.NHS_REC, U,
           _social_care_scotland, nations=frozenset({S})),
     RouteRule("ETH-ROUTE-CAPACITY-ENGLAND", "route.capacity_england", B.CAPACITY_BODY, R,
@@ -397,6 +420,7 @@ ROUTE_ONLY_FACTS: Final = frozenset(
         Fact.NHS_PREMISES,
         Fact.PRISON_OR_PROBATION_SETTING,
         Fact.HEALTH_RELATED,
+        Fact.CLINICAL_TRIAL_OF_MEDICINE,
         Fact.IDENTIFIABLE_PATIENT_DATA,
         Fact.PATIENT_DATA_WITHOUT_CONSENT,
         Fact.PERSONAL_DATA,

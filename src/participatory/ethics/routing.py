@@ -257,9 +257,12 @@ def plan_routes(
     routes = sorted(_merge(certain, citations), key=lambda r: -r.body.level)
     _explain(log, certain, citations, approval=approval)
     now = _state(situation.outcome, certain, possible)
-    questions = _fact_questions(log, drafts, now, what_if, situation, nations)
+    # A question's "if yes / if no" names the routes each answer leads to, so it tells what
+    # a sensitive yes behind any route is (a capacity body, HMPPS): withheld like the route.
+    sensitive = any(d.sensitive for d in drafts)
+    questions = _fact_questions(log, drafts, now, what_if, situation, nations, sensitive)
     if not nations:
-        questions += _nations_question(log, now, what_if)
+        questions += _nations_question(log, now, what_if, sensitive=sensitive)
     return RoutePlan(tuple(routes), tuple(questions))
 
 
@@ -354,6 +357,7 @@ def _fact_questions(
     what_if: WhatIf,
     situation: Situation,
     nations: frozenset[Nation],
+    sensitive: bool,
 ) -> list[OpenQuestion]:
     # Kleene logic is monotone: an unknown read by a condition that is yes or no anyway
     # cannot change it, so only the reads of undecided conditions are candidates.
@@ -390,6 +394,7 @@ def _fact_questions(
             "route.question",
             log.source("route_questions"),
             actions=(Action.ANSWER_ROUTE_QUESTIONS.value,),
+            sensitive=sensitive,
             party_text=party or "the activity",
             fact=fact.question,
             if_yes=_leads_to(if_yes, now, if_no),
@@ -398,7 +403,9 @@ def _fact_questions(
     return questions
 
 
-def _nations_question(log: FindingLog, now: RouteState, what_if: WhatIf) -> list[OpenQuestion]:
+def _nations_question(
+    log: FindingLog, now: RouteState, what_if: WhatIf, *, sensitive: bool
+) -> list[OpenQuestion]:
     states = {nation: what_if({}, frozenset({nation})) for nation in _ALL}
     if len(set(states.values())) == 1:
         return []
@@ -417,6 +424,7 @@ def _nations_question(log: FindingLog, now: RouteState, what_if: WhatIf) -> list
         "route.nations",
         log.source("route_questions"),
         actions=(Action.ANSWER_ROUTE_QUESTIONS.value,),
+        sensitive=sensitive,
         by_nation=by_nation,
     )
     return [OpenQuestion(QuestionKind.NATIONS)]

@@ -19,7 +19,10 @@ The rules, in the order they are applied (each cites the guidance it implements)
    for the involvement itself), an audience is *engaged*, and staff alone study nobody.
 4. **An unknown fact that would change the outcome** is never guessed: the activity is
    referred, and the finding names the fact and what each answer would lead to
-   (:mod:`participatory.ethics.referral`).
+   (:mod:`participatory.ethics.referral`). One exception: when every HRA question is no,
+   the activity is not research whoever turns out to be studied, and the HRA sends it to
+   local governance, not a committee; the more cautious outcome (the non-research kind)
+   is given and the open fact named (``ETH-NOT-RESEARCH-EITHER-WAY``).
 5. **Once the outcome is settled, the review routes** (:mod:`participatory.ethics.routing`):
    which bodies, in which nations, and the questions whose answers would change them.
 
@@ -41,9 +44,11 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Final
 
+from participatory.core.errors import ValidationError
 from participatory.core.explain import Severity
 from participatory.core.nations import Nation
-from participatory.ethics.activity import Activity, Party
+from participatory.core.periods import to_date
+from participatory.ethics.activity import Activity, Party, Task
 from participatory.ethics.facts import Answer, Fact
 from participatory.ethics.findings import FindingLog
 from participatory.ethics.guidance import EthicsGuidance, bundled_guidance
@@ -90,7 +95,10 @@ def assess_activity(
     from :attr:`~participatory.ethics.guidance.EthicsGuidance.routes_from`); ``guidance``
     defaults to the bundled guidance.
     """
-    return _Triage(activity, guidance or bundled_guidance(), explain=True).result(as_at)
+    if not isinstance(activity, Activity):
+        raise ValidationError("activity", "must be an Activity")
+    day = to_date(as_at, "as_at")
+    return _Triage(activity, guidance or bundled_guidance(), explain=True).result(day)
 
 
 class _Triage:
@@ -161,7 +169,12 @@ class _Triage:
             self.who.explain_collectors()
         if participants is Answer.YES:
             outcome = self._by_hra_questions()
-            self.who.explain_unresolved()
+            self.who.explain_unresolved(research=outcome is TriageOutcome.RESEARCH)
+        elif participants is Answer.UNKNOWN and self._not_research_either_way():
+            # Whoever turns out to be studied, the activity is not research: the HRA sends
+            # it to local governance, never to a REC, so the open fact is no referral.
+            outcome = self._by_hra_questions()
+            self._explain_either_way(self.who.unknowns())
         elif participants is Answer.UNKNOWN:
             outcome = self._refer_unknown(self.who.unknowns())
         else:
@@ -202,6 +215,31 @@ class _Triage:
             "ETH-HRA-NOT-RESEARCH", Severity.INFO, "hra_all_no", self.guidance.any_yes_citations
         )
         return self._by_purpose()
+
+    def _not_research_either_way(self) -> bool:
+        """Whether every HRA question is answered no (so people studied make no research)."""
+        return all(self._answer(q.fact) is Answer.NO for q in self.guidance.hra_questions)
+
+    def _explain_either_way(self, missing: list[MissingFact]) -> None:
+        """The facts on which whether anyone is studied turns, once they decide nothing.
+
+        Either answer leaves the activity outside research: an audit, evaluation or
+        surveillance that studies people (local governance), or an activity that studies
+        nobody. The outcome given is the more cautious; the finding says what is open.
+        """
+        citations = (*self.guidance.any_yes_citations, *self.log.source("not_research_kind_open"))
+        for item in missing:
+            party = self.activity.party(item.party) if item.party else None
+            self.log.add(
+                "ETH-NOT-RESEARCH-EITHER-WAY",
+                Severity.ADVICE,
+                "not_research_either_way",
+                citations,
+                party=party,
+                actions=(Action.ANSWER_ROUTE_QUESTIONS.value,),
+                fact=item.fact.question,
+                party_text=None if party else "the activity",
+            )
 
     def _by_purpose(self) -> TriageOutcome:
         kind = kind_of(self._answer)
@@ -270,7 +308,15 @@ class _Triage:
 
     def situation(self) -> Situation:
         """What the route rules see of this run."""
-        return Situation(self.outcome, self.statuses, bool(self.collectors), self._answer_for)
+        return Situation(
+            self.outcome,
+            self.statuses,
+            bool(self.collectors),
+            self._answer_for,
+            intervention=any(
+                Task.TAKE_PART_IN_INTERVENTION in party.tasks for party in self.activity.parties
+            ),
+        )
 
     def route_state(self, answers: Mapping[Read, Answer], nations: frozenset[Nation]) -> RouteState:
         """The routes with ``answers`` changed and the activity in ``nations``."""

@@ -51,6 +51,7 @@ from participatory.benefits.mechanism import finding
 from participatory.benefits.outcomes import BenefitsCheck, PeriodOutcome
 from participatory.benefits.receipts import Receipt
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import ExplainedResult, Finding, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
@@ -58,7 +59,7 @@ from participatory.core.periods import DateRange
 from participatory.core.privacy import REDACTED_TEXT
 from participatory.core.sources import cite
 from participatory.ledger.entries import PaymentEntry
-from participatory.ledger.model import Ledger
+from participatory.ledger.model import Ledger, as_at_day
 
 __all__ = ["CONTEXT_DAYS", "MESSAGES", "BeforePaying", "assess_before_paying"]
 
@@ -127,7 +128,11 @@ def context_window(day: dt.date, worked_on: dt.date | None = None) -> DateRange:
     """
     first = day if worked_on is None else min(day, worked_on)
     last = day if worked_on is None else max(day, worked_on)
-    return DateRange(first - _CONTEXT, last + _CONTEXT)
+    # Clamped to the calendar: near year 1 or 9999 the window simply ends there (the
+    # benefits engine then says the day is too close to the calendar's end).
+    start = first - _CONTEXT if first - dt.date.min > _CONTEXT else dt.date.min
+    end = last + _CONTEXT if dt.date.max - last > _CONTEXT else dt.date.max
+    return DateRange(start, end)
 
 
 def _own(entry: PaymentEntry, proposal: PaymentEntry) -> bool:
@@ -370,6 +375,7 @@ class BeforePaying(ExplainedResult):
         return found
 
 
+@computes_exactly
 def assess_before_paying(
     ledger: Ledger,
     proposed_payment: PaymentEntry,
@@ -389,8 +395,7 @@ def assess_before_paying(
         raise ValidationError("ledger", "must be a Ledger")
     if not isinstance(proposed_payment, PaymentEntry):
         raise ValidationError("proposed_payment", "must be a PaymentEntry")
-    if not isinstance(as_at, dt.date):
-        raise ValidationError("as_at", "must be a date")
+    as_at = as_at_day(as_at)
     person = proposed_payment.person
     ledger.contributor(person)
     if not proposed_payment.counts:

@@ -30,6 +30,7 @@ import attrs
 
 from participatory.benefits.receipts import Receipt, ReceiptKind
 from participatory.core.errors import ValidationError
+from participatory.core.exact import quantize
 from participatory.core.fields import iso_date, member
 from participatory.core.money import Money, to_decimal
 from participatory.ledger._ids import check_label, id_check, optional_id_check
@@ -106,7 +107,8 @@ def _amount(value: Money | Decimal | int | str) -> Money:
     amount = money.amount
     if amount < _NONE:
         raise ValidationError("amount", "must not be negative", hint="cancel the entry instead")
-    if amount != amount.quantize(_PENNY, rounding=ROUND_HALF_UP):
+    # In the library's context: a caller's precision of 3 made this raise InvalidOperation.
+    if amount != quantize(amount, _PENNY, ROUND_HALF_UP):
         raise ValidationError("amount", "must be a whole number of pence")
     return money
 

@@ -27,14 +27,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from types import MappingProxyType
 from typing import TypeVar
 
 import attrs
 
 from participatory.benefits.receipts import Receipt
 from participatory.core.errors import ValidationError
-from participatory.core.periods import DateRange
+from participatory.core.frozen import FrozenDict
+from participatory.core.periods import DateRange, to_date
 from participatory.ledger.consent import HouseholdRecord
 from participatory.ledger.contributors import Contributor
 from participatory.ledger.entries import Ask, PaymentEntry
@@ -61,7 +61,8 @@ def _keyed(value: object, kind: type[_T], what: str) -> Mapping[str, _T]:
         if item.id in found:
             raise ValidationError(f"{what}[{index}].id", "repeats the id of an earlier entry")
         found[item.id] = item
-    return MappingProxyType(found)
+    # Read-only, and (unlike a mappingproxy) a Ledger can be pickled and deep-copied.
+    return FrozenDict(found)
 
 
 def _contributors(value: object) -> Mapping[str, Contributor]:
@@ -78,6 +79,16 @@ def _payments(value: object) -> Mapping[str, PaymentEntry]:
 
 def _asks(value: object) -> Mapping[str, Ask]:
     return _keyed(value, Ask, "asks")
+
+
+def as_at_day(value: object) -> dt.date:
+    """``as_at`` as a day: a date, or a timezone-aware moment's day in London (never text).
+
+    A naive datetime is refused (its UK day is unknown); it was a ``TypeError`` when compared.
+    """
+    if not isinstance(value, dt.date):
+        raise ValidationError("as_at", "must be a date")
+    return to_date(value, "as_at")
 
 
 def _window(days: Sequence[dt.date], window: DateRange) -> slice:
@@ -162,6 +173,8 @@ class Ledger:
 
     def contributor(self, person: str) -> Contributor:
         """The contributor with id ``person``."""
+        if not isinstance(person, str):  # a list here was a TypeError (unhashable)
+            raise ValidationError("person", f"must be text, not {type(person).__name__}")
         found = self.contributors.get(person)
         if found is None:
             raise ValidationError("person", "is not a contributor in the ledger")

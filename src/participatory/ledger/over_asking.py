@@ -40,7 +40,7 @@ from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.periods import DateRange
 from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.core.sources import cite
-from participatory.ledger.model import Ledger
+from participatory.ledger.model import Ledger, as_at_day
 
 __all__ = ["MESSAGES", "AskCount", "OverAsking", "assess_over_asking"]
 
@@ -113,8 +113,7 @@ def assess_over_asking(
     """
     if not isinstance(ledger, Ledger):
         raise ValidationError("ledger", "must be a Ledger")
-    if not isinstance(as_at, dt.date):
-        raise ValidationError("as_at", "must be a date")
+    as_at = as_at_day(as_at)
     params = parameters if parameters is not None else bundled_parameters()
     uses = {
         name: params.use(_PREFIX + name, as_at)

@@ -31,7 +31,7 @@ from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.privacy import SENSITIVE
 from participatory.core.sources import cite
 from participatory.ledger.consent import HouseholdRecord
-from participatory.ledger.model import Ledger
+from participatory.ledger.model import Ledger, as_at_day
 
 __all__ = ["MESSAGES", "Erasure", "erase_expired", "expired_records"]
 
@@ -69,8 +69,7 @@ def erase_expired(ledger: Ledger, as_at: dt.date) -> Erasure:
     """``ledger`` without the circumstances past their basis on ``as_at``, and the counts."""
     if not isinstance(ledger, Ledger):
         raise ValidationError("ledger", "must be a Ledger")
-    if not isinstance(as_at, dt.date):
-        raise ValidationError("as_at", "must be a date")
+    as_at = as_at_day(as_at)
     gone = expired_records(ledger.households.values(), as_at)
     return erasure(ledger.without_households(r.id for r in gone), gone, as_at)
 

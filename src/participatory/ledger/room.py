@@ -35,6 +35,7 @@ from participatory.benefits.headroom import headroom
 from participatory.benefits.kinds import Benefit
 from participatory.benefits.mechanism import finding
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import keyed, member
 from participatory.core.money import Money
@@ -43,7 +44,7 @@ from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.ledger.before_paying import context_window
 from participatory.ledger.entries import PaymentKind
-from participatory.ledger.model import Ledger
+from participatory.ledger.model import Ledger, as_at_day
 
 __all__ = ["MESSAGES", "PersonHeadroom", "assess_headroom"]
 
@@ -90,6 +91,7 @@ class PersonHeadroom(Explained):
         return min(limited, key=lambda m: m.amount) if limited else None
 
 
+@computes_exactly
 def assess_headroom(
     ledger: Ledger,
     person: str,
@@ -103,6 +105,7 @@ def assess_headroom(
     if not isinstance(ledger, Ledger):
         raise ValidationError("ledger", "must be a Ledger")
     on = to_date(day, "day")
+    as_at = as_at_day(as_at)
     chosen = member(PaymentKind, kind, "kind")
     ledger.contributor(person)
     record = ledger.household_of(person)

@@ -48,6 +48,7 @@ from participatory.benefits.kinds import Benefit, LegacyBenefit
 from participatory.benefits.mechanism import finding
 from participatory.benefits.outcomes import PeriodOutcome
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import keyed
 from participatory.core.money import Money
@@ -63,7 +64,7 @@ from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.core.sources import Citation
 from participatory.ledger.before_paying import CONTEXT_DAYS
 from participatory.ledger.entries import PaymentEntry, PaymentKind, PaymentStatus
-from participatory.ledger.model import Ledger
+from participatory.ledger.model import Ledger, as_at_day
 
 __all__ = [
     "MESSAGES",
@@ -290,6 +291,7 @@ def _periods(kind: PeriodKind, buckets: dict[DateRange, _Bucket]) -> tuple[State
     )
 
 
+@computes_exactly
 def contributor_statement(
     ledger: Ledger,
     person: str,
@@ -307,6 +309,7 @@ def contributor_statement(
     if not isinstance(ledger, Ledger):
         raise ValidationError("ledger", "must be a Ledger")
     year = _tax_year(tax_year)
+    as_at = as_at_day(as_at)
     contributor = ledger.contributor(person)
     span = year.range
     entries = [e for e in ledger.payments_of(person) if e.counts and e.received_on in span]

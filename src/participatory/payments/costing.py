@@ -337,6 +337,13 @@ def _one(unit: RateUnit) -> str:
 
 def _no_rate(card: RateCard, activity: ActivityKind, unit: RateUnit) -> UnsupportedCase:
     what = f"costing {activity.value!r} in {_plural(unit)} on the {card.id!r} rate card"
+    if not card.rates:
+        # A bundled card whose source was named but whose amounts were never read (NIHR).
+        return UnsupportedCase(
+            what,
+            instead="the card holds no rates (no amount was read at its source): lay your "
+            "own card, with the figures from its source, over it",
+        )
     units = card.units_for(activity) or card.units_for(ActivityKind.OTHER)
     if not units:
         return UnsupportedCase(

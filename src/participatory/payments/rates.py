@@ -266,9 +266,9 @@ class RateCard:
         return tuple(unit for unit in RateUnit if (activity, unit) in self._index)
 
     @property
-    def covered_from(self) -> dt.date:
-        """The first day any rate of the card applies."""
-        return min(rate.effective_from for rate in self.rates)
+    def covered_from(self) -> dt.date | None:
+        """The first day any rate of the card applies (``None`` for a card with no rates)."""
+        return min((rate.effective_from for rate in self.rates), default=None)
 
     def rate(self, activity: ActivityKind, unit: RateUnit, as_at: dt.date) -> Rate:
         """The rate in force on ``as_at``; before the first rate or past a known end this raises.
@@ -282,10 +282,18 @@ class RateCard:
         history = self._index.get((activity, unit))
         name = f"rate_card.{self.id}.{activity.value}.{unit.value}"
         if history is None:
+            # A bundled card may hold no amounts at all (the NIHR card: its table was never
+            # read at the source), and then says so rather than offering no activities.
+            instead = (
+                f"use one of its activities ({', '.join(self.activity_names())}) "
+                "or lay your own card over it"
+                if self.rates
+                else "the card holds no rates (no amount was read at its source): lay your "
+                "own card, with the figures from its source, over it"
+            )
             raise UnsupportedCase(
                 f"a {unit.value} rate for {activity.value!r} on the {self.id!r} rate card",
-                instead=f"use one of its activities ({', '.join(self.activity_names())}) "
-                "or lay your own card over it",
+                instead=instead,
             )
         if as_at < history[0].effective_from or (
             self.valid_until is not None and as_at > self.valid_until
@@ -563,11 +571,16 @@ def _bundled_text(name: str) -> str:
 
 @functools.cache
 def bundled_rate_cards() -> Mapping[str, RateCard]:
-    """Every rate card shipped with the library, by file name (read once, then cached)."""
+    """Every rate card shipped with the library, by file name (read once, then cached).
+
+    Unlike a card of one's own, a bundled card may hold no rates: the NIHR card names its
+    source, but no amount was read there, so costing on it refuses until a card is laid
+    over it.
+    """
     folder = resources.files("participatory") / "data" / "rate_cards"
     names = sorted(item.name[:-5] for item in folder.iterdir() if item.name.endswith(".toml"))
     return {
-        name: parse_rate_card(_bundled_text(name), f"participatory/data/rate_cards/{name}.toml")
+        name: _parse_document(_bundled_text(name), f"participatory/data/rate_cards/{name}.toml")[0]
         for name in names
     }
 
@@ -601,17 +614,24 @@ def read_rate_card(text: str, file: str, *, base: RateCard | str | None = None) 
     ... id = "ours"
     ... title = "Our rates"
     ... publisher = "Our university"
-    ... extends = "nihr"
+    ... extends = "whitworth"
     ... currency = "GBP"
     ... superseded = true
     ... checked_on = 2026-12-06
-    ... source = "nihr_payment_guidance_public_2024"
-    ... verified = true
+    ... source = "bath_report_2022#s5_1"
+    ... verified = false
     ... '''
     >>> card = read_rate_card(text, "<stdin>")
     >>> card.id, len(card.rates) > 0
     ('ours', True)
-    """
+
+    The bundled NIHR card holds no rates, so a card laid over it must bring its own:
+
+    >>> read_rate_card(text.replace('"whitworth"', '"nihr"'), "<stdin>")
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ParameterFileError: <stdin>: rates: must hold at least one [[rates]] table ('nihr' holds none)
+    """  # noqa: E501
     card, extends = _parse_document(text, file)
     chosen = base if base is not None else extends
     if chosen is None:
@@ -623,7 +643,12 @@ def read_rate_card(text: str, file: str, *, base: RateCard | str | None = None) 
             chosen = bundled_rate_card(chosen)
         except UnsupportedCase as error:
             raise ParameterFileError(file, "meta.extends", str(error)) from None
-    return chosen.layered(card)
+    layered = chosen.layered(card)
+    if not layered.rates:
+        raise ParameterFileError(
+            file, "rates", f"must hold at least one [[rates]] table ({chosen.id!r} holds none)"
+        )
+    return layered
 
 
 def _cell(text: object) -> str:
@@ -644,6 +669,14 @@ def rate_table_markdown(cards: Mapping[str, RateCard] | None = None) -> str:
     ]
     for name, card in sorted(chosen.items()):
         end = "until superseded" if card.valid_until is None else f"to {card.valid_until}"
+        if not card.rates:
+            # A card that names its source but holds no amount read there still gets a row,
+            # so the table does not hide that the funder's figures are missing.
+            source = markdown_link(card.source.short, card.source.link)
+            lines.append(
+                f"| `{name}` | — | — | no amount read | — | {end} | {source} | **no** | "
+                f"{card.checked_on or '—'} |"
+            )
         for rate in card.rates:
             # The card's source URL cannot close the link early or add markup of its own.
             source = markdown_link(rate.source.short, rate.source.link)

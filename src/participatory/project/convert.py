@@ -37,7 +37,7 @@ import typing
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
 import cattrs
@@ -60,6 +60,8 @@ from participatory.payments.rates import RateCard, bundled_rate_card, load_rate_
 from participatory.safeguarding.models import SafeguardingProfile
 
 __all__ = ["BASE_DIRECTORY", "MONEY_PATTERN", "project_converter"]
+
+_Record = TypeVar("_Record")
 
 #: The folder a rate card file is looked for in (the project file's folder).
 BASE_DIRECTORY: contextvars.ContextVar[Path | None] = contextvars.ContextVar(
@@ -144,8 +146,28 @@ def _facts(value: object, _type: object) -> Facts:
     return Facts(answers)
 
 
+def _built_when_first_used(
+    kind: type[_Record], conv: cattrs.Converter
+) -> Callable[[object, object], _Record]:
+    """The structure function cattrs makes for the record ``kind``, made on its first call.
+
+    Generating one compiles Python code, for the record and (through its fields' hooks) for
+    every record it holds: a project file that gives no budget, or a rate card by its name,
+    never pays for the budget's or the card's code. The function is the one cattrs would
+    have generated at once, so the answer and every error are the same.
+    """
+    built: list[Callable[..., _Record]] = []
+
+    def structure(value: object, cls: object) -> _Record:
+        if not built:
+            built.append(make_dict_structure_fn(kind, conv))
+        return built[0](value, cls)
+
+    return structure
+
+
 def _rate_card(conv: cattrs.Converter) -> Callable[[object, object], RateCard]:
-    as_data = make_dict_structure_fn(RateCard, conv)
+    as_data = _built_when_first_used(RateCard, conv)
 
     def structure(value: object, _type: object) -> RateCard:
         if isinstance(value, RateCard):
@@ -189,7 +211,7 @@ def _verified_only_at_primary(card: RateCard) -> RateCard:
 def _safeguarding_profile(
     conv: cattrs.Converter,
 ) -> Callable[[object, object], SafeguardingProfile]:
-    base = make_dict_structure_fn(SafeguardingProfile, conv)
+    base = _built_when_first_used(SafeguardingProfile, conv)
 
     def structure(value: object, kind: object) -> SafeguardingProfile:
         # A project names each partner once, under organisations: the profile's partners
@@ -211,7 +233,7 @@ def _record_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[object, ob
     """A record must be a table: anything else says so by name (not "is not valid here")."""
 
     def factory(kind: Any) -> Callable[[object, object], Any]:
-        build = make_dict_structure_fn(kind, conv)
+        build = _built_when_first_used(kind, conv)
 
         def structure(value: object, cls: object) -> Any:
             if isinstance(value, kind):

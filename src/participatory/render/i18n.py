@@ -242,10 +242,10 @@ def _plain_templates(locale: str) -> dict[str, str]:
     """Translated templates that are names a value may hold (a review body's), by English."""
     # The registry, not the catalogue's comments: a compiled catalogue has none. Imported
     # here because the registry imports every engine.
-    from participatory.render.templates import TEMPLATES
+    from participatory.render.templates import templates_starting
 
     translations = catalogue(locale)
-    names = {text for key, text in TEMPLATES.items() if key.startswith(_NAME_TEMPLATES)}
+    names = set(templates_starting(_NAME_TEMPLATES).values())
     return {name: translations.gettext(name) for name in names if name in _translated(locale)}
 
 

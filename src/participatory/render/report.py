@@ -42,18 +42,16 @@ Canfyddiadau
 
 from __future__ import annotations
 
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from participatory.assessment.report import GovernanceReport
 from participatory.core.errors import ValidationError
 from participatory.core.exact import computes_exactly
-from participatory.render.branding import Branding
-from participatory.render.html import render_html
 from participatory.render.i18n import SUPPORTED_LOCALES
-from participatory.render.json import render_json
-from participatory.render.markdown import render_markdown
-from participatory.render.plain import render_text
 from participatory.render.view import build_view
+
+if TYPE_CHECKING:
+    from participatory.render.branding import Branding
 
 __all__ = ["FORMATS", "render"]
 
@@ -94,10 +92,20 @@ def render(
             "", f"locale {locale!r} is not supported; use one of {SUPPORTED_LOCALES}"
         )
     view = build_view(report, locale=locale, include_sensitive=include_sensitive, brief=brief)
+    # Each format's writer is imported when it is asked for: the HTML page's (its styles,
+    # its words, its plots) is a good part of the import time of a text report.
     if format == "text":
+        from participatory.render.plain import render_text
+
         return render_text(view)
     if format == "markdown":
+        from participatory.render.markdown import render_markdown
+
         return render_markdown(view)
     if format == "html":
+        from participatory.render.html import render_html
+
         return render_html(view, branding=branding)
+    from participatory.render.json import render_json
+
     return render_json(report, view, include_sensitive=include_sensitive)

@@ -4,7 +4,11 @@ Each module whose findings say something defines its templates as a constant ``M
 next to its rules (keys prefixed by the engine's name: ``benefits.*``, ``payments.*`` …).
 This module imports every such module by name and merges their ``MESSAGES``: nothing is
 registered by the side effect of an import, and a key two modules define is an error here,
-when the registry is built, not a silent overwrite. The renderer
+when the registry is built, not a silent overwrite. The whole registry is built when it is
+first read whole (:data:`TEMPLATES`, :data:`PLURALS`, :func:`message_keys`); until then
+:func:`template` and :func:`plural` read a key from the one module that defines it, found in
+the index :data:`~participatory.render.template_owners.OWNERS` (a test keeps it equal to the
+registry), so a report imports no engine for its words that it did not run. The renderer
 (:mod:`participatory.render.text`) looks templates up here and translates them
 (:mod:`participatory.render.i18n`).
 
@@ -42,9 +46,11 @@ import importlib
 import string
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
+
+from participatory.render.template_owners import OWNERS
 
 __all__ = [
     "PLURALS",
@@ -55,6 +61,7 @@ __all__ = [
     "message_keys",
     "plural",
     "template",
+    "templates_starting",
 ]
 
 #: Every module whose ``MESSAGES`` the registry holds, imported by name below.
@@ -182,30 +189,113 @@ def merge(modules: Iterable[object]) -> dict[str, str | Plural]:
     return merged
 
 
-_MERGED: Final = merge(importlib.import_module(name) for name in SOURCES)
-_TEMPLATES: Final = {
-    key: text.one if isinstance(text, Plural) else text for key, text in _MERGED.items()
-}
+@attrs.frozen
+class _Registry:
+    """Every module's templates merged and checked (:func:`merge`), with their views."""
 
-#: Every message key and its English template (read-only); a plural's ``one`` form.
-TEMPLATES: Final[Mapping[str, str]] = MappingProxyType(_TEMPLATES)
-#: The plural templates, by message key (read-only).
-PLURALS: Final[Mapping[str, Plural]] = MappingProxyType(
-    {key: text for key, text in _MERGED.items() if isinstance(text, Plural)}
-)
-_KEYS: Final = frozenset(_TEMPLATES)
+    merged: dict[str, str | Plural]
+    templates: dict[str, str]
+    view: Mapping[str, str]
+    plurals: Mapping[str, Plural]
+    keys: frozenset[str]
+
+
+#: The whole registry, once it is built (it holds at most one).
+_WHOLE: Final[list[_Registry]] = []
+
+
+def _registry() -> _Registry:
+    # Importing every module in SOURCES imports nearly every engine: built only when the
+    # registry is read whole (TEMPLATES, PLURALS, message_keys) or for a key the index of
+    # owners does not know.
+    if not _WHOLE:
+        merged = merge(importlib.import_module(name) for name in SOURCES)
+        templates = {k: t.one if isinstance(t, Plural) else t for k, t in merged.items()}
+        plurals = MappingProxyType({k: t for k, t in merged.items() if isinstance(t, Plural)})
+        _WHOLE.append(
+            _Registry(merged, templates, MappingProxyType(templates), plurals, frozenset(templates))
+        )
+    return _WHOLE[0]
+
+
+#: The module that defines each key (the index :mod:`~participatory.render.template_owners`
+#: holds, turned round), so one template is read by importing only its own module.
+_OWNER_OF: Final = {key: module for module, keys in OWNERS.items() for key in keys}
+#: Templates read from their own module so far; at most one per key of the index.
+_READ: Final[dict[str, str | Plural]] = {}
+
+
+def _lookup(key: str) -> str | Plural:
+    """The template of ``key`` (a plain text or a :class:`Plural`); ``KeyError`` if none.
+
+    Read from the one module the index names while the whole registry is not built; from
+    the registry once it is, or when the index does not know the key (the registry is
+    what a key's template is, and the index only a faster way to it: a test keeps the two
+    equal).
+    """
+    if _WHOLE:
+        return _WHOLE[0].merged[key]
+    found = _READ.get(key)
+    if found is not None:
+        return found
+    owner = _OWNER_OF.get(key)
+    messages = None if owner is None else getattr(importlib.import_module(owner), "MESSAGES", None)
+    if not isinstance(messages, Mapping) or key not in messages:
+        return _registry().merged[key]
+    text = messages[key]
+    found = text if isinstance(text, str) else _plural(key, text)
+    _READ[key] = found
+    return found
+
+
+if TYPE_CHECKING:
+    #: Every message key and its English template (read-only); a plural's ``one`` form.
+    TEMPLATES: Mapping[str, str]
+    #: The plural templates, by message key (read-only).
+    PLURALS: Mapping[str, Plural]
+    _TEMPLATES: dict[str, str]
+
+
+def __getattr__(name: str) -> object:
+    # TEMPLATES and PLURALS are the whole registry: built on first use (see _registry).
+    if name == "TEMPLATES":
+        return _registry().view
+    if name == "PLURALS":
+        return _registry().plurals
+    if name == "_TEMPLATES":  # the registry's own dict, which tests add templates to
+        return _registry().templates
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def template(key: str) -> str:
     """The English template for ``key``; raises ``KeyError`` for an unknown key."""
-    return _TEMPLATES[key]
+    if _WHOLE:
+        return _WHOLE[0].templates[key]
+    found = _lookup(key)
+    return found.one if isinstance(found, Plural) else found
 
 
 def plural(key: str) -> Plural | None:
     """The plural forms of ``key``, or ``None`` when its template counts nothing."""
-    return PLURALS.get(key)
+    if _WHOLE or key not in _OWNER_OF:
+        return _registry().plurals.get(key)
+    found = _lookup(key)
+    return found if isinstance(found, Plural) else None
+
+
+def templates_starting(prefixes: tuple[str, ...]) -> dict[str, str]:
+    """The English templates whose keys start with one of ``prefixes``, by key.
+
+    Read from the modules that define them while the whole registry is not built.
+
+    >>> templates_starting(("render.sources",))
+    {'render.sources': 'Sources'}
+    """
+    if _WHOLE:
+        return {k: t for k, t in _WHOLE[0].templates.items() if k.startswith(prefixes)}
+    return {key: template(key) for key in _OWNER_OF if key.startswith(prefixes)}
 
 
 def message_keys() -> frozenset[str]:
     """Every message key the library defines."""
-    return _KEYS
+    return _registry().keys

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 from participatory.benefits.household import Household
 from participatory.core.errors import ValidationError
@@ -121,6 +121,20 @@ def _ask_row(a: Ask) -> tuple[object, ...]:
     return (a.id, a.project, a.activity, a.asked_on.isoformat(), a.person, a.community)
 
 
+_E = TypeVar("_E", Contributor, HouseholdRecord, PaymentEntry, Ask)
+
+
+def _entries(value: object, kind: type[_E], what: str) -> list[_E]:
+    """``value``, a list of ``kind`` (None or a text here was a TypeError or AttributeError)."""
+    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+        raise ValidationError(what, f"must be a list of {kind.__name__}")
+    found = list(value)
+    for index, item in enumerate(found):
+        if not isinstance(item, kind):
+            raise ValidationError(f"{what}[{index}]", f"must be a {kind.__name__}")
+    return found
+
+
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
     for start in range(0, len(items), _CHUNK):
         yield items[start : start + _CHUNK]
@@ -150,6 +164,8 @@ class SqliteLedgerStore:
 
     def __init__(self, path: str | Path, *, create: bool = False, migrate: bool = False) -> None:
         """Open the ledger file at ``path`` (see :meth:`open`), or make one (:meth:`create`)."""
+        if not isinstance(path, str | os.PathLike):
+            raise ValidationError("path", f"must be a file path, not {type(path).__name__}")
         where = Path(path)
         self.path = where
         if create:
@@ -287,12 +303,15 @@ class SqliteLedgerStore:
     # --- reading -----------------------------------------------------------------------
 
     def _rows(self, sql: str, ids: Sequence[str] | None) -> Iterator[Sequence[Any]]:
+        # Rows are fetched whole: a generator left suspended by an error would otherwise
+        # close its cursor after the file is closed, printing "Exception ignored" to stderr.
         try:
             if ids is None:
-                yield from self._db.execute(sql.format(where=""))
+                yield from self._db.execute(sql.format(where="")).fetchall()
                 return
             for chunk in _chunks(ids):
-                yield from self._db.execute(sql.format(where=f"IN ({_marks(len(chunk))})"), chunk)
+                where = f"IN ({_marks(len(chunk))})"
+                yield from self._db.execute(sql.format(where=where), chunk).fetchall()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: cannot be read ({error})") from None
 
@@ -380,6 +399,10 @@ class SqliteLedgerStore:
                 f"{self.path}: holds an entry the ledger's rules refuse ({error.path}: "
                 f"{error.problem})"
             ) from None
+        except (ValueError, TypeError, ArithmeticError):
+            # A row changed outside the library (a number or date that is not one): named
+            # by kind only, as a value may be special-category data.
+            raise StoreError(f"{self.path}: holds an entry that cannot be read") from None
 
     def _existing(self, table: str, ids: Sequence[str]) -> set[str]:
         return {row[0] for row in self._rows(f"SELECT id FROM {table} WHERE id {{where}}", ids)}
@@ -395,10 +418,10 @@ class SqliteLedgerStore:
         asks: Iterable[Ask] = (),
     ) -> Changes:
         """Add or replace these entries in one transaction; refused whole if any is invalid."""
-        new_contributors = list(contributors)
-        new_households = list(households)
-        new_payments = list(payments)
-        new_asks = list(asks)
+        new_contributors = _entries(contributors, Contributor, "contributors")
+        new_households = _entries(households, HouseholdRecord, "households")
+        new_payments = _entries(payments, PaymentEntry, "payments")
+        new_asks = _entries(asks, Ask, "asks")
         people = {c.id for c in new_contributors}
         people.update(p.person for p in new_payments)
         people.update(a.person for a in new_asks if a.person is not None)

@@ -18,7 +18,7 @@ import datetime as dt
 import attrs
 from hypothesis import strategies as st
 
-from participatory.payments.rates import ActivityKind, RateUnit, bundled_rate_card
+from participatory.payments.rates import ActivityKind, RateCard, RateUnit, bundled_rate_cards
 from participatory.project.model import Project, Session
 from participatory.roles.models import ContributorKind, PersonContributor
 from participatory.testing import benefits as benefit_strategies
@@ -53,6 +53,10 @@ def sessions(draw: st.DrawFn, identifier: str = "s") -> Session:
         preparation_hours=draw(amounts(0, 2, places=1)),
         contributors=tuple(draw(st.lists(st.sampled_from(PEOPLE), max_size=3, unique=True))),
     )
+
+
+def _card_id(card: RateCard) -> str:
+    return card.id
 
 
 def _person(person_id: str, sensitive: str) -> PersonContributor:
@@ -101,7 +105,10 @@ def projects(draw: st.DrawFn, sensitive: str = "SENSITIVE-SENTINEL") -> Project:
         decisions=draw(st.none() | power_strategies.decision_records()),
         involvement=draw(st.none() | power_strategies.involvement_evidence()),
         budget=draw(st.none() | budget_strategies.budgets(max_lines=4)),
-        rate_card=draw(st.none() | st.just(bundled_rate_card("nihr"))),
+        # Every bundled card, the NIHR card (which holds no rate that was read) included.
+        rate_card=draw(
+            st.none() | st.sampled_from(sorted(bundled_rate_cards().values(), key=_card_id))
+        ),
         sessions=tuple(draw(sessions(f"s{i}")) for i in range(draw(st.integers(0, 3)))),
         payments=payments,
         # Each contributor with benefits heads a household of their own (the key is its id).
