@@ -20,13 +20,13 @@ AttributeError: module 'demo' has no attribute 'cbrt'
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Mapping, MutableMapping
+from collections.abc import Callable, Mapping
 
 __all__ = ["lazy_attribute"]
 
 
 def lazy_attribute(
-    package: str, table: Mapping[str, str], namespace: MutableMapping[str, object]
+    package: str, table: Mapping[str, str], namespace: dict[str, object]
 ) -> Callable[[str], object]:
     """A module ``__getattr__`` that imports ``table[name]`` and returns its ``name``.
 
