@@ -18,7 +18,9 @@ def test_data_lists_every_figure_with_its_coverage_today(capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("participatory data as at ")
     assert out[1].startswith("Nearest date: ")
-    header = out[2].split()
+    # The NIHR card holds no amount (its table was never read): said, as it has no row.
+    assert out[2] == "Rate cards holding no amount read at their source: nihr."
+    header = out[3].split()
     assert header[:3] == ["FIGURE", "VALUE", "FROM"]
     assert "VERIFIED" in header
     assert any(line.startswith("rate_card.skills-for-care-2024.other.hour ") for line in out)
@@ -39,6 +41,14 @@ def test_data_json_is_sorted_by_next_date_and_names_the_source(capsys):
     assert rate["source_key"] == "difference_ne_fair_payment_2024"
     assert rate["in_force_until_superseded"] is True
     assert rate["last_checked"] == "2026-12-06"
+    assert data["cards_without_rates"] == ["nihr"]
+
+
+def test_a_card_with_no_rates_is_named_only_when_asked_about(capsys):
+    assert main(["data", "--only", "rate_card.tewv"]) == 0
+    assert "no amount read" not in capsys.readouterr().out
+    assert main(["data", "--only", "rate_card.nihr", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["cards_without_rates"] == ["nihr"]
 
 
 def test_data_lists_an_institutions_own_files_with_the_bundled_ones(capsys, tmp_path):

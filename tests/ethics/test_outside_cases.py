@@ -662,6 +662,28 @@ def test_identifiable_records_without_consent_in_northern_ireland_are_referred_t
     assert "ask the HSC Trust" in text
 
 
+def test_the_nations_question_says_not_settled_once():
+    """The same study with its nations not said: the question names each nation's routes,
+    Northern Ireland's confidentiality route "not settled: ask" once (its name said "not
+    settled" as well, so the sentence read "(not settled) (not settled: ask)").
+    """
+    analysts = Party(
+        "analysts", Capacity.STAFF, tasks={Task.ANALYSE_DATA}, facts={"own_data_analysed": False}
+    )
+    result = triage(Activity("outcomes-study", parties=[analysts],
+                             facts={**NEW_STUDY, "data_about_people": True,
+                                    "identifiable_patient_data": True,
+                                    "patient_data_without_consent": True,
+                                    "large_scale_special_category": True}))  # fmt: skip
+    (question,) = result.by_rule("ETH-ROUTE-NATIONS")
+    for locale in ("en_GB", "cy"):
+        text = sentence(question, locale=locale)
+        assert "Northern Ireland" in text or "Gogledd Iwerddon" in text
+    english = sentence(question, locale="en_GB")
+    assert "without consent (not settled: ask)" in english
+    assert english.count("not settled") == 1
+
+
 # -- social care ---------------------------------------------------------------------------
 
 

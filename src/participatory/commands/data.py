@@ -164,12 +164,24 @@ def run(args: argparse.Namespace) -> int:
     as_at = day_or_today(args.as_at, "--as-at")
     _one_stdin(args)
     parameters = _parameters(args.parameters)
-    every = figure_coverage(parameters, _cards(args.rates), as_at=as_at)
+    cards = _cards(args.rates)
+    every = figure_coverage(parameters, cards, as_at=as_at)
     rows = [row for row in every if args.only is None or row.name.startswith(args.only)]
     rows = sort_coverage(rows, args.sort)
+    # A card with no rates has no row: say so, or the gap would be invisible here.
+    empty = sorted(
+        name
+        for name, card in cards.items()
+        if not card.rates and (args.only is None or f"rate_card.{card.id}".startswith(args.only))
+    )
     if args.format == "json":
         print_json(
-            {"as_at": as_at.isoformat(), "sort": args.sort, "figures": [r.as_data() for r in rows]}
+            {
+                "as_at": as_at.isoformat(),
+                "sort": args.sort,
+                "figures": [r.as_data() for r in rows],
+                "cards_without_rates": empty,
+            }
         )
         return fail_status(args, rows)
     dated = [row for row in rows if row.next_date is not None]
@@ -183,5 +195,7 @@ def run(args: argparse.Namespace) -> int:
     )
     if nearest is not None and nearest.next_date is not None:
         print(f"Nearest date: {nearest.next_date.isoformat()}, {nearest.name}.")
+    if empty:
+        print(f"Rate cards holding no amount read at their source: {', '.join(empty)}.")
     print("\n".join(_table(rows)))
     return fail_status(args, rows)

@@ -139,8 +139,9 @@ BODY_NAMES: Final = {
     "through IRAS",
     "confidentiality.scotland": "the Public Benefit and Privacy Panel for Health and Social "
     "Care, or the health board's Caldicott Guardian",
+    # Unsettled: the route's requirement says so after the name ("not settled: ask").
     "confidentiality.northern_ireland": "a Northern Ireland route for confidential information "
-    "without consent (not settled)",
+    "without consent",
     "caldicott_guardian": "the Caldicott Guardian of each organisation holding the data",
     "dpia": "a data protection impact assessment by the data controller",
     "local_governance": "the local clinical governance, audit or R&D office",
