@@ -96,6 +96,17 @@ def test_pounds_is_whole_pence_of_gbp_and_never_negative():
     assert optional_pounds("x")("1.00") == Money.gbp(1)
 
 
+def test_a_negative_receipt_is_refused_with_the_way_to_record_a_refund():
+    """A receipt's amount is checked by the same rule as every other amount, with a hint."""
+    with pytest.raises(ValidationError) as caught:
+        Receipt(Money.gbp("-5.00"), "2025-06-10")
+    assert caught.value.path == "amount"
+    assert "must not be negative" in str(caught.value)
+    assert caught.value.hint == "record a refund separately"
+    with pytest.raises(ValidationError, match="whole number of pence"):
+        Receipt(Money.gbp("5.001"), "2025-06-10")
+
+
 @given(
     st.decimals(allow_nan=False, allow_infinity=False, min_value=-(10**14), max_value=10**14)
     | st.integers(-(10**6), 10**8).map(lambda n: Decimal(n).scaleb(-2))

@@ -32,6 +32,7 @@ __all__ = [
     "optional_pounds",
     "pounds",
     "weekday",
+    "whole_pence",
 ]
 
 
@@ -191,15 +192,26 @@ def flag(path: str) -> Callable[[object, object, object], None]:
     return check
 
 
-def _gbp(value: object, path: str) -> Money:
+def whole_pence(value: object, path: str, *, negative_hint: str | None = None) -> Money:
+    """``value`` as a non-negative whole-penny amount in GBP, or the error at ``path``.
+
+    Every amount a household, claim or receipt holds passes here, so the checks are made
+    exactly from the amount's lowest-terms fraction (a Money amount is always finite): the
+    same tests as ``is_negative()`` and ``is_whole_minor_units()``, without a rounded copy.
+
+    >>> whole_pence("12.50", "fee")
+    Money('12.50', 'GBP')
+    >>> whole_pence("12.505", "fee")
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: fee: must be a whole number of pence
+    """
     money = value if isinstance(value, Money) else Money(to_decimal(value, path), "GBP")
     if money.currency != "GBP":
         raise ValidationError(path, "must be in pounds sterling (GBP)")
-    # Exact, from the amount's lowest-terms fraction (Money's amount is always finite): the
-    # same tests as is_negative() and is_whole_minor_units(), without building a rounded copy.
     numerator, denominator = money.amount.as_integer_ratio()
     if numerator < 0:
-        raise ValidationError(path, "must not be negative")
+        raise ValidationError(path, "must not be negative", hint=negative_hint)
     if 100 % denominator:
         raise ValidationError(path, "must be a whole number of pence")
     return money
@@ -209,7 +221,7 @@ def pounds(path: str) -> Callable[[object], Money]:
     """A converter to a non-negative whole-penny amount in GBP."""
 
     def convert(value: object) -> Money:
-        return _gbp(value, path)
+        return whole_pence(value, path)
 
     return convert
 
@@ -218,7 +230,7 @@ def optional_pounds(path: str) -> Callable[[object], Money | None]:
     """Like :func:`pounds`, but ``None`` stays ``None``."""
 
     def convert(value: object) -> Money | None:
-        return None if value is None else _gbp(value, path)
+        return None if value is None else whole_pence(value, path)
 
     return convert
 

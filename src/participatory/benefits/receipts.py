@@ -25,6 +25,7 @@ from typing import Final
 
 import attrs
 
+from participatory.benefits.kinds import whole_pence
 from participatory.core.errors import ValidationError
 from participatory.core.money import Money, to_decimal
 from participatory.core.pennies import to_pennies
@@ -97,18 +98,7 @@ _HOURS_IN_WEEK: Final = Decimal(168)
 
 
 def _amount(value: Money | Decimal | int | str) -> Money:
-    money = value if isinstance(value, Money) else Money(to_decimal(value, "amount"), "GBP")
-    if money.currency != "GBP":
-        raise ValidationError("amount", "must be in pounds sterling (GBP)")
-    # Money.is_negative and is_whole_minor_units, from the amount's exact lowest-terms
-    # fraction (Money's amount is always finite): a receipt is made for every payment
-    # checked, and these are most of the cost of making one.
-    numerator, denominator = money.amount.as_integer_ratio()
-    if numerator < 0:
-        raise ValidationError("amount", "must not be negative", hint="record a refund separately")
-    if 100 % denominator:
-        raise ValidationError("amount", "must be a whole number of pence")
-    return money
+    return whole_pence(value, "amount", negative_hint="record a refund separately")
 
 
 def _kind(value: ReceiptKind | str) -> ReceiptKind:
