@@ -233,14 +233,23 @@ def benefit_exemption(household: Household, day: dt.date) -> Exemption | None:
     return None
 
 
+def _children_counted(household: Household, day: dt.date) -> int:
+    """How many children and young persons the household is responsible for on ``day``.
+
+    The cap asks on an AP's last day: a change takes effect from the first day of the AP it
+    happens in (D&A Regs 2013 Sch. 1 para. 20), as for the child elements.
+    """
+    children = household.profile.children
+    return sum(1 for c in children if c.counts_on(day)) if children else 0
+
+
 def child_benefit_monthly(household: Household, day: dt.date, r: CapRates) -> int:
     """The household's Child Benefit as a monthly amount (pennies; 0 if not claimed).
 
     Paid for each child or qualifying young person the household is responsible for, the
     eldest at the higher rate; weekly × 52 ÷ 12 (reg. 80(5), 73), to the nearest penny.
     """
-    counted = sum(1 for c in household.profile.children if c.counts_on(day))
-    return _child_benefit(household.child_benefit, counted, r)
+    return _child_benefit(household.child_benefit, _children_counted(household, day), r)
 
 
 def _child_benefit(claimed: bool, counted: int, r: CapRates) -> int:
@@ -305,8 +314,7 @@ def cap_state(
     if in_grace_period(household, period, r.grace_months):
         return _NONE._replace(exemption=Exemption.GRACE_PERIOD)
     profile = household.profile
-    # Who the household is responsible for is decided at the AP's end (see responsible_on).
-    counted = sum(1 for c in profile.children if c.counts_on(period.end)) if profile.children else 0
+    counted = _children_counted(household, period.end)
     family = profile.couple or counted > 0
     london = _in_london(household)
     limit = _limit(r, family, london=bool(london))
@@ -371,8 +379,7 @@ def _uses(ctx: Context, day: dt.date, names: tuple[str, ...]) -> tuple[Parameter
 
 def _is_family(household: Household, day: dt.date) -> bool:
     """Joint claimants, or a claimant responsible for a child or young person (reg. 80A)."""
-    profile = household.profile
-    return profile.couple or any(c.counts_on(day) for c in profile.children)
+    return household.profile.couple or _children_counted(household, day) > 0
 
 
 def _in_london(household: Household) -> bool | None:
