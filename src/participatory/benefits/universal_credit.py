@@ -420,12 +420,9 @@ def maximum_amount(
         total += r.carer * profile.carers
     counted_children = False
     if profile.children:
-        child_amounts, _excluded, disabled = _children(household, day, responsible_on, r, ctx)
-        counted_children = (
-            bool(child_amounts)
-            or bool(disabled)
-            or any(c.counts_on(responsible_on) for c in profile.children)
-        )
+        child_amounts, excluded, disabled = _children(household, day, responsible_on, r, ctx)
+        # Every child counted has an element or is one the two-child limit left out.
+        counted_children = bool(child_amounts) or excluded > 0
         for amount in child_amounts:
             total += amount
         for amount in disabled:
