@@ -46,18 +46,8 @@ from participatory.ledger import (
     contributor_statement,
 )
 from participatory.render.text import sentence
+from tests.hardening.records import HOUSEHOLD
 
-HOUSEHOLD = {
-    "id": "h-a",
-    "household": {
-        "people": [{"id": "amira", "carers_allowance": {}, "monthly_earnings": "333.33 GBP"}],
-        "universal_credit": {"first_date_of_entitlement": "2025-03-10"},
-    },
-    "consents": [
-        {"person": "amira", "agreed_by": "amira", "agreed_on": "2025-04-01", "purpose": "checks",
-         "retain_until": "2027-03-31"}
-    ],
-}  # fmt: skip
 #: Amounts with more significant digits than the hostile precision, so any sum rounds.
 AMOUNTS = ("4321.09", "187.77", "99.99", "1234.56")
 

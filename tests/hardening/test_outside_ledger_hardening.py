@@ -42,19 +42,9 @@ import pytest
 from participatory.cli import main
 from participatory.ledger import Contributor, HouseholdRecord, Ledger, PaymentEntry
 from participatory.ledger.before_paying import context_window
+from tests.hardening.records import HOUSEHOLD
 
 SENTINEL = "QXSENTINELQX"
-HOUSEHOLD = {
-    "id": "h-a",
-    "household": {
-        "people": [{"id": "amira", "carers_allowance": {}, "monthly_earnings": "333.33 GBP"}],
-        "universal_credit": {"first_date_of_entitlement": "2025-03-10"},
-    },
-    "consents": [
-        {"person": "amira", "agreed_by": "amira", "agreed_on": "2025-04-01", "purpose": "checks",
-         "retain_until": "2027-03-31"}
-    ],
-}  # fmt: skip
 
 
 def run(argv: list[str], stdin: bytes = b"") -> tuple[int, str, str]:
