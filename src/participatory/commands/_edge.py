@@ -15,7 +15,15 @@ from participatory.core.periods import LONDON, to_date
 from participatory.project.errors import ProjectFileError
 from participatory.project.files import parse_document
 
-__all__ = ["day_or_today", "print_json", "read_document", "read_source", "today", "wrapped"]
+__all__ = [
+    "day_or_today",
+    "print_json",
+    "read_document",
+    "read_input",
+    "read_source",
+    "today",
+    "wrapped",
+]
 
 
 def today() -> dt.date:
@@ -38,18 +46,46 @@ def read_source(source: str, error: limits.FileError | None = None) -> tuple[str
     strictly; ``error`` makes the exception for a file that cannot be read.
     """
     make = _file_error if error is None else error
+    if source == "-" and getattr(_stdin(make), "buffer", None) is None:
+        return _text_stand_in(DEFAULT_LIMITS, make), "<stdin>"
+    data, name = read_input(source, error=make)
+    return limits.decode_utf8(data, name, error=make), name
+
+
+def read_input(
+    source: str,
+    *,
+    bounds: limits.Limits = DEFAULT_LIMITS,
+    error: limits.FileError | None = None,
+) -> tuple[bytes, str]:
+    """The bytes of a file, or of standard input when ``source`` is ``-``, and its name.
+
+    At most ``bounds.file_bytes`` of them (an endless stream or a huge file is refused);
+    ``error`` makes the exception for input that cannot be read, closed standard input
+    included.
+    """
+    make = _file_error if error is None else error
     if source == "-":
-        if sys.stdin is None:  # started with standard input closed (a daemon, "<&-")
-            raise make("<stdin>", "", "is closed: give a file instead of -")
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:  # a text stream put in place of stdin (a test, an embedding)
-            text = sys.stdin.read(DEFAULT_LIMITS.file_bytes + 1)
-            if len(text) > DEFAULT_LIMITS.file_bytes:
-                raise make("<stdin>", "", "is too large (the most this reader accepts)")
-            return text, "<stdin>"
-        data = limits.read_stream(stream, "<stdin>", error=make)
-        return limits.decode_utf8(data, "<stdin>", error=make), "<stdin>"
-    return limits.read_text(Path(source), error=make), source
+        stream = _stdin(make)
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            return _text_stand_in(bounds, make).encode("utf-8"), "<stdin>"
+        return limits.read_stream(buffer, "<stdin>", limits=bounds, error=make), "<stdin>"
+    return limits.read_bytes(Path(source), limits=bounds, error=make), source
+
+
+def _stdin(make: limits.FileError) -> Any:
+    if sys.stdin is None:  # started with standard input closed (a daemon, "<&-")
+        raise make("<stdin>", "", "is closed: give a file instead of -")
+    return sys.stdin
+
+
+def _text_stand_in(bounds: limits.Limits, make: limits.FileError) -> str:
+    # A text stream put in place of standard input (a test, an embedding), read within bounds.
+    text: str = sys.stdin.read(bounds.file_bytes + 1)
+    if len(text) > bounds.file_bytes:
+        raise make("<stdin>", "", "is too large (the most this reader accepts)")
+    return text
 
 
 def read_document(source: str, format: str = "json") -> tuple[dict[str, Any], str]:

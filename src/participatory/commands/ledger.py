@@ -33,17 +33,22 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from participatory.commands._edge import day_or_today, print_json, read_document, wrapped
+from participatory.commands._edge import (
+    day_or_today,
+    print_json,
+    read_document,
+    read_input,
+    wrapped,
+)
 from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Finding
-from participatory.core.limits import Limits, parse_json, read_bytes, read_stream
+from participatory.core.limits import Limits, parse_json
 from participatory.core.money import Money, to_decimal
 from participatory.core.params import ParameterSet, load_parameters
 from participatory.core.periods import TaxYear, to_date
@@ -304,21 +309,6 @@ def _payment(args: argparse.Namespace) -> PaymentEntry:
 _IMPORT_LIMITS: Final = Limits(file_bytes=512 * 1024 * 1024, list_length=5_000_000)
 
 
-def _read_bytes(path: str) -> bytes:
-    if path == "-":
-        if sys.stdin is None:  # started with standard input closed
-            raise StoreError("<stdin> is closed: give a file instead of -")
-        stream = getattr(sys.stdin, "buffer", None)
-        if stream is None:  # a text stream put in place of stdin (a test, an embedding)
-            return sys.stdin.read().encode("utf-8")
-        return read_stream(stream, "<stdin>", limits=_IMPORT_LIMITS, error=_stdin_error)
-    return read_bytes(path, limits=_IMPORT_LIMITS, error=_file_error)
-
-
-def _stdin_error(file: str, _key: str, problem: str) -> StoreError:
-    return StoreError(f"{file} {problem}")
-
-
 def _file_error(file: str, key: str, problem: str) -> StoreError:
     return StoreError(f"{file}: {key + ': ' if key else ''}{problem}")
 
@@ -372,7 +362,7 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    data = _read_bytes(args.file)
+    data, _name = read_input(args.file, bounds=_IMPORT_LIMITS, error=_file_error)
     chosen: Literal["csv", "json"] = args.format or (
         "csv" if args.file.lower().endswith(".csv") else "json"
     )
