@@ -101,3 +101,13 @@ def test_naive_datetimes_are_refused_and_aware_ones_use_london_days():
 def test_weekly_to_monthly_is_times_52_over_12():
     # £196 a week (the 2025/26 Carer's Allowance limit) = 196 × 52 / 12 = £849.333…
     assert weekly_to_monthly(Decimal(196)).quantize(Decimal("0.01")) == Decimal("849.33")
+
+
+def test_the_week_after_and_its_refusal_at_the_end_of_the_calendar():
+    """Benefit weeks from Tuesday: the week of Friday 13 June 2025 is 10-16 June, the next
+    17-23 June. The week holding 31 December 9999 has no week after it."""
+    weeks = BenefitWeekCycle(1)
+    week = weeks.period_containing(D(2025, 6, 13))
+    assert weeks.period_after(week) == DateRange(D(2025, 6, 17), D(2025, 6, 23))
+    with pytest.raises(ValidationError, match="end of the calendar"):
+        weeks.period_after(DateRange(D(9999, 12, 25), D(9999, 12, 31)))

@@ -54,3 +54,11 @@ def test_tax_years_cover_any_range_exactly(span):
     assert_exact_cover(pieces, span)
     for piece in pieces[1:]:
         assert (piece.start.month, piece.start.day) == (4, 6)
+
+
+@given(ps.assessment_period_cycles() | ps.benefit_week_cycles(), ps.dates())
+def test_the_period_after_starts_the_day_after_the_period_ends(cycle, day):
+    period = cycle.period_containing(day)
+    following = cycle.period_after(period)
+    assert following.start == period.end + ONE_DAY
+    assert following == cycle.period_containing(following.start)

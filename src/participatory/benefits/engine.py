@@ -101,7 +101,6 @@ _SELF_EMPLOYED: Final = ReceiptKind.SELF_EMPLOYED_INVOICE
 _NOTHING_RECEIVED: Final = Treatment.NOTHING_RECEIVED
 _NEW_STYLE_JSA: Final = LegacyBenefit.NEW_STYLE_JSA
 
-_DAY: Final = dt.timedelta(days=1)
 
 
 # Bounded caches of the periods days fall in: a year of days for every week start and every
@@ -121,16 +120,8 @@ def _assessment_period(anchor_day: int, day: dt.date) -> DateRange:
 @functools.lru_cache(maxsize=8192)
 def _next_week(start_weekday: int, day: dt.date) -> DateRange:
     # Carer's Allowance: the week after the one the earnings fall in (ICA Regs reg. 8(1)).
-    week = _week(start_weekday, day)
-    if week.end == dt.date.max:
-        # No week follows the calendar's last: the same refusal as any period past its end.
-        raise ValidationError(
-            "date",
-            "is too close to the start or end of the calendar (years 1 to 9999) to lie in a "
-            "whole period",
-            hint="check the year",
-        )
-    return _week(start_weekday, week.end + _DAY)
+    weeks = BenefitWeekCycle(start_weekday)
+    return weeks.period_after(weeks.period_containing(day))
 
 
 #: One benefit week as the engine gathers it: the week, each member's income in it, and

@@ -186,6 +186,12 @@ class _SplitsRanges:
         """The whole periods that share at least one day with ``span``, in order."""
         return list(_periods_overlapping(self, span))
 
+    def period_after(self, period: DateRange) -> DateRange:
+        """The whole period that follows ``period`` (refused past the end of the calendar)."""
+        if period.end == dt.date.max:
+            raise _beyond_calendar()
+        return self.period_containing(period.end + dt.timedelta(days=1))
+
     def split(self, span: DateRange) -> list[DateRange]:
         """``span`` cut at period boundaries: the pieces cover it exactly, without overlap."""
         return list(_split(self, span))
