@@ -102,7 +102,6 @@ _NOTHING_RECEIVED: Final = Treatment.NOTHING_RECEIVED
 _NEW_STYLE_JSA: Final = LegacyBenefit.NEW_STYLE_JSA
 
 
-
 # Bounded caches of the periods days fall in: a year of days for every week start and every
 # day of the month a claim can begin on fits in each.
 @functools.lru_cache(maxsize=8192)
