@@ -212,7 +212,8 @@ def test_advisory_group_asked_to_complete_a_health_questionnaire():
     overlap = summary.by_rule("ETH-ROLE-OVERLAP")
     assert len(overlap) == 3
     assert sentence(overlap[0], locale="en_GB") == (
-        "ana is a contributor in advisory-meetings and a research participant in "
+        # The person's label opens the sentence, so it starts with a capital letter.
+        "Ana is a contributor in advisory-meetings and a research participant in "
         "health-questionnaire; for most research, contributors should not also be "
         "participants in the same study."
     )

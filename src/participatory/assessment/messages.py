@@ -136,11 +136,11 @@ MESSAGES: Final[Mapping[str, object]] = (
             "that date were costed at its last rates. Check for a newer card."
         ),
         "assessment.session_costed": (
-            "{session} ({activity} on {held_on}) is due {fee} per contributor at the {card} "
-            "rate card's rates."
+            "Session {session} ({activity} on {held_on}) is due {fee} per contributor at the "
+            "{card} rate card's rates."
         ),
         "assessment.session_not_costed": (
-            "{session} could not be costed on the {card} rate card: {reason}"
+            "Session {session} could not be costed on the {card} rate card: {reason}"
         ),
         "assessment.fees_below_card": (
             "{contributor} is planned to be paid {planned} for their time, less than the "

@@ -18,42 +18,45 @@ __all__ = ["MESSAGES"]
 #: Every template of the ethics engine, by message key.
 MESSAGES: Final[Mapping[str, str]] = {
     # Who is a participant.
-    "ethics.participant_declared": "{party} take part as research participants.",
+    "ethics.participant_declared": (
+        'The people in the group "{party}" take part as research participants.'
+    ),
     "ethics.service_users_studied": (
-        "{party} are the patients or service users whose care, records or views the activity "
-        "looks at, so they are its participants."
+        'The people in the group "{party}" are the patients or service users whose care, '
+        "records or views the activity looks at, so they are its participants."
     ),
     "ethics.intervention": (
-        "{party} take part in the intervention being studied, so they are research participants."
+        'The people in the group "{party}" take part in the intervention being studied, so they '
+        "are research participants."
     ),
     "ethics.data_analysed": (
-        "What {party} say or provide is recorded and analysed as study data, so they are "
-        "research participants, not advisers."
+        'What the group "{party}" says or provides is recorded and analysed as study data, so '
+        "its members are research participants, not advisers."
     ),
     "ethics.data_not_analysed": (
-        "What {party} share informs the work but is not analysed as study data, so they are "
-        "not research participants."
+        'What the group "{party}" shares informs the work but is not analysed as study data, so '
+        "its members are not research participants."
     ),
     "ethics.co_research_participants": (
-        "The data {party} collect or analyse comes from or is about people; those people are "
-        "participants (of research, or of an audit or evaluation), so the activity is judged "
-        "by the HRA questions."
+        'The data the group "{party}" collects or analyses comes from or is about people; those '
+        "people are participants (of research, or of an audit or evaluation), so the activity "
+        "is judged by the HRA questions."
     ),
     "ethics.co_research_non_human": (
-        "The data {party} collect or analyse is not about people (for example environmental "
-        "samples), so nobody in this activity is a human research participant."
+        'The data the group "{party}" collects or analyses is not about people (for example '
+        "environmental samples), so nobody in this activity is a human research participant."
     ),
     "ethics.staff_data_about_people": (
-        "The data {party} collect or analyse comes from or is about people (records, for "
-        "example): those people are the activity's participants (of research, or of an audit "
-        "or evaluation) though no group of them takes part, so the activity is judged by the "
-        "HRA questions."
+        'The data the group "{party}" collects or analyses comes from or is about people '
+        "(records, for example): those people are the activity's participants (of research, "
+        "or of an audit or evaluation) though no group of them takes part, so the activity is "
+        "judged by the HRA questions."
     ),
     "ethics.data_within_approved_study": (
-        "The data {party} collect or analyse is about participants of a study that already "
-        "holds ethics approval ({approval}), and this use is within what that approval and "
-        "their consent cover: they are that study's participants, not this activity's, and "
-        "helping with the data is involvement within that study."
+        'The data the group "{party}" collects or analyses is about participants of a study '
+        "that already holds ethics approval ({approval}), and this use is within what that "
+        "approval and their consent cover: they are that study's participants, not this "
+        "activity's, and helping with the data is involvement within that study."
     ),
     "ethics.no_people_studied": (
         "Only staff take part, in their job role, and nobody's own data, views or records are "
@@ -71,21 +74,21 @@ MESSAGES: Final[Mapping[str, str]] = {
     ),
     # Involvement and engagement.
     "ethics.involvement_advisory": (
-        "{party} plan or advise on the research as specialist advisers: this is public "
-        "involvement, which needs no ethics approval itself."
+        'The people in the group "{party}" plan or advise on the research as specialist '
+        "advisers: this is public involvement, which needs no ethics approval itself."
     ),
     "ethics.involvement_co_research": (
-        "{party} help carry out the research as co-researchers: they are involved, not "
-        "participants; any ethics application should describe their role, training, support "
-        "and confidentiality."
+        'The people in the group "{party}" help carry out the research as co-researchers: they '
+        "are involved, not participants; any ethics application should describe their role, "
+        "training, support and confidentiality."
     ),
     "ethics.involvement_nhs": (
-        "Being patients or recruited through the NHS does not make {party} research "
-        "participants while they act as advisers."
+        "Being patients or recruited through the NHS does not make the people in the group "
+        '"{party}" research participants while they act as advisers.'
     ),
     "ethics.engagement": (
-        "{party} are given information about research and are not studied: this is public "
-        "engagement, which needs no ethics approval."
+        'The people in the group "{party}" are given information about research and are not '
+        "studied: this is public engagement, which needs no ethics approval."
     ),
     # HRA questions and the Defining Research table.
     "ethics.hra_yes": (
@@ -155,35 +158,38 @@ MESSAGES: Final[Mapping[str, str]] = {
     ),
     # Consent and safeguarding.
     "ethics.consent_planned": (
-        "Informed consent with participant information is planned for {party}."
+        'Informed consent with participant information is planned for the group "{party}".'
     ),
     "ethics.consent_missing": (
-        "{party} are research participants but no informed consent is planned for them."
+        'The people in the group "{party}" are research participants but no informed consent '
+        "is planned for them."
     ),
     "ethics.consent_unknown": (
-        "{party} are research participants; say whether informed consent with participant "
-        "information is planned for them."
+        'The people in the group "{party}" are research participants; say whether informed '
+        "consent with participant information is planned for them."
     ),
     "ethics.consent_under_16": (
-        "{party} include children under 16: consent comes from a person with parental "
-        "responsibility, with the child's own agreement; a child who fully understands what "
-        "is involved may consent for themselves (Gillick competence). Scotland's rules differ "
-        "and are not covered here."
+        'The group "{party}" includes children under 16: consent comes from a person with '
+        "parental responsibility, with the child's own agreement; a child who fully understands "
+        "what is involved may consent for themselves (Gillick competence). Scotland's rules "
+        "differ and are not covered here."
     ),
     "ethics.consent_aged_16_17": (
-        "{party} include young people aged 16 or 17, who are generally presumed able to "
-        "consent for themselves; if any may lack capacity, the capacity laws apply from 16."
+        'The group "{party}" includes young people aged 16 or 17, who are generally presumed '
+        "able to consent for themselves; if any may lack capacity, the capacity laws apply "
+        "from 16."
     ),
     "ethics.consent_age_band_unknown": (
-        "{party} include people under 18: say whether they are under 16 or aged 16 to 17, "
-        "because who gives consent differs."
+        'The group "{party}" includes people under 18: say whether they are under 16 or aged '
+        "16 to 17, because who gives consent differs."
     ),
     "ethics.safeguarding": (
-        "{party} include people in vulnerable circumstances or under 18: plan safeguarding, "
-        "support and clear boundaries."
+        'The group "{party}" includes people in vulnerable circumstances or under 18: plan '
+        "safeguarding, support and clear boundaries."
     ),
     "ethics.safeguarding_unknown": (
-        "Not known whether {party} include people in vulnerable circumstances or under 18."
+        'Not known whether the group "{party}" includes people in vulnerable circumstances or '
+        "under 18."
     ),
     # Project level.
     "ethics.role_overlap": (

@@ -173,6 +173,15 @@ _ROUTES: Final = {
         "authority's research governance applies to research it takes part in (read in a "
         "university's guidance, not at a primary source)."
     ),
+    # The one source read speaks of research only; an audit or evaluation is told so.
+    "ethics.route.local_authority_not_research": (
+        "The activity is not research, but the people it looks at are identified through "
+        "social care in England. The source this rests on (a university's guidance, not a "
+        "primary source) says a local authority with social care responsibilities must have a "
+        "research governance framework for any research it is involved with; it does not speak "
+        "of audits or evaluations. So this is shown as advice: ask the local authority whether "
+        "its governance covers this activity."
+    ),
     "ethics.route.local_governance": (
         "Not research: no HRA Approval or NHS research ethics committee. Register it with the "
         "clinical governance, audit or R&D office of the organisation where it takes place, "

@@ -25,7 +25,8 @@ Each :class:`RouteRule` is one sentence of guidance turned into a condition (see
   research falls under it is unsettled), or an appropriate body under the MCA (NI) 2016.
 - **Social care in England.** The Social Care REC, or a university REC that follows the
   ESRC framework (GAfREC 2.3.8A as the SCREC states it; its exceptions were not read);
-  the local authority's research governance (secondary source).
+  the local authority's research governance (secondary source; it speaks of research only,
+  which the finding says for an audit or evaluation).
 - **Prisons and probation.** HMPPS's National Research Committee in England and Wales; the
   Scottish and Northern Irish prison services' procedures were not found (unsettled).
 - **The university REC** reviews research no statutory committee reviews; where one does,
@@ -96,7 +97,8 @@ class RouteRule:
     ``per_nation`` routes differ by nation (one route per nation); the others cover the
     whole study (one NHS REC opinion for a UK-wide study). A rule with no ``body`` only
     explains (why no NHS REC is needed, for instance). ``key`` is its message key without
-    the ``ethics.`` prefix.
+    the ``ethics.`` prefix; ``not_research_key``, where given, is the one used when the
+    activity is not research (a rule whose source speaks of research only says so).
     """
 
     rule_id: str
@@ -110,6 +112,15 @@ class RouteRule:
     actions: tuple[str, ...] = (Action.APPLY_BY_ROUTE.value,)
     #: Whether the condition reads the nation (else it is evaluated once for all nations).
     uses_nation: bool = False
+    #: Its message key for an activity that is not research, where its source speaks of
+    #: research only (else ``key`` serves every activity).
+    not_research_key: str | None = None
+
+    def message_key(self, outcome: TriageOutcome) -> str:
+        """The key of its finding for an activity with ``outcome``."""
+        if self.not_research_key is not None and outcome in NOT_RESEARCH_OUTCOMES:
+            return self.not_research_key
+        return self.key
 
     @property
     def severity(self) -> Severity:
@@ -393,7 +404,8 @@ ROUTE_RULES: Final = (
     RouteRule("ETH-ROUTE-NO-NHS-REC-FOR-STAFF", "route.no_nhs_rec_for_staff", None, R,
           _no_nhs_rec_for_staff, actions=(), uses_nation=True),
     RouteRule("ETH-ROUTE-LOCAL-AUTHORITY", "route.local_authority", B.LOCAL_AUTHORITY, A,
-          _local_authority, nations=frozenset({E}), per_nation=True),
+          _local_authority, nations=frozenset({E}), per_nation=True,
+          not_research_key="route.local_authority_not_research"),
     RouteRule("ETH-ROUTE-LOCAL-GOVERNANCE", "route.local_governance", B.LOCAL_GOVERNANCE, R,
           _local_governance, actions=(Action.LOCAL_GOVERNANCE.value,)),
     RouteRule("ETH-ROUTE-DPIA", "route.dpia", B.DPIA, R, _dpia),

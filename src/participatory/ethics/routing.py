@@ -255,7 +255,7 @@ def plan_routes(
     citations = log.guidance.route_citations
     # The most senior bodies first; otherwise in the order the rules list them.
     routes = sorted(_merge(certain, citations), key=lambda r: -r.body.level)
-    _explain(log, certain, citations, approval=approval)
+    _explain(log, certain, citations, approval=approval, outcome=situation.outcome)
     now = _state(situation.outcome, certain, possible)
     # A question's "if yes / if no" names the routes each answer leads to, so it tells what
     # a sensitive yes behind any route is (a capacity body, HMPPS): withheld like the route.
@@ -285,6 +285,7 @@ def _explain(
     citations: Mapping[str, tuple[Citation, ...]],
     *,
     approval: str,
+    outcome: TriageOutcome,
 ) -> None:
     by_rule: dict[str, list[_Draft]] = {}
     for draft in certain:
@@ -299,7 +300,7 @@ def _explain(
         log.add(
             rule_id,
             rule.severity,
-            rule.key,
+            rule.message_key(outcome),
             citations.get(rule_id, ()),
             actions=rule.actions,
             sensitive=any(d.sensitive for d in drafts),

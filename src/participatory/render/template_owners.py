@@ -294,6 +294,7 @@ OWNERS: Final[Mapping[str, tuple[str, ...]]] = {
         "ethics.route.hsc_permission_northern_ireland",
         "ethics.route.no_nhs_rec_for_staff",
         "ethics.route.local_authority",
+        "ethics.route.local_authority_not_research",
         "ethics.route.local_governance",
         "ethics.route.dpia",
         "ethics.route.dpia_screening",

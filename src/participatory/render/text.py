@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
+import string
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
@@ -150,7 +152,68 @@ def sentence(finding: Finding, *, locale: str, include_sensitive: bool = False) 
         key: hidden if hide else format_value(value, locale)
         for key, value in finding.values.items()
     }
-    return template_text.format_map(values)
+    return _filled(template_text, values)
+
+
+# A sentence ends at a full stop, question or exclamation mark and a space: a placeholder
+# right after one opens the next sentence, as one at the template's very start does.
+_SENTENCE_END: Final = re.compile(r"[.!?]\s+$")
+# Each template as filled: None when no placeholder opens a sentence, else the template with
+# those placeholders renamed and (new name, name) pairs. One entry per template and locale;
+# cleared when full rather than grown without bound.
+_Openings = tuple[str, tuple[tuple[str, str], ...]] | None
+_OPENINGS: dict[str, _Openings] = {}
+_OPENINGS_LIMIT: Final = 4096
+_UNSEEN: Final = ("", ())
+
+
+def _openings(template_text: str) -> _Openings:
+    """``template_text`` with its placeholders that open a sentence renamed, or ``None``."""
+    parts: list[str] = []
+    renamed: dict[str, str] = {}
+    first = True
+    for literal, field, spec, conversion in string.Formatter().parse(template_text):
+        parts.append(literal.replace("{", "{{").replace("}", "}}"))
+        if field is None:
+            continue
+        if spec or conversion or not field.isidentifier():
+            return None  # no template formats its values itself; leave such a one to str.format
+        # Text between two placeholders ("{units} {unit}") is never a sentence's start.
+        if (first and not literal.strip()) or _SENTENCE_END.search(literal) is not None:
+            renamed[f"_opening_{field}"] = field
+            field = f"_opening_{field}"
+        parts.append("{" + field + "}")
+        first = False
+    return ("".join(parts), tuple(renamed.items())) if renamed else None
+
+
+def _filled(template_text: str, values: Mapping[str, str]) -> str:
+    """``template_text`` with its placeholders filled from ``values``.
+
+    A value that opens a sentence (a caller's label at the start of the template, or after a
+    full stop) starts with a capital letter: only its first character changes, and a value
+    in the middle of a sentence is shown as given. The translated template decides, so each
+    language capitalises where its own sentences start.
+    """
+    known = _OPENINGS.get(template_text, _UNSEEN)
+    if known is _UNSEEN:
+        if len(_OPENINGS) >= _OPENINGS_LIMIT:
+            _OPENINGS.clear()
+        known = _OPENINGS[template_text] = _openings(template_text)
+    if known is None:
+        return template_text.format_map(values)
+    renamed, openings = known
+    filled = dict(values)
+    for name, field in openings:
+        filled[name] = _capitalised(values[field])
+    return renamed.format_map(filled)
+
+
+def _capitalised(value: str) -> str:
+    # Only the first character, in its titlecase form (a digraph such as "ǆ" opens a word
+    # as "ǅ", not "Ǆ"), and only where that is one character (not "ß").
+    head = value[:1].title()
+    return head + value[1:] if len(head) == 1 else value
 
 
 def action_sentence(key: str, *, locale: str) -> str:
