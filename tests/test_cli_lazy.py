@@ -124,7 +124,7 @@ import io, contextlib, json, sys
 from participatory.cli import main
 with contextlib.redirect_stdout(io.StringIO()):
     status = main(sys.argv[1:])
-names = [m for m in sys.modules if m.startswith(("participatory.", "pendulum"))]
+names = [m for m in sys.modules if m.startswith(("participatory.", "pendulum", "babel.messages"))]
 print(json.dumps([status, sorted(names)]))
 """
 
@@ -159,12 +159,35 @@ def test_assessing_a_project_imports_no_ledger_and_no_html_page():
     assert "participatory.render.html" not in modules
     assert "participatory.commands.ledger" not in modules
     assert "pendulum" not in modules  # given --as-at, no clock is read
+    assert not {m for m in modules if m.startswith("babel.messages")}  # English: no catalogue
 
 
-def test_a_run_that_reads_the_clock_still_gets_todays_date():
+def test_a_welsh_report_reads_its_catalogue():
+    status, modules = _imported_by(
+        "assess", "examples/arts-coproduction.toml", "--as-at", "2026-11-02", "--locale", "cy"
+    )
+    assert status == 0
+    assert "babel.messages.mofile" in modules or "babel.messages.pofile" in modules
+
+
+def test_a_run_that_reads_the_clock_does_not_import_pendulum():
     status, modules = _imported_by("data")
     assert status == 0
-    assert "pendulum" in modules
+    assert "pendulum" not in modules  # the standard library's zoneinfo reads the clock
+
+
+def test_today_is_the_calendar_day_in_london():
+    import datetime as dt
+
+    import pendulum
+
+    from participatory.commands._edge import today
+
+    before = pendulum.now("Europe/London").date()
+    day = today()
+    after = pendulum.now("Europe/London").date()
+    assert type(day) is dt.date
+    assert day in {before, after}
 
 
 def test_top_level_help_imports_no_command():

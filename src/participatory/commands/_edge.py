@@ -27,11 +27,23 @@ __all__ = [
 
 
 def today() -> dt.date:
-    """Today in Europe/London (the clock is read here, at the edge, and nowhere else)."""
-    import pendulum  # only when a command reads the clock: most runs are given a date
+    """Today in Europe/London (the clock is read here, at the edge, and nowhere else).
 
-    now = pendulum.now(LONDON)
-    return dt.date(now.year, now.month, now.day)
+    The standard library's :mod:`zoneinfo` knows the UK's clock changes from the system's
+    timezone database, or from the ``tzdata`` package where the system has none (pendulum
+    depends on it); importing ``pendulum`` for this one reading would cost a command more
+    than the rest of its start-up. Only a system with neither falls back to ``pendulum``.
+    """
+    import zoneinfo  # only when a command reads the clock: most runs are given a date
+
+    try:
+        london = zoneinfo.ZoneInfo(LONDON)
+    except zoneinfo.ZoneInfoNotFoundError:  # pragma: no cover - no timezone data at all
+        import pendulum
+
+        now = pendulum.now(LONDON)
+        return dt.date(now.year, now.month, now.day)
+    return dt.datetime.now(london).date()
 
 
 def day_or_today(value: str | None, option: str) -> dt.date:

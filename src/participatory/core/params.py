@@ -202,7 +202,16 @@ class ParameterSet(Mapping[str, Parameter]):
     __slots__ = ("_cache", "_memo", "_parameters")
 
     def __init__(self, parameters: Mapping[str, Parameter]) -> None:
-        self._parameters: dict[str, Parameter] = dict(parameters)
+        # Another set's parameters are shared (a set never changes them), and the bundled
+        # ones kept as they come, each parsed when first read; any other mapping is copied,
+        # so the set cannot change under its caller.
+        self._parameters: Mapping[str, Parameter]
+        if isinstance(parameters, ParameterSet):
+            self._parameters = parameters._parameters
+        elif isinstance(parameters, _ParsedOnDemand):
+            self._parameters = parameters
+        else:
+            self._parameters = dict(parameters)
         self._cache = BoundedCache()
         self._memo = BoundedCache()
 
@@ -476,6 +485,40 @@ def _parse_parameter(
     )
 
 
+class _Unparsed:
+    """One parameter's table as its file gives it, with what parsing it needs from the file."""
+
+    # A plain class: an attrs one would compile its generated methods at every import.
+    __slots__ = ("catalogue", "default_superseded", "default_until", "file", "name", "table")
+
+    def __init__(
+        self,
+        name: str,
+        table: Mapping[str, Any],
+        default_until: dt.date | None,
+        default_superseded: bool,
+        file: str,
+        catalogue: SourceCatalogue,
+    ) -> None:
+        self.name = name
+        self.table = table
+        self.default_until = default_until
+        self.default_superseded = default_superseded
+        self.file = file
+        self.catalogue = catalogue
+
+    def parse(self) -> Parameter:
+        """The parameter, validated as :func:`parse_parameters` validates it."""
+        return _parse_parameter(
+            self.name,
+            self.table,
+            self.default_until,
+            self.default_superseded,
+            self.file,
+            self.catalogue,
+        )
+
+
 def _walk(
     table: Mapping[str, Any],
     prefix: str,
@@ -483,27 +526,80 @@ def _walk(
     default_superseded: bool,
     file: str,
     catalogue: SourceCatalogue,
-) -> Iterator[Parameter]:
+) -> Iterator[_Unparsed]:
+    # The file's shape (every name a parameter or a table of them) is checked here, for
+    # every parameter, whether or not it is parsed now.
     for key, child in table.items():
         name = f"{prefix}.{key}" if prefix else key
         if not isinstance(child, Mapping):
             raise ParameterFileError(file, name, "is neither a parameter nor a namespace table")
         if "values" in child:
-            yield _parse_parameter(name, child, default_until, default_superseded, file, catalogue)
+            yield _Unparsed(name, child, default_until, default_superseded, file, catalogue)
         else:
             yield from _walk(child, name, default_until, default_superseded, file, catalogue)
 
 
-def parse_parameters(
-    text: str, file: str = "<string>", catalogue: SourceCatalogue | None = None
-) -> dict[str, Parameter]:
-    r"""Parse and validate one parameter file's text; errors name the file and key.
+class _ParsedOnDemand(Mapping[str, Parameter]):
+    r"""Parameters by name, each parsed and validated the first time it is read.
 
-    >>> parse_parameters('[x]\nunit = "GBP"\nvalues = []', "mine.toml")
-    Traceback (most recent call last):
-    ...
-    participatory.core.errors.ParameterFileError: mine.toml: x.values: must be a non-empty array of tables
-    """  # noqa: E501
+    What :func:`bundled_parameters` holds: a run reads a handful of the bundled figures,
+    and parsing every one (with the catalogue entries of the documents it cites) cost a
+    command-line run more than its assessment. The names, and the shape of each file, are
+    known at once; a parameter is parsed exactly as :func:`parse_parameters` parses it, once,
+    and kept. The bundled data is tested to parse whole, so a problem in it is a failing
+    test, not a first reading that raises. Bounded by the parameters it was given.
+
+    >>> parameters = _ParsedOnDemand(
+    ...     _unparsed('[pay.rate]\ndescription = "A rate"\nunit = "GBP"\n'
+    ...               'valid_until = 2026-03-31\n[[pay.rate.values]]\n'
+    ...               'effective_from = 2025-04-01\nvalue = 12.21\n'
+    ...               'source = "govuk_nmw_rates"\nverified = false\n', "pay.toml"))
+    >>> list(parameters), parameters.parsed
+    (['pay.rate'], 0)
+    >>> parameters["pay.rate"].values[0].value, parameters.parsed
+    (Decimal('12.21'), 1)
+    """
+
+    __slots__ = ("_parsed", "_unparsed")
+
+    def __init__(self, unparsed: Iterable[_Unparsed]) -> None:
+        self._unparsed: dict[str, _Unparsed] = {}
+        for item in unparsed:
+            self._unparsed[item.name] = item
+        self._parsed: dict[str, Parameter] = {}
+
+    def __getitem__(self, name: str) -> Parameter:
+        try:
+            return self._parsed[name]
+        except KeyError:
+            parameter = self._unparsed[name].parse()
+            # Two threads may both parse a parameter: they make equal ones, and the first
+            # kept is the one every later reading gets.
+            return self._parsed.setdefault(name, parameter)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._unparsed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._unparsed)
+
+    def __len__(self) -> int:
+        return len(self._unparsed)
+
+    @property
+    def parsed(self) -> int:
+        """How many of the parameters have been parsed so far."""
+        return len(self._parsed)
+
+
+def _unparsed(
+    text: str, file: str = "<string>", catalogue: SourceCatalogue | None = None
+) -> Iterator[_Unparsed]:
+    """One parameter file's parameters, not yet parsed, in the file's order.
+
+    The file's ``[meta]`` and ``[sources]`` are read now; each parameter's place is checked
+    as it is reached, so a caller parsing as it goes meets the file's problems in order.
+    """
     document = tomlfile.parse_toml(text, file)
     meta = document.pop("meta", {})
     if not isinstance(meta, Mapping):
@@ -520,10 +616,20 @@ def parse_parameters(
             raise ParameterFileError(file, "sources", str(problem)) from None
     default_until = _optional(meta, "valid_until", dt.date, file, "meta")
     default_superseded = tomlfile.flag(meta, "superseded", file=file, path="meta", default=False)
-    parsed: dict[str, Parameter] = {}
-    for parameter in _walk(document, "", default_until, default_superseded, file, known):
-        parsed[parameter.name] = parameter
-    return parsed
+    return _walk(document, "", default_until, default_superseded, file, known)
+
+
+def parse_parameters(
+    text: str, file: str = "<string>", catalogue: SourceCatalogue | None = None
+) -> dict[str, Parameter]:
+    r"""Parse and validate one parameter file's text; errors name the file and key.
+
+    >>> parse_parameters('[x]\nunit = "GBP"\nvalues = []', "mine.toml")
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ParameterFileError: mine.toml: x.values: must be a non-empty array of tables
+    """  # noqa: E501
+    return {item.name: item.parse() for item in _unparsed(text, file, catalogue)}
 
 
 def load_parameter_file(path: str | Path) -> dict[str, Parameter]:
@@ -531,31 +637,40 @@ def load_parameter_file(path: str | Path) -> dict[str, Parameter]:
     return parse_parameters(tomlfile.read_file(path), str(Path(path)))
 
 
-def _merge_distinct(groups: Iterable[dict[str, Parameter]]) -> dict[str, Parameter]:
-    merged: dict[str, Parameter] = {}
+def _merge_distinct(groups: Iterable[Iterable[_Unparsed]]) -> dict[str, _Unparsed]:
+    merged: dict[str, _Unparsed] = {}
     for group in groups:
-        for name, parameter in group.items():
-            if name in merged:
+        for item in group:
+            if item.name in merged:
                 raise ParameterFileError(
-                    parameter.file, name, f"is also defined in {merged[name].file}"
+                    item.file, item.name, f"is also defined in {merged[item.name].file}"
                 )
-            merged[name] = parameter
+            merged[item.name] = item
     return merged
 
 
-@functools.cache
-def bundled_parameters() -> ParameterSet:
-    """Every parameter shipped with the library (read once, then cached)."""
+def _bundled_files() -> Iterator[tuple[str, str]]:
+    """The text and name of every bundled parameter file, in a fixed order."""
     root = resources.files("participatory") / "data" / "parameters"
-    groups = []
     for folder in sorted(root.iterdir(), key=lambda p: p.name):
         if not folder.is_dir():
             continue
         for item in sorted(folder.iterdir(), key=lambda p: p.name):
             if item.name.endswith(".toml"):
                 relative = f"participatory/data/parameters/{folder.name}/{item.name}"
-                groups.append(parse_parameters(item.read_text(encoding="utf-8"), relative))
-    return ParameterSet(_merge_distinct(groups))
+                yield item.read_text(encoding="utf-8"), relative
+
+
+@functools.cache
+def bundled_parameters() -> ParameterSet:
+    """Every parameter shipped with the library (read once, then cached).
+
+    The files are read, and their names checked, at once; each parameter is parsed the
+    first time it is read, with the same checks as :func:`parse_parameters` (the library's
+    tests parse every one, so a problem in the bundled data fails a test, not a reading).
+    """
+    groups = [list(_unparsed(text, file)) for text, file in _bundled_files()]
+    return ParameterSet(_ParsedOnDemand(_merge_distinct(groups).values()))
 
 
 def load_parameters(*paths: str | Path, base: ParameterSet | None = None) -> ParameterSet:

@@ -34,7 +34,7 @@ import datetime as dt
 import enum
 import functools
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final, TypeVar
@@ -42,7 +42,7 @@ from typing import Any, Final, TypeVar
 import attrs
 import cattrs
 from cattrs.cols import list_structure_factory
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, mapping_structure_factory
 
 from participatory.core.errors import ValidationError
 from participatory.core.fields import iso_date
@@ -281,6 +281,34 @@ def _sequence_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[object, 
     return factory
 
 
+_MAPPINGS: Final = (dict, Mapping, MutableMapping)
+
+
+def _is_mapping(kind: Any) -> bool:
+    return typing.get_origin(kind) in _MAPPINGS and len(typing.get_args(kind)) == 2
+
+
+def _mapping_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[..., Any]]:
+    """Tables of values by key (a project's benefits, by person): the function cattrs makes.
+
+    cattrs' own hook for a mapping registers the function it makes while it structures,
+    which empties the converter's cache of every hook found so far: the next project read in
+    the same process made (and compiled) the project's structure functions again. Made here,
+    by the same factory, it is kept in the cache like every other hook.
+    """
+
+    def factory(kind: Any) -> Callable[..., Any]:
+        origin = typing.get_origin(kind)
+        return mapping_structure_factory(
+            kind,
+            conv,
+            dict if origin in (Mapping, MutableMapping) else origin,
+            detailed_validation=conv.detailed_validation,
+        )
+
+    return factory
+
+
 @functools.cache
 def project_converter() -> cattrs.Converter:
     """The strict converter for project files (built once)."""
@@ -288,6 +316,7 @@ def project_converter() -> cattrs.Converter:
     # First: hooks made below (the safeguarding profile's) look their fields' hooks up now.
     conv.register_structure_hook_factory(attrs.has, _record_hook(conv))
     conv.register_structure_hook_factory(_is_sequence, _sequence_hook(conv))
+    conv.register_structure_hook_factory(_is_mapping, _mapping_hook(conv))
     conv.register_structure_hook(Money, _money)
     conv.register_structure_hook(Decimal, _decimal)
     conv.register_structure_hook(dt.date, _date)

@@ -45,13 +45,12 @@ import re
 import string
 from decimal import Decimal
 from importlib import resources
-from typing import Final
-
-from babel.messages.catalog import Catalog
-from babel.messages.mofile import read_mo, write_mo
-from babel.messages.pofile import read_po
+from typing import TYPE_CHECKING, Final
 
 from participatory.core.errors import ValidationError
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 __all__ = [
     "DATA_CONTEXT",
@@ -84,6 +83,11 @@ _NAME_TEMPLATES: Final = ("ethics.body.",)
 @functools.cache
 def _messages(locale: str) -> Catalog:
     """The babel catalogue of ``locale``: compiled (a wheel) or read from the ``.po``."""
+    # babel's catalogue readers load only for a locale that has a catalogue: an English
+    # report never needs them.
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+
     folder = resources.files("participatory") / "render" / "locales" / locale / "LC_MESSAGES"
     compiled = folder / f"{_DOMAIN}.mo"
     if compiled.is_file():
@@ -117,6 +121,8 @@ def catalogue(locale: str) -> gettext.NullTranslations:
     _check(locale)
     if locale == "en_GB":
         return gettext.NullTranslations()
+    from babel.messages.mofile import write_mo
+
     buffer = io.BytesIO()
     write_mo(buffer, _messages(locale))
     buffer.seek(0)
