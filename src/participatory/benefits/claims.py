@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from participatory.benefits.kinds import (
+    NO_POUNDS,
     EarningsDisregard,
     HousingBenefitDisregard,
     LegacyBenefit,
@@ -100,7 +101,7 @@ class UniversalCreditClaim:
         default=None, converter=optional_pounds("housing_amount")
     )
     other_unearned_income: Money = _sensitive(
-        default=Money.zero(), converter=pounds("other_unearned_income")
+        default=NO_POUNDS, converter=pounds("other_unearned_income")
     )
     current_award: Money | None = _sensitive(
         default=None, converter=optional_pounds("current_award")
@@ -127,7 +128,8 @@ class UniversalCreditClaim:
             )
         housing = 0 if self.housing_amount is None else to_pennies(self.housing_amount.amount)
         award = None if self.current_award is None else to_pennies(self.current_award.amount)
-        unearned = to_pennies(self.other_unearned_income.amount)
+        other = self.other_unearned_income
+        unearned = 0 if other is NO_POUNDS else to_pennies(other.amount)
         object.__setattr__(self, "pennies", (housing, unearned, award))
 
     @property

@@ -45,6 +45,8 @@ from participatory.benefits.claims import (
     UniversalCreditClaim,
 )
 from participatory.benefits.kinds import (
+    NO_HOURS,
+    NO_POUNDS,
     AgeBand,
     Benefit,
     LegacyBenefit,
@@ -84,6 +86,10 @@ def _sensitive(**kwargs: Any) -> Any:
 
 def _person_id(_instance: object, _attribute: object, value: object) -> None:
     # The id is never echoed: it says who the circumstances belong to.
+    if type(value) is str and value.isascii() and value.isalnum() and len(value) <= 64:
+        # Letters and digits only ("claimant", "c0042"): what the pattern asks, tested by
+        # str's own methods, without the pattern's machinery.
+        return
     if not isinstance(value, str) or not _ID.match(value):
         raise ValidationError(
             "id",
@@ -100,6 +106,9 @@ def _typed(kind: type, path: str) -> Any:
 
 
 def _unaffected(value: Iterable[UnaffectedBenefit | str]) -> frozenset[UnaffectedBenefit]:
+    if value is _NONE_UNAFFECTED:
+        # The default (most people have no such benefit to record): nothing to check.
+        return _NONE_UNAFFECTED
     if isinstance(value, str | UnaffectedBenefit):
         value = (value,)
     if not isinstance(value, Iterable):
@@ -108,6 +117,7 @@ def _unaffected(value: Iterable[UnaffectedBenefit | str]) -> frozenset[Unaffecte
 
 
 _to_unaffected: Final = enum_converter(UnaffectedBenefit, "unaffected")
+_NONE_UNAFFECTED: Final[frozenset[UnaffectedBenefit]] = frozenset()
 
 
 @attrs.frozen
@@ -142,11 +152,13 @@ class Person:
     esa: EmploymentSupportAllowanceClaim | None = _sensitive(
         default=None, validator=_typed(EmploymentSupportAllowanceClaim, "esa")
     )
-    unaffected: frozenset[UnaffectedBenefit] = _sensitive(factory=frozenset, converter=_unaffected)
-    weekly_earnings: Money = _sensitive(default=Money.zero(), converter=pounds("weekly_earnings"))
-    monthly_earnings: Money = _sensitive(default=Money.zero(), converter=pounds("monthly_earnings"))
+    unaffected: frozenset[UnaffectedBenefit] = _sensitive(
+        default=_NONE_UNAFFECTED, converter=_unaffected
+    )
+    weekly_earnings: Money = _sensitive(default=NO_POUNDS, converter=pounds("weekly_earnings"))
+    monthly_earnings: Money = _sensitive(default=NO_POUNDS, converter=pounds("monthly_earnings"))
     #: Hours of other paid work a week (ESA permitted work, the legacy 16- and 24-hour rules).
-    weekly_hours: Decimal = _sensitive(default=Decimal(0), converter=hours("weekly_hours"))
+    weekly_hours: Decimal = _sensitive(default=NO_HOURS, converter=hours("weekly_hours"))
     overlapping_benefit: Money | None = _sensitive(
         default=None, converter=optional_pounds("overlapping_benefit")
     )
@@ -218,6 +230,8 @@ def _birthday(born_on: dt.date, age: int) -> dt.date:
 
 
 def _born_on(value: dt.date | str) -> dt.date:
+    if type(value) is dt.date:  # to_date's own first test, without a further call
+        return value
     return to_date(value, "born_on")
 
 
@@ -328,6 +342,8 @@ class CapitalHolding:
 
 
 def _nation(value: Nation | str) -> Nation:
+    if type(value) is Nation:  # a member, as almost every caller passes (see enum_converter)
+        return value
     return enum_member(Nation, value, "nation")
 
 
@@ -356,7 +372,14 @@ def _optional_flag(_instance: object, _attribute: object, value: bool | None) ->
 def _people(value: Person | Iterable[Person]) -> tuple[Person, ...]:
     if isinstance(value, Person):
         return (value,)
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+    # A list or a tuple, as callers pass, is tested first: it skips the slower test of an
+    # abstract class (Iterable), whose answer for either is known.
+    kind = type(value)
+    if (
+        kind is not tuple
+        and kind is not list
+        and (isinstance(value, str | bytes) or not isinstance(value, Iterable))
+    ):
         raise ValidationError("people", "must be a list of one or two Person records")
     people = tuple(value)
     if not 1 <= len(people) <= 2:
@@ -370,7 +393,12 @@ def _people(value: Person | Iterable[Person]) -> tuple[Person, ...]:
 
 
 def _children(value: Iterable[Child]) -> tuple[Child, ...]:
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+    kind = type(value)  # a list or a tuple first, as in _people
+    if (
+        kind is not tuple
+        and kind is not list
+        and (isinstance(value, str | bytes) or not isinstance(value, Iterable))
+    ):
         raise ValidationError("children", "must be a list of Child records")
     children = tuple(value)
     if len(children) > 20:
@@ -424,18 +452,26 @@ _NO_CAPABILITY: Final = WorkCapability.NONE
 _LCWRA: Final = WorkCapability.LCWRA
 _NOT_DISABLED: Final = ChildDisability.NONE
 _NOT_EXCEPTED: Final = TwoChildLimitException.NONE
+_UNIVERSAL_CREDIT: Final = Benefit.UNIVERSAL_CREDIT
+_CARERS_ALLOWANCE: Final = Benefit.CARERS_ALLOWANCE
+_NEW_STYLE_ESA: Final = Benefit.NEW_STYLE_ESA
+_HOUSING_BENEFIT: Final = Benefit.HOUSING_BENEFIT
+_PENSION_CREDIT: Final = Benefit.PENSION_CREDIT
 
 
-def _profile_of(household: Household) -> Profile:
-    # One pass over the members (one or two) rather than a generator per field: a profile is
-    # made for every household constructed, and a batch constructs one per case.
+def _profile_of(household: Household) -> tuple[frozenset[Benefit], Profile]:
+    """The benefits anyone in ``household`` receives, and its profile."""
+    # One pass over the members (one or two) rather than a generator per field, finding the
+    # benefits too: a profile is made for every household constructed, and a batch
+    # constructs one per case.
     people = household.people
+    benefits = [_UNIVERSAL_CREDIT] if household.universal_credit is not None else []
     ids = []
     weekly_pennies = {}
     monthly_pennies = {}
     weekly_hours = {}
     monthly_total = 0
-    any_25_or_over = any_capability = weekly = disability_benefit = False
+    any_25_or_over = any_capability = weekly_benefit = disability_benefit = False
     lcwra: list[bool] = []
     carers = lcwra_carers = 0
     for p in people:
@@ -443,7 +479,8 @@ def _profile_of(household: Household) -> Profile:
         ids.append(pid)
         monthly = to_pennies(p.monthly_earnings.amount)
         monthly_total += monthly
-        weekly_pennies[pid] = to_pennies(p.weekly_earnings.amount)
+        earned = p.weekly_earnings
+        weekly_pennies[pid] = 0 if earned is NO_POUNDS else to_pennies(earned.amount)
         monthly_pennies[pid] = monthly
         weekly_hours[pid] = p.weekly_hours
         if p.age_band is _AGE_25_OR_OVER:
@@ -458,8 +495,12 @@ def _profile_of(household: Household) -> Profile:
             lcwra.append(p.lcwra_new_claim_rate)
             if carer:
                 lcwra_carers += 1
-        if p.carers_allowance is not None or p.esa is not None:
-            weekly = True
+        if p.carers_allowance is not None:
+            benefits.append(_CARERS_ALLOWANCE)
+            weekly_benefit = True
+        if p.esa is not None:
+            benefits.append(_NEW_STYLE_ESA)
+            weekly_benefit = True
         if p.unaffected and p.receives_disability_benefit:
             disability_benefit = True
     # The award has one LCWRA element; a carer who has LCWRA gets no carer element when the
@@ -478,27 +519,44 @@ def _profile_of(household: Household) -> Profile:
         cap_exempt = "carer"
     else:
         cap_exempt = "disability_benefit" if disability_benefit else ""
-    return Profile(
-        frozenset(ids),
-        ids[0],
-        len(people) == 2,
-        any_25_or_over,
-        any_capability,
-        tuple(lcwra),
-        carers,
-        carer_and_lcwra,
-        children,
-        monthly_total,
-        # Plain dicts (a profile is read, never changed): they pickle with the household.
-        weekly_pennies,
-        monthly_pennies,
-        weekly_hours,
-        weekly
-        or household.legacy is not None
-        or household.housing_benefit is not None
-        or household.pension_credit is not None,
-        cap_exempt,
-        any(c.disability is not _NOT_DISABLED for c in children) if children else False,
+    # The household's own weekly claims.
+    legacy = household.legacy
+    if legacy is not None:
+        benefits.append(legacy.benefit.benefit)
+        weekly_benefit = True
+    if household.housing_benefit is not None:
+        benefits.append(_HOUSING_BENEFIT)
+        weekly_benefit = True
+    if household.pension_credit is not None:
+        benefits.append(_PENSION_CREDIT)
+        weekly_benefit = True
+    disabled_children = False
+    for child in children:
+        if child.disability is not _NOT_DISABLED:
+            disabled_children = True
+            break
+    # _make: a NamedTuple's own constructor from a tuple, without the generated __new__'s
+    # trip through type.__call__ (the same Profile).
+    return frozenset(benefits), Profile._make(
+        (
+            frozenset(ids),
+            ids[0],
+            len(people) == 2,
+            any_25_or_over,
+            any_capability,
+            tuple(lcwra),
+            carers,
+            carer_and_lcwra,
+            children,
+            monthly_total,
+            # Plain dicts (a profile is read, never changed): they pickle with the household.
+            weekly_pennies,
+            monthly_pennies,
+            weekly_hours,
+            weekly_benefit,
+            cap_exempt,
+            disabled_children,
+        )
     )
 
 
@@ -587,8 +645,9 @@ class Household:
         claimant = None if self.legacy is None else self.legacy.claimant
         if claimant is not None and claimant not in {p.id for p in self.people}:
             raise ValidationError("legacy.claimant", "is not a member of the household")
-        object.__setattr__(self, "_benefits", self._find_benefits())
-        object.__setattr__(self, "_profile", _profile_of(self))
+        benefits, profile = _profile_of(self)
+        object.__setattr__(self, "_benefits", benefits)
+        object.__setattr__(self, "_profile", profile)
 
     @property
     def profile(self) -> Profile:
@@ -628,20 +687,3 @@ class Household:
         """Whether HB is at its maximum because of a means-tested benefit (PC, IS, JSA, ESA)."""
         legacy = self.legacy.benefit if self.legacy is not None else None
         return self.pension_credit is not None or legacy in _MEANS_TESTED_LEGACY
-
-    def _find_benefits(self) -> frozenset[Benefit]:
-        found = set()
-        if self.universal_credit is not None:
-            found.add(Benefit.UNIVERSAL_CREDIT)
-        for member in self.people:
-            if member.carers_allowance is not None:
-                found.add(Benefit.CARERS_ALLOWANCE)
-            if member.esa is not None:
-                found.add(Benefit.NEW_STYLE_ESA)
-        if self.legacy is not None:
-            found.add(self.legacy.benefit.benefit)
-        if self.housing_benefit is not None:
-            found.add(Benefit.HOUSING_BENEFIT)
-        if self.pension_credit is not None:
-            found.add(Benefit.PENSION_CREDIT)
-        return frozenset(found)

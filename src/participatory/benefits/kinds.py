@@ -18,6 +18,8 @@ from participatory.core.fields import E, member
 from participatory.core.money import Money, to_decimal
 
 __all__ = [
+    "NO_HOURS",
+    "NO_POUNDS",
     "AgeBand",
     "Benefit",
     "EarningsDisregard",
@@ -177,6 +179,10 @@ def enum_converter(kind: type[E], path: str) -> Callable[[object], E]:
     """
 
     def convert(value: object) -> E:
+        # A member is what almost every caller passes: answered here, without a further
+        # call. An enumeration with members cannot be subclassed, so this is isinstance.
+        if type(value) is kind:
+            return value
         return member(kind, value, path)
 
     return convert
@@ -186,7 +192,8 @@ def flag(path: str) -> Callable[[object, object, object], None]:
     """A validator requiring ``True`` or ``False``."""
 
     def check(_instance: object, _attribute: object, value: object) -> None:
-        if not isinstance(value, bool):
+        # bool cannot be subclassed and has two instances: the same test as isinstance.
+        if value is not True and value is not False:
             raise ValidationError(path, "must be true or false")
 
     return check
@@ -217,10 +224,22 @@ def whole_pence(value: object, path: str, *, negative_hint: str | None = None) -
     return money
 
 
+#: Nothing, in pounds: the default of every amount a household or claim holds. A field's
+#: default is this one value, checked here once, so a converter given it (the default, or
+#: a caller passing it on) has nothing to check; any other value is checked in full.
+NO_POUNDS: Final = whole_pence(Money.zero(), "amount")
+
+
 def pounds(path: str) -> Callable[[object], Money]:
-    """A converter to a non-negative whole-penny amount in GBP."""
+    """A converter to a non-negative whole-penny amount in GBP (:func:`whole_pence`).
+
+    >>> pounds("fee")(NO_POUNDS) is NO_POUNDS
+    True
+    """
 
     def convert(value: object) -> Money:
+        if value is NO_POUNDS:
+            return NO_POUNDS
         return whole_pence(value, path)
 
     return convert
@@ -235,15 +254,24 @@ def optional_pounds(path: str) -> Callable[[object], Money | None]:
     return convert
 
 
+#: No hours: the default of every field of hours, checked here once (as :data:`NO_POUNDS`).
+NO_HOURS: Final = Decimal(0)
 _WEEK_HOURS: Final = Decimal(168)
 
 
 def hours(path: str) -> Callable[[object], Decimal]:
-    """A converter to hours in a week, 0 to 168."""
+    """A converter to hours in a week, 0 to 168.
+
+    >>> hours("weekly_hours")("37.5")
+    Decimal('37.5')
+    """
 
     def convert(value: object) -> Decimal:
+        if value is NO_HOURS:
+            return NO_HOURS
         result = to_decimal(value, path)
-        if result < 0 or result > _WEEK_HOURS:
+        # Compared with Decimal bounds: cheaper than with an int, and the same answer.
+        if result < NO_HOURS or result > _WEEK_HOURS:
             raise ValidationError(path, "must be between 0 and 168 hours a week")
         return result
 

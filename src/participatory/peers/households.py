@@ -51,6 +51,14 @@ _LAST_TAX_YEAR: Final = 2030
 _MOST_CHILDREN: Final = 20
 #: The two-child limit and the higher first-child rate turn on this day.
 _LIMIT_DAY: Final = dt.date(2017, 4, 6)
+#: Children given as a count: the youngest of those born before _LIMIT_DAY is born on
+#: _OLDER_BORN, and each child is born _STEP after the one before.
+_OLDER_BORN: Final = dt.date(2017, 1, 1)
+_STEP: Final = dt.timedelta(days=17)
+
+
+def _born_on(child: Child) -> dt.date:
+    return child.born_on
 
 
 def assessment_period_start(tax_year: int) -> dt.date:
@@ -91,6 +99,10 @@ def _amount(path: str) -> Any:
 
 class Capability(enum.Enum):
     """A claimant's assessed capability for work (UC Regs regs. 39-40)."""
+
+    # Members are singletons, equal only to themselves: hashing by identity spares the
+    # look-up of each case's capability a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
 
     NONE = "none"
     #: Limited capability for work: gives the work allowance, no element.
@@ -279,14 +291,20 @@ class PeerHousehold:
         ['2017-01-01', '2022-01-01']
         """
         if self.dated_children:
-            return tuple(sorted(self.dated_children, key=lambda child: child.born_on))
+            return tuple(sorted(self.dated_children, key=_born_on))
+        count = self.children
+        if not count:
+            return ()
+        # Eldest first: those born before 6 April 2017 count back from 1 January 2017 in
+        # steps of 17 days, the others forward from 1 January three years before the tax year.
         older = self.children_born_before_2017_04_06
-        younger = self.children - older
-        before = [dt.date(2017, 1, 1) - dt.timedelta(days=17 * i) for i in range(older)]
-        after = [
-            dt.date(self.tax_year - 3, 1, 1) + dt.timedelta(days=17 * i) for i in range(younger)
-        ]
-        return tuple(Child(born_on=day) for day in sorted(before) + after)
+        records = []
+        for i in range(older):
+            records.append(Child(born_on=_OLDER_BORN - _STEP * (older - 1 - i)))
+        first = dt.date(self.tax_year - 3, 1, 1)
+        for i in range(count - older):
+            records.append(Child(born_on=first + _STEP * i))
+        return tuple(records)
 
     @property
     def born_before_2017_04_06(self) -> int:

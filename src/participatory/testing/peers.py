@@ -15,7 +15,10 @@ PolicyEngine-UK model the same way (see :mod:`participatory.peers.policyengine`)
 * a housing costs element of at least a penny when there is one.
 
 :func:`participatory_uc_change` answers the same question with the library's engine, for
-the differential tests and the peer benchmark.
+the differential tests and the peer benchmark, end to end; it is the composition of
+:func:`participatory_household` and :func:`participatory_receipt` (the inputs, built once
+by a caller that holds them) and :func:`participatory_uc_answer` (the question asked of
+them), which the benchmark also times apart.
 
 >>> from hypothesis import given
 >>> @given(peer_cases())
@@ -36,9 +39,11 @@ from participatory.benefits import (
     Benefit,
     Household,
     Person,
+    Receipt,
+    ReceiptKind,
     UniversalCreditClaim,
     WorkCapability,
-    assess_payment,
+    assess_benefits,
 )
 from participatory.core.money import Money
 from participatory.core.pennies import from_pennies
@@ -53,6 +58,9 @@ from participatory.peers.households import (
 
 __all__ = [
     "PEER_TAX_YEARS",
+    "participatory_household",
+    "participatory_receipt",
+    "participatory_uc_answer",
     "participatory_uc_change",
     "peer_cases",
     "peer_households",
@@ -151,26 +159,25 @@ def peer_cases(
     return st.tuples(peer_households(tax_years), fees)
 
 
-def participatory_uc_change(household: PeerHousehold, fee: Money) -> tuple[Money, Money]:
-    """The library's UC for one assessment period (AP) without and with ``fee`` (> £0).
+def participatory_household(household: PeerHousehold) -> Household:
+    """The library's benefits household for a peer case.
 
-    The claim starts on 6 September of the tax year and the fee is received on 10 October,
-    so the AP is 6 October to 5 November
-    (:func:`~participatory.peers.households.assessment_period_start`): after every
-    uprating day of the year, and starting on the day PolicyEngine-UK reads ages on. The
-    award is worked out from the circumstances (no ``current_award``); the fee is an
-    involvement fee paid to the claimant, counted as earnings (UC Regs 2013
-    reg. 52(a)(iii)). Asks the public entry point,
-    :func:`participatory.benefits.assess_payment`, what the fee does to UC.
+    A :class:`~participatory.benefits.household.Household` in which each adult becomes a
+    :class:`~participatory.benefits.household.Person` (ids ``"claimant"`` and ``"partner"``)
+    with their own age band, capability for work, caring and monthly earnings; the
+    children are :attr:`PeerHousehold.child_records
+    <participatory.peers.households.PeerHousehold.child_records>`. The household claims
+    Universal Credit from 30 days before the assessment period (AP) of
+    :func:`~participatory.peers.households.assessment_period_start`, with a housing costs
+    element when there is rent, and lives outside Greater London (PolicyEngine-UK is given
+    a region outside London, so the benefit cap's lower limit). Every field is validated as
+    for any caller's household.
 
-    >>> household = PeerHousehold(tax_year=2025, claimant_age=30, children=1,
-    ...                           monthly_rent=Money.gbp(400),
-    ...                           claimant_monthly_earnings=Money.gbp(500))
-    >>> participatory_uc_change(household, Money.gbp(100))
-    (Money('1044.00', 'GBP'), Money('989.00', 'GBP'))
-
-    By hand: maximum 400.14 + 292.81 (child) + 400 (housing) = 1,092.95; without the fee
-    (500 − 411) × 55% = 48.95 comes off, leaving 1,044.00; the fee takes 55.00 more.
+    >>> home = participatory_household(PeerHousehold(
+    ...     tax_year=2025, claimant_age=30, partner_age=24, children=1,
+    ...     monthly_rent=Money.gbp(400)))
+    >>> home.couple, len(home.children), home.universal_credit.housing_amount
+    (True, 1, Money('400', 'GBP'))
     """
     people = [
         Person(
@@ -193,26 +200,87 @@ def participatory_uc_change(household: PeerHousehold, fee: Money) -> tuple[Money
                 monthly_earnings=household.partner_monthly_earnings,
             )
         )
-    start = assessment_period_start(household.tax_year)
     claim = UniversalCreditClaim(
-        first_date_of_entitlement=start - _THIRTY_DAYS,
+        first_date_of_entitlement=assessment_period_start(household.tax_year) - _THIRTY_DAYS,
         housing_costs_element=household.monthly_rent is not None,
         housing_amount=household.monthly_rent,
     )
-    # PolicyEngine is given a region outside Greater London (the benefit cap's lower limit).
-    home = Household(
+    return Household(
         people=people,
         children=household.child_records,
         universal_credit=claim,
         greater_london=False,
     )
-    result = assess_payment(home, fee, start + _FOUR_DAYS, person="claimant")
-    # The numbers alone (no explanation is built): what a batch caller reads.
+
+
+def participatory_receipt(household: PeerHousehold, fee: Money) -> Receipt:
+    """``fee`` as the library's receipt for a peer case.
+
+    A :class:`~participatory.benefits.receipts.Receipt`: an involvement fee paid to the
+    claimant and received on 10 October of the tax year, four days into the AP; it counts
+    as earnings (UC Regs 2013 reg. 52(a)(iii)).
+
+    >>> household = PeerHousehold(tax_year=2025, claimant_age=30)
+    >>> receipt = participatory_receipt(household, Money.gbp(100))
+    >>> receipt.received_on, receipt.person
+    (datetime.date(2025, 10, 10), 'claimant')
+    """
+    return Receipt(
+        fee,
+        assessment_period_start(household.tax_year) + _FOUR_DAYS,
+        _INVOLVEMENT_FEE,
+        person="claimant",
+    )
+
+
+def participatory_uc_answer(home: Household, receipt: Receipt) -> tuple[Money, Money]:
+    """The library's UC for the AP ``receipt`` is received in, without and with it.
+
+    Asks the public entry point, :func:`participatory.benefits.engine.assess_benefits`,
+    about the one receipt and reads the numbers alone (no explanation is built): what a batch caller
+    holding its households and receipts reads. The award is worked out from the
+    circumstances (``home`` has no ``current_award``).
+
+    >>> household = PeerHousehold(tax_year=2025, claimant_age=30, children=1,
+    ...                           monthly_rent=Money.gbp(400),
+    ...                           claimant_monthly_earnings=Money.gbp(500))
+    >>> home = participatory_household(household)
+    >>> participatory_uc_answer(home, participatory_receipt(household, Money.gbp(100)))
+    (Money('1044.00', 'GBP'), Money('989.00', 'GBP'))
+    """
+    result = assess_benefits(home, (receipt,))
     (row,) = (n for n in result.numbers if n.benefit is _UNIVERSAL_CREDIT)
     return Money(from_pennies(row.before), "GBP"), Money(from_pennies(row.after), "GBP")
 
 
-# Named once: the function runs once per case of the peer benchmark, and an enum member named
+def participatory_uc_change(household: PeerHousehold, fee: Money) -> tuple[Money, Money]:
+    """The library's UC for one assessment period (AP) without and with ``fee`` (> £0).
+
+    The claim starts on 6 September of the tax year and the fee is received on 10 October,
+    so the AP is 6 October to 5 November
+    (:func:`~participatory.peers.households.assessment_period_start`): after every
+    uprating day of the year, and starting on the day PolicyEngine-UK reads ages on. The
+    award is worked out from the circumstances (no ``current_award``); the fee is an
+    involvement fee paid to the claimant, counted as earnings (UC Regs 2013
+    reg. 52(a)(iii)). End to end: builds the household
+    (:func:`participatory_household`) and the receipt (:func:`participatory_receipt`),
+    then asks the question (:func:`participatory_uc_answer`).
+
+    >>> household = PeerHousehold(tax_year=2025, claimant_age=30, children=1,
+    ...                           monthly_rent=Money.gbp(400),
+    ...                           claimant_monthly_earnings=Money.gbp(500))
+    >>> participatory_uc_change(household, Money.gbp(100))
+    (Money('1044.00', 'GBP'), Money('989.00', 'GBP'))
+
+    By hand: maximum 400.14 + 292.81 (child) + 400 (housing) = 1,092.95; without the fee
+    (500 − 411) × 55% = 48.95 comes off, leaving 1,044.00; the fee takes 55.00 more.
+    """
+    return participatory_uc_answer(
+        participatory_household(household), participatory_receipt(household, fee)
+    )
+
+
+# Named once: the functions run once per case of the peer benchmark, and an enum member named
 # through its class costs a slow attribute look-up on CPython 3.11.
 _CAPABILITY: Final = {
     Capability.NONE: WorkCapability.NONE,
@@ -220,6 +288,7 @@ _CAPABILITY: Final = {
     Capability.LCWRA: WorkCapability.LCWRA,
 }
 _UNIVERSAL_CREDIT: Final = Benefit.UNIVERSAL_CREDIT
+_INVOLVEMENT_FEE: Final = ReceiptKind.INVOLVEMENT_FEE
 _AGE_25_OR_OVER: Final = AgeBand.AGE_25_OR_OVER
 _UNDER_25: Final = AgeBand.UNDER_25
 _FOUR_DAYS: Final = dt.timedelta(days=4)
