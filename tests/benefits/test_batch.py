@@ -151,3 +151,74 @@ def test_the_garbage_collector_stays_on_in_other_threads_throughout_a_large_batc
     assert all(seen)
     assert gc.isenabled()
     assert gc.get_threshold() == thresholds
+
+
+def test_a_batch_has_a_plain_form_that_withholds_every_result_unless_asked():
+    """Each result is written as a check on its own is: withheld whole by default (that a
+    household was checked says it gets benefits), in full when sensitive data is asked for."""
+    from participatory.interchange import dumps, to_plain
+
+    results = batch()
+    plain = to_plain(results)
+    assert len(plain["results"]) == 3
+    assert all(result["withheld"] is True for result in plain["results"])
+    assert "8330" not in dumps(results)
+    assert "83.30" not in dumps(results)
+    full = to_plain(results, include_sensitive=True)
+    assert full["results"] == [to_plain(check, include_sensitive=True) for check in results]
+    assert full["results"][0]["change"] == "-83.30 GBP"
+
+
+def test_a_batch_made_from_checks_keeps_them_and_reads_the_same():
+    """``BenefitsBatch(results)`` keeps checks made elsewhere; its columns are theirs."""
+    made = batch()
+    again = BenefitsBatch(list(made))
+    assert list(again) == list(made)
+    assert again.columns() == made.columns()
+    with pytest.raises(ValidationError) as caught:
+        BenefitsBatch([made[0], "not a check"])  # type: ignore[list-item]
+    assert caught.value.path == "results[1]"
+
+
+def test_a_batch_is_indexed_like_a_sequence():
+    results = batch()
+    assert results[-1].paid == GBP(100)
+    assert [r.paid for r in results[::2]] == [GBP(250), GBP(100)]
+    with pytest.raises(IndexError):
+        results[3]
+    with pytest.raises(TypeError):
+        results["0"]  # type: ignore[call-overload]
+
+
+def test_a_batch_pickles_as_its_checks():
+    import pickle
+
+    results = batch()
+    again = pickle.loads(pickle.dumps(results))
+    assert list(again) == list(results)
+    assert again.columns() == results.columns()
+
+
+def test_a_batch_keeps_few_objects_whatever_its_size():
+    """The numbers are kept in columns: checking 2,000 households whose payments are given as
+    tuples adds no object per household for the garbage collector to walk (the checks are
+    made when read). Payments given as a list are kept as a tuple of the batch's own, so a
+    list the caller changes later cannot change the answer."""
+    import gc
+
+    cases = [
+        (CARER, (Receipt(f"{100 + i % 200}.00", dt.date(2025, 6, 1 + i % 28)),))
+        for i in range(2000)
+    ]
+    assess_many(cases[:50])
+    gc.collect()
+    before = len(gc.get_objects())
+    results = assess_many(cases)
+    gc.collect()
+    assert len(gc.get_objects()) - before < 200
+    assert len(results) == 2000
+    listed = [(household, list(receipts)) for household, receipts in cases[:3]]
+    kept = assess_many(listed)
+    listed[0][1].clear()
+    assert kept[0].paid == GBP(100)
+    assert kept[0].findings == assess_many(cases[:1])[0].findings

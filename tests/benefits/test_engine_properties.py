@@ -14,10 +14,12 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from participatory.benefits import (
+    Benefit,
     BenefitsCheck,
     Receipt,
     ReceiptKind,
     assess_benefits,
+    assess_many,
 )
 from participatory.benefits.engine import _assessment_period
 from participatory.core.errors import ParametersNotAvailable
@@ -196,3 +198,43 @@ def test_the_answer_does_not_depend_on_the_callers_decimal_context(household, re
         (o.benefit, o.period, o.person, o.before, o.after, o.cliff) for o in hostile.outcomes
     ] == [(o.benefit, o.period, o.person, o.before, o.after, o.cliff) for o in plain.outcomes]
     assert hostile.paid == plain.paid
+
+
+@given(bs.households(), bs.receipt_lists(), bs.receipt_lists(max_size=3))
+def test_periods_come_in_date_order_then_benefit_then_person(household, receipts, earlier):
+    """The engine sorts the periods only when more than one benefit reported any: each
+    benefit reports its own in date order, so the order is the same either way."""
+    try:
+        result = assess_benefits(household, receipts, already=earlier)
+    except ParametersNotAvailable:
+        assume(False)
+        raise
+    order = list(Benefit)
+    keys = [
+        (row.period.start, order.index(row.benefit), row.person or "") for row in result.numbers
+    ]
+    assert keys == sorted(keys)
+
+
+@given(st.lists(st.tuples(bs.households(), bs.receipt_lists(max_size=3)), max_size=4))
+def test_a_batch_gives_each_case_what_a_check_of_it_alone_gives(cases):
+    """A batch keeps its numbers in columns and makes each case's check from them: the check
+    equals one made alone, outcome for outcome and finding for finding, and the columns hold
+    the same numbers."""
+    try:
+        alone = [assess_benefits(household, receipts) for household, receipts in cases]
+    except ParametersNotAvailable:
+        assume(False)
+        raise
+    batch = assess_many(cases)
+    assert len(batch) == len(cases)
+    for made, expected in zip(batch, alone, strict=True):
+        assert made.numbers == expected.numbers
+        assert made.paid == expected.paid
+        assert made.outcomes == expected.outcomes
+        assert made.findings == expected.findings
+    columns = batch.columns()
+    rows = [(index, row) for index, check in enumerate(alone) for row in check.numbers]
+    assert columns.case == tuple(index for index, _ in rows)
+    assert columns.change_pence == tuple(row.after - row.before for _, row in rows)
+    assert columns.cliff == tuple(row.cliff for _, row in rows)

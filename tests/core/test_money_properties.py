@@ -54,3 +54,45 @@ def test_equal_split_parts_differ_by_at_most_one_penny(total, n):
     assert max(parts) - min(parts) <= Money.gbp("0.01")
     # Earlier parts never get less than later ones (ties go to the earliest).
     assert list(parts) == sorted(parts, reverse=True)
+
+
+def _plain_reading(amount: object, currency: object) -> tuple[str, object]:
+    """What Money's checks give without their quick paths: the converter's full reading of
+    the amount and the full currency check (the pattern, then ISO 4217)."""
+    from participatory.core.errors import ValidationError
+    from participatory.core.money import _MAX_WHOLE_DIGITS, _currency, _exact
+
+    try:
+        value = _exact(amount, "amount")
+        if value and value.adjusted() >= _MAX_WHOLE_DIGITS:
+            return ("error", "amount")
+        _currency(currency)
+    except ValidationError as error:
+        return ("error", error.path)
+    return ("ok", (value, currency))
+
+
+_DECIMALS = st.decimals(allow_nan=True, allow_infinity=True) | st.sampled_from(
+    [Decimal("1e15"), Decimal("-1e15"), Decimal("999999999999999.99"), Decimal("-0")]
+)
+_CODES = st.sampled_from(["GBP", "EUR", "JPY", "gbp", "GB", "GBPX", "XYZ", "ABC", ""]) | st.text(
+    max_size=4
+)
+
+
+@given(_DECIMALS | st.integers() | st.text(max_size=8), _CODES)
+def test_money_is_made_exactly_as_its_plain_checks_say(amount, currency):
+    """The quick paths (a finite Decimal, a code already found valid) give the same money,
+    or the same error, as the full checks; asking twice gives the same as asking once."""
+    from participatory.core.errors import ValidationError
+
+    expected = _plain_reading(amount, currency)
+    for _ in range(2):
+        got: tuple[str, object]
+        try:
+            made = Money(amount, currency)
+        except ValidationError as error:
+            got = ("error", error.path)
+        else:
+            got = ("ok", (made.amount, made.currency))
+        assert got == expected

@@ -22,20 +22,30 @@ installed (neither is a dependency).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Sequence
-from typing import Any, overload
+import operator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, MutableSequence, Sequence
+from itertools import repeat
+from typing import Any, Final, overload
 
 import attrs
 
 from participatory.benefits.engine import assess_benefits
 from participatory.benefits.household import Household
-from participatory.benefits.outcomes import BenefitsCheck
+
+# A check's packed layout (its values per period and the benefits' positions) has one home.
+from participatory.benefits.outcomes import _BENEFITS, BenefitsCheck
+from participatory.benefits.outcomes import _STRIDE as _PACKED
 from participatory.benefits.receipts import Receipt
 from participatory.core.errors import ValidationError
 from participatory.core.params import ParameterSet, bundled_parameters
+from participatory.core.periods import DateRange
 from participatory.core.privacy import REDACTED, SENSITIVE
 
 __all__ = ["BatchColumns", "BenefitsBatch", "assess_many"]
+
+#: A benefit's value by the position a check packs it as.
+_VALUES: Final = tuple(benefit.value for benefit in _BENEFITS)
 
 
 @attrs.frozen
@@ -43,14 +53,15 @@ class BatchColumns:
     """One row per household and benefit period, as parallel tuples (amounts in pence).
 
     ``case`` is the household's position in the batch; ``person`` is whose benefit it is
-    (``None`` for the household's own). Everything but ``case`` and the dates is sensitive.
+    (``None`` for the household's own). Everything but ``case`` is sensitive: even a period's
+    dates tell a weekly benefit from Universal Credit's monthly assessment periods.
     """
 
     case: tuple[int, ...]
     benefit: tuple[str, ...] = attrs.field(repr=REDACTED, metadata=SENSITIVE)
     person: tuple[str | None, ...] = attrs.field(repr=REDACTED, metadata=SENSITIVE)
-    period_start: tuple[dt.date, ...]
-    period_end: tuple[dt.date, ...]
+    period_start: tuple[dt.date, ...] = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    period_end: tuple[dt.date, ...] = attrs.field(repr=REDACTED, metadata=SENSITIVE)
     before_pence: tuple[int, ...] = attrs.field(repr=REDACTED, metadata=SENSITIVE)
     after_pence: tuple[int, ...] = attrs.field(repr=REDACTED, metadata=SENSITIVE)
     change_pence: tuple[int, ...] = attrs.field(repr=REDACTED, metadata=SENSITIVE)
@@ -82,12 +93,97 @@ class BatchColumns:
 
 
 class BenefitsBatch(Sequence[BenefitsCheck]):
-    """The results of a batch, in the order of its cases."""
+    """The results of a batch, in the order of its cases.
 
-    __slots__ = ("_results",)
+    The numbers are kept in columns (machine integers, the periods and whose benefit each
+    is), not as one object per result: a batch of 100,000 households keeps a few objects,
+    whatever its size, so it costs the garbage collector and memory almost nothing. Reading
+    ``batch[i]`` makes that case's :class:`~participatory.benefits.outcomes.BenefitsCheck`
+    from the columns and the case's own household and payments; it explains itself when its
+    findings are read, like any check. Each read makes a new check object, equal to the last:
+    keep it if you read its findings more than once.
+
+    ``BenefitsBatch(results)`` makes a batch of checks made elsewhere; those are kept as
+    they are.
+    """
+
+    __slots__ = (
+        "_checks",
+        "_contexts",
+        "_ends",
+        "_explainer",
+        "_given",
+        "_households",
+        "_packed",
+        "_paid",
+        "_periods",
+        "_recompute",
+    )
 
     def __init__(self, results: Iterable[BenefitsCheck]) -> None:
-        self._results = tuple(results)
+        if isinstance(results, str | bytes) or not isinstance(results, Iterable):
+            raise ValidationError("results", "must be BenefitsChecks (a list of them)")
+        # Each case's numbers as its check packs them, and its periods, end to end.
+        self._packed: list[tuple[Any, ...]] = []
+        self._periods: list[DateRange] = []
+        self._ends: MutableSequence[int] = array("q")
+        # Whole pennies (a Python int: a sum of payments has no machine bound).
+        self._paid: list[int] = []
+        # What a case's check is made again from (a batch made by assess_many).
+        self._households: list[Household] = []
+        self._given: list[tuple[Receipt, ...]] = []
+        self._contexts: list[object] = []
+        self._explainer: Any = None
+        self._recompute: Any = None
+        checks = []
+        for index, result in enumerate(results):
+            if not isinstance(result, BenefitsCheck):
+                raise ValidationError(f"results[{index}]", "must be a BenefitsCheck")
+            periods, packed, paid, _explain, _recompute, _context = result._parts()
+            self._add(periods, packed, paid)
+            checks.append(result)
+        #: Checks given whole, kept as they are (a check may not be made again); ``None`` for
+        #: a batch made by :func:`assess_many`, whose checks are made from the columns.
+        self._checks: list[BenefitsCheck] | None = checks
+
+    @classmethod
+    def _empty(cls) -> BenefitsBatch:
+        made = cls(())
+        made._checks = None
+        return made
+
+    def _add(self, periods: tuple[DateRange, ...], packed: tuple[Any, ...], paid: int) -> None:
+        # A check's packed numbers are plain values (the collector stops tracking such a
+        # tuple), so they are kept as they are, one per case.
+        self._packed.append(packed)
+        self._periods += periods
+        self._ends.append(len(self._periods))
+        self._paid.append(paid)
+
+    def _add_check(self, check: BenefitsCheck) -> None:
+        periods, packed, paid, explain, recompute, context = check._parts()
+        function, (household, given, _earlier, _context) = explain
+        self._add(periods, packed, paid)
+        self._households.append(household)
+        self._given.append(given)
+        self._contexts.append(context)
+        self._explainer = function
+        self._recompute = recompute
+
+    def _check(self, index: int) -> BenefitsCheck:
+        if self._checks is not None:
+            return self._checks[index]
+        household = self._households[index]
+        given = self._given[index]
+        context = self._contexts[index]
+        return BenefitsCheck._from_parts(
+            tuple(self._periods[self._ends[index - 1] if index else 0 : self._ends[index]]),
+            self._packed[index],
+            self._paid[index],
+            (self._explainer, (household, given, (), context)),
+            self._recompute,
+            context,
+        )
 
     @overload
     def __getitem__(self, index: int) -> BenefitsCheck: ...
@@ -96,52 +192,63 @@ class BenefitsBatch(Sequence[BenefitsCheck]):
     def __getitem__(self, index: slice) -> Sequence[BenefitsCheck]: ...
 
     def __getitem__(self, index: int | slice) -> BenefitsCheck | Sequence[BenefitsCheck]:
-        return self._results[index]
+        count = len(self._ends)
+        if isinstance(index, slice):
+            return tuple(self._check(i) for i in range(*index.indices(count)))
+        try:
+            position = operator.index(index)
+        except TypeError:
+            raise TypeError("batch indices must be integers or slices") from None
+        if position < 0:
+            position += count
+        if not 0 <= position < count:
+            raise IndexError("batch index out of range")
+        return self._check(position)
 
     def __len__(self) -> int:
-        return len(self._results)
+        return len(self._ends)
 
     def __iter__(self) -> Iterator[BenefitsCheck]:
-        return iter(self._results)
+        for index in range(len(self._ends)):
+            yield self._check(index)
 
     def __repr__(self) -> str:
         return f"<BenefitsBatch of {len(self)} results>"
 
+    def unstructured(
+        self, include_sensitive: bool, unstructure: Callable[[object], Any]
+    ) -> dict[str, Any]:
+        """Plain data for :func:`participatory.interchange.to_plain`: each result's own.
+
+        Without ``include_sensitive`` every result is withheld whole, as a check on its own
+        is; only how many households were checked shows.
+        """
+        return {"results": [check.unstructured(include_sensitive, unstructure) for check in self]}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its checks, each whole (the inputs' context is not carried).
+        return (BenefitsBatch, (tuple(self),))
+
     def columns(self) -> BatchColumns:
         """One row per household and period, from the numbers only (no findings are built)."""
         case: list[int] = []
-        benefit: list[str] = []
-        person: list[str | None] = []
-        start: list[dt.date] = []
-        end: list[dt.date] = []
-        before: list[int] = []
-        after: list[int] = []
-        change: list[int] = []
-        counted: list[int] = []
-        cliff: list[bool] = []
-        for index, result in enumerate(self._results):
-            for row in result.numbers:
-                case.append(index)
-                benefit.append(row.benefit.value)
-                person.append(row.person)
-                start.append(row.period.start)
-                end.append(row.period.end)
-                before.append(row.before)
-                after.append(row.after)
-                change.append(row.after - row.before)
-                counted.append(row.counted)
-                cliff.append(row.cliff)
+        values: list[Any] = []
+        for index, packed in enumerate(self._packed):
+            case += repeat(index, len(packed) // _PACKED)
+            values += packed
+        before = values[1::_PACKED]
+        after = values[2::_PACKED]
         return BatchColumns(
             tuple(case),
-            tuple(benefit),
-            tuple(person),
-            tuple(start),
-            tuple(end),
+            tuple(_VALUES[position] for position in values[0::_PACKED]),
+            tuple(values[5::_PACKED]),
+            tuple(period.start for period in self._periods),
+            tuple(period.end for period in self._periods),
             tuple(before),
             tuple(after),
-            tuple(change),
-            tuple(counted),
-            tuple(cliff),
+            tuple(map(operator.sub, after, before)),
+            tuple(values[3::_PACKED]),
+            tuple(values[4::_PACKED]),
         )
 
 
@@ -159,7 +266,7 @@ def assess_many(
     if isinstance(cases, str | bytes) or not isinstance(cases, Iterable):
         raise ValidationError("cases", "must be (household, receipts) pairs")
     chosen = parameters if parameters is not None else bundled_parameters()
-    results = []
+    results = BenefitsBatch._empty()
     for index, case in enumerate(cases):
         try:
             household, receipts = case
@@ -168,9 +275,9 @@ def assess_many(
                 f"cases[{index}]", "must be a (household, receipts) pair"
             ) from None
         try:
-            results.append(
-                assess_benefits(household, receipts, parameters=chosen, allow_stale=allow_stale)
-            )
+            check = assess_benefits(household, receipts, parameters=chosen, allow_stale=allow_stale)
         except ValidationError as problem:
             raise problem.at(f"cases[{index}]") from None
-    return BenefitsBatch(results)
+        # The check itself is not kept: its numbers go into the batch's columns.
+        results._add_check(check)
+    return results

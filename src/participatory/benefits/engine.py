@@ -48,7 +48,7 @@ from participatory.benefits.treatments import kind_findings
 from participatory.benefits.unaffected import unaffected_findings
 from participatory.core.errors import UnsupportedCase, ValidationError
 from participatory.core.explain import Finding, Severity
-from participatory.core.money import Money
+from participatory.core.money import PENNIES_LIMIT, Money
 from participatory.core.nations import Nation
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.pennies import to_pennies
@@ -200,14 +200,22 @@ def _check_nation(household: Household) -> None:
             )
 
 
-def _checked(receipts: Iterable[Receipt], path: str, ids: frozenset[str]) -> tuple[Receipt, ...]:
+def _checked(
+    receipts: Iterable[Receipt], path: str, ids: frozenset[str], paid: int
+) -> tuple[Receipt, ...]:
     items = receipts if type(receipts) is tuple else tuple(_receipts(receipts))
+    total = paid
     for index, receipt in enumerate(items):
         if type(receipt) is not Receipt and not isinstance(receipt, Receipt):
             raise ValidationError(f"{path}[{index}]", "must be a Receipt")
         person = receipt.person
         if person is not None and person not in ids:
             raise ValidationError(f"{path}[{index}].person", "is not a member of the household")
+        total += receipt.pennies
+    if total >= PENNIES_LIMIT:
+        raise ValidationError(
+            path, "add up, with the payments, to more than an amount of money can hold"
+        )
     return items
 
 
@@ -243,7 +251,10 @@ def assess_benefits(
             raise ValidationError(f"receipts[{index}].person", "is not a member of the household")
         if receipt.kind is not _DECLINED_FEE:
             paid += receipt.pennies
-    earlier = _checked(already, "already", ids) if already else ()
+    if paid >= PENNIES_LIMIT:
+        # Each amount is below Money's bound, but their sum would have no Money form.
+        raise ValidationError("receipts", "add up to more than an amount of money can hold")
+    earlier = _checked(already, "already", ids, paid) if already else ()
     if household.nation is _NI:
         _check_nation(household)
     chosen = parameters if parameters is not None else bundled_parameters()
@@ -270,14 +281,20 @@ def _compute(
 ) -> list[PeriodNumbers]:
     """Every period the payments touch, in date order, with what explaining each one needs."""
     reported: list[PeriodNumbers] = []
+    # Each benefit of each person reports its periods in date order, so the rows need
+    # sorting only when more than one of them reported any.
+    streams = 0
     if household._profile.weekly:
         knock_on: list[PeriodNumbers] = []
-        _weekly(household, given, earlier, ctx, reported, knock_on)
+        streams = _weekly(household, given, earlier, ctx, reported, knock_on)
         if household.universal_credit is not None:
-            reported.extend(_universal_credit(household, given, earlier, knock_on, ctx))
+            monthly = _universal_credit(household, given, earlier, knock_on, ctx)
+            if monthly:
+                reported.extend(monthly)
+                streams += 1
     elif household.universal_credit is not None:
         reported = _universal_credit(household, given, earlier, [], ctx)
-    if len(reported) > 1:
+    if streams > 1:
         reported.sort(key=_in_order)
     return reported
 
@@ -293,13 +310,15 @@ def _weekly(
     ctx: Context,
     reported: list[PeriodNumbers],
     knock_on: list[PeriodNumbers],
-) -> None:
+) -> int:
     """Every weekly benefit's numbers: each person's own, then the household's.
 
     A week no payment in question falls in is still reported if its benefit changes (a
     knock-on from another benefit). ``knock_on`` collects the weeks of the benefits other
-    benefits count as income or take as a passport.
+    benefits count as income or take as a passport. Returns how many benefits reported any
+    week (each reports its own in date order).
     """
+    streams = 0
     profile = household._profile
     nation = household.nation
     for person in household.people:
@@ -316,6 +335,7 @@ def _weekly(
                 ):
                     self_employed = True
                     break
+            reported_before = len(reported)
             for week, incomes, shown in _gather(profile, earlier, given, mine, start, False, True):
                 row = carers_allowance.assess_week(
                     claim,
@@ -330,9 +350,11 @@ def _weekly(
                 if shown or row.after != row.before:
                     reported.append(row)
                 knock_on.append(row)
+            streams += len(reported) > reported_before
         esa_claim = person.esa
         if esa_claim is not None:
             mine = (person.id,)
+            reported_before = len(reported)
             for week, incomes, shown in _gather(
                 profile, earlier, given, mine, esa_claim.benefit_week_start, True
             ):
@@ -340,6 +362,7 @@ def _weekly(
                 if shown or row.after != row.before:
                     reported.append(row)
                 knock_on.append(row)
+            streams += len(reported) > reported_before
     legacy_claim = household.legacy
     if legacy_claim is not None:
         claimant = household.legacy_claimant
@@ -347,6 +370,7 @@ def _weekly(
         pooled = legacy_claim.benefit.means_tested and partner is not None
         members = (claimant.id, partner.id) if pooled and partner is not None else (claimant.id,)
         new_style = legacy_claim.benefit is LegacyBenefit.NEW_STYLE_JSA
+        reported_before = len(reported)
         for week, incomes, shown in _gather(
             profile, earlier, given, members, legacy_claim.benefit_week_start, True
         ):
@@ -368,8 +392,10 @@ def _weekly(
                 reported.append(row)
             # New-style JSA counts as UC's unearned income; the others are passports.
             knock_on.append(row)
+        streams += len(reported) > reported_before
     pc_claim = household.pension_credit
     if pc_claim is not None:
+        reported_before = len(reported)
         for week, incomes, shown in _gather(
             profile, earlier, given, profile.ids, pc_claim.benefit_week_start, False
         ):
@@ -379,6 +405,7 @@ def _weekly(
             if shown or row.after != row.before:
                 reported.append(row)
             knock_on.append(row)  # a passport to Housing Benefit
+        streams += len(reported) > reported_before
     hb_claim = household.housing_benefit
     if hb_claim is not None:
         passport = housing_benefit.Passport(
@@ -387,6 +414,7 @@ def _weekly(
             household.universal_credit is not None,
             _income_lost(knock_on),
         )
+        reported_before = len(reported)
         for week, incomes, shown in _gather(
             profile, earlier, given, profile.ids, hb_claim.benefit_week_start, False
         ):
@@ -400,6 +428,8 @@ def _weekly(
             )
             if shown or row.after != row.before:
                 reported.append(row)
+        streams += len(reported) > reported_before
+    return streams
 
 
 def _regular(person: Person) -> Income:

@@ -587,16 +587,49 @@ class BenefitsCheck(ExplainedResult):
             benefit, period, before, after, counted, cliff, person, baseline, _, _ = row
             periods.append(period)
             packed += (_POSITION[benefit], before, after, counted, cliff, person, baseline)
+        return cls._from_parts(
+            tuple(periods),
+            tuple(packed),
+            paid if type(paid) is int else _paid(paid),
+            explain,
+            recompute,
+            context,
+        )
+
+    @classmethod
+    def _from_parts(
+        cls,
+        periods: tuple[DateRange, ...],
+        packed: tuple[Any, ...],
+        paid: int,
+        explain: Explainer,
+        recompute: Callable[..., Sequence[PeriodNumbers]],
+        context: object,
+    ) -> BenefitsCheck:
+        # A check from its parts: the rows' numbers packed (from_numbers checked them), or
+        # what _parts gave (a batch keeps its results in columns).
         made = cls.__new__(cls)
-        made._periods = tuple(periods)
-        made._packed = tuple(packed)
+        made._periods = periods
+        made._packed = packed
         made._outcomes = None
         made._recompute = recompute
         made._context = context
-        made._paid = paid if type(paid) is int else _paid(paid)
+        made._paid = paid
         made._explain = explain
         made._findings = None
         return made
+
+    def _parts(self) -> tuple[tuple[DateRange, ...], tuple[Any, ...], int, Any, Any, object]:
+        # What _from_parts makes the same check from (None explainers for a check made from
+        # outcomes, which cannot be worked out again).
+        return (
+            self._periods,
+            self._packed,
+            self._paid,
+            self._explain,
+            self._recompute,
+            self._context,
+        )
 
     @property
     def outcomes(self) -> tuple[PeriodOutcome, ...]:

@@ -25,7 +25,7 @@ from typing import Final
 
 import attrs
 
-from participatory.benefits.kinds import whole_pence
+from participatory.benefits.kinds import NO_HOURS, whole_pence
 from participatory.core.errors import ValidationError
 from participatory.core.money import Money, to_decimal
 from participatory.core.pennies import to_pennies
@@ -112,6 +112,8 @@ def _kind(value: ReceiptKind | str) -> ReceiptKind:
 
 
 def _hours(value: Decimal | int | str) -> Decimal:
+    if value is NO_HOURS:  # the default, checked once where it is defined
+        return NO_HOURS
     hours = to_decimal(value, "hours")
     if hours < _NONE or hours > _HOURS_IN_WEEK:
         raise ValidationError("hours", "must be between 0 and 168")
@@ -148,7 +150,7 @@ class Receipt:
     amount: Money = attrs.field(converter=_amount)
     received_on: dt.date = attrs.field(converter=_received_on)
     kind: ReceiptKind = attrs.field(default=ReceiptKind.INVOLVEMENT_FEE, converter=_kind)
-    hours: Decimal = attrs.field(default=Decimal(0), converter=_hours)
+    hours: Decimal = attrs.field(default=NO_HOURS, converter=_hours)
     worked_on: dt.date | None = attrs.field(default=None, converter=_optional_day)
     #: The paying system's own reference (never shown in benefit findings).
     reference: str | None = None

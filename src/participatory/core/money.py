@@ -132,6 +132,9 @@ def _known_currency(code: str) -> bool:
 #: The library computes with 28 significant digits, so below this bound every sum of up to
 #: 10**10 amounts, pennies included, is exact; above it a sum would be silently rounded.
 _MAX_WHOLE_DIGITS: Final = 15
+#: Every amount of money is below this many pennies (10**17): a sum of amounts at or above
+#: it has no Money form, so whatever adds amounts up refuses it where they are given.
+PENNIES_LIMIT: Final = 10 ** (_MAX_WHOLE_DIGITS + 2)
 
 
 def parse_number(text: str, path: str = "amount") -> Decimal:
@@ -213,7 +216,8 @@ def _exact(value: object, path: str) -> Decimal:
 
 
 def _amount(value: object) -> Decimal:
-    result = _exact(value, "amount")
+    # A Decimal is what the library itself passes: only its finiteness and size to check.
+    result = value if type(value) is Decimal and value.is_finite() else _exact(value, "amount")
     if result and result.adjusted() >= _MAX_WHOLE_DIGITS:
         raise ValidationError(
             "amount",
@@ -223,12 +227,25 @@ def _amount(value: object) -> Decimal:
     return result
 
 
+#: Codes already found valid (at most 26^3 strings pass the pattern, so it stays bounded).
+_VALID_CODES: Final[set[str]] = {"GBP"}
+
+
 def _currency(value: object) -> str:
+    if type(value) is str and value in _VALID_CODES:
+        return value
     if not isinstance(value, str) or not _CURRENCY_CODE.match(value):
         raise ValidationError("currency", "must be a three-letter ISO 4217 code such as 'GBP'")
     if not _known_currency(value):
         raise ValidationError("currency", f"{value!r} is not an ISO 4217 currency code")
+    if type(value) is str:  # not a str subclass, whose equality may be its own
+        _VALID_CODES.add(value)
     return value
+
+
+def _currency_field(_instance: object, _attribute: object, value: object) -> None:
+    if type(value) is not str or value not in _VALID_CODES:
+        _currency(value)
 
 
 @attrs.frozen(repr=False, order=False)
@@ -246,7 +263,7 @@ class Money:
     """  # noqa: E501
 
     amount: Decimal = attrs.field(converter=_amount)
-    currency: str = attrs.field(default="GBP", validator=lambda _i, _a, v: _currency(v))
+    currency: str = attrs.field(default="GBP", validator=_currency_field)
 
     @classmethod
     def gbp(cls, amount: Decimal | int | str) -> Money:
