@@ -39,7 +39,6 @@ from participatory.core.lazy import lazy_attribute
 if TYPE_CHECKING:
     from participatory.assessment import Area, GovernanceReport, assess
     from participatory.project import Project, ProjectFileError, load_project, parse_project
-    from participatory.render import render
 
 # The whole-project names pull in every engine, its data and babel. They load on first use,
 # so `import participatory` stays cheap for a finance system that only needs the core.
@@ -51,7 +50,6 @@ _LAZY = {
     "load_project": "participatory.project",
     "parse_project": "participatory.project",
     "Project": "participatory.project",
-    "render": "participatory.render",
 }
 
 
@@ -90,5 +88,4 @@ __all__ = [
     "load_parameters",
     "load_project",
     "parse_project",
-    "render",
 ]

@@ -26,7 +26,8 @@ One module per benefit holds its rule (:mod:`~participatory.benefits.universal_c
 over the shared :mod:`~participatory.benefits.mechanism`.
 """
 
-from participatory.benefits.batch import BatchColumns, BenefitsBatch, assess_many
+from typing import TYPE_CHECKING
+
 from participatory.benefits.claims import (
     CarersAllowanceClaim,
     EmploymentSupportAllowanceClaim,
@@ -36,6 +37,9 @@ from participatory.benefits.claims import (
     UniversalCreditClaim,
 )
 from participatory.benefits.engine import assess_benefits, assess_payment
+
+# Imported here, not on first use: the function shares its module's name, and importing the
+# module (as the command line does) would otherwise leave the module in its place.
 from participatory.benefits.headroom import Headroom, headroom
 from participatory.benefits.household import (
     CapitalHolding,
@@ -57,15 +61,43 @@ from participatory.benefits.kinds import (
     WorkCapability,
 )
 from participatory.benefits.outcomes import BenefitsCheck, PeriodOutcome
-from participatory.benefits.payroll import payroll_receipt
-from participatory.benefits.planning import (
-    InstalmentPlan,
-    SafePayment,
-    plan_instalments,
-    plan_safe_payment,
-)
 from participatory.benefits.receipts import Receipt, ReceiptKind, Treatment
-from participatory.benefits.scenarios import ContributorCase, ScenarioComparison, compare
+from participatory.core.lazy import lazy_attribute
+
+if TYPE_CHECKING:
+    from participatory.benefits.batch import BatchColumns, BenefitsBatch, assess_many
+    from participatory.benefits.payroll import payroll_receipt
+    from participatory.benefits.planning import (
+        InstalmentPlan,
+        SafePayment,
+        plan_instalments,
+        plan_safe_payment,
+    )
+    from participatory.benefits.scenarios import ContributorCase, ScenarioComparison, compare
+
+# The batch, the searches and the "what if" comparisons (which read payroll, and so the
+# whole tax package) load on first use: a check of one payment, or a project's assessment,
+# needs none of them.
+_LAZY = {
+    "BatchColumns": "participatory.benefits.batch",
+    "BenefitsBatch": "participatory.benefits.batch",
+    "assess_many": "participatory.benefits.batch",
+    "payroll_receipt": "participatory.benefits.payroll",
+    "InstalmentPlan": "participatory.benefits.planning",
+    "SafePayment": "participatory.benefits.planning",
+    "plan_instalments": "participatory.benefits.planning",
+    "plan_safe_payment": "participatory.benefits.planning",
+    "ContributorCase": "participatory.benefits.scenarios",
+    "ScenarioComparison": "participatory.benefits.scenarios",
+    "compare": "participatory.benefits.scenarios",
+}
+
+__getattr__ = lazy_attribute(__name__, _LAZY, globals())
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "AgeBand",

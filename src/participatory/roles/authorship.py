@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
-import tomllib
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -119,7 +118,7 @@ def _role(entry: Mapping[str, Any], path: str, *, official: bool) -> Contributor
 def credit_taxonomy() -> CreditTaxonomy:
     """The bundled taxonomy (read once from ``frameworks.toml``, cached)."""
     text = tomlfile.bundled_text("frameworks.toml")
-    data = tomllib.loads(text)
+    data = tomlfile.parse_toml(text, _FILE)
     roles = {
         e["id"]: _role(e, f"credit_roles[{i}]", official=True)
         for i, e in enumerate(data["credit_roles"])
