@@ -154,3 +154,38 @@ def test_hours_worked_weeks_before_the_payment_count_with_that_weeks_other_work(
     june = [o for o in whole.outcomes if o.period.start == dt.date(2025, 6, 2)]
     assert june, "the week the work was done is reported"
     assert [o.period for o in check.result.outcomes] == [o.period for o in whole.outcomes]
+
+
+def test_a_check_before_paying_has_a_plain_form_withheld_unless_asked() -> None:
+    """Amira (Carer's Allowance, limit £196 a week) already has £100 from another project
+    in the week of Monday 12 January 2026; £150 more on Wednesday 14th takes the week to
+    £250, so the next week's £83.30 is lost. By default the plain form says nothing, not even
+    that she was checked; with sensitive data it carries the check, the headroom (none left:
+    the week is over the limit) and the findings, and reads back as JSON."""
+    from participatory.interchange import dumps, to_plain
+
+    earlier = fee("other-1", "amira", "100.00", "2026-01-12", project="other")
+    check = assess_before_paying(carer_ledger([earlier]), PROPOSAL, as_at=AS_AT)
+    hidden = to_plain(check)
+    assert hidden["withheld"] is True
+    assert {k: v for k, v in hidden.items() if k not in ("sensitive", "withheld")} == dict.fromkeys(
+        ("payment", "as_at", "checked", "result", "others_matter", "headroom", "findings")
+    )
+    assert "amira" not in dumps(check)
+    full = to_plain(check, include_sensitive=True)
+    assert full["checked"] is True
+    assert full["others_matter"] is True
+    assert full["result"]["change"] == "-83.30 GBP"
+    assert full["headroom"]["by_benefit"]["carers_allowance"] == "0.00 GBP"
+    assert full["findings"]
+    assert '"withheld": false' in dumps(check, include_sensitive=True)
+
+
+def test_an_unchecked_payment_has_a_plain_form_too() -> None:
+    check = assess_before_paying(Ledger(contributors=[Contributor("amira")]), PROPOSAL, as_at=AS_AT)
+    full = unstructure(check, include_sensitive=True)
+    assert full["checked"] is False
+    assert full["result"] is None
+    assert full["others_matter"] is None
+    assert full["headroom"] is None
+    assert full["findings"]

@@ -39,7 +39,7 @@ following week's allowance is lost.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Final
 
@@ -62,6 +62,11 @@ from participatory.ledger.entries import PaymentEntry
 from participatory.ledger.model import Ledger, as_at_day
 
 __all__ = ["CONTEXT_DAYS", "MESSAGES", "BeforePaying", "assess_before_paying"]
+
+#: The keys of a check's plain form (:meth:`BeforePaying.unstructured`).
+_PLAIN_KEYS: Final = (
+    "payment", "as_at", "checked", "result", "others_matter", "headroom", "findings",
+)  # fmt: skip
 
 MESSAGES: Final[Mapping[str, str]] = {
     "ledger.before.changes": (
@@ -195,6 +200,32 @@ class BeforePaying(ExplainedResult):
 
     def __repr__(self) -> str:
         return f"BeforePaying(payment={self.payment.id!r}, {REDACTED_TEXT})"
+
+    def unstructured(
+        self, include_sensitive: bool, unstructure: Callable[[object], Any]
+    ) -> dict[str, Any]:
+        """Plain data for :func:`participatory.interchange.to_plain`.
+
+        Withheld whole unless ``include_sensitive``, as a benefits check is (that a payment
+        was checked against someone's benefits says they get some); the shape is the same
+        either way. With it: the payment, the day, whether it was checked, the check with
+        everything else counted, whether other payments matter, the headroom left and the
+        findings.
+        """
+        if not include_sensitive:
+            return {**dict.fromkeys(_PLAIN_KEYS), "sensitive": True, "withheld": True}
+        checked = self.result is not None
+        return {
+            "payment": unstructure(self.payment),
+            "as_at": unstructure(self.as_at),
+            "checked": checked,
+            "result": None if self.result is None else unstructure(self.result),
+            "others_matter": self.others_matter if checked else None,
+            "headroom": unstructure(self.headroom),
+            "findings": [unstructure(f) for f in self.findings],
+            "sensitive": True,
+            "withheld": False,
+        }
 
     @property
     def checked(self) -> bool:
