@@ -95,9 +95,10 @@ class BatchColumns:
 class BenefitsBatch(Sequence[BenefitsCheck]):
     """The results of a batch, in the order of its cases.
 
-    The numbers are kept in columns (machine integers, the periods and whose benefit each
-    is), not as one object per result: a batch of 100,000 households keeps a few objects,
-    whatever its size, so it costs the garbage collector and memory almost nothing. Reading
+    The numbers are kept as each check packs them (plain values, which the garbage
+    collector stops tracking), with the periods end to end in one list, not as one object
+    per result: a batch adds no object per household for the collector to walk, however
+    many households it holds (payments given as tuples). Reading
     ``batch[i]`` makes that case's :class:`~participatory.benefits.outcomes.BenefitsCheck`
     from the columns and the case's own household and payments; it explains itself when its
     findings are read, like any check. Each read makes a new check object, equal to the last:
