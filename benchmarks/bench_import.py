@@ -38,7 +38,7 @@ from pathlib import Path
 import pytest
 
 #: Import names of the runtime dependencies declared in pyproject.toml.
-DECLARED = ("attrs", "cattrs", "pendulum", "babel", "holidays")
+DECLARED = ("attrs", "cattrs", "pendulum", "babel", "holidays", "tomli")
 EXAMPLE = Path(__file__).parent.parent / "examples" / "arts-coproduction.toml"
 #: The date the example is assessed as at (a fixed day, so every run does the same work).
 AS_AT = "2026-11-02"

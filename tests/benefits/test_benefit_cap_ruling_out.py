@@ -1,10 +1,10 @@
 """The benefit cap's quick ruling-out agrees with working the cap out in full.
 
 :func:`~participatory.benefits.benefit_cap.reductions` is what every assessment period of a
-worked-out Universal Credit award runs: it returns no reduction without reading the day's
-limits when the award cannot reach the lowest one (the single claimant's, outside Greater
-London, with Child Benefit for every child added), and otherwise works the cap out with
-:func:`~participatory.benefits.benefit_cap.cap_state`. The two must agree on every input,
+worked-out Universal Credit award runs: it returns no reduction when the award, with the
+household's Child Benefit and any new-style ESA or JSA, is within the limit that applies (a
+family's or a single claimant's, in Greater London or not), and otherwise works the cap out
+with :func:`~participatory.benefits.benefit_cap.cap_state`. The two must agree on every input,
 including those the shortcut rules out. Northern Ireland's cap is not applied (its amounts
 are not bundled), so there both give no reduction to the award.
 """

@@ -19,8 +19,10 @@ from participatory.benefits import (
     Household,
     PermittedWork,
     Person,
+    Receipt,
     UniversalCreditClaim,
     WorkCapability,
+    assess_benefits,
     assess_payment,
 )
 from participatory.core.money import Money
@@ -142,3 +144,32 @@ def test_esa_counts_as_uc_unearned_income_only_when_it_is_paid():
     )
     (ap,) = assess_payment(not_paid, GBP(1), TUESDAY).outcomes_for(Benefit.UNIVERSAL_CREDIT)
     assert ap.before == GBP("400.14")
+
+
+def test_hours_count_in_the_week_the_work_was_done_not_the_week_paid():
+    """ESA Regs 2008 reg. 45: above the £20 lower limit, permitted work at the higher limit
+    must be under 16 hours a week. The claimant's job pays £50 a week for 10 hours (weeks
+    start on Monday). A fee of £100 is paid on Tuesday 10 June 2025 for 8 hours worked on
+    Tuesday 3 June:
+
+    * week 2-8 June: £50 (over £20) for 10 + 8 = 18 hours, not under 16, so the week's
+      £92.05 is lost, though the fee arrived later;
+    * week 9-15 June: £50 + £100 = £150, within £195.50, for the job's 10 hours: kept.
+
+    Paid the same fee for work done in the week it is paid (no ``worked_on``), the 18 hours
+    fall in 9-15 June instead, and that week is lost.
+    """
+    claim = EmploymentSupportAllowanceClaim(
+        weekly_award=GBP("92.05"), permitted_work=PermittedWork.HIGHER_LIMIT
+    )
+    household = Household(
+        people=[Person("me", esa=claim, weekly_hours=10, weekly_earnings=GBP(50))]
+    )
+    paid_later = Receipt(GBP(100), TUESDAY, hours=8, worked_on=dt.date(2025, 6, 3))
+    result = assess_benefits(household, [paid_later])
+    weeks = {(o.period.start, o.change) for o in result.outcomes}
+    assert weeks == {(dt.date(2025, 6, 2), GBP("-92.05")), (dt.date(2025, 6, 9), GBP(0))}
+
+    same_week = Receipt(GBP(100), TUESDAY, hours=8)
+    (week,) = assess_benefits(household, [same_week]).outcomes
+    assert (week.period.start, week.change) == (dt.date(2025, 6, 9), GBP("-92.05"))

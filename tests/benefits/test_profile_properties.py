@@ -17,6 +17,7 @@ from participatory.benefits import Household, Person
 from participatory.benefits.household import (
     AgeBand,
     ChildDisability,
+    ChildTerm,
     Profile,
     TwoChildLimitException,
 )
@@ -45,9 +46,22 @@ def _cap_exempt(members: Sequence[Person], carers: int, carer_and_lcwra: bool) -
 
 
 def reference_profile(household: Household) -> Profile:
-    """Each field read on its own (the engine's profile before issue 18's single pass)."""
+    """Each field read on its own (the engine's profile before issue 18's single pass).
+
+    Each child's term is :meth:`ChildTerm.of` the child, in the children's order;
+    ``test_child_term_properties`` holds the terms to :meth:`Child.counts_on`.
+    """
     members = household.people
     carers, carer_and_lcwra = _carer_elements(members)
+    ordered = tuple(
+        sorted(
+            household.children,
+            key=lambda c: (
+                c.born_on,
+                c.two_child_limit_exception is not TwoChildLimitException.NONE,
+            ),
+        )
+    )
     return Profile(
         ids=frozenset(p.id for p in members),
         first_id=members[0].id,
@@ -59,15 +73,7 @@ def reference_profile(household: Household) -> Profile:
         ),
         carers=carers,
         carer_and_lcwra=carer_and_lcwra,
-        children=tuple(
-            sorted(
-                household.children,
-                key=lambda c: (
-                    c.born_on,
-                    c.two_child_limit_exception is not TwoChildLimitException.NONE,
-                ),
-            )
-        ),
+        children=ordered,
         monthly_earnings=sum(to_pennies(p.monthly_earnings.amount) for p in members),
         weekly_pennies={p.id: to_pennies(p.weekly_earnings.amount) for p in members},
         monthly_pennies={p.id: to_pennies(p.monthly_earnings.amount) for p in members},
@@ -78,6 +84,7 @@ def reference_profile(household: Household) -> Profile:
         or household.pension_credit is not None,
         cap_exempt=_cap_exempt(members, carers, carer_and_lcwra),
         disabled_children=any(c.disability is not ChildDisability.NONE for c in household.children),
+        child_terms=tuple(ChildTerm.of(child) for child in ordered),
     )
 
 

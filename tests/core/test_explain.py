@@ -21,3 +21,22 @@ def test_findings_compare_by_content():
         "A", Severity.INFO, "k", {"x": 1}, c
     )
     assert Finding("A", Severity.INFO, "k", {"x": 1}) != Finding("A", Severity.INFO, "k", {"x": 2})
+
+
+def test_a_finding_made_from_anothers_values_shares_them_and_is_equal():
+    """Issue 18: values are an immutable FrozenDict, so attrs.evolve (the assessment marking
+    a benefits finding as about a person) shares them rather than copying them."""
+    import attrs
+
+    from participatory.core.frozen import FrozenDict
+
+    original = Finding("BEN-KEPT", Severity.INFO, "benefits.kept", {"paid": 1, "kept": 2})
+    marked = attrs.evolve(original, sensitive=True, subject="sam")
+    assert marked.values is original.values
+    assert isinstance(marked.values, FrozenDict)
+    assert dict(marked.values) == {"paid": 1, "kept": 2}
+    assert attrs.evolve(marked, sensitive=False, subject=None) == original
+    given = {"a": 1}
+    made = Finding("X", Severity.INFO, "benefits.kept", given)
+    given["a"] = 2  # a plain dict is still copied: changing it later changes no finding
+    assert made.values["a"] == 1

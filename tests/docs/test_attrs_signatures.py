@@ -41,7 +41,7 @@ def shown(cls: type) -> str:
 @pytest.mark.parametrize(
     ("cls", "expected"),
     [
-        (Money, "currency='GBP'"),
+        (Money, 'currency="GBP"'),  # its own __init__: the default as its source writes it
         (Finding, "citations=()"),
         (Finding, "values={}"),  # a factory: the value a new instance gets
         (Finding, "subject=None"),

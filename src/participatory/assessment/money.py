@@ -19,6 +19,7 @@ from participatory.assessment.receipts import receipts_for
 from participatory.assessment.report import Area, Figure, ReportSection
 from participatory.benefits.engine import assess_benefits
 from participatory.benefits.household import Household
+from participatory.benefits.outcomes import BenefitsCheck
 from participatory.benefits.receipts import Receipt
 from participatory.core.errors import ParametersNotAvailable, UnsupportedCase
 from participatory.core.explain import Finding, Severity
@@ -200,6 +201,36 @@ def _by_contributor(plan: PaymentPlan) -> dict[str, tuple[Payment, ...]]:
     }
 
 
+def _check(
+    household: Household,
+    receipts: tuple[Receipt, ...],
+    already: tuple[Receipt, ...],
+    parameters: ParameterSet,
+    refuse: bool,
+) -> BenefitsCheck:
+    """The household's check, as ``assess_benefits(..., allow_stale=not refuse)`` makes it.
+
+    A check that may use stale figures gets a context of its own (it records the stale
+    values it used), so no two households share the rates they looked up. Nearly every
+    check needs no stale figure: it is made first with stale figures refused, in the context
+    every such check shares, and made again allowing them only if a figure was stale. Where
+    no figure is stale, both give the same numbers and findings (the same values, read on
+    the same days); where one is, the strict check raises before it answers.
+    """
+    if refuse:
+        return assess_benefits(household, receipts, already=already, parameters=parameters)
+    try:
+        result = assess_benefits(household, receipts, already=already, parameters=parameters)
+        # Explaining reads figures too (on the days the numbers did): read them now, while a
+        # stale one can still send the check round again.
+        result.findings  # noqa: B018
+    except ParametersNotAvailable:
+        return assess_benefits(
+            household, receipts, already=already, parameters=parameters, allow_stale=True
+        )
+    return result
+
+
 def _one_household(
     project: Project,
     person: str,
@@ -232,12 +263,12 @@ def _one_household(
                     {"contributor": name}, sensitive=True, subject=person)
         )  # fmt: skip
     try:
-        result = assess_benefits(
+        result = _check(
             household,
             receipts_for(payments),
-            already=() if already is None else tuple(already(household)),
-            parameters=parameters,
-            allow_stale=not refuse,
+            () if already is None else tuple(already(household)),
+            parameters,
+            refuse,
         )
     except (ParametersNotAvailable, UnsupportedCase) as error:
         if refuse:

@@ -168,8 +168,10 @@ class BenefitsBatch(Sequence[BenefitsCheck]):
         self._households.append(household)
         self._given.append(given)
         self._contexts.append(context)
-        self._explainer = function
-        self._recompute = recompute
+        if self._recompute is None:
+            # Every check assess_many makes is explained and worked out by the same engine.
+            self._explainer = function
+            self._recompute = recompute
 
     def _check(self, index: int) -> BenefitsCheck:
         if self._checks is not None:

@@ -54,6 +54,7 @@ from participatory.core.explain import Finding, ParameterUse, Severity
 from participatory.core.nations import Nation
 from participatory.core.pennies import round_half_up
 from participatory.core.periods import DateRange
+from participatory.core.privacy import REDACTED_TEXT
 from participatory.core.sources import Citation, cite
 
 __all__ = [
@@ -182,6 +183,8 @@ def cap_rates(ctx: Context, day: dt.date) -> CapRates:
 # Enum members named through their class go through EnumType's __getattr__ hook on
 # CPython 3.11 (a slow attribute look-up on every use): the numbers path names them here.
 _NI: Final = Nation.NORTHERN_IRELAND
+_ENGLAND: Final = Nation.ENGLAND
+_NOT_DISABLED: Final = ChildDisability.NONE
 
 
 class Exemption(enum.Enum):
@@ -227,8 +230,8 @@ def benefit_exemption(household: Household, day: dt.date) -> Exemption | None:
     if profile.cap_exempt:
         return Exemption(profile.cap_exempt)
     if profile.disabled_children:
-        for child in profile.children:
-            if child.disability is not ChildDisability.NONE and child.counts_on(day):
+        for term in profile.child_terms:
+            if term.disability is not _NOT_DISABLED and term.first_day <= day <= term.last_day:
                 return Exemption.CHILD_DISABILITY
     return None
 
@@ -239,8 +242,11 @@ def _children_counted(household: Household, day: dt.date) -> int:
     The cap asks on an AP's last day: a change takes effect from the first day of the AP it
     happens in (D&A Regs 2013 Sch. 1 para. 20), as for the child elements.
     """
-    children = household.profile.children
-    return sum(1 for c in children if c.counts_on(day)) if children else 0
+    counted = 0
+    for term in household._profile.child_terms:
+        if term.first_day <= day <= term.last_day:
+            counted += 1
+    return counted
 
 
 def child_benefit_monthly(household: Household, day: dt.date, r: CapRates) -> int:
@@ -279,6 +285,10 @@ class CapState(NamedTuple):
     exempt_after: bool
     #: Northern Ireland, where the cap is not applied (its amounts are not bundled).
     not_applied: bool
+
+    def __repr__(self) -> str:
+        # A household's benefits figures are special-category data.
+        return f"CapState({REDACTED_TEXT})"
 
 
 _NONE: Final = CapState(None, 0, None, 0, 0, 0, 0, 0, 0, False, False, False)
@@ -351,15 +361,31 @@ def reductions(
     be settled without the day's figures is settled first.
     """
     profile = household._profile
-    if (uc[0] <= 0 and uc[1] <= 0) or profile.cap_exempt:
+    before, after = uc
+    if (before <= 0 and after <= 0) or profile.cap_exempt:
         return 0, 0
-    if household.nation is _NI:
+    nation = household.nation
+    if nation is _NI:
         return 0, 0
-    # Most awards are well under the smallest cap, even with Child Benefit for every child.
-    r = ctx.rates(_build, period.start)
-    children = len(profile.children)
-    most = _child_benefit(household.child_benefit, children, r)
-    if max(uc[0] + other[0], uc[1] + other[1]) + most <= r.single_elsewhere:
+    # Most awards are under the cap that applies, with the household's Child Benefit: then
+    # neither reduction can be more than nothing, whatever exemption cap_state would find
+    # (an exemption only ever takes a reduction away). The cap's amount is the one cap_state
+    # reduces by: a family's or a single claimant's, in Greater London or not.
+    r: CapRates = ctx.records[_build, period.start]
+    if profile.child_terms:
+        counted = _children_counted(household, period.end)
+        family = profile.couple or counted > 0
+        child_benefit = _child_benefit(household.child_benefit, counted, r)
+        before += child_benefit
+        after += child_benefit
+    else:
+        family = profile.couple
+    if nation is _ENGLAND and household.greater_london:
+        limit = r.family_london if family else r.single_london
+    else:
+        limit = r.family_elsewhere if family else r.single_elsewhere
+    other_before, other_after = other
+    if before + other_before <= limit and after + other_after <= limit:
         return 0, 0
     state = cap_state(household, period, earnings, uc, other, ctx)
     return state.reduction_before, state.reduction_after

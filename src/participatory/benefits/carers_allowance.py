@@ -169,7 +169,8 @@ _NORTHERN_IRISH: Final = _BUILDERS[Nation.NORTHERN_IRELAND]
 
 def rates(ctx: Context, nation: Nation, day: dt.date) -> CarersAllowanceRates:
     """The carer benefit's rates for the week starting ``day`` in ``nation``."""
-    return ctx.rates(_BUILDERS[nation], day)
+    found: CarersAllowanceRates = ctx.records[_BUILDERS[nation], day]
+    return found
 
 
 def payable(claim: CarersAllowanceClaim, overlapping: Money | None, rate: int | None) -> int:
@@ -211,7 +212,7 @@ def assess_week(
         build = _NORTHERN_IRISH
     else:
         build = _GREAT_BRITAIN
-    found = ctx.rates(build, week.start)
+    found: CarersAllowanceRates = ctx.records[build, week.start]
     award = claim.award_pennies
     if award is None:
         award = found.rate

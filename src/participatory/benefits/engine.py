@@ -150,6 +150,7 @@ def _gather(
             person = receipt.person or default
             if person not in people:
                 continue
+            income = None
             counted = receipt.counted_pennies
             if counted:
                 week = place(start_weekday, receipt.received_on)
@@ -169,17 +170,20 @@ def _gather(
                     income.already += counted
             worked = receipt.hours
             if hours and worked and receipt.treatment is not _NOTHING_RECEIVED:
-                week = _week(start_weekday, receipt.work_day)
-                entry = weeks.get(week.start)
-                if entry is None:
-                    entry = weeks[week.start] = [week, {}, added]
-                elif added:
-                    entry[2] = True
-                income = entry[1].get(person)
-                if income is None:
-                    income = entry[1][person] = Income(
-                        profile.weekly_pennies[person], profile.weekly_hours[person]
-                    )
+                # Hours count in the week the work was done: without a lag, the week just
+                # found for the earnings, unless the work was on another day.
+                if income is None or lag or receipt.worked_on is not None:
+                    week = _week(start_weekday, receipt.work_day)
+                    entry = weeks.get(week.start)
+                    if entry is None:
+                        entry = weeks[week.start] = [week, {}, added]
+                    elif added:
+                        entry[2] = True
+                    income = entry[1].get(person)
+                    if income is None:
+                        income = entry[1][person] = Income(
+                            profile.weekly_pennies[person], profile.weekly_hours[person]
+                        )
                 if added:
                     income.hours_added = add_hours(income.hours_added, worked)
                 else:
@@ -198,6 +202,14 @@ def _check_nation(household: Household) -> None:
                 f"{benefit.label} in Northern Ireland",
                 instead="ask a welfare-rights adviser (Advice NI, or the Make the Call service)",
             )
+
+
+@functools.cache  # one entry: it takes no arguments
+def _bundled_context() -> Context:
+    # The context every check with the bundled parameters shares: the one the set itself
+    # remembers, so a check made with the set passed explicitly shares it too.
+    chosen = bundled_parameters()
+    return chosen.memo(Context, Context, chosen)
 
 
 def _checked(
@@ -257,19 +269,21 @@ def assess_benefits(
     earlier = _checked(already, "already", ids, paid) if already else ()
     if household.nation is _NI:
         _check_nation(household)
-    chosen = parameters if parameters is not None else bundled_parameters()
     # Stale values are recorded per check, so such a check gets its own context; without
     # them a context only reads, and one per parameter set serves every check.
-    ctx = (
-        Context(chosen, allow_stale=True) if allow_stale else chosen.memo(Context, Context, chosen)
-    )
-    reported = _compute(household, given, earlier, ctx)
-    return BenefitsCheck.from_numbers(
-        reported,
+    if allow_stale:
+        chosen = parameters if parameters is not None else bundled_parameters()
+        ctx = Context(chosen, allow_stale=True)
+    elif parameters is None:
+        ctx = _bundled_context()
+    else:
+        ctx = parameters.memo(Context, Context, parameters)
+    return BenefitsCheck._from_rows(
+        tuple(_compute(household, given, earlier, ctx)),
         paid,
-        explain=(_explain, (household, given, earlier, ctx)),
-        recompute=_compute,
-        context=ctx,
+        (_explain, (household, given, earlier, ctx)),
+        _compute,
+        ctx,
     )
 
 

@@ -117,7 +117,8 @@ _NEW_STYLE_ESA: Final = Benefit.NEW_STYLE_ESA
 
 def limits(ctx: Context, day: dt.date) -> PermittedWorkLimits:
     """The permitted-work limits for the week starting ``day``."""
-    return ctx.rates(_build, day)
+    found: PermittedWorkLimits = ctx.records[_build, day]
+    return found
 
 
 def is_permitted(
@@ -241,7 +242,7 @@ def assess_week(
     """No ESA for a week in which the work is not permitted work."""
     award = claim.award_pennies
     category = claim.permitted_work
-    found = ctx.rates(_build, week.start)
+    found: PermittedWorkLimits = ctx.records[_build, week.start]
     base = income.regular + income.already
     total = base + income.added
     hours_base = income.hours_regular

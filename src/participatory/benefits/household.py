@@ -64,13 +64,14 @@ from participatory.core.money import Money
 from participatory.core.nations import Nation
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import to_date
-from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.privacy import REDACTED, REDACTED_TEXT, SENSITIVE
 
 __all__ = [
     "CapitalHolding",
     "CapitalKind",
     "Child",
     "ChildDisability",
+    "ChildTerm",
     "Household",
     "Person",
     "Profile",
@@ -229,6 +230,15 @@ def _birthday(born_on: dt.date, age: int) -> dt.date:
         return dt.date(born_on.year + age, 3, 1)
 
 
+def _before_first_september_after(day: dt.date, born_on: dt.date, age: int) -> bool:
+    """Whether ``day`` is before the 1 September after the birthday at ``age``."""
+    try:
+        return day < _first_september_after(_birthday(born_on, age))
+    except ValueError:
+        # That 1 September is after the last day a date can hold, so every day is before it.
+        return True
+
+
 def _born_on(value: dt.date | str) -> dt.date:
     if type(value) is dt.date:  # to_date's own first test, without a further call
         return value
@@ -282,11 +292,76 @@ class Child:
             return True
         if age >= 20:
             return False
-        if day < _first_september_after(_birthday(self.born_on, 16)):
+        if _before_first_september_after(day, self.born_on, 16):
             return True
-        return self.qualifying_young_person and day < _first_september_after(
-            _birthday(self.born_on, 19)
+        return self.qualifying_young_person and _before_first_september_after(day, self.born_on, 19)
+
+
+class ChildTerm(NamedTuple):
+    """What the rules read of one child in every assessment period, worked out once.
+
+    The household is responsible for the child from ``first_day`` to ``last_day`` inclusive:
+    exactly the days :meth:`Child.counts_on` is true (under 16; then a young person to the
+    1 September after the 16th birthday, or, in non-advanced education, after the 19th,
+    never from the 20th). A household's :attr:`Profile.child_terms` holds one per child, in
+    the order of its children, so a rule asks two comparisons of each child rather than
+    working out birthdays in every period.
+
+    >>> child = Child(born_on=dt.date(2009, 3, 10))
+    >>> term = ChildTerm.of(child)
+    >>> term.last_day, term.counts_on(dt.date(2025, 9, 1)) == child.counts_on(dt.date(2025, 9, 1))
+    (datetime.date(2025, 8, 31), True)
+    """
+
+    first_day: dt.date
+    last_day: dt.date
+    #: Born before 6 April 2017 (the higher first-child rate; outside the two-child limit).
+    born_before_limit: bool
+    #: An exception to the two-child limit applies (Sch. 12).
+    excepted: bool
+    #: The child takes a place in the order of children (reg. 24B(2A) leaves some out).
+    in_order: bool
+    disability: ChildDisability
+
+    @classmethod
+    def of(cls, child: Child) -> ChildTerm:
+        """The term of ``child``."""
+        born_on = child.born_on
+        # The 16th (or, in education, the 19th) birthday falls on the child's own day of the
+        # year (1 March for 29 February in a common year), so the 1 September after it is in
+        # the birthday's year for a child born before September and in the next year for
+        # one born in or after it. The last day counted is the 31 August before that 1
+        # September. The 1 September after the 19th birthday is never later than the 20th
+        # birthday, so the "never from the 20th" rule never cuts the term shorter.
+        year = born_on.year + (19 if child.qualifying_young_person else 16)
+        if born_on.month >= 9:
+            year += 1
+        exception = child.two_child_limit_exception
+        return tuple.__new__(
+            cls,
+            (
+                born_on,
+                # A year past the last a date holds: no day ends the term.
+                dt.date(year, 8, 31) if year <= dt.MAXYEAR else dt.date.max,
+                born_on < _FIRST_CHILD_HIGHER_BEFORE,
+                exception is not _NOT_EXCEPTED,
+                not exception.outside_the_order,
+                child.disability,
+            ),
         )
+
+    def counts_on(self, day: dt.date) -> bool:
+        """Whether the household is responsible for the child on ``day``."""
+        return self.first_day <= day <= self.last_day
+
+    def __repr__(self) -> str:
+        # A child's birth date and disability are special-category data.
+        return f"ChildTerm({REDACTED_TEXT})"
+
+
+#: Before this day a first child has the higher child element, and no child is subject to the
+#: two-child limit (UC Regs 2013 reg. 24(2)(a), 24A).
+_FIRST_CHILD_HIGHER_BEFORE: Final = dt.date(2017, 4, 6)
 
 
 class CapitalKind(enum.Enum):
@@ -443,6 +518,12 @@ class Profile(NamedTuple):
     cap_exempt: str = ""
     #: Whether any child has a disability addition (whose DLA or PIP lifts the cap).
     disabled_children: bool = False
+    #: Each child's :class:`ChildTerm`, in the order of ``children``.
+    child_terms: tuple[ChildTerm, ...] = ()
+
+    def __repr__(self) -> str:
+        # Earnings, hours, capability for work, caring and children: all special-category.
+        return f"Profile({REDACTED_TEXT})"
 
 
 # Enum members named through their class go through EnumType's __getattr__ hook on
@@ -556,6 +637,7 @@ def _profile_of(household: Household) -> tuple[frozenset[Benefit], Profile]:
             weekly_benefit,
             cap_exempt,
             disabled_children,
+            tuple([ChildTerm.of(child) for child in children]) if children else (),
         )
     )
 

@@ -42,6 +42,7 @@ from participatory.core.explain import Finding, Severity
 from participatory.core.nations import Nation
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import DateRange
+from participatory.core.privacy import REDACTED_TEXT
 
 __all__ = ["MESSAGES", "Detail", "Passport", "assess_week", "explain_week"]
 
@@ -88,6 +89,10 @@ class Passport(NamedTuple):
     #: regular earnings alone leave: without and with the payments.
     income_lost: Callable[[DateRange], tuple[int, int]]
 
+    def __repr__(self) -> str:
+        # A household's benefits figures are special-category data.
+        return f"Passport({REDACTED_TEXT})"
+
 
 class Detail(NamedTuple):
     """What the explanation of a Housing Benefit week quotes."""
@@ -97,6 +102,10 @@ class Detail(NamedTuple):
     rate: Decimal
     nation: Nation
     claim: HousingBenefitClaim
+
+    def __repr__(self) -> str:
+        # A household's benefits figures are special-category data.
+        return f"Detail({REDACTED_TEXT})"
 
 
 def assess_week(

@@ -41,6 +41,7 @@ from participatory.core.explain import Finding, ParameterUse, Severity
 from participatory.core.nations import Nation
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import DateRange
+from participatory.core.privacy import REDACTED_TEXT
 
 __all__ = ["MESSAGES", "WeekIncomes", "assess_week", "exhausted_finding", "explain_week"]
 
@@ -129,6 +130,10 @@ class WeekIncomes(NamedTuple):
     claimant: Income
     partner: Income | None
 
+    def __repr__(self) -> str:
+        # A household's benefits figures are special-category data.
+        return f"WeekIncomes({REDACTED_TEXT})"
+
 
 class Detail(NamedTuple):
     """What the explanation of a legacy week quotes."""
@@ -140,6 +145,10 @@ class Detail(NamedTuple):
     closed: ParameterUse | None
     before: int
     after: int
+
+    def __repr__(self) -> str:
+        # A household's benefits figures are special-category data.
+        return f"Detail({REDACTED_TEXT})"
 
 
 def _open_use(claim: LegacyClaim, week: DateRange, ctx: Context) -> ParameterUse | None:

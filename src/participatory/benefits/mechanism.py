@@ -41,6 +41,7 @@ __all__ = [
     "Context",
     "Income",
     "RateReader",
+    "RateRecords",
     "add_hours",
     "finding",
     "pounds",
@@ -153,37 +154,68 @@ class RateReader:
 R = TypeVar("R")
 
 
+class RateRecords(BoundedCache):
+    """Rates records by (builder, day): a missing one is built, its stale values noted, kept.
+
+    Reading one is a dictionary look-up in C (``records[build, day]``), with no Python frame:
+    the rules read their rates once per period of every check. Every record kept has had its
+    stale values noted in ``stale`` (the context's), so a record read again needs nothing more.
+
+    >>> import datetime as dt
+    >>> from participatory.benefits.carers_allowance import rates
+    >>> from participatory.core.nations import Nation
+    >>> from participatory.core.params import bundled_parameters
+    >>> ctx = Context(bundled_parameters())
+    >>> rates(ctx, Nation.ENGLAND, dt.date(2025, 6, 9)).limit
+    19600
+    >>> len(ctx.records), ctx.stale
+    (1, {})
+    """
+
+    __slots__ = ("allow_stale", "parameters", "stale")
+
+    def __init__(
+        self, parameters: ParameterSet, allow_stale: bool, stale: dict[str, ParameterUse]
+    ) -> None:
+        super().__init__()
+        self.parameters = parameters
+        self.allow_stale = allow_stale
+        self.stale = stale
+
+    def __missing__(self, key: tuple[Callable[[RateReader], Any], dt.date]) -> Any:
+        build, day = key
+        record = build(RateReader(self.parameters, day, self.allow_stale))
+        for use in record.stale:
+            self.stale[use.name] = use
+        return self.remember(key, record)
+
+
 class Context:
     """The parameters one check reads, whether stale values are allowed, and which were used.
 
-    A context remembers each rates record it builds (one per rule and day, bounded): a
-    context that allows no stale values only reads, so one serves every check made with the
-    same parameter set.
+    A context remembers each rates record it builds (one per rule and day, bounded, in
+    ``records``): a context that allows no stale values only reads, so one serves every check
+    made with the same parameter set.
     """
 
-    __slots__ = ("_records", "allow_stale", "parameters", "stale")
+    __slots__ = ("allow_stale", "parameters", "records", "stale")
 
     def __init__(self, parameters: ParameterSet, *, allow_stale: bool = False) -> None:
         self.parameters = parameters
         self.allow_stale = allow_stale
         #: Every stale value used, so the check can report each one.
         self.stale: dict[str, ParameterUse] = {}
-        self._records: BoundedCache = BoundedCache()
+        # The records hold the stale dict, not the context: no reference cycle.
+        self.records = RateRecords(parameters, allow_stale, self.stale)
 
     def rates(self, build: Callable[[RateReader], R], day: dt.date) -> R:
         """The rates record ``build`` makes for ``day``, made once per context and day.
 
-        A record keeps the stale values it read in its last field, ``stale``.
+        A record keeps the stale values it read in its last field, ``stale``. A rule reading
+        rates for every period reads ``records[build, day]`` directly (the same record,
+        without this call's frame).
         """
-        record: Any = self._records.get((build, day))
-        if record is None:
-            record = self._records.remember(
-                (build, day), build(RateReader(self.parameters, day, self.allow_stale))
-            )
-        if record.stale:
-            for use in record.stale:
-                self.stale[use.name] = use
-        return record  # type: ignore[no-any-return]
+        return self.records[build, day]  # type: ignore[no-any-return]
 
     def use(self, name: str, day: dt.date) -> ParameterUse:
         """The value of ``name`` in force on ``day``, with its source (for explanations)."""
@@ -236,6 +268,6 @@ class Income:
 _HOURS: Final = decimal.Context(prec=28, traps=[decimal.Inexact, decimal.InvalidOperation])
 
 
-def add_hours(a: Decimal, b: Decimal) -> Decimal:
-    """``a + b`` hours, exactly, whatever decimal context the caller has set."""
-    return _HOURS.add(a, b)
+#: ``add_hours(a, b)``: ``a + b`` hours, exactly, whatever decimal context the caller has
+#: set (the context's own ``add``: every week with hours adds them, so no Python-level call).
+add_hours: Final[Callable[[Decimal, Decimal], Decimal]] = _HOURS.add

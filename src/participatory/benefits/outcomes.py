@@ -18,8 +18,8 @@ pays only for amounts; a caller who reads findings gets exactly what an eager en
 >>> o.change
 Money('-8.80', 'GBP')
 >>> o
-PeriodOutcome(period=DateRange(start=datetime.date(2025, 6, 1), end=datetime.date(2025, 6, 30)), <redacted>)
-"""  # noqa: E501
+PeriodOutcome(<redacted>)
+"""
 
 from __future__ import annotations
 
@@ -106,8 +106,9 @@ class PeriodNumbers(NamedTuple):
     explain: Callable[..., tuple[Finding, ...]] | None = None
 
     def __repr__(self) -> str:
-        # Which benefit, whose, and how much are all special-category data.
-        return f"PeriodNumbers(period={self.period!r}, {REDACTED_TEXT})"
+        # Which benefit, whose, and how much are all special-category data; so is the
+        # period, whose length (a week, a month) tells the benefit.
+        return f"PeriodNumbers({REDACTED_TEXT})"
 
 
 #: :class:`PeriodNumbers` from a tuple of its ten fields in order: how the rules make them, once
@@ -418,8 +419,9 @@ class PeriodOutcome(ExplainedResult):
         }  # fmt: skip
 
     def __repr__(self) -> str:
-        # Which benefit, whose, and how much are all special-category data.
-        return f"PeriodOutcome(period={self._period!r}, {REDACTED_TEXT})"
+        # Which benefit, whose, and how much are all special-category data; so is the
+        # period, whose length (a week, a month) tells the benefit.
+        return f"PeriodOutcome({REDACTED_TEXT})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (
@@ -502,18 +504,26 @@ _STRIDE: Final = 7
 def _pack(rows: Sequence[PeriodNumbers]) -> tuple[tuple[DateRange, ...], tuple[Any, ...]]:
     # Plain values only (numbers, flags, ids): the garbage collector stops tracking such a
     # tuple, so a batch of results costs it almost nothing however many are kept.
+    periods: list[DateRange] = []
     packed: list[Any] = []
     for row in rows:
-        packed += (
-            _POSITION[row.benefit],
-            row.before,
-            row.after,
-            row.counted,
-            row.cliff,
-            row.person,
-            row.baseline,
-        )
-    return tuple(row.period for row in rows), tuple(packed)
+        benefit, period, before, after, counted, cliff, person, baseline, _, _ = row
+        periods.append(period)
+        packed += (_POSITION[benefit], before, after, counted, cliff, person, baseline)
+    return tuple(periods), tuple(packed)
+
+
+def _unpack(periods: Sequence[DateRange], packed: Sequence[Any]) -> tuple[PeriodNumbers, ...]:
+    # The rows _pack was given, without the details their explanations need.
+    return tuple(
+        period_numbers((_BENEFITS[packed[at]], period, *packed[at + 1 : at + _STRIDE], None, None))
+        for at, period in zip(range(0, len(packed), _STRIDE), periods, strict=True)
+    )
+
+
+def _stripped(rows: Sequence[PeriodNumbers]) -> tuple[PeriodNumbers, ...]:
+    # Rows as :attr:`BenefitsCheck.numbers` gives them: the amounts, not the details.
+    return tuple(period_numbers((*row[:8], None, None)) for row in rows)
 
 
 class BenefitsCheck(ExplainedResult):
@@ -523,20 +533,22 @@ class BenefitsCheck(ExplainedResult):
     whole pennies as an ``int``. ``outcomes`` lists every benefit period the payments touch,
     knock-on effects included, in date order.
 
-    The engine makes a check from its numbers (:meth:`from_numbers`) and keeps only them and
-    its inputs: amounts are read from the numbers, and the :class:`PeriodOutcome` objects and
-    findings are made when first read, by working the check out again with its explanations.
+    The engine makes a check from its numbers (:meth:`from_numbers`): amounts are read from
+    the numbers, and the :class:`PeriodOutcome` objects and findings are made from them when
+    first read. A check read from a :class:`~participatory.benefits.batch.BenefitsBatch`
+    keeps only the amounts and its inputs, and works its periods out again when they are
+    explained.
     """
 
     __slots__ = (
         "_context",
+        "_detailed",
         "_explain",
         "_findings",
         "_outcomes",
-        "_packed",
         "_paid",
-        "_periods",
         "_recompute",
+        "_rows",
     )
 
     def __init__(
@@ -549,7 +561,8 @@ class BenefitsCheck(ExplainedResult):
     ) -> None:
         made = _outcomes(outcomes)
         self._outcomes: tuple[PeriodOutcome, ...] | None = made
-        self._periods, self._packed = _pack([_numbers_of(outcome) for outcome in made])
+        self._rows = tuple(_numbers_of(outcome) for outcome in made)
+        self._detailed = True
         self._recompute: Callable[..., Sequence[PeriodNumbers]] | None = None
         self._context: object = None
         self._paid = _paid(paid)
@@ -570,31 +583,41 @@ class BenefitsCheck(ExplainedResult):
 
         ``explain`` is the function that makes the check's findings and its arguments;
         ``recompute`` works the periods out again, with the details their explanations need,
-        from the same arguments; ``context`` is what those explanations read besides each
-        outcome (the parameters the check was made with). Each period's numbers are validated
-        when its outcome is made.
+        from the same arguments (a batch, which keeps only the amounts, uses it); ``context``
+        is what those explanations read besides each outcome (the parameters the check was
+        made with). Each period's numbers are validated when its outcome is made.
         """
         if type(numbers) is not list and type(numbers) is not tuple:
             raise ValidationError("numbers", "must be a list of PeriodNumbers")
-        periods: list[DateRange] = []
-        packed: list[Any] = []
-        for row in numbers:
+        for index, row in enumerate(numbers):
             if type(row) is not PeriodNumbers:
-                index = list(numbers).index(row)
                 raise ValidationError(f"numbers[{index}]", "must be PeriodNumbers")
-            # Unpacked at once (one step, not seven attribute reads); the details and the
-            # explainer are not kept, the check works them out again when it is explained.
-            benefit, period, before, after, counted, cliff, person, baseline, _, _ = row
-            periods.append(period)
-            packed += (_POSITION[benefit], before, after, counted, cliff, person, baseline)
-        return cls._from_parts(
-            tuple(periods),
-            tuple(packed),
-            paid if type(paid) is int else _paid(paid),
-            explain,
-            recompute,
-            context,
+        return cls._from_rows(
+            tuple(numbers), paid if type(paid) is int else _paid(paid), explain, recompute, context
         )
+
+    @classmethod
+    def _from_rows(
+        cls,
+        rows: tuple[PeriodNumbers, ...],
+        paid: int,
+        explain: Explainer,
+        recompute: Callable[..., Sequence[PeriodNumbers]],
+        context: object,
+    ) -> BenefitsCheck:
+        # The rows are kept as the rules made them, details and all: the outcomes are made
+        # from them when read, with nothing worked out twice. The engine comes here directly
+        # with the rows its rules made (period_numbers makes nothing else).
+        made = cls.__new__(cls)
+        made._rows = rows
+        made._detailed = True
+        made._outcomes = None
+        made._recompute = recompute
+        made._context = context
+        made._paid = paid
+        made._explain = explain
+        made._findings = None
+        return made
 
     @classmethod
     def _from_parts(
@@ -606,42 +629,32 @@ class BenefitsCheck(ExplainedResult):
         recompute: Callable[..., Sequence[PeriodNumbers]],
         context: object,
     ) -> BenefitsCheck:
-        # A check from its parts: the rows' numbers packed (from_numbers checked them), or
-        # what _parts gave (a batch keeps its results in columns).
-        made = cls.__new__(cls)
-        made._periods = periods
-        made._packed = packed
-        made._outcomes = None
-        made._recompute = recompute
-        made._context = context
-        made._paid = paid
-        made._explain = explain
-        made._findings = None
+        # A check from what _parts gave (a batch keeps its results in columns): the amounts
+        # only, so its periods are worked out again when they are explained.
+        made = cls._from_rows(_unpack(periods, packed), paid, explain, recompute, context)
+        made._detailed = False
         return made
 
     def _parts(self) -> tuple[tuple[DateRange, ...], tuple[Any, ...], int, Any, Any, object]:
-        # What _from_parts makes the same check from (None explainers for a check made from
-        # outcomes, which cannot be worked out again).
-        return (
-            self._periods,
-            self._packed,
-            self._paid,
-            self._explain,
-            self._recompute,
-            self._context,
-        )
+        # What _from_parts makes the same check from: its periods and amounts packed as plain
+        # values (None explainers for a check made from outcomes, which cannot be worked out
+        # again).
+        periods, packed = _pack(self._rows)
+        return (periods, packed, self._paid, self._explain, self._recompute, self._context)
 
     @property
     def outcomes(self) -> tuple[PeriodOutcome, ...]:
         """Every benefit period the payments touch, in date order."""
         made = self._outcomes
         if made is None:
-            _function, arguments = self._explain  # type: ignore[misc]
-            rows = self._recompute(*arguments)  # type: ignore[misc]
-            if _pack(rows) != (self._periods, self._packed):
-                # The rules are pure functions of the inputs a check keeps: working it out
-                # again can only differ if something the check holds was changed.
-                raise RuntimeError("a benefits check's inputs changed after it was made")
+            rows: Sequence[PeriodNumbers] = self._rows
+            if not self._detailed:
+                _function, arguments = self._explain  # type: ignore[misc]
+                rows = self._recompute(*arguments)  # type: ignore[misc]
+                if _stripped(rows) != self._rows:
+                    # The rules are pure functions of the inputs a check keeps: working it
+                    # out again can only differ if something the check holds was changed.
+                    raise RuntimeError("a benefits check's inputs changed after it was made")
             context = self._context
             made = self._outcomes = tuple(PeriodOutcome.from_numbers(n, context) for n in rows)
         return made
@@ -649,20 +662,7 @@ class BenefitsCheck(ExplainedResult):
     @property
     def numbers(self) -> tuple[PeriodNumbers, ...]:
         """Every period's numbers, in date order, without their explanations' details."""
-        packed = self._packed
-        return tuple(
-            PeriodNumbers(
-                _BENEFITS[packed[at]],
-                period,
-                packed[at + 1],
-                packed[at + 2],
-                packed[at + 3],
-                packed[at + 4],
-                packed[at + 5],
-                packed[at + 6],
-            )
-            for at, period in zip(range(0, len(packed), _STRIDE), self._periods, strict=True)
-        )
+        return _stripped(self._rows) if self._detailed else self._rows
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -690,19 +690,31 @@ class BenefitsCheck(ExplainedResult):
 
     def change_pennies(self, benefit: Benefit | None = None, person: str | None = None) -> int:
         """:meth:`change` in whole pennies."""
-        packed = self._packed
-        wanted = None
-        if benefit is not None:
-            wanted = _POSITION.get(benefit)
-            if wanted is None:
-                raise ValidationError("benefit", "must be a Benefit")
+        if benefit is not None and type(benefit) is not Benefit:
+            raise ValidationError("benefit", "must be a Benefit")
         total = 0
-        for at in range(0, len(packed), _STRIDE):
-            if (wanted is None or packed[at] == wanted) and (
-                person is None or packed[at + 5] == person
-            ):
-                total += packed[at + 2] - packed[at + 1]
+        for row in self._rows:
+            if (benefit is None or row[0] is benefit) and (person is None or row[6] == person):
+                total += row[3] - row[2]
         return total
+
+    def amounts_pennies(
+        self, benefit: Benefit | None = None, person: str | None = None
+    ) -> tuple[int, int]:
+        """The amounts before and after the payments, in whole pennies.
+
+        Added up over the periods of ``benefit`` (all if ``None``) of ``person`` (anyone's if
+        ``None``): what :meth:`change_pennies` is the difference of, read without making any
+        :class:`PeriodNumbers` (one benefit's amounts for a caller holding many checks).
+        """
+        if benefit is not None and type(benefit) is not Benefit:
+            raise ValidationError("benefit", "must be a Benefit")
+        before = after = 0
+        for row in self._rows:
+            if (benefit is None or row[0] is benefit) and (person is None or row[6] == person):
+                before += row[2]
+                after += row[3]
+        return before, after
 
     def change_amount(self, benefit: Benefit | None = None, person: str | None = None) -> Decimal:
         """:meth:`change` as a bare Decimal."""
@@ -745,8 +757,7 @@ class BenefitsCheck(ExplainedResult):
     @property
     def changes_nothing(self) -> bool:
         """Whether no benefit changes in any period."""
-        packed = self._packed
-        return all(packed[at + 2] == packed[at + 1] for at in range(0, len(packed), _STRIDE))
+        return all(row[3] == row[2] for row in self._rows)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, BenefitsCheck):

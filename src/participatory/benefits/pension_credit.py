@@ -29,6 +29,7 @@ from participatory.core.explain import Finding, Severity
 from participatory.core.nations import Nation
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import DateRange
+from participatory.core.privacy import REDACTED_TEXT
 
 __all__ = ["MESSAGES", "Detail", "assess_week", "explain_week"]
 
@@ -57,6 +58,10 @@ class Detail(NamedTuple):
     disregard: int
     nation: Nation
     claim: PensionCreditClaim
+
+    def __repr__(self) -> str:
+        # A household's benefits figures are special-category data.
+        return f"Detail({REDACTED_TEXT})"
 
 
 def assess_week(

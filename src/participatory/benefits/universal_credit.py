@@ -57,7 +57,6 @@ from participatory.benefits.household import (
     ChildDisability,
     Household,
     Profile,
-    TwoChildLimitException,
 )
 from participatory.benefits.kinds import AgeBand, Benefit, WorkCapability
 from participatory.benefits.law import cite_law
@@ -76,6 +75,7 @@ from participatory.core.money import Money
 from participatory.core.nations import Nation
 from participatory.core.pennies import round_half_up, to_pennies
 from participatory.core.periods import DateRange
+from participatory.core.privacy import REDACTED_TEXT
 from participatory.core.sources import Citation
 
 __all__ = [
@@ -224,11 +224,8 @@ MESSAGES: Final = {
 # Enum members named through their class go through EnumType's __getattr__ hook on
 # CPython 3.11 (a slow attribute look-up on every use): the numbers path names them here.
 _UNIVERSAL_CREDIT: Final = Benefit.UNIVERSAL_CREDIT
-_NO_EXCEPTION: Final = TwoChildLimitException.NONE
 _LOWER_RATE: Final = ChildDisability.LOWER
 _HIGHER_RATE: Final = ChildDisability.HIGHER
-
-_FIRST_CHILD_HIGHER_BEFORE: Final = dt.date(2017, 4, 6)
 
 
 class UniversalCreditRates(NamedTuple):
@@ -326,6 +323,10 @@ class Elements(NamedTuple):
     carer_and_lcwra: bool
     has_work_allowance: bool
 
+    def __repr__(self) -> str:
+        # A household's benefits figures are special-category data.
+        return f"Elements({REDACTED_TEXT})"
+
 
 def _standard(profile: Profile, r: UniversalCreditRates) -> int:
     if profile.couple:
@@ -360,33 +361,25 @@ def _children(
     disabled: list[int] = []
     excluded = 0
     # The place in the order of children (reg. 24B): an adopted child or one in
-    # non-parental care has none, so the children after them move up.
+    # non-parental care has none, so the children after them move up. Each child's term
+    # (worked out when the household was made) says whether they count on the day.
     index = 0
-    for child in household._profile.children:
-        if not child.counts_on(responsible_on):
+    terms = household._profile.child_terms
+    for first, last, before_limit, excepted, in_order, disability in terms:
+        if not first <= responsible_on <= last:
             continue
-        exception = child.two_child_limit_exception
         if not child_amounts:
-            child_amounts.append(
-                r.child_first_higher
-                if child.born_on < _FIRST_CHILD_HIGHER_BEFORE
-                else r.child_other
-            )
-        elif (
-            index < 2
-            or not r.two_child_limit
-            or child.born_on < _FIRST_CHILD_HIGHER_BEFORE
-            or exception is not _NO_EXCEPTION
-        ):
+            child_amounts.append(r.child_first_higher if before_limit else r.child_other)
+        elif index < 2 or before_limit or excepted or not r.two_child_limit:
             child_amounts.append(r.child_other)
         else:
             excluded += 1
-        if not exception.outside_the_order:
+        if in_order:
             index += 1
-        if child.disability is _LOWER_RATE:
-            disabled.append(ctx.rates(_build_lower_disabled, day).amount)
-        elif child.disability is _HIGHER_RATE:
-            disabled.append(ctx.rates(_build_higher_disabled, day).amount)
+        if disability is _LOWER_RATE:
+            disabled.append(ctx.records[_build_lower_disabled, day].amount)
+        elif disability is _HIGHER_RATE:
+            disabled.append(ctx.records[_build_higher_disabled, day].amount)
     return tuple(child_amounts), excluded, tuple(disabled)
 
 
@@ -418,16 +411,28 @@ def maximum_amount(
         total += _lcwra(profile, r)
     if profile.carers:
         total += r.carer * profile.carers
-    counted_children = False
-    if profile.children:
-        child_amounts, excluded, disabled = _children(household, day, responsible_on, r, ctx)
-        # Every child counted has an element or is one the two-child limit left out.
-        counted_children = bool(child_amounts) or excluded > 0
-        for amount in child_amounts:
-            total += amount
-        for amount in disabled:
-            total += amount
-    return total, counted_children or profile.any_capability
+    if not profile.child_terms:
+        return total, profile.any_capability
+    # The child elements and disabled child additions added up as _children lists them (the
+    # lists are for an explanation; the numbers need only the sum and whether any child
+    # counts). Each term was worked out when the household was made.
+    counted = index = 0
+    for first, last, before_limit, excepted, in_order, disability in profile.child_terms:
+        if not first <= responsible_on <= last:
+            continue
+        if not counted:
+            total += r.child_first_higher if before_limit else r.child_other
+        elif index < 2 or before_limit or excepted or not r.two_child_limit:
+            total += r.child_other
+        counted += 1
+        if in_order:
+            index += 1
+        if disability is _LOWER_RATE:
+            total += ctx.records[_build_lower_disabled, day].amount
+        elif disability is _HIGHER_RATE:
+            total += ctx.records[_build_higher_disabled, day].amount
+    # Every child counted has an element or is one the two-child limit left out.
+    return total, counted > 0 or profile.any_capability
 
 
 def elements(
@@ -524,6 +529,10 @@ class Knock(NamedTuple):
     lost_before: int
     lost_after: int
 
+    def __repr__(self) -> str:
+        # A household's benefits figures are special-category data.
+        return f"Knock({REDACTED_TEXT})"
+
 
 NO_KNOCK: Final = Knock(0, 0, 0)
 
@@ -549,6 +558,10 @@ class Numbers(NamedTuple):
     #: ``before`` and ``after``).
     cap_before: int = 0
     cap_after: int = 0
+
+    def __repr__(self) -> str:
+        # A household's benefits figures are special-category data.
+        return f"Numbers({REDACTED_TEXT})"
 
 
 def numbers(
@@ -578,7 +591,7 @@ def _figures(
     claim = household.universal_credit
     assert claim is not None
     day = period.start
-    r = ctx.rates(_build, day)
+    r: UniversalCreditRates = ctx.records[_build, day]
     profile = household._profile
     regular = profile.monthly_earnings
     base = total = regular
@@ -587,12 +600,14 @@ def _figures(
         total += already + added
     holdings = household.capital
     capital = None if holdings is None else counted_capital(holdings, day, ctx)
+    weekly_payable, lost_before, lost_after = knock
     award = claim.current_award
     if award is None:
         maximum, has_allowance = maximum_amount(household, day, period.end, r, ctx)
     else:
+        end = period.end
         has_allowance = profile.any_capability or any(
-            c.counts_on(period.end) for c in profile.children
+            term.first_day <= end <= term.last_day for term in profile.child_terms
         )
     allowance = 0
     if has_allowance:
@@ -609,32 +624,41 @@ def _figures(
     d_base = (2 * excess * numerator + denominator) // twice if excess > 0 else 0
     excess = total - allowance
     d_total = (2 * excess * numerator + denominator) // twice if excess > 0 else 0
-    unearned = 0
     if award is not None:
         amount = claim.pennies[2]
         assert amount is not None  # the award in pennies, given with current_award
-        uncapped_before = amount - (d_base - d_regular) + knock.lost_before
-        uncapped_after = amount - (d_total - d_regular) + knock.lost_after
-    else:
-        unearned = claim.pennies[1]
-        if knock.weekly_payable:
-            unearned += weekly_to_monthly_pennies(knock.weekly_payable)
-        if capital is not None:
-            unearned += tariff_income(capital, r)
-        uncapped_before = maximum - d_base - (unearned - knock.lost_before)
-        uncapped_after = maximum - d_total - (unearned - knock.lost_after)
-    if award is None and capital is not None and capital > r.capital_upper:
+        uncapped_after = amount - (d_total - d_regular) + lost_after
+        before = amount - (d_base - d_regular) + lost_before
+        after = uncapped_after
+        # An award from a statement already has any benefit cap reduction in it.
+        return (
+            allowance, base, total, d_regular, d_base, d_total, 0, capital,
+            before if before > 0 else 0, after if after > 0 else 0, uncapped_after, 0, 0,
+        )  # fmt: skip
+    unearned = claim.pennies[1]
+    if weekly_payable:
+        unearned += weekly_to_monthly_pennies(weekly_payable)
+    if capital is not None:
+        unearned += tariff_income(capital, r)
+    uncapped_after = maximum - d_total - (unearned - lost_after)
+    if capital is not None and capital > r.capital_upper:
         before = after = 0
     else:
-        before = uncapped_before if uncapped_before > 0 else 0
+        before = maximum - d_base - (unearned - lost_before)
+        if before < 0:
+            before = 0
         after = uncapped_after if uncapped_after > 0 else 0
     cap_before = cap_after = 0
-    if award is None and (before or after):
-        # The benefit cap (regs. 79-83) on the award worked out from the household; an award
-        # from a statement already has any cap reduction in it.
-        other = _other_welfare(knock)
+    if (before or after) and not profile.cap_exempt:
+        # The benefit cap (regs. 79-83) on the award worked out from the household (one
+        # whose members' elements lift the cap whatever the day skips it).
         cap_before, cap_after = benefit_cap.reductions(
-            household, period, (base, total), (before, after), other, ctx
+            household,
+            period,
+            (base, total),
+            (before, after),
+            _other_welfare(knock) if weekly_payable else _NO_OTHER,
+            ctx,
         )
         before -= cap_before
         after -= cap_after
@@ -642,6 +666,9 @@ def _figures(
         allowance, base, total, d_regular, d_base, d_total, unearned, capital, before, after,
         uncapped_after, cap_before, cap_after,
     )  # fmt: skip
+
+
+_NO_OTHER: Final = (0, 0)
 
 
 def _other_welfare(knock: Knock) -> tuple[int, int]:

@@ -29,7 +29,6 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import tomllib
 from collections.abc import Iterable
 from decimal import Decimal
 from importlib import resources
@@ -186,6 +185,11 @@ def write_bundle(data_folder: Path, target: Path) -> int:
     the standard library: the build hook loads this module by its path, before the
     package's dependencies are installed.
     """
+    # The standard library's parser (the build has no dependencies yet); it reads TOML 1.0
+    # as the library's own reader (tomli, held below 2.4) does. Imported here so the
+    # library itself never loads a second TOML parser.
+    import tomllib
+
     tables = []
     for path in sorted(data_folder.rglob("*.toml")):
         text = path.read_text(encoding="utf-8")

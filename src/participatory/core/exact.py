@@ -132,7 +132,7 @@ def minus(value: Decimal) -> Decimal:
 
 def scaleb(value: Decimal | int, places: int) -> Decimal:
     """``value × 10^places`` in the library's context (exact: only the exponent moves)."""
-    return Decimal(value).scaleb(places, context=_ARITHMETIC)
+    return Decimal(value).scaleb(places, _ARITHMETIC)  # context by position: faster
 
 
 def quantize(value: Decimal, quantum: Decimal, rounding: str) -> Decimal:

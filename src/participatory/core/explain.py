@@ -130,7 +130,11 @@ def _texts(items: Iterable[str]) -> tuple[str, ...]:
 
 
 def _frozen_mapping(values: Mapping[str, Any] | None) -> Mapping[str, Any]:
-    # Read-only, and (unlike a mappingproxy) it can be pickled and deep-copied.
+    # Read-only, and (unlike a mappingproxy) it can be pickled and deep-copied. A FrozenDict
+    # cannot change, so a finding made from another's values (attrs.evolve marking it
+    # sensitive) shares them rather than copying them item by item.
+    if type(values) is FrozenDict:
+        return values
     return FrozenDict(values or {})
 
 

@@ -48,13 +48,18 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import tomllib
-from collections.abc import Callable, Collection, Mapping
+import threading
+from collections.abc import Callable, Collection, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, Any, Final, cast
 
 import attrs
+
+# TOML 1.0 exactly as the standard library's tomllib (a vendored copy of tomli) reads it, about
+# three times as fast where tomli's compiled wheel installs; pyproject.toml says why it is
+# held below 2.4 (TOML 1.1, a different language).
+import tomli
 
 from participatory.core.errors import ParameterFileError, ParticipatoryError
 
@@ -240,12 +245,20 @@ def parse_toml(
     error: FileError = ParameterFileError,
     redact: Collection[str] = (),
 ) -> dict[str, Any]:
-    """A TOML document (floats as exact Decimals), within ``limits``; bad TOML names the file."""
+    """A TOML document (floats as exact Decimals), within ``limits``; bad TOML names the file.
+
+    The main thread reads with tomli's compiled parser. It recurses on the C stack, a level
+    of nesting at a time, and a thread's stack may be small (128 KiB on some platforms, or
+    whatever ``threading.stack_size`` set), where a deeply nested document would end the
+    process; so any other thread, and any document nested too deeply for tomli's own
+    bounds (400 levels, keys of 1,000 parts), is read by the standard library's parser,
+    which recurses in Python and reads the same TOML 1.0 to the same tables and errors.
+    """
     try:
-        document = tomllib.loads(text, parse_float=_number_hook(limits, Decimal))
+        document = _loads(text, _number_hook(limits, Decimal))
     except _Refused as refused:
         problem = refused.problem
-    except tomllib.TOMLDecodeError as invalid:
+    except tomli.TOMLDecodeError as invalid:
         problem = f"is not valid TOML ({invalid})"
     except RecursionError:
         problem = _too(f"is nested more than {limits.depth} deep")
@@ -256,6 +269,20 @@ def parse_toml(
         check_shape(document, name, limits, error=error, redact=redact)
         return document
     raise error(name, "", problem)
+
+
+def _loads(text: str, hook: Callable[[str], Any]) -> dict[str, Any]:
+    if threading.current_thread() is threading.main_thread():
+        try:
+            return tomli.loads(text, parse_float=hook)
+        except RecursionError:
+            pass  # beyond tomli's own bounds: the standard library's parser decides
+    import tomllib
+
+    try:
+        return tomllib.loads(text, parse_float=hook)
+    except tomllib.TOMLDecodeError as invalid:
+        raise _Refused("", f"is not valid TOML ({invalid})") from None
 
 
 def _step(path: str, key: object) -> str:
@@ -293,6 +320,62 @@ def check_shape(
     Walks the data without recursion, so no depth of nesting can overflow the stack. A
     problem names its place, except inside a ``redact`` key (reported at that key).
     """
+    # Nearly every document is within its limits: a quick pass that only answers yes or no
+    # comes first, and the walk that names the first problem's place runs only after a no.
+    if _within(data, limits):
+        return
+    _find_problem(data, name, limits, error, redact)
+
+
+# The types a parser gives that need no check, and those that do, by exact type: anything
+# else (a subclass, a tuple, a Decimal) is told apart as _find_problem tells it.
+_UNCHECKED: Final = frozenset({bool, type(None), dt.date, dt.datetime, dt.time, Decimal, float})
+
+
+def _within(data: object, limits: Limits) -> bool:
+    """Whether _find_problem would find no problem in ``data`` (in any order; no places)."""
+    largest = 10**limits.number_length
+    longest = limits.text_length
+    deepest = limits.depth
+    most = limits.list_length
+    # Lists of values still to look at, each with the depth of the values in it: a text or
+    # a number is checked where it is met, and only a table or a list waits its turn.
+    pending: list[tuple[Iterable[object], int]] = [((data,), 0)]
+    while pending:
+        values, depth = pending.pop()
+        for value in values:
+            kind = type(value)
+            if kind is str:
+                text = cast(str, value)
+                if len(text) > longest or not (text.isascii() or _SURROGATE.search(text) is None):
+                    return False
+            elif kind is dict:
+                table = cast(dict[object, object], value)
+                if depth >= deepest:
+                    return False
+                for key in table:
+                    if type(key) is not str or len(key) > longest:
+                        return False
+                    if not (key.isascii() or _SURROGATE.search(key) is None):
+                        return False
+                pending.append((table.values(), depth + 1))
+            elif kind is list:
+                items = cast(list[object], value)
+                if depth >= deepest or len(items) > most:
+                    return False
+                pending.append((items, depth + 1))
+            elif kind is int:
+                if abs(cast(int, value)) >= largest:
+                    return False
+            elif kind not in _UNCHECKED and isinstance(value, str | int | Mapping | list):
+                return False  # a subclass, another mapping: the plain walk decides
+    return True
+
+
+def _find_problem(
+    data: object, name: str, limits: Limits, error: FileError, redact: Collection[str]
+) -> None:
+    """The plain walk: refuses the first problem it meets, at its place."""
     largest = 10**limits.number_length
     longest = limits.text_length
     stack: list[tuple[object, _Place, int]] = [(data, None, 0)]

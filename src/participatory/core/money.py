@@ -215,16 +215,12 @@ def _exact(value: object, path: str) -> Decimal:
     return result
 
 
-def _amount(value: object) -> Decimal:
-    # A Decimal is what the library itself passes: only its finiteness and size to check.
-    result = value if type(value) is Decimal and value.is_finite() else _exact(value, "amount")
-    if result and result.adjusted() >= _MAX_WHOLE_DIGITS:
-        raise ValidationError(
-            "amount",
-            "is too large for an amount of money (10^15 or more)",
-            hint="amounts this size cannot be added up exactly",
-        )
-    return result
+def _too_large() -> ValidationError:
+    return ValidationError(
+        "amount",
+        "is too large for an amount of money (10^15 or more)",
+        hint="amounts this size cannot be added up exactly",
+    )
 
 
 #: Codes already found valid (at most 26^3 strings pass the pattern, so it stays bounded).
@@ -243,12 +239,10 @@ def _currency(value: object) -> str:
     return value
 
 
-def _currency_field(_instance: object, _attribute: object, value: object) -> None:
-    if type(value) is not str or value not in _VALID_CODES:
-        _currency(value)
+_set: Final = object.__setattr__
 
 
-@attrs.frozen(repr=False, order=False)
+@attrs.frozen(repr=False, order=False, init=False)
 class Money:
     """An exact amount of money in one currency.
 
@@ -262,8 +256,22 @@ class Money:
     participatory.core.errors.CurrencyMismatch: cannot add GBP and EUR: convert one amount first; the library never converts currencies itself
     """  # noqa: E501
 
-    amount: Decimal = attrs.field(converter=_amount)
-    currency: str = attrs.field(default="GBP", validator=_currency_field)
+    amount: Decimal
+    currency: str = "GBP"
+
+    def __init__(self, amount: object, currency: str = "GBP") -> None:
+        # The checks an attrs converter and validator would make, made here: every figure a
+        # finding quotes is a Money, and two Python-level calls fewer make one about a third
+        # cheaper. A finite Decimal, what the library itself passes, needs only its size
+        # checked; a code once found valid, no look-up.
+        if type(amount) is not Decimal or not amount.is_finite():
+            amount = _exact(amount, "amount")
+        if amount and amount.adjusted() >= _MAX_WHOLE_DIGITS:
+            raise _too_large()
+        if type(currency) is not str or currency not in _VALID_CODES:
+            _currency(currency)
+        _set(self, "amount", amount)
+        _set(self, "currency", currency)
 
     @classmethod
     def gbp(cls, amount: Decimal | int | str) -> Money:

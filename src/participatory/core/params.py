@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import difflib
 import functools
 import itertools
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
@@ -219,6 +218,9 @@ class ParameterSet(Mapping[str, Parameter]):
         try:
             return self._parameters[name]
         except KeyError:
+            # Imported only for a mistake: no correct run of the library needs difflib.
+            import difflib
+
             close = difflib.get_close_matches(name, self._parameters, n=1)
             raise UnknownParameter(name, close[0] if close else None) from None
 

@@ -39,7 +39,6 @@ participatory.core.errors.UnknownSource: no passage 'reg_99' in source 'uc_regs_
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -227,6 +226,9 @@ class SourceCatalogue(Mapping[str, Source]):
         try:
             found = self._documents[key]
         except KeyError:
+            # Imported only for a mistake: no correct run of the library needs difflib.
+            import difflib
+
             close = difflib.get_close_matches(key, self._documents, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise UnknownSource(f"no source {key!r} in the catalogue{hint}") from None

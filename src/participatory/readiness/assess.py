@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
@@ -155,6 +154,8 @@ def _held(university: University, as_at: dt.date, known: frozenset[str]) -> froz
     held = set()
     for index, evidence in enumerate(university.evidence):
         if evidence.item not in known:
+            import difflib  # only for a mistake (issue 18: start-up)
+
             close = difflib.get_close_matches(evidence.item, known, n=1)
             raise ValidationError(
                 f"evidence[{index}].item",

@@ -44,22 +44,24 @@ WIDTH: Final = 88
 def _greedy(text: str, indent: str, hanging: str) -> list[str]:
     # What textwrap.wrap gives for words separated by single spaces when no word is broken
     # (checked against it in tests/render/test_plain.py), without its regular
-    # expressions: wrapping was a quarter of the time of rendering a large report.
+    # expressions: wrapping was a quarter of the time of rendering a large report. Each
+    # line is cut at the last space that leaves it within the width (one search per line,
+    # not a step per word); a word longer than a line has a line of its own.
     lines: list[str] = []
-    line = indent
-    room = WIDTH - len(indent)
-    used = -1
-    for word in text.split(" "):
-        if used >= 0 and used + 1 + len(word) <= room:
-            line += " " + word
-            used += 1 + len(word)
-            continue
-        if used >= 0:
-            lines.append(line)
-            line, room = hanging, WIDTH - len(hanging)
-        line += word
-        used = len(word)
-    lines.append(line)
+    prefix = indent
+    start = 0
+    end = len(text)
+    while end - start > WIDTH - len(prefix):
+        # Never a search end before start: a negative end would count from the text's end.
+        cut = text.rfind(" ", start, max(start, start + WIDTH - len(prefix) + 1))
+        if cut < 0:
+            cut = text.find(" ", start)
+            if cut < 0:
+                break
+        lines.append(prefix + text[start:cut])
+        prefix = hanging
+        start = cut + 1
+    lines.append(prefix + text[start:])
     return lines
 
 
@@ -104,13 +106,20 @@ def _entry(source: SourceView) -> str:
     return f"[{source.number}] " + " ".join(part for part in parts if part)
 
 
-def _section(section: SectionView, view: ReportView) -> list[str]:
+def _section(section: SectionView, view: ReportView, refs: dict[tuple[int, ...], str]) -> list[str]:
     lines = ["", *_underlined(section.heading, "-"), *_wrap(section.summary)]
     labels = view.labels
     if section.findings or section.withheld:
         lines += ["", labels.findings]
         for f in section.findings:
-            lines += _wrap(f"{f.severity_label}: {f.sentence}{_refs(f.citations)}", "  - ", "    ")
+            # Findings of one rule cite the same passages: the view holds one CitationView
+            # per passage for the whole report, so their identities name the list, and each
+            # list is put in words once per report.
+            key = tuple(map(id, f.citations))
+            shown = refs.get(key)
+            if shown is None:
+                shown = refs[key] = _refs(f.citations)
+            lines += _wrap(f"{f.severity_label}: {f.sentence}{shown}", "  - ", "    ")
         for withheld in section.withheld:
             lines += _wrap(withheld, "  - ", "    ")
     if section.actions:
@@ -144,8 +153,11 @@ def render_text(view: ReportView) -> str:
     for notice in view.notices:
         lines += [*_wrap(notice), ""]
     lines += _wrap(view.caveat)
+    # Lives as long as this call, while the view keeps every CitationView (and so each id)
+    # alive: at most one entry per distinct list of citations in the report.
+    refs: dict[tuple[int, ...], str] = {}
     for section in view.sections:
-        lines += _section(section, view)
+        lines += _section(section, view, refs)
     if view.sources:
         lines += ["", *_underlined(view.labels.sources, "-")]
         for source in view.sources:

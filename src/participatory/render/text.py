@@ -62,6 +62,10 @@ def format_value(value: object, locale: str, *, share: bool = False) -> str:
     :class:`~participatory.core.shares.Share` always is. Text is shown as it is, less any
     control characters (:func:`~participatory.core.text.printable`).
     """
+    if type(value) is str:
+        # What _format gives a text, without entering its decimal context (a text has no
+        # amount to round): most values a report fills in are names and ids.
+        return printable(translate_data(value, locale))
     kind = type(value)
     if kind not in _REMEMBERED:
         return _format(value, locale, share=share)
@@ -146,6 +150,14 @@ def sentence(finding: Finding, *, locale: str, include_sensitive: bool = False) 
         raise ValidationError("finding", "must be a Finding")
     # The template first: an unsupported locale is refused before babel sees it.
     template_text = text(finding.message_key, locale, finding.values)
+    return _sentence_from(finding, template_text, locale, include_sensitive)
+
+
+def _sentence_from(
+    finding: Finding, template_text: str, locale: str, include_sensitive: bool
+) -> str:
+    # sentence() once the template is known: the report view looks each template up once
+    # per report. template_text is text(finding.message_key, locale, finding.values).
     hide = finding.sensitive and not include_sensitive
     hidden = redacted(locale) if hide else ""
     values = {

@@ -62,13 +62,13 @@ from participatory.render.chrome import (
 )
 from participatory.render.first import FirstSteps, SectionLink, first_steps, section_anchor
 from participatory.render.i18n import untranslated
-from participatory.render.templates import template
+from participatory.render.templates import plural, template
 from participatory.render.text import (
+    _sentence_from,
     action_sentence,
     format_value,
     printable,
     redacted,
-    sentence,
     text,
 )
 from participatory.render.words import FIRST_ORDER, WITHHELD_MANY, WITHHELD_ONE
@@ -302,6 +302,47 @@ class _Bibliography:
         )
 
 
+class _Words:
+    """The words a report repeats, each looked up once per report.
+
+    A report of fifty contributors shows hundreds of findings made from a few dozen
+    templates, severities and actions: each is put in words (template found, translated)
+    the first time it is met, then reused. Holds at most one entry per template, severity
+    and action the report uses, and lives as long as one call of :func:`build_view`.
+    """
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self.labels: dict[Severity, str] = {}
+        self.templates: dict[str, str] = {}
+        self.actions: dict[str, str] = {}
+
+    def severity_label(self, severity: Severity) -> str:
+        found = self.labels.get(severity)
+        if found is None:
+            found = self.labels[severity] = severity_label(severity, self.locale)
+        return found
+
+    def action(self, key: str) -> str:
+        found = self.actions.get(key)
+        if found is None:
+            found = self.actions[key] = action_sentence(key, locale=self.locale)
+        return found
+
+    def sentence(self, finding: Finding, include_sensitive: bool) -> str:
+        """What :func:`~participatory.render.text.sentence` gives for ``finding``."""
+        if not isinstance(finding, Finding):
+            raise ValidationError("finding", "must be a Finding")
+        key = finding.message_key
+        found = self.templates.get(key)
+        if found is None:
+            # The template first: an unsupported locale is refused before babel sees it.
+            found = text(key, self.locale, finding.values)
+            if plural(key) is None:  # a plural's form depends on the finding's own number
+                self.templates[key] = found
+        return _sentence_from(finding, found, self.locale, include_sensitive)
+
+
 def _date_words(key: str, day: object, locale: str) -> str | None:
     return None if day is None else word(key, locale, date=format_value(day, locale))
 
@@ -348,6 +389,7 @@ def _section(
     include_sensitive: bool,
     shown: list[str],
     bibliography: _Bibliography,
+    words: _Words,
     brief: bool = False,
 ) -> SectionView:
     """The section in ``locale``; appends each English template it shows to ``shown``.
@@ -367,7 +409,7 @@ def _section(
             continue
         cited = tuple(bibliography.cite(c) for c in _unique(finding.all_citations()))
         own.update(dict.fromkeys(c.key for c in cited))
-        own_actions = tuple(action_sentence(key, locale=locale) for key in finding.actions)
+        own_actions = tuple(words.action(key) for key in finding.actions)
         listed = finding.severity in FIRST_ORDER
         for index, (key, action) in enumerate(zip(finding.actions, own_actions, strict=True)):
             if action not in actions:
@@ -380,8 +422,8 @@ def _section(
             FindingView(
                 rule_id=finding.rule_id,
                 severity=finding.severity,
-                severity_label=severity_label(finding.severity, locale),
-                sentence=sentence(finding, locale=locale, include_sensitive=include_sensitive),
+                severity_label=words.severity_label(finding.severity),
+                sentence=words.sentence(finding, include_sensitive),
                 actions=own_actions,
                 sources=tuple(dict.fromkeys(c.number for c in cited)),
                 withheld=False,
@@ -436,8 +478,10 @@ def build_view(
         raise ValidationError("brief", "must be true or false")
     shown: list[str] = []
     bibliography = _Bibliography(locale)
+    words = _Words(locale)
     sections = tuple(
-        _section(s, locale, include_sensitive, shown, bibliography, brief) for s in report.sections
+        _section(s, locale, include_sensitive, shown, bibliography, words, brief)
+        for s in report.sections
     )
     first = first_steps(
         report,

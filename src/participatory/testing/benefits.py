@@ -274,13 +274,18 @@ def receipts(
     max_amount: int = 1500,
     people: tuple[str, ...] = ("p1",),
 ) -> st.SearchStrategy[Receipt]:
-    """Single payments of any kind on a day inside the data, to one of ``people``."""
+    """Single payments of any kind on a day inside the data, to one of ``people``.
+
+    The hours are sometimes for work done on another day (``worked_on``).
+    """
+    on = days if days is not None else payment_days()
     return st.builds(
         Receipt,
         amount=pounds(0, max_amount),
-        received_on=days if days is not None else payment_days(),
+        received_on=on,
         kind=kinds if kinds is not None else st.sampled_from(ReceiptKind),
         hours=amounts(0, 12, places=1),
+        worked_on=st.none() | on,
         person=st.sampled_from(people),
     )
 

@@ -237,9 +237,12 @@ def participatory_uc_answer(home: Household, receipt: Receipt) -> tuple[Money, M
     """The library's UC for the AP ``receipt`` is received in, without and with it.
 
     Asks the public entry point, :func:`participatory.benefits.engine.assess_benefits`,
-    about the one receipt and reads the numbers alone (no explanation is built): what a batch caller
-    holding its households and receipts reads. The award is worked out from the
-    circumstances (``home`` has no ``current_award``).
+    about the one receipt and reads UC's amounts alone
+    (:meth:`~participatory.benefits.outcomes.BenefitsCheck.amounts_pennies`: no explanation
+    and no per-period record is built), what a batch caller holding its households and
+    receipts reads. One receipt received in the claim touches one AP, so the amounts are
+    that AP's. The award is worked out from the circumstances (``home`` has no
+    ``current_award``).
 
     >>> household = PeerHousehold(tax_year=2025, claimant_age=30, children=1,
     ...                           monthly_rent=Money.gbp(400),
@@ -248,9 +251,8 @@ def participatory_uc_answer(home: Household, receipt: Receipt) -> tuple[Money, M
     >>> participatory_uc_answer(home, participatory_receipt(household, Money.gbp(100)))
     (Money('1044.00', 'GBP'), Money('989.00', 'GBP'))
     """
-    result = assess_benefits(home, (receipt,))
-    (row,) = (n for n in result.numbers if n.benefit is _UNIVERSAL_CREDIT)
-    return Money(from_pennies(row.before), "GBP"), Money(from_pennies(row.after), "GBP")
+    before, after = assess_benefits(home, (receipt,)).amounts_pennies(_UNIVERSAL_CREDIT)
+    return Money(from_pennies(before), "GBP"), Money(from_pennies(after), "GBP")
 
 
 def participatory_uc_change(household: PeerHousehold, fee: Money) -> tuple[Money, Money]:

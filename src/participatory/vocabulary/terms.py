@@ -18,7 +18,6 @@ False
 
 from __future__ import annotations
 
-import difflib
 import enum
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -240,6 +239,8 @@ class Vocabulary(Mapping[str, Term]):
             # "co-researchers", "public contributors": a plural finds the singular.
             term_id = self._index.get(key[:-1])
         if term_id is None:
+            import difflib  # only for a term the vocabulary lacks (issue 18: start-up)
+
             close = difflib.get_close_matches(key, self._index, n=3, cutoff=0.75)
             suggestions = tuple(dict.fromkeys(self._index[c] for c in close))
             return TermLookup(text, LookupStatus.UNKNOWN, suggestions=suggestions)
