@@ -205,3 +205,32 @@ def test_northern_ireland_needs_the_award_from_the_letter():
     )
     with pytest.raises(UnsupportedCase, match="weekly_award"):
         assess_payment(home, GBP("196.01"), TUESDAY)
+
+
+def test_self_employed_earnings_warn_that_the_week_by_week_answer_may_overstate_the_loss():
+    """Social Security Benefit (Computation of Earnings) Regulations 1996 reg. 11(1): a
+    self-employed earner's earnings are worked out over an assessment period (usually a
+    year's average), not the week they are received. The engine still answers week by week
+    (£250 invoiced on Tuesday 10 June 2025 is over the £196 limit, so the week of 16-22 June
+    loses £83.30) and warns, for that carer only, that the answer may overstate the loss.
+
+    The same £250 as an involvement fee, or invoiced by another member of the household,
+    gives the same week's answer for the carer without the warning.
+    """
+    household = Household(
+        people=[Person("carer", carers_allowance=CarersAllowanceClaim()), Person("partner")]
+    )
+    invoice = Receipt(GBP(250), TUESDAY, "self_employed_invoice", person="carer")
+    result = assess_benefits(household, [invoice])
+    (week,) = result.outcomes
+    assert (week.period, week.change) == (NEXT_WEEK, GBP("-83.30"))
+    (warning,) = [f for f in result.findings if f.rule_id == "BEN-CA-SELF-EMPLOYED"]
+    assert warning.subject == "carer"
+
+    fee = Receipt(GBP(250), TUESDAY, person="carer")
+    as_fee = assess_benefits(household, [fee])
+    assert as_fee.change() == GBP("-83.30")
+    assert not as_fee.has("BEN-CA-SELF-EMPLOYED")
+
+    partners = Receipt(GBP(250), TUESDAY, "self_employed_invoice", person="partner")
+    assert not assess_benefits(household, [fee, partners]).has("BEN-CA-SELF-EMPLOYED")
