@@ -57,6 +57,11 @@ INVENTORIES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
                 "library/collections.abc.html#collections.abc.Iterator",
             ),
             (
+                "collections.abc.ItemsView",
+                "py:class",
+                "library/collections.abc.html#collections.abc.ItemsView",
+            ),
+            (
                 "collections.abc.Sequence",
                 "py:class",
                 "library/collections.abc.html#collections.abc.Sequence",

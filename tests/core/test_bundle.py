@@ -139,6 +139,45 @@ def test_a_damaged_entry_is_read_from_the_toml(
     """A bundle damaged after the install (a cut file, a wrong type) costs time, never an
     error or a different answer."""
     text = "rate = 12.50\n"
-    monkeypatch.setattr(bundle, "_entries", lambda: {bundle.digest(text): entry})
+    damaged = json.dumps({bundle.digest(text): entry}, separators=(",", ":"))
+    monkeypatch.setattr(bundle, "_bundle_text", lambda: damaged)
     assert bundle.compiled_table(text) is None
     assert same(tomlfile.parse_toml(text, "x.toml"), {"rate": Decimal("12.50")})
+
+
+def test_only_a_key_is_found_never_the_same_text_inside_an_entry(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An entry holding the digest of another text, as a key of its own table, is not
+    mistaken for that text's entry: inside an entry every quote is escaped."""
+    text = "rate = 12.50\n"
+    key = bundle.digest(text)
+    decoy = bundle.encode({key: "not the rate"})
+    written = bundle.compile_bundle([("other = 1\n", {"other": 1})])
+    entries = json.loads(written)
+    entries["0" * 32] = decoy
+    monkeypatch.setattr(bundle, "_bundle_text", lambda: json.dumps(entries, separators=(",", ":")))
+    assert bundle.compiled_table(text) is None
+    assert same(bundle.compiled_table("other = 1\n"), {"other": 1})
+
+
+@given(st.dictionaries(st.text(max_size=12), toml_tables, max_size=5))
+def test_each_entry_is_found_as_decoding_the_whole_bundle_finds_it(
+    files: dict[str, dict[str, Any]],
+) -> None:
+    """The look-up that decodes one entry answers as decoding the whole bundle would."""
+    written = bundle.compile_bundle(files.items())
+    whole = json.loads(written)
+    original = bundle._bundle_text
+    try:
+        bundle._bundle_text = lambda: written  # type: ignore[assignment]
+        for text in [*files, "not in the bundle"]:
+            found = bundle.compiled_table(text)
+            expected = whole.get(bundle.digest(text))
+            if expected is None:
+                assert found is None
+            else:
+                assert found is not None
+                assert same(found, bundle.decode(expected))
+    finally:
+        bundle._bundle_text = original  # type: ignore[assignment]

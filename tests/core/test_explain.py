@@ -1,5 +1,7 @@
 """:mod:`participatory.core.explain`: unit tests."""
 
+import pytest
+
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.sources import cite
 
@@ -40,3 +42,19 @@ def test_a_finding_made_from_anothers_values_shares_them_and_is_equal():
     made = Finding("X", Severity.INFO, "benefits.kept", given)
     given["a"] = 2  # a plain dict is still copied: changing it later changes no finding
     assert made.values["a"] == 1
+
+
+def test_a_findings_values_items_are_the_given_items_in_order_and_read_only():
+    """Issue 18: FrozenDict.items() is its dictionary's own view (renderers format every
+    shown finding's values from it): the same items in the same order, and no way to change
+    the finding's values through it."""
+    made = Finding("X", Severity.INFO, "benefits.kept", {"b": 1, "a": 2, "c": 3})
+    items = made.values.items()
+    assert list(items) == [("b", 1), ("a", 2), ("c", 3)]
+    assert ("a", 2) in items
+    assert ("a", 3) not in items
+    assert len(items) == 3
+    assert not hasattr(items, "__setitem__")
+    with pytest.raises(TypeError):
+        items.mapping["a"] = 9  # type: ignore[index]  # a view's mapping is read-only too
+    assert made.values["a"] == 2

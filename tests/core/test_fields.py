@@ -4,9 +4,12 @@ import datetime as dt
 import enum
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from participatory.core.errors import ValidationError
-from participatory.core.fields import instances, iso_date, member, members, texts
+from participatory.core.fields import day_from_text, instances, iso_date, member, members, texts
+from participatory.core.periods import to_date
 
 SENTINEL = "SENTINEL-b41d"
 
@@ -57,3 +60,35 @@ def test_iso_dates_are_days_never_moments():
     for bad in ("6 April", dt.datetime(2026, 4, 6, 9, 30), 20260406):
         with pytest.raises(ValidationError, match=r"day: must be a date \(write YYYY-MM-DD\)"):
             iso_date(bad, "day")
+
+
+# --- dates are written one way ------------------------------------------------------------
+
+
+@given(st.dates())
+def test_a_day_written_yyyy_mm_dd_reads_back_as_itself(day: dt.date) -> None:
+    assert day_from_text(day.isoformat()) == day
+    assert iso_date(day.isoformat(), "on") == day
+    assert to_date(f" {day.isoformat()} ") == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "20261206",  # ISO 8601's basic form: Python reads it, a reader may not
+        "2026-W49-7",  # a week date (Sunday 6 December 2026)
+        "2026-340",  # an ordinal date
+        "2026-12-6",
+        "2026-12-06T00:00",
+        "２０２６-１２-０６",  # full-width digits
+        "2026-02-29",  # not a leap year
+        "",
+    ],
+)
+def test_other_ways_of_writing_a_day_are_refused(text: str) -> None:
+    """The help, the hints and the docs say YYYY-MM-DD: nothing else is read as a date."""
+    assert day_from_text(text) is None
+    with pytest.raises(ValidationError, match="must be a date"):
+        iso_date(text, "on")
+    with pytest.raises(ValidationError, match="is not a date"):
+        to_date(text)

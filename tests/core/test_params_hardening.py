@@ -105,6 +105,8 @@ _BOUNDED_BY_KEY: dict[str, str] = {
     "participatory.payments.timeliness._bank_holidays": "a nation and a year the bank-holiday "
     "calendar covers (1872 to 2100, checked first): at most 916 entries",
     "participatory.payments.rates._bundled_text": "the name of a bundled rate card",
+    "participatory.payments.rates._bundled_card": "the name of a bundled rate card (checked "
+    "against the bundled files first)",
     "participatory.testing.sensitive.model_classes": "a package name (the library's own)",
 }
 

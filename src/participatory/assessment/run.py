@@ -198,17 +198,28 @@ def _readiness(project: Project, as_at: dt.date) -> ReportSection:
     return ReportSection(Area.READINESS, profile.findings, figures)
 
 
-def _review_due(
-    sections: list[ReportSection], parameters: ParameterSet, as_at: dt.date
-) -> Finding | None:
-    """Figures in force until superseded that were last checked too long ago, if any."""
-    due: dict[str, tuple[ParameterUse, bool]] = {}
+#: Figures by name: the last use of each read, and whether only sensitive findings read it.
+_Flagged = dict[str, tuple[ParameterUse, bool]]
+
+
+def _flagged(sections: list[ReportSection]) -> tuple[_Flagged, _Flagged]:
+    """The stale figures the findings read, and those due a review, in one pass over them."""
+    stale: _Flagged = {}
+    due: _Flagged = {}
     for section in sections:
         for finding in section.findings:
             for use in finding.parameters:
+                if use.stale:
+                    seen = stale.get(use.name)
+                    stale[use.name] = (use, finding.sensitive and (seen is None or seen[1]))
                 if use.review_due:
                     seen = due.get(use.name)
                     due[use.name] = (use, finding.sensitive and (seen is None or seen[1]))
+    return stale, due
+
+
+def _review_due(due: _Flagged, parameters: ParameterSet, as_at: dt.date) -> Finding | None:
+    """Figures in force until superseded that were last checked too long ago, if any."""
     if not due:
         return None
     checked = [use.checked_on for use, _ in due.values() if use.checked_on is not None]
@@ -234,15 +245,9 @@ def _data(
     parameters: ParameterSet,
     as_at: dt.date,
 ) -> ReportSection:
-    stale: dict[str, tuple[ParameterUse, bool]] = {}
-    for section in sections:
-        for finding in section.findings:
-            for use in finding.parameters:
-                if use.stale:
-                    seen = stale.get(use.name)
-                    stale[use.name] = (use, finding.sensitive and (seen is None or seen[1]))
+    stale, due = _flagged(sections)
     findings = list(notices)
-    review = _review_due(sections, parameters, as_at)
+    review = _review_due(due, parameters, as_at)
     if review is not None:
         findings.append(review)
     if stale:

@@ -42,7 +42,7 @@ from participatory.benefits.advice import standing_findings
 from participatory.benefits.household import Household, Person, Profile
 from participatory.benefits.kinds import Benefit, LegacyBenefit
 from participatory.benefits.mechanism import ZERO, Context, Income, add_hours, finding, pounds
-from participatory.benefits.outcomes import BenefitsCheck, PeriodNumbers
+from participatory.benefits.outcomes import STALE_RULE, BenefitsCheck, PeriodNumbers
 from participatory.benefits.receipts import Receipt, ReceiptKind, Treatment
 from participatory.benefits.treatments import kind_findings
 from participatory.benefits.unaffected import unaffected_findings
@@ -269,8 +269,9 @@ def assess_benefits(
     earlier = _checked(already, "already", ids, paid) if already else ()
     if household.nation is _NI:
         _check_nation(household)
-    # Stale values are recorded per check, so such a check gets its own context; without
-    # them a context only reads, and one per parameter set serves every check.
+    # Stale values are noted per check, so such a check gets a context of its own (reading
+    # the rates records every such check shares); without them a context only reads, and
+    # one per parameter set serves every check.
     if allow_stale:
         chosen = parameters if parameters is not None else bundled_parameters()
         ctx = Context(chosen, allow_stale=True)
@@ -644,7 +645,7 @@ def _explain(
     # A shared context records no stale values (it never allows them).
     stale = [
         finding(
-            "BEN-STALE-PARAMETERS",
+            STALE_RULE,
             Severity.WARNING,
             "benefits.stale",
             {

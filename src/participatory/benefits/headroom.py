@@ -39,7 +39,7 @@ from participatory.benefits.engine import assess_benefits
 from participatory.benefits.household import Household
 from participatory.benefits.kinds import Benefit
 from participatory.benefits.mechanism import finding, pounds
-from participatory.benefits.outcomes import BenefitsCheck
+from participatory.benefits.outcomes import BenefitsCheck, stale_findings
 from participatory.benefits.receipts import Receipt, ReceiptKind
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import keyed
@@ -130,7 +130,11 @@ def headroom(
     # this day can: its own, and those its knock-ons reach (a week of Carer's Allowance lost
     # raises Universal Credit in the assessment period in which that week ends) — reckoned
     # without the earlier payments too, whose own knock-ons may have taken that reach away.
-    touched = {(row.benefit, row.period) for row in probe(top).numbers}
+    largest = probe(top)
+    touched = {(row.benefit, row.period) for row in largest.numbers}
+    # The checks that reach every period a payment on this day touches: an answer from
+    # stale figures says which, from their findings.
+    reaching = [largest]
     used: set[Benefit] = set()
     if earlier:
         alone = assess_benefits(
@@ -141,6 +145,7 @@ def headroom(
         earlier_effect = assess_benefits(
             household, earlier, parameters=parameters, allow_stale=allow_stale
         )
+        reaching += (alone, earlier_effect)
         used = {
             row.benefit
             for row in earlier_effect.numbers
@@ -193,7 +198,8 @@ def headroom(
         first = firsts[benefit]
         found[benefit] = None if first is None else pounds(first - 1)
     result = Headroom(on, found)
-    return attrs.evolve(result, findings=(_summary(result, ceiling),))
+    stale = stale_findings(*reaching) if allow_stale else ()
+    return attrs.evolve(result, findings=(_summary(result, ceiling), *stale))
 
 
 def _summary(room: Headroom, ceiling: Money) -> Finding:

@@ -40,12 +40,14 @@ __all__ = [
     "ZERO",
     "Context",
     "Income",
+    "NotedRecords",
     "RateReader",
     "RateRecords",
     "add_hours",
     "finding",
     "pounds",
     "ratio",
+    "shared_records",
     "taper_pennies",
     "weekly_to_monthly_pennies",
 ]
@@ -155,11 +157,12 @@ R = TypeVar("R")
 
 
 class RateRecords(BoundedCache):
-    """Rates records by (builder, day): a missing one is built, its stale values noted, kept.
+    """Rates records by (builder, day): a missing one is built from the parameters and kept.
 
     Reading one is a dictionary look-up in C (``records[build, day]``), with no Python frame:
-    the rules read their rates once per period of every check. Every record kept has had its
-    stale values noted in ``stale`` (the context's), so a record read again needs nothing more.
+    the rules read their rates once per period of every check. A record keeps the stale values
+    it read (its last field, ``stale``), so one set of records serves every check made with
+    the same parameter set and the same choice about stale values.
 
     >>> import datetime as dt
     >>> from participatory.benefits.carers_allowance import rates
@@ -168,34 +171,57 @@ class RateRecords(BoundedCache):
     >>> ctx = Context(bundled_parameters())
     >>> rates(ctx, Nation.ENGLAND, dt.date(2025, 6, 9)).limit
     19600
-    >>> len(ctx.records), ctx.stale
-    (1, {})
+    >>> Context(bundled_parameters()).records is ctx.records
+    True
     """
 
-    __slots__ = ("allow_stale", "parameters", "stale")
+    __slots__ = ("allow_stale", "parameters")
 
-    def __init__(
-        self, parameters: ParameterSet, allow_stale: bool, stale: dict[str, ParameterUse]
-    ) -> None:
+    def __init__(self, parameters: ParameterSet, allow_stale: bool) -> None:
         super().__init__()
         self.parameters = parameters
         self.allow_stale = allow_stale
-        self.stale = stale
 
     def __missing__(self, key: tuple[Callable[[RateReader], Any], dt.date]) -> Any:
         build, day = key
-        record = build(RateReader(self.parameters, day, self.allow_stale))
+        return self.remember(key, build(RateReader(self.parameters, day, self.allow_stale)))
+
+
+class NotedRecords(BoundedCache):
+    """One check's view of shared :class:`RateRecords` that allow stale values.
+
+    The first time the check reads a record, the record's stale values are noted in the
+    check's ``stale`` (so the check reports each one, even when another check built the
+    record); later reads are a dictionary look-up in C, as with the shared records.
+    """
+
+    __slots__ = ("shared", "stale")
+
+    def __init__(self, shared: RateRecords, stale: dict[str, ParameterUse]) -> None:
+        super().__init__()
+        self.shared = shared
+        self.stale = stale
+
+    def __missing__(self, key: tuple[Callable[[RateReader], Any], dt.date]) -> Any:
+        record = self.shared[key]
         for use in record.stale:
             self.stale[use.name] = use
         return self.remember(key, record)
 
 
+def shared_records(parameters: ParameterSet, allow_stale: bool) -> RateRecords:
+    """The rates records every check with ``parameters`` shares (one set per stale choice)."""
+    return parameters.memo((RateRecords, allow_stale), RateRecords, parameters, allow_stale)
+
+
 class Context:
     """The parameters one check reads, whether stale values are allowed, and which were used.
 
-    A context remembers each rates record it builds (one per rule and day, bounded, in
-    ``records``): a context that allows no stale values only reads, so one serves every check
-    made with the same parameter set.
+    Rates records (one per rule and day) are built once per parameter set and stale choice
+    and shared (:func:`shared_records`). A context that allows no stale values only reads,
+    so one serves every check made with the same parameter set; one that allows them is
+    made for each check and notes, in ``stale``, every stale value of every record it reads
+    (:class:`NotedRecords`).
     """
 
     __slots__ = ("allow_stale", "parameters", "records", "stale")
@@ -205,11 +231,14 @@ class Context:
         self.allow_stale = allow_stale
         #: Every stale value used, so the check can report each one.
         self.stale: dict[str, ParameterUse] = {}
-        # The records hold the stale dict, not the context: no reference cycle.
-        self.records = RateRecords(parameters, allow_stale, self.stale)
+        shared = shared_records(parameters, allow_stale)
+        # The noted records hold the stale dict, not the context: no reference cycle.
+        self.records: RateRecords | NotedRecords = (
+            NotedRecords(shared, self.stale) if allow_stale else shared
+        )
 
     def rates(self, build: Callable[[RateReader], R], day: dt.date) -> R:
-        """The rates record ``build`` makes for ``day``, made once per context and day.
+        """The rates record ``build`` makes for ``day``, made once per parameter set and day.
 
         A record keeps the stale values it read in its last field, ``stale``. A rule reading
         rates for every period reads ``records[build, day]`` directly (the same record,

@@ -36,7 +36,18 @@ from participatory.core.pennies import from_pennies, to_pennies
 from participatory.core.periods import DateRange
 from participatory.core.privacy import REDACTED_TEXT
 
-__all__ = ["BenefitsCheck", "Explainer", "PeriodNumbers", "PeriodOutcome", "period_numbers"]
+__all__ = [
+    "STALE_RULE",
+    "BenefitsCheck",
+    "Explainer",
+    "PeriodNumbers",
+    "PeriodOutcome",
+    "period_numbers",
+    "stale_findings",
+]
+
+#: The rule id of the finding that reports a stale figure a check used.
+STALE_RULE: Final = "BEN-STALE-PARAMETERS"
 
 _ZERO: Final = Decimal(0)
 
@@ -802,3 +813,19 @@ def _rebuild_check(
     outcomes: Sequence[PeriodOutcome], paid: int, findings: tuple[Finding, ...]
 ) -> BenefitsCheck:
     return BenefitsCheck(outcomes, paid, findings=findings)
+
+
+def stale_findings(*checks: BenefitsCheck) -> tuple[Finding, ...]:
+    """The findings reporting each stale figure ``checks`` used: once each, first use first.
+
+    Only a check that allowed stale figures has any (``BEN-STALE-PARAMETERS``, among its
+    :attr:`~BenefitsCheck.findings`, which this reads). An answer built on such checks (the
+    largest safe payment, the headroom, a what-if comparison) carries them, so it says
+    which of its figures were past their data's date.
+    """
+    found: dict[object, Finding] = {}
+    for check in checks:
+        for item in check.findings:
+            if item.rule_id == STALE_RULE:
+                found.setdefault(item.values.get("name"), item)
+    return tuple(found.values())

@@ -34,11 +34,12 @@ from participatory.benefits.engine import assess_benefits
 from participatory.benefits.household import Household
 from participatory.benefits.kinds import Benefit
 from participatory.benefits.mechanism import PENNY, finding
-from participatory.benefits.outcomes import BenefitsCheck
-from participatory.benefits.receipts import Receipt, ReceiptKind, as_receipts
+from participatory.benefits.outcomes import BenefitsCheck, stale_findings
+from participatory.benefits.receipts import Receipt, ReceiptKind
 from participatory.core.errors import ValidationError
 from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Finding, Severity
+from participatory.core.fields import instances
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.core.periods import to_date
@@ -97,11 +98,20 @@ class SafePayment(Explained):
     binding: Benefit | None = attrs.field(repr=REDACTED, metadata=SENSITIVE)
 
 
+def _instalments(items: object) -> tuple[Receipt, ...]:
+    # Refused by position and type only: the amounts are the plan's sensitive part.
+    return instances(Receipt, items, "instalments", what="Receipts")
+
+
 @attrs.frozen
 class InstalmentPlan(Explained):
     """A schedule of payments for a total, the benefit it loses, and the at-once comparison."""
 
-    instalments: tuple[Receipt, ...] = attrs.field(converter=as_receipts)
+    # The amounts the plan spreads show where a benefit's limits lie, as a safe payment's
+    # amount does: withheld from reprs and default outputs alike.
+    instalments: tuple[Receipt, ...] = attrs.field(
+        converter=_instalments, repr=REDACTED, metadata=SENSITIVE
+    )
     loss: Money = attrs.field(repr=REDACTED, metadata=SENSITIVE)
     loss_if_paid_at_once: Money = attrs.field(repr=REDACTED, metadata=SENSITIVE)
     result: BenefitsCheck = attrs.field(repr=REDACTED, metadata=SENSITIVE)
@@ -155,14 +165,17 @@ def plan_safe_payment(
         )
 
     high = int(ceiling.amount / PENNY)
-    if probe(high).changes_nothing:
+    largest = probe(high)
+    if largest.changes_nothing:
         found = finding(
             "BEN-PLAN-SAFE-AMOUNT",
             Severity.INFO,
             "benefits.plan.safe_unlimited",
             {"day": on, "ceiling": ceiling},
         )
-        return SafePayment(None, on, None, findings=(found, *_standing(household), HONESTY))
+        # An answer from stale figures says which (the probes' own findings would).
+        stale = stale_findings(largest) if allow_stale else ()
+        return SafePayment(None, on, None, findings=(found, *_standing(household), *stale, HONESTY))
     low = 0  # paying nothing changes nothing
     while high - low > 1:
         middle = (low + high) // 2
@@ -170,7 +183,11 @@ def plan_safe_payment(
             low = middle
         else:
             high = middle
-    benefit, rule = _first_change(probe(high))
+    first = probe(high)
+    benefit, rule = _first_change(first)
+    # Every probe is on the same day: the largest touches every period a smaller one does,
+    # and the first to change reads what explaining that change needs.
+    stale = stale_findings(largest, first) if allow_stale else ()
     amount = Money(Decimal(low) * PENNY)
     found = finding(
         "BEN-PLAN-SAFE-AMOUNT",
@@ -178,7 +195,9 @@ def plan_safe_payment(
         "benefits.plan.safe",
         {"day": on, "amount": amount, "benefit": benefit.label, "rule": rule},
     )
-    return SafePayment(amount, on, benefit, findings=(found, *_standing(household), HONESTY))
+    return SafePayment(
+        amount, on, benefit, findings=(found, *_standing(household), *stale, HONESTY)
+    )
 
 
 def _loss(result: BenefitsCheck) -> Decimal:

@@ -35,9 +35,10 @@ import attrs
 from participatory.benefits.engine import assess_benefits
 from participatory.benefits.household import Household
 from participatory.benefits.mechanism import PENNY, finding
-from participatory.benefits.outcomes import BenefitsCheck
+from participatory.benefits.outcomes import BenefitsCheck, stale_findings
 from participatory.benefits.receipts import Receipt, ReceiptKind, as_receipts
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet, bundled_parameters
@@ -109,10 +110,12 @@ class ScenarioComparison(Explained):
     cases: tuple[CaseComparison, ...] = attrs.field(
         converter=_cases, repr=REDACTED, metadata=SENSITIVE
     )
-    baseline_loss: Money
-    alternative_loss: Money
-    better_off: int
-    worse_off: int
+    # Totals over few people are close to one person's figures (over one, they are them):
+    # shown in no repr, like each case's own.
+    baseline_loss: Money = attrs.field(repr=REDACTED)
+    alternative_loss: Money = attrs.field(repr=REDACTED)
+    better_off: int = attrs.field(repr=REDACTED)
+    worse_off: int = attrs.field(repr=REDACTED)
 
 
 def scale_fees(factor: Decimal | int | str) -> Callable[[Sequence[Receipt]], tuple[Receipt, ...]]:
@@ -125,6 +128,8 @@ def scale_fees(factor: Decimal | int | str) -> Callable[[Sequence[Receipt]], tup
         ReceiptKind.VOUCHER,
     }
 
+    # In the library's own decimal context: the same pennies whatever the caller's is.
+    @computes_exactly
     def adjust(items: Sequence[Receipt]) -> tuple[Receipt, ...]:
         return tuple(
             attrs.evolve(
@@ -141,6 +146,7 @@ def scale_fees(factor: Decimal | int | str) -> Callable[[Sequence[Receipt]], tup
     return adjust
 
 
+@computes_exactly
 def compare(
     cases: Iterable[ContributorCase],
     *,
@@ -152,6 +158,7 @@ def compare(
     """Every case under ``baseline`` and under ``alternative`` (payments changed by ``adjust``)."""
     base = baseline if baseline is not None else bundled_parameters()
     compared = []
+    checks: list[BenefitsCheck] = []
     total_base = total_alt = Decimal(0)
     cliffs_base = cliffs_alt = better = worse = 0
     for index, case in enumerate(cases):
@@ -164,6 +171,8 @@ def compare(
         second = assess_benefits(
             case.household, changed, parameters=alternative, allow_stale=allow_stale
         )
+        if allow_stale:
+            checks += (first, second)
         if second.kept > first.kept:
             better += 1
         elif second.kept < first.kept:
@@ -196,10 +205,18 @@ def compare(
             "baseline_cliffs": cliffs_base,
             "alternative_cliffs": cliffs_alt,
         },
-        sensitive=False,
+        # Over one contributor the totals are that person's own benefit loss.
+        sensitive=len(compared) < 2,
     )
+    # A comparison made from stale figures says which (each check's own findings would).
+    stale = stale_findings(*checks)
     return ScenarioComparison(
-        tuple(compared), Money(total_base), Money(total_alt), better, worse, findings=(summary,)
+        tuple(compared),
+        Money(total_base),
+        Money(total_alt),
+        better,
+        worse,
+        findings=(summary, *stale),
     )
 
 

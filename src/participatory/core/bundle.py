@@ -145,16 +145,33 @@ def compile_bundle(tables: Iterable[tuple[str, dict[str, Any]]]) -> str:
 
 
 @functools.cache
-def _entries() -> dict[str, str]:
+def _bundle_text() -> str:
     try:
-        text = (resources.files("participatory") / "data" / BUNDLE_FILE).read_text("utf-8")
-    except (FileNotFoundError, NotADirectoryError, OSError):
-        return {}
+        return (resources.files("participatory") / "data" / BUNDLE_FILE).read_text("utf-8")
+    except (FileNotFoundError, NotADirectoryError, OSError, ValueError):
+        return ""
+
+
+_DECODER: Final = json.JSONDecoder()
+
+
+def _entry(key: str) -> object:
+    r"""The bundle's entry under ``key`` (a digest), or ``None``: only that entry is decoded.
+
+    A run reads a few of the bundle's files, so decoding all of it (about 640 KB of JSON)
+    would be mostly wasted. :func:`compile_bundle` writes ``"<digest>":"<entry>"`` with no
+    spaces, and a quote inside an entry is always escaped (``\"``), so the key's pattern
+    after ``{`` or ``,`` is found only where it is a key.
+    """
+    text = _bundle_text()
+    at = text.find(f'"{key}":')
+    if at < 1 or text[at - 1] not in "{,":
+        return None
     try:
-        entries = json.loads(text)
-    except ValueError:
-        return {}
-    return entries if isinstance(entries, dict) else {}
+        value, _end = _DECODER.raw_decode(text, at + len(key) + 3)
+    except (ValueError, RecursionError):
+        return None
+    return value
 
 
 def compiled_table(text: str) -> dict[str, Any] | None:
@@ -164,10 +181,9 @@ def compiled_table(text: str) -> dict[str, Any] | None:
     is damaged (the file is then read from its TOML). Each call returns new tables, so a
     caller may change what it is given.
     """
-    entries = _entries()
-    if not entries:
+    if not _bundle_text():
         return None
-    entry = entries.get(digest(text))
+    entry = _entry(digest(text))
     if not isinstance(entry, str):
         return None
     try:

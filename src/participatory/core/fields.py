@@ -32,6 +32,7 @@ from participatory.core.errors import ValidationError
 __all__ = [
     "E",
     "T",
+    "day_from_text",
     "instances",
     "iso_date",
     "keyed",
@@ -137,6 +138,28 @@ def texts(values: object, path: str) -> tuple[str, ...]:
     return items
 
 
+def day_from_text(text: str) -> dt.date | None:
+    """The day ``text`` writes as ``YYYY-MM-DD`` (ASCII digits), or ``None``.
+
+    Python's own ISO reading also takes ``20261206`` and week dates such as ``2026-W49-7``;
+    the library's dates are written one way only, so what a reader sees is what is read.
+
+    >>> day_from_text("2026-12-06")
+    datetime.date(2026, 12, 6)
+    >>> day_from_text("2026-W49-7") is None, day_from_text("20261206") is None
+    (True, True)
+    """
+    if len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return None
+    digits = text[:4] + text[5:7] + text[8:]
+    if not (digits.isascii() and digits.isdigit()):
+        return None
+    try:
+        return dt.date(int(text[:4]), int(text[5:7]), int(text[8:]))
+    except ValueError:
+        return None
+
+
 def iso_date(value: object, path: str) -> dt.date:
     """A calendar date, or one written ``YYYY-MM-DD``; a datetime is refused, not truncated.
 
@@ -149,10 +172,9 @@ def iso_date(value: object, path: str) -> dt.date:
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            pass
+        day = day_from_text(value)
+        if day is not None:
+            return day
     raise ValidationError(path, "must be a date", hint="write YYYY-MM-DD")
 
 

@@ -19,7 +19,7 @@ TypeError: 'FrozenDict' object does not support item assignment
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import ItemsView, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 __all__ = ["FrozenDict", "K", "V"]
@@ -49,6 +49,13 @@ class FrozenDict(Mapping[K, V]):
 
     def __contains__(self, key: object) -> bool:
         return key in self._items
+
+    def items(self) -> ItemsView[K, V]:
+        """The items, in the order given: a read-only view of them."""
+        # The dictionary's own view (read-only too): iterating it makes no Python-level call
+        # per item, where the Mapping default calls __iter__ and __getitem__ (a report
+        # formats the values of every finding it shows).
+        return self._items.items()
 
     def __repr__(self) -> str:
         return f"FrozenDict({self._items!r})"

@@ -31,7 +31,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import itertools
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from importlib import resources
@@ -185,8 +184,11 @@ class BoundedCache(dict[Hashable, Any]):
     def remember(self, key: Hashable, value: _T) -> _T:
         """Store ``value`` under ``key`` (dropping the older half when full) and return it."""
         if len(self) >= CACHE_LIMIT:
-            for old in list(itertools.islice(self, CACHE_LIMIT // 2)):
-                del self[old]
+            # Threads may share a cache (the bundled parameters' look-ups, the rates records):
+            # list() copies the keys in one step no other thread interrupts, and an entry
+            # another thread evicted meanwhile is simply gone already.
+            for old in list(self)[: CACHE_LIMIT // 2]:
+                self.pop(old, None)
         self[key] = value
         return value
 

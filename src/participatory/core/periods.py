@@ -27,6 +27,7 @@ import attrs
 
 from participatory.core import exact
 from participatory.core.errors import ValidationError
+from participatory.core.fields import day_from_text
 
 __all__ = [
     "LONDON",
@@ -69,12 +70,10 @@ def to_date(value: object, path: str = "date") -> dt.date:
     if isinstance(value, dt.date):
         return dt.date(value.year, value.month, value.day)
     if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-        # Outside the handler: Python's error quotes the text, which is not kept even as
-        # this error's __context__ (the date may be a person's, such as a claim's start).
+        day = day_from_text(value.strip())
+        if day is not None:
+            return day
+        # Never quoting the text: the date may be a person's, such as a claim's start.
         raise ValidationError(path, "is not a date", hint="write it as YYYY-MM-DD")
     raise ValidationError(path, f"must be a date, not {type(value).__name__}")
 

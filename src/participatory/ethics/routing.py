@@ -11,7 +11,8 @@ routes with the fact answered yes and with it answered no (every other answer un
 and asks the question, naming what each answer leads to, only when the two differ. A fact
 the outcome may turn on is tried by running the whole triage again; a fact only the routes
 read (:data:`~participatory.ethics.route_rules.ROUTE_ONLY_FACTS`) by re-reading just the
-rules that read it. The nations are asked the same way, one nation at a time.
+rules that read it. The nations are asked the same way, one nation at a time, from the
+conditions already worked out in every nation (none is read again).
 
 >>> from participatory.ethics.outcomes import PartyStatus, TriageOutcome
 >>> situation = Situation(TriageOutcome.RESEARCH, {"residents": PartyStatus.PARTICIPANT},
@@ -262,8 +263,22 @@ def plan_routes(
     sensitive = any(d.sensitive for d in drafts)
     questions = _fact_questions(log, drafts, now, what_if, situation, nations, sensitive)
     if not nations:
-        questions += _nations_question(log, now, what_if, sensitive=sensitive)
+        states = {nation: _nation_state(situation, drafts, nation) for nation in _ALL}
+        questions += _nations_question(log, now, states, sensitive=sensitive)
     return RoutePlan(tuple(routes), tuple(questions))
+
+
+def _nation_state(situation: Situation, drafts: list[_Draft], nation: Nation) -> RouteState:
+    """The routes if the activity were in ``nation`` alone, as :func:`route_state` gives them.
+
+    With the nations not yet known, ``drafts`` hold every rule's condition in every nation
+    it covers, and a condition reads the same facts whatever the other nations: the drafts
+    of ``nation`` are those :func:`route_state` would work out for it, so none is read again.
+    """
+    if situation.outcome is TriageOutcome.REFER:
+        return RouteState(situation.outcome, frozenset(), frozenset())
+    certain, possible = _settled([d for d in drafts if d.nation is nation], True)
+    return _state(situation.outcome, certain, possible)
 
 
 def _strongest(certain: list[_Draft]) -> list[_Draft]:
@@ -405,9 +420,8 @@ def _fact_questions(
 
 
 def _nations_question(
-    log: FindingLog, now: RouteState, what_if: WhatIf, *, sensitive: bool
+    log: FindingLog, now: RouteState, states: Mapping[Nation, RouteState], *, sensitive: bool
 ) -> list[OpenQuestion]:
-    states = {nation: what_if({}, frozenset({nation})) for nation in _ALL}
     if len(set(states.values())) == 1:
         return []
     everywhere = RouteState(

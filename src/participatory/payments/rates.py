@@ -570,6 +570,22 @@ def _bundled_text(name: str) -> str:
 
 
 @functools.cache
+def _bundled_names() -> dict[str, None]:
+    """The bundled cards' names, in order (keys of a dict: a lookup, as the cards' own was)."""
+    folder = resources.files("participatory") / "data" / "rate_cards"
+    return dict.fromkeys(
+        sorted(item.name[:-5] for item in folder.iterdir() if item.name.endswith(".toml"))
+    )
+
+
+# Bounded: called only with a name from _bundled_names(), one entry per bundled file. A
+# caller asking for one card reads that card alone, not all of them.
+@functools.cache
+def _bundled_card(name: str) -> RateCard:
+    return _parse_document(_bundled_text(name), f"participatory/data/rate_cards/{name}.toml")[0]
+
+
+@functools.cache
 def bundled_rate_cards() -> Mapping[str, RateCard]:
     """Every rate card shipped with the library, by file name (read once, then cached).
 
@@ -577,22 +593,20 @@ def bundled_rate_cards() -> Mapping[str, RateCard]:
     source, but no amount was read there, so costing on it refuses until a card is laid
     over it.
     """
-    folder = resources.files("participatory") / "data" / "rate_cards"
-    names = sorted(item.name[:-5] for item in folder.iterdir() if item.name.endswith(".toml"))
-    return {
-        name: _parse_document(_bundled_text(name), f"participatory/data/rate_cards/{name}.toml")[0]
-        for name in names
-    }
+    return {name: _bundled_card(name) for name in _bundled_names()}
 
 
 def bundled_rate_card(name: str) -> RateCard:
-    """One bundled card by file name (``"nihr"``, ``"whitworth"`` …)."""
-    cards = bundled_rate_cards()
-    if name not in cards:
+    """One bundled card by file name (``"nihr"``, ``"whitworth"`` …).
+
+    Only that card is read; it is the same object :func:`bundled_rate_cards` holds.
+    """
+    names = _bundled_names()
+    if name not in names:
         raise UnsupportedCase(
-            f"a bundled rate card named {name!r}", instead=f"use one of {', '.join(cards)}"
+            f"a bundled rate card named {name!r}", instead=f"use one of {', '.join(names)}"
         )
-    return cards[name]
+    return _bundled_card(name)
 
 
 def load_rate_card(path: str | Path, *, base: RateCard | str | None = None) -> RateCard:

@@ -351,11 +351,21 @@ def assess_timeliness(
     findings: list[Finding] = []
     statuses: list[tuple[str, PaymentStatus]] = []
     on_time = 0
+    # A session's fees share its activity day, so they share its deadline: each day's is
+    # worked out once in this call (the first payment to need it, in the order below, is
+    # still the one a day outside the calendar is reported for).
+    deadlines: dict[dt.date, dt.date] = {}
     for payment in sorted(plan.payments, key=lambda p: (p.due_on, p.id)):
         if payment.kind is PaymentKind.DECLINED:
             statuses.append((payment.id, PaymentStatus.NOT_PAYABLE))
             continue
-        deadline = _deadline(policy, payment)
+        activity_on = payment.activity_on
+        found = None if activity_on is None else deadlines.get(activity_on)
+        if found is None:
+            found = _deadline(policy, payment)
+            if activity_on is not None:
+                deadlines[activity_on] = found
+        deadline = found
         values = {
             "payment": payment.id,
             "contributor": payment.contributor,

@@ -163,9 +163,39 @@ class ShownFinding(Protocol):
         """What the finding asks for, as sentences."""
 
 
-def _see(links: Iterable[SectionLink], locale: str, shown: list[str]) -> str:
-    shown.append(template("render.first.see"))
-    return word("render.first.see", locale, sections=", ".join(link.heading for link in links))
+class _StepWords:
+    """The words the block's steps repeat, each put in words once per block.
+
+    Many steps share a severity, an action and the sections they point to (every late
+    payment says "See Payments."): each is looked up and filled once, then reused. Lives
+    as long as one call of :func:`first_steps`; at most one entry per severity, action and
+    list of sections the block uses.
+    """
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self.labels: dict[Severity, str] = {}
+        self.do: dict[str, str] = {}
+        self.see: dict[tuple[SectionLink, ...], str] = {}
+
+    def label(self, severity: Severity) -> str:
+        found = self.labels.get(severity)
+        if found is None:
+            found = self.labels[severity] = severity_label(severity, self.locale)
+        return found
+
+    def what_to_do(self, action: str) -> str:
+        found = self.do.get(action)
+        if found is None:
+            found = self.do[action] = word("render.first.do", self.locale, action=action)
+        return found
+
+    def where(self, links: tuple[SectionLink, ...]) -> str:
+        found = self.see.get(links)
+        if found is None:
+            headings = ", ".join(link.heading for link in links)
+            found = self.see[links] = word("render.first.see", self.locale, sections=headings)
+        return found
 
 
 def _step(
@@ -173,28 +203,42 @@ def _step(
     text: str,
     action: str,
     links: tuple[SectionLink, ...],
-    locale: str,
+    words: _StepWords,
     shown: list[str],
+    *,
+    rule_id: str | None = None,
+    withheld: bool = False,
+    contributor: int | None = None,
+    contributors: int | None = None,
+    counts: tuple[tuple[Severity, int], ...] = (),
 ) -> FirstStep:
+    """One step: a shown finding's (``rule_id``), or a person's withheld findings' counts."""
     shown.append(template("render.first.do"))
+    shown.append(template("render.first.see"))
     return FirstStep(
         severity=severity,
-        severity_label=severity_label(severity, locale),
+        severity_label=words.label(severity),
         text=text,
         action=action,
-        do=word("render.first.do", locale, action=action),
+        do=words.what_to_do(action),
         sections=links,
-        see=_see(links, locale, shown),
+        see=words.where(links),
+        rule_id=rule_id,
+        withheld=withheld,
+        contributor=contributor,
+        contributors=contributors,
+        counts=counts,
     )
 
 
 def _withheld_steps(
     report: GovernanceReport,
     links: Mapping[Area, SectionLink],
-    locale: str,
+    words: _StepWords,
     shown: list[str],
 ) -> list[FirstStep]:
     """One step per person with withheld findings the block lists, contributors by number."""
+    locale = words.locale
     listed = frozenset(FIRST_ORDER)
     number = {person: index for index, person in enumerate(report.contributors, start=1)}
     counts: dict[int | None, Counter[Severity]] = {}
@@ -219,17 +263,14 @@ def _withheld_steps(
             key, do_key = "render.first.contributor", "render.first.do.contributor"
             values = {"number": str(who), "total": str(len(report.contributors))}
         shown += [template(key), template(do_key)]
-        step = _step(
-            worst,
-            word(key, locale, counts=described, **values),
-            word(do_key, locale),
-            tuple(links[area] for area in areas[who]),
-            locale,
-            shown,
-        )
         steps.append(
-            attrs.evolve(
-                step,
+            _step(
+                worst,
+                word(key, locale, counts=described, **values),
+                word(do_key, locale),
+                tuple(links[area] for area in areas[who]),
+                words,
+                shown,
                 withheld=True,
                 contributor=who,
                 contributors=None if who is None else len(report.contributors),
@@ -256,19 +297,27 @@ def first_steps(
     """
     listed = frozenset(FIRST_ORDER)
     by_severity: dict[Severity, list[FirstStep]] = {severity: [] for severity in FIRST_ORDER}
+    words = _StepWords(locale)
+    plain_steps: dict[Severity, str] = {}  # the step for a severity, for findings without one
     for area, findings in shown_findings.items():
         for finding in findings:
-            if finding.severity not in listed:
+            severity = finding.severity
+            if severity not in listed:
                 continue
             if finding.actions:
                 action = finding.actions[0]
             else:
-                action_key = f"render.first.do.{finding.severity.value}"
+                action_key = f"render.first.do.{severity.value}"
                 shown.append(template(action_key))
-                action = word(action_key, locale)
-            step = _step(finding.severity, finding.sentence, action, (links[area],), locale, shown)
-            by_severity[finding.severity].append(attrs.evolve(step, rule_id=finding.rule_id))
-    for step in () if include_sensitive else _withheld_steps(report, links, locale, shown):
+                known = plain_steps.get(severity)
+                if known is None:
+                    known = plain_steps[severity] = word(action_key, locale)
+                action = known
+            by_severity[severity].append(
+                _step(severity, finding.sentence, action, (links[area],), words, shown,
+                      rule_id=finding.rule_id)
+            )  # fmt: skip
+    for step in () if include_sensitive else _withheld_steps(report, links, words, shown):
         by_severity[step.severity].append(step)
     groups = []
     for severity in FIRST_ORDER:

@@ -46,13 +46,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import attrs
 
 from participatory.assessment.report import Area, Figure, GovernanceReport, ReportSection
 from participatory.core.errors import ValidationError
 from participatory.core.exact import computes_exactly
-from participatory.core.explain import Citation, Finding, Severity
+from participatory.core.explain import Citation, Finding, ParameterUse, Severity
 from participatory.core.sources import Source
 from participatory.render.chrome import (
     heading,
@@ -262,6 +263,18 @@ def _by_severity(findings: tuple[Finding, ...]) -> list[Finding]:
     return sorted(findings, key=lambda f: -f.severity.rank)
 
 
+class _Cited(NamedTuple):
+    """A list of citations put in words, with the tuples it was made from."""
+
+    citations: tuple[Citation, ...]
+    parameters: tuple[ParameterUse, ...]
+    views: tuple[CitationView, ...]
+    #: The numbers of the documents cited, each once, in order first cited.
+    numbers: tuple[int, ...]
+    #: The catalogue keys of the passages cited, each once (as keys of a dict).
+    keys: dict[str, None]
+
+
 class _Bibliography:
     """The documents cited so far, numbered in the order they were first cited."""
 
@@ -272,12 +285,33 @@ class _Bibliography:
         # Many findings cite the same passage: each is put in words once per report (so
         # this holds at most one view per distinct citation in the report).
         self.views: dict[tuple[str, str, str | None, bool], CitationView] = {}
+        # Findings of one rule share their citations and parameters (the same tuples): the
+        # list of views they make is worked out once per pair of tuples. Keyed by the tuples'
+        # identities, each entry keeping its tuples alive so no identity is reused while
+        # this lives (one call of build_view): at most one entry per distinct pair.
+        self.lists: dict[tuple[int, int], _Cited] = {}
 
     def number(self, document: Source) -> int:
         if document.key not in self.numbers:
             self.numbers[document.key] = len(self.numbers) + 1
             self.entries[document.key] = _source(self.numbers[document.key], document, self.locale)
         return self.numbers[document.key]
+
+    def cited(self, finding: Finding) -> _Cited:
+        """The views of ``finding``'s citations, then of its parameters', each passage once."""
+        citations, parameters = finding.citations, finding.parameters
+        key = (id(citations), id(parameters))
+        found = self.lists.get(key)
+        if found is None:
+            views = tuple(self.cite(c) for c in _unique(finding.all_citations()))
+            found = self.lists[key] = _Cited(
+                citations,
+                parameters,
+                views,
+                tuple(dict.fromkeys(v.number for v in views)),
+                dict.fromkeys(v.key for v in views),
+            )
+        return found
 
     def cite(self, citation: Citation) -> CitationView:
         # Everything the view is made of (its key and short form come from these too).
@@ -391,24 +425,26 @@ def _section(
     bibliography: _Bibliography,
     words: _Words,
     brief: bool = False,
+    counts: Counter[Severity] | None = None,
 ) -> SectionView:
     """The section in ``locale``; appends each English template it shows to ``shown``.
 
     ``brief``: only the templates a brief report still shows (those of the findings "What to
-    do first" lists, with their first action) count as shown.
+    do first" lists, with their first action) count as shown. ``counts`` are the section's
+    findings by severity, if already counted.
     """
     own: dict[str, None] = {}
     findings: list[FindingView] = []
     actions: list[str] = []
-    # How many findings are withheld: a count for the section, naming no one (whose they
-    # are is the person's own business; "What to do first" gives only their number).
-    withheld = 0
-    for finding in _by_severity(section.findings):
-        if finding.sensitive and not include_sensitive:
-            withheld += 1
-            continue
-        cited = tuple(bibliography.cite(c) for c in _unique(finding.all_citations()))
-        own.update(dict.fromkeys(c.key for c in cited))
+    # Withheld findings are left out before sorting (a stable sort keeps the shown ones in
+    # the same order either way), and only counted: a count for the section, naming no one
+    # (whose they are is the person's own business; "What to do first" gives their number).
+    every = section.findings
+    visible = every if include_sensitive else tuple(f for f in every if not f.sensitive)
+    withheld = len(every) - len(visible)
+    for finding in _by_severity(visible):
+        cited, sources, keys = bibliography.cited(finding)[2:]
+        own.update(keys)
         own_actions = tuple(words.action(key) for key in finding.actions)
         listed = finding.severity in FIRST_ORDER
         for index, (key, action) in enumerate(zip(finding.actions, own_actions, strict=True)):
@@ -425,7 +461,7 @@ def _section(
                 severity_label=words.severity_label(finding.severity),
                 sentence=words.sentence(finding, include_sensitive),
                 actions=own_actions,
-                sources=tuple(dict.fromkeys(c.number for c in cited)),
+                sources=sources,
                 withheld=False,
                 citations=cited,
             )
@@ -441,7 +477,8 @@ def _section(
     # The summary counts every finding, withheld ones too: the Benefits section must not say
     # "nothing to act on" above withheld problems. A count by severity for the section names
     # no one; "What to do first" says whom to follow up, by number.
-    counts = Counter(f.severity for f in section.findings)
+    if counts is None:
+        counts = Counter(f.severity for f in section.findings)
     return SectionView(
         area=section.area,
         heading=heading(section.area, locale),
@@ -479,9 +516,15 @@ def build_view(
     shown: list[str] = []
     bibliography = _Bibliography(locale)
     words = _Words(locale)
+    # Each section's findings by severity, withheld ones too (its summary counts them), and
+    # the whole report's as their sum.
+    tallies = [Counter(f.severity for f in s.findings) for s in report.sections]
+    counts: Counter[Severity] = Counter()
+    for tally in tallies:
+        counts.update(tally)
     sections = tuple(
-        _section(s, locale, include_sensitive, shown, bibliography, words, brief)
-        for s in report.sections
+        _section(s, locale, include_sensitive, shown, bibliography, words, brief, tally)
+        for s, tally in zip(report.sections, tallies, strict=True)
     )
     first = first_steps(
         report,
@@ -502,8 +545,6 @@ def build_view(
         g.withheld for s in sections for g in s.figures
     ):
         notices.append(word("render.withheld", locale))
-    # Every finding, withheld ones too (as each section's summary counts them).
-    counts = Counter(f.severity for f in report.findings)
     return ReportView(
         locale=locale,
         language=language_tag(locale),

@@ -35,6 +35,7 @@ from typing import Final, Literal
 import attrs
 
 from participatory.core.errors import ParticipatoryError, ValidationError
+from participatory.core.fields import day_from_text
 from participatory.core.money import Money, to_decimal
 from participatory.ledger.entries import PaymentEntry
 
@@ -251,13 +252,15 @@ def _text(value: object) -> str | None:
 
 
 def _date(text: str, date_format: str | None, field: str) -> dt.date:
+    if date_format is None:
+        day = day_from_text(text)
+        if day is None:
+            raise ValidationError(field, "is not a date", hint="write YYYY-MM-DD")
+        return day
     try:
-        if date_format is None:
-            return dt.date.fromisoformat(text)
         return dt.datetime.strptime(text, date_format).date()
     except ValueError:
-        hint = "write YYYY-MM-DD" if date_format is None else f"write it as {date_format}"
-        raise ValidationError(field, "is not a date", hint=hint) from None
+        raise ValidationError(field, "is not a date", hint=f"write it as {date_format}") from None
 
 
 class _Plan:
