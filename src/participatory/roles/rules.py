@@ -63,6 +63,16 @@ def late_involvement(project: ProjectRoles) -> tuple[Finding, ...]:
     """
     findings = []
     partners = 0
+    # One tuple per rule for all its findings: a report puts each list in words once.
+    after_design = (
+        cite("bath_report_2022#heart_n_soul_from_beginning"),
+        cite("bath_report_2022#kcl_relationships_first"),
+    )
+    after_application = (
+        cite("bath_report_2022#heart_n_soul_from_beginning"),
+        cite("bath_report_2022#cpc_ideas_stage"),
+        cite("bath_report_2022#seed_fund"),
+    )
     for party in project.parties:
         if isinstance(party, UniversityStaff):
             continue
@@ -79,10 +89,7 @@ def late_involvement(project: ProjectRoles) -> tuple[Finding, ...]:
                     Severity.WARNING,
                     "roles.stage.after_design",
                     values,
-                    (
-                        cite("bath_report_2022#heart_n_soul_from_beginning"),
-                        cite("bath_report_2022#kcl_relationships_first"),
-                    ),
+                    after_design,
                     actions=("roles.action.bring_in_earlier",),
                     subject=party.id,
                 )
@@ -94,11 +101,7 @@ def late_involvement(project: ProjectRoles) -> tuple[Finding, ...]:
                     Severity.ADVICE,
                     "roles.stage.after_application",
                     values,
-                    (
-                        cite("bath_report_2022#heart_n_soul_from_beginning"),
-                        cite("bath_report_2022#cpc_ideas_stage"),
-                        cite("bath_report_2022#seed_fund"),
-                    ),
+                    after_application,
                     actions=("roles.action.bring_in_earlier",),
                     subject=party.id,
                 )
@@ -243,6 +246,11 @@ def recognition_preferences(project: ProjectRoles, as_at: dt.date) -> tuple[Find
     or staff.
     """
     findings = []
+    # One tuple for every such finding: a report puts each list of citations in words once.
+    citations = (
+        cite("bath_report_2022#ask_recognition"),
+        cite("bath_report_2022#cpc_ask_people"),
+    )
     for person in project.people():
         roles = [a for a in project.assignments_of(person.id) if _is_partner(a.basis)]
         if roles and not any(a.recognition.is_recorded(as_at) for a in roles):
@@ -252,10 +260,7 @@ def recognition_preferences(project: ProjectRoles, as_at: dt.date) -> tuple[Find
                     Severity.ADVICE,
                     "roles.recognition.not_asked",
                     {"party": person.name},
-                    (
-                        cite("bath_report_2022#ask_recognition"),
-                        cite("bath_report_2022#cpc_ask_people"),
-                    ),
+                    citations,
                     actions=("roles.action.ask_recognition",),
                     subject=person.id,
                 )
