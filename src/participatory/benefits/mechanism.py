@@ -193,6 +193,21 @@ class NotedRecords(BoundedCache):
     The first time the check reads a record, the record's stale values are noted in the
     check's ``stale`` (so the check reports each one, even when another check built the
     record); later reads are a dictionary look-up in C, as with the shared records.
+
+    >>> import datetime as dt
+    >>> from participatory.benefits.carers_allowance import rates
+    >>> from participatory.core.nations import Nation
+    >>> from participatory.core.params import bundled_parameters
+    >>> parameters = bundled_parameters()
+    >>> week = dt.date(2029, 6, 18)  # past the data's known end: the figures are stale
+    >>> first = Context(parameters, allow_stale=True)
+    >>> rates(first, Nation.ENGLAND, week).limit
+    20400
+    >>> second = Context(parameters, allow_stale=True)  # reads the record first built
+    >>> rates(second, Nation.ENGLAND, week).limit, sorted(second.stale)
+    (20400, ['carers_allowance.earnings_limit', 'carers_allowance.weekly_rate'])
+    >>> second.records.shared is first.records.shared is shared_records(parameters, True)
+    True
     """
 
     __slots__ = ("shared", "stale")

@@ -822,6 +822,17 @@ def stale_findings(*checks: BenefitsCheck) -> tuple[Finding, ...]:
     :attr:`~BenefitsCheck.findings`, which this reads). An answer built on such checks (the
     largest safe payment, the headroom, a what-if comparison) carries them, so it says
     which of its figures were past their data's date.
+
+    >>> from participatory.benefits.claims import CarersAllowanceClaim
+    >>> from participatory.benefits.engine import assess_benefits
+    >>> from participatory.benefits.household import Household, Person
+    >>> from participatory.benefits.receipts import Receipt
+    >>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())])
+    >>> later = assess_benefits(carer, [Receipt("250.00", "2029-06-11")], allow_stale=True)
+    >>> [finding.values["name"] for finding in stale_findings(later)]
+    ['carers_allowance.earnings_limit', 'carers_allowance.weekly_rate']
+    >>> stale_findings(assess_benefits(carer, [Receipt("250.00", "2026-06-11")]))
+    ()
     """
     found: dict[object, Finding] = {}
     for check in checks:
