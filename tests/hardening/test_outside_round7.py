@@ -61,6 +61,7 @@ from participatory.core.params import (
     ParameterSet,
     bundled_parameters,
 )
+from participatory.render.text import sentence
 from participatory.testing import benefits as tb
 
 ROOT = Path(__file__).parent.parent.parent
@@ -269,7 +270,7 @@ def test_a_what_if_set_never_reads_the_records_of_the_set_it_was_made_from() -> 
     limit = what_if.by_rule("BEN-STALE-PARAMETERS")
     assert {f.values["name"]: f.values["value"] for f in limit}[
         "carers_allowance.earnings_limit"
-    ] == Decimal("300.00")
+    ] == Money.gbp("300.00")
     alone = assess_benefits(CARER, receipts, parameters=ParameterSet(higher), allow_stale=True)
     assert _answer(what_if) == _answer(alone)
     result = compare(
@@ -672,3 +673,18 @@ def test_a_comparison_of_one_contributor_withholds_that_persons_loss() -> None:
         alternative=bundled_parameters(),
     )
     assert [f.sensitive for f in two.findings] == [False]
+
+
+def test_a_stale_amount_is_quoted_as_money() -> None:
+    """A carer paid £250 on 11 June 2029, past the 2026/27 figures' end (5 April 2027):
+    the earnings limit used is the last known, £204 a week from 6 April 2026, and the
+    warning quotes it as money (it read "the last known value (204, …)")."""
+    check = assess_benefits(CARER, [Receipt("250.00", "2029-06-11")], allow_stale=True)
+    limit = next(
+        f
+        for f in check.findings
+        if f.rule_id == "BEN-STALE-PARAMETERS"
+        and f.values["name"] == "carers_allowance.earnings_limit"
+    )
+    assert limit.values["value"] == Money.gbp("204.00")
+    assert "last known value (£204.00, from 6 April 2026)" in sentence(limit, locale="en_GB")

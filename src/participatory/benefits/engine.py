@@ -650,7 +650,7 @@ def _explain(
             "benefits.stale",
             {
                 "name": use.name,
-                "value": use.value,
+                "value": _quoted(use.value, ctx.parameters[use.name].unit),
                 "effective_from": use.effective_from,
                 # The last day the figures were known current: the reader sees how stale.
                 "valid_until": ctx.parameters[use.name].valid_until,
@@ -670,6 +670,11 @@ def _explain(
         kept,
         *stale,
     )
+
+
+def _quoted(value: object, unit: str) -> object:
+    # An amount in pounds is quoted as money (£204.00), not as a bare number (204).
+    return Money(value, "GBP") if unit == "GBP" else value
 
 
 def assess_payment(
