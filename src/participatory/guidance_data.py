@@ -43,7 +43,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 from participatory.core import tomlfile
-from participatory.core.errors import ParameterFileError, UnknownSource
+from participatory.core.errors import ParameterFileError, UnknownSource, ValidationError
 from participatory.core.explain import Severity
 from participatory.core.sources import (
     Citation,
@@ -61,6 +61,7 @@ __all__ = [
     "cited",
     "parse_guidance",
     "policy_citation",
+    "policy_source",
     "references",
     "rules",
     "severity",
@@ -169,6 +170,24 @@ def rules(
         )
         for rule_id, entry in table.items()
     }
+
+
+def policy_source(value: object) -> str:
+    """The name of an institution's policy, as a payment policy's ``source`` (a converter).
+
+    A citation is made from it (:func:`policy_citation`), so it must be text with something
+    in it: refused when the policy is made, not when a report first cites it.
+
+    >>> policy_source("Example University, Paying public contributors, section 4")
+    'Example University, Paying public contributors, section 4'
+    >>> policy_source(" ")
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: source: must name the institution's policy (non-empty text)
+    """  # noqa: E501
+    if not isinstance(value, str) or not value.strip():
+        raise ValidationError("source", "must name the institution's policy (non-empty text)")
+    return value
 
 
 def policy_citation(title: str) -> Citation:

@@ -688,3 +688,44 @@ def test_a_stale_amount_is_quoted_as_money() -> None:
     )
     assert limit.values["value"] == Money.gbp("204.00")
     assert "last known value (£204.00, from 6 April 2026)" in sentence(limit, locale="en_GB")
+
+
+_PLAN = """
+plan = {{project = "Threads", currency = "GBP"}}
+timeliness = {{working_days = 10, nation = "england", source = {source}}}
+[[payments]]
+id = "amira-s1"
+contributor = "amira"
+kind = "fee"
+amount = "90.00 GBP"
+activity = "Co-design session 1"
+activity_on = 2026-05-12
+due_on = 2026-05-22
+"""
+
+
+@pytest.mark.parametrize("source", ['""', '"   "', "nan", "10", "true"])
+def test_a_payment_policy_with_no_name_is_refused_in_one_line(
+    source: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the test command's own hypothesis run (cost --plan with a generated plan): a
+    timeliness policy whose source was empty or not text passed the plan's reading and then
+    failed with a traceback when the report cited it. It is refused when read."""
+    plan = tmp_path / "plan.toml"
+    plan.write_text(_PLAN.format(source=source), encoding="utf-8")
+    assert main(["cost", "--plan", str(plan)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1
+    assert "source" in captured.err
+
+
+def test_payment_policies_refuse_a_source_that_names_nothing() -> None:
+    from participatory.payments.methods import MethodPolicy, PaymentMethod
+    from participatory.payments.timeliness import TimelinessPolicy
+
+    assert TimelinessPolicy(10).source == "institution payment policy"
+    with pytest.raises(ParticipatoryError, match="source: must name"):
+        TimelinessPolicy(10, source="")
+    with pytest.raises(ParticipatoryError, match="source: must name"):
+        MethodPolicy(frozenset({next(iter(PaymentMethod))}), source=None)  # type: ignore[arg-type]

@@ -30,7 +30,7 @@ from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import set_repr
 from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.core.sources import cite
-from participatory.guidance_data import policy_citation
+from participatory.guidance_data import policy_citation, policy_source
 
 __all__ = [
     "MethodChoice",
@@ -214,7 +214,7 @@ class MethodPolicy:
     """The payment methods an institution allows, and the policy that says so."""
 
     allowed: frozenset[PaymentMethod] = attrs.field(converter=_methods, repr=set_repr)
-    source: str = "institution payment policy"
+    source: str = attrs.field(default="institution payment policy", converter=policy_source)
 
     def __attrs_post_init__(self) -> None:
         if not self.allowed:

@@ -35,7 +35,7 @@ from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import member
 from participatory.core.nations import Nation
 from participatory.core.sources import cite
-from participatory.guidance_data import policy_citation
+from participatory.guidance_data import policy_citation, policy_source
 from participatory.payments.plans import Payment, PaymentKind, PaymentPlan
 
 __all__ = [
@@ -233,7 +233,7 @@ class TimelinessPolicy:
 
     working_days: int = attrs.field(converter=_working_days)
     nation: Nation = attrs.field(default=Nation.ENGLAND, converter=_nation)
-    source: str = "institution payment policy"
+    source: str = attrs.field(default="institution payment policy", converter=policy_source)
 
     @property
     def calendar(self) -> WorkingDays:
