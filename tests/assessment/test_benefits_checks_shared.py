@@ -1,14 +1,12 @@
-"""The benefits section checks each household strictly first, and allows stale figures
-only when one was needed: the answers are those of a check that allowed them from the start.
+"""The benefits section's checks share the rates records of their parameter set, stale
+figures allowed or not: each household's answer is the one a check gives alone.
 
-An assessment that reports stale figures (``on_stale="report"``, the default) used to make
-every household's check with stale figures allowed, and such a check gets a context of its
-own, so no household reused the rates another had looked up (issue 18). Now each check is
-first made with stale figures refused, in the context all such checks share, and made
-again allowing them only when a figure was stale. These tests compare the two, finding for
-finding and penny for penny, for every household of every example and of the
-50-contributor benchmark, with payments on their own days and moved past the bundled
-figures' end (where the strict check must give way).
+Every check the section makes reads the bundled parameters' shared records, which the
+checks of earlier households (and earlier tests) built; each must still give, finding for
+finding and penny for penny, the answer of a check made on a fresh copy of the parameters
+that shares nothing, stale figures included. Compared for every household of every example
+and of the 50-contributor benchmark, with payments on their own days and moved past the
+bundled figures' end.
 """
 
 from __future__ import annotations
@@ -27,7 +25,7 @@ from participatory.assessment.receipts import receipts_for
 from participatory.benefits.engine import assess_benefits
 from participatory.benefits.outcomes import BenefitsCheck
 from participatory.core.errors import ParametersNotAvailable, UnsupportedCase
-from participatory.core.params import bundled_parameters
+from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.project import Project, load_project, parse_project
 
 ROOT = Path(__file__).parent.parent.parent
@@ -72,13 +70,11 @@ def _answer(make, *arguments, **options) -> tuple[str, object]:
 
 
 def _both(household, receipts, *, tolerant: bool = False) -> tuple[str, object]:
-    """The section's check (strict first), or one allowing stale figures from the start."""
-    parameters = bundled_parameters()
+    """The section's check (on the shared records), or one alone on an unshared copy."""
     if tolerant:
-        return _answer(
-            assess_benefits, household, receipts, parameters=parameters, allow_stale=True
-        )
-    return _answer(_check, household, receipts, (), parameters, False)
+        alone = ParameterSet(bundled_parameters())  # its own records, built for this check
+        return _answer(assess_benefits, household, receipts, parameters=alone, allow_stale=True)
+    return _answer(_check, household, receipts, (), bundled_parameters(), False)
 
 
 def _compare(project: Project, shift: dt.timedelta) -> int:
@@ -103,8 +99,8 @@ def test_the_benchmarks_households_get_the_tolerant_answer() -> None:
     assert _compare(_bench_project(), dt.timedelta(0)) == 40
 
 
-def test_a_stale_figure_sends_the_check_round_again() -> None:
-    """Past the figures' end the strict check raises; the answer reports the stale figures."""
+def test_a_stale_figure_is_reported_by_the_sections_check() -> None:
+    """Past the figures' end a strict check raises; the section's reports the stale figures."""
     project = _bench_project()
     person, payments = _households(project)[0]
     moved = [attrs.evolve(p, due_on=p.due_on + dt.timedelta(days=365 * 6), paid_on=None)
