@@ -89,5 +89,8 @@ nitpick_ignore = [
     ("py:class", "participatory.interchange.T"),
     # A private protocol that only states what periods.split accepts.
     ("py:class", "participatory.core.periods._SplitsRanges"),
+    # The standard library's protocol for a package's files, missing from the offline
+    # inventory of the Python docs this build reads.
+    ("py:class", "importlib.resources.abc.Traversable"),
 ]
 suppress_warnings = ["myst.header"]

@@ -39,6 +39,7 @@ import attrs
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Severity
 from participatory.core.params import REVIEW_INTERVAL, Parameter, ParameterSet
+from participatory.core.record import Record
 from participatory.payments.rates import Rate, RateCard
 
 __all__ = ["SORT_KEYS", "CoverageStatus", "FigureCoverage", "figure_coverage", "sort_coverage"]
@@ -61,7 +62,7 @@ class CoverageStatus(enum.Enum):
 
 
 @attrs.frozen
-class FigureCoverage:
+class FigureCoverage(Record):
     """One figure's coverage and provenance, as things stand on a day."""
 
     #: The parameter's name, or ``rate_card.<card>.<activity>.<unit>`` for a rate.

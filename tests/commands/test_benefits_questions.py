@@ -129,3 +129,54 @@ def test_the_effect_question_records_the_date_it_was_asked() -> None:
     code, out, err = _run(["benefits", "--as-at", "6/12/2026"], json.dumps(question))
     assert (code, out) == (2, "")
     assert "--as-at" in err
+
+
+#: A day past the bundled Carer's Allowance figures (known current to 5 April 2027).
+PAST_THE_DATA = "2029-06-11"
+
+
+def test_a_figure_past_its_data_is_refused_unless_on_stale_report() -> None:
+    """On 11 June 2029 the last known earnings limit (£204 a week from 6 April 2026) is
+    stale: refused by default, as the Python API refuses it; with ``--on-stale report`` the
+    headroom is that £204.00, with a warning for each stale figure used (the earnings limit
+    and the weekly rate)."""
+    question = json.dumps({"household": CARER})
+    refused = _run(["benefits", "--question", "headroom", "--as-at", PAST_THE_DATA], question)
+    assert refused[:2] == (2, "")
+    assert "carers_allowance.earnings_limit" in refused[2]
+    assert refused[2].count("\n") == 1
+    code, out, err = _run(
+        ["benefits", "--question", "headroom", "--as-at", PAST_THE_DATA, "--on-stale", "report"],
+        question,
+    )
+    assert (code, err) == (0, "")
+    data = json.loads(out)
+    assert data["amount"] == "204.00 GBP"
+    stale = [f for f in data["findings"] if f["rule_id"] == "BEN-STALE-PARAMETERS"]
+    assert sorted(p["name"] for f in stale for p in f["parameters"]) == [
+        "carers_allowance.earnings_limit",
+        "carers_allowance.weekly_rate",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("option", "allow_stale", "code"),
+    [("report", True, 0), ("refuse", False, 2), ("report", False, 2), ("refuse", True, 2)],
+)
+def test_on_stale_and_the_inputs_allow_stale_must_agree(
+    option: str, allow_stale: bool, code: int
+) -> None:
+    question = json.dumps({"household": CARER, "allow_stale": allow_stale})
+    argv = ["benefits", "--question", "headroom", "--as-at", PAST_THE_DATA, "--on-stale", option]
+    got, out, err = _run(argv, question)
+    assert got == code
+    if option == "report" and allow_stale:
+        assert json.loads(out)["amount"] == "204.00 GBP"
+    elif (option == "report") is not allow_stale:
+        assert out == ""
+        assert err == (
+            f"participatory benefits: --on-stale: is {option}, but the input says "
+            f"allow_stale is {str(allow_stale).lower()}\n"
+        )
+    else:  # both refuse: the stale figure is refused, as without the option
+        assert "carers_allowance.earnings_limit" in err

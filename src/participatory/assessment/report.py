@@ -31,6 +31,7 @@ import attrs
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.privacy import REDACTED, REDACTED_TEXT, SENSITIVE
+from participatory.core.record import Record
 
 __all__ = ["Area", "Figure", "GovernanceReport", "ReportSection"]
 
@@ -53,7 +54,7 @@ class Area(enum.Enum):
 
 
 @attrs.frozen(repr=False)
-class Figure:
+class Figure(Record):
     """One computed figure shown in a section: a message key for its label, and its value.
 
     ``value`` is a :class:`~participatory.core.money.Money`, a Decimal (a share in [0, 1]
@@ -92,7 +93,7 @@ def _figures(items: Iterable[Figure]) -> tuple[Figure, ...]:
 
 
 @attrs.frozen
-class ReportSection:
+class ReportSection(Record):
     """The findings and figures of one area."""
 
     area: Area
@@ -125,7 +126,7 @@ def _sections(items: Iterable[ReportSection]) -> tuple[ReportSection, ...]:
 
 
 @attrs.frozen
-class GovernanceReport:
+class GovernanceReport(Record):
     """Everything :func:`participatory.assess` found about one project on one date.
 
     ``contributors`` are the project's people (their ids) in the order the project file lists

@@ -41,6 +41,7 @@ from participatory.core.errors import ValidationError
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.periods import DateRange
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 
 __all__ = ["BatchColumns", "BenefitsBatch", "assess_many"]
 
@@ -49,7 +50,7 @@ _VALUES: Final = tuple(benefit.value for benefit in _BENEFITS)
 
 
 @attrs.frozen
-class BatchColumns:
+class BatchColumns(Record):
     """One row per household and benefit period, as parallel tuples (amounts in pence).
 
     ``case`` is the household's position in the batch; ``person`` is whose benefit it is

@@ -39,6 +39,7 @@ from participatory.core.money import Money
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import AssessmentPeriodCycle, BenefitWeekCycle, to_date
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 
 __all__ = [
     "CarersAllowanceClaim",
@@ -74,7 +75,7 @@ def _optional_day(value: dt.date | str | None) -> dt.date | None:
     return None if value is None else to_date(value, "benefit_cap_grace_period_start")
 
 
-class WeeklyClaim:
+class WeeklyClaim(Record):
     """What every weekly claim shares: the day its benefit weeks start (0 Monday to 6 Sunday)."""
 
     benefit_week_start: int
@@ -86,7 +87,7 @@ class WeeklyClaim:
 
 
 @attrs.frozen
-class UniversalCreditClaim:
+class UniversalCreditClaim(Record):
     """A household's Universal Credit award: the facts of the claim itself (monthly amounts).
 
     Who is in the household, their earnings and conditions, the children and the capital are

@@ -65,6 +65,7 @@ from participatory.core.nations import Nation
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, REDACTED_TEXT, SENSITIVE
+from participatory.core.record import Record
 
 __all__ = [
     "CapitalHolding",
@@ -122,7 +123,7 @@ _NONE_UNAFFECTED: Final[frozenset[UnaffectedBenefit]] = frozenset()
 
 
 @attrs.frozen
-class Person:
+class Person(Record):
     """One adult's own circumstances: the benefits that are theirs and what decides them.
 
     ``weekly_earnings`` are the person's other net earnings in a benefit week (a job), which
@@ -246,7 +247,7 @@ def _born_on(value: dt.date | str) -> dt.date:
 
 
 @attrs.frozen
-class Child:
+class Child(Record):
     """A child or qualifying young person the household is responsible for.
 
     A child counts until their 16th birthday. After it they are a qualifying young person
@@ -405,7 +406,7 @@ def _kind(value: CapitalKind | str) -> CapitalKind:
 
 
 @attrs.frozen
-class CapitalHolding:
+class CapitalHolding(Record):
     """One holding of capital: its kind, its value and when it was received.
 
     The day received matters only for the time-limited disregards.
@@ -652,7 +653,7 @@ _MEANS_TESTED_LEGACY: Final = frozenset(
 
 
 @attrs.frozen
-class Household:
+class Household(Record):
     """A benefit unit: one person or a couple, their children, and the household's claims.
 
     The household's own claims are the means-tested ones a couple claims together: Universal

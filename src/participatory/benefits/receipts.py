@@ -30,6 +30,7 @@ from participatory.core.errors import ValidationError
 from participatory.core.money import Money, to_decimal
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import to_date
+from participatory.core.record import Record
 
 __all__ = ["Receipt", "ReceiptKind", "Treatment", "as_receipts", "receipts"]
 
@@ -139,7 +140,7 @@ _EARNINGS: Final = Treatment.EARNINGS
 
 
 @attrs.frozen
-class Receipt:
+class Receipt(Record):
     """One payment: how much, the day it is received, and what it is for.
 
     ``hours`` are the hours of work the payment is for, counted (with any regular hours)

@@ -43,6 +43,7 @@ from participatory.core.explain import Explained, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 
 __all__ = [
     "MESSAGES",
@@ -71,7 +72,7 @@ MESSAGES: Final = {
 
 
 @attrs.frozen
-class ContributorCase:
+class ContributorCase(Record):
     """One household's circumstances and payments, under a non-identifying ``subject``."""
 
     subject: str
@@ -80,7 +81,7 @@ class ContributorCase:
 
 
 @attrs.frozen
-class CaseComparison:
+class CaseComparison(Record):
     """One contributor under both scenarios."""
 
     subject: str

@@ -42,6 +42,7 @@ from participatory.budget.lines import Budget, BudgetLine, Holder, HolderKind, T
 from participatory.core.errors import ValidationError
 from participatory.core.exact import computes_exactly
 from participatory.core.money import Money, allocate
+from participatory.core.record import Record
 
 __all__ = ["SHARE_PLACES", "Distribution", "HolderTotal", "distribute", "share", "split_fund"]
 
@@ -75,7 +76,7 @@ def _tidy(value: Decimal) -> Decimal:
 
 
 @attrs.frozen
-class HolderTotal:
+class HolderTotal(Record):
     """The money one holder holds, and its share of the budget."""
 
     holder: Holder
@@ -84,7 +85,7 @@ class HolderTotal:
 
 
 @attrs.frozen
-class Distribution:
+class Distribution(Record):
     """Where a budget's money sits (see the module docstring for how shares are rounded)."""
 
     total: Money

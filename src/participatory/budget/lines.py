@@ -28,6 +28,7 @@ import attrs
 from participatory.core.errors import ValidationError
 from participatory.core.money import Money
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 
 __all__ = ["Budget", "BudgetLine", "Holder", "HolderKind", "LineKind", "Timing"]
 
@@ -103,7 +104,7 @@ def _name(value: str) -> str:
 
 
 @attrs.frozen(order=True)
-class Holder:
+class Holder(Record):
     """Someone who holds money or approves spending: a kind and a name (or an id).
 
     For a community member use a pseudonymous id rather than a person's name.
@@ -150,7 +151,7 @@ class Timing(enum.Enum):
 
 
 @attrs.frozen
-class BudgetLine:
+class BudgetLine(Record):
     """One line of an involvement budget.
 
     ``approver`` defaults to the ``holder``: whoever holds money usually approves spending
@@ -210,7 +211,7 @@ def _names(names: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen
-class Budget:
+class Budget(Record):
     """A project's involvement budget.
 
     ``partner_organisations`` names the project's partner organisations; organisations that

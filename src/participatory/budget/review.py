@@ -38,6 +38,7 @@ from participatory.core.errors import ValidationError
 from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.money import Money
+from participatory.core.record import Record
 from participatory.core.shares import Share, rounded_share, rounded_shares
 from participatory.core.sources import cite
 
@@ -70,7 +71,7 @@ MESSAGES: Final[Mapping[str, str]] = {
 
 
 @attrs.frozen
-class ShownShares:
+class ShownShares(Record):
     """The budget's shares as a report shows them, rounded once so they agree everywhere.
 
     Community, university and other shares make up the whole budget, so they are rounded

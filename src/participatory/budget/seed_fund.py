@@ -41,6 +41,7 @@ from participatory.core.exact import computes_exactly
 from participatory.core.explain import Citation, Explained, Finding, ParameterUse, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
+from participatory.core.record import Record
 from participatory.core.sources import cite
 
 __all__ = [
@@ -76,7 +77,7 @@ def _cap(value: object) -> Money:
 
 
 @attrs.frozen
-class SeedFundRules:
+class SeedFundRules(Record):
     """One institution's seed fund: its name, award cap and where the cap comes from."""
 
     name: str
@@ -99,7 +100,7 @@ class SeedFundRules:
 
 
 @attrs.frozen
-class SeedFundApplication:
+class SeedFundApplication(Record):
     """An application to a seed fund: what it is for, as budget lines."""
 
     id: str

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Final, Protocol
@@ -166,6 +165,10 @@ def write_whole(path: str, text: str) -> None:
     if target.exists() and not target.is_file():
         _write_directly(target, text)
         return
+    # Imported only to write a file: tempfile brings shutil, random and the compression
+    # modules, which a report printed to the terminal never needs.
+    import tempfile
+
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     except OSError as error:

@@ -21,6 +21,9 @@ Three questions, as the Python API asks them (``--question``):
 
 Every input is read by :func:`participatory.interchange.from_plain`, so the JSON has the
 Python API's own names and forms; ``allow_stale`` (true or false) is accepted by each.
+A figure past its data's date is refused, as the Python API refuses it, unless the input
+says ``"allow_stale": true`` or the command is given ``--on-stale report`` (as
+``participatory assess`` takes it); the answer then warns of each stale figure it used.
 The answer (``--format json``, the default; or ``text`` or ``markdown``: the sentences)
 is about the person whose data was sent, so it is returned whole to the system that sent
 it; do not log it.
@@ -52,6 +55,7 @@ from typing import Any, Final
 import attrs
 
 from participatory.assessment.receipts import receipt_for, receipts_for
+from participatory.assessment.run import ON_STALE
 from participatory.benefits.engine import assess_benefits
 from participatory.benefits.headroom import Headroom, headroom
 from participatory.benefits.household import Household, Person
@@ -113,6 +117,9 @@ examples:
 (unless the input gives "day"). The effect and schedule questions are dated by their
 receipts and days; their answer records --as-at as "as_at".
 
+A figure past its data's date is refused unless --on-stale report is given (or the input
+says "allow_stale": true): the answer then uses the last known value and warns of it.
+
 """
     + EXIT_STATUSES
 )
@@ -171,6 +178,13 @@ def add_parser(subparsers: Any) -> None:
         formats=("json", "text", "markdown"),
         locale=True,
         fail_on=True,
+    )
+    parser.add_argument(
+        "--on-stale",
+        choices=ON_STALE,
+        default=None,
+        help="figures past their data's date: refuse to answer (the default, unless the "
+        "input says allow_stale), or report them and use the last known value",
     )
     parser.set_defaults(run=run)
 
@@ -351,6 +365,19 @@ def _lines(result: Any, locale: str) -> list[str]:
     ]
 
 
+def _stale_choice(parts: dict[str, Any], on_stale: str | None) -> None:
+    """Set ``allow_stale`` from ``--on-stale``; the input and the option must not disagree."""
+    if on_stale is None:
+        return
+    wanted = on_stale == "report"
+    given = parts.setdefault("allow_stale", wanted)
+    if given is not wanted:
+        raise ValidationError(
+            "--on-stale",
+            f"is {on_stale}, but the input says allow_stale is {'true' if given else 'false'}",
+        )
+
+
 def run(args: argparse.Namespace) -> int:
     """Run ``participatory benefits``."""
     if args.question not in QUESTIONS:
@@ -366,6 +393,7 @@ def run(args: argparse.Namespace) -> int:
         if hint is None:
             raise
         raise ProjectFileError(name, [("", hint)]) from None
+    _stale_choice(parts, args.on_stale)
     result, data = _ask(args.question, parts, as_at, name)
     if args.format == "json":
         print_json(data(args.locale))

@@ -27,13 +27,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import json
 from collections.abc import Iterable
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final
+
+try:
+    # hashlib's own BLAKE2b: importing hashlib also loads OpenSSL for its other digests,
+    # about 1% of a command-line run that needs only this one.
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python without CPython's _blake2 module
+    from hashlib import blake2b
 
 __all__ = [
     "BUNDLE_FILE",
@@ -54,7 +59,7 @@ _DATE: Final = "\x00date"
 
 def digest(text: str) -> str:
     """The bundle's key for a file's text (BLAKE2b, 128 bits, as hex)."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    return blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 class _Unsupported(Exception):
@@ -146,8 +151,11 @@ def compile_bundle(tables: Iterable[tuple[str, dict[str, Any]]]) -> str:
 
 @functools.cache
 def _bundle_text() -> str:
+    # Imported here: hatch_build.py loads this module alone, by its path, to write the bundle.
+    from participatory.core.package_files import package_files
+
     try:
-        return (resources.files("participatory") / "data" / BUNDLE_FILE).read_text("utf-8")
+        return (package_files() / "data" / BUNDLE_FILE).read_text("utf-8")
     except (FileNotFoundError, NotADirectoryError, OSError, ValueError):
         return ""
 

@@ -35,6 +35,7 @@ import attrs
 from participatory.core.errors import ValidationError
 from participatory.core.frozen import FrozenDict
 from participatory.core.privacy import REDACTED_TEXT
+from participatory.core.record import Record
 from participatory.core.sources import Citation
 
 __all__ = [
@@ -88,7 +89,7 @@ _RANKS = {severity: index for index, severity in enumerate(Severity)}
 
 
 @attrs.frozen
-class ParameterUse:
+class ParameterUse(Record):
     """One dated parameter value a finding relied on, where it was read and what law it applies.
 
     ``source`` is where the figure was read (verified only when read at a primary source);
@@ -264,7 +265,7 @@ class ExplainedResult:
 
 
 @attrs.frozen
-class Explained(ExplainedResult):
+class Explained(Record, ExplainedResult):
     """Base of an engine result whose findings are given when it is made."""
 
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings, kw_only=True)

@@ -62,6 +62,7 @@ import attrs
 import tomli
 
 from participatory.core.errors import ParameterFileError, ParticipatoryError
+from participatory.core.record import Record
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -86,7 +87,7 @@ def _positive(_instance: object, attribute: attrs.Attribute[int], value: object)
 
 
 @attrs.frozen
-class Limits:
+class Limits(Record):
     """The largest input a reader accepts (see the table above for the defaults and why).
 
     >>> Limits().file_bytes

@@ -33,7 +33,6 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -48,6 +47,8 @@ from participatory.core.errors import (
 )
 from participatory.core.explain import ParameterUse
 from participatory.core.money import Money
+from participatory.core.package_files import package_files
+from participatory.core.record import Record
 from participatory.core.sources import (
     Citation,
     Source,
@@ -93,7 +94,7 @@ REVIEW_INTERVAL: Final = "data.review_interval_days"
 
 
 @attrs.frozen
-class ParameterValue:
+class ParameterValue(Record):
     """One value of a parameter, the day it takes effect, and where it was read.
 
     ``verified`` is true only when the figure itself was read at a primary source (the
@@ -110,7 +111,7 @@ class ParameterValue:
 
 
 @attrs.frozen
-class Parameter:
+class Parameter(Record):
     """A named policy figure and its values over time."""
 
     name: str
@@ -655,7 +656,7 @@ def _merge_distinct(groups: Iterable[Iterable[_Unparsed]]) -> dict[str, _Unparse
 
 def _bundled_files() -> Iterator[tuple[str, str]]:
     """The text and name of every bundled parameter file, in a fixed order."""
-    root = resources.files("participatory") / "data" / "parameters"
+    root = package_files() / "data" / "parameters"
     for folder in sorted(root.iterdir(), key=lambda p: p.name):
         if not folder.is_dir():
             continue

@@ -28,6 +28,7 @@ import attrs
 from participatory.core import exact
 from participatory.core.errors import ValidationError
 from participatory.core.fields import day_from_text
+from participatory.core.record import Record
 
 __all__ = [
     "LONDON",
@@ -105,7 +106,7 @@ def _first_date_of_entitlement(value: object) -> dt.date:
 
 
 @attrs.frozen(order=True)
-class DateRange:
+class DateRange(Record):
     """An inclusive range of calendar days, ``start`` to ``end``.
 
     >>> r = DateRange(dt.date(2024, 2, 28), dt.date(2024, 3, 1))
@@ -197,7 +198,7 @@ class _SplitsRanges:
 
 
 @attrs.frozen
-class BenefitWeekCycle(_SplitsRanges):
+class BenefitWeekCycle(Record, _SplitsRanges):
     """Benefit weeks of seven days that start on one fixed weekday (0 = Monday).
 
     Carer's Allowance, ESA and the legacy benefits test earnings week by week; which weekday
@@ -283,7 +284,7 @@ def assessment_period_containing(anchor_day: int, day: dt.date) -> DateRange:
 
 
 @attrs.frozen
-class AssessmentPeriodCycle(_SplitsRanges):
+class AssessmentPeriodCycle(Record, _SplitsRanges):
     """Universal Credit monthly assessment periods, from the first date of entitlement.
 
     The Universal Credit Regulations 2013, reg. 21(2): each assessment period begins on the
@@ -316,7 +317,7 @@ class AssessmentPeriodCycle(_SplitsRanges):
 
 
 @attrs.frozen(order=True)
-class TaxYear:
+class TaxYear(Record):
     """A UK tax year, 6 April of ``start_year`` to 5 April of the next year.
 
     >>> TaxYear(2026).range
@@ -349,7 +350,7 @@ class TaxYear:
 
 
 @attrs.frozen
-class TaxYearCalendar(_SplitsRanges):
+class TaxYearCalendar(Record, _SplitsRanges):
     """Splits ranges into UK tax years.
 
     >>> [str(r) for r in TaxYearCalendar().split(DateRange("2026-03-01", "2026-05-01"))]

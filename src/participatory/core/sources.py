@@ -42,7 +42,6 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Final
@@ -51,6 +50,8 @@ import attrs
 
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError, UnknownSource
+from participatory.core.package_files import package_files
+from participatory.core.record import Record
 
 #: Field metadata for what only the catalogue's maintainers read: never in any output.
 MAINTAINERS_ONLY: Final = {"maintainers_only": True}
@@ -93,7 +94,7 @@ def _text(_instance: object, attribute: attrs.Attribute[str], value: object) -> 
 
 
 @attrs.frozen
-class Source:
+class Source(Record):
     """One document: a regulation, a department's guidance page, a report, a policy.
 
     ``published`` is a date the document itself states (made, published, last updated);
@@ -117,7 +118,7 @@ class Source:
 
 
 @attrs.frozen
-class Passage:
+class Passage(Record):
     """A place in a document that was checked, with the words read there.
 
     A passage with no ``read_on`` is named (so rules can point at it) but was not read in this
@@ -133,7 +134,7 @@ class Passage:
 
 
 @attrs.frozen
-class Citation:
+class Citation(Record):
     """A rule's or figure's source: a catalogue document and, usually, a pinpoint in it.
 
     ``verified`` is true only when the document is a primary source and the passage (or, for a
@@ -419,7 +420,7 @@ def bundled_sources() -> SourceCatalogue:
     Each document is checked and built when it is first looked up: a report cites a few
     dozen of the catalogue's documents (:func:`parse_sources` reads a file whole).
     """
-    root = resources.files("participatory") / "data" / "sources"
+    root = package_files() / "data" / "sources"
     files = sorted((item for item in root.iterdir() if item.name.endswith(".toml")), key=str)
     return _merge(
         (

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from participatory.core import bundle, limits
 from participatory.core.errors import ParameterFileError
 from participatory.core.limits import FileError
+from participatory.core.package_files import package_files
 
 __all__ = [
     "FileError",
@@ -75,7 +75,7 @@ def read_file(path: str | Path, *, error: FileError = ParameterFileError) -> str
 
 def bundled_text(name: str) -> str:
     """The text of a file shipped in ``participatory/data/`` (``name`` may hold a folder)."""
-    return (resources.files("participatory") / "data" / name).read_text(encoding="utf-8")
+    return (package_files() / "data" / name).read_text(encoding="utf-8")
 
 
 def require(

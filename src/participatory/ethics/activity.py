@@ -39,6 +39,7 @@ from participatory.core.errors import ValidationError
 from participatory.core.fields import instances, member, members, set_repr
 from participatory.core.nations import Nation
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 from participatory.ethics.consistency import (
     check_activity_answers,
     check_party_answers,
@@ -145,7 +146,7 @@ def _capacity(value: Capacity | str) -> Capacity:
 
 
 @attrs.frozen
-class Party:
+class Party(Record):
     """One group of people taking part in an activity in one capacity.
 
     ``people`` holds person ids (pseudonyms are fine) so the project summary can spot a
@@ -196,7 +197,7 @@ _STAFF_ONLY_HINT = (
 
 
 @attrs.frozen
-class Activity:
+class Activity(Record):
     """One activity of a project, the groups taking part and the facts about it.
 
     ``nations`` are the nations the activity takes place in (all of them: the review routes

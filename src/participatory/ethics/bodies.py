@@ -28,6 +28,7 @@ import attrs
 
 from participatory.core.nations import Nation
 from participatory.core.privacy import REDACTED_TEXT
+from participatory.core.record import Record
 from participatory.core.sources import Citation
 from participatory.ethics.facts import Fact
 
@@ -194,7 +195,7 @@ def _nations(value: Iterable[Nation]) -> tuple[Nation, ...]:
 
 
 @attrs.frozen(repr=False)
-class ReviewRoute:
+class ReviewRoute(Record):
     """One review route of an activity: the body, how it applies, where, and why.
 
     ``nations`` is empty for a route that covers the whole study (one NHS REC opinion for a

@@ -34,6 +34,7 @@ import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 
 __all__ = ["Answer", "Fact", "FactInput", "Facts", "Scope"]
 
@@ -342,7 +343,7 @@ def _canonical(items: object) -> tuple[_Pairs, _Pairs]:
 
 
 @attrs.frozen(init=False)
-class Facts:
+class Facts(Record):
     """Answers to facts; anything not answered is unknown.
 
     Stored in a canonical order with unknown answers dropped, so two ``Facts`` built from

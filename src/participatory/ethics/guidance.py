@@ -39,6 +39,7 @@ import attrs
 from participatory import guidance_data
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError
+from participatory.core.record import Record
 from participatory.core.sources import Citation, SourceCatalogue
 from participatory.ethics.facts import Fact
 from participatory.ethics.route_rules import ROUTE_RULE_IDS
@@ -67,7 +68,7 @@ _COLUMNS: Final = (
 
 
 @attrs.frozen
-class HraQuestion:
+class HraQuestion(Record):
     """One question of the HRA decision tool: research if the answer is yes."""
 
     id: str
@@ -80,7 +81,7 @@ class HraQuestion:
 
 
 @attrs.frozen
-class BoundaryPoint:
+class BoundaryPoint(Record):
     """A statement about where involvement ends and research begins, with its sources."""
 
     id: str
@@ -90,7 +91,7 @@ class BoundaryPoint:
 
 
 @attrs.frozen
-class DefiningResearchRow:
+class DefiningResearchRow(Record):
     """One row of the Defining Research table: a cell per column (empty when not read)."""
 
     row: str
@@ -105,7 +106,7 @@ class DefiningResearchRow:
 
 
 @attrs.frozen
-class EthicsGuidance:
+class EthicsGuidance(Record):
     """All guidance the triage reads, as citations ready to attach to findings."""
 
     checked_on: dt.date | None

@@ -25,6 +25,7 @@ from typing import Final
 import attrs
 
 from participatory.core.explain import Explained
+from participatory.core.record import Record
 from participatory.ethics.activity import Capacity
 from participatory.ethics.bodies import Requirement, ReviewRoute
 from participatory.ethics.facts import Fact
@@ -141,7 +142,7 @@ class PartyStatus(enum.Enum):
 
 
 @attrs.frozen
-class MissingFact:
+class MissingFact(Record):
     """An unanswered fact whose answer would decide the case (``party`` None: the activity)."""
 
     fact: Fact
@@ -160,7 +161,7 @@ class QuestionKind(enum.Enum):
 
 
 @attrs.frozen
-class OpenQuestion:
+class OpenQuestion(Record):
     """A question still to answer that does not decide the outcome but settles something.
 
     ``fact`` is ``None`` for the nations question; ``party`` is the group a party fact is
@@ -173,7 +174,7 @@ class OpenQuestion:
 
 
 @attrs.frozen
-class PartyRole:
+class PartyRole(Record):
     """The status the triage gave one group, and the person ids in it."""
 
     label: str

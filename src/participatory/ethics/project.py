@@ -35,6 +35,7 @@ from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import instances
 from participatory.core.frozen import FrozenDict
 from participatory.core.periods import to_date
+from participatory.core.record import Record
 from participatory.ethics.activity import Activity
 from participatory.ethics.guidance import EthicsGuidance, bundled_guidance
 from participatory.ethics.outcomes import Action, ActivityClassification, PartyStatus, TriageOutcome
@@ -52,7 +53,7 @@ def _activities(value: Iterable[Activity]) -> tuple[Activity, ...]:
 
 
 @attrs.frozen
-class EthicsProject:
+class EthicsProject(Record):
     """A project as the triage sees it: its activities."""
 
     id: str

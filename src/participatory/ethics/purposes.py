@@ -27,6 +27,7 @@ from typing import Any, Final
 import attrs
 
 from participatory.core.explain import Severity
+from participatory.core.record import Record
 from participatory.ethics.facts import Answer, Fact
 from participatory.ethics.findings import FindingLog
 from participatory.ethics.outcomes import Action, TriageOutcome
@@ -53,7 +54,7 @@ _ACTIONS: Final = (Action.LOCAL_GOVERNANCE.value, Action.SETTLE_ACTIVITY_KIND.va
 
 
 @attrs.frozen
-class Kind:
+class Kind(Record):
     """The kind of a non-research activity: the outcome, and the columns still open."""
 
     outcome: TriageOutcome

@@ -22,6 +22,7 @@ from typing import TypeAlias
 
 import attrs
 
+from participatory.core.record import Record
 from participatory.ethics.facts import Answer, Fact
 from participatory.ethics.outcomes import PartyStatus, TriageOutcome
 
@@ -65,7 +66,7 @@ def negate(answer: Answer) -> Answer:
 
 
 @attrs.frozen
-class Situation:
+class Situation(Record):
     """What the route rules see of one triage run: its outcome, groups and answers.
 
     ``answer`` gives the answer the rules read (not applicable already read as no, what-if

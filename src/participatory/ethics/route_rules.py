@@ -56,6 +56,7 @@ import attrs
 
 from participatory.core.explain import Severity
 from participatory.core.nations import Nation
+from participatory.core.record import Record
 from participatory.ethics.bodies import Requirement, ReviewBody
 from participatory.ethics.facts import Answer, Fact
 from participatory.ethics.outcomes import Action, TriageOutcome
@@ -91,7 +92,7 @@ _SEVERITY: Final = {
 
 
 @attrs.frozen
-class RouteRule:
+class RouteRule(Record):
     """One rule: where ``applies`` is yes in a nation, ``body`` reviews the activity.
 
     ``per_nation`` routes differ by nation (one route per nation); the others cover the

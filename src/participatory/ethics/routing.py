@@ -31,6 +31,7 @@ import attrs
 
 from participatory.core.explain import Citation, Severity
 from participatory.core.nations import Nation
+from participatory.core.record import Record
 from participatory.ethics.bodies import BODY_NAMES, Requirement, ReviewBody, ReviewRoute, name_key
 from participatory.ethics.facts import Answer, Fact
 from participatory.ethics.findings import FindingLog
@@ -61,7 +62,7 @@ _HOW: Final = {
 
 
 @attrs.frozen
-class _Draft:
+class _Draft(Record):
     """One rule's condition in one nation, and what it read."""
 
     rule: RouteRule
@@ -75,7 +76,7 @@ class _Draft:
 
 
 @attrs.frozen
-class RouteState:
+class RouteState(Record):
     """The routes one set of answers leads to: the outcome, certain and possible routes."""
 
     outcome: TriageOutcome
@@ -199,7 +200,7 @@ def _merge(
 
 
 @attrs.frozen
-class RoutePlan:
+class RoutePlan(Record):
     """The routes of an activity and the questions still open about them."""
 
     routes: tuple[ReviewRoute, ...] = ()

@@ -18,6 +18,7 @@ from participatory import guidance_data
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation, Explained, Finding, Severity
 from participatory.core.fields import set_repr
+from participatory.core.record import Record
 from participatory.evaluation.plan import (
     Capture,
     EvaluationPlan,
@@ -74,7 +75,7 @@ _TIMING_TEXT: Mapping[ReturnTiming, str] = {
 
 
 @attrs.frozen
-class CaptureRule:
+class CaptureRule(Record):
     """What the data file says about one thing an evaluation should capture."""
 
     capture: Capture
@@ -86,7 +87,7 @@ class CaptureRule:
 
 
 @attrs.frozen
-class _Rules:
+class _Rules(Record):
     captures: Mapping[Capture, CaptureRule]
     others: Mapping[str, tuple[Severity, tuple[Citation, ...]]]
 

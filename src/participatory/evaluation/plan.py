@@ -20,6 +20,7 @@ import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.fields import instances, member, set_repr
+from participatory.core.record import Record
 
 __all__ = [
     "Capture",
@@ -98,7 +99,7 @@ def _timing(value: ReturnTiming | str) -> ReturnTiming:
 
 
 @attrs.frozen
-class PlannedOutput:
+class PlannedOutput(Record):
     """One planned output and who can reach it.
 
     ``reachable_by_all_contributors`` is false when some contributors cannot get to it
@@ -126,7 +127,7 @@ def _formats(values: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen
-class ReturnOfFindings:
+class ReturnOfFindings(Record):
     """How and when the findings go back to the people who contributed."""
 
     timing: ReturnTiming = attrs.field(converter=_timing)
@@ -146,7 +147,7 @@ def _activities(values: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen
-class LegacyPlan:
+class LegacyPlan(Record):
     """How relationships are kept after the project, and whether staff time is set aside."""
 
     activities: tuple[str, ...] = attrs.field(converter=_activities)
@@ -179,7 +180,7 @@ def _instance_of(kind: type, field: str) -> Callable[[Any, Any, Any], None]:
 
 
 @attrs.frozen
-class EvaluationPlan:
+class EvaluationPlan(Record):
     """What a project's evaluation captures, its outputs, returning findings and legacy."""
 
     captures: frozenset[Capture] = attrs.field(

@@ -35,6 +35,7 @@ from participatory.benefits.household import Household
 from participatory.core.errors import ValidationError
 from participatory.core.fields import iso_date, member
 from participatory.core.privacy import REDACTED, REDACTED_TEXT, SENSITIVE
+from participatory.core.record import Record
 from participatory.ledger._ids import check_label, id_check
 
 __all__ = ["ConsentRecord", "HouseholdRecord", "LawfulBasis"]
@@ -78,7 +79,7 @@ def _purpose(value: str) -> str:
 
 
 @attrs.frozen
-class ConsentRecord:
+class ConsentRecord(Record):
     """One person's agreement (or other recorded basis) for holding their circumstances.
 
     ``person`` is whose circumstances it covers; ``agreed_by`` who agreed (the person, or an
@@ -135,7 +136,7 @@ def _recorded_on(value: dt.date | str | None) -> dt.date | None:
 
 
 @attrs.frozen
-class HouseholdRecord:
+class HouseholdRecord(Record):
     """A household's circumstances as the ledger holds them: never without a basis.
 
     Every member of ``household`` (their ``id`` on :class:`~participatory.benefits.Person` is their

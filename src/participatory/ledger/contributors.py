@@ -26,6 +26,7 @@ from participatory.core.errors import ValidationError
 from participatory.core.fields import member
 from participatory.core.nations import Nation
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 from participatory.ledger._ids import check_label, id_check
 
 __all__ = ["Contributor"]
@@ -50,7 +51,7 @@ def _nation(value: Nation | str) -> Nation:
 
 
 @attrs.frozen
-class Contributor:
+class Contributor(Record):
     """A public contributor: the id every project and payer uses, and what the ledger needs.
 
     ``communities`` are the communities the person belongs to, by the names the institution

@@ -33,6 +33,7 @@ from participatory.core.errors import ValidationError
 from participatory.core.exact import quantize
 from participatory.core.fields import iso_date, member
 from participatory.core.money import Money, to_decimal
+from participatory.core.record import Record
 from participatory.ledger._ids import check_label, id_check, optional_id_check
 
 __all__ = ["Ask", "PaymentEntry", "PaymentKind", "PaymentStatus"]
@@ -152,7 +153,7 @@ def _reference(value: str | None) -> str | None:
 
 
 @attrs.frozen
-class PaymentEntry:
+class PaymentEntry(Record):
     """One payment made or scheduled to a person, by any payer.
 
     ``received_on`` is the day the money is received (or due to be, for a planned or approved
@@ -213,7 +214,7 @@ def _community(value: str | None) -> str | None:
 
 
 @attrs.frozen
-class Ask:
+class Ask(Record):
     """One request, to a person or to a community, to take part in an activity of a project.
 
     Exactly one of ``person`` and ``community`` is given. An activity is named within its

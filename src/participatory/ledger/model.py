@@ -35,6 +35,7 @@ from participatory.benefits.receipts import Receipt
 from participatory.core.errors import ValidationError
 from participatory.core.frozen import FrozenDict
 from participatory.core.periods import DateRange, to_date
+from participatory.core.record import Record
 from participatory.ledger.consent import HouseholdRecord
 from participatory.ledger.contributors import Contributor
 from participatory.ledger.entries import Ask, PaymentEntry
@@ -96,7 +97,7 @@ def _window(days: Sequence[dt.date], window: DateRange) -> slice:
 
 
 @attrs.frozen
-class Ledger:
+class Ledger(Record):
     """Contributors, household records, payments and asks, each by id, indexed by person."""
 
     contributors: Mapping[str, Contributor] = attrs.field(factory=dict, converter=_contributors)

@@ -39,6 +39,7 @@ from participatory.core.fields import keyed
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.periods import DateRange
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 from participatory.core.sources import cite
 from participatory.ledger.model import Ledger, as_at_day
 
@@ -66,7 +67,7 @@ _PREFIX: Final = "ledger.over_asking."
 
 
 @attrs.frozen
-class AskCount:
+class AskCount(Record):
     """How many distinct activities, and projects, someone was asked into."""
 
     activities: int

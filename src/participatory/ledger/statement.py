@@ -61,6 +61,7 @@ from participatory.core.periods import (
     TaxYear,
 )
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 from participatory.core.sources import Citation
 from participatory.ledger.before_paying import CONTEXT_DAYS
 from participatory.ledger.entries import PaymentEntry, PaymentKind, PaymentStatus
@@ -125,7 +126,7 @@ class PeriodKind(enum.Enum):
 
 
 @attrs.frozen
-class BenefitLine:
+class BenefitLine(Record):
     """One benefit in one of its periods: before and after the person's payments, and whose."""
 
     benefit: Benefit = attrs.field(repr=REDACTED, metadata=SENSITIVE)
@@ -143,7 +144,7 @@ class BenefitLine:
 
 
 @attrs.frozen
-class StatementPeriod:
+class StatementPeriod(Record):
     """One week or assessment period of the statement.
 
     ``received`` is what was paid to the person in the period (within the tax year), ``due``

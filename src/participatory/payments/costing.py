@@ -32,6 +32,7 @@ from participatory.core.fields import member
 from participatory.core.money import Money, to_decimal
 from participatory.core.params import REVIEW_INTERVAL, ParameterSet, bundled_parameters
 from participatory.core.periods import to_date
+from participatory.core.record import Record
 from participatory.core.sources import cite
 from participatory.payments.rates import ActivityKind, Rate, RateCard, RateUnit, RoundingMode
 
@@ -142,7 +143,7 @@ def _non_negative(value: Decimal | int | str) -> Decimal:
 
 
 @attrs.frozen
-class Duration:
+class Duration(Record):
     """An amount of time in one :class:`~participatory.payments.rates.RateUnit`.
 
     >>> Duration.hours("2.5")
@@ -181,7 +182,7 @@ class Duration:
 
 
 @attrs.frozen
-class FeeLine:
+class FeeLine(Record):
     """One line of a costed fee: time or units of one activity at one rate."""
 
     label: str

@@ -29,6 +29,7 @@ from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import set_repr
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 from participatory.core.sources import cite
 from participatory.guidance_data import policy_citation, policy_source
 
@@ -210,7 +211,7 @@ def _ordered_methods(value: Iterable[object]) -> tuple[PaymentMethod, ...]:
 
 
 @attrs.frozen
-class MethodPolicy:
+class MethodPolicy(Record):
     """The payment methods an institution allows, and the policy that says so."""
 
     allowed: frozenset[PaymentMethod] = attrs.field(converter=_methods, repr=set_repr)
@@ -222,7 +223,7 @@ class MethodPolicy:
 
 
 @attrs.frozen
-class PaymentPreference:
+class PaymentPreference(Record):
     """How a contributor has asked to be paid, in order of preference.
 
     ``reason`` (why they chose it, often to do with benefits or health) is special-category

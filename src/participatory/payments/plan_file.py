@@ -47,6 +47,7 @@ import attrs
 from participatory.core import tomlfile
 from participatory.core.errors import ValidationError
 from participatory.core.money import Money, parse_money_text
+from participatory.core.record import Record
 from participatory.payments.plans import Payment, PaymentPlan
 from participatory.payments.timeliness import TimelinessPolicy
 
@@ -61,7 +62,7 @@ _TIMELINESS_KEYS: Final = frozenset({"working_days", "nation", "source"})
 
 
 @attrs.frozen
-class PlanFile:
+class PlanFile(Record):
     """A payment plan and, if the file states one, its timeliness policy."""
 
     plan: PaymentPlan

@@ -30,6 +30,7 @@ from participatory.core.fields import member
 from participatory.core.money import Money
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 from participatory.payments.expenses import ExpenseKind
 
 __all__ = [
@@ -114,7 +115,7 @@ def _note(value: str | None) -> str | None:
 
 
 @attrs.frozen
-class Payment:
+class Payment(Record):
     """One planned or made payment to one contributor.
 
     ``due_on`` is when the plan says it is paid; ``paid_on`` when it actually was (``None``
@@ -166,7 +167,7 @@ class Payment:
 
 
 @attrs.frozen
-class KindCost:
+class KindCost(Record):
     """The total of one kind of payment."""
 
     kind: PaymentKind
@@ -174,7 +175,7 @@ class KindCost:
 
 
 @attrs.frozen
-class ContributorCost:
+class ContributorCost(Record):
     """What the project pays one contributor, fees and expenses apart."""
 
     contributor: str
@@ -189,7 +190,7 @@ class ContributorCost:
 
 
 @attrs.frozen
-class CostSummary:
+class CostSummary(Record):
     """A plan's costs as plain data for a budget: fees and expenses, never mixed.
 
     ``fees`` is every payment for time (fees, vouchers, pot contributions and payments to
@@ -215,7 +216,7 @@ def _payments(value: Iterable[Payment]) -> tuple[Payment, ...]:
 
 
 @attrs.frozen
-class PaymentPlan:
+class PaymentPlan(Record):
     """A project's payments to its contributors."""
 
     project: str

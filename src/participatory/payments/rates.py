@@ -31,7 +31,6 @@ import enum
 import functools
 from collections.abc import Mapping
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
@@ -48,6 +47,8 @@ from participatory.core.errors import (
 from participatory.core.explain import ParameterUse
 from participatory.core.fields import set_repr
 from participatory.core.money import Money, parse_money_text
+from participatory.core.package_files import package_files
+from participatory.core.record import Record
 from participatory.core.sources import Citation, SourceCatalogue
 from participatory.core.text import markdown_link, markdown_text
 
@@ -108,7 +109,7 @@ class RoundingMode(enum.Enum):
 
 
 @attrs.frozen
-class Rate:
+class Rate(Record):
     """One rate of a card: an amount per unit for an activity, from a day, with its source.
 
     ``source`` is the catalogue citation of where the figure was read; ``checked_on`` the
@@ -139,7 +140,7 @@ class Rate:
 
 
 @attrs.frozen
-class RateRules:
+class RateRules(Record):
     """A card's rules for turning time into a fee. ``None`` means the card does not say.
 
     Minutes are whole minutes. ``session_minutes``, ``half_day_minutes`` and
@@ -198,7 +199,7 @@ _RULE_KINDS: Final[Mapping[str, type]] = {
 
 
 @attrs.frozen
-class RateCard:
+class RateCard(Record):
     """An organisation's dated rates, the rules for applying them, and their source.
 
     ``valid_until`` is the card's known end, or ``None`` when it is in force until
@@ -572,7 +573,7 @@ def _bundled_text(name: str) -> str:
 @functools.cache
 def _bundled_names() -> dict[str, None]:
     """The bundled cards' names, in order (keys of a dict: a lookup, as the cards' own was)."""
-    folder = resources.files("participatory") / "data" / "rate_cards"
+    folder = package_files() / "data" / "rate_cards"
     return dict.fromkeys(
         sorted(item.name[:-5] for item in folder.iterdir() if item.name.endswith(".toml"))
     )

@@ -25,7 +25,6 @@ import enum
 import functools
 import json
 from collections.abc import Iterable, Mapping
-from importlib import resources
 from typing import Any, Final
 
 import attrs
@@ -34,6 +33,8 @@ from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import member
 from participatory.core.nations import Nation
+from participatory.core.package_files import package_files
+from participatory.core.record import Record
 from participatory.core.sources import cite
 from participatory.guidance_data import policy_citation, policy_source
 from participatory.payments.plans import Payment, PaymentKind, PaymentPlan
@@ -52,7 +53,7 @@ _BUNDLED_FILE: Final = "calendars/uk_bank_holidays.json"
 
 
 @attrs.frozen
-class _Bundled:
+class _Bundled(Record):
     """The bundled bank holidays of every nation, for a run of whole years."""
 
     years: range
@@ -66,7 +67,7 @@ class _Bundled:
 def _bundled() -> _Bundled:
     # JSON, not TOML: the standard library parses it in C, about 0.5 ms for the file where
     # tomllib takes about 9 ms, and this is on the path of every payment plan's first count.
-    text = (resources.files("participatory") / "data" / _BUNDLED_FILE).read_text("utf-8")
+    text = (package_files() / "data" / _BUNDLED_FILE).read_text("utf-8")
     document = json.loads(text)
     first, last = document["first_year"], document["last_year"]
     return _Bundled(
@@ -133,7 +134,7 @@ def _nth_weekday(count: int) -> int:
 
 
 @attrs.frozen
-class WorkingDays:
+class WorkingDays(Record):
     """Monday to Friday, except the nation's bank holidays.
 
     Days are counted arithmetically (whole weeks of five days, less the bank holidays in
@@ -228,7 +229,7 @@ def _nation(value: Nation | str) -> Nation:
 
 
 @attrs.frozen
-class TimelinessPolicy:
+class TimelinessPolicy(Record):
     """Pay within ``working_days`` working days of the activity, in ``nation``."""
 
     working_days: int = attrs.field(converter=_working_days)

@@ -34,6 +34,7 @@ from participatory.core.periods import (
     PeriodCalendar,
     TaxYearCalendar,
 )
+from participatory.core.record import Record
 from participatory.payments.plans import KindCost, Payment, PaymentKind
 
 __all__ = [
@@ -46,7 +47,7 @@ __all__ = [
 
 
 @attrs.frozen
-class PeriodTotal:
+class PeriodTotal(Record):
     """What one contributor receives in one period, payments for time and expenses apart."""
 
     contributor: str

@@ -35,6 +35,7 @@ from participatory.benefits.household import Child, ChildDisability, TwoChildLim
 from participatory.core.errors import ValidationError
 from participatory.core.money import Money
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 
 __all__ = [
     "Capability",
@@ -160,7 +161,7 @@ def _dated_children(value: object) -> tuple[Child, ...]:
 
 
 @attrs.frozen
-class PeerHousehold:
+class PeerHousehold(Record):
     """A household claiming UC, described as simply as both models can take it.
 
     A couple when ``partner_age`` is given. Each adult has their own ``capability``,

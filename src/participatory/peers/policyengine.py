@@ -118,6 +118,7 @@ import attrs
 
 from participatory.core.errors import UnsupportedCase, ValidationError
 from participatory.core.money import Money
+from participatory.core.record import Record
 from participatory.peers.households import (
     Capability,
     Child,
@@ -201,7 +202,7 @@ _FEE_DIFFERENCE: Final = {
 
 
 @attrs.frozen
-class PeerUCAnswer:
+class PeerUCAnswer(Record):
     """PolicyEngine's UC for one AP without and with the fee, and any known differences.
 
     >>> answer = PeerUCAnswer(Money.gbp("900.00"), Money.gbp("845.00"), frozenset())

@@ -30,6 +30,7 @@ import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.fields import member
+from participatory.core.record import Record
 
 __all__ = ["Decision", "DecisionRecord", "DecisionRight", "Holding"]
 
@@ -107,7 +108,7 @@ def _decision(value: Decision | str) -> Decision:
 
 
 @attrs.frozen
-class DecisionRight:
+class DecisionRight(Record):
     """How one decision is held, and whether partners can veto it.
 
     >>> right = DecisionRight(Decision.METHODS, Holding.AFTER_CONSULTING, partner_veto=True)
@@ -147,7 +148,7 @@ def _rights(value: Iterable[DecisionRight]) -> tuple[DecisionRight, ...]:
 
 
 @attrs.frozen
-class DecisionRecord:
+class DecisionRecord(Record):
     """Who holds each of a project's decisions (at most one right per decision)."""
 
     rights: tuple[DecisionRight, ...] = attrs.field(default=(), converter=_rights)

@@ -27,6 +27,7 @@ import attrs
 from participatory import guidance_data
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError
+from participatory.core.record import Record
 from participatory.core.sources import Citation, bundled_sources
 
 __all__ = [
@@ -52,7 +53,7 @@ def _sources(value: tuple[Citation, ...]) -> tuple[Citation, ...]:
 
 
 @attrs.frozen
-class FrameworkItem:
+class FrameworkItem(Record):
     """What every framework item has: the catalogue passages it was read in."""
 
     #: Where the item was read: catalogue citations, the main one first.

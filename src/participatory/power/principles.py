@@ -33,6 +33,7 @@ from typing import Any, Final
 import attrs
 
 from participatory.core.explain import Finding, Severity
+from participatory.core.record import Record
 from participatory.power.decisions import Decision, DecisionRecord
 from participatory.power.frameworks import FrameworkEntry, coproduction_principles, uk_standards
 from participatory.power.scale import PowerScale, PrincipleCriterion, power_scale
@@ -72,7 +73,7 @@ def _flag(name: str) -> Any:
 
 
 @attrs.frozen
-class InvolvementEvidence:
+class InvolvementEvidence(Record):
     """What the project says about how it works with partners (``None`` = not known).
 
     Facts about the project, not about any person: no field is special-category data.

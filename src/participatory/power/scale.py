@@ -27,6 +27,7 @@ import attrs
 from participatory import guidance_data
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError
+from participatory.core.record import Record
 from participatory.core.sources import Citation, bundled_sources
 from participatory.power.decisions import Decision, Holding
 from participatory.power.frameworks import arnstein_ladder, iap2_spectrum
@@ -38,7 +39,7 @@ _DECISION_TESTS = frozenset({"core_shared", "any_shared"})
 
 
 @attrs.frozen
-class LevelPlacement:
+class LevelPlacement(Record):
     """An Arnstein rung and IAP2 level (0 = below the spectrum), with the reason for them."""
 
     arnstein_rung: int
@@ -47,7 +48,7 @@ class LevelPlacement:
 
 
 @attrs.frozen
-class LabelClaim:
+class LabelClaim(Record):
     """What calling a project by a label claims about power.
 
     ``min_arnstein_rung`` is ``None`` for labels that make no claim (``citizen_science``).
@@ -66,7 +67,7 @@ class LabelClaim:
 
 
 @attrs.frozen
-class PrincipleCriterion:
+class PrincipleCriterion(Record):
     """What a principle or standard is checked against: evidence fields and/or a decision test."""
 
     framework: str
@@ -76,7 +77,7 @@ class PrincipleCriterion:
 
 
 @attrs.frozen
-class PowerScale:
+class PowerScale(Record):
     """The whole of ``power_scale.toml``, validated."""
 
     holdings: Mapping[Holding, LevelPlacement]

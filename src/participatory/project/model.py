@@ -50,6 +50,7 @@ from participatory.core.frozen import FrozenDict
 from participatory.core.money import to_decimal
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 from participatory.ethics.activity import Activity
 from participatory.ethics.project import EthicsProject
 from participatory.evaluation.plan import EvaluationPlan
@@ -118,7 +119,7 @@ def _preparation_hours(value: Decimal | int | str) -> Decimal:
 
 
 @attrs.frozen
-class Session:
+class Session(Record):
     """One piece of involvement to cost on the project's rate card, and who took part.
 
     ``held_on`` is the day it took place; ``amount`` is in ``unit`` (hours unless said
@@ -185,7 +186,7 @@ def _optional_label(value: str | None) -> str | None:
 
 
 @attrs.frozen(kw_only=True)
-class Project:
+class Project(Record):
     """Everything the engines need to know about one participatory project.
 
     ``label`` is what the project calls itself ("co_production", "citizen_science"): the

@@ -22,6 +22,7 @@ from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import instances
 from participatory.core.periods import to_date
+from participatory.core.record import Record
 from participatory.readiness.criteria import (
     Maturity,
     MaturityCriterion,
@@ -70,7 +71,7 @@ def _note(_instance: object, _attribute: object, value: Any) -> None:
 
 
 @attrs.frozen
-class Evidence:
+class Evidence(Record):
     """Something the university has in place (an evidence item) and since when."""
 
     item: str = attrs.field(validator=_item)
@@ -88,7 +89,7 @@ def _name(_instance: object, _attribute: object, value: Any) -> None:
 
 
 @attrs.frozen
-class University:
+class University(Record):
     """A university (or faculty) and the evidence of what it has in place."""
 
     name: str = attrs.field(validator=_name)

@@ -26,6 +26,7 @@ from participatory import guidance_data
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation
+from participatory.core.record import Record
 from participatory.core.sources import SourceCatalogue
 
 __all__ = [
@@ -81,7 +82,7 @@ _RANKS = {level: index for index, level in enumerate(Maturity)}
 
 
 @attrs.frozen
-class MaturityCriterion:
+class MaturityCriterion(Record):
     """One piece of evidence that counts towards a level."""
 
     item: str
@@ -92,7 +93,7 @@ class MaturityCriterion:
 
 
 @attrs.frozen
-class RecommendationCriteria:
+class RecommendationCriteria(Record):
     """A recommendation's rule id, title, report section, citations and criteria."""
 
     recommendation: Recommendation
@@ -108,7 +109,7 @@ class RecommendationCriteria:
 
 
 @attrs.frozen
-class ReadinessCriteria:
+class ReadinessCriteria(Record):
     """Every recommendation's criteria and the labels of the levels."""
 
     level_labels: Mapping[Maturity, str]

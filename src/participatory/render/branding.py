@@ -67,6 +67,7 @@ import attrs
 
 from participatory.core import limits
 from participatory.core.errors import ParameterFileError, ValidationError
+from participatory.core.record import Record
 from participatory.core.text import printable
 
 __all__ = [
@@ -205,7 +206,7 @@ def _check_data(_instance: object, _attribute: object, data: Any) -> None:
 
 
 @attrs.frozen
-class Logo:
+class Logo(Record):
     """A PNG, JPEG or SVG logo, checked when made (see the module notes for the SVG rules).
 
     The page shows it beside the institution's name, which says the same in words, so it
@@ -271,7 +272,7 @@ def _check_logo(_instance: object, _attribute: object, value: Any) -> None:
 
 
 @attrs.frozen
-class Branding:
+class Branding(Record):
     """The institution's name, optional logo, and primary (headings) and accent (links) colours.
 
     Each colour must be ``#rrggbb`` with at least

@@ -44,6 +44,7 @@ import attrs
 
 from participatory.assessment.report import Area, GovernanceReport
 from participatory.core.explain import Severity
+from participatory.core.record import Record
 from participatory.render.chrome import severity_label, summary, word
 from participatory.render.templates import template
 from participatory.render.text import printable
@@ -70,7 +71,7 @@ def section_anchor(area: Area) -> str:
 
 
 @attrs.frozen
-class SectionLink:
+class SectionLink(Record):
     """A section a step comes from: its heading and its anchor."""
 
     area: Area
@@ -79,7 +80,7 @@ class SectionLink:
 
 
 @attrs.frozen
-class FirstStep:
+class FirstStep(Record):
     """One line of "What to do first": what it is about, what to do, and where to read more.
 
     For a shown finding, ``text`` is its sentence and ``rule_id`` its rule. For a person's
@@ -106,7 +107,7 @@ class FirstStep:
 
 
 @attrs.frozen
-class FirstGroup:
+class FirstGroup(Record):
     """The steps of one severity, under its heading ("Problems")."""
 
     severity: Severity
@@ -115,7 +116,7 @@ class FirstGroup:
 
 
 @attrs.frozen
-class FirstSteps:
+class FirstSteps(Record):
     """The whole block: its heading, its groups in order, or a sentence saying there is none."""
 
     heading: str = attrs.field(converter=printable)

@@ -44,10 +44,10 @@ import io
 import re
 import string
 from decimal import Decimal
-from importlib import resources
 from typing import TYPE_CHECKING, Final
 
 from participatory.core.errors import ValidationError
+from participatory.core.package_files import package_files
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Catalog
@@ -88,7 +88,7 @@ def _messages(locale: str) -> Catalog:
     from babel.messages.mofile import read_mo
     from babel.messages.pofile import read_po
 
-    folder = resources.files("participatory") / "render" / "locales" / locale / "LC_MESSAGES"
+    folder = package_files() / "render" / "locales" / locale / "LC_MESSAGES"
     compiled = folder / f"{_DOMAIN}.mo"
     if compiled.is_file():
         with compiled.open("rb") as handle:

@@ -55,6 +55,7 @@ from participatory.core.errors import ParticipatoryError, ValidationError
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.core.pennies import from_pennies
+from participatory.core.record import Record
 from participatory.power.decisions import Decision, DecisionRecord
 from participatory.power.frameworks import arnstein_ladder
 from participatory.power.ladders import place
@@ -190,7 +191,7 @@ def _as_money(value: Money | Decimal | int | str, field: str) -> Money:
 
 
 @attrs.frozen
-class KeptPoint:
+class KeptPoint(Record):
     """One payment offered, what the contributor keeps of it, and whether a benefit is lost."""
 
     payment: Money
@@ -609,7 +610,7 @@ def _budget_words(
 
 
 @attrs.frozen
-class RiskRow:
+class RiskRow(Record):
     """One month and one benefit, across every contributor checked.
 
     The month is that of the first day of the benefit week or assessment period.
@@ -626,7 +627,7 @@ class RiskRow:
 
 
 @attrs.frozen
-class RiskTable:
+class RiskTable(Record):
     """The rows of :func:`risk_table`; shown as a table in a notebook."""
 
     rows: tuple[RiskRow, ...]

@@ -50,6 +50,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from participatory.core.record import Record
 from participatory.render.template_owners import OWNERS
 
 __all__ = [
@@ -120,7 +121,7 @@ def _fields(text: str) -> frozenset[str]:
 
 
 @attrs.frozen
-class Plural:
+class Plural(Record):
     """A template that counts something: the forms for one and for any other number.
 
     ``by`` names the placeholder whose value picks the form; both forms have the same
@@ -190,7 +191,7 @@ def merge(modules: Iterable[object]) -> dict[str, str | Plural]:
 
 
 @attrs.frozen
-class _Registry:
+class _Registry(Record):
     """Every module's templates merged and checked (:func:`merge`), with their views."""
 
     merged: dict[str, str | Plural]

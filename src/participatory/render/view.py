@@ -54,6 +54,7 @@ from participatory.assessment.report import Area, Figure, GovernanceReport, Repo
 from participatory.core.errors import ValidationError
 from participatory.core.exact import computes_exactly
 from participatory.core.explain import Citation, Finding, ParameterUse, Severity
+from participatory.core.record import Record
 from participatory.core.sources import Source
 from participatory.render.chrome import (
     heading,
@@ -100,7 +101,7 @@ def _all_printable(values: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen
-class CitationView:
+class CitationView(Record):
     """One citation beside a finding: its short pinpoint, its document's number, verified."""
 
     #: The number of the cited document in the bibliography.
@@ -132,7 +133,7 @@ def cited_documents(
 
 
 @attrs.frozen
-class FindingView:
+class FindingView(Record):
     """One finding as shown: its severity in words, its sentence and its citations."""
 
     rule_id: str = attrs.field(converter=printable)
@@ -150,7 +151,7 @@ class FindingView:
 
 
 @attrs.frozen
-class FigureView:
+class FigureView(Record):
     """One figure as shown: its label and its formatted value (or the withheld marker)."""
 
     label: str = attrs.field(converter=printable)
@@ -159,7 +160,7 @@ class FigureView:
 
 
 @attrs.frozen
-class SourceView:
+class SourceView(Record):
     """One document of the bibliography, listed once however often it is cited.
 
     ``published`` is the date the document itself states, and ``read_on`` the day it was
@@ -192,7 +193,7 @@ class SourceView:
 
 
 @attrs.frozen
-class SectionView:
+class SectionView(Record):
     """One area's section, ready to lay out."""
 
     area: Area
@@ -221,7 +222,7 @@ class SectionView:
 
 
 @attrs.frozen
-class Labels:
+class Labels(Record):
     """The sub-headings and column names every format uses."""
 
     findings: str = attrs.field(converter=printable)
@@ -233,7 +234,7 @@ class Labels:
 
 
 @attrs.frozen
-class ReportView:
+class ReportView(Record):
     """A whole report in one locale: title, notices, sections."""
 
     locale: str = attrs.field(converter=printable)

@@ -28,6 +28,7 @@ import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.fields import iso_date, texts
+from participatory.core.record import Record
 from participatory.roles.stages import ResearchStage
 
 __all__ = [
@@ -80,7 +81,7 @@ def _asked_on(value: dt.date | str | None) -> dt.date | None:
 
 
 @attrs.frozen
-class RecognitionPreference:
+class RecognitionPreference(Record):
     """How a person chose to have their contribution recognised, and when they were asked.
 
     ``asked_on=None`` means nobody has asked yet, which is not the same as
@@ -141,7 +142,7 @@ def _described_as(value: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen
-class RoleAssignment:
+class RoleAssignment(Record):
     """One party's role in the project.
 
     ``described_as`` holds the words the project uses for the relationship ("co-producer",

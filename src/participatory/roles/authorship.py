@@ -31,6 +31,7 @@ from participatory import guidance_data
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError, ValidationError
 from participatory.core.explain import Explained, Finding, Severity
+from participatory.core.record import Record
 from participatory.core.sources import Citation, bundled_sources
 from participatory.vocabulary.terms import normalise
 
@@ -50,7 +51,7 @@ _FILE = "participatory/data/frameworks.toml"
 
 
 @attrs.frozen
-class ContributorRole:
+class ContributorRole(Record):
     """A contributor role: one of CRediT's 14 (``official``) or a local extension."""
 
     id: str
@@ -72,7 +73,7 @@ class ContributorRole:
 
 
 @attrs.frozen
-class CreditTaxonomy:
+class CreditTaxonomy(Record):
     """The CRediT roles, the local roles and the ICMJE criteria, as read from the data."""
 
     roles: Mapping[str, ContributorRole]
@@ -154,7 +155,7 @@ def _role_ids(value: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen
-class Contribution:
+class Contribution(Record):
     """What one party contributed, as CRediT role ids (and local role ids)."""
 
     party: str
@@ -175,7 +176,7 @@ class OfferResponse(enum.Enum):
 
 
 @attrs.frozen
-class AuthorshipOffer:
+class AuthorshipOffer(Record):
     """An offer of authorship to one party, and how far they have taken it up.
 
     ``approved_final_version`` and ``accountable`` record ICMJE criteria 3 and 4.

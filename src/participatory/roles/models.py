@@ -22,6 +22,7 @@ import attrs
 from participatory.core.errors import ValidationError
 from participatory.core.fields import members, set_repr
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 
 __all__ = [
     "ContributorKind",
@@ -151,7 +152,7 @@ def _access_needs(value: str | None) -> str | None:
 
 
 @attrs.frozen
-class PersonContributor:
+class PersonContributor(Record):
     """A member of the public or of a community who contributes to the project.
 
     ``communities`` names the communities the person belongs to or speaks from, in the
@@ -197,7 +198,7 @@ def _expertise(values: Iterable[Group | str]) -> frozenset[Group]:
 
 
 @attrs.frozen
-class PartnerOrganisation:
+class PartnerOrganisation(Record):
     """An organisation working with the university: a charity, arts organisation, NHS body.
 
     ``communities_served`` names the communities the organisation works with, in the
@@ -228,7 +229,7 @@ class PartnerOrganisation:
 
 
 @attrs.frozen
-class UniversityStaff:
+class UniversityStaff(Record):
     """A member of university staff: researcher, engagement professional, liaison officer."""
 
     id: str = attrs.field(validator=_required_text)

@@ -23,6 +23,7 @@ import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.fields import instances, texts
+from participatory.core.record import Record
 from participatory.roles.assignments import RoleAssignment
 from participatory.roles.authorship import AuthorshipOffer, Contribution
 from participatory.roles.models import PartnerOrganisation, Party, PersonContributor
@@ -33,7 +34,7 @@ _T = TypeVar("_T")
 
 
 @attrs.frozen
-class FindingsReturnPlan:
+class FindingsReturnPlan(Record):
     """How and when the project will take its findings back to the people who contributed.
 
     Jo Stubbs (section 5.8): communities feel used when "researchers don't always follow
@@ -76,7 +77,7 @@ def _offers(value: Iterable[AuthorshipOffer]) -> tuple[AuthorshipOffer, ...]:
 
 
 @attrs.frozen
-class ProjectRoles:
+class ProjectRoles(Record):
     """The roles picture of one project.
 
     ``communities`` are the communities the project names as those it works with or for;

@@ -24,6 +24,7 @@ import attrs
 from participatory import guidance_data
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation, Severity
+from participatory.core.record import Record
 from participatory.core.sources import SourceCatalogue
 from participatory.roles.models import Group
 from participatory.safeguarding.models import EmotionalIntensity, Measure
@@ -37,7 +38,7 @@ _EXPECTATION_KEYS: Final = frozenset(
 
 
 @attrs.frozen
-class MeasureInfo:
+class MeasureInfo(Record):
     """A measure's rule id, plain-language label and whether the report names it."""
 
     measure: Measure
@@ -48,7 +49,7 @@ class MeasureInfo:
 
 
 @attrs.frozen
-class Expectation:
+class Expectation(Record):
     """One reason a measure is expected: for some groups and/or from some intensity."""
 
     measure: Measure
@@ -71,7 +72,7 @@ class Expectation:
 
 
 @attrs.frozen
-class SafeguardingGuidance:
+class SafeguardingGuidance(Record):
     """Labels, measures and expectations read from the data file."""
 
     group_labels: Mapping[Group, str]

@@ -39,6 +39,7 @@ import attrs
 from participatory.core.errors import ValidationError
 from participatory.core.fields import instances, member, members, set_repr
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import Record
 from participatory.roles.models import Group, PartnerOrganisation
 
 __all__ = ["EmotionalIntensity", "Measure", "PersonalNote", "SafeguardingProfile"]
@@ -111,7 +112,7 @@ def _partners(values: Iterable[PartnerOrganisation]) -> tuple[PartnerOrganisatio
 
 
 @attrs.frozen
-class SafeguardingProfile:
+class SafeguardingProfile(Record):
     """The project's safeguarding picture: groups, intensity, measures and partners.
 
     Project-level and names no one, so nothing here is sensitive.
@@ -135,7 +136,7 @@ def _note_text(_instance: object, _attribute: object, value: object) -> None:
 
 
 @attrs.frozen
-class PersonalNote:
+class PersonalNote(Record):
     """One person's safeguarding information: special-category data, never shown by default.
 
     ``person_id`` is an opaque identifier from the project's own records (not a name).

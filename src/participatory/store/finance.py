@@ -37,6 +37,7 @@ import attrs
 from participatory.core.errors import ParticipatoryError, ValidationError
 from participatory.core.fields import day_from_text
 from participatory.core.money import Money, to_decimal
+from participatory.core.record import Record
 from participatory.ledger.entries import PaymentEntry
 
 __all__ = [
@@ -62,7 +63,7 @@ _LISTED: Final = 50
 
 
 @attrs.frozen
-class RowProblem:
+class RowProblem(Record):
     """One bad row: its number (the header is row 1), the ledger field, what is wrong."""
 
     row: int
@@ -105,7 +106,7 @@ class ImportRejected(ParticipatoryError, ValueError):
 
 
 @attrs.frozen
-class ImportLimits:
+class ImportLimits(Record):
     """The largest file (bytes) and the most rows one import reads."""
 
     max_bytes: int = 50 * 1024 * 1024
@@ -124,7 +125,7 @@ def _texts(value: object, path: str) -> dict[str, str]:
 
 
 @attrs.frozen
-class ColumnMapping:
+class ColumnMapping(Record):
     """Which of the file's columns holds each ledger field, defaults, and value translations."""
 
     columns: Mapping[str, str]

@@ -18,6 +18,8 @@ from typing import Final
 
 import attrs
 
+from participatory.core.record import Record
+
 __all__ = ["LATEST", "MIGRATIONS", "VERSIONS_TABLE", "Migration"]
 
 #: The table of applied versions.
@@ -30,7 +32,7 @@ CREATE TABLE IF NOT EXISTS schema_versions (
 
 
 @attrs.frozen
-class Migration:
+class Migration(Record):
     """One step of the schema: its version, what it does, and its SQL statements."""
 
     version: int

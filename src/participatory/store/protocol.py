@@ -22,6 +22,7 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from participatory.core.errors import ParticipatoryError
+from participatory.core.record import Record
 from participatory.ledger.consent import HouseholdRecord
 from participatory.ledger.contributors import Contributor
 from participatory.ledger.entries import Ask, PaymentEntry
@@ -36,7 +37,7 @@ class StoreError(ParticipatoryError):
 
 
 @attrs.frozen
-class Changes:
+class Changes(Record):
     """What one transaction did: entries added, and entries that replaced ones with their id."""
 
     added: int = 0

@@ -33,6 +33,7 @@ from typing import Final
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.record import Record
 from participatory.tax.rates import TaxRegime
 
 __all__ = ["CodeBasis", "CodeKind", "TaxCode"]
@@ -99,7 +100,7 @@ def _refuse(text: str, problem: str, hint: str) -> ValidationError:
 
 
 @attrs.frozen
-class TaxCode:
+class TaxCode(Record):
     """A parsed PAYE tax code (see the module docstring for what each part means).
 
     Build one with :meth:`parse`; ``str(code)`` gives it back as HMRC prints it.

@@ -41,6 +41,7 @@ from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.core.periods import to_date
+from participatory.core.record import Record
 from participatory.tax.rates import (
     Class1Thresholds,
     EarningsPeriod,
@@ -97,7 +98,7 @@ MESSAGES: Final[Mapping[str, str]] = {
 
 
 @attrs.frozen
-class Class1Figures:
+class Class1Figures(Record):
     """The arithmetic of Class 1 on one earnings period's earnings (plain numbers)."""
 
     earnings: Decimal

@@ -44,6 +44,7 @@ from typing import Final
 import attrs
 
 from participatory.core.errors import UnsupportedCase
+from participatory.core.record import Record
 from participatory.tax.codes import CodeKind, TaxCode
 from participatory.tax.pay_periods import PayeTable
 from participatory.tax.rates import IncomeTaxBand, IncomeTaxSchedule
@@ -93,7 +94,7 @@ def _band_limit_to_date(band: IncomeTaxBand, period: int, table: PayeTable) -> D
 
 
 @attrs.frozen
-class BandSlice:
+class BandSlice(Record):
     """The taxable pay that fell in one band, its rate and the tax on it."""
 
     band: str
@@ -105,7 +106,7 @@ class BandSlice:
 
 
 @attrs.frozen
-class PayeCalculation:
+class PayeCalculation(Record):
     """The figures of one PAYE calculation, every step kept so a finding can quote it."""
 
     code: TaxCode

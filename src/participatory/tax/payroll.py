@@ -39,6 +39,7 @@ from participatory.core.explain import Explained
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.periods import TaxYear, to_date
+from participatory.core.record import Record
 from participatory.tax.codes import CodeBasis, CodeKind, TaxCode, to_tax_code
 from participatory.tax.national_insurance import class1_figures, class1_findings
 from participatory.tax.pay_periods import PayeTable, PayFrequency, tax_month, tax_week
@@ -92,7 +93,7 @@ def _tax_so_far(value: Money | Decimal | int | str) -> Money:
 
 
 @attrs.frozen
-class PayToDate:
+class PayToDate(Record):
     """Pay and tax in this employment earlier in the tax year (before this payment).
 
     Needed only for a cumulative code; from the payroll's records or a P45.
@@ -146,7 +147,7 @@ _DEFAULT_TABLE: Final = {
 
 
 @attrs.frozen
-class PayrollPayment:
+class PayrollPayment(Record):
     """One payment through the payer's payroll (PAYE).
 
     ``paye_table`` chooses week 1 or month 1 for a one-off payment (HMRC allows either;

@@ -34,6 +34,7 @@ import attrs
 from participatory.core.explain import ParameterUse
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet, bundled_parameters
+from participatory.core.record import Record
 
 __all__ = [
     "Class1Thresholds",
@@ -76,7 +77,7 @@ class EarningsPeriod(enum.Enum):
 
 
 @attrs.frozen
-class IncomeTaxBand:
+class IncomeTaxBand(Record):
     """One rate band: the rate and the annual limit of taxable income it reaches.
 
     ``upper_limit`` is on income above the Personal Allowance; ``None`` for the top band.
@@ -90,7 +91,7 @@ class IncomeTaxBand:
 
 
 @attrs.frozen
-class IncomeTaxSchedule:
+class IncomeTaxSchedule(Record):
     """The bands of one regime for a tax year, lowest first."""
 
     regime: TaxRegime
@@ -115,7 +116,7 @@ class IncomeTaxSchedule:
 
 
 @attrs.frozen
-class Class1Thresholds:
+class Class1Thresholds(Record):
     """The Class 1 limits for one earnings period, and the rates (category A)."""
 
     period: EarningsPeriod

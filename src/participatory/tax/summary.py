@@ -48,6 +48,7 @@ from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.core.periods import TaxYear, to_date
+from participatory.core.record import Record
 from participatory.tax.pay_periods import PayFrequency
 from participatory.tax.payroll import PayrollDeductions, PayrollPayment, assess_payroll
 from participatory.tax.rates import pence
@@ -167,7 +168,7 @@ def _paid_on(value: dt.date | str) -> dt.date:
 
 
 @attrs.frozen
-class PaymentRecord:
+class PaymentRecord(Record):
     """One payment a contributor received: who paid, how, how much (gross) and when.
 
     A payroll payment carries its :class:`~participatory.tax.payroll.PayrollPayment`
@@ -198,7 +199,7 @@ class PaymentRecord:
 
 
 @attrs.frozen
-class PayerSummary:
+class PayerSummary(Record):
     """What one payer paid the contributor in the tax year, by route."""
 
     payer: str

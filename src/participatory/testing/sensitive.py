@@ -46,6 +46,7 @@ import attrs
 from participatory.core.explain import Finding
 from participatory.core.money import Money
 from participatory.core.privacy import is_sensitive
+from participatory.core.record import Record
 from participatory.core.serialise import unstructure
 
 __all__ = [
@@ -172,7 +173,7 @@ def carrier_models(classes: tuple[type, ...] | None = None) -> tuple[type, ...]:
 
 
 @attrs.frozen
-class Planted:
+class Planted(Record):
     """A model after :func:`plant`: the new value and what could not be planted."""
 
     value: Any

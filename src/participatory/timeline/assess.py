@@ -31,6 +31,7 @@ from participatory.core.explain import (
 )
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.periods import DateRange, to_date
+from participatory.core.record import Record
 from participatory.roles.stages import ResearchStage
 from participatory.timeline.plan import PlannedStage, Timeline
 
@@ -86,7 +87,7 @@ MESSAGES: Final[Mapping[str, object]] = {
 
 
 @attrs.frozen
-class ScheduledStage:
+class ScheduledStage(Record):
     """A stage as planned and as it would run at a realistic pace."""
 
     stage: PlannedStage

@@ -19,6 +19,7 @@ import attrs
 from participatory.core.errors import ValidationError
 from participatory.core.fields import instances, member
 from participatory.core.periods import DateRange, to_date
+from participatory.core.record import Record
 from participatory.roles.stages import ResearchStage
 
 __all__ = ["MAX_CONVENTIONAL_DAYS", "Deadline", "PlannedStage", "Timeline"]
@@ -62,7 +63,7 @@ def _flag(_instance: object, attribute: attrs.Attribute[bool], value: Any) -> No
 
 
 @attrs.frozen
-class PlannedStage:
+class PlannedStage(Record):
     """One planned stage: its dates, whether it is co-produced, and a conventional estimate.
 
     ``conventional_days`` is how long the stage would take run conventionally (the team's
@@ -98,7 +99,7 @@ def _deadline_name(_instance: object, _attribute: object, value: Any) -> None:
 
 
 @attrs.frozen
-class Deadline:
+class Deadline(Record):
     """A date by which a stage must end (a funder's closing date, the end of a grant)."""
 
     name: str = attrs.field(validator=_deadline_name)
@@ -127,7 +128,7 @@ def _deadlines(values: Iterable[Deadline]) -> tuple[Deadline, ...]:
 
 
 @attrs.frozen
-class Timeline:
+class Timeline(Record):
     """A project's planned stages (one per kind, kept in stage order) and its deadlines."""
 
     stages: tuple[PlannedStage, ...] = attrs.field(converter=_stages)

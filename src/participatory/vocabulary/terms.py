@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import attrs
 
 from participatory.core.errors import UnknownSource, ValidationError
+from participatory.core.record import Record
 from participatory.core.sources import Citation, cite
 
 __all__ = [
@@ -85,7 +86,7 @@ def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -
 
 
 @attrs.frozen
-class Term:
+class Term(Record):
     """One term of the vocabulary and the definition that comes with it.
 
     ``id`` is the stable key (``co_production``); ``term`` the name people read.
@@ -144,7 +145,7 @@ class LookupStatus(enum.Enum):
 
 
 @attrs.frozen
-class TermLookup:
+class TermLookup(Record):
     """The answer to "what does this word mean here?": the term in force, or why there is none.
 
     A look-up never raises for an unknown text; it says so, with close suggestions.
