@@ -20,6 +20,7 @@ standard error, with no control character), never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import subprocess
 import sys
@@ -205,6 +206,103 @@ def test_an_error_message_never_carries_control_characters(tmp_path: Path) -> No
     path.write_text('id = "p"\ntitle = "t"\n"\\u001b[2Jbad\\u0007" = 1\n', encoding="utf-8")
     status, _out, err = run(["assess", str(path)])
     _assert_clean_failure(status, err, "assess")
+
+
+# -- round 8: argparse's refusals and streams that cannot be written ---------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "line"),
+    [
+        ([], "participatory: the following arguments are required: COMMAND"),
+        (["nope"], "participatory: COMMAND: invalid choice: 'nope' (choose from 'assess', "
+         "'benefits', 'ethics', 'cost', 'ledger', 'data', 'schema')"),
+        (["assess"], "participatory assess: the following arguments are required: FILE"),
+        (["--bogus", "schema"], "participatory schema: unrecognized arguments: --bogus"),
+        (["ledger", "add"], "participatory ledger: the following arguments are required: ENTRY"),
+        (["ledger", "add", "contributor", "c-1", "--nation", "mars"],
+         "participatory ledger: --nation: invalid choice: 'mars' (choose from 'england', "
+         "'wales', 'scotland', 'northern_ireland')"),
+        (["ledger", "headroom", "--person", "c-1", "--bogus", "x"],
+         "participatory ledger: unrecognized arguments: --bogus x"),
+        (["cost", "--hours", "1", "--days", "1"],
+         "participatory cost: --days: not allowed with argument --hours"),
+    ],
+    ids=["nothing", "unknown-command", "missing-file", "unknown-top-level-option",
+         "missing-entry", "invalid-choice", "unknown-option-of-an-action", "exclusive"],
+)  # fmt: skip
+def test_an_argument_the_parser_refuses_is_one_line_naming_the_command(
+    argv: list[str], line: str
+) -> None:
+    """TRY8: argparse printed its usage (up to a dozen lines) before its error."""
+    assert run(argv) == (2, "", line + "\n")
+
+
+def test_help_still_prints_the_whole_usage() -> None:
+    status, out, err = run(["ledger", "check", "--help"])
+    assert (status, err) == (0, "")
+    assert out.startswith("usage: participatory ledger check [-h] [--ledger PATH]")
+    assert "exit status:" in out
+
+
+def test_the_parser_alone_refuses_in_one_line_and_exits_2() -> None:
+    from participatory.cli import build_parser
+
+    parser, err = build_parser(("ledger",)), io.StringIO()
+    with contextlib.redirect_stderr(err), pytest.raises(SystemExit) as exited:
+        parser.parse_args(["ledger", "statement", "--tax-year", "2025"])
+    assert exited.value.code == 2
+    assert err.getvalue() == (
+        "participatory ledger: the following arguments are required: --person\n"
+    )
+
+
+class _Full(io.StringIO):
+    """Standard output on a full disk: every write fails as the system says."""
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+
+def test_standard_output_that_cannot_be_written_is_one_line() -> None:
+    err = io.StringIO()
+    old = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Full(), err
+    try:
+        status = main(["schema"])
+    finally:
+        sys.stdout, sys.stderr = old
+    assert status == 2
+    assert err.getvalue() == (
+        "participatory schema: standard output cannot be written (No space left on device)\n"
+    )
+
+
+def test_a_file_the_system_refuses_deep_in_a_command_is_one_line_naming_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Any OSError no command turned into its own refusal: still one line, not a traceback."""
+    import participatory.commands.schema as schema
+
+    def refused() -> object:
+        raise PermissionError(13, "Permission denied", "/somewhere/cache\x1b[2J")
+
+    monkeypatch.setattr(schema, "project_schema", refused)
+    status, out, err = run(["schema"])
+    _assert_clean_failure(status, err, "schema")
+    assert out == ""
+    assert err.startswith("participatory schema: /somewhere/cache")
+    assert err.endswith(": cannot be used (Permission denied)\n")
+
+
+def test_nothing_is_printed_for_a_refusal_when_standard_error_is_closed(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stderr", None)
+    assert main(["assess", "--bogus", str(EXAMPLES / "arts-coproduction.toml")]) == 2
+    assert main(["cost", "--hours"]) == 2  # argparse's own refusal: --hours needs a value
+    assert main(["assess", str(EXAMPLES / "no-such-project.toml")]) == 2
+    assert capsys.readouterr().out == ""
 
 
 # -- general ----------------------------------------------------------------------------

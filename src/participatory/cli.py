@@ -8,8 +8,10 @@ part of a second to import all together): the others appear in ``--help`` by the
 summary in :data:`SUMMARIES`, which a test keeps equal to each command's own. Unusable
 input, any :class:`~participatory.core.errors.ParticipatoryError`, exits with status 2
 and a one-line reason on standard error (printable: no line breaks or control characters
-from the input), and ``--output FILE`` writes nothing. A command given ``--fail-on
-SEVERITY`` exits with status 1 when a finding is at or above that severity.
+from the input), and ``--output FILE`` writes nothing. So does an argument the parser
+refuses (an unknown option, a value of the wrong type: one line, not the usage, which
+``--help`` prints) and standard output that cannot be written (a full disk). A command
+given ``--fail-on SEVERITY`` exits with status 1 when a finding is at or above that severity.
 A reader that goes away (``… | head -1``) ends the command quietly with
 status :data:`BROKEN_PIPE`.
 
@@ -29,7 +31,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Collection, Sequence
-from typing import Final
+from typing import Final, NoReturn
 
 from participatory.__about__ import __version__
 from participatory.commands._options import EXIT_STATUSES, FAIL_ON_STATUS, check_common, write_whole
@@ -62,14 +64,32 @@ SUMMARIES: Final[dict[str, str]] = {
 }
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """An argument parser that refuses an argument in one line, as every other refusal is.
+
+    argparse prints the usage (up to a dozen lines) before its error; the usage stays in
+    ``--help``. Each command's parser is of this class too: ``add_subparsers`` makes its
+    parsers of the class of the parser it is called on.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        """Print ``participatory <command>: <problem>`` on standard error; exit with status 2."""
+        # A command's prog is "participatory <command> [<action>…]"; the top level's has no
+        # command. argparse says "argument --amount: …": the option alone, as elsewhere.
+        words = self.prog.split()
+        _reason(words[1] if len(words) > 1 else None, message.removeprefix("argument "))
+        self.exit(2)
+
+
 def build_parser(only: Collection[str] | None = None) -> argparse.ArgumentParser:
     """The argument parser with every registered subcommand.
 
     With ``only``, just the commands named there are imported and built whole; every other
     command is listed by its summary (so ``--help`` and an unknown command's error read the
-    same) and cannot parse arguments of its own.
+    same) and cannot parse arguments of its own. An argument it refuses is one line on
+    standard error and ``SystemExit(2)``.
     """
-    parser = argparse.ArgumentParser(
+    parser = _OneLineParser(
         prog="participatory",
         description="Explained rules for the governance of participatory research.",
         epilog=EXIT_STATUSES,
@@ -123,10 +143,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = _command_asked(arguments)
     parser = build_parser(() if command is None else (command,))
     try:
-        args = parser.parse_args(arguments)
+        args, unknown = parser.parse_known_args(arguments)
     except SystemExit as exit_:  # argparse exits on --help and on bad arguments
         if exit_.code is None or isinstance(exit_.code, int):
             return exit_.code or 0
+        return 2
+    if unknown:
+        # What parse_args refuses, named with the command: the top-level parser reaches the
+        # arguments left over only after the command's parser has run, and cannot name it.
+        _reason(args.command, f"unrecognized arguments: {' '.join(unknown)}")
         return 2
     run: Callable[[argparse.Namespace], int] = args.run
     target = getattr(args, "output_file", None)
@@ -137,7 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         check_common(args)
         status = run(args) if target in (None, "-") else _run_to_file(run, args, target)
-        sys.stdout.flush()  # inside the try: a reader that went away shows up here too
+        if sys.stdout is not None:  # closed, with the answer written to --output FILE
+            sys.stdout.flush()  # inside the try: a reader that went away shows up here too
     except ParticipatoryError as error:
         detail = error.describe(include_sensitive=getattr(args, "include_sensitive", False))
         _reason(args.command, detail)
@@ -149,7 +175,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         _reason(args.command, "the output cannot be written in this terminal's encoding; "
                 "set PYTHONIOENCODING=utf-8")  # fmt: skip
         return 2
+    except OSError as error:
+        if error.filename is None:
+            # Writing a stream names no file: standard output could not take the answer (a
+            # full disk behind "> file"). What it still holds would fail again at exit.
+            _quiet_stdout()
+        _reason(args.command, _unusable(error))
+        return 2
     return status
+
+
+def _unusable(error: OSError) -> str:
+    """The reason for an OSError no command turned into a refusal of its own."""
+    reason = error.strerror or type(error).__name__
+    if error.filename is None:
+        return f"standard output cannot be written ({reason})"
+    return f"{error.filename}: cannot be used ({reason})"
 
 
 def _run_to_file(
@@ -165,11 +206,19 @@ def _run_to_file(
     return status
 
 
-def _reason(command: str, detail: str) -> None:
-    """The one-line reason on standard error: no line breaks, no control characters."""
+def _reason(command: str | None, detail: str) -> None:
+    """The one-line reason on standard error: no line breaks, no control characters.
+
+    ``command`` is the command's name, or ``None`` for the top level. With standard error
+    closed nothing is printed: ``print(file=None)`` would write the reason to standard
+    output, among the answer.
+    """
     from participatory.render.text import printable
 
-    print(f"participatory {command}: {printable(detail)}", file=sys.stderr)
+    if sys.stderr is None:
+        return
+    where = "participatory" if command is None else f"participatory {command}"
+    print(f"{where}: {printable(detail)}", file=sys.stderr)
 
 
 def _quiet_stdout() -> None:

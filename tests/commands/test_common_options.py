@@ -187,6 +187,71 @@ def test_output_to_a_folder_that_is_not_there_is_one_line(tmp_path: Path) -> Non
     assert err.startswith("participatory schema: --output: cannot be written")
 
 
+def test_output_to_the_longest_name_allowed_is_written(tmp_path: Path) -> None:
+    """TRY8: the temporary file was '.<name>.<random>', too long for a name near the limit."""
+    target = tmp_path / ("s" * 255)  # NAME_MAX on Linux
+    assert _run(["schema", "--output", str(target)])[:2] == (0, "")
+    assert target.read_text(encoding="utf-8").startswith("{")
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_output_goes_through_a_short_owner_only_file_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from participatory.commands._options import write_whole
+
+    seen: list[tuple[str, int, str]] = []
+    replace = os.replace
+
+    def watched(source: str, target: Path) -> None:
+        temporary = Path(source)
+        seen.append((temporary.name, temporary.stat().st_mode & 0o777, temporary.read_text()))
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", watched)
+    target = tmp_path / ("r" * 250)
+    target.write_text("old", encoding="utf-8")
+    write_whole(str(target), "new answer")
+    [(name, mode, text)] = seen
+    assert Path(name).parent == Path(".")
+    assert name.startswith(".participatory-")
+    assert len(name) < 32
+    assert (mode, text) == (0o600, "new answer")
+    assert target.read_text(encoding="utf-8") == "new answer"
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+def test_output_that_cannot_be_renamed_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from participatory.commands._options import write_whole
+    from participatory.core.errors import ValidationError
+
+    def refused(_source: str, _target: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refused)
+    target = tmp_path / "answer.json"
+    target.write_text("old", encoding="utf-8")
+    with pytest.raises(ValidationError) as raised:
+        write_whole(str(target), "new")
+    assert str(raised.value) == "--output: cannot be written (Permission denied)"
+    assert [p.name for p in tmp_path.iterdir()] == ["answer.json"]
+    assert target.read_text(encoding="utf-8") == "old"
+
+
+def test_output_whose_path_cannot_be_looked_at_is_one_line(tmp_path: Path) -> None:
+    """TRY8: Path.exists() raises ENAMETOOLONG (EACCES alike) instead of answering False."""
+    code, out, err = _run(["schema", "--output", str(tmp_path / ("n" * 300) / "schema.json")])
+    assert (code, out) == (2, "")
+    assert err == "participatory schema: --output: cannot be written (File name too long)\n"
+    assert list(tmp_path.iterdir()) == []
+
+
 FAIL_ON = [
     pytest.param(["assess", "examples/mental-health-festival.toml", "--as-at", "2026-10-01"],
                  "problem", "refer", id="assess"),
@@ -309,7 +374,11 @@ def test_the_payments_date_is_named_as_the_api_names_it(
     at = argv.index(option)
     code, out, err = _run([*argv[:at], "--on", *argv[at + 1 :]])  # the old spelling
     assert (code, out) == (2, "")
-    assert err.count("\n") > 1  # argparse's usage: --on is not an option any more
+    # One line: the option now needed (--received-on), or --on refused as unknown (--day
+    # is optional), not argparse's usage.
+    assert err.count("\n") == 1, err
+    assert err.startswith("participatory ledger: "), err
+    assert f"required: {option}" in err or "unrecognized arguments: --on " in err, err
 
 
 @pytest.mark.parametrize(

@@ -152,6 +152,56 @@ def test_unusable_input_exits_2_with_one_line(capsys, argv, reason):
 
 def test_unknown_activity_is_an_argparse_error(capsys):
     assert main(["cost", "--card", "blue_heart", "--activity", "dancing", "--hours", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("participatory cost: --activity: invalid choice: 'dancing'"), err
+    assert err.count("\n") == 1  # one line, not argparse's usage
+
+
+_COSTING = [["--card", "whitworth"], ["--rates", "card.toml"], ["--activity", "meeting"],
+            ["--hours", "3"], ["--sessions", "1"], ["--half-days", "1"], ["--days", "1"],
+            ["--preparation-hours", "0"]]  # fmt: skip
+
+
+@pytest.mark.parametrize("option", _COSTING, ids=lambda option: option[0])
+def test_an_option_for_costing_an_activity_is_refused_with_a_plan(capsys, option):
+    """TRY8: ``cost --plan`` ignored the costing options: the answer was the plan's alone.
+
+    Even --preparation-hours 0, which changes no cost, was asked for and cannot be honoured.
+    """
+    plan = str(EXAMPLES / "payment-plan.toml")
+    assert main(["cost", "--plan", plan, *option, "--as-at", "2026-07-01"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"participatory cost: {option[0]}: is for costing an activity: leave it out with --plan\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "option", [["--week-start", "monday"], ["--assessment-period-from", "2026-01-20"]]
+)
+def test_an_option_for_checking_a_plan_is_refused_without_one(capsys, option):
+    argv = ["cost", "--card", "whitworth", "--activity", "advisory_group", "--sessions", "1"]
+    assert main([*argv, *option, "--as-at", "2026-07-01"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (
+        f"participatory cost: {option[0]}: is for checking a payment plan: give --plan FILE\n"
+    )
+
+
+def test_preparation_left_out_is_no_preparation(capsys):
+    """--preparation-hours has no default value any more (so --plan can tell it was given):
+    left out it is still 0 hours. Whitworth 2022 pays an advisory group £90 a session, so one
+    session is £90.00 either way.
+    """
+    argv = ["cost", "--card", "whitworth", "--activity", "advisory_group", "--sessions", "1",
+            "--as-at", "2022-07-20"]  # fmt: skip
+    assert main(argv) == 0
+    left_out = capsys.readouterr().out
+    assert main([*argv, "--preparation-hours", "0"]) == 0
+    assert capsys.readouterr().out == left_out
+    assert "£90.00" in left_out.splitlines()[0]
 
 
 def test_plan_text(capsys):

@@ -80,6 +80,52 @@ def test_the_ledger_comes_from_the_environment_then_the_default(
     assert (tmp_path / DEFAULT_LEDGER).exists()
 
 
+_TOO_LONG = "n" * 300  # longer than a file name may be (255 bytes on Linux)
+
+
+def test_a_ledger_path_that_cannot_be_used_is_named_where_it_came_from(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """TRY8: Path.exists() raises for a name too long; ``init`` let it out as a traceback."""
+    long = str(tmp_path / _TOO_LONG)
+    assert run(capsys, "init", "--ledger", long) == (
+        2, "", "participatory ledger: --ledger: cannot be used (File name too long)\n"
+    )  # fmt: skip
+    monkeypatch.setenv(ENVIRONMENT_VARIABLE, long)
+    assert run(capsys, "init") == (
+        2, "", f"participatory ledger: ${ENVIRONMENT_VARIABLE}: cannot be used "
+        "(File name too long)\n"
+    )  # fmt: skip
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_ledger_that_cannot_be_opened_for_the_system_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any OSError opening the file (a folder one may not search) names the option."""
+    from participatory.store.sqlite import SqliteLedgerStore
+
+    def refused(*_args: object, **_kwargs: object) -> SqliteLedgerStore:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "locked" / "l.sqlite3"))
+
+    monkeypatch.setattr(SqliteLedgerStore, "open", refused)
+    for action in (["export"], ["headroom", "--person", "c-1", "--day", "2026-01-15"]):
+        assert run(capsys, *action, "--ledger", str(tmp_path / "l.sqlite3")) == (
+            2, "", "participatory ledger: --ledger: cannot be used (Permission denied)\n"
+        )  # fmt: skip
+
+
+def test_an_export_to_a_name_too_long_is_one_line(
+    ledger: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = sorted(tmp_path.iterdir())
+    code, out, err = run(capsys, "export", "-o", str(tmp_path / _TOO_LONG), "--ledger",
+                         str(ledger))  # fmt: skip
+    assert (code, out) == (2, "")
+    assert err == "participatory ledger: --output: cannot be written (File name too long)\n"
+    assert sorted(tmp_path.iterdir()) == before
+
+
 def test_a_missing_ledger_is_an_error_and_is_not_created(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

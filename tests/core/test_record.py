@@ -197,3 +197,51 @@ def test_every_record_of_the_library_shares_the_methods() -> None:
                 name,
                 method,
             )
+
+
+def test_a_base_that_wrote_its_own_methods_is_inherited_from() -> None:
+    """A subclass inherits what a base wrote: its repr, and its choice to be unhashable."""
+
+    @attrs.frozen
+    class Private(Record):
+        secret: str
+
+        def __repr__(self) -> str:
+            return "Private(<redacted>)"
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, Private) and other.secret.lower() == self.secret.lower()
+
+        __hash__ = None  # type: ignore[assignment]
+
+    class Plain(Private):
+        pass
+
+    assert repr(Plain("x")) == "Private(<redacted>)"
+    assert Plain("A") == Plain("a")
+    with pytest.raises(TypeError, match="unhashable"):
+        hash(Plain("a"))
+
+
+def test_a_method_reached_through_super_reads_the_callers_class() -> None:
+    @attrs.frozen
+    class Counted(_Session):
+        extra: int = 0
+
+        def __eq__(self, other: object) -> bool:
+            return super().__eq__(other) is True
+
+        __hash__ = _Session.__hash__
+
+    assert Counted("a", 1, 2) != Counted("a", 1, 3)  # the subclass's fields, extra included
+    assert _Session("a", 1) == _Session("a", 1)  # the base's own shape is not disturbed
+    assert Counted("a", 1, 2) == Counted("a", 1, 2)
+
+
+def test_a_value_not_equal_to_itself_is_compared_as_attrs_compares_it() -> None:
+    """attrs compares field by field with ``==``: a record holding a NaN is not equal even
+    to itself, where comparing the fields as tuples would say it is."""
+    record_class, plain_class = _twins([{"repr": True, "eq": True, "hash": None, "init": True}])
+    nan = float("nan")
+    record, plain = record_class(nan), plain_class(nan)
+    assert (record == record) is (plain == plain) is False

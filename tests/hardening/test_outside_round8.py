@@ -67,13 +67,6 @@ def test_a_sensitive_figure_and_route_show_nothing_but_that() -> None:
     assert repr(_capacity_route()) == f"ReviewRoute({REDACTED_TEXT}, sensitive=True)"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: Record.__init_subclass__ gives every subclass the shared repr as its own, so a "
-        "plain subclass of Figure or ReviewRoute no longer inherits their redacting __repr__"
-    ),
-)
 @pytest.mark.parametrize("make", [_benefit_change, _capacity_route], ids=["figure", "route"])
 def test_a_plain_subclass_keeps_the_redacting_repr_it_inherits(make: Any) -> None:
     """Before the shared methods, ``class Mine(Figure): pass`` inherited ``Figure.__repr__``
@@ -103,34 +96,15 @@ class _SignedNote(_Note):
     signed_by: str = "nobody"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: Record installs its methods before attrs reads the decorator, so a record "
-        "that attrs is told is mutable (define) or eq=False still hashes and compares by "
-        "value, unlike the methods attrs writes (record.py says they behave alike)"
-    ),
-)
-def test_a_record_class_follows_the_decorators_equality_and_hash() -> None:
-    @attrs.define
-    class Draft(Record):
-        title: str
+def test_a_mutable_record_is_refused_where_it_is_written() -> None:
+    """A record is frozen and compared by value: a mutable one would hash by value."""
+    with pytest.raises(TypeError, match="a Record is frozen"):
 
-    @attrs.frozen(eq=False)
-    class Token(Record):
-        value: str
-
-    assert Draft.__hash__ is None  # mutable and compared by value: unhashable, as in attrs
-    assert Token("a") != Token("a")  # eq=False: compared by identity, as in attrs
+        @attrs.define
+        class Draft(Record):
+            title: str
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: record.py's _SHAPES holds every record class shown, compared or hashed, so "
-        "a class made at run time (a test's, a plugin's) is never freed, unlike attrs'"
-    ),
-)
 def test_a_record_class_made_at_run_time_can_be_freed() -> None:
     import gc
     import weakref
@@ -149,14 +123,6 @@ def test_a_record_class_made_at_run_time_can_be_freed() -> None:
     assert gone() is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: Record gives its methods to a class attrs never decorated; the public "
-        "WeeklyClaim (benefits.claims.__all__) is one, and its repr, == and hash raise "
-        "attrs.exceptions.NotAnAttrsClassError (object's methods before)"
-    ),
-)
 def test_the_public_weekly_claim_base_shows_compares_and_hashes() -> None:
     from participatory.benefits.claims import WeeklyClaim
 
@@ -256,14 +222,6 @@ def _long_path_runs(folder: Path) -> list[list[str]]:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: Path.exists()/is_file() raise OSError for a name too long (ENAMETOOLONG; "
-        "EACCES likewise for a folder one may not search): write_whole, ledger init, ledger "
-        "export --output and SqliteLedgerStore.open let it out as a traceback and status 1"
-    ),
-)
 @pytest.mark.parametrize("run", range(6), ids=[
     "assess-output", "schema-output", "ledger-export-output", "ledger-init",
     "ledger-export", "ledger-headroom",
@@ -279,13 +237,6 @@ def test_a_path_too_long_is_one_line_and_status_two(
     assert err.startswith(f"participatory {argv[0]}"), err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: the temporary file is named '.<name>.<random>' beside the target, so a valid "
-        "name of 250 characters is refused as 'File name too long'"
-    ),
-)
 def test_an_output_name_the_file_system_allows_is_written(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -403,13 +354,6 @@ def test_a_package_imported_from_a_zip_answers_as_from_its_folder(zipped_package
 # 4. The Python API: a wrong value is the library's own error, and touches nothing else
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: load_parameters passes an int to open(), which reads and then closes the "
-        "caller's file descriptor, and then fails with TypeError"
-    ),
-)
 def test_load_parameters_never_closes_a_callers_file_descriptor() -> None:
     import os
 
@@ -487,14 +431,6 @@ def _tax_year_containing(value: object) -> object:
     return TaxYear.containing(value)  # type: ignore[arg-type]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: these entry points let TypeError, AttributeError or ValueError out of their "
-        "depths for a value of the wrong type (load_project refuses the same values with "
-        "the library's own error)"
-    ),
-)
 @pytest.mark.parametrize(
     ("call", "value"),
     [
@@ -546,13 +482,6 @@ _MAPPING = """{
 }"""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: store/finance.py reads a CSV row by the header's positions and ignores cells "
-        "past the header: '1,250.00' unquoted in the last column is imported as £1.00"
-    ),
-)
 def test_a_row_with_more_cells_than_the_header_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -580,13 +509,6 @@ def test_a_row_with_more_cells_than_the_header_is_refused(
     assert "row 2" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: a CSV header naming a mapped column twice is read silently (the second "
-        "column's value is taken), so which payment is recorded depends on a guess"
-    ),
-)
 def test_a_header_naming_a_mapped_column_twice_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -836,14 +758,6 @@ def test_the_ledger_and_output_files_change_no_process_wide_state(
 # 9. Standard output closed or full
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: cli.main flushes sys.stdout after writing --output FILE; with standard output "
-        "closed (None) that is AttributeError and status 1, though the closed-output message "
-        "itself says to use --output FILE"
-    ),
-)
 def test_output_file_with_standard_output_closed_is_status_zero(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -854,13 +768,6 @@ def test_output_file_with_standard_output_closed_is_status_zero(
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: an OSError writing standard output (ENOSPC: a full disk behind '> file') "
-        "escapes cli.main as a traceback with status 1"
-    ),
-)
 def test_a_full_standard_output_is_one_line_and_status_two() -> None:
     with open("/dev/full", "w", encoding="utf-8") as full:
         done = subprocess.run(
@@ -875,13 +782,6 @@ def test_a_full_standard_output_is_one_line_and_status_two() -> None:
     assert done.returncode == 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: cli._reason prints to sys.stderr, and print(file=None) writes to standard "
-        "output: with standard error closed the reason lands in the answer's stream"
-    ),
-)
 def test_a_reason_never_lands_on_standard_output_when_standard_error_is_closed(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -894,15 +794,6 @@ def test_a_reason_never_lands_on_standard_output_when_standard_error_is_closed(
 # 10. Who has circumstances held is itself sensitive
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: PersonHeadroom's repr shows person and checked=True beside a withheld "
-        "finding for someone whose benefit circumstances are held, and checked=False with "
-        "a plain LEDGER-NOT-CHECKED finding for someone else: a log line of the answer says "
-        "who is on benefits (HouseholdRecord hides exactly this)"
-    ),
-)
 def test_a_headrooms_repr_does_not_say_whose_circumstances_are_held() -> None:
     from participatory.benefits import CarersAllowanceClaim, Household, Person
     from participatory.ledger import (
@@ -975,17 +866,22 @@ def _class1() -> object:
     return assess_class1(Money.gbp("1234.57"), period=EarningsPeriod.WEEK, as_at=_TAX_DAY)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: participatory.tax computes in the caller's decimal context (no "
-        "computes_exactly): decimal.InvalidOperation or decimal.Inexact escapes, or employer "
-        "NI on £1,234.57 a week under 0T is £170.78 instead of £170.79"
-    ),
-)
+def _year() -> object:
+    from participatory.core.money import Money
+    from participatory.tax import PaymentRecord, PaymentRoute, tax_year_summary
+
+    records = [
+        PaymentRecord("Uni", PaymentRoute.INVOICE, Money.gbp("12345.67"), _TAX_DAY),
+        PaymentRecord("Trust", PaymentRoute.INVOICE, Money.gbp("98765.43"), _TAX_DAY),
+    ]
+    return tax_year_summary(records, as_at=_TAX_DAY)
+
+
 @pytest.mark.parametrize("context", list(_DOCUMENTED_CONTEXTS), ids=str)
 @pytest.mark.parametrize(
-    "call", [_payroll, _annual, _trading, _class1], ids=["payroll", "annual", "trading", "class1"]
+    "call",
+    [_payroll, _annual, _trading, _class1, _year],
+    ids=["payroll", "annual", "trading", "class1", "tax-year-summary"],
 )
 def test_tax_answers_whatever_the_callers_decimal_context(call: Any, context: str) -> None:
     plain = call()
@@ -993,13 +889,6 @@ def test_tax_answers_whatever_the_callers_decimal_context(call: Any, context: st
         assert call() == plain
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: cost --plan ignores --card, --activity and --hours without a word: the "
-        "answer is the plan's alone, though the command line asked to cost an activity too"
-    ),
-)
 def test_costing_options_given_with_a_plan_are_refused(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -1010,14 +899,6 @@ def test_costing_options_given_with_a_plan_are_refused(
     assert (status, out, err.count("\n")) == (2, "", 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: argparse's own errors (an unknown option, a value its type refuses) print the "
-        "usage (2 to 11 lines, the top-level usage for an unknown option after a command) "
-        "instead of one line naming the option"
-    ),
-)
 @pytest.mark.parametrize(
     "argv",
     [

@@ -148,3 +148,34 @@ def test_default_serialisation_of_any_ledger_omits_communities_and_circumstances
     assert '"household"' not in homes
     assert '"consents"' not in homes
     assert "carers-north" not in repr(ledger)
+
+
+def test_a_headrooms_repr_is_the_same_whether_circumstances_are_held() -> None:
+    """Whether a person's benefit circumstances are held is itself special-category data.
+
+    The repr showed ``checked=True`` beside a withheld finding for Amira (held and usable),
+    a withheld "not usable" finding for Carl (held, his basis ended on 31 December 2025),
+    and ``checked=False`` beside a plain LEDGER-NOT-CHECKED finding for Ben (none held).
+    Now each shows only the question asked: the person and the day.
+    """
+    lapsed = ConsentRecord("carl", "carl", "2025-04-01", "benefits checks", "2025-12-31")
+
+    def home(key: str, person: str, consent: ConsentRecord) -> HouseholdRecord:
+        carer = Person(person, carers_allowance=CarersAllowanceClaim())
+        return HouseholdRecord(key, Household(people=[carer]), [consent])
+
+    ledger = Ledger(
+        contributors=[Contributor("amira"), Contributor("ben"), Contributor("carl")],
+        households=[home("h-1", "amira", _consent("amira")), home("h-2", "carl", lapsed)],
+    )
+    day = dt.date(2026, 1, 10)
+    rooms = {
+        who: assess_headroom(ledger, who, "2026-01-15", as_at=day) for who in ledger.contributors
+    }
+    assert [rooms[who].checked for who in ("amira", "ben", "carl")] == [True, False, False]
+    for who, room in rooms.items():
+        assert (
+            repr(room)
+            == f"PersonHeadroom(person='{who}', day=datetime.date(2026, 1, 15), <redacted>)"
+        )
+        assert str(room) == repr(room)

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from participatory.core.errors import UnsupportedCase
+from participatory.core.errors import UnsupportedCase, ValidationError
 from participatory.payments.rates import bundled_rate_card, bundled_rate_cards
 
 
@@ -45,6 +45,8 @@ def test_an_unknown_name_lists_every_bundled_card_in_order() -> None:
     assert list(bundled_rate_cards()) == sorted(bundled_rate_cards())
 
 
-def test_a_name_that_is_not_text_is_refused_as_before() -> None:
-    with pytest.raises(TypeError):
-        bundled_rate_card(["whitworth"])  # type: ignore[arg-type]
+@pytest.mark.parametrize("name", [["whitworth"], None, b"nihr"])
+def test_a_name_that_is_not_text_is_the_librarys_own_error(name: object) -> None:
+    """Once a TypeError from looking an unhashable list up; now the library's own error."""
+    with pytest.raises(ValidationError, match=r"^name: must be a card's name \(text\), not "):
+        bundled_rate_card(name)  # type: ignore[arg-type]

@@ -113,3 +113,46 @@ def test_every_rate_card_refuses_dates_past_its_data(card_id: str, tried: Counte
     if hourly:
         with pytest.raises(ParametersNotAvailable):
             cost_activity(card, hourly[0], Duration.hours(1), as_at=card.valid_until + _ONE_DAY)
+
+
+@pytest.mark.parametrize("path", [None, b"card.toml", "card\x00.toml", ["card.toml"]])
+def test_a_card_file_not_named_by_a_path_is_the_librarys_error(path: object) -> None:
+    """Once ``TypeError`` from ``Path(None)`` or ``ValueError`` from ``open``."""
+    from participatory.core.errors import ParameterFileError
+
+    with pytest.raises(ParameterFileError, match=r"^<path>: the file"):
+        load_rate_card(path)  # type: ignore[arg-type]
+
+
+def test_a_card_file_descriptor_is_neither_read_nor_closed() -> None:
+    import os
+
+    from participatory.core.errors import ParameterFileError
+
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, b"[meta]\n")
+        with pytest.raises(ParameterFileError, match="named by a path"):
+            load_rate_card(read_end)  # type: ignore[arg-type]
+        assert os.read(read_end, 100) == b"[meta]\n"
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
+@pytest.mark.parametrize("text", [None, b"[meta]"])
+def test_a_cards_text_must_be_text(text: object) -> None:
+    from participatory.core.errors import ParameterFileError
+    from participatory.payments.rates import read_rate_card
+
+    with pytest.raises(ParameterFileError) as caught:
+        read_rate_card(text, "card.toml")  # type: ignore[arg-type]
+    assert str(caught.value) == "card.toml: must be given as text (a str)"
+
+
+def test_a_base_that_is_neither_a_card_nor_a_name_is_refused() -> None:
+    from participatory.core.errors import ValidationError
+
+    card = Path(__file__).parents[2] / "examples" / "institution-rate-card.toml"
+    with pytest.raises(ValidationError, match=r"^base: must be a RateCard or a card's name"):
+        load_rate_card(card, base=["whitworth"])  # type: ignore[arg-type]

@@ -129,3 +129,56 @@ def test_bad_rows_leave_the_ledger_unchanged(tmp_path: Path) -> None:
                 read_payments(rows, format="csv", mapping=MAPPING, known_people=known)
             )
         assert store.export() == before
+
+
+def test_a_row_with_more_cells_than_the_header_is_a_bad_row() -> None:
+    """An unquoted "1,250.00" splits in two: read by position, the amount was £1.00.
+
+    The row has 8 cells against the header's 7. Its cells may be in the wrong columns (in
+    row 3 every cell after the amount moved one place right, so "250.00" sat under "Paid
+    on"), so the row is refused whole, named by its number, never read by position.
+    """
+    rows = HEADER + (
+        "INV-1,c-7,10.00,13/01/2026,Involvement fee,RIVER,1,250.00\n"  # row 2: last column
+        "INV-2,c-7,1,250.00,13/01/2026,Involvement fee,RIVER,2\n"  # row 3: amount column
+        "INV-3,c-7,10.00,13/01/2026,Involvement fee,RIVER,2\n"  # fine
+    )
+    with pytest.raises(ImportRejected) as caught:
+        read_payments(rows, format="csv", mapping=MAPPING, name="x.csv")
+    assert [(p.row, p.field) for p in caught.value.problems] == [(2, ""), (3, "")]
+    assert str(caught.value) == (
+        "x.csv: 2 bad rows, nothing imported: row 2: has 8 cells; the header has 7; "
+        "row 3: has 8 cells; the header has 7"
+    )
+
+
+def test_a_row_with_fewer_cells_than_the_header_is_read_as_before() -> None:
+    """Cells missing at the end of a row are empty, as a spreadsheet leaves them."""
+    (payment,) = read_payments(
+        HEADER + "INV-1,c-7,10.00,13/01/2026,Involvement fee\n", format="csv", mapping=MAPPING
+    )
+    assert (payment.amount, payment.project, payment.hours) == (
+        Money.gbp("10.00"),
+        None,
+        Decimal(0),
+    )
+
+
+def test_a_mapped_column_named_twice_in_the_header_is_refused() -> None:
+    """Which "Payment ref" is the payment's? The file cannot say, so it is refused."""
+    rows = "Payment ref,Payment ref,Contributor,Net (£),Paid on,Type,Project code,Hours\n"
+    rows += "INV-14,INV-15,c-7,150.00,13/01/2026,Involvement fee,RIVER,2\n"
+    with pytest.raises(ImportRejected) as caught:
+        read_payments(rows, format="csv", mapping=MAPPING, name="x.csv")
+    assert [(p.row, p.field) for p in caught.value.problems] == [(1, "id")]
+    assert str(caught.value) == (
+        "x.csv: 1 bad row, nothing imported: row 1: id: the column 'Payment ref' is in the "
+        "file more than once"
+    )
+
+
+def test_an_unmapped_column_named_twice_is_ignored_as_before() -> None:
+    rows = HEADER.replace("\n", ",Notes,Notes\n")
+    rows += "INV-1,c-7,10.00,13/01/2026,Involvement fee,RIVER,2,a,b\n"
+    (payment,) = read_payments(rows, format="csv", mapping=MAPPING)
+    assert (payment.id, payment.amount) == ("INV-1", Money.gbp("10.00"))

@@ -96,6 +96,29 @@ def test_opening_refuses_what_is_not_a_ledger(tmp_path: Path) -> None:
         SqliteLedgerStore.create(other)
 
 
+@pytest.mark.parametrize("path", [None, 3, b"ledger.sqlite3", ["ledger.sqlite3"], "a\x00b"])
+@pytest.mark.parametrize("opening", ["open", "create"])
+def test_a_value_that_is_not_a_path_is_refused_before_any_file_is_touched(
+    path: object, opening: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An int was a file descriptor to ``sqlite3``; bytes or a NUL failed deep inside."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ValidationError, match=r"^path: the file") as caught:
+        getattr(SqliteLedgerStore, opening)(path)
+    assert "\x00" not in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_too_long_is_the_stores_own_error(tmp_path: Path) -> None:
+    """``Path.is_file`` lets ENAMETOOLONG out; creating one said so already."""
+    long = tmp_path / ("l" * 300 + ".sqlite3")
+    with pytest.raises(StoreError, match=r"cannot be read \(File name too long\)$"):
+        SqliteLedgerStore.open(long)
+    with pytest.raises(StoreError, match=r"cannot be created \(File name too long\)$"):
+        SqliteLedgerStore.create(long)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_money_and_dates_are_stored_exactly(store: SqliteLedgerStore) -> None:
     store.add(payments=[_fee("p", hours="1.25", worked_on=dt.date(2026, 1, 5))])
     row = _table(store.path, "SELECT amount, received_on, hours, worked_on FROM payments")

@@ -143,6 +143,11 @@ def fail_status(args: argparse.Namespace, findings: Iterable[_HasSeverity]) -> i
     return FAIL_ON_STATUS if any(f.severity.is_at_least(level) for f in findings) else 0
 
 
+def _unwritable(error: OSError) -> ValidationError:
+    reason = error.strerror or type(error).__name__
+    return ValidationError("--output", f"cannot be written ({reason})")
+
+
 def _write_directly(target: Path, text: str) -> None:
     if target.is_dir():
         raise ValidationError("--output", "is a folder: name a file")
@@ -150,7 +155,12 @@ def _write_directly(target: Path, text: str) -> None:
         with open(target, "w", encoding="utf-8", newline="") as out:
             out.write(text)
     except OSError as error:
-        raise ValidationError("--output", f"cannot be written ({error.strerror})") from None
+        raise _unwritable(error) from None
+
+
+#: The start of the temporary file's name: short, so that any name the file system allows
+#: for the answer can be written (the answer's own name may be as long as the limit).
+_TEMPORARY_PREFIX: Final = ".participatory-"
 
 
 def write_whole(path: str, text: str) -> None:
@@ -160,9 +170,15 @@ def write_whole(path: str, text: str) -> None:
     readable by its owner only, as answers may be a person's special-category data.
     A target that exists and is not a regular file (a pipe, ``/dev/null``, a terminal) is
     written to directly: renaming over it would replace the device or pipe with a file.
+    A path that cannot be looked at (a name too long, a folder one may not search) is
+    refused as unwritable.
     """
     target = Path(path)
-    if target.exists() and not target.is_file():
+    try:
+        special = target.exists() and not target.is_file()
+    except OSError as error:  # Python 3.11's exists() raises for all but a missing file
+        raise _unwritable(error) from None
+    if special:
         _write_directly(target, text)
         return
     # Imported only to write a file: tempfile brings shutil, random and the compression
@@ -170,16 +186,16 @@ def write_whole(path: str, text: str) -> None:
     import tempfile
 
     try:
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=_TEMPORARY_PREFIX)
     except OSError as error:
-        raise ValidationError("--output", f"cannot be written ({error.strerror})") from None
+        raise _unwritable(error) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise ValidationError("--output", f"cannot be written ({error.strerror})") from None
+        raise _unwritable(error) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

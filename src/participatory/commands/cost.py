@@ -9,6 +9,9 @@ Check a plan file (totals per contributor and tax year, late and overdue payment
 
     participatory cost --plan examples/payment-plan.toml --as-at 2026-07-01
 
+An option of one form given with the other (``--card`` with ``--plan``, ``--week-start``
+without it) is refused in one line rather than ignored.
+
 >>> from participatory.cli import main
 >>> main(["cost", "--card", "whitworth", "--activity", "advisory_group", "--days", "1",
 ...       "--as-at", "2022-07-20"])  # doctest: +ELLIPSIS
@@ -23,7 +26,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 from participatory.commands._edge import day_or_today, print_json, read_source, wrapped
 from participatory.commands._file_kinds import looks_like
@@ -87,7 +90,8 @@ def add_parser(subparsers: Any) -> None:
     amount.add_argument("--sessions", help="sessions of the activity")
     amount.add_argument("--half-days", help="half days of the activity")
     amount.add_argument("--days", help="days of the activity")
-    card.add_argument("--preparation-hours", default="0", help="hours of preparation")
+    # No default: None is "not given", so that --plan can refuse it (costing reads it as 0).
+    card.add_argument("--preparation-hours", help="hours of preparation")
     plan = parser.add_argument_group("checking a payment plan")
     plan.add_argument("--plan", metavar="FILE", help="a payment plan file (TOML), or -")
     plan.add_argument(
@@ -105,6 +109,33 @@ def add_parser(subparsers: Any) -> None:
         fail_on=True,
     )
     parser.set_defaults(run=run)
+
+
+#: Each form's own options, as ``--help`` groups them, by their ``args`` attribute.
+_COSTING_OPTIONS: Final = {
+    "card": "--card", "rates": "--rates", "activity": "--activity", "hours": "--hours",
+    "sessions": "--sessions", "half_days": "--half-days", "days": "--days",
+    "preparation_hours": "--preparation-hours",
+}  # fmt: skip
+_PLAN_OPTIONS: Final = {
+    "week_start": "--week-start",
+    "assessment_period_from": "--assessment-period-from",
+}
+
+
+def _refuse_the_other_form(args: argparse.Namespace) -> None:
+    """Refuse an option of the form not asked for, rather than answer without it.
+
+    With ``--plan`` the answer is the plan's alone: a rate card or an activity given too
+    would be ignored without a word, and the reader would take the answer for theirs.
+    """
+    if args.plan is not None:
+        other, problem = _COSTING_OPTIONS, "is for costing an activity: leave it out with --plan"
+    else:
+        other, problem = _PLAN_OPTIONS, "is for checking a payment plan: give --plan FILE"
+    for name, option in other.items():
+        if getattr(args, name) is not None:
+            raise ValidationError(option, problem)
 
 
 def _card(args: argparse.Namespace) -> RateCard:
@@ -134,6 +165,7 @@ def run(args: argparse.Namespace) -> int:
     if args.locale not in SUPPORTED_LOCALES:
         # Checked before any output: babel would otherwise fail on the first amount.
         raise ValidationError("--locale", f"must be one of {', '.join(SUPPORTED_LOCALES)}")
+    _refuse_the_other_form(args)
     if args.plan is not None:
         return _run_plan(args)
     if args.activity is None:
@@ -143,7 +175,12 @@ def run(args: argparse.Namespace) -> int:
         ActivityKind(args.activity),
         _duration(args),
         as_at=day_or_today(args.as_at, "--as-at"),
-        preparation=Duration.hours(to_decimal(args.preparation_hours, "--preparation-hours")),
+        preparation=Duration.hours(
+            to_decimal(
+                "0" if args.preparation_hours is None else args.preparation_hours,
+                "--preparation-hours",
+            )
+        ),
     )
     if args.format == "json":
         print_json(_explained(costed))

@@ -280,8 +280,24 @@ def add_parser(subparsers: Any) -> None:
 # --- helpers ---------------------------------------------------------------------------
 
 
-def _open(args: argparse.Namespace) -> SqliteLedgerStore:
-    return SqliteLedgerStore.open(ledger_path(args.ledger))
+def _ledger_option(args: argparse.Namespace) -> str:
+    """What named the ledger file, for a refusal: the option, the variable or the default."""
+    if args.ledger:
+        return "--ledger"
+    return f"${ENVIRONMENT_VARIABLE}" if os.environ.get(ENVIRONMENT_VARIABLE) else DEFAULT_LEDGER
+
+
+def _unusable(option: str, error: OSError) -> ValidationError:
+    # Python 3.11's Path.exists() and is_file() raise for a name too long or a folder one
+    # may not search: a path that cannot be used, refused in one line naming where it came from.
+    return ValidationError(option, f"cannot be used ({error.strerror or type(error).__name__})")
+
+
+def _open(args: argparse.Namespace, *, migrate: bool = False) -> SqliteLedgerStore:
+    try:
+        return SqliteLedgerStore.open(ledger_path(args.ledger), migrate=migrate)
+    except OSError as error:
+        raise _unusable(_ledger_option(args), error) from None
 
 
 def _changes(changes: Changes) -> None:
@@ -349,11 +365,19 @@ def _amount(money: Money | None) -> str | None:
 
 def _init(args: argparse.Namespace) -> int:
     path = ledger_path(args.ledger)
-    if path.exists():
-        with SqliteLedgerStore.open(path, migrate=True) as store:
+    try:
+        there = path.exists()
+    except OSError as error:
+        raise _unusable(_ledger_option(args), error) from None
+    if there:
+        with _open(args, migrate=True) as store:
             print(f"The ledger {path} is ready (schema version {store.schema_version}).")
         return 0
-    with SqliteLedgerStore.create(path) as store:
+    try:
+        created = SqliteLedgerStore.create(path)
+    except OSError as error:
+        raise _unusable(_ledger_option(args), error) from None
+    with created as store:
         print(
             f"Created the ledger {path} (schema version {store.schema_version}, readable by "
             "its owner only)."
@@ -433,7 +457,12 @@ def _export(args: argparse.Namespace) -> int:
         print(text)
         return 0
     target = Path(args.output)
-    if target.exists():
+    try:
+        there = target.exists()
+    except OSError as error:  # a name too long: refused as write_whole refuses it
+        reason = error.strerror or type(error).__name__
+        raise ValidationError("--output", f"cannot be written ({reason})") from None
+    if there:
         raise StoreError(f"{target}: a file is already there; choose a new name")
     # The export holds special-category data: owner-only, and never half-written.
     try:

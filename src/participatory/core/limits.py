@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -72,9 +73,11 @@ __all__ = [
     "decode_utf8",
     "parse_json",
     "parse_toml",
+    "path_name",
     "read_bytes",
     "read_stream",
     "read_text",
+    "text_given",
 ]
 
 #: Builds the error for a file, a dotted key (empty for the whole file) and the problem.
@@ -118,16 +121,54 @@ def _too(what: str) -> str:
     return f"{what} (the most this reader accepts)"
 
 
+def path_name(path: object, *, error: FileError = ParameterFileError) -> str:
+    """The text of ``path``, which must name a file: a ``str`` or an ``os.PathLike`` of one.
+
+    Checked before any file is touched: ``open()`` would take an int as a file
+    descriptor (then read and close the caller's), and bytes or a name holding a NUL
+    character fail deep inside with ``TypeError`` or ``ValueError``. Each of these is
+    ``error("<path>", "", problem)``.
+
+    >>> path_name(Path("card.toml"))
+    'card.toml'
+    >>> path_name(3)
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ParameterFileError: <path>: the file must be named by a path
+    """
+    name = os.fspath(path) if isinstance(path, str | os.PathLike) else None
+    if not isinstance(name, str):
+        raise error("<path>", "", "the file must be named by a path")
+    if "\0" in name:
+        # The name itself is not repeated: a NUL character has no place in a message either.
+        raise error("<path>", "", "the file's name holds a NUL character, which no file's can")
+    return name
+
+
+def text_given(text: object, name: str, *, error: FileError = ParameterFileError) -> str:
+    """``text``, which must be a ``str`` (a document already read, not bytes or ``None``).
+
+    >>> text_given(b"[meta]", "card.toml")
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ParameterFileError: card.toml: must be given as text (a str)
+    """
+    if not isinstance(text, str):
+        raise error(name, "", "must be given as text (a str)")
+    return text
+
+
 def read_bytes(
     path: str | Path, *, limits: Limits = DEFAULT_LIMITS, error: FileError = ParameterFileError
 ) -> bytes:
     """A file's bytes, at most ``limits.file_bytes`` of them; a device that never ends too.
 
-    A file that is missing, unreadable or too large is ``error(file, "", problem)``.
+    A file that is missing, unreadable or too large is ``error(file, "", problem)``, and so
+    is a ``path`` that is not a path (:func:`path_name`).
     """
-    name = str(path)
+    name = path_name(path, error=error)
     try:
-        with open(path, "rb") as handle:
+        with open(name, "rb") as handle:
             return read_stream(handle, name, limits=limits, error=error)
     except OSError as problem:
         message = problem.strerror or type(problem).__name__
@@ -164,7 +205,8 @@ def read_text(
     path: str | Path, *, limits: Limits = DEFAULT_LIMITS, error: FileError = ParameterFileError
 ) -> str:
     """A file as UTF-8 text, within ``limits`` (:func:`read_bytes` then :func:`decode_utf8`)."""
-    return decode_utf8(read_bytes(path, limits=limits, error=error), str(path), error=error)
+    data = read_bytes(path, limits=limits, error=error)
+    return decode_utf8(data, os.fspath(path), error=error)
 
 
 class _Refused(Exception):
@@ -214,6 +256,7 @@ def parse_json(
     ``redact`` names top-level keys whose contents are special-category data: a problem
     inside one is reported at that key, never at a path naming a person.
     """
+    text = text_given(text, name, error=error)
     try:
         document = json.loads(
             text,
@@ -255,6 +298,7 @@ def parse_toml(
     bounds (400 levels, keys of 1,000 parts), is read by the standard library's parser,
     which recurses in Python and reads the same TOML 1.0 to the same tables and errors.
     """
+    text = text_given(text, name, error=error)
     try:
         document = _loads(text, _number_hook(limits, Decimal))
     except _Refused as refused:

@@ -44,6 +44,7 @@ from participatory.core.errors import (
     ParametersNotAvailable,
     UnknownParameter,
     UnknownSource,
+    ValidationError,
 )
 from participatory.core.explain import ParameterUse
 from participatory.core.money import Money
@@ -639,7 +640,8 @@ def parse_parameters(
 
 def load_parameter_file(path: str | Path) -> dict[str, Parameter]:
     """Read and validate one parameter file from disk."""
-    return parse_parameters(tomlfile.read_file(path), str(Path(path)))
+    text = tomlfile.read_file(path)  # refuses first anything that is not a path
+    return parse_parameters(text, str(Path(path)))
 
 
 def _merge_distinct(groups: Iterable[Iterable[_Unparsed]]) -> dict[str, _Unparsed]:
@@ -683,6 +685,8 @@ def load_parameters(*paths: str | Path, base: ParameterSet | None = None) -> Par
 
     Files are applied in order, each over the result of the ones before.
     """
+    if base is not None and not isinstance(base, ParameterSet):
+        raise ValidationError("base", f"must be a ParameterSet, not {type(base).__name__}")
     result = base if base is not None else bundled_parameters()
     for path in paths:
         result = result.layered(load_parameter_file(path))

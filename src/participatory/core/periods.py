@@ -330,7 +330,18 @@ class TaxYear(Record):
 
     @classmethod
     def containing(cls, day: dt.date) -> TaxYear:
-        """The tax year a day falls in."""
+        """The tax year a day falls in.
+
+        ``day`` must be a date: a text such as ``"2026-12-06"`` is refused, not guessed at
+        (read it first with :func:`to_date`).
+
+        >>> TaxYear.containing("2026-12-06")
+        Traceback (most recent call last):
+        ...
+        participatory.core.errors.ValidationError: day: must be a date, not str
+        """
+        if not isinstance(day, dt.date):
+            raise ValidationError("day", f"must be a date, not {type(day).__name__}")
         year = day.year if (day.month, day.day) >= (4, 6) else day.year - 1
         return cls(year)
 

@@ -12,8 +12,8 @@ shared. They behave as the methods attrs writes:
 - ``repr`` shows the fields whose ``repr`` is not ``False``, each through its own ``repr``
   function if it has one (:data:`~participatory.core.privacy.REDACTED` for a sensitive
   field), under the class's name. A record that reaches itself again shows ``...``.
-- Two records are equal when they are of the same class and their fields compared for
-  equality (``eq`` not ``False``) are equal, compared as tuples are compared.
+- Two records are equal when they are of the same class and each of their fields compared
+  for equality (``eq`` not ``False``) is equal, field by field with ``==``.
 - The hash is that of the class with the fields compared for equality. An equal record
   has an equal hash.
 
@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from operator import attrgetter
+from operator import attrgetter, eq
 from types import FunctionType
 from typing import Any, Final, cast
 
@@ -51,7 +51,7 @@ __all__ = ["Record"]
 class _Shape:
     """What the shared methods read of one record class, worked out on first use."""
 
-    __slots__ = ("compared", "hashed", "name", "shown")
+    __slots__ = ("compared", "hashed", "name", "owner", "shown")
 
     def __init__(self, cls: type) -> None:
         fields = attrs.fields(cls)
@@ -61,6 +61,7 @@ class _Shape:
                     f"{cls.__qualname__}.{field.name}: a record compares a field as it is;"
                     " an eq key is not supported"
                 )
+        self.owner = cls
         self.name: str = cls.__qualname__.rsplit(">.", 1)[-1]
         self.shown: tuple[tuple[str, Callable[[Any], str]], ...] = tuple(
             (field.name, repr if field.repr is True else field.repr)
@@ -88,21 +89,30 @@ def _values(names: list[str]) -> Callable[[object], tuple[Any, ...]]:
     return lambda _record: ()
 
 
-#: Each record class's shape, by class: one entry per class, so bounded by the code.
-_SHAPES: dict[type, _Shape] = {}
+def _shape(cls: type, known: list[_Shape | None]) -> _Shape:
+    """The shape of ``cls``, kept in ``known`` (the holder of the method asking).
+
+    Each class's methods have their own holder, so a shape lives as long as its class. A
+    method reached through ``super()`` from a subclass works its shape out afresh.
+    """
+    shape = known[0]
+    if shape is None or shape.owner is not cls:
+        shape = _Shape(cls)
+        if known[0] is None:
+            known[0] = shape
+    return shape
+
 
 #: The records being shown in each thread, so that a record reaching itself shows ``...``.
 _SHOWING = threading.local()
 
-
-def _shape(cls: type) -> _Shape:
-    shape = _SHAPES.get(cls)
-    if shape is None:
-        shape = _SHAPES[cls] = _Shape(cls)
-    return shape
+#: What the template functions below hold until they are copied for a class.
+_TEMPLATE: Final[list[_Shape | None]] = [None]
 
 
-def _repr(self: object) -> str:
+def _repr(self: object, _known: list[_Shape | None] = _TEMPLATE) -> str:
+    if not attrs.has(self.__class__):
+        return object.__repr__(self)  # a base that attrs never decorated
     showing: set[int] | None = getattr(_SHOWING, "ids", None)
     if showing is None:
         showing = _SHOWING.ids = set()
@@ -111,7 +121,7 @@ def _repr(self: object) -> str:
         return "..."
     showing.add(key)
     try:
-        shape = _shape(self.__class__)
+        shape = _shape(self.__class__, _known)
         parts = ", ".join(
             f"{name}={show(getattr(self, name, attrs.NOTHING))}" for name, show in shape.shown
         )
@@ -120,29 +130,29 @@ def _repr(self: object) -> str:
         showing.discard(key)
 
 
-def _eq(self: object, other: object) -> object:
-    if other.__class__ is not self.__class__:
-        return NotImplemented
-    compared = _shape(self.__class__).compared
-    return compared(self) == compared(other)
-
-
-def _hash(self: object) -> int:
+def _eq(self: object, other: object, _known: list[_Shape | None] = _TEMPLATE) -> object:
     cls = self.__class__
-    return hash((cls, _shape(cls).hashed(self)))
+    if other.__class__ is not cls:
+        return NotImplemented
+    shape = _known[0]
+    if shape is None or shape.owner is not cls:
+        if not attrs.has(cls):
+            return self is other  # a base that attrs never decorated: identity, as object's
+        shape = _shape(cls, _known)
+    compared = shape.compared
+    # Field by field with ==, as attrs compares: a tuple's own == would take a value that
+    # is not equal to itself (a NaN) as equal when it is the same object.
+    return all(map(eq, compared(self), compared(other)))
 
 
-def _own(method: Callable[..., object], cls: type) -> FunctionType:
-    """A copy of ``method`` for ``cls`` alone.
-
-    attrs writes a method unless the class itself has one, and it tells a class's own method
-    from an inherited one by identity: the class's needs to be a distinct function object.
-    Copying the function reuses its compiled code, so nothing is compiled.
-    """
-    shared = cast(FunctionType, method)
-    copy = FunctionType(shared.__code__, shared.__globals__, shared.__name__)
-    copy.__qualname__ = f"{cls.__qualname__}.__{shared.__name__.strip('_')}__"
-    return copy
+def _hash(self: object, _known: list[_Shape | None] = _TEMPLATE) -> int:
+    cls = self.__class__
+    shape = _known[0]
+    if shape is None or shape.owner is not cls:
+        if not attrs.has(cls):
+            return object.__hash__(self)
+        shape = _shape(cls, _known)
+    return hash((cls, shape.hashed(self)))
 
 
 #: The three methods a record shares; attrs writes none it finds in the class itself.
@@ -151,20 +161,63 @@ _SHARED: Final[tuple[tuple[str, Callable[..., object]], ...]] = (
     ("__eq__", _eq),
     ("__hash__", _hash),
 )
+_SHARED_CODE: Final = frozenset(cast(FunctionType, method).__code__ for _, method in _SHARED)
+
+
+def _own(method: Callable[..., object], cls: type) -> FunctionType:
+    """A copy of ``method`` for ``cls`` alone, with its own holder for the class's shape.
+
+    attrs writes a method unless the class itself has one, and it tells a class's own method
+    from an inherited one by identity: the class's needs to be a distinct function object.
+    Copying the function reuses its compiled code, so nothing is compiled.
+    """
+    shared = cast(FunctionType, method)
+    copy = FunctionType(shared.__code__, shared.__globals__, shared.__name__, ([None],))
+    copy.__qualname__ = f"{cls.__qualname__}.__{shared.__name__.strip('_')}__"
+    return copy
+
+
+def _inherited(cls: type, name: str) -> object:
+    """What ``cls`` would inherit as ``name`` from its bases (``object`` defines all three)."""
+    return next(base.__dict__[name] for base in cls.__mro__[1:] if name in base.__dict__)
+
+
+def _is_shared_or_default(method: object) -> bool:
+    """Whether ``method`` is a shared copy or ``object``'s: not one a base wrote itself.
+
+    ``None`` is a base's own choice too: ``__hash__ = None`` makes its instances unhashable.
+    """
+    if method is None:
+        return False
+    return getattr(method, "__code__", None) in _SHARED_CODE or (
+        getattr(method, "__objclass__", None) is object
+    )
 
 
 class Record:
-    """Base of a record: an ``@attrs.frozen`` class sharing one repr, equality and hash.
+    """Base of a record: a frozen attrs class sharing one repr, equality and hash.
 
-    Each subclass is given the shared methods as its own, unless it writes them itself, so
-    attrs does not write and compile its own for it. Name it first among a class's bases.
+    Each subclass is given the shared methods as its own, unless it writes them itself or
+    a base between it and :class:`Record` wrote its own (which it then inherits, as it
+    would without this base), so attrs does not write and compile its own for it. A
+    record is frozen and compared by value: a class meant to be mutable or compared by
+    identity is not a record. A base that attrs never decorates (a mixin holding only
+    methods) shows, compares and hashes as :class:`object` does.
     """
 
     __slots__ = ()
+
+    @classmethod
+    def __attrs_init_subclass__(cls) -> None:
+        # attrs (25.4 and later) calls this once it has made a record class: a mutable one
+        # would be hashed by value, so it is refused where it is written.
+        inspect = getattr(attrs, "inspect", None)
+        if inspect is not None and not inspect(cls).is_frozen:
+            raise TypeError(f"{cls.__qualname__}: a Record is frozen; make it with @attrs.frozen")
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         own = cls.__dict__
         for name, method in _SHARED:
-            if name not in own:
+            if name not in own and _is_shared_or_default(_inherited(cls, name)):
                 setattr(cls, name, _own(method, cls))

@@ -58,6 +58,7 @@ def parse_toml(text: str, file: str, *, error: FileError = ParameterFileError) -
     a data file shipped with the library is answered from the install's compiled bundle
     (:mod:`participatory.core.bundle`), with the same tables.
     """
+    text = limits.text_given(text, file, error=error)
     compiled = bundle.compiled_table(text)
     if compiled is not None:
         return compiled

@@ -325,8 +325,8 @@ def _routes(
 
 def load_guidance(path: str | Path) -> EthicsGuidance:
     """Read an institution's own guidance file (same format as the bundled one)."""
-    path = Path(path)
-    return parse_guidance(tomlfile.read_file(path), file=str(path))
+    text = tomlfile.read_file(path)  # refuses first anything that is not a path
+    return parse_guidance(text, file=str(Path(path)))
 
 
 @functools.cache

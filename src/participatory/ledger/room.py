@@ -21,6 +21,12 @@ paid this week (by any payer), so £46.00 more changes nothing.
 >>> room = assess_headroom(book, "amira", dt.date(2026, 1, 15), as_at=dt.date(2026, 1, 10))
 >>> room.for_benefit(Benefit.CARERS_ALLOWANCE)
 Money('46.00', 'GBP')
+
+Its ``repr`` (a log line) shows the question only: whether the person's circumstances are
+held is itself special-category data.
+
+>>> room
+PersonHeadroom(person='amira', day=datetime.date(2026, 1, 15), <redacted>)
 """
 
 from __future__ import annotations
@@ -41,7 +47,7 @@ from participatory.core.fields import keyed, member
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.core.periods import to_date
-from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.privacy import REDACTED, REDACTED_TEXT, SENSITIVE
 from participatory.ledger.before_paying import context_window
 from participatory.ledger.entries import PaymentKind
 from participatory.ledger.model import Ledger, as_at_day
@@ -89,6 +95,11 @@ class PersonHeadroom(Explained):
         """The smallest room of any benefit (``None`` when no benefit sets a limit)."""
         limited = [m for m in self.by_benefit.values() if m is not None]
         return min(limited, key=lambda m: m.amount) if limited else None
+
+    def __repr__(self) -> str:
+        # Whether it was checked, and the findings (withheld, or a plain "not checked"),
+        # say whether the person's benefit circumstances are held: only the question shows.
+        return f"PersonHeadroom(person={self.person!r}, day={self.day!r}, {REDACTED_TEXT})"
 
 
 @computes_exactly

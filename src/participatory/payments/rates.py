@@ -602,6 +602,8 @@ def bundled_rate_card(name: str) -> RateCard:
 
     Only that card is read; it is the same object :func:`bundled_rate_cards` holds.
     """
+    if not isinstance(name, str):
+        raise ValidationError("name", f"must be a card's name (text), not {type(name).__name__}")
     names = _bundled_names()
     if name not in names:
         raise UnsupportedCase(
@@ -616,8 +618,8 @@ def load_rate_card(path: str | Path, *, base: RateCard | str | None = None) -> R
     ``base`` is a card or a bundled card's name; without it the file's ``meta.extends``
     names the bundled card to lay it over, and without that the file stands alone.
     """
-    file = Path(path)
-    return read_rate_card(tomlfile.read_file(file), str(file), base=base)
+    text = tomlfile.read_file(path)  # refuses first anything that is not a path
+    return read_rate_card(text, str(Path(path)), base=base)
 
 
 def read_rate_card(text: str, file: str, *, base: RateCard | str | None = None) -> RateCard:
@@ -647,6 +649,10 @@ def read_rate_card(text: str, file: str, *, base: RateCard | str | None = None) 
     ...
     participatory.core.errors.ParameterFileError: <stdin>: rates: must hold at least one [[rates]] table ('nihr' holds none)
     """  # noqa: E501
+    if base is not None and not isinstance(base, str | RateCard):
+        raise ValidationError(
+            "base", f"must be a RateCard or a card's name, not {type(base).__name__}"
+        )
     card, extends = _parse_document(text, file)
     chosen = base if base is not None else extends
     if chosen is None:

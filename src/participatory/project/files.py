@@ -124,9 +124,7 @@ def parse_project(
 
 def load_project(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Project:
     """Read a project file: ``.toml`` or ``.json`` (by its extension), within ``limits``."""
-    if not isinstance(path, str | os.PathLike):
-        raise ProjectFileError("<path>", [("", "the file must be named by a path")])
-    location = Path(path)
+    location = Path(reading.path_name(path, error=_error))
     format = location.suffix.lower().lstrip(".")
     if format not in FORMATS:
         raise ProjectFileError(str(location), [("", "must end in .toml or .json")])

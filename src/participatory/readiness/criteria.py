@@ -208,10 +208,9 @@ def parse_readiness_criteria(document: Mapping[str, Any], file: str) -> Readines
 
 def load_readiness_criteria(path: str | Path) -> ReadinessCriteria:
     """An institution's own criteria file, in the format of ``data/readiness.toml``."""
+    text = tomlfile.read_file(path)  # refuses first anything that is not a path
     file = str(Path(path))
-    return parse_readiness_criteria(
-        guidance_data.parse_guidance(tomlfile.read_file(path), file), file
-    )
+    return parse_readiness_criteria(guidance_data.parse_guidance(text, file), file)
 
 
 @functools.cache

@@ -303,7 +303,7 @@ def load_branding(path: str | Path) -> Branding:
     problem is a :class:`~participatory.core.errors.ParameterFileError` naming the file
     and the setting at fault.
     """
-    file = Path(path)
+    file = Path(limits.path_name(path))
     document = _document(file)
     for key in document:
         if key not in _KEYS:

@@ -9,8 +9,11 @@ writes dates (``"date_format": "%d/%m/%Y"``; ISO ``2026-01-13`` by default).
 
 :func:`read_payments` checks every row and reports *every* bad one, by its row number (as a
 spreadsheet numbers it: the header is row 1) and field, and never repeats the value it could
-not read. If any row is bad, nothing is imported. The file's size and number of rows are
-limited (:class:`ImportLimits`), so a wrong file fails at once rather than filling memory.
+not read. If any row is bad, nothing is imported. A row with more cells than the header is
+bad (an amount such as ``1,250.00`` left unquoted splits in two, and the cells are then not
+where the header says), and a header naming a mapped column twice is refused: which of the
+two is meant cannot be known. The file's size and number of rows are limited
+(:class:`ImportLimits`), so a wrong file fails at once rather than filling memory.
 
 >>> mapping = ColumnMapping.from_data({"columns": {"id": "Ref", "person": "Who",
 ...     "amount": "Net", "received_on": "Paid"}, "defaults": {"payer": "uni"},
@@ -28,6 +31,7 @@ import csv
 import datetime as dt
 import io
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Final, Literal
@@ -191,6 +195,16 @@ def _decode(data: str | bytes, name: str, limits: ImportLimits) -> str:
 Row = Sequence[object]
 
 
+def _header_problems(header: Sequence[str], mapping: ColumnMapping) -> Iterator[RowProblem]:
+    """A mapped column missing from the header, or named in it twice (which one is meant?)."""
+    counts = Counter(header)
+    for field, column in mapping.columns.items():
+        if not counts[column]:
+            yield RowProblem(1, field, f"the column {column!r} is not in the file")
+        elif counts[column] > 1:
+            yield RowProblem(1, field, f"the column {column!r} is in the file more than once")
+
+
 def _csv_rows(
     text: str, name: str, limits: ImportLimits
 ) -> tuple[list[str], Iterator[tuple[int, Row]]]:
@@ -348,10 +362,7 @@ def read_payments(
     problems: list[RowProblem] = []
     if format == "csv":
         header, rows = _csv_rows(text, name, chosen)
-        present = set(header)
-        for field, column in mapping.columns.items():
-            if column not in present:
-                problems.append(RowProblem(1, field, f"the column {column!r} is not in the file"))
+        problems.extend(_header_problems(header, mapping))
         if problems:
             raise ImportRejected(name, problems)
     else:
@@ -360,6 +371,13 @@ def read_payments(
     payments: list[PaymentEntry] = []
     first_row: dict[str, int] = {}
     for number, cells in rows:
+        if len(cells) > len(header):
+            # A cell past the header is a value that split (an unquoted "1,250.00"), so the
+            # cells before it may be in the wrong columns: never read by position.
+            problems.append(
+                RowProblem(number, "", f"has {len(cells)} cells; the header has {len(header)}")
+            )
+            continue
         try:
             payment = _row(cells, plan)
         except ValidationError as error:

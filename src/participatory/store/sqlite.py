@@ -39,6 +39,7 @@ from typing import Any, Final, TypeVar
 
 from participatory.benefits.household import Household
 from participatory.core.errors import ValidationError
+from participatory.core.limits import path_name
 from participatory.core.money import Money
 from participatory.core.serialise import unstructure
 from participatory.ledger.consent import ConsentRecord, HouseholdRecord
@@ -159,14 +160,24 @@ def _create_private_file(path: Path) -> None:
         os.close(handle)
 
 
+def _not_a_path(_file: str, _key: str, problem: str) -> ValidationError:
+    return ValidationError("path", problem)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` is a file; a name too long or a folder one may not search is an error."""
+    try:
+        return path.is_file()
+    except OSError as error:  # Path.is_file answers only "no such file" itself
+        raise StoreError(f"{path}: cannot be read ({error.strerror})") from None
+
+
 class SqliteLedgerStore:
     """A ledger kept in one SQLite file (see the module documentation)."""
 
     def __init__(self, path: str | Path, *, create: bool = False, migrate: bool = False) -> None:
         """Open the ledger file at ``path`` (see :meth:`open`), or make one (:meth:`create`)."""
-        if not isinstance(path, str | os.PathLike):
-            raise ValidationError("path", f"must be a file path, not {type(path).__name__}")
-        where = Path(path)
+        where = Path(path_name(path, error=_not_a_path))
         self.path = where
         if create:
             _create_private_file(where)
@@ -178,7 +189,7 @@ class SqliteLedgerStore:
                     where.unlink()
                 raise
             return
-        if not where.is_file():
+        if not _is_file(where):
             raise StoreError(
                 f"{where}: no ledger there (create one with 'participatory ledger init')"
             )

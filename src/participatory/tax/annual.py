@@ -32,6 +32,7 @@ from typing import Final
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet, bundled_parameters
@@ -84,6 +85,7 @@ def _two_places(value: Decimal) -> Money:
     return Money(exact if exact == value else value, "GBP")
 
 
+@computes_exactly
 def assess_annual_income_tax(
     income: Money,
     *,

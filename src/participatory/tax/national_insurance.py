@@ -37,6 +37,7 @@ from typing import Final
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
@@ -124,6 +125,7 @@ def _is_halfpenny(exact: Decimal) -> bool:
     return (exact % _PENNY) == _HALF_PENNY
 
 
+@computes_exactly
 def class1_figures(earnings: Decimal, thresholds: Class1Thresholds) -> Class1Figures:
     """Employee and employer Class 1 on ``earnings`` of one earnings period."""
     pt = thresholds.primary_threshold
@@ -252,6 +254,7 @@ def _earnings(value: object) -> Decimal:
     return money.amount
 
 
+@computes_exactly
 def assess_class1(
     earnings: Money,
     *,

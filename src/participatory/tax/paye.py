@@ -44,6 +44,7 @@ from typing import Final
 import attrs
 
 from participatory.core.errors import UnsupportedCase
+from participatory.core.exact import computes_exactly
 from participatory.core.record import Record
 from participatory.tax.codes import CodeKind, TaxCode
 from participatory.tax.pay_periods import PayeTable
@@ -66,6 +67,7 @@ def _up_to_penny(value: Decimal) -> Decimal:
     return value.quantize(_PENNY, rounding=ROUND_CEILING)
 
 
+@computes_exactly
 def free_pay(number: int, table: PayeTable) -> Decimal:
     """Period-1 free pay (or K additional pay) for a code number, by the tables method.
 
@@ -161,6 +163,7 @@ def _flat_rate_tax(code: TaxCode, gross: Decimal, schedule: IncomeTaxSchedule) -
     return BandSlice(band.name, gross, band.rate, tax, None)
 
 
+@computes_exactly
 def calculate_paye(
     code: TaxCode,
     gross: Decimal,

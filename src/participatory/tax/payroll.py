@@ -35,6 +35,7 @@ from typing import Final
 import attrs
 
 from participatory.core.errors import UnsupportedCase, ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet, bundled_parameters
@@ -254,6 +255,7 @@ def _ni_period(payment: PayrollPayment) -> EarningsPeriod:
     return period
 
 
+@computes_exactly
 def assess_payroll(
     payment: PayrollPayment,
     *,

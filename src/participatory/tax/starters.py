@@ -35,6 +35,7 @@ from typing import Final
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Finding, ParameterUse, Severity
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.periods import to_date
@@ -136,6 +137,7 @@ class StarterCode(Explained):
     secondary: bool
 
 
+@computes_exactly
 def assess_starter_code(
     statement: StarterStatement | None,
     *,

@@ -44,6 +44,7 @@ from typing import Final
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
@@ -389,6 +390,7 @@ def _payer_findings(
     return found
 
 
+@computes_exactly
 def tax_year_summary(
     records: Iterable[PaymentRecord],
     *,

@@ -41,6 +41,7 @@ from typing import Final
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Finding, ParameterUse, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet, bundled_parameters
@@ -251,6 +252,7 @@ def _class_2_and_4(
     return class4, found
 
 
+@computes_exactly
 def assess_trading_income(
     receipts: Money,
     *,

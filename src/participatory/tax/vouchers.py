@@ -42,6 +42,7 @@ from typing import Final
 import attrs
 
 from participatory.core.errors import ValidationError
+from participatory.core.exact import computes_exactly
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet, bundled_parameters
@@ -148,6 +149,7 @@ class VoucherAssessment(Explained):
     counts_towards_trading_allowance: bool
 
 
+@computes_exactly
 def assess_voucher(
     value: Money,
     *,

@@ -132,9 +132,10 @@ def load_vocabulary(
 
     Call this at the edge of a system (it reads a file); pass the result to the engines.
     """
+    text = tomlfile.read_file(path)  # refuses first anything that is not a path
     path = Path(path)
     terms = parse_terms(
-        tomlfile.read_file(path),
+        text,
         file=str(path),
         origin=TermOrigin.INSTITUTION,
         institution=institution,
