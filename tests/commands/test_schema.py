@@ -15,12 +15,13 @@ from participatory.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str, stdin: str | None = None):
+    saved = sys.stdin  # put back as it was: the real stdin could block a later read
     if stdin is not None:
         sys.stdin = io.StringIO(stdin)
     try:
         code = main(list(argv))
     finally:
-        sys.stdin = sys.__stdin__
+        sys.stdin = saved
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -125,11 +125,12 @@ def leaks(text):
 
 
 def run_cli(capsys, document):
+    saved = sys.stdin
     sys.stdin = io.StringIO(json.dumps(document))
     try:
         code = main(["ethics", "-", "--as-at", ON.isoformat()])
     finally:
-        sys.stdin = sys.__stdin__
+        sys.stdin = saved
     out, err = capsys.readouterr()
     assert code == 0, err
     return out
@@ -1064,11 +1065,12 @@ def test_cli_answers_an_advisory_group_and_refers_an_open_workshop(capsys):
         {"fact": "own_data_analysed", "party": "workshop members"}
     ]
     assert answer["referred"] == ["design-workshops"]
+    saved = sys.stdin
     sys.stdin = io.StringIO(json.dumps(document))
     try:
         code = main(["ethics", "-", "--as-at", ON.isoformat(), "--fail-on", "refer"])
     finally:
-        sys.stdin = sys.__stdin__
+        sys.stdin = saved
     capsys.readouterr()
     assert code == 1
 

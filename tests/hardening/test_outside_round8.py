@@ -554,14 +554,6 @@ def _uc_elements_sentence(locale: str) -> str:
     return sentence(elements, locale=locale, include_sensitive=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "TRY8: universal_credit.py builds BEN-UC-ELEMENTS' optional parts in Python "
-        "(_listed, f-strings): English words in the Welsh sentence, and amounts as "
-        "'201.68 GBP' instead of '£201.68'"
-    ),
-)
 def test_the_elements_of_an_award_are_worded_by_the_catalogue() -> None:
     """A carer on Universal Credit in January 2026: the maximum amount is the £400.14
     standard allowance and the £201.68 carer element (2025/26 rates), £601.82 in all."""

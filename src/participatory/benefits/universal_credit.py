@@ -70,7 +70,7 @@ from participatory.benefits.mechanism import (
 )
 from participatory.benefits.outcomes import PeriodNumbers, PeriodOutcome, period_numbers
 from participatory.core.errors import ParametersNotAvailable
-from participatory.core.explain import Finding, ParameterUse, Severity
+from participatory.core.explain import Finding, ParameterUse, Phrase, Severity
 from participatory.core.money import Money
 from participatory.core.nations import Nation
 from participatory.core.pennies import round_half_up, to_pennies
@@ -166,6 +166,12 @@ MESSAGES: Final = {
         "The maximum amount of {maximum} is the {standard} standard allowance{children}"
         "{disabled}{lcwra}{carers}{housing}."
     ),
+    # The optional parts of benefits.uc.elements, each only when the award has it.
+    "benefits.uc.elements.children": "; child elements: {amounts}",
+    "benefits.uc.elements.disabled": "; disabled child additions: {amounts}",
+    "benefits.uc.elements.lcwra": "; the LCWRA element: {amounts}",
+    "benefits.uc.elements.carers": "; carer elements: {amounts}",
+    "benefits.uc.elements.housing": "; housing costs: {amounts}",
     "benefits.uc.carer_and_lcwra": (
         "One person has limited capability for work and work-related activity and also "
         "cares for someone: the same person cannot have both the LCWRA and the carer "
@@ -952,11 +958,11 @@ def _element_findings(
             {
                 "maximum": _money(e.maximum),
                 "standard": _money(e.standard),
-                "children": _listed(", child elements of ", e.child_elements),
-                "disabled": _listed(", disabled child additions of ", e.disabled_additions),
-                "lcwra": f", the LCWRA element of {_money(e.lcwra)}" if e.lcwra else "",
-                "carers": _listed(", carer elements of ", e.carers),
-                "housing": f", housing costs of {_money(e.housing)}" if e.housing else "",
+                "children": _listed("children", e.child_elements),
+                "disabled": _listed("disabled", e.disabled_additions),
+                "lcwra": _listed("lcwra", (e.lcwra,) if e.lcwra else ()),
+                "carers": _listed("carers", e.carers),
+                "housing": _listed("housing", (e.housing,) if e.housing else ()),
             },
             citations=_elements_citations(household, nation),
             parameters=max_uses,
@@ -993,10 +999,11 @@ def _elements_citations(household: Household, nation: Nation) -> tuple[Citation,
     return (maximum, cite_law("universal_credit.changes_of_circumstances", nation))
 
 
-def _listed(prefix: str, amounts: tuple[int, ...]) -> str:
+def _listed(part: str, amounts: tuple[int, ...]) -> Phrase | str:
+    """One optional part of BEN-UC-ELEMENTS' sentence (each locale words it), or nothing."""
     if not amounts:
         return ""
-    return prefix + " + ".join(str(_money(a)) for a in amounts)
+    return Phrase(f"benefits.uc.elements.{part}", {"amounts": tuple(map(_money, amounts))})
 
 
 def _surplus(surplus: int, day: dt.date, ctx: Context, nation: Nation) -> Finding:

@@ -30,6 +30,7 @@ it; do not log it.
 
 >>> import io, sys
 >>> from participatory.cli import main
+>>> saved = sys.stdin
 >>> sys.stdin = io.StringIO('{"household": {"people": [{"carers_allowance": {}}]}, '
 ...     '"receipts": [{"amount": "250.00 GBP", "received_on": "2025-06-10"}]}')
 >>> main(["benefits"])  # doctest: +ELLIPSIS
@@ -42,7 +43,7 @@ it; do not log it.
 >>> main(["benefits", "--question", "headroom", "--as-at", "2025-06-10", "--format", "text"])
 Information: On 10 June 2025 up to £196.00 more can be paid without changing any benefit; Carer's Allowance is the first to change.
 0
->>> sys.stdin = sys.__stdin__
+>>> sys.stdin = saved
 """  # noqa: E501
 
 from __future__ import annotations

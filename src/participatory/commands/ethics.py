@@ -11,6 +11,7 @@ participants). A route that rests on a group's capacity or custody is withheld (
 
 >>> import io, sys
 >>> from participatory.cli import main
+>>> saved = sys.stdin
 >>> sys.stdin = io.StringIO('{"activity": {"id": "advisory-group", "parties": [{"label": '
 ...     '"advisers", "capacity": "public_contributor", "tasks": ["advise"], '
 ...     '"facts": {"own_data_analysed": false}}]}}')
@@ -21,7 +22,7 @@ participants). A route that rests on a group's capacity or custody is withheld (
       "outcome": "involvement",
 ...
 0
->>> sys.stdin = sys.__stdin__
+>>> sys.stdin = saved
 """
 
 from __future__ import annotations

@@ -44,6 +44,7 @@ __all__ = [
     "ExplainedResult",
     "Finding",
     "ParameterUse",
+    "Phrase",
     "Severity",
 ]
 
@@ -137,6 +138,29 @@ def _frozen_mapping(values: Mapping[str, Any] | None) -> Mapping[str, Any]:
     if type(values) is FrozenDict:
         return values
     return FrozenDict(values or {})
+
+
+def _phrase_key(_instance: object, _attribute: object, key: str) -> None:
+    if type(key) is not str or not key:
+        raise ValidationError("key", "must be a message key")
+
+
+@attrs.frozen
+class Phrase(Record):
+    """Part of a sentence worded by the message catalogue: a message key and its values.
+
+    A finding's value may be a phrase when its sentence has parts that only some cases need
+    (a Universal Credit award's child elements, say). Each locale words the phrase from its
+    own catalogue, as it words the sentence around it, and fills in the phrase's values as
+    it fills in the finding's (amounts as money, lists of values separated by commas).
+
+    >>> from participatory.core.money import Money
+    >>> Phrase("benefits.uc.elements.carers", {"amounts": (Money.gbp("201.68"),)}).key
+    'benefits.uc.elements.carers'
+    """
+
+    key: str = attrs.field(validator=_phrase_key)
+    values: Mapping[str, Any] = attrs.field(factory=dict, converter=_frozen_mapping)
 
 
 @attrs.frozen(eq=False, repr=False)

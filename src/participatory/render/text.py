@@ -32,7 +32,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 
 from participatory.core.errors import ValidationError
 from participatory.core.exact import computes_exactly
-from participatory.core.explain import Finding
+from participatory.core.explain import Finding, Phrase
 from participatory.core.money import Money
 from participatory.core.shares import Share
 from participatory.core.text import printable
@@ -97,6 +97,10 @@ def _format(value: object, locale: str, *, share: bool = False) -> str:
         return printable(translate_data(str(value.value), locale))
     if isinstance(value, list | tuple):
         return ", ".join(format_value(item, locale, share=share) for item in value)
+    if isinstance(value, Phrase):
+        # Worded by this locale's catalogue, its values filled in as a finding's are.
+        words = text(value.key, locale, value.values)
+        return _filled(words, {k: format_value(v, locale) for k, v in value.values.items()})
     # A text the library supplies (a standard's name, a question) is in the catalogue; one
     # from the project file is not, and is shown as written.
     return printable(translate_data(str(value), locale))
