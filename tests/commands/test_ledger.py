@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import stat
 from pathlib import Path
@@ -280,10 +281,31 @@ def test_over_asking_withholds_communities_unless_asked(
     assert "carers-north" not in out
 
 
-def test_erase_expired_reports_counts(ledger: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_erase_expired_reports_counts(
+    ledger: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("participatory.commands._edge.today", lambda: dt.date(2027, 4, 2))
     code, out, _ = run(capsys, "erase-expired", "--as-at", "2027-04-01", "--format", "json",
                        "--ledger", str(ledger))  # fmt: skip
     assert code == 0
     assert json.loads(out) == {"as_at": "2027-04-01", "households": 1, "people": 1, "consents": 1}
     code, out, _ = run(capsys, "erase-expired", "--as-at", "2027-04-01", "--ledger", str(ledger))
     assert out.startswith("No circumstances were past their basis")
+
+
+def test_erase_expired_refuses_a_day_after_today(
+    ledger: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Erasing cannot be undone: as at 1 April 2027, on 6 December 2026, it would erase the
+    household whose consent runs to 31 March 2027 while its basis still holds."""
+    monkeypatch.setattr("participatory.commands._edge.today", lambda: dt.date(2026, 12, 6))
+    code, out, err = run(capsys, "erase-expired", "--as-at", "2027-04-01", "--ledger", str(ledger))
+    assert (code, out) == (2, "")
+    assert err == (
+        "participatory ledger: --as-at: is after today (2026-12-06): circumstances are erased "
+        "only once their basis has ended, as at today or a day already past\n"
+    )
+    monkeypatch.setattr("participatory.commands._edge.today", lambda: dt.date(2027, 4, 2))
+    code, out, _ = run(capsys, "erase-expired", "--as-at", "2027-04-01", "--format", "json",
+                       "--ledger", str(ledger))  # fmt: skip
+    assert json.loads(out)["households"] == 1  # nothing was erased by the refused run

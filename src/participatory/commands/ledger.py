@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final, Literal
 
+from participatory.commands import _edge
 from participatory.commands._edge import (
     day_or_today,
     print_json,
@@ -484,7 +485,16 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _erase(args: argparse.Namespace) -> int:
-    as_at = day_or_today(args.as_at, "--as-at")
+    today = _edge.today()
+    as_at = today if args.as_at is None else to_date(args.as_at, "--as-at")
+    if as_at > today:
+        # Erasing cannot be undone: as at a day to come it would erase circumstances whose
+        # lawful basis still holds.
+        raise ValidationError(
+            "--as-at",
+            f"is after today ({today.isoformat()}): circumstances are erased only once "
+            "their basis has ended, as at today or a day already past",
+        )
     with _open(args) as store:
         erased = store.erase_expired(as_at)
     if args.format == "json":
