@@ -92,6 +92,10 @@ def test_findings_are_the_same_however_and_whenever_they_are_read(
         assert outcome.findings == pickle.loads(pickle.dumps(outcome)).findings
 
 
+#: The benefits that count what other benefits pay as the household's income.
+_COUNTS_OTHER_BENEFITS = frozenset({Benefit.UNIVERSAL_CREDIT, Benefit.HOUSING_BENEFIT})
+
+
 @settings(max_examples=30)
 @given(households(), payment_days(), receipt_lists(max_size=3), receipts(max_amount=400))
 def test_a_further_payment_never_increases_headroom(
@@ -104,6 +108,12 @@ def test_a_further_payment_never_increases_headroom(
         assume(False)
         raise
     for benefit, room in before.by_benefit.items():
+        if benefit in _COUNTS_OTHER_BENEFITS and len(before.by_benefit) > 1:
+            # Universal Credit and Housing Benefit count what other benefits pay: a week of
+            # ESA lost to a payment can bring their change about (an award raised from nil)
+            # and a larger payment undo it, so their room need not shrink when another
+            # benefit is received (benefits/headroom.py searches them in steps for this).
+            continue
         later = after.for_benefit(benefit)
         if room is not None:
             assert later is not None
