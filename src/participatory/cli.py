@@ -35,7 +35,7 @@ from typing import Final, NoReturn
 
 from participatory.__about__ import __version__
 from participatory.commands._options import EXIT_STATUSES, FAIL_ON_STATUS, check_common, write_whole
-from participatory.core.errors import ParticipatoryError
+from participatory.core.errors import ParticipatoryError, os_reason
 
 __all__ = ["BROKEN_PIPE", "COMMANDS", "SUMMARIES", "build_parser", "main"]
 
@@ -187,7 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _unusable(error: OSError) -> str:
     """The reason for an OSError no command turned into a refusal of its own."""
-    reason = error.strerror or type(error).__name__
+    reason = os_reason(error)
     if error.filename is None:
         return f"standard output cannot be written ({reason})"
     return f"{error.filename}: cannot be used ({reason})"

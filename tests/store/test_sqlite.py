@@ -209,3 +209,14 @@ def test_erasing_removes_the_circumstances_and_their_traces(store: SqliteLedgerS
         path = Path(f"{store.path}{suffix}")
         if path.exists():
             assert b"carers_allowance" not in path.read_bytes(), suffix
+
+
+def test_a_refusal_without_the_systems_words_names_the_kind_of_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(_self: Path) -> bool:
+        raise PermissionError  # no errno, no words: strerror is None
+
+    monkeypatch.setattr(Path, "is_file", refused)
+    with pytest.raises(StoreError, match=r"cannot be read \(PermissionError\)$"):
+        SqliteLedgerStore.open(tmp_path / "ledger.sqlite3")

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Final, Protocol
 
-from participatory.core.errors import ValidationError
+from participatory.core.errors import ValidationError, os_reason
 from participatory.core.explain import Severity
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "add_common",
     "check_common",
     "fail_status",
+    "unwritable",
     "write_whole",
 ]
 
@@ -143,9 +144,9 @@ def fail_status(args: argparse.Namespace, findings: Iterable[_HasSeverity]) -> i
     return FAIL_ON_STATUS if any(f.severity.is_at_least(level) for f in findings) else 0
 
 
-def _unwritable(error: OSError) -> ValidationError:
-    reason = error.strerror or type(error).__name__
-    return ValidationError("--output", f"cannot be written ({reason})")
+def unwritable(error: OSError) -> ValidationError:
+    """The refusal of an ``--output`` file the system would not write (or look at)."""
+    return ValidationError("--output", f"cannot be written ({os_reason(error)})")
 
 
 def _write_directly(target: Path, text: str) -> None:
@@ -155,7 +156,7 @@ def _write_directly(target: Path, text: str) -> None:
         with open(target, "w", encoding="utf-8", newline="") as out:
             out.write(text)
     except OSError as error:
-        raise _unwritable(error) from None
+        raise unwritable(error) from None
 
 
 #: The start of the temporary file's name: short, so that any name the file system allows
@@ -177,7 +178,7 @@ def write_whole(path: str, text: str) -> None:
     try:
         special = target.exists() and not target.is_file()
     except OSError as error:  # Python 3.11's exists() raises for all but a missing file
-        raise _unwritable(error) from None
+        raise unwritable(error) from None
     if special:
         _write_directly(target, text)
         return
@@ -188,14 +189,14 @@ def write_whole(path: str, text: str) -> None:
     try:
         handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=_TEMPORARY_PREFIX)
     except OSError as error:
-        raise _unwritable(error) from None
+        raise unwritable(error) from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
         os.replace(temporary, target)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise _unwritable(error) from None
+        raise unwritable(error) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

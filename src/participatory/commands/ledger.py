@@ -46,8 +46,8 @@ from participatory.commands._edge import (
     read_input,
     wrapped,
 )
-from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
-from participatory.core.errors import ValidationError
+from participatory.commands._options import EXIT_STATUSES, add_common, fail_status, unwritable
+from participatory.core.errors import ValidationError, os_reason
 from participatory.core.explain import Finding
 from participatory.core.limits import Limits, parse_json
 from participatory.core.money import Money, to_decimal
@@ -291,7 +291,7 @@ def _ledger_option(args: argparse.Namespace) -> str:
 def _unusable(option: str, error: OSError) -> ValidationError:
     # Python 3.11's Path.exists() and is_file() raise for a name too long or a folder one
     # may not search: a path that cannot be used, refused in one line naming where it came from.
-    return ValidationError(option, f"cannot be used ({error.strerror or type(error).__name__})")
+    return ValidationError(option, f"cannot be used ({os_reason(error)})")
 
 
 def _open(args: argparse.Namespace, *, migrate: bool = False) -> SqliteLedgerStore:
@@ -461,8 +461,7 @@ def _export(args: argparse.Namespace) -> int:
     try:
         there = target.exists()
     except OSError as error:  # a name too long: refused as write_whole refuses it
-        reason = error.strerror or type(error).__name__
-        raise ValidationError("--output", f"cannot be written ({reason})") from None
+        raise unwritable(error) from None
     if there:
         raise StoreError(f"{target}: a file is already there; choose a new name")
     # The export holds special-category data: owner-only, and never half-written.

@@ -26,6 +26,7 @@ __all__ = [
     "UnknownSource",
     "UnsupportedCase",
     "ValidationError",
+    "os_reason",
 ]
 
 
@@ -148,3 +149,17 @@ class UnknownSource(ParticipatoryError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused a file, in words for a one-line refusal.
+
+    The system's own words (``File name too long``) where it gives them, else the kind of
+    error: an ``OSError`` raised without a message has no ``strerror``.
+
+    >>> os_reason(OSError(36, "File name too long"))
+    'File name too long'
+    >>> os_reason(PermissionError())
+    'PermissionError'
+    """
+    return error.strerror or type(error).__name__

@@ -62,7 +62,7 @@ import attrs
 # held below 2.4 (TOML 1.1, a different language).
 import tomli
 
-from participatory.core.errors import ParameterFileError, ParticipatoryError
+from participatory.core.errors import ParameterFileError, ParticipatoryError, os_reason
 from participatory.core.record import Record
 
 __all__ = [
@@ -171,7 +171,7 @@ def read_bytes(
         with open(name, "rb") as handle:
             return read_stream(handle, name, limits=limits, error=error)
     except OSError as problem:
-        message = problem.strerror or type(problem).__name__
+        message = os_reason(problem)
     raise error(name, "", f"cannot be read ({message})")
 
 

@@ -89,17 +89,17 @@ def _values(names: list[str]) -> Callable[[object], tuple[Any, ...]]:
     return lambda _record: ()
 
 
-def _shape(cls: type, known: list[_Shape | None]) -> _Shape:
-    """The shape of ``cls``, kept in ``known`` (the holder of the method asking).
+def _learned(cls: type, known: list[_Shape | None]) -> _Shape:
+    """The shape of ``cls`` worked out, and kept in ``known`` if that holds none yet.
 
-    Each class's methods have their own holder, so a shape lives as long as its class. A
-    method reached through ``super()`` from a subclass works its shape out afresh.
+    ``known`` is the holder of the method asking: each class's methods have their own, so
+    a shape lives as long as its class. Each method reads the holder itself first (the
+    common case costs no call); a method reached through ``super()`` from a subclass
+    finds another class's shape there, and works the subclass's out afresh.
     """
-    shape = known[0]
-    if shape is None or shape.owner is not cls:
-        shape = _Shape(cls)
-        if known[0] is None:
-            known[0] = shape
+    shape = _Shape(cls)
+    if known[0] is None:
+        known[0] = shape
     return shape
 
 
@@ -121,7 +121,9 @@ def _repr(self: object, _known: list[_Shape | None] = _TEMPLATE) -> str:
         return "..."
     showing.add(key)
     try:
-        shape = _shape(self.__class__, _known)
+        shape = _known[0]
+        if shape is None or shape.owner is not self.__class__:
+            shape = _learned(self.__class__, _known)
         parts = ", ".join(
             f"{name}={show(getattr(self, name, attrs.NOTHING))}" for name, show in shape.shown
         )
@@ -138,7 +140,7 @@ def _eq(self: object, other: object, _known: list[_Shape | None] = _TEMPLATE) ->
     if shape is None or shape.owner is not cls:
         if not attrs.has(cls):
             return self is other  # a base that attrs never decorated: identity, as object's
-        shape = _shape(cls, _known)
+        shape = _learned(cls, _known)
     compared = shape.compared
     # Field by field with ==, as attrs compares: a tuple's own == would take a value that
     # is not equal to itself (a NaN) as equal when it is the same object.
@@ -151,7 +153,7 @@ def _hash(self: object, _known: list[_Shape | None] = _TEMPLATE) -> int:
     if shape is None or shape.owner is not cls:
         if not attrs.has(cls):
             return object.__hash__(self)
-        shape = _shape(cls, _known)
+        shape = _learned(cls, _known)
     return hash((cls, shape.hashed(self)))
 
 

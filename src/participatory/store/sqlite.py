@@ -38,7 +38,7 @@ from types import TracebackType
 from typing import Any, Final, TypeVar
 
 from participatory.benefits.household import Household
-from participatory.core.errors import ValidationError
+from participatory.core.errors import ValidationError, os_reason
 from participatory.core.limits import path_name
 from participatory.core.money import Money
 from participatory.core.serialise import unstructure
@@ -169,7 +169,7 @@ def _is_file(path: Path) -> bool:
     try:
         return path.is_file()
     except OSError as error:  # Path.is_file answers only "no such file" itself
-        raise StoreError(f"{path}: cannot be read ({error.strerror})") from None
+        raise StoreError(f"{path}: cannot be read ({os_reason(error)})") from None
 
 
 class SqliteLedgerStore:
