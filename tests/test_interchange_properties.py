@@ -5,7 +5,8 @@ each model another system sends the library, drawn from the strategies in
 :mod:`participatory.testing` (nested claims, facts, safeguarding answers and notes
 included). Two kinds are read by reference rather than as data, and are tested as such:
 a rate card (a bundled card's name, or a file) and a project's safeguarding partners
-(named once, under organisations).
+(named once, under organisations). A safeguarding profile on its own keeps its partners:
+:func:`to_plain` writes them and :func:`from_plain` reads them back.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ INPUTS: dict[str, st.SearchStrategy[Any]] = {
     "DecisionRight": tpo.decision_rights(),
     "DecisionRecord": tpo.decision_records(),
     "PersonalNote": tsa.personal_notes(),
+    "SafeguardingProfile": tsa.safeguarding_profiles(),
     "PayrollPayment": tta.payroll_payments(),
     "PaymentRecord": tta.payment_records(),
     "University": tre.universities(),
@@ -98,6 +100,34 @@ def test_a_list_of_receipts_survives_json(receipts: list[Any]) -> None:
 def test_a_safeguarding_profile_without_partners_survives_json(profile: Any) -> None:
     assert "partners" not in to_plain(profile, include_sensitive=True)
     assert from_plain(type(profile), _through_json(profile)) == profile
+
+
+def test_a_profiles_partners_are_read_back_and_their_problems_named() -> None:
+    """SafeguardingProfile.partners was written by to_plain and refused by from_plain
+    ("is not read from a project file"); a project's profile still refuses them."""
+    from participatory.interchange import PlainDataError
+    from participatory.project.model import Project
+    from participatory.roles.models import Group, OrganisationKind, PartnerOrganisation
+    from participatory.safeguarding.models import EmotionalIntensity, SafeguardingProfile
+
+    sands = PartnerOrganisation("sands", "Sands", OrganisationKind.CHARITY,
+                                expertise=frozenset({Group.BEREAVEMENT}))  # fmt: skip
+    profile = SafeguardingProfile(
+        groups=frozenset({Group.BEREAVEMENT}), intensity=EmotionalIntensity.HIGH,
+        partners=(sands,),
+    )  # fmt: skip
+    plain = _through_json(profile)
+    assert plain["partners"][0]["id"] == "sands"
+    assert from_plain(SafeguardingProfile, plain) == profile
+    plain["intensity"] = "extreme"
+    plain["partners"][0]["kind"] = "club"
+    with pytest.raises(PlainDataError) as raised:
+        from_plain(SafeguardingProfile, plain)
+    assert [path for path, _ in raised.value.problems] == ["intensity", "partners[0].kind"]
+    project = {"id": "p", "title": "P", "safeguarding": {**_through_json(profile)}}
+    with pytest.raises(PlainDataError) as raised:
+        from_plain(Project, project)
+    assert [path for path, _ in raised.value.problems] == ["safeguarding.partners"]
 
 
 @pytest.mark.parametrize("name", sorted(bundled_rate_cards()))

@@ -135,6 +135,22 @@ CODE_TEXTS: Mapping[str, str] = {
     **dict.fromkeys(
         ("England", "Wales", "Scotland", "Northern Ireland"), "core: Nation.label ({nation})"
     ),
+    # The benefits a person-centred answer names (ledger checks, headroom, statements):
+    # no bundled example's report shows them all.
+    **dict.fromkeys(
+        (
+            "Universal Credit",
+            "Carer's Allowance",
+            "ESA",
+            "Income Support",
+            "income-based JSA",
+            "income-related ESA",
+            "new-style JSA",
+            "Housing Benefit",
+            "Pension Credit",
+        ),
+        "benefits: Benefit.label ({benefit})",
+    ),
     # A definition's provenance (vocabulary/terms.py): the document keeps its own title.
     "bundled definition, from {as_is}": "vocabulary: Term.provenance",
 }

@@ -29,6 +29,7 @@ import contextlib
 import importlib
 import io
 import os
+import re
 import sys
 from collections.abc import Callable, Collection, Sequence
 from typing import Final, NoReturn
@@ -72,6 +73,19 @@ class _OneLineParser(argparse.ArgumentParser):
     parsers of the class of the parser it is called on.
     """
 
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        """Parse as argparse does, a negative number given to an option read as its value.
+
+        argparse takes ``--amount -1e3`` for two options (only ``-1`` and ``-.5`` look like
+        numbers to it), and refuses with "expected one argument"; ``--amount=-1e3``, its
+        documented form for a value starting with ``-``, reaches the command's own check.
+        Each command's parser comes here too (its subparsers action calls this method).
+        """
+        given = sys.argv[1:] if args is None else args  # as argparse reads None
+        return super().parse_known_args(_joined_negative_values(self, given), namespace)
+
     def error(self, message: str) -> NoReturn:
         """Print ``participatory <command>: <problem>`` on standard error; exit with status 2."""
         # A command's prog is "participatory <command> [<action>…]"; the top level's has no
@@ -79,6 +93,56 @@ class _OneLineParser(argparse.ArgumentParser):
         words = self.prog.split()
         _reason(words[1] if len(words) > 1 else None, message.removeprefix("argument "))
         self.exit(2)
+
+
+#: What a negative number looks like on the command line (``-1e3``, ``-1.5e2``, ``-.5``,
+#: ``-1,000``): a minus and a digit, or a minus, a point and a digit. No option of ours is
+#: spelt so.
+_NEGATIVE_NUMBER: Final = re.compile(r"-\.?[0-9]")
+
+
+def _joined_negative_values(parser: argparse.ArgumentParser, args: Sequence[str]) -> Sequence[str]:
+    """``args`` with each ``--option -1e3`` written ``--option=-1e3`` (for one taking a value).
+
+    Only an option of ``parser`` that takes one value is joined with what follows it, and only
+    when that looks like a negative number; ``--`` ends the options, as argparse reads it.
+    Anything else is left for argparse to read (or refuse) as before.
+    """
+    joined: list[str] = []
+    index = 0
+    while index < len(args):
+        argument = args[index]
+        if argument == "--" or not isinstance(argument, str):
+            joined.extend(args[index:])
+            break
+        following = args[index + 1] if index + 1 < len(args) else None
+        if (
+            isinstance(following, str)
+            and _NEGATIVE_NUMBER.match(following)
+            and _takes_one_value(parser, argument)
+        ):
+            joined.append(f"{argument}={following}")
+            index += 2
+            continue
+        joined.append(argument)
+        index += 1
+    return joined
+
+
+def _takes_one_value(parser: argparse.ArgumentParser, argument: str) -> bool:
+    """Whether ``argument`` is one of ``parser``'s options that takes exactly one value.
+
+    The spelling in full, or a prefix of exactly one long option, as argparse accepts it.
+    """
+    if not argument.startswith("-") or "=" in argument:
+        return False
+    # argparse has no public view of a parser's options: each action is looked at through
+    # its own public fields (option_strings, nargs), found in the parser's action list.
+    actions = [a for a in parser._actions if a.option_strings]
+    exact = [a for a in actions if argument in a.option_strings]
+    if not exact and argument.startswith("--") and parser.allow_abbrev:
+        exact = [a for a in actions if any(o.startswith(argument) for o in a.option_strings)]
+    return len(exact) == 1 and exact[0].nargs in (None, 1)
 
 
 def build_parser(only: Collection[str] | None = None) -> argparse.ArgumentParser:

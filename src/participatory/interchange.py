@@ -48,10 +48,11 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
 
 from participatory.core.errors import ValidationError
@@ -62,13 +63,14 @@ from participatory.core.serialise import make_converter
 from participatory.ethics.facts import Facts
 from participatory.payments.rates import RateCard, bundled_rate_cards
 from participatory.project.convert import BASE_DIRECTORY, project_converter
-from participatory.project.errors import problems_of
+from participatory.project.errors import join_path, problems_of
 from participatory.project.model import Project
 from participatory.project.references import (
     SPECIAL_CATEGORY_KEYS,
     is_special_category,
     withheld_summary,
 )
+from participatory.roles.models import PartnerOrganisation
 from participatory.safeguarding.models import SafeguardingProfile
 
 __all__ = ["PlainDataError", "dumps", "from_plain", "loads", "to_plain"]
@@ -188,6 +190,8 @@ def from_plain(kind: type[T], data: object, *, base_directory: Path | None = Non
     ...
     participatory.interchange.PlainDataError: 2 problems: amount: must be money such as ...
     """
+    if kind is SafeguardingProfile and isinstance(data, Mapping) and "partners" in data:
+        return _profile_with_partners(data, base_directory)  # type: ignore[return-value]
     try:
         with _base(base_directory):
             found: T = _reader().structure(data, kind)
@@ -207,6 +211,34 @@ def from_plain(kind: type[T], data: object, *, base_directory: Path | None = Non
     ) from None
 
 
+def _profile_with_partners(
+    data: Mapping[str, Any], base_directory: Path | None
+) -> SafeguardingProfile:
+    """A profile sent on its own, with the ``partners`` :func:`to_plain` writes for it.
+
+    In a project file each partner is named once, under ``organisations``, and the
+    profile's ``partners`` is refused there (the project fills it); a profile on its own has
+    nowhere else to name them, so here they are read as the profile's own.
+    """
+    problems: list[tuple[str, str]] = []
+    rest = {key: value for key, value in data.items() if key != "partners"}
+    profile = partners = None
+    try:
+        profile = from_plain(SafeguardingProfile, rest, base_directory=base_directory)
+    except PlainDataError as error:
+        problems.extend(error.problems)
+    try:
+        partners = from_plain(
+            tuple[PartnerOrganisation, ...], data["partners"], base_directory=base_directory
+        )
+    except PlainDataError as error:
+        problems.extend((join_path("partners", path), text) for path, text in error.problems)
+    if profile is None or partners is None:
+        raise PlainDataError(problems)
+    return attrs.evolve(profile, partners=partners)
+
+
+@computes_exactly  # an answer's own plain form may compute; never in the caller's context
 def to_plain(value: object, *, include_sensitive: bool = False) -> Any:
     """``value`` (a model, an answer, a list of them) as plain data ready for JSON.
 
@@ -224,6 +256,7 @@ def to_plain(value: object, *, include_sensitive: bool = False) -> Any:
     return _writer(include_sensitive).unstructure(value)
 
 
+@computes_exactly
 def dumps(value: object, *, include_sensitive: bool = False) -> str:
     """``value`` as JSON text: :func:`to_plain`, indented, keys sorted (the same bytes each time).
 

@@ -196,9 +196,17 @@ def test_arts_coproduction(capsys):
 def test_benefit_figures_are_withheld_unless_asked_for(capsys):
     data = report(capsys, "smart-pillow-workshops.toml", "2026-09-01")
     benefits = section(data, "benefits")
-    # Issue 17: not listed at all (their subjects named who has benefits), only counted.
+    # Issue 17: not listed at all (their subjects named who has benefits), nor counted in
+    # the section (a count there says someone has benefits); the report says values are
+    # withheld, once.
     assert not [f for f in benefits["figures"] if f["sensitive"]]
-    assert benefits["withheld_figures"] > 0
+    assert "withheld_figures" not in benefits
+    assert [n for n in data["notices"] if "withholds" in n] == [
+        "This copy of the report withholds findings and values about people's own "
+        "circumstances. The sections neither show nor count them; the count at the top and "
+        '"What to do first" include the withheld findings, without saying whose they are or '
+        "what they are about."
+    ]
     assert "255" not in json.dumps(benefits)
     for person in ('"alex"', '"ben"', '"chloe"'):
         assert person not in json.dumps(benefits)

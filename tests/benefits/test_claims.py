@@ -104,7 +104,11 @@ def test_named_values_are_read_from_their_values():
     legacy = LegacyClaim("income_related_esa", weekly_award="90", permitted_work="supported")
     assert legacy.benefit is LegacyBenefit.INCOME_RELATED_ESA
     assert legacy.permitted_work is PermittedWork.SUPPORTED
-    assert legacy.disregard is EarningsDisregard.SINGLE
+    # No disregard stated: the household's own is used (a couple's, a lone parent's...).
+    assert legacy.disregard is None
+    assert LegacyClaim("income_support", weekly_award="90", disregard="couple").disregard is (
+        EarningsDisregard.COUPLE
+    )
     hb = HousingBenefitClaim(weekly_award="90", disregard="lone_parent")
     assert hb.disregard is HousingBenefitDisregard.LONE_PARENT
 

@@ -101,6 +101,10 @@ _COUNTS_OTHER_BENEFITS = frozenset({Benefit.UNIVERSAL_CREDIT, Benefit.HOUSING_BE
 def test_a_further_payment_never_increases_headroom(
     home: Household, day: dt.date, earlier: list, extra
 ) -> None:  # type: ignore[no-untyped-def]
+    """Headroom only falls as payments are added, except Universal Credit's and Housing
+    Benefit's beside another benefit, which may rise (nil UC lifted by a lost week of Carer's
+    Allowance or ESA, then held at nil by the taper): worked by hand in
+    test_knock_on_headroom_scenarios.py."""
     try:
         before = headroom(home, day, person="p1", already=earlier)
         after = headroom(home, day, person="p1", already=[*earlier, extra])

@@ -56,7 +56,10 @@ def legacy(kind=LegacyBenefit.INCOME_SUPPORT, disregard=EarningsDisregard.SINGLE
     ],
 )
 def test_legacy_disregards_pound_for_pound(disregard, fee, change):
-    assert assess_payment(legacy(disregard=disregard), GBP(fee), TUESDAY).change() == GBP(change)
+    """IS Regs 1987 Sch. 8: £5 single, £10 a couple (so a couple's household), £20 higher."""
+    people = [Person("c"), Person("d")] if disregard is EarningsDisregard.COUPLE else None
+    home = legacy(disregard=disregard, people=people)
+    assert assess_payment(home, GBP(fee), TUESDAY).change() == GBP(change)
 
 
 def test_legacy_reduction_is_capped_at_the_award():

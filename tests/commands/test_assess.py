@@ -94,20 +94,22 @@ def test_the_default_report_withholds_benefits_findings_with_one_count() -> None
     """mental-health-festival: two people's benefits findings, one withheld line in all.
 
     By hand from the example: Dee and Sam have benefits; each of their benefits findings
-    is sensitive. The default report names neither benefit nor person and says once, for
-    the section, how many findings it holds back (issue 17: a line per person said how many
-    people had benefits); with --include-sensitive it names them.
+    is sensitive. The default report names neither benefit nor person, and the Benefits
+    section neither shows nor counts them (a count beside "Benefits" said someone claims
+    one; issue 17: a line per person said how many people had benefits); "What to do
+    first" counts every withheld finding on one line; with --include-sensitive it names them.
     """
     argv = ["assess", str(EXAMPLES / "mental-health-festival.toml"), "--as-at", "2026-07-15"]
     status, out, _ = _run(argv)
     assert status == 0
     benefits = out[out.index("\nBenefits\n") : out.index("\nEthics\n")]
-    assert benefits.count("own circumstances are withheld") == 1
+    assert "withheld" not in benefits
+    assert " ".join(out.split()).count("Withheld from this report:") == 1
     assert "Dee" not in benefits
     assert "Sam" not in benefits
     assert "Carer's Allowance" not in benefits
     assert "Universal Credit" not in benefits
     status, shown, _ = _run([*argv, "--include-sensitive"])
     assert status == 0
-    assert "own circumstances are withheld" not in shown
+    assert "Withheld from this report" not in shown
     assert "Carer's Allowance" in shown

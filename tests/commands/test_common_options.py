@@ -419,3 +419,96 @@ def test_each_format_a_command_lists_is_produced(path: tuple[str, ...], argv_for
         assert (code, err) == (0, ""), form
         if form == "json":
             json.loads(out)
+
+
+def test_output_through_a_link_replaces_the_file_it_points_to(tmp_path: Path) -> None:
+    """``--output answer.json`` where answer.json is a link to reports/answer.json: the
+    renamed temporary file replaced the link itself; the link must stay, and the file it
+    points to get the answer (written through a temporary file beside that file)."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    real = reports / "answer.json"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "answer.json"
+    link.symlink_to(Path("reports") / "answer.json")
+    assert _run(["schema", "--output", str(link)])[:2] == (0, "")
+    assert link.is_symlink()
+    assert link.readlink() == Path("reports") / "answer.json"
+    assert real.read_text(encoding="utf-8") == _run(["schema"])[1]
+    assert sorted(p.name for p in reports.iterdir()) == ["answer.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["answer.json", "reports"]
+
+
+def test_output_through_a_dangling_link_writes_its_target(tmp_path: Path) -> None:
+    """A link to a file not yet there, in a folder that is: the file is written there."""
+    link = tmp_path / "answer.json"
+    link.symlink_to("written.json")
+    assert _run(["schema", "--output", str(link)])[:2] == (0, "")
+    assert link.is_symlink()
+    assert (tmp_path / "written.json").read_text(encoding="utf-8").startswith("{")
+
+
+def test_output_through_a_link_to_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    link = tmp_path / "answer.json"
+    link.symlink_to(tmp_path / "missing" / "answer.json")
+    code, out, err = _run(["schema", "--output", str(link)])
+    assert (code, out) == (2, "")
+    assert err == "participatory schema: --output: cannot be written (No such file or directory)\n"
+    assert link.is_symlink()
+    assert [p.name for p in tmp_path.iterdir()] == ["answer.json"]
+
+
+def test_output_through_a_loop_of_links_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a").symlink_to("b")
+    (tmp_path / "b").symlink_to("a")
+    code, out, err = _run(["schema", "--output", str(tmp_path / "a")])
+    assert (code, out) == (2, "")
+    assert err.startswith("participatory schema: --output: cannot be written (")
+    assert err.count("\n") == 1
+    assert (tmp_path / "a").is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]
+
+
+#: Negative numbers argparse took for options ("expected one argument") unless written
+#: --amount=VALUE: an exponent, a comma, a point with no leading digit.
+NEGATIVE = ["-1e3", "-1.5e2", "-.5", "-1,000", "-1"]
+
+
+@pytest.mark.parametrize("value", NEGATIVE)
+def test_a_negative_number_after_an_option_is_its_value(value: str, tmp_path: Path) -> None:
+    """``--amount -1e3`` reaches the command's own check, as ``--amount=-1e3`` does: one
+    line naming --amount, not argparse's "expected one argument"."""
+    ledger = str(tmp_path / "none.sqlite3")  # the amount is refused before it is opened
+    base = ["ledger", "check", "--person", "c-7", "--received-on", "2026-01-14",
+            "--ledger", ledger]  # fmt: skip
+    spaced = _run([*base, "--amount", value])
+    joined = _run([*base, f"--amount={value}"])
+    assert spaced == joined
+    code, out, err = spaced
+    assert (code, out) == (2, "")
+    assert err.startswith("participatory ledger: --amount: ")
+    assert "expected one argument" not in err
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("value", NEGATIVE)
+def test_a_negative_number_reaches_an_abbreviated_option(value: str) -> None:
+    spaced = _run(["cost", "--card", "whitworth", "--activity", "meeting", "--preparation",
+                   value, "--hours", "1", "--as-at", "2022-07-20"])  # fmt: skip
+    assert spaced[0] == 2
+    assert spaced[2].startswith("participatory cost: --preparation-hours: ")
+
+
+def test_options_and_help_are_read_as_before_beside_negative_numbers() -> None:
+    """Only a value that looks like a negative number is joined: an option after an option
+    that wants a value is still refused, -h still prints the help, and a flag is not given
+    the number that follows it."""
+    code, out, err = _run(["cost", "--card", "whitworth", "--as-at", "--format", "json"])
+    assert (code, out) == (2, "")
+    assert err == "participatory cost: --as-at: expected one argument\n"
+    code, out, _ = _run(["cost", "-h"])
+    assert code == 0
+    assert out.startswith("usage: participatory cost")
+    code, _, err = _run(["ethics", "--include-sensitive", "-1e3"])
+    assert code == 2
+    assert "--include-sensitive=" not in err

@@ -277,3 +277,27 @@ def test_cost_json_keys_are_sorted_like_every_other_command(capsys):
     out = capsys.readouterr().out
     assert out == json.dumps(json.loads(out), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     assert json.loads(out)["as_at"] == "2022-07-20"
+
+
+@pytest.mark.parametrize(
+    "option", ["--hours", "--sessions", "--half-days", "--days", "--preparation-hours"]
+)
+@pytest.mark.parametrize("value", ["-1", "-0.5", "-1,000"])
+def test_a_negative_length_of_time_is_refused_naming_its_option(option: str, value: str) -> None:
+    """``--hours -1`` was refused as "amount: must not be negative": the duration's own
+    field, no option of the command. Each option is named as it was typed."""
+    length = ["--hours", "1"] if option == "--preparation-hours" else []
+    status, out, err = _run(["cost", "--card", "blue_heart", "--activity", "other", option,
+                             value, *length, "--as-at", "2026-12-06"])  # fmt: skip
+    assert (status, out) == (2, "")
+    assert err == f"participatory cost: {option}: must not be negative\n"
+
+
+def test_a_negative_number_of_hours_in_the_ledger_names_the_option(tmp_path: Path) -> None:
+    """``ledger check --hours -1``: the entry says "hours: must be between 0 and 168"; the
+    user typed --hours."""
+    status, out, err = _run(["ledger", "check", "--person", "c-7", "--amount", "150.00",
+                             "--received-on", "2026-01-14", "--hours", "-1",
+                             "--ledger", str(tmp_path / "none.sqlite3")])  # fmt: skip
+    assert (status, out) == (2, "")
+    assert err == "participatory ledger: --hours: must be between 0 and 168\n"

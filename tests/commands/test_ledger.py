@@ -164,6 +164,8 @@ def test_check_reports_the_week_lost_without_naming_the_other_payer(
 
 
 def test_headroom_and_statement(ledger: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Carer's Allowance's limit is £196 a week in 2025/26 and amira has £150 from Mind on
+    13 January 2026 (that week, from Monday 12 January): £196 - £150 = £46 more."""
     code, out, _ = run(capsys, "headroom", "--person", "amira", "--day", "2026-01-15",
                        "--as-at", "2026-01-10", "--ledger", str(ledger))  # fmt: skip
     assert code == 0

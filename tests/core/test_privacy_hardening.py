@@ -222,6 +222,7 @@ STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
     "participatory.budget.seed_fund.SeedFundApplication": lambda: st.builds(
         SeedFundApplication, st.just("application-1"), tbud.budgets(min_lines=1)
     ),
+    "participatory.ledger.consent.ConsentRecord": tled.consent_records,
     "participatory.ledger.consent.HouseholdRecord": tled.household_records,
     "participatory.ledger.contributors.Contributor": tled.contributors,
     "participatory.ledger.model.Ledger": tled.ledgers,

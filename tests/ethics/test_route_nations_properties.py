@@ -1,10 +1,15 @@
-""":mod:`participatory.ethics.routing`: the nations question reads no rule again.
+""":mod:`participatory.ethics.routing`: questions answered without running the triage again.
 
 With the nations not yet said, the planner has already worked out every rule's condition in
 every nation. It answers "the routes if the activity were in this nation alone" from those
 drafts (:func:`~participatory.ethics.routing._nation_state`) instead of running the triage
 again for each nation; these tests compare the two on generated activities, and the whole
 result (findings and questions) with the activity's nations said one at a time.
+
+A fact only the routes read is tried by reading again just the rules that read it, from a
+view that keeps the shared parts of conditions that did not read it
+(:func:`~participatory.ethics.routing._revised`): compared with the whole triage run again
+with that one answer given.
 """
 
 from __future__ import annotations
@@ -17,8 +22,11 @@ from hypothesis import strategies as st
 
 from participatory.core.nations import Nation
 from participatory.ethics import Activity, TriageOutcome, assess_activity
+from participatory.ethics.facts import Answer
 from participatory.ethics.guidance import bundled_guidance
-from participatory.ethics.routing import _drafts, _nation_state
+from participatory.ethics.route_logic import RouteView
+from participatory.ethics.route_rules import ROUTE_ONLY_FACTS
+from participatory.ethics.routing import _drafts, _nation_state, _revised, _settled, _state
 from participatory.ethics.triage import _Triage
 from participatory.testing import ethics as es
 
@@ -31,7 +39,7 @@ def test_each_nations_routes_from_the_drafts_are_a_fresh_triages(activity: Activ
     activity = attrs.evolve(activity, nations=frozenset())
     triage = _Triage(activity, bundled_guidance(), explain=True)
     situation = triage.situation()
-    drafts = _drafts(situation, frozenset())
+    drafts = _drafts(RouteView(situation), frozenset())
     for nation in Nation:
         # What the planner asked before: the triage run again, in that nation alone.
         again = triage.route_state({}, frozenset({nation}))
@@ -52,3 +60,29 @@ def test_the_nations_question_lists_what_a_nation_said_gives(
         assert len(asked) <= 1
         if asked:
             assert nation.label in asked[0].values["by_nation"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(es.activities())
+def test_a_route_only_answer_gives_the_routes_a_fresh_triage_gives(activity: Activity) -> None:
+    """Each open route-only fact, answered yes and then no from the same view, leads to the
+    routes the whole triage gives with that answer (the view's shared parts are not spoilt
+    by one answer for the next)."""
+    triage = _Triage(activity, bundled_guidance(), explain=False)
+    if triage.outcome is TriageOutcome.REFER:
+        return
+    nations = triage.nations
+    view = RouteView(triage.situation())
+    drafts = _drafts(view, nations)
+    standing = _state(triage.outcome, *_settled(drafts, bool(nations)))
+    reads = dict.fromkeys(
+        read
+        for d in drafts
+        if d.answer is Answer.UNKNOWN
+        for read, answer in d.reads.items()
+        if answer is Answer.UNKNOWN and read[1] in ROUTE_ONLY_FACTS
+    )
+    for read in reads:
+        for answer in (Answer.YES, Answer.NO):
+            revised = _revised(drafts, view, read, answer, nations, lambda: standing)
+            assert revised == triage.route_state({read: answer}, nations), (read, answer)

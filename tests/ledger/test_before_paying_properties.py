@@ -17,7 +17,7 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from participatory.benefits import assess_benefits
+from participatory.benefits import Benefit, assess_benefits
 from participatory.benefits.outcomes import BenefitsCheck
 from participatory.core.periods import DateRange, TaxYear
 from participatory.ledger import (
@@ -148,6 +148,9 @@ def test_the_weeks_around_a_payment_give_the_whole_ledgers_answer(
     assert _numbers(check.result) == _numbers(whole)
 
 
+_COUNTS_OTHER_BENEFITS = frozenset({Benefit.UNIVERSAL_CREDIT, Benefit.HOUSING_BENEFIT})
+
+
 @settings(max_examples=30)
 @given(cases(), pounds(0, 300), st.integers(0, 6))
 def test_adding_a_payment_never_increases_headroom(
@@ -160,6 +163,11 @@ def test_adding_a_payment_never_increases_headroom(
     after = assess_headroom(ledger.with_entries(payments=[extra]), "c0", day, as_at=AS_AT)
     for benefit, room in after.by_benefit.items():
         earlier = before.for_benefit(benefit)
+        # Universal Credit and Housing Benefit count what other benefits pay: beside another
+        # benefit a payment that costs some of it raises them, and their room may grow
+        # (tests/benefits/test_knock_on_headroom_scenarios.py, worked by hand).
+        if benefit in _COUNTS_OTHER_BENEFITS and len(after.by_benefit) > 1:
+            continue
         if earlier is not None:
             assert room is not None
             assert room.amount <= earlier.amount

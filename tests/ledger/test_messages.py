@@ -77,3 +77,24 @@ def test_every_ledger_finding_renders_in_english_and_welsh() -> None:
     assert ours - used == set(), "a ledger message no scenario produces"
     assert {"ledger.statement.report.ca", "ledger.statement.report.csp",
             "ledger.statement.report.uc"} <= used  # fmt: skip
+
+
+#: The placeholders of the ledger's templates whose values are ids.
+_IDS = frozenset({"person", "payer", "project", "community", "contributor", "id", "payment"})
+
+
+def test_no_ledger_sentence_opens_with_an_id() -> None:
+    """A value opening a sentence is shown with a capital letter (a label: "Advisory group
+    …"), but the ledger names people, payers, projects and communities by id, and "C1" can be
+    another contributor than "c1": no ledger template, in English or Welsh, opens a sentence
+    with one of them."""
+    from participatory.render.i18n import translate
+    from participatory.render.text import _openings
+
+    ledger = {k: t for k, t in TEMPLATES.items() if k.startswith("ledger.")}
+    assert ledger
+    for key, english in ledger.items():
+        for locale, text in (("en_GB", english), ("cy", translate(english, "cy"))):
+            opened = _openings(text)
+            fields = {field for _name, field in opened[1]} if opened else set()
+            assert not fields & _IDS, (key, locale, text)

@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import logging
 from collections.abc import Callable
+from typing import Any
 
 import attrs
 import pytest
@@ -23,9 +24,10 @@ from participatory.benefits import (
     LegacyClaim,
     Person,
 )
-from participatory.core.errors import ParticipatoryError
+from participatory.core.errors import ParticipatoryError, ValidationError
 from participatory.core.serialise import unstructure
 from participatory.ledger import (
+    Ask,
     ConsentRecord,
     Contributor,
     HouseholdRecord,
@@ -179,3 +181,47 @@ def test_a_headrooms_repr_is_the_same_whether_circumstances_are_held() -> None:
             == f"PersonHeadroom(person='{who}', day=datetime.date(2026, 1, 15), <redacted>)"
         )
         assert str(room) == repr(room)
+
+
+@pytest.mark.parametrize("keyword", ["contributors", "households", "payments", "asks"])
+@pytest.mark.parametrize(
+    ("value", "path"),
+    [(5, ""), ("abc", ""), ([None], "[0]"), ([b"x"], "[0]")],
+    ids=["int", "text", "none", "bytes"],
+)
+def test_with_entries_refuses_anything_but_its_own_kind_of_entry(
+    keyword: str, value: object, path: str
+) -> None:
+    """Each entry's id was read before its type was checked: a bare AttributeError."""
+    with pytest.raises(ValidationError) as caught:
+        Ledger().with_entries(**{keyword: value})  # type: ignore[arg-type]
+    assert caught.value.path == f"{keyword}{path}"
+
+
+def test_with_entries_names_the_first_entry_of_the_wrong_kind() -> None:
+    wrong: list[Any] = [Contributor("amira"), Ask("a", "p", "act", "2026-01-13", person="amira")]
+    with pytest.raises(ValidationError) as caught:
+        Ledger().with_entries(contributors=wrong)
+    assert str(caught.value) == "contributors[1]: must be a Contributor"
+
+
+def test_default_plain_data_of_a_persons_answer_does_not_say_whether_circumstances_are_held() -> (
+    None
+):
+    """Default plain data had ``"checked": false`` and an unwithheld "not checked" finding
+    naming Ben (none held), beside ``"checked": true`` and withheld findings for Amira."""
+    carer = Person("amira", carers_allowance=CarersAllowanceClaim())
+    ledger = Ledger(
+        contributors=[Contributor("amira"), Contributor("ben")],
+        households=[HouseholdRecord("h-1", Household(people=[carer]), [_consent("amira")])],
+    )
+    day = dt.date(2026, 1, 10)
+    for who in ("amira", "ben"):
+        for answer in (
+            assess_headroom(ledger, who, "2026-01-15", as_at=day),
+            contributor_statement(ledger, who, 2025, as_at=day),
+        ):
+            plain = unstructure(answer)
+            assert "checked" not in plain
+            shown = [f for f in plain["findings"] if not f["withheld"]]
+            assert all(f["subject"] is None for f in shown), (who, shown)

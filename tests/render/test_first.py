@@ -8,10 +8,10 @@ place saying what to do first. These tests check the structure, not the look:
 - the text report of every example project starts with the block (after the title, date
   and headline);
 - every withheld finding at a severity the block lists is counted there with its severity,
-  against the person's number in the project's list of people (counted here independently
-  of the renderer, from the assessment's findings and the project's people);
-- no line about a person's withheld findings discloses their name, id or a sensitive value
-  (a sentinel is planted in every sensitive field and name);
+  on one line for everyone (counted here independently of the renderer, from the
+  assessment's findings); whose they are and where is :mod:`tests.render.test_withheld_privacy`;
+- no line about withheld findings discloses a name, id or a sensitive value (a sentinel is
+  planted in every sensitive field and name);
 - each source of the bibliography appears once;
 - a brief report has the block and the figures and no findings list.
 """
@@ -96,37 +96,35 @@ def test_the_text_report_of_every_example_starts_with_what_to_do_first(path, loc
 
 
 @pytest.mark.parametrize("path", PROJECT_FILES, ids=_IDS)
-def test_every_withheld_finding_is_counted_with_its_severity_against_its_contributor(path):
-    """Counted here from the assessment and the project's people, not from the renderer."""
-    project = _project(path)
-    report = assess(project, as_at=AS_AT)
-    number = {person.id: index for index, person in enumerate(project.people, start=1)}
-    expected: dict[int | None, Counter[Severity]] = {}
-    for finding in report.findings:
-        if finding.sensitive and finding.severity in FIRST_ORDER:
-            who = number.get(finding.subject) if finding.subject else None
-            expected.setdefault(who, Counter())[finding.severity] += 1
+def test_every_withheld_finding_is_counted_with_its_severity_on_one_line(path):
+    """Counted here from the assessment, not from the renderer."""
+    report = assess(_project(path), as_at=AS_AT)
+    expected = Counter(
+        f.severity for f in report.findings if f.sensitive and f.severity in FIRST_ORDER
+    )
     view = build_view(report, locale="en_GB", include_sensitive=False)
-    found = {step.contributor: Counter(dict(step.counts)) for step in _withheld_steps(view)}
-    assert found == expected
-    for step in _withheld_steps(view):
-        assert step.contributors == (None if step.contributor is None else len(project.people))
+    withheld = _withheld_steps(view)
+    assert [Counter(dict(step.counts)) for step in withheld] == ([expected] if expected else [])
+    for step in withheld:
         # Listed under the most pressing of its severities, in the block's order.
         assert step.severity == next(s for s in FIRST_ORDER if dict(step.counts).get(s))
+        assert step.sections == ()
     # Nothing to act on is left out: the block counts what the report counts.
     for severity in FIRST_ORDER:
         assert view.first.count(severity) == report.count(severity), severity
 
 
-def test_the_arts_example_names_its_four_withheld_problems_by_contributor_number():
-    """By hand: the arts project lists ben, alex, chloe, dev; alex (2 of 4) has the four
-    withheld benefits problems (issue 21: the headline counted them, no line showed them)."""
+def test_the_arts_example_counts_its_four_withheld_problems_without_saying_whose():
+    """By hand: the arts project lists ben, alex, chloe, dev; alex has the four withheld
+    benefits problems (issue 21: the headline counted them, no line showed them). The block
+    says there are four, not whose (before: "Contributor 2 of 4: 4 problems")."""
     path = next(p for p in PROJECT_FILES if p.name == "arts-coproduction.toml")
     text = " ".join(
         render(assess(_project(path), as_at=AS_AT), format="text", locale="en_GB").split()
     )
     block = text[: text.index("This is an estimate")]
-    assert "Contributor 2 of 4: 4 problems" in block
+    assert "Withheld from this report: 4 problems, 3 warnings" in block
+    assert "Contributor 2 of 4" not in text
     assert "Alex" not in text
     assert "alex" not in text
 
@@ -168,13 +166,13 @@ def test_no_line_about_withheld_findings_discloses_whose_or_what(path):
             assert f'"{SENTINEL}"' not in shown
             assert f": {SENTINEL}." not in shown
     data = json.loads(render(report, format="json", locale="en_GB"))
-    assert "contributors" not in data  # which number is whom stays with the coordinator
+    assert "contributors" not in data  # the project's people are not the report's business
     for item in data["first"]:
         if item["withheld"]:
             assert set(item) == {
-                "severity", "severity_label", "text", "action", "sections", "withheld",
-                "contributor", "contributors", "counts",
+                "severity", "severity_label", "text", "action", "sections", "withheld", "counts",
             }  # fmt: skip
+            assert item["sections"] == []
 
 
 @pytest.mark.parametrize("path", PROJECT_FILES, ids=_IDS)
@@ -248,22 +246,17 @@ def test_a_report_with_nothing_to_act_on_says_so():
 @given(governance_reports(sentinel=SENTINEL))
 def test_the_block_counts_what_the_report_counts(report: GovernanceReport) -> None:
     """For generated reports: for each severity the block lists, its count (shown findings
-    one each, withheld ones by their counts) equals the report's; each person appears at
-    most once; a contributor's number is their place in the report's list of people."""
+    one each, withheld ones by their counts) equals the report's; at most one line is about
+    withheld findings, and none in the copy that shows them."""
     for include_sensitive in (False, True):
         view = build_view(report, locale="en_GB", include_sensitive=include_sensitive)
         for severity in FIRST_ORDER:
             assert view.first.count(severity) == report.count(severity)
         withheld = _withheld_steps(view)
         assert not (include_sensitive and withheld)
-        people = [step.contributor for step in withheld]
-        assert len(people) == len(set(people))
+        assert len(withheld) <= 1
         for step in withheld:
             assert SENTINEL not in step.text
-            if step.contributor is not None:
-                assert 1 <= step.contributor <= len(report.contributors)
-                subject = report.contributors[step.contributor - 1]
-                assert any(f.sensitive and f.subject == subject for f in report.findings)
         # The headline counts every finding, withheld ones too, as the block does.
         everything = Counter(f.severity for f in report.findings)
         assert view.summary == word("render.overall", "en_GB", summary=summary(everything, "en_GB"))
@@ -307,8 +300,8 @@ def test_fail_on_ranks_a_question_above_a_warning_and_below_a_problem(threshold,
 @given(projects(sensitive=SENTINEL))
 def test_for_generated_projects_the_block_counts_what_the_headline_counts(project: Project) -> None:
     """Assessed generated projects: for each severity the block lists, the block's count
-    equals the headline's (every finding, withheld or not); each withheld line's number is
-    its person's place in the project's people; no sensitive value reaches the block."""
+    equals the headline's (every finding, withheld or not); the withheld line names no
+    person; no sensitive value reaches the block."""
     report = assess(project, as_at=AS_AT)
     view = build_view(report, locale="en_GB", include_sensitive=False)
     headline = Counter(f.severity for f in report.findings)
@@ -317,7 +310,5 @@ def test_for_generated_projects_the_block_counts_what_the_headline_counts(projec
     ids = [person.id for person in project.people]
     for step in _withheld_steps(view):
         assert SENTINEL not in " ".join((step.text, step.action, step.see))
-        if step.contributor is not None:
-            person = ids[step.contributor - 1]
-            assert any(f.sensitive and f.subject == person for f in report.findings)
+        for person in ids:
             assert not re.search(rf"\b{re.escape(person)}\b", step.text)

@@ -246,8 +246,8 @@ def test_sensitive_values_are_withheld_by_default_and_shown_on_request(fmt, loca
     assert SENTINEL not in hidden
     assert SENTINEL in shown
     notice = {
-        "en_GB": "Some values are withheld because they are the contributor's own personal",
-        "cy": "Mae rhai gwerthoedd wedi'u hatal am mai gwybodaeth bersonol y cyfrannwr",
+        "en_GB": "This copy of the report withholds findings and values about people's own",
+        "cy": "Mae'r copi hwn o'r adroddiad yn atal canfyddiadau a gwerthoedd am amgylchiadau",
     }[locale]
     assert notice in _unwrapped(hidden.replace("\\", ""))
     assert notice not in _unwrapped(shown.replace("\\", ""))
@@ -402,23 +402,22 @@ def test_json_carries_the_data_and_the_sentences():
     assert (fees["value"], fees["display"]) == ("1350.00 GBP", "£1,350.00")
     assert payments["figures"][1]["display"] == "12.5%"
     # Issue 17: withheld by default, and not even listed (its severity and subject said who
-    # had a benefits problem): the section only counts it, as the other formats do.
+    # had a benefits problem); nor counted in the section (a count beside "Benefits" says
+    # someone claims one): "What to do first" counts it, with every other withheld finding.
     assert benefits["findings"] == []
-    assert benefits["withheld_findings"] == 1
     assert benefits["figures"] == []
-    assert benefits["withheld_figures"] == 1
+    assert not {"withheld", "withheld_findings", "withheld_figures"} & set(benefits)
+    assert benefits["summary"] == "dim byd i weithredu arno ymhlith y canfyddiadau a ddangosir"
     assert "sam" not in json.dumps(benefits)
-    assert benefits["withheld"] == [
-        "Mae un canfyddiad am amgylchiadau personol rhywun wedi'i atal; dim ond i'r person "
-        "hwnnw, neu i rywun sydd â hawl i'w weld, y caiff ei ddangos. Mae'r cyfrifon uchod yn "
-        "ei gynnwys."
-    ]
+    (withheld,) = [item for item in data["first"] if item["withheld"]]
+    assert withheld["counts"] == {"problem": 1}
+    assert withheld["sections"] == []
     assert ethics["not_assessed"] is True
     shown = json.loads(render(river_report(), format="json", locale="cy", include_sensitive=True))
     assert shown["sections"][1]["findings"][0]["action_sentences"] == [
         "Rhowch wybod i Uned Lwfans Gofalwr am yr enillion ar gyfer yr wythnos honno."
     ]
-    assert shown["sections"][1]["withheld"] == []
+    assert not any(item["withheld"] for item in shown["first"])
 
 
 @pytest.mark.parametrize("locale", LOCALES)
@@ -428,23 +427,26 @@ def test_sensitive_findings_are_left_out_by_default(fmt, locale):
 
     By hand: the benefits section holds one sensitive finding (a problem) about "sam" and one
     sensitive figure. By default neither is shown, nor anything that would say what they are
-    about (issue 17: the JSON kept the subject); the section says one finding is withheld,
-    and its summary counts it by severity (issue 21: "nothing to act on" above a withheld
-    problem misled); the payments section is shown in full.
+    about (issue 17: the JSON kept the subject). The section neither shows nor counts it (a
+    count beside "Benefits" says someone claims one), and says "nothing to act on among the
+    findings shown" rather than "nothing to act on" (issue 21: that misled above a withheld
+    problem); "What to do first" says once that 1 problem is withheld; the payments section
+    is shown in full.
     """
     hidden = _unwrapped(render(river_report(), format=fmt, locale=locale).replace("\\", ""))
     for text in _ONLY_IN_THE_SENSITIVE_FINDING:
         assert text not in hidden, text
     line = {
-        "en_GB": "1 finding about a person's own circumstances is withheld",
-        "cy": "Mae un canfyddiad am amgylchiadau personol rhywun wedi'i atal",
+        "en_GB": "Withheld from this report: 1 problem about people's own circumstances.",
+        "cy": "Wedi'u hatal o'r adroddiad hwn: un broblem am amgylchiadau personol pobl.",
     }[locale]
     assert hidden.count(line) == 1
     assert EXPECTED[locale]["sentence"] in hidden
     view = build_view(river_report(), locale=locale, include_sensitive=False)
     benefits = view.sections[1]
-    assert benefits.summary == word("render.count.problem", locale, count=1)
-    assert (benefits.withheld_findings, benefits.withheld_figures) == (1, 1)
+    assert benefits.summary == word("render.nothing.shown", locale)
+    assert benefits.findings == ()
+    assert benefits.figures == ()
     shown = _unwrapped(
         render(river_report(), format=fmt, locale=locale, include_sensitive=True).replace("\\", "")
     )
@@ -452,14 +454,16 @@ def test_sensitive_findings_are_left_out_by_default(fmt, locale):
     assert SENTINEL in shown
 
 
-def test_withheld_findings_are_counted_by_severity_against_a_contributor_number():
-    """Three sensitive findings about two people: one line for the section, with its count;
-    the summary counts their severities; "What to do first" has a line per person with
-    findings to act on, naming them by their place in the project's list of people.
+def test_withheld_findings_are_counted_by_severity_on_one_line_naming_no_one():
+    """Three sensitive findings about two people: the headline counts their severities,
+    "What to do first" has one line for the two it lists (the note is not listed), and no
+    section counts them.
 
     Issue 17 withheld severities and people altogether, so the Benefits section said
-    "nothing to act on" above withheld problems; issue 21 asks for them to count, against
-    a pseudonymous reference the coordinator can follow up privately.
+    "nothing to act on" above withheld problems; issue 21 counted them against each
+    contributor's number ("Contributor 1 of 3 ... See Benefits"), which told a reader of the
+    shared copy who claims a benefit. By hand: 2 problems, 1 note in all; the line says "2
+    problems"; the section shows nothing, so says so.
     """
     cliff = river_report().sections[1].findings[0]  # a problem about sam
     others = (
@@ -472,11 +476,10 @@ def test_withheld_findings_are_counted_by_severity_against_a_contributor_number(
     )
     for fmt in FORMATS:
         text = _unwrapped(render(report, format=fmt, locale="en_GB").replace("\\", ""))
-        assert text.count("3 findings about people's own circumstances are withheld") == 1
-        assert "2 problems, 1 note" in text  # the section's and the report's summaries
-        assert "Contributor 1 of 3: 1 problem about their own circumstances" in text
-        assert "Contributor 3 of 3: 1 problem about their own circumstances" in text
-        assert "Contributor 2 of 3" not in text
+        assert "Across the whole report: 2 problems, 1 note." in text
+        assert text.count("Withheld from this report: 2 problems about people's own") == 1
+        assert "nothing to act on among the findings shown" in text
+        assert "of 3" not in text
         assert "ann" not in text.replace("annual", "")
         assert "sam" not in text.lower().replace("sample", "")
 

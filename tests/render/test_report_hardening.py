@@ -114,7 +114,8 @@ def test_no_default_output_depends_on_what_is_withheld(
     tried: Counter[str], report: GovernanceReport
 ) -> None:
     """The four formats, in both locales, disclose exactly the same about withheld data:
-    a count per section, and per severity by contributor number in "What to do first". Two
+    one count by severity for the whole report, in "What to do first" (no section counts
+    or mentions its withheld findings, and no one is named or numbered). Two
     reports that differ only in their sensitive findings' rule, values and people's ids (in
     the findings and the project's list of people), and their sensitive figures' values and
     subjects, give byte-identical default output; and repr shows none of it."""
@@ -129,9 +130,8 @@ def test_no_default_output_depends_on_what_is_withheld(
             assert SENTINEL not in shown
             assert shown == render(second, format=fmt, locale=locale), (fmt, locale)
     data = json.loads(render(first, format="json", locale="en_GB"))
-    for section_data, section in zip(data["sections"], first.sections, strict=True):
-        assert section_data["withheld_findings"] == sum(f.sensitive for f in section.findings)
-        assert section_data["withheld_figures"] == sum(g.sensitive for g in section.figures)
+    for section_data in data["sections"]:
+        assert not {"withheld", "withheld_findings", "withheld_figures"} & set(section_data)
         assert all(not f["withheld"] for f in section_data["findings"])
 
 

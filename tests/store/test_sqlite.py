@@ -220,3 +220,35 @@ def test_a_refusal_without_the_systems_words_names_the_kind_of_error(
     monkeypatch.setattr(Path, "is_file", refused)
     with pytest.raises(StoreError, match=r"cannot be read \(PermissionError\)$"):
         SqliteLedgerStore.open(tmp_path / "ledger.sqlite3")
+
+
+@pytest.mark.parametrize("mode", [0o644, 0o666, 0o640])
+def test_an_empty_file_made_a_ledger_is_owner_only(tmp_path: Path, mode: int) -> None:
+    """A file made by touch or mktemp, opened to upgrade, became a ledger of special-category
+    data that kept its 0644 and was readable by everyone (and so was its write-ahead log)."""
+    path = tmp_path / "ledger.sqlite3"
+    path.touch()
+    path.chmod(mode)
+    with SqliteLedgerStore.open(path, migrate=True) as opened:
+        assert opened.schema_version == LATEST
+        opened.add(contributors=[Contributor("amira")], households=[HOME])
+        for file in (path, Path(f"{path}-wal")):
+            assert stat.S_IMODE(file.stat().st_mode) == 0o600, file.name
+
+
+def test_a_ledger_that_holds_data_keeps_the_mode_its_owner_chose(tmp_path: Path) -> None:
+    """Only an empty file is a new ledger: a shared one (0640 for a group) is the owner's to set."""
+    path = tmp_path / "ledger.sqlite3"
+    SqliteLedgerStore.create(path).close()
+    path.chmod(0o640)
+    SqliteLedgerStore.open(path, migrate=True).close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_an_empty_file_is_not_touched_by_a_reader(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.sqlite3"
+    path.touch()
+    path.chmod(0o644)
+    with pytest.raises(StoreError, match="schema is version 0"):
+        SqliteLedgerStore.open(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644

@@ -18,7 +18,9 @@ UniversalCreditClaim(first_date_of_entitlement=<redacted>, ...)
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+import enum
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import attrs
 
@@ -51,10 +53,22 @@ __all__ = [
     "WeeklyClaim",
 ]
 
+_E = TypeVar("_E", bound=enum.Enum)
+
 #: The earliest first day of entitlement accepted: Universal Credit began in April 2013.
 _UC_BEGAN = dt.date(2013, 4, 29)
 #: The latest: far enough ahead for a planned claim, near enough to catch a typing slip.
 _LATEST_FIRST_DATE = dt.date(2100, 12, 31)
+
+
+def _optional_enum(kind: type[_E], path: str) -> Callable[[object], _E | None]:
+    """A converter like :func:`enum_converter` that keeps ``None`` (not stated)."""
+    convert = enum_converter(kind, path)
+
+    def optional(value: object) -> _E | None:
+        return None if value is None else convert(value)
+
+    return optional
 
 
 def _sensitive(**kwargs: Any) -> Any:
@@ -189,9 +203,10 @@ class LegacyClaim(WeeklyClaim):
 
     benefit: LegacyBenefit = _sensitive(converter=enum_converter(LegacyBenefit, "benefit"))
     weekly_award: Money = _sensitive(converter=pounds("weekly_award"))
-    disregard: EarningsDisregard = _sensitive(
-        default=EarningsDisregard.SINGLE,
-        converter=enum_converter(EarningsDisregard, "disregard"),
+    #: The fixed earnings disregard the caller states (the higher one, say); ``None``: the
+    #: household's own, worked out by :class:`~participatory.benefits.household.Household`.
+    disregard: EarningsDisregard | None = _sensitive(
+        default=None, converter=_optional_enum(EarningsDisregard, "disregard")
     )
     permitted_work: PermittedWork = _sensitive(
         default=PermittedWork.LOWER_LIMIT,
@@ -212,9 +227,10 @@ class HousingBenefitClaim(WeeklyClaim):
     """Housing Benefit (now mainly pension age, or supported / temporary accommodation)."""
 
     weekly_award: Money = _sensitive(converter=pounds("weekly_award"))
-    disregard: HousingBenefitDisregard = _sensitive(
-        default=HousingBenefitDisregard.SINGLE,
-        converter=enum_converter(HousingBenefitDisregard, "disregard"),
+    #: The fixed earnings disregard the caller states (the higher one, say); ``None``: the
+    #: household's own, worked out by :class:`~participatory.benefits.household.Household`.
+    disregard: HousingBenefitDisregard | None = _sensitive(
+        default=None, converter=_optional_enum(HousingBenefitDisregard, "disregard")
     )
     pension_age: bool = _sensitive(default=False, validator=flag("pension_age"))
     supported_or_temporary: bool = _sensitive(
@@ -234,9 +250,10 @@ class PensionCreditClaim(WeeklyClaim):
     """Pension Credit guarantee credit: pound for pound above a fixed weekly disregard."""
 
     weekly_award: Money = _sensitive(converter=pounds("weekly_award"))
-    disregard: EarningsDisregard = _sensitive(
-        default=EarningsDisregard.SINGLE,
-        converter=enum_converter(EarningsDisregard, "disregard"),
+    #: The fixed earnings disregard the caller states (the higher one, say); ``None``: the
+    #: household's own, worked out by :class:`~participatory.benefits.household.Household`.
+    disregard: EarningsDisregard | None = _sensitive(
+        default=None, converter=_optional_enum(EarningsDisregard, "disregard")
     )
     savings_credit: bool = _sensitive(default=False, validator=flag("savings_credit"))
     benefit_week_start: int = _sensitive(default=0, converter=weekday("benefit_week_start"))

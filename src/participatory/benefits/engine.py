@@ -378,7 +378,8 @@ def _weekly(
                     reported.append(row)
                 knock_on.append(row)
             streams += len(reported) > reported_before
-    legacy_claim = household.legacy
+    # The claims with the disregard the household gets (a couple's £10 unless stated).
+    legacy_claim, hb_claim, pc_claim = household._assessed
     if legacy_claim is not None:
         claimant = household.legacy_claimant
         partner = next((p for p in household.people if p.id != claimant.id), None)
@@ -408,7 +409,6 @@ def _weekly(
             # New-style JSA counts as UC's unearned income; the others are passports.
             knock_on.append(row)
         streams += len(reported) > reported_before
-    pc_claim = household.pension_credit
     if pc_claim is not None:
         reported_before = len(reported)
         for week, incomes, shown in _gather(
@@ -421,7 +421,6 @@ def _weekly(
                 reported.append(row)
             knock_on.append(row)  # a passport to Housing Benefit
         streams += len(reported) > reported_before
-    hb_claim = household.housing_benefit
     if hb_claim is not None:
         passport = housing_benefit.Passport(
             household.housing_benefit_passported,

@@ -3,9 +3,13 @@
 For each benefit the household receives, the *headroom* on a day is the largest further
 payment to the person, received that day, that leaves the benefit exactly as it is in every
 period the payment touches — given everything already paid or scheduled (``already``). A
-benefit the earlier payments have already reduced in that period has no headroom left: the
-limit has been crossed, and what remains is at the mercy of the next rule. So headroom only
-ever falls as payments are added. The overall headroom is the smallest of them.
+benefit the earlier payments have already *reduced* in that period has no headroom left: the
+limit has been crossed, and what remains is at the mercy of the next rule. A benefit they
+have only *raised* — Universal Credit counting a week of new-style JSA, ESA or Carer's
+Allowance the earlier payments cost (UC Regs 2013 reg. 66(1)(b)) — keeps whatever room its
+own rule leaves. The overall headroom is the smallest of them; where no benefit's room is
+used up it is, by construction, :func:`~participatory.benefits.planning.plan_safe_payment`'s
+answer (both search with :class:`PaymentSearch`).
 
 Universal Credit is not monotone in earnings where the benefit cap applies: below the cap's
 earnings exception a fee only shrinks the amount over the cap (nothing changes), and earnings
@@ -41,15 +45,16 @@ from participatory.benefits.kinds import Benefit
 from participatory.benefits.mechanism import finding, pounds
 from participatory.benefits.outcomes import BenefitsCheck, stale_findings
 from participatory.benefits.receipts import Receipt, ReceiptKind
+from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
-from participatory.core.fields import keyed
+from participatory.core.fields import instances, keyed
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, SENSITIVE
 
-__all__ = ["MESSAGES", "Headroom", "headroom"]
+__all__ = ["MESSAGES", "Headroom", "PaymentSearch", "headroom", "search_ceiling"]
 
 MESSAGES: Final = {
     "benefits.headroom.limited": (
@@ -98,6 +103,118 @@ def _changed(result: BenefitsCheck, benefit: Benefit) -> bool:
     return any(row.after != row.before for row in result.numbers if row.benefit is benefit)
 
 
+def search_ceiling(value: object) -> int:
+    """A search's ``ceiling`` in whole pennies: a non-negative amount in pounds.
+
+    >>> search_ceiling(Money.gbp("12.34"))
+    1234
+    >>> search_ceiling("100")
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: ceiling: must be a non-negative amount in GBP
+    """
+    if not isinstance(value, Money) or value.currency != "GBP" or value.is_negative():
+        raise ValidationError("ceiling", "must be a non-negative amount in GBP")
+    if not value.is_whole_minor_units():
+        raise ValidationError("ceiling", "must be a whole number of pence")
+    return to_pennies(value.amount)
+
+
+class PaymentSearch:
+    """The payments on one day that change each benefit, searched with the engine itself.
+
+    Shared by :func:`headroom` and :func:`~participatory.benefits.planning.plan_safe_payment`,
+    so that the two answer the same question the same way: the largest payment to ``person``
+    on ``day``, on top of ``already``, below which no payment changes a benefit. Every probe
+    is one run of :func:`~participatory.benefits.engine.assess_benefits`, remembered by its
+    amount in pennies.
+    """
+
+    def __init__(
+        self,
+        household: Household,
+        day: dt.date,
+        *,
+        person: str | None,
+        kind: ReceiptKind,
+        already: tuple[Receipt, ...],
+        parameters: ParameterSet | None,
+        allow_stale: bool,
+        top: int,
+    ) -> None:
+        self.household = household
+        self.day = day
+        self.person = person
+        self.kind = kind
+        self.already = already
+        self.parameters = parameters
+        self.allow_stale = allow_stale
+        self.top = top
+        self._probes: dict[int, BenefitsCheck] = {}
+
+    def receipt(self, pennies: int) -> Receipt:
+        """The payment searched over, of ``pennies``."""
+        return Receipt(pounds(pennies), self.day, self.kind, person=self.person)
+
+    def probe(self, pennies: int) -> BenefitsCheck:
+        """What a payment of ``pennies`` on top of ``already`` changes."""
+        result = self._probes.get(pennies)
+        if result is None:
+            result = self._probes[pennies] = assess_benefits(
+                self.household, (self.receipt(pennies),), already=self.already,
+                parameters=self.parameters, allow_stale=self.allow_stale,
+            )  # fmt: skip
+        return result
+
+    def _first_change(self, benefit: Benefit, low: int, high: int) -> int | None:
+        # The smallest payment in (low, high] that changes ``benefit``, where more payment
+        # never undoes a change (no knock-on flips inside the range).
+        if not _changed(self.probe(high), benefit):
+            return None
+        while high - low > 1:
+            middle = (low + high) // 2
+            if _changed(self.probe(middle), benefit):
+                high = middle
+            else:
+                low = middle
+        return high
+
+    def first_changes(self, skip: frozenset[Benefit] = frozenset()) -> dict[Benefit, int | None]:
+        """The smallest payment in pennies that changes each benefit, but those in ``skip``.
+
+        ``None``: no payment up to the ceiling changes it.
+        """
+        # A benefit's own rule only takes more as earnings grow; but Universal Credit and
+        # Housing Benefit also count what other benefits pay, so a week of ESA or JSA lost to
+        # the payment can undo (or bring about) their change. Between two payments at which
+        # another benefit first changes, that knock-on is fixed and the search is sound; so
+        # those are searched first.
+        firsts: dict[Benefit, int | None] = {}
+        benefits = [
+            b for b in sorted(self.household.benefits, key=lambda b: b.value) if b not in skip
+        ]
+        for benefit in benefits:
+            if benefit not in _COUNTS_OTHER_BENEFITS:
+                firsts[benefit] = self._first_change(benefit, 0, self.top)
+        for benefit in benefits:
+            if benefit not in _COUNTS_OTHER_BENEFITS:
+                continue
+            flips = sorted({p for b, p in firsts.items() if p is not None and b is not benefit})
+            start, first = 0, None
+            for boundary in [*flips, self.top + 1]:
+                end = boundary - 1
+                if end >= start:
+                    if start > 0 and _changed(self.probe(start), benefit):
+                        first = start
+                        break
+                    first = self._first_change(benefit, start, end)
+                    if first is not None:
+                        break
+                start = boundary
+            firsts[benefit] = first
+        return {b: firsts[b] for b in benefits}
+
+
 def headroom(
     household: Household,
     day: dt.date | str,
@@ -109,89 +226,53 @@ def headroom(
     allow_stale: bool = False,
     ceiling: Money = _CEILING,
 ) -> Headroom:
-    """The headroom of every benefit in ``household`` for a payment to ``person`` on ``day``."""
+    """The headroom of every benefit in ``household`` for a payment to ``person`` on ``day``.
+
+    A benefit the payments in ``already`` have *reduced*, in a period a payment on ``day``
+    touches, has no room: its limit is crossed. A benefit they have only *raised* (Universal
+    Credit or Housing Benefit counting a week of another benefit the payments cost, UC Regs
+    2013 reg. 66(1)(b); or the benefit cap lifted, reg. 82(1)(a)) keeps the room its own rule
+    leaves, found as :func:`~participatory.benefits.planning.plan_safe_payment` finds it.
+    """
     on = to_date(day, "day")
-    earlier = tuple(already)
-    probes: dict[int, BenefitsCheck] = {}
-
-    def probe(pennies: int) -> BenefitsCheck:
-        result = probes.get(pennies)
-        if result is None:
-            extra = Receipt(pounds(pennies), on, kind, person=person)
-            result = probes[pennies] = assess_benefits(
-                household, (extra,), already=earlier, parameters=parameters,
-                allow_stale=allow_stale,
-            )  # fmt: skip
-        return result
-
-    top = to_pennies(ceiling.amount)
-    # A benefit the earlier payments already changed, in a period a payment on this day
+    earlier = instances(Receipt, already, "already", what="Receipts")
+    top = search_ceiling(ceiling)
+    search = PaymentSearch(
+        household, on, person=person, kind=kind, already=earlier, parameters=parameters,
+        allow_stale=allow_stale, top=top,
+    )  # fmt: skip
+    # A benefit the earlier payments already reduced, in a period a payment on this day
     # touches, has no room left. The largest payment touches every period any payment on
     # this day can: its own, and those its knock-ons reach (a week of Carer's Allowance lost
     # raises Universal Credit in the assessment period in which that week ends) — reckoned
     # without the earlier payments too, whose own knock-ons may have taken that reach away.
-    largest = probe(top)
+    largest = search.probe(top)
     touched = {(row.benefit, row.period) for row in largest.numbers}
     # The checks that reach every period a payment on this day touches: an answer from
     # stale figures says which, from their findings.
     reaching = [largest]
-    used: set[Benefit] = set()
+    used: frozenset[Benefit] = frozenset()
     if earlier:
         alone = assess_benefits(
-            household, (Receipt(pounds(top), on, kind, person=person),),
-            parameters=parameters, allow_stale=allow_stale,
-        )  # fmt: skip
+            household, (search.receipt(top),), parameters=parameters, allow_stale=allow_stale
+        )
         touched.update((row.benefit, row.period) for row in alone.numbers)
         earlier_effect = assess_benefits(
             household, earlier, parameters=parameters, allow_stale=allow_stale
         )
         reaching += (alone, earlier_effect)
-        used = {
+        # Only a fall uses the room up. A rise is a knock-on of another benefit's loss (or
+        # the cap lifted): it says nothing of this benefit's own limit, and a further payment
+        # may still change nothing (the next week's £5 new-style JSA disregard, JSA Regs 2013
+        # reg. 42(1) as legacy.toml reads it, inside UC's work allowance, UC Regs 2013 reg. 22).
+        used = frozenset(
             row.benefit
             for row in earlier_effect.numbers
-            if row.after != row.before and (row.benefit, row.period) in touched
-        }
-
-    def first_change(benefit: Benefit, low: int, high: int) -> int | None:
-        # The smallest payment in (low, high] that changes ``benefit``, where more payment
-        # never undoes a change (no knock-on flips inside the range).
-        if not _changed(probe(high), benefit):
-            return None
-        while high - low > 1:
-            middle = (low + high) // 2
-            if _changed(probe(middle), benefit):
-                high = middle
-            else:
-                low = middle
-        return high
-
-    # A benefit's own rule only takes more as earnings grow; but Universal Credit and Housing
-    # Benefit also count what other benefits pay, so a week of ESA lost to the payment can
-    # undo (or bring about) their change. Between two payments at which another benefit first
-    # changes, that knock-on is fixed and the search is sound; so those are searched first.
-    firsts: dict[Benefit, int | None] = {}
-    benefits = sorted(household.benefits, key=lambda b: b.value)
-    for benefit in benefits:
-        if benefit not in used and benefit not in _COUNTS_OTHER_BENEFITS:
-            firsts[benefit] = first_change(benefit, 0, top)
-    for benefit in benefits:
-        if benefit in used or benefit not in _COUNTS_OTHER_BENEFITS:
-            continue
-        flips = sorted({p for b, p in firsts.items() if p is not None and b is not benefit})
-        start, first = 0, None
-        for boundary in [*flips, top + 1]:
-            end = boundary - 1
-            if end >= start:
-                if start > 0 and _changed(probe(start), benefit):
-                    first = start
-                    break
-                first = first_change(benefit, start, end)
-                if first is not None:
-                    break
-            start = boundary
-        firsts[benefit] = first
+            if row.after < row.before and (row.benefit, row.period) in touched
+        )
+    firsts = search.first_changes(skip=used)
     found: dict[Benefit, Money | None] = {}
-    for benefit in benefits:
+    for benefit in sorted(household.benefits, key=lambda b: b.value):
         if benefit in used:
             found[benefit] = Money.gbp("0.00")
             continue

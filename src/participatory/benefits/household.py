@@ -32,7 +32,7 @@ import enum
 import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple, TypeVar
 
 import attrs
 
@@ -49,6 +49,8 @@ from participatory.benefits.kinds import (
     NO_POUNDS,
     AgeBand,
     Benefit,
+    EarningsDisregard,
+    HousingBenefitDisregard,
     LegacyBenefit,
     UnaffectedBenefit,
     WorkCapability,
@@ -650,6 +652,87 @@ def _birth_order(child: Child) -> tuple[dt.date, bool]:
 _MEANS_TESTED_LEGACY: Final = frozenset(
     {LegacyBenefit.INCOME_SUPPORT, LegacyBenefit.INCOME_BASED_JSA, LegacyBenefit.INCOME_RELATED_ESA}
 )
+#: The legacy benefits whose fixed weekly disregard is the claimant's and partner's together.
+_POOLED_DISREGARD: Final = frozenset({LegacyBenefit.INCOME_SUPPORT, LegacyBenefit.INCOME_BASED_JSA})
+
+
+#: The Housing Benefit disregards a couple can have, and a lone parent: a couple's is never
+#: the single claimant's £5 (HB Regs 2006 Sch. 4 para. 9; HB (SPC) Regs 2006 Sch. 4), nor a
+#: lone parent's £25, which only a claimant with no partner has (Sch. 4 para. 3; HB (SPC)
+#: Regs Sch. 4 para. 2). A lone parent's £25 is the most the higher cases give together
+#: (Sch. 4 para. 1 of the SPC regulations; para. 8 of the working-age ones).
+_HB_COUPLE: Final = frozenset({HousingBenefitDisregard.COUPLE, HousingBenefitDisregard.HIGHER})
+_HB_LONE_PARENT: Final = frozenset({HousingBenefitDisregard.LONE_PARENT})
+_HB_SINGLE: Final = frozenset(
+    {
+        HousingBenefitDisregard.SINGLE,
+        HousingBenefitDisregard.HIGHER,
+        # A lone parent's child may not be recorded on the household: the caller's word.
+        HousingBenefitDisregard.LONE_PARENT,
+    }
+)
+#: The same for Income Support, income-based JSA and Pension Credit, whose lone parent's
+#: disregard is the higher £20 (IS Regs 1987 Sch. 8 para. 5; JSA Regs 1996 Sch. 6 para. 6;
+#: State Pension Credit Regs 2002 Sch. VI para. 1) and a couple's £10 (IS Sch. 8 para. 7,
+#: JSA Sch. 6 para. 11, SPC Sch. VI).
+_EARNINGS_COUPLE: Final = frozenset({EarningsDisregard.COUPLE, EarningsDisregard.HIGHER})
+_EARNINGS_LONE_PARENT: Final = frozenset({EarningsDisregard.HIGHER})
+_EARNINGS_SINGLE: Final = frozenset({EarningsDisregard.SINGLE, EarningsDisregard.HIGHER})
+
+
+_D = TypeVar("_D", bound=enum.Enum)
+
+
+def _disregard(stated: _D | None, field: str, default: _D, allowed: frozenset[_D], who: str) -> _D:
+    """The disregard a claim gets: the stated one if the household can have it."""
+    if stated is None:
+        return default
+    if stated not in allowed:
+        # Names the field and the kind of household only, never an amount or a person.
+        choices = ", ".join(sorted(m.value for m in allowed))
+        raise ValidationError(
+            field, f"is not one {who} can have", hint=f"leave it out, or give one of: {choices}"
+        )
+    return stated
+
+
+def _assessed_claims(
+    household: Household,
+) -> tuple[LegacyClaim | None, HousingBenefitClaim | None, PensionCreditClaim | None]:
+    """The household's weekly means-tested claims with the earnings disregard each gets.
+
+    An unstated disregard is the household's own: a couple's £10, a lone parent's (£25 in
+    Housing Benefit, the higher £20 in Income Support, income-based JSA and Pension Credit),
+    else the single claimant's £5. A stated one the household cannot have is refused.
+    """
+    couple = len(household.people) == 2
+    lone_parent = not couple and bool(household.children)
+    who = "a couple" if couple else "a lone parent" if lone_parent else "a single claimant"
+    legacy, hb, pc = household.legacy, household.housing_benefit, household.pension_credit
+    if couple:
+        e_default, e_allowed = EarningsDisregard.COUPLE, _EARNINGS_COUPLE
+        h_default, h_allowed = HousingBenefitDisregard.COUPLE, _HB_COUPLE
+    elif lone_parent:
+        e_default, e_allowed = EarningsDisregard.HIGHER, _EARNINGS_LONE_PARENT
+        h_default, h_allowed = HousingBenefitDisregard.LONE_PARENT, _HB_LONE_PARENT
+    else:
+        e_default, e_allowed = EarningsDisregard.SINGLE, _EARNINGS_SINGLE
+        h_default, h_allowed = HousingBenefitDisregard.SINGLE, _HB_SINGLE
+    # New-style JSA's £5 is the claimant's own and income-related ESA uses permitted work
+    # and the partner's £20: neither reads the fixed disregard, so a stated one is left be.
+    if legacy is not None and legacy.benefit in _POOLED_DISREGARD:
+        got = _disregard(legacy.disregard, "legacy.disregard", e_default, e_allowed, who)
+        if got is not legacy.disregard:
+            legacy = attrs.evolve(legacy, disregard=got)
+    if hb is not None:
+        found = _disregard(hb.disregard, "housing_benefit.disregard", h_default, h_allowed, who)
+        if found is not hb.disregard:
+            hb = attrs.evolve(hb, disregard=found)
+    if pc is not None:
+        got = _disregard(pc.disregard, "pension_credit.disregard", e_default, e_allowed, who)
+        if got is not pc.disregard:
+            pc = attrs.evolve(pc, disregard=got)
+    return legacy, hb, pc
 
 
 @attrs.frozen
@@ -702,6 +785,9 @@ class Household(Record):
         init=False, repr=False, eq=False, metadata=SENSITIVE
     )
     _profile: Profile = attrs.field(init=False, repr=False, eq=False, metadata=SENSITIVE)
+    _assessed: tuple[LegacyClaim | None, HousingBenefitClaim | None, PensionCreditClaim | None] = (
+        attrs.field(init=False, repr=False, eq=False, metadata=SENSITIVE)
+    )
 
     def __attrs_post_init__(self) -> None:
         legacy = self.legacy.benefit if self.legacy is not None else None
@@ -731,6 +817,24 @@ class Household(Record):
         benefits, profile = _profile_of(self)
         object.__setattr__(self, "_benefits", benefits)
         object.__setattr__(self, "_profile", profile)
+        object.__setattr__(self, "_assessed", _assessed_claims(self))
+
+    @property
+    def claims_as_assessed(
+        self,
+    ) -> tuple[LegacyClaim | None, HousingBenefitClaim | None, PensionCreditClaim | None]:
+        """The legacy, Housing Benefit and Pension Credit claims, each with its disregard.
+
+        A claim that states no earnings disregard gets the household's own (a couple's £10,
+        a lone parent's, or the single claimant's £5); the rules read these.
+
+        >>> from participatory.benefits.claims import HousingBenefitClaim
+        >>> couple = Household(people=[Person("a"), Person("b")],
+        ...                    housing_benefit=HousingBenefitClaim(weekly_award="90.00"))
+        >>> couple.claims_as_assessed[1].disregard
+        <HousingBenefitDisregard.COUPLE: 'couple'>
+        """
+        return self._assessed
 
     @property
     def profile(self) -> Profile:

@@ -25,7 +25,7 @@ from decimal import Decimal
 from typing import Final, NamedTuple
 
 from participatory.benefits.claims import HousingBenefitClaim
-from participatory.benefits.kinds import Benefit
+from participatory.benefits.kinds import Benefit, HousingBenefitDisregard
 from participatory.benefits.law import cite_law
 from participatory.benefits.legacy import excess_from_payment, exhausted_finding
 from participatory.benefits.mechanism import (
@@ -108,6 +108,12 @@ class Detail(NamedTuple):
         return f"Detail({REDACTED_TEXT})"
 
 
+def _category(claim: HousingBenefitClaim) -> str:
+    # The household fills in a disregard the claim does not state (a couple's £10, HB Regs
+    # 2006 Sch. 4 para. 9); a claim read on its own is a single claimant's £5 (para. 10).
+    return (claim.disregard or HousingBenefitDisregard.SINGLE).value
+
+
 def assess_week(
     claim: HousingBenefitClaim,
     week: DateRange,
@@ -141,7 +147,7 @@ def assess_week(
         return outcome(award, "with_uc")
     if passport.passported:
         return outcome(award, "passport_lost" if passport.lost(week) else "passported")
-    name = f"housing_benefit.earnings_disregard.{claim.disregard.value}"
+    name = f"housing_benefit.earnings_disregard.{_category(claim)}"
     disregard = to_pennies(Decimal(ctx.use(name, week.start).value))  # type: ignore[arg-type]
     rate = Decimal(ctx.use("housing_benefit.withdrawal_rate", week.start).value)  # type: ignore[arg-type]
     taper = ratio(rate)
@@ -179,7 +185,7 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
         )
     if d.kind == "passported":
         return (finding("BEN-HB-PASSPORTED", Severity.INFO, "benefits.hb.passported", span),)
-    d_use = ctx.use(f"housing_benefit.earnings_disregard.{claim.disregard.value}", week.start)
+    d_use = ctx.use(f"housing_benefit.earnings_disregard.{_category(claim)}", week.start)
     r_use = ctx.use("housing_benefit.withdrawal_rate", week.start)
     disregard = to_pennies(Decimal(d_use.value))  # type: ignore[arg-type]
     reduction = outcome.before_pennies - outcome.after_pennies

@@ -33,7 +33,7 @@ from typing import Final, NamedTuple
 
 from participatory.benefits.claims import LegacyClaim
 from participatory.benefits.esa import is_permitted, limits, permitted_work_findings
-from participatory.benefits.kinds import LegacyBenefit
+from participatory.benefits.kinds import EarningsDisregard, LegacyBenefit
 from participatory.benefits.law import cite_law
 from participatory.benefits.mechanism import ZERO, Context, Income, finding, pounds
 from participatory.benefits.outcomes import PeriodNumbers, PeriodOutcome, period_numbers
@@ -179,7 +179,9 @@ def _hours_cliff(
 def _disregard_name(claim: LegacyClaim) -> str:
     if claim.benefit is LegacyBenefit.NEW_STYLE_JSA:
         return "legacy.new_style_jsa.earnings_disregard"
-    return f"legacy.earnings_disregard.{claim.disregard.value}"
+    # The household fills in a disregard the claim does not state (a couple's £10, IS Regs
+    # 1987 Sch. 8; JSA Regs 1996 Sch. 6 para. 11); a claim read on its own is a single £5.
+    return f"legacy.earnings_disregard.{(claim.disregard or EarningsDisregard.SINGLE).value}"
 
 
 def _esa_partner_disregard(

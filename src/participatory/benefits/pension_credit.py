@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Final, NamedTuple
 
 from participatory.benefits.claims import PensionCreditClaim
-from participatory.benefits.kinds import Benefit
+from participatory.benefits.kinds import Benefit, EarningsDisregard
 from participatory.benefits.law import cite_law
 from participatory.benefits.legacy import excess_from_payment, exhausted_finding
 from participatory.benefits.mechanism import Context, Income, finding, pounds
@@ -64,6 +64,12 @@ class Detail(NamedTuple):
         return f"Detail({REDACTED_TEXT})"
 
 
+def _category(claim: PensionCreditClaim) -> str:
+    # The household fills in a disregard the claim does not state (a couple's £10, State
+    # Pension Credit Regs 2002 Sch. VI); a claim read on its own is a single claimant's £5.
+    return (claim.disregard or EarningsDisregard.SINGLE).value
+
+
 def assess_week(
     claim: PensionCreditClaim,
     week: DateRange,
@@ -74,7 +80,7 @@ def assess_week(
 ) -> PeriodNumbers:
     """Guarantee credit for ``week``: pound for pound above the disregard, never below nil."""
     award = claim.award_pennies
-    name = f"pension_credit.earnings_disregard.{claim.disregard.value}"
+    name = f"pension_credit.earnings_disregard.{_category(claim)}"
     disregard = to_pennies(Decimal(ctx.use(name, week.start).value))  # type: ignore[arg-type]
     total = income.base + income.added
     # The award on the statement already allows for regular earnings: only what other
@@ -102,7 +108,7 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
     d: Detail = outcome.detail  # type: ignore[assignment]
     claim = d.claim
     week = outcome.period
-    use = ctx.use(f"pension_credit.earnings_disregard.{claim.disregard.value}", week.start)
+    use = ctx.use(f"pension_credit.earnings_disregard.{_category(claim)}", week.start)
     reduction = outcome.before_pennies - outcome.after_pennies
     values = {
         "start": week.start,

@@ -31,9 +31,10 @@ import attrs
 
 from participatory.benefits.advice import standing_findings
 from participatory.benefits.engine import assess_benefits
+from participatory.benefits.headroom import PaymentSearch, search_ceiling
 from participatory.benefits.household import Household
 from participatory.benefits.kinds import Benefit
-from participatory.benefits.mechanism import PENNY, finding
+from participatory.benefits.mechanism import finding, pounds
 from participatory.benefits.outcomes import BenefitsCheck, stale_findings
 from participatory.benefits.receipts import Receipt, ReceiptKind
 from participatory.core.errors import ValidationError
@@ -153,20 +154,20 @@ def plan_safe_payment(
     """The largest payment of ``kind`` received on ``day`` that changes no benefit.
 
     ``already`` are payments already made or planned (to anyone in the household, from any
-    payer); the answer is what can be added to them for ``person``.
+    payer); the answer is what can be added to them for ``person``: the largest amount below
+    which no payment changes any benefit. It is searched as :func:`~participatory.benefits.
+    headroom.headroom` searches (one :class:`~participatory.benefits.headroom.PaymentSearch`),
+    so where no benefit's room is used up by ``already`` the two give the same amount.
     """
     on = to_date(day, "day")
-    planned = tuple(already)
-
-    def probe(pennies: int) -> BenefitsCheck:
-        extra = Receipt(Money(Decimal(pennies) * PENNY), on, kind, person=person)
-        return assess_benefits(
-            household, (extra,), already=planned, parameters=parameters, allow_stale=allow_stale
-        )
-
-    high = int(ceiling.amount / PENNY)
-    largest = probe(high)
-    if largest.changes_nothing:
+    planned = instances(Receipt, already, "already", what="Receipts")
+    search = PaymentSearch(
+        household, on, person=person, kind=kind, already=planned, parameters=parameters,
+        allow_stale=allow_stale, top=search_ceiling(ceiling),
+    )  # fmt: skip
+    largest = search.probe(search.top)
+    firsts = [p for p in search.first_changes().values() if p is not None]
+    if not firsts:
         found = finding(
             "BEN-PLAN-SAFE-AMOUNT",
             Severity.INFO,
@@ -176,19 +177,13 @@ def plan_safe_payment(
         # An answer from stale figures says which (the probes' own findings would).
         stale = stale_findings(largest) if allow_stale else ()
         return SafePayment(None, on, None, findings=(found, *_standing(household), *stale, HONESTY))
-    low = 0  # paying nothing changes nothing
-    while high - low > 1:
-        middle = (low + high) // 2
-        if probe(middle).changes_nothing:
-            low = middle
-        else:
-            high = middle
-    first = probe(high)
+    high = min(firsts)
+    first = search.probe(high)
     benefit, rule = _first_change(first)
     # Every probe is on the same day: the largest touches every period a smaller one does,
     # and the first to change reads what explaining that change needs.
     stale = stale_findings(largest, first) if allow_stale else ()
-    amount = Money(Decimal(low) * PENNY)
+    amount = pounds(high - 1)
     found = finding(
         "BEN-PLAN-SAFE-AMOUNT",
         Severity.INFO,

@@ -21,6 +21,7 @@ whole or not at all) and ``--fail-on SEVERITY`` the exit status for pipelines.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -159,6 +160,20 @@ def _write_directly(target: Path, text: str) -> None:
         raise unwritable(error) from None
 
 
+def _followed(target: Path) -> Path:
+    """``target``, or the path its chain of symbolic links ends at (which may not exist).
+
+    Raises :class:`OSError` (``ELOOP``) for links that lead back to themselves.
+    """
+    if not target.is_symlink():
+        return target
+    # realpath, not strict: a link to a file not yet written ends at that file's path.
+    ended = Path(os.path.realpath(target))
+    if ended.is_symlink():  # realpath gives up inside a loop and returns a link of it
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(target))
+    return ended
+
+
 #: The start of the temporary file's name: short, so that any name the file system allows
 #: for the answer can be written (the answer's own name may be as long as the limit).
 _TEMPORARY_PREFIX: Final = ".participatory-"
@@ -173,9 +188,14 @@ def write_whole(path: str, text: str) -> None:
     written to directly: renaming over it would replace the device or pipe with a file.
     A path that cannot be looked at (a name too long, a folder one may not search) is
     refused as unwritable.
+
+    A symbolic link is followed: the file it points to is replaced (the temporary file
+    beside that file, where the rename is atomic) and the link stays, as ``> link`` in a
+    shell would leave it. A link to nothing yet writes the file it names when that file's
+    folder exists; a loop of links is refused as unwritable.
     """
-    target = Path(path)
     try:
+        target = _followed(Path(path))
         special = target.exists() and not target.is_file()
     except OSError as error:  # Python 3.11's exists() raises for all but a missing file
         raise unwritable(error) from None

@@ -25,6 +25,7 @@ The whitworth-2022 rate card states no rounding or minimum-payment rule, so the 
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
@@ -146,17 +147,29 @@ def _card(args: argparse.Namespace) -> RateCard:
     return bundled_rate_card(args.card)
 
 
+def _length(value: str, option: str) -> Decimal:
+    """An option's length of time: a number in the library's one grammar, not negative.
+
+    Checked here, named as it was typed: :class:`Duration` would name its own field
+    ("amount"), which is no option of this command.
+    """
+    length = to_decimal(value, option)
+    if length < 0:
+        raise ValidationError(option, "must not be negative")
+    return length
+
+
 def _duration(args: argparse.Namespace) -> Duration:
     # Each option is read in the library's one number grammar, named as it was typed: "1,5"
     # is refused (not read as 15), "1e999999" too.
     if args.sessions is not None:
-        return Duration.sessions(to_decimal(args.sessions, "--sessions"))
+        return Duration.sessions(_length(args.sessions, "--sessions"))
     if args.half_days is not None:
-        return Duration.half_days(to_decimal(args.half_days, "--half-days"))
+        return Duration.half_days(_length(args.half_days, "--half-days"))
     if args.days is not None:
-        return Duration.days(to_decimal(args.days, "--days"))
+        return Duration.days(_length(args.days, "--days"))
     if args.hours is not None:
-        return Duration.hours(to_decimal(args.hours, "--hours"))
+        return Duration.hours(_length(args.hours, "--hours"))
     raise ValidationError("--hours", "is needed (or --sessions, --half-days or --days)")
 
 
@@ -176,7 +189,7 @@ def run(args: argparse.Namespace) -> int:
         _duration(args),
         as_at=day_or_today(args.as_at, "--as-at"),
         preparation=Duration.hours(
-            to_decimal(
+            _length(
                 "0" if args.preparation_hours is None else args.preparation_hours,
                 "--preparation-hours",
             )

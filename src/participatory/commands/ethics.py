@@ -6,8 +6,10 @@ people and facts, activity facts, setting, nations, approval). The output has on
 classification per activity (outcome, deciding facts, review routes, open questions,
 actions, findings with sentences and sources) and, for a list, the project summary (counts
 per outcome, activities needing review or referred, people who are both contributors and
-participants). A route that rests on a group's capacity or custody is withheld (only
-``"withheld": true``) unless ``--include-sensitive`` is given.
+participants). Unless ``--include-sensitive`` is given, what rests on a group's
+safeguarding answers (a route to a capacity body or HMPPS, a safeguarding finding) is left
+out, and the activity's findings, routes and open questions each end with one withheld
+marker, so that the output has the same shape whichever of those answers is yes.
 
 >>> import io, sys
 >>> from participatory.cli import main
@@ -28,15 +30,17 @@ participants). A route that rests on a group's capacity or custody is withheld (
 from __future__ import annotations
 
 import argparse
-from typing import Any
+import functools
+from typing import Any, Final
 
 from participatory.commands._edge import day_or_today, print_json, read_document, wrapped
 from participatory.commands._file_kinds import looks_like
 from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
+from participatory.core.explain import Finding, Severity
 from participatory.core.serialise import unstructure
 from participatory.ethics.activity import Activity
-from participatory.ethics.bodies import ReviewRoute, name_key
-from participatory.ethics.outcomes import ActivityClassification, OpenQuestion
+from participatory.ethics.bodies import Requirement, ReviewBody, ReviewRoute, name_key
+from participatory.ethics.outcomes import ActivityClassification, OpenQuestion, QuestionKind
 from participatory.ethics.project import EthicsProject, assess_ethics
 from participatory.interchange import PlainDataError, from_plain
 from participatory.project.errors import ProjectFileError, join_path, problems_of
@@ -95,9 +99,13 @@ def classification(
 ) -> dict[str, Any]:
     """One activity's classification as JSON-ready data, sentences in ``locale``.
 
-    By default a sensitive finding (a party's safeguarding answers) is withheld, with no
-    sentence, like every default serialisation; ``include_sensitive`` is for a caller
-    entitled to those answers.
+    By default what rests on a party's safeguarding answers (a finding, a review route, an
+    open question) is left out, and each of ``findings``, ``routes`` and
+    ``open_questions`` ends with one withheld marker (every field ``null`` but
+    ``"withheld": true``) standing for whatever was left out, perhaps nothing: a count, or
+    a marker only when something is withheld, would tell a log which safeguarding answer
+    holds (custody withholds three routes, capacity two). ``include_sensitive`` is for a
+    caller entitled to those answers: everything, and no marker.
     """
     data: dict[str, Any] = unstructure(result, include_sensitive=include_sensitive)
     # An action only a withheld finding implies (safeguarding) would tell what it withholds.
@@ -105,22 +113,61 @@ def classification(
         action_sentence(a.value, locale=locale)
         for a in result.actions_shown(include_sensitive=include_sensitive)
     ]
+    findings: list[dict[str, Any]] = []
     for finding_data, finding in zip(data["findings"], result.findings, strict=True):
         if finding_data["withheld"]:
-            finding_data["sentence"] = None
             continue
         finding_data["sentence"] = sentence(
             finding, locale=locale, include_sensitive=include_sensitive
         )
         # Citations as catalogue keys; the documents are listed once, in "sources".
         finding_sources(finding, finding_data)
-    shown = [f for f, d in zip(result.findings, data["findings"], strict=True) if not d["withheld"]]
+        findings.append(finding_data)
+    shown = [f for f in result.findings if include_sensitive or not f.sensitive]
     data["sources"] = documents_data(shown)
-    data["routes"] = [
-        route_data(route, locale, include_sensitive=include_sensitive) for route in result.routes
-    ]
-    data["open_questions"] = [question_data(q) for q in result.open_questions]
+    routes = [route_data(r, locale, include_sensitive=include_sensitive) for r in result.routes]
+    hidden = _questions_withheld(result, include_sensitive=include_sensitive)
+    questions = [
+        question_data(q) for q, withheld in zip(result.open_questions, hidden, strict=True)
+        if not withheld
+    ]  # fmt: skip
+    data["findings"] = findings
+    data["routes"] = [r for r in routes if not r["withheld"]]
+    data["open_questions"] = questions
+    if not include_sensitive:
+        for key, marker in zip(("findings", "routes", "open_questions"), _markers(), strict=True):
+            data[key].append(dict(marker))
     return data
+
+
+#: The findings that say why each kind of open question is asked, in the same order: the
+#: question is withheld when its finding is (it rests on a party's safeguarding answers).
+_QUESTION_FINDINGS: Final = {
+    QuestionKind.ROUTE: "ETH-ROUTE-QUESTION",
+    QuestionKind.NATIONS: "ETH-ROUTE-NATIONS",
+}
+
+
+def _questions_withheld(result: ActivityClassification, *, include_sensitive: bool) -> list[bool]:
+    """Whether each open question is withheld from the output.
+
+    The nations question is asked only when a route differs by nation; when that route
+    rests on custody or capacity, the question alone would say so.
+    """
+    if include_sensitive:
+        return [False] * len(result.open_questions)
+    flags: dict[QuestionKind, list[bool]] = {}
+    for kind, rule_id in _QUESTION_FINDINGS.items():
+        sensitive = [f.sensitive for f in result.findings if f.rule_id == rule_id]
+        asked = sum(1 for q in result.open_questions if q.kind is kind)
+        # Not paired one to one: every question of the kind withheld if any finding is.
+        flags[kind] = sensitive if len(sensitive) == asked else [any(sensitive)] * asked
+    return [flags[q.kind].pop(0) if q.kind in flags else False for q in result.open_questions]
+
+
+def _withheld_marker(data: dict[str, Any]) -> dict[str, Any]:
+    """``data``'s keys, each ``null`` but ``sensitive`` and ``withheld`` (both true)."""
+    return {**dict.fromkeys(data), "sensitive": True, "withheld": True}
 
 
 def route_data(
@@ -154,7 +201,21 @@ def question_data(question: OpenQuestion) -> dict[str, Any]:
         "fact": None if question.fact is None else question.fact.value,
         "party": question.party,
         "question": None if question.fact is None else question.fact.question,
+        "sensitive": False,
+        "withheld": False,
     }
+
+
+@functools.cache
+def _markers() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The markers a default output ends its findings, routes and open questions with.
+
+    Each has the shape of its list's items, made from a stand-in so that it follows them.
+    """
+    finding = {**unstructure(Finding("ETH-WITHHELD", Severity.INFO, "withheld")), "sentence": None}
+    route = route_data(ReviewRoute(ReviewBody.UNIVERSITY_REC, Requirement.REQUIRED), "en_GB")
+    question = question_data(OpenQuestion(QuestionKind.NATIONS))
+    return _withheld_marker(finding), _withheld_marker(route), _withheld_marker(question)
 
 
 def _activities(document: dict[str, Any], name: str) -> tuple[str, tuple[Activity, ...]]:

@@ -305,7 +305,26 @@ def _changes(changes: Changes) -> None:
     print(f"Added {changes.added}, replaced {changes.replaced}.")
 
 
+#: Each field of a payment entry by the option that gives it: the entry names its field in a
+#: refusal ("hours: must be between 0 and 168"), the user typed the option.
+_PAYMENT_OPTIONS: Final = {
+    "id": "--id", "person": "--person", "amount": "--amount", "received_on": "--received-on",
+    "kind": "--kind", "status": "--status", "payer": "--payer", "project": "--project",
+    "hours": "--hours", "worked_on": "--worked-on", "reference": "--reference",
+}  # fmt: skip
+
+
 def _payment(args: argparse.Namespace) -> PaymentEntry:
+    try:
+        return _entry(args)
+    except ValidationError as error:
+        option = _PAYMENT_OPTIONS.get(error.path)
+        if option is None:
+            raise
+        raise ValidationError(option, error.problem, hint=error.hint) from None
+
+
+def _entry(args: argparse.Namespace) -> PaymentEntry:
     return PaymentEntry(
         args.id,
         args.person,

@@ -19,6 +19,7 @@ import datetime as dt
 
 __all__ = [
     "CurrencyMismatch",
+    "FiguresNotAvailable",
     "ParameterFileError",
     "ParametersNotAvailable",
     "ParticipatoryError",
@@ -108,6 +109,62 @@ class ParametersNotAvailable(ParticipatoryError, LookupError):
             f"parameter {name!r} is not available on {as_at.isoformat()}: {coverage}. "
             "Use a date in that range, or load newer parameter data"
         )
+
+
+class FiguresNotAvailable(ParametersNotAvailable):
+    """:class:`ParametersNotAvailable` for a check of one person, not naming the parameter.
+
+    The parameter a check of a person's payments stops at (``carers_allowance.earnings_limit``)
+    says which benefit they claim, and so is special-category data in a log line or beside
+    ``--person``: ``str`` says only that the benefit figures do not cover ``when``, and
+    :meth:`describe` adds the parameter when ``include_sensitive`` is true. An ``except
+    ParametersNotAvailable`` still catches it; ``name``, ``as_at`` and the coverage are those
+    of the parameter, for the program, never in the message.
+
+    >>> error = FiguresNotAvailable("2027-06-10", ParametersNotAvailable(
+    ...     "carers_allowance.earnings_limit", dt.date(2027, 6, 9), dt.date(2024, 4, 8),
+    ...     dt.date(2027, 4, 5)))
+    >>> print(error)
+    the benefit figures do not cover 2027-06-10: use a date they cover, or load newer parameter data
+    >>> "carers" in error.describe(include_sensitive=True)
+    True
+    """
+
+    def __init__(self, when: str, cause: ParametersNotAvailable) -> None:
+        self.name = cause.name
+        self.as_at = cause.as_at
+        self.covered_from = cause.covered_from
+        self.covered_until = cause.covered_until
+        self.when = when
+        self._detail = str(cause)
+        ParticipatoryError.__init__(
+            self,
+            f"the benefit figures do not cover {when}: use a date they cover, or load newer "
+            "parameter data",
+        )
+
+    def describe(self, *, include_sensitive: bool = False) -> str:
+        """The error in one line; with ``include_sensitive``, the parameter that stopped it."""
+        if not include_sensitive:
+            return str(self)
+        return f"{self} ({self._detail})"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # The base class cannot be rebuilt from its message: rebuild from the fields.
+        fields = (self.name, self.as_at, self.covered_from, self.covered_until)
+        return (_figures_not_available, (self.when, *fields))
+
+
+def _figures_not_available(
+    when: str,
+    name: str,
+    as_at: dt.date,
+    covered_from: dt.date | None,
+    covered_until: dt.date | None,
+) -> FiguresNotAvailable:
+    """A pickled :class:`FiguresNotAvailable` read back."""
+    cause = ParametersNotAvailable(name, as_at, covered_from, covered_until)
+    return FiguresNotAvailable(when, cause)
 
 
 class UnknownParameter(ParticipatoryError, KeyError):

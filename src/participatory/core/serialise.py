@@ -16,7 +16,7 @@ enums their values, sets sorted lists (so the same input gives the same JSON wha
 hash seed).
 
 >>> from participatory.core.money import Money
->>> from decimal import Decimal
+>>> from decimal import ROUND_HALF_UP, Decimal
 >>> unstructure(Money.gbp("12.5")), unstructure(Money.gbp(Decimal("1E+3")))
 ('12.50 GBP', '1000.00 GBP')
 >>> from participatory.core.explain import Finding, Severity
@@ -38,13 +38,14 @@ import json
 import typing
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Final
 
 import attrs
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from participatory.core import exact
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Finding
 from participatory.core.money import Money
@@ -83,7 +84,9 @@ def money_text(value: Money) -> str:
     """
     amount = value.amount
     if amount.is_finite() and amount.as_tuple().exponent > -2:  # type: ignore[operator]
-        amount = amount.quantize(_PENNY)
+        # In the library's context: the caller's precision of 6 cannot hold 10000.00, and
+        # writing an amount must never depend on (or raise from) what the caller set.
+        amount = exact.quantize(amount, _PENNY, ROUND_HALF_UP)
     return f"{amount:f} {value.currency}"
 
 
@@ -211,6 +214,7 @@ def _flagged(cls: type) -> bool:
     return any(f.name == "sensitive" and f.type in (bool, "bool") for f in attrs.fields(cls))
 
 
+@exact.computes_exactly
 def unstructure(value: object, *, include_sensitive: bool = False) -> Any:
     """Plain data for ``value``; sensitive fields are left out unless asked for."""
     if not isinstance(include_sensitive, bool):  # never read "yes" or [] as a wish to see

@@ -83,14 +83,64 @@ class Situation(Record):
 
 
 class RouteView:
-    """The facts of one :class:`Situation` as conditions read them, each read recorded."""
+    """The facts of one :class:`Situation` as conditions read them, each read recorded.
 
-    def __init__(self, situation: Situation) -> None:
+    Given ``base`` (a view of the same groups) and the one fact read ``changed`` whose
+    answer differs here, the view starts from what ``base`` already worked out that did not
+    read that fact: a condition that did not read it follows the same path whatever its
+    answer, so its answer and its reads stand.
+
+    >>> from participatory.ethics.outcomes import PartyStatus, TriageOutcome
+    >>> answers = {(None, Fact.HEALTH_RELATED): Answer.YES}
+    >>> situation = Situation(TriageOutcome.RESEARCH, {}, False,
+    ...                       lambda fact, party: answers.get((party, fact), Answer.NO))
+    >>> view = RouteView(situation)
+    >>> view.shared(lambda v: v.fact(Fact.HEALTH_RELATED)), view.reads
+    (<Answer.YES: 'yes'>, {(None, <Fact.HEALTH_RELATED: 'health_related'>): <Answer.YES: 'yes'>})
+    """
+
+    def __init__(
+        self,
+        situation: Situation,
+        *,
+        base: RouteView | None = None,
+        changed: Read | None = None,
+    ) -> None:
         self.situation = situation
         self.reads: dict[Read, Answer] = {}
-        # Every rule reads the same few facts: look each up once per situation.
-        self._known: dict[Read, Answer] = {}
-        self._labels = tuple(sorted(situation.statuses))
+        if base is None:
+            # Every rule reads the same few facts: look each up once per situation.
+            self._known: dict[Read, Answer] = {}
+            # The parts several conditions share, each worked out once per situation: its
+            # answer and what it read.
+            self._shared: dict[object, tuple[Answer, dict[Read, Answer]]] = {}
+            self._labels = tuple(sorted(situation.statuses))
+        else:
+            self._known = {read: a for read, a in base._known.items() if read != changed}
+            self._shared = {
+                key: held for key, held in base._shared.items() if changed not in held[1]
+            }
+            self._labels = base._labels
+
+    def shared(self, condition: Callable[..., Answer], argument: object = None) -> Answer:
+        """``condition(self)`` (or ``condition(self, argument)``), worked out once per view.
+
+        For a part several rules' conditions share: its answer depends only on the facts,
+        so a second rule reading it gets the same answer, and the same facts are recorded
+        as read, without reading them again.
+        """
+        key = (condition, argument)
+        held = self._shared.get(key)
+        if held is None:
+            outer = self.reads
+            self.reads = {}
+            try:
+                answer = condition(self) if argument is None else condition(self, argument)
+            finally:
+                inner, self.reads = self.reads, outer
+            held = self._shared[key] = (answer, inner)
+        self.reads.update(held[1])
+        return held[0]
 
     def fresh_reads(self) -> None:
         """Forget what was read (before the next rule's condition)."""
@@ -121,6 +171,9 @@ class RouteView:
 
     def studied(self, fact: Fact) -> Answer:
         """Whether some group the activity studies answers ``fact`` yes."""
+        return self.shared(RouteView._studied_any, fact)
+
+    def _studied_any(self, fact: Fact) -> Answer:
         result = Answer.NO
         for label in self._labels:
             studied = self._studied(label)

@@ -50,7 +50,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Final
+from typing import Final, TypeVar, cast
 
 import attrs
 
@@ -131,6 +131,22 @@ class RouteRule(Record):
 
 # -- the facts the rules share ---------------------------------------------------------------
 
+_Part = TypeVar("_Part", bound=Callable[..., Answer])
+
+
+def _shared(part: _Part) -> _Part:
+    """``part``, worked out once for each situation however many rules read it.
+
+    Every rule is read in each nation, and the planner reads them again for each open
+    question: a part several conditions share answers from what the view already holds.
+    """
+
+    def once(view: RouteView, *nation: Nation) -> Answer:
+        return view.shared(part, *nation)
+
+    once.__doc__ = part.__doc__
+    return cast(_Part, once)
+
 
 def _research(v: RouteView) -> Answer:
     return v.outcome_in(TriageOutcome.RESEARCH)
@@ -144,17 +160,20 @@ def _people_studied(v: RouteView) -> Answer:
     return v.outcome_in(TriageOutcome.RESEARCH, *NOT_RESEARCH_OUTCOMES)
 
 
+@_shared
 def _fresh(v: RouteView) -> Answer:
     """Research that is not part of a study already approved: a new application."""
     return all_of(lambda: _research(v), lambda: negate(v.fact(Fact.APPROVED_STUDY_PARTICIPANTS)))
 
 
+@_shared
 def _nhs_users(v: RouteView) -> Answer:
     return any_of(
         lambda: v.studied(Fact.NHS_PATIENTS), lambda: v.fact(Fact.IDENTIFIABLE_PATIENT_DATA)
     )
 
 
+@_shared
 def _social_care_users(v: RouteView) -> Answer:
     return any_of(
         lambda: v.studied(Fact.ADULT_SOCIAL_CARE_USERS),
@@ -162,6 +181,7 @@ def _social_care_users(v: RouteView) -> Answer:
     )
 
 
+@_shared
 def _custody(v: RouteView) -> Answer:
     return any_of(
         lambda: v.studied(Fact.IN_CUSTODY_OR_ON_PROBATION),
@@ -169,6 +189,7 @@ def _custody(v: RouteView) -> Answer:
     )
 
 
+@_shared
 def _trial_of_medicine(v: RouteView) -> Answer:
     # A clinical trial of a medicine gives some group the medicine under study, and is health
     # research by its nature: with no group taking part in an intervention, or outside health
@@ -180,6 +201,7 @@ def _trial_of_medicine(v: RouteView) -> Answer:
     )
 
 
+@_shared
 def _nhs_rec_trigger(v: RouteView, nation: Nation) -> Answer:
     return any_of(
         lambda: _nhs_users(v),
@@ -189,6 +211,7 @@ def _nhs_rec_trigger(v: RouteView, nation: Nation) -> Answer:
     )
 
 
+@_shared
 def _capacity_body_required(v: RouteView, nation: Nation) -> Answer:
     capacity = v.studied(Fact.MAY_LACK_CAPACITY)
     if nation is S:
@@ -196,11 +219,13 @@ def _capacity_body_required(v: RouteView, nation: Nation) -> Answer:
     return capacity
 
 
+@_shared
 def _statutory_committee(v: RouteView, nation: Nation) -> Answer:
     """Whether an NHS REC or a capacity body reviews the study in ``nation``."""
     return any_of(lambda: _nhs_rec_trigger(v, nation), lambda: _capacity_body_required(v, nation))
 
 
+@_shared
 def _nhs_involved(v: RouteView) -> Answer:
     return any_of(
         lambda: _nhs_users(v),
@@ -209,6 +234,7 @@ def _nhs_involved(v: RouteView) -> Answer:
     )
 
 
+@_shared
 def _england_adult_social_care(v: RouteView, nation: Nation) -> Answer:
     return v.studied(Fact.ADULT_SOCIAL_CARE_USERS) if nation is E else Answer.NO
 
@@ -325,6 +351,7 @@ def _local_governance(v: RouteView, _n: Nation) -> Answer:
     return _not_research(v)
 
 
+@_shared
 def _personal_data(v: RouteView) -> Answer:
     return all_of(lambda: _people_studied(v), lambda: v.fact(Fact.PERSONAL_DATA))
 

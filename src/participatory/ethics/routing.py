@@ -69,9 +69,11 @@ class _Draft(Record):
     nation: Nation
     answer: Answer
     reads: Mapping[Read, Answer]
+    #: Whether a sensitive fact read is yes: every grouping of routes asks it.
+    sensitive: bool = attrs.field(init=False)
 
-    @property
-    def sensitive(self) -> bool:
+    @sensitive.default
+    def _sensitive(self) -> bool:
         return any(a is Answer.YES and fact.sensitive for (_p, fact), a in self.reads.items())
 
 
@@ -84,8 +86,7 @@ class RouteState(Record):
     possible: frozenset[RouteKey]
 
 
-def _drafts(situation: Situation, nations: frozenset[Nation]) -> list[_Draft]:
-    view = RouteView(situation)
+def _drafts(view: RouteView, nations: frozenset[Nation]) -> list[_Draft]:
     found = []
     for rule in ROUTE_RULES:
         once: tuple[Answer, Mapping[Read, Answer]] | None = None
@@ -158,7 +159,7 @@ def route_state(situation: Situation, nations: frozenset[Nation]) -> RouteState:
     """The routes ``situation`` leads to, for comparing what-if answers (no findings)."""
     if situation.outcome is TriageOutcome.REFER:
         return RouteState(situation.outcome, frozenset(), frozenset())
-    certain, possible = _settled(_drafts(situation, nations), bool(nations))
+    certain, possible = _settled(_drafts(RouteView(situation), nations), bool(nations))
     return _state(situation.outcome, certain, possible)
 
 
@@ -251,7 +252,8 @@ def plan_routes(
     approval: str,
 ) -> RoutePlan:
     """The routes of one activity, with their findings and the questions that remain."""
-    drafts = _drafts(situation, nations)
+    view = RouteView(situation)
+    drafts = _drafts(view, nations)
     certain, possible = _settled(drafts, bool(nations))
     certain = _strongest(certain)
     citations = log.guidance.route_citations
@@ -262,7 +264,7 @@ def plan_routes(
     # A question's "if yes / if no" names the routes each answer leads to, so it tells what
     # a sensitive yes behind any route is (a capacity body, HMPPS): withheld like the route.
     sensitive = any(d.sensitive for d in drafts)
-    questions = _fact_questions(log, drafts, now, what_if, situation, nations, sensitive)
+    questions = _fact_questions(log, drafts, now, what_if, view, nations, sensitive)
     if not nations:
         states = {nation: _nation_state(situation, drafts, nation) for nation in _ALL}
         questions += _nations_question(log, now, states, sensitive=sensitive)
@@ -326,7 +328,7 @@ def _explain(
 
 def _revised(
     drafts: list[_Draft],
-    situation: Situation,
+    base: RouteView,
     read: Read,
     answer: Answer,
     nations: frozenset[Nation],
@@ -337,13 +339,16 @@ def _revised(
     A condition that did not read the fact follows the same path whatever its answer, so its
     draft stands; the outcome and who is studied do not turn on a route-only fact. The
     routes follow from each condition's answer alone (not from what it read), so when no
-    answer changes they are ``unchanged()``: the routes of ``drafts`` as they stand.
+    answer changes they are ``unchanged()``: the routes of ``drafts`` as they stand. The
+    parts of conditions that ``base`` (the view ``drafts`` were read with) worked out
+    without reading the fact stand too.
     """
+    situation = base.situation
 
     def answer_of(fact: Fact, label: str | None) -> Answer:
         return answer if (label, fact) == read else situation.answer(fact, label)
 
-    view = RouteView(attrs.evolve(situation, answer=answer_of))
+    view = RouteView(attrs.evolve(situation, answer=answer_of), base=base, changed=read)
     again: dict[tuple[str, Nation | None], tuple[Answer, Mapping[Read, Answer]]] = {}
     answers: list[tuple[Answer, Mapping[Read, Answer]] | None] = []
     changed = False
@@ -372,7 +377,7 @@ def _fact_questions(
     drafts: list[_Draft],
     now: RouteState,
     what_if: WhatIf,
-    situation: Situation,
+    view: RouteView,
     nations: frozenset[Nation],
     sensitive: bool,
 ) -> list[OpenQuestion]:
@@ -390,15 +395,15 @@ def _fact_questions(
     def unchanged() -> RouteState:
         # Worked out once, and only if some answer leaves every condition as it was.
         if not standing:
-            standing.append(_state(situation.outcome, *_settled(drafts, bool(nations))))
+            standing.append(_state(view.situation.outcome, *_settled(drafts, bool(nations))))
         return standing[0]
 
     questions = []
     for party, fact in sorted(unknown, key=lambda r: (r[0] or "", _FACT_ORDER[r[1]])):
         if fact in ROUTE_ONLY_FACTS:
             read = (party, fact)
-            if_yes = _revised(drafts, situation, read, Answer.YES, nations, unchanged)
-            if_no = _revised(drafts, situation, read, Answer.NO, nations, unchanged)
+            if_yes = _revised(drafts, view, read, Answer.YES, nations, unchanged)
+            if_no = _revised(drafts, view, read, Answer.NO, nations, unchanged)
         else:
             if_yes = what_if({(party, fact): Answer.YES}, nations)
             if_no = what_if({(party, fact): Answer.NO}, nations)

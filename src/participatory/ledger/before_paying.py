@@ -58,6 +58,7 @@ from participatory.core.params import ParameterSet
 from participatory.core.periods import DateRange
 from participatory.core.privacy import REDACTED_TEXT
 from participatory.core.sources import cite
+from participatory.ledger._figures import figures_covering
 from participatory.ledger.entries import PaymentEntry
 from participatory.ledger.model import Ledger, as_at_day
 
@@ -254,9 +255,13 @@ class BeforePaying(ExplainedResult):
         if self.result is None or self._household is None or self._receipt is None:
             return None
         if "alone" not in self._cache:
-            self._cache["alone"] = assess_benefits(
-                self._household, (self._receipt,), already=self._own, parameters=self._parameters
-            )
+            with figures_covering(self.payment.received_on.isoformat()):
+                self._cache["alone"] = assess_benefits(
+                    self._household,
+                    (self._receipt,),
+                    already=self._own,
+                    parameters=self._parameters,
+                )
         found: BenefitsCheck = self._cache["alone"]
         return found
 
@@ -281,14 +286,15 @@ class BeforePaying(ExplainedResult):
     def _room(self, already: tuple[Receipt, ...]) -> Headroom:
         assert self._household is not None
         assert self._receipt is not None
-        return headroom(
-            self._household,
-            self.payment.received_on,
-            person=self.payment.person,
-            kind=self._receipt.kind,
-            already=(*already, self._receipt),
-            parameters=self._parameters,
-        )
+        with figures_covering(self.payment.received_on.isoformat()):
+            return headroom(
+                self._household,
+                self.payment.received_on,
+                person=self.payment.person,
+                kind=self._receipt.kind,
+                already=(*already, self._receipt),
+                parameters=self._parameters,
+            )
 
     @property
     def headroom(self) -> Headroom | None:
@@ -310,7 +316,8 @@ class BeforePaying(ExplainedResult):
     def findings(self) -> tuple[Finding, ...]:
         """What the payment does and why, built when first read."""
         if "findings" not in self._cache:
-            self._cache["findings"] = self._explain()
+            with figures_covering(self.payment.received_on.isoformat()):
+                self._cache["findings"] = self._explain()
         found: tuple[Finding, ...] = self._cache["findings"]
         return found
 
@@ -445,7 +452,10 @@ def assess_before_paying(
     already = tuple(receipt for _, receipt in pairs)
     own = tuple(receipt for entry, receipt in pairs if _own(entry, proposed_payment))
     receipt = proposed_payment.receipt
-    result = assess_benefits(record.household, (receipt,), already=already, parameters=parameters)
+    with figures_covering(proposed_payment.received_on.isoformat()):
+        result = assess_benefits(
+            record.household, (receipt,), already=already, parameters=parameters
+        )
     return BeforePaying(
         proposed_payment,
         as_at,

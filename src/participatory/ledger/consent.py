@@ -20,7 +20,9 @@ withdrawn, the circumstances must not be used and are erased
 (True, True)
 >>> home
 HouseholdRecord(id='h-7', <redacted>)
-"""
+>>> agreed
+ConsentRecord(person=<redacted>, agreed_by=<redacted>, agreed_on=datetime.date(2025, 4, 1), purpose=<redacted>, retain_until=datetime.date(2027, 3, 31), basis=<redacted>, withdrawn_on=None)
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -88,12 +90,21 @@ class ConsentRecord(Record):
     the person withdrew, if they did (from that day the record may no longer be used).
     """
 
-    person: str = attrs.field(validator=id_check("person", person=True))
-    agreed_by: str = attrs.field(validator=id_check("agreed_by", person=True))
+    # Whose circumstances are held, who agreed for them, for what and on which art. 9
+    # condition all say that someone's special-category data is held, and whose: none of
+    # them is shown in a repr or written by default; only the dates are.
+    person: str = attrs.field(
+        validator=id_check("person", person=True), repr=REDACTED, metadata=SENSITIVE
+    )
+    agreed_by: str = attrs.field(
+        validator=id_check("agreed_by", person=True), repr=REDACTED, metadata=SENSITIVE
+    )
     agreed_on: dt.date = attrs.field(converter=_agreed_on)
-    purpose: str = attrs.field(converter=_purpose)
+    purpose: str = attrs.field(converter=_purpose, repr=REDACTED, metadata=SENSITIVE)
     retain_until: dt.date = attrs.field(converter=_retain_until)
-    basis: LawfulBasis = attrs.field(default=LawfulBasis.EXPLICIT_CONSENT, converter=_basis)
+    basis: LawfulBasis = attrs.field(
+        default=LawfulBasis.EXPLICIT_CONSENT, converter=_basis, repr=REDACTED, metadata=SENSITIVE
+    )
     withdrawn_on: dt.date | None = attrs.field(default=None, converter=_optional_day)
 
     def __attrs_post_init__(self) -> None:

@@ -33,6 +33,7 @@ import attrs
 
 from participatory.benefits.receipts import Receipt
 from participatory.core.errors import ValidationError
+from participatory.core.fields import instances
 from participatory.core.frozen import FrozenDict
 from participatory.core.periods import DateRange, to_date
 from participatory.core.record import Record
@@ -263,8 +264,19 @@ class Ledger(Record):
         """A new ledger with these added, or replacing the entries with the same ids.
 
         A household record replaces any earlier record of the same members.
+
+        >>> Ledger().with_entries(payments=[None])
+        Traceback (most recent call last):
+        ...
+        participatory.core.errors.ValidationError: payments[0]: must be a PaymentEntry
         """
-        new_households = tuple(households)
+        # Each checked before its id is read: anything else was a bare AttributeError.
+        contributors = instances(Contributor, contributors, "contributors", what="Contributor")
+        new_households = instances(
+            HouseholdRecord, households, "households", what="HouseholdRecord"
+        )
+        payments = instances(PaymentEntry, payments, "payments", what="PaymentEntry")
+        asks = instances(Ask, asks, "asks", what="Ask")
         replaced = {
             self._household_of[m]
             for record in new_households

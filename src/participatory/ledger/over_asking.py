@@ -47,9 +47,12 @@ __all__ = ["MESSAGES", "AskCount", "OverAsking", "assess_over_asking"]
 
 MESSAGES: Final[Mapping[str, str]] = {
     "ledger.over_asking.person": (
-        "{person} was asked into more than the institution has set in the {days}-day period "
-        "to {as_at}: activities {activities} (at most {activity_limit}), projects {projects} "
-        "(at most {project_limit}). Coordinate the requests before asking again."
+        # Not opened by the id: a sentence's first letter is capitalised, and "C1" may be
+        # another contributor than "c1".
+        "Contributor {person} was asked into more than the institution has set in the "
+        "{days}-day period to {as_at}: activities {activities} (at most {activity_limit}), "
+        "projects {projects} (at most {project_limit}). Coordinate the requests before asking "
+        "again."
     ),
     "ledger.over_asking.community": (
         "The community {community} was asked, directly or through its members, into more "

@@ -48,6 +48,7 @@ from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, REDACTED_TEXT, SENSITIVE
+from participatory.ledger._figures import figures_covering
 from participatory.ledger.before_paying import context_window
 from participatory.ledger.entries import PaymentKind
 from participatory.ledger.model import Ledger, as_at_day
@@ -81,7 +82,8 @@ class PersonHeadroom(Explained):
 
     person: str
     day: dt.date
-    checked: bool
+    #: Whether the person's circumstances are held and usable: left out of default plain data.
+    checked: bool = attrs.field(metadata=SENSITIVE)
     by_benefit: Mapping[Benefit, Money | None] = attrs.field(
         factory=dict, converter=_by_benefit, repr=REDACTED, metadata=SENSITIVE
     )
@@ -134,20 +136,22 @@ def assess_headroom(
                     Severity.INFO if record is None else Severity.WARNING,
                     f"ledger.before.{reason}",
                     {"person": person, "day": as_at},
-                    sensitive=record is not None,
+                    # Sensitive either way: a plain "not checked" beside the person says their
+                    # circumstances are not held, and so a withheld answer says they are.
                     subject=person,
                 ),
             ),
         )
     already = ledger.receipts_between(record.members, context_window(on))
-    room = headroom(
-        record.household,
-        on,
-        person=person,
-        kind=chosen.receipt_kind,
-        already=already,
-        parameters=parameters,
-    )
+    with figures_covering(on.isoformat()):
+        room = headroom(
+            record.household,
+            on,
+            person=person,
+            kind=chosen.receipt_kind,
+            already=already,
+            parameters=parameters,
+        )
     found: list[Finding] = []
     for benefit, amount in sorted(room.by_benefit.items(), key=lambda item: item[0].value):
         if amount is None:

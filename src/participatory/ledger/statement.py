@@ -29,7 +29,13 @@ HTML or plain text), and carries their special-category data.
 (Money('300.00', 'GBP'), Money('-83.30', 'GBP'), Money('216.70', 'GBP'))
 >>> [f.rule_id for f in year.findings if f.rule_id.startswith("LEDGER-REPORT")]
 ['LEDGER-REPORT-CARERS-ALLOWANCE']
-"""
+
+Its ``repr`` (a log line) shows the question only: whether the person's circumstances are
+held is itself special-category data.
+
+>>> year
+ContributorStatement(person='amira', tax_year=TaxYear(2025), as_at=datetime.date(2026, 4, 30), <redacted>)
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -60,9 +66,10 @@ from participatory.core.periods import (
     DateRange,
     TaxYear,
 )
-from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.privacy import REDACTED, REDACTED_TEXT, SENSITIVE
 from participatory.core.record import Record
 from participatory.core.sources import Citation
+from participatory.ledger._figures import figures_covering
 from participatory.ledger.before_paying import CONTEXT_DAYS
 from participatory.ledger.entries import PaymentEntry, PaymentKind, PaymentStatus
 from participatory.ledger.model import Ledger, as_at_day
@@ -185,7 +192,7 @@ class ContributorStatement(Explained):
     person: str
     tax_year: TaxYear
     as_at: dt.date
-    checked: bool
+    checked: bool = attrs.field(repr=REDACTED, metadata=SENSITIVE)
     received: Money
     due: Money
     weeks: tuple[StatementPeriod, ...] = attrs.field(repr=REDACTED, metadata=SENSITIVE)
@@ -194,6 +201,14 @@ class ContributorStatement(Explained):
         repr=REDACTED, metadata=SENSITIVE, converter=_by_benefit
     )
     nation: Nation = Nation.ENGLAND
+
+    def __repr__(self) -> str:
+        # Whether it was checked, and its findings (withheld, or a plain "not checked"), say
+        # whether the person's benefit circumstances are held: only the question shows.
+        return (
+            f"ContributorStatement(person={self.person!r}, tax_year={self.tax_year!r}, "
+            f"as_at={self.as_at!r}, {REDACTED_TEXT})"
+        )
 
     @property
     def change(self) -> Money:
@@ -336,9 +351,10 @@ def contributor_statement(
             for e in ledger.entries_between(record.members, around)
             if e.person != person or e.received_on not in span
         )
-        result = assess_benefits(
-            household, [e.receipt for e in entries], already=already, parameters=parameters
-        )
+        with figures_covering(f"the tax year {year}"):
+            result = assess_benefits(
+                household, [e.receipt for e in entries], already=already, parameters=parameters
+            )
         for outcome in result.outcomes:
             by_benefit[outcome.benefit] = by_benefit.get(outcome.benefit, _ZERO) + (
                 outcome.change_amount
@@ -367,15 +383,15 @@ def contributor_statement(
             Severity.INFO,
             "ledger.statement.year_unchecked",
             values,
-            sensitive=False,
             subject=person,
         )
+        # Sensitive like the checked statement's: a plain "not checked" beside the person
+        # would say their benefit circumstances are not held (and so, elsewhere, that they are).
         findings.append(
             finding(
                 "LEDGER-STATEMENT-NOT-CHECKED",
                 Severity.ADVICE,
                 "ledger.statement.not_checked",
-                sensitive=False,
                 subject=person,
             )
         )

@@ -104,7 +104,6 @@ ul.findings {{ list-style: none; padding-left: 0; }}
 ul.findings li {{ border-left: 0.4rem solid; padding: 0.25rem 0 0.25rem 0.75rem;
   margin-bottom: 0.6rem; }}
 .sev {{ font-weight: 700; }}
-ul.findings li.withheld {{ border-left-color: {PALETTE["muted"]}; font-style: italic; }}
 table {{ border-collapse: collapse; }}
 th, td {{ text-align: left; padding: 0.25rem 1rem 0.25rem 0; border-bottom: 1px solid #d0d0d0; }}
 td {{ text-align: right; font-variant-numeric: tabular-nums; }}

@@ -6,14 +6,16 @@ decision, then the questions nobody has answered yet, then the warnings (the ord
 comes from. A finding that says what to do (its actions) gives its first action; any other
 gets the plain step for its severity.
 
-**Withheld findings still count.** A finding about a person's own circumstances (their
-benefits, health or safeguarding) is not shown, but it is not lost either: the block has one
-line per person, naming them only by their number in the project file's list of people
-("Contributor 2 of 4: 1 problem, 2 warnings about their own circumstances"), listed under the
-most pressing of their severities, so the coordinator can follow up privately. The line
-never says which benefit, how much, or what condition: only how many findings of each
-severity, and the sections they sit in. A withheld finding about no listed contributor is
-counted on one line for "people not listed as contributors".
+**Withheld findings still count, all together.** A finding about a person's own
+circumstances (their benefits, health or safeguarding) is not shown, but it is not lost
+either: the block has one line for every such finding at a severity it lists ("Withheld from
+this report: 4 problems, 3 warnings about people's own circumstances."), under the most
+pressing of their severities, saying to produce the private copy that shows them. The line
+never says whose they are (no name, no number in the list of people, not even how many
+people), nor what they are about (no section): the copy it is in gets shared with partners
+and funders, and "Contributor 2 of 4 ... See Benefits" would tell them who claims a benefit.
+The copy that includes people's own values (``include_sensitive``) shows each finding in
+full instead, under its severity, and has no such line.
 
 So every finding at a severity the block lists is counted in it exactly once: for each of
 those severities, the block's count equals the report's.
@@ -29,9 +31,9 @@ those severities, the block's count equals the report's.
 >>> block = build_view(report, locale="en_GB", include_sensitive=False).first
 >>> step = block.groups[0].steps[0]
 >>> print(step.text)
-Contributor 2 of 2: 1 problem about their own circumstances, withheld from this report.
->>> step.counts
-((<Severity.PROBLEM: 'problem'>, 1),)
+Withheld from this report: 1 problem about people's own circumstances.
+>>> step.counts, step.sections, step.see
+(((<Severity.PROBLEM: 'problem'>, 1),), (), '')
 """
 
 from __future__ import annotations
@@ -83,10 +85,10 @@ class SectionLink(Record):
 class FirstStep(Record):
     """One line of "What to do first": what it is about, what to do, and where to read more.
 
-    For a shown finding, ``text`` is its sentence and ``rule_id`` its rule. For a person's
-    withheld findings (``withheld``), ``text`` names them only by ``contributor``, their
-    number in the project's list of ``contributors`` people (``None`` for people not listed),
-    and ``counts`` says how many withheld findings of each severity the block lists they have.
+    For a shown finding, ``text`` is its sentence and ``rule_id`` its rule. The one step for
+    the withheld findings (``withheld``) says only how many of each severity the block lists
+    there are (``counts``): it names no one and links no section (``sections`` is empty and
+    ``see`` too), since either would say whose circumstances they are or what about.
     """
 
     severity: Severity
@@ -97,12 +99,11 @@ class FirstStep(Record):
     #: ``action`` introduced ("What to do: ...").
     do: str = attrs.field(converter=printable)
     sections: tuple[SectionLink, ...] = attrs.field()
-    #: The sections named in words ("See Benefits, Safeguarding and wellbeing.").
+    #: The sections named in words ("See Benefits, Safeguarding and wellbeing."); empty for
+    #: the withheld findings' step.
     see: str = attrs.field(converter=printable)
     rule_id: str | None = None
     withheld: bool = False
-    contributor: int | None = None
-    contributors: int | None = None
     counts: tuple[tuple[Severity, int], ...] = ()
 
 
@@ -192,6 +193,8 @@ class _StepWords:
         return found
 
     def where(self, links: tuple[SectionLink, ...]) -> str:
+        if not links:
+            return ""
         found = self.see.get(links)
         if found is None:
             headings = ", ".join(link.heading for link in links)
@@ -209,13 +212,12 @@ def _step(
     *,
     rule_id: str | None = None,
     withheld: bool = False,
-    contributor: int | None = None,
-    contributors: int | None = None,
     counts: tuple[tuple[Severity, int], ...] = (),
 ) -> FirstStep:
-    """One step: a shown finding's (``rule_id``), or a person's withheld findings' counts."""
+    """One step: a shown finding's (``rule_id``), or the withheld findings' counts."""
     shown.append(template("render.first.do"))
-    shown.append(template("render.first.see"))
+    if links:
+        shown.append(template("render.first.see"))
     return FirstStep(
         severity=severity,
         severity_label=words.label(severity),
@@ -226,59 +228,40 @@ def _step(
         see=words.where(links),
         rule_id=rule_id,
         withheld=withheld,
-        contributor=contributor,
-        contributors=contributors,
         counts=counts,
     )
 
 
-def _withheld_steps(
-    report: GovernanceReport,
-    links: Mapping[Area, SectionLink],
-    words: _StepWords,
-    shown: list[str],
-) -> list[FirstStep]:
-    """One step per person with withheld findings the block lists, contributors by number."""
-    locale = words.locale
+def _withheld_step(
+    report: GovernanceReport, words: _StepWords, shown: list[str]
+) -> FirstStep | None:
+    """One step counting every withheld finding the block lists, by severity; None if none.
+
+    Counted across the whole report, so neither whose findings they are nor their sections
+    shape the step: only how many there are of each severity.
+    """
     listed = frozenset(FIRST_ORDER)
-    number = {person: index for index, person in enumerate(report.contributors, start=1)}
-    counts: dict[int | None, Counter[Severity]] = {}
-    areas: dict[int | None, dict[Area, None]] = {}
-    for section in report.sections:
-        for finding in section.findings:
-            if not finding.sensitive or finding.severity not in listed:
-                continue
-            who = number.get(finding.subject) if finding.subject is not None else None
-            counts.setdefault(who, Counter())[finding.severity] += 1
-            areas.setdefault(who, {})[section.area] = None
-    steps = []
-    # Contributors in the file's order, then everyone not listed.
-    for who in sorted(counts, key=lambda n: (n is None, n or 0)):
-        found = counts[who]
-        worst = next(severity for severity in FIRST_ORDER if found[severity])
-        described = summary({severity: found[severity] for severity in FIRST_ORDER}, locale)
-        values: dict[str, str] = {}
-        if who is None:
-            key, do_key = "render.first.others", "render.first.do.others"
-        else:
-            key, do_key = "render.first.contributor", "render.first.do.contributor"
-            values = {"number": str(who), "total": str(len(report.contributors))}
-        shown += [template(key), template(do_key)]
-        steps.append(
-            _step(
-                worst,
-                word(key, locale, counts=described, **values),
-                word(do_key, locale),
-                tuple(links[area] for area in areas[who]),
-                words,
-                shown,
-                withheld=True,
-                contributor=who,
-                contributors=None if who is None else len(report.contributors),
-                counts=tuple((s, found[s]) for s in FIRST_ORDER if found[s]),
-            )
-        )
-    return steps
+    found = Counter(
+        finding.severity
+        for section in report.sections
+        for finding in section.findings
+        if finding.sensitive and finding.severity in listed
+    )
+    if not found:
+        return None
+    locale = words.locale
+    worst = next(severity for severity in FIRST_ORDER if found[severity])
+    shown += [template("render.first.withheld"), template("render.first.do.withheld")]
+    return _step(
+        worst,
+        word("render.first.withheld", locale, counts=summary(found, locale)),
+        word("render.first.do.withheld", locale),
+        (),
+        words,
+        shown,
+        withheld=True,
+        counts=tuple((s, found[s]) for s in FIRST_ORDER if found[s]),
+    )
 
 
 def first_steps(
@@ -293,7 +276,7 @@ def first_steps(
     """The block for ``report``: ``shown_findings`` are the findings shown, by area.
 
     Unless ``include_sensitive``, the sensitive findings of ``report`` are withheld (not in
-    ``shown_findings``) and counted per person. Appends each English template it uses to
+    ``shown_findings``) and counted together on one step. Appends each English template it uses to
     ``shown``.
     """
     listed = frozenset(FIRST_ORDER)
@@ -318,8 +301,9 @@ def first_steps(
                 _step(severity, finding.sentence, action, (links[area],), words, shown,
                       rule_id=finding.rule_id)
             )  # fmt: skip
-    for step in () if include_sensitive else _withheld_steps(report, links, words, shown):
-        by_severity[step.severity].append(step)
+    withheld = None if include_sensitive else _withheld_step(report, words, shown)
+    if withheld is not None:
+        by_severity[withheld.severity].append(withheld)
     groups = []
     for severity in FIRST_ORDER:
         if by_severity[severity]:

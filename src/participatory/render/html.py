@@ -132,7 +132,7 @@ def _section(section: SectionView, view: ReportView) -> list[str]:
         f'<h2 id="h-{area}">{_e(section.heading)}</h2>',
         f'<p class="summary">{_e(section.summary)}</p>',
     ]
-    if section.findings or section.withheld:
+    if section.findings:
         out += [f"<h3>{_e(labels.findings)}</h3>", '<ul class="findings">']
         for number, f in enumerate(section.findings, start=1):
             out.append(
@@ -141,7 +141,6 @@ def _section(section: SectionView, view: ReportView) -> list[str]:
                 f'<span class="sev">{_e(f.severity_label)}:</span> {_e(f.sentence)}'
                 f"{_refs(section, f.citations)}</li>"
             )
-        out += [f'<li class="withheld">{_e(withheld)}</li>' for withheld in section.withheld]
         out.append("</ul>")
     if section.actions:
         out += [f"<h3>{_e(labels.actions)}</h3>", "<ul>"]

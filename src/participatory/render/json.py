@@ -4,20 +4,19 @@ The data is :func:`participatory.core.serialise.unstructure` of the report (mone
 strings, dates ISO, sensitive values withheld unless asked for). Each section also carries
 its heading and summary, each finding its sentence, severity label and actions in words,
 and each figure its label and formatted value, all in the report's locale. Unless
-``include_sensitive`` is true, a sensitive finding or figure is not listed at all: each
-section counts them (``withheld_findings``, ``withheld_figures``) and carries the view's
-sentence saying so (``withheld``), exactly what the text, Markdown and HTML reports
-disclose, and no person id or subject of anything withheld (its severity is counted in the
-section's ``summary`` and, by contributor number, in ``first``). Output is
+``include_sensitive`` is true, a sensitive finding or figure is not listed at all, nor
+counted in its section (a section's ``summary`` counts what it shows): exactly what the
+text, Markdown and HTML reports disclose, and no person id, subject or section of anything
+withheld. The report's ``summary`` counts every finding, and ``first`` has one item counting
+all the withheld findings it lists by severity; ``notices`` says findings are withheld. Output is
 deterministic: keys sorted, no timestamps, nothing read from the environment, so the same
 report gives the same bytes anywhere.
 
 ``first`` is "What to do first" as a list, most pressing first: each step's ``severity``,
 ``text``, ``action``, the ``sections`` it points to (area, heading, anchor) and, for a
-shown finding, its ``rule_id``; for a person's withheld findings, ``withheld`` is true,
-``contributor`` is their number in the project's list of people (``null`` for people not
-listed), ``contributors`` how many that list has, and ``counts`` their findings by severity,
-and nothing else about them. A brief report (``brief=True``) lists no findings (each
+shown finding, its ``rule_id``; for the one item about withheld findings, ``withheld`` is
+true, ``sections`` is empty and ``counts`` gives how many of each severity there are, and
+nothing else about them. A brief report (``brief=True``) lists no findings (each
 section keeps its heading, summary and figures) and no sources.
 
 Citations are compact: a finding's ``citations`` (and each parameter's ``source`` and
@@ -72,8 +71,11 @@ __all__ = [
 #: or subject), only counted per section (``withheld_findings``, ``withheld_figures``).
 #: Version 4: the severity ``question`` (a fact nobody has given yet; the UK Standards items
 #: that were ``refer``), "What to do first" (``first``), and a section's ``summary`` counts
-#: its withheld findings too.
-FORMAT_VERSION: Final = 4
+#: its withheld findings too. Version 5: no section counts or mentions its withheld findings
+#: or figures (``withheld``, ``withheld_findings`` and ``withheld_figures`` are gone, and a
+#: section's ``summary`` counts only what it shows), and ``first`` has one item for all the
+#: withheld findings, without ``contributor`` or ``contributors``.
+FORMAT_VERSION: Final = 5
 
 _SURROGATES: Final = re.compile("[\ud800-\udfff]")
 
@@ -134,9 +136,7 @@ def _step_data(step: FirstStep) -> dict[str, Any]:
         "withheld": step.withheld,
     }
     if step.withheld:
-        # A number in the project's list of people and counts: never a name or a subject.
-        data["contributor"] = step.contributor
-        data["contributors"] = step.contributors
+        # Counts by severity for the whole report: no name, number of a person or section.
         data["counts"] = {severity.value: count for severity, count in step.counts}
     else:
         data["rule_id"] = step.rule_id
@@ -161,17 +161,14 @@ def render_json(report: GovernanceReport, view: ReportView, *, include_sensitive
         raise ValidationError("report", "must be a GovernanceReport and its ReportView")
     data: dict[str, Any] = unstructure(report, include_sensitive=include_sensitive)
     locale = view.locale
-    data.pop("contributors", None)  # which number is whom stays with the coordinator
+    data.pop("contributors", None)  # who the project's people are is not the report's to share
     for section_data, section, section_view in zip(
         data["sections"], report.sections, view.sections, strict=True
     ):
         section_data["heading"] = section_view.heading
         section_data["summary"] = section_view.summary
-        section_data["withheld"] = list(section_view.withheld)
-        # Like the other formats, a withheld finding or figure is not listed at all, only
-        # counted: never whom it is about (the summary counts it by severity).
-        section_data["withheld_findings"] = section_view.withheld_findings
-        section_data["withheld_figures"] = section_view.withheld_figures
+        # Like the other formats, a withheld finding or figure is not listed, nor counted
+        # here: a count beside a section would say what someone's circumstances are about.
         shown_findings = []
         for finding_data, finding in zip(section_data["findings"], section.findings, strict=True):
             if finding_data["withheld"]:

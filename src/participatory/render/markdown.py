@@ -69,8 +69,10 @@ def _first(block: FirstSteps) -> list[str]:
     for group in block.groups:
         lines += [f"### {escape(group.heading)}", ""]
         for step in group.steps:
-            links = ", ".join(_link(link) for link in step.sections)
-            lines.append(f"- {escape(step.text)} {escape(step.do)} ({links})")
+            line = f"- {escape(step.text)} {escape(step.do)}"
+            if step.sections:
+                line += f" ({', '.join(_link(link) for link in step.sections)})"
+            lines.append(line)
         lines.append("")
     return lines
 
@@ -79,13 +81,12 @@ def _section(section: SectionView, view: ReportView) -> list[str]:
     lines = [_anchor(section.anchor), "", f"## {escape(section.heading)}", ""]
     lines += [f"*{escape(section.summary)}*", ""]
     labels = view.labels
-    if section.findings or section.withheld:
+    if section.findings:
         lines += [f"### {escape(labels.findings)}", ""]
         lines += [
             f"- **{escape(f.severity_label)}:** {escape(f.sentence)}{_refs(f.citations)}"
             for f in section.findings
         ]
-        lines += [f"- *{escape(withheld)}*" for withheld in section.withheld]
         lines.append("")
     if section.actions:
         lines += [f"### {escape(labels.actions)}", ""]

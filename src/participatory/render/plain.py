@@ -109,7 +109,7 @@ def _entry(source: SourceView) -> str:
 def _section(section: SectionView, view: ReportView, refs: dict[tuple[int, ...], str]) -> list[str]:
     lines = ["", *_underlined(section.heading, "-"), *_wrap(section.summary)]
     labels = view.labels
-    if section.findings or section.withheld:
+    if section.findings:
         lines += ["", labels.findings]
         for f in section.findings:
             # Findings of one rule cite the same passages: the view holds one CitationView
@@ -120,8 +120,6 @@ def _section(section: SectionView, view: ReportView, refs: dict[tuple[int, ...],
             if shown is None:
                 shown = refs[key] = _refs(f.citations)
             lines += _wrap(f"{f.severity_label}: {f.sentence}{shown}", "  - ", "    ")
-        for withheld in section.withheld:
-            lines += _wrap(withheld, "  - ", "    ")
     if section.actions:
         lines += ["", labels.actions]
         for action in section.actions:
@@ -141,7 +139,7 @@ def _first(block: FirstSteps) -> list[str]:
         lines.append(group.heading)
         for step in group.steps:
             lines += _wrap(step.text, "  - ", "    ")
-            lines += _wrap(f"{step.do} {step.see}", "    ")
+            lines += _wrap(f"{step.do} {step.see}" if step.see else step.do, "    ")
     return [*lines, ""]
 
 

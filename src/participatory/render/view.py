@@ -10,14 +10,17 @@ warnings, each with what to do and a link to its section.
 
 Unless ``include_sensitive`` is true, a sensitive finding is not shown at all, not even
 redacted: its sentence, rule, actions and sources would still say what it is about ("over
-Carer's Allowance's earnings limit"). It still counts: each section says how many findings
-about people's own circumstances it withholds (:attr:`SectionView.withheld`, one count for
-the section, never naming anyone), its summary and the report's headline count every
-finding by severity, withheld ones included, and "What to do first" lists each person with
-withheld findings to act on by their number in the project's list of people ("Contributor 2
-of 4: 1 problem, 2 warnings"), never by name and never saying what the findings are about.
-Sensitive figures are left out of the tables. Every format (text, Markdown, HTML, JSON)
-discloses exactly this and no more.
+Carer's Allowance's earnings limit"). Nor is it counted where it sits: a section's summary
+counts only the findings the section shows, and no section says it withholds anything, since
+"Benefits: 4 problems withheld" tells a reader of this copy that someone in the project
+claims a benefit and is in trouble with it (in a project of one contributor, who). It still
+counts, all together: the report's headline counts every finding by severity, withheld ones
+included, and "What to do first" has one line for all the withheld findings it lists, by
+severity, naming no one, no number of people and no section. One notice for the whole
+report says that findings about people's own circumstances are withheld, and a section that
+shows no finding says "nothing to act on among the findings shown" rather than "nothing to
+act on". Sensitive figures are left out of the tables. Every format (text, Markdown, HTML,
+JSON) discloses exactly this and no more.
 
 **Brief.** ``build_view(..., brief=True)`` keeps "What to do first" and each section's
 heading, summary and figures, and leaves out the findings, actions and sources.
@@ -73,7 +76,7 @@ from participatory.render.text import (
     redacted,
     text,
 )
-from participatory.render.words import FIRST_ORDER, WITHHELD_MANY, WITHHELD_ONE
+from participatory.render.words import FIRST_ORDER
 
 __all__ = [
     "CitationView",
@@ -143,8 +146,9 @@ class FindingView(Record):
     actions: tuple[str, ...] = attrs.field(converter=_all_printable)
     #: The numbers of the documents the finding cites, in the bibliography.
     sources: tuple[int, ...] = attrs.field()
-    #: Always false: a withheld finding is not shown as a FindingView at all, but counted
-    #: in :attr:`SectionView.withheld` (kept so code reading the field keeps working).
+    #: Always false: a withheld finding is not shown as a FindingView at all, only counted
+    #: in the report's headline and "What to do first" (kept so code reading the field keeps
+    #: working).
     withheld: bool = attrs.field()
     #: The finding's citations (its own, then those of the figures it used), each once.
     citations: tuple[CitationView, ...] = ()
@@ -206,14 +210,6 @@ class SectionView(Record):
     #: The documents this section's shown findings cite, each once (numbered as in the
     #: report's bibliography).
     sources: tuple[SourceView, ...] = attrs.field()
-    #: One sentence saying how many of the section's findings are withheld (empty when none
-    #: is): a count for the whole section, naming no one (the summary counts them by
-    #: severity, and "What to do first" by contributor number).
-    withheld: tuple[str, ...] = attrs.field(converter=_all_printable, default=())
-    #: How many findings the section withholds.
-    withheld_findings: int = 0
-    #: How many sensitive figures the section left out of ``figures``.
-    withheld_figures: int = 0
 
     @property
     def anchor(self) -> str:
@@ -426,23 +422,22 @@ def _section(
     bibliography: _Bibliography,
     words: _Words,
     brief: bool = False,
-    counts: Counter[Severity] | None = None,
+    withholding: bool = False,
 ) -> SectionView:
     """The section in ``locale``; appends each English template it shows to ``shown``.
 
     ``brief``: only the templates a brief report still shows (those of the findings "What to
-    do first" lists, with their first action) count as shown. ``counts`` are the section's
-    findings by severity, if already counted.
+    do first" lists, with their first action) count as shown. ``withholding``: the copy
+    withholds findings somewhere, so a section showing none does not say "nothing to act on".
     """
     own: dict[str, None] = {}
     findings: list[FindingView] = []
     actions: list[str] = []
     # Withheld findings are left out before sorting (a stable sort keeps the shown ones in
-    # the same order either way), and only counted: a count for the section, naming no one
-    # (whose they are is the person's own business; "What to do first" gives their number).
+    # the same order either way), and not counted here: a count beside this section's heading
+    # would say what someone's circumstances are about.
     every = section.findings
     visible = every if include_sensitive else tuple(f for f in every if not f.sensitive)
-    withheld = len(every) - len(visible)
     for finding in _by_severity(visible):
         cited, sources, keys = bibliography.cited(finding)[2:]
         own.update(keys)
@@ -469,36 +464,27 @@ def _section(
         )
     figures = [f for f in section.figures if include_sensitive or not f.sensitive]
     shown.extend(template(f.label_key) for f in figures)
-    notes = []
-    if withheld:
-        key = WITHHELD_ONE if withheld == 1 else WITHHELD_MANY
-        if not brief:
-            shown.append(template(key))
-        notes.append(word(key, locale, count=withheld))
-    # The summary counts every finding, withheld ones too: the Benefits section must not say
-    # "nothing to act on" above withheld problems. A count by severity for the section names
-    # no one; "What to do first" says whom to follow up, by number.
-    if counts is None:
-        counts = Counter(f.severity for f in section.findings)
+    counts = Counter(f.severity for f in visible)
+    if section.not_assessed:
+        described = word("render.not_assessed", locale)
+    elif not counts and withholding:
+        described = word("render.nothing.shown", locale)
+    else:
+        described = summary(counts, locale)
     return SectionView(
         area=section.area,
         heading=heading(section.area, locale),
-        summary=(
-            word("render.not_assessed", locale) if section.not_assessed else summary(counts, locale)
-        ),
+        summary=described,
         not_assessed=section.not_assessed,
         findings=tuple(findings),
         actions=tuple(actions),
         figures=tuple(_figure(f, locale, include_sensitive) for f in figures),
         sources=tuple(sorted((bibliography.entries[key] for key in own), key=lambda s: s.number)),
-        withheld=tuple(notes),
-        withheld_findings=withheld,
-        withheld_figures=len(section.figures) - len(figures),
     )
 
 
 def _brief(section: SectionView) -> SectionView:
-    return attrs.evolve(section, findings=(), actions=(), sources=(), withheld=())
+    return attrs.evolve(section, findings=(), actions=(), sources=())
 
 
 @computes_exactly
@@ -517,15 +503,19 @@ def build_view(
     shown: list[str] = []
     bibliography = _Bibliography(locale)
     words = _Words(locale)
-    # Each section's findings by severity, withheld ones too (its summary counts them), and
-    # the whole report's as their sum.
-    tallies = [Counter(f.severity for f in s.findings) for s in report.sections]
-    counts: Counter[Severity] = Counter()
-    for tally in tallies:
-        counts.update(tally)
+    # The headline counts every finding, withheld ones too: a count for the whole report
+    # says neither whose nor what about, and keeps "nothing to act on" off a report that
+    # withholds problems.
+    counts = Counter(f.severity for s in report.sections for f in s.findings)
+    withholding = not include_sensitive and any(
+        f.sensitive for s in report.sections for f in s.findings
+    )
+    withheld_figures = not include_sensitive and any(
+        f.sensitive for s in report.sections for f in s.figures
+    )
     sections = tuple(
-        _section(s, locale, include_sensitive, shown, bibliography, words, brief, tally)
-        for s, tally in zip(report.sections, tallies, strict=True)
+        _section(s, locale, include_sensitive, shown, bibliography, words, brief, withholding)
+        for s in report.sections
     )
     first = first_steps(
         report,
@@ -542,9 +532,7 @@ def build_view(
     missing = len(untranslated(shown, locale)) if locale != "en_GB" else 0
     if missing:
         notices.append(word("render.untranslated", locale, count=missing))
-    if any(s.withheld_findings or s.withheld_figures for s in sections) or any(
-        g.withheld for s in sections for g in s.figures
-    ):
+    if withholding or withheld_figures:
         notices.append(word("render.withheld", locale))
     return ReportView(
         locale=locale,

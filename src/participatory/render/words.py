@@ -24,18 +24,10 @@ __all__ = [
     "MESSAGES",
     "REDACTED_KEY",
     "SUMMARY_ORDER",
-    "WITHHELD_MANY",
-    "WITHHELD_ONE",
 ]
 
 #: The message key of what a withheld value is shown as.
 REDACTED_KEY: Final = "render.redacted"
-
-#: The message key of a section's line saying how many findings about people's own
-#: circumstances it withholds: one plural template (the two names stay for callers that
-#: chose between a form for one and one for many; the count now picks the form).
-WITHHELD_ONE: Final = "render.withheld.count"
-WITHHELD_MANY: Final = WITHHELD_ONE
 
 # Each area's section heading.
 _HEADINGS: Final[Mapping[Area, str]] = {
@@ -141,43 +133,30 @@ MESSAGES: Final[Mapping[str, object]] = (
             "named in each section (DWP, HMRC, the council, an ethics committee) decide, and "
             "their decision can differ."
         ),
+        # Said once for the report, never per section: a count beside "Benefits" or
+        # "Safeguarding" would say what someone's circumstances are about.
         "render.withheld": (
-            "Some values are withheld because they are the contributor's own personal information."
+            "This copy of the report withholds findings and values about people's own "
+            "circumstances. The sections neither show nor count them; the count at the top and "
+            '"What to do first" include the withheld findings, without saying whose they are '
+            "or what they are about."
         ),
-        # A count for the section, not a name: a person's id beside "Benefits" would say
-        # they claim one. "What to do first" says whom to follow up, by number only.
-        WITHHELD_ONE: {
-            "by": "count",
-            "one": (
-                "{count} finding about a person's own circumstances is withheld; it is shown "
-                "only to that person or someone entitled to see it. The counts above include it."
-            ),
-            "other": (
-                "{count} findings about people's own circumstances are withheld; each is shown "
-                "only to the person it is about or someone entitled to see it. The counts "
-                "above include them."
-            ),
-        },
+        # A section that shows nothing in a copy that withholds findings: "nothing to act on"
+        # could be false there, and saying which section withholds would say what about.
+        "render.nothing.shown": "nothing to act on among the findings shown",
         "render.first": "What to do first",
         "render.first.none": "Nothing needs acting on first.",
         "render.first.do": "What to do: {action}",
         "render.first.see": "See {sections}.",
-        # A number in the project file's list of people, never a name: whose circumstances
-        # these are stays between the coordinator and the person.
-        "render.first.contributor": (
-            "Contributor {number} of {total}: {counts} about their own circumstances, "
-            "withheld from this report."
+        # One line for every withheld finding the block lists, whoever it is about: no
+        # contributor number, no count of people and no section, since each would tell a
+        # reader of this copy whose circumstances, or what about (docs: concepts/reports).
+        "render.first.withheld": (
+            "Withheld from this report: {counts} about people's own circumstances."
         ),
-        "render.first.others": (
-            "People not listed as contributors: {counts} about their own circumstances, "
-            "withheld from this report."
-        ),
-        "render.first.do.contributor": (
-            "Go through these findings with them in private, in a copy of the report that "
-            "includes their own values, and share it with no one else."
-        ),
-        "render.first.do.others": (
-            "Give each of these findings, in private, to the person it is about."
+        "render.first.do.withheld": (
+            "Produce a copy of the report that includes people's own values, go through "
+            "each person's findings with them in private, and share that copy with no one else."
         ),
         "render.untranslated": {
             "by": "count",

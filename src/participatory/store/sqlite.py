@@ -160,6 +160,34 @@ def _create_private_file(path: Path) -> None:
         os.close(handle)
 
 
+def _private_if_empty(path: Path) -> None:
+    """Make an empty file at ``path`` readable and writable by its owner only.
+
+    A file made by ``touch``, ``mktemp`` or a provisioning tool has no tables yet, and
+    opening it to upgrade makes it a new ledger of special-category data: it gets the
+    permissions :meth:`SqliteLedgerStore.create` gives one, before anything is written (SQLite
+    gives its write-ahead log the same permissions as the file). A file that already holds
+    data keeps the permissions its owner chose.
+    """
+    try:
+        handle = os.open(path, os.O_RDWR)
+    except OSError as error:
+        raise StoreError(f"{path}: cannot be opened ({os_reason(error)})") from None
+    try:
+        if os.fstat(handle).st_size == 0:
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle, 0o600)
+            else:  # Windows: only the read-only bit exists
+                os.chmod(path, 0o600)
+    except OSError as error:
+        raise StoreError(
+            f"{path}: an empty file that cannot be made readable by its owner only "
+            f"({os_reason(error)}); remove it, or let 'participatory ledger init' create it"
+        ) from None
+    finally:
+        os.close(handle)
+
+
 def _not_a_path(_file: str, _key: str, problem: str) -> ValidationError:
     return ValidationError("path", problem)
 
@@ -193,6 +221,8 @@ class SqliteLedgerStore:
             raise StoreError(
                 f"{where}: no ledger there (create one with 'participatory ledger init')"
             )
+        if migrate:
+            _private_if_empty(where)
         self._db = self._connect(where)
         try:
             version = self.schema_version
