@@ -74,7 +74,12 @@ class _Draft(Record):
 
     @sensitive.default
     def _sensitive(self) -> bool:
-        return any(a is Answer.YES and fact.sensitive for (_p, fact), a in self.reads.items())
+        return _rests_on_sensitive(self.reads)
+
+
+def _rests_on_sensitive(reads: Mapping[Read, Answer]) -> bool:
+    """Whether ``reads`` answer a sensitive fact yes (a group in custody, or lacking capacity)."""
+    return any(a is Answer.YES and fact.sensitive for (_p, fact), a in reads.items())
 
 
 @attrs.frozen
@@ -361,7 +366,13 @@ def _revised(
             view.fresh_reads()
             again[key] = (draft.rule.applies(view, draft.nation), dict(view.reads))
         answers.append(again[key])
-        changed = changed or again[key][0] is not draft.answer
+        # A sensitive fact answered yes also sets its routes apart (see _group), with the
+        # same answers: a condition that reads it changes the routes either way.
+        changed = (
+            changed
+            or again[key][0] is not draft.answer
+            or _rests_on_sensitive(again[key][1]) is not draft.sensitive
+        )
     if not changed:
         return unchanged()
     revised = [
