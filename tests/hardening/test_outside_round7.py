@@ -610,9 +610,9 @@ def _odd_inputs(tmp_path: Path) -> list[list[str]]:
         "receipts": [{"amount": "150.00 GBP", "received_on": "2026-01-14", "person": "me"}],
     }
     text = json.dumps(good)
+    # A UTF-8 byte-order mark is read since the ninth round (tests/core/test_limits_bom.py).
     files = {
         "utf16.json": text.encode("utf-16"),
-        "bom.json": b"\xef\xbb\xbf" + text.encode(),
         "latin1.json": text.replace("me", "m\xe9").encode("latin-1"),
         "nul.json": b"\x00",
         "deep.json": b'{"a":' * 5000 + b"1" + b"}" * 5000,

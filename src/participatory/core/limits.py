@@ -193,11 +193,20 @@ def read_stream(
 
 
 def decode_utf8(data: bytes, name: str, *, error: FileError = ParameterFileError) -> str:
-    """``data`` as UTF-8 text; anything else names the byte offset (never the bytes)."""
+    r"""``data`` as UTF-8 text; anything else names the byte offset (never the bytes).
+
+    A byte-order mark at the start (which Windows editors write when saving "UTF-8") is left
+    out, as a finance export's is: it is no part of the text.
+
+    >>> decode_utf8(b"\xef\xbb\xbftitle = 'x'", "p.toml")
+    "title = 'x'"
+    """
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as problem:
         offset = problem.start
+    else:
+        return text[1:] if text.startswith("\ufeff") else text
     raise error(name, "", f"cannot be read: not UTF-8 text (at byte offset {offset})")
 
 
