@@ -87,6 +87,7 @@ nitpick_ignore = [
     ("py:class", "participatory.core.tomlfile._T"),
     ("py:class", "participatory.core.params._T"),
     ("py:class", "participatory.interchange.T"),
+    ("py:class", "participatory.core.reading._T"),
     # A private protocol that only states what periods.split accepts.
     ("py:class", "participatory.core.periods._SplitsRanges"),
     # The standard library's protocol for a package's files, missing from the offline

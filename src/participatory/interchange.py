@@ -6,8 +6,10 @@ its people and claims, a :class:`~participatory.benefits.Receipt`, a
 :class:`~participatory.payments.Payment` or :class:`~participatory.payments.PaymentPlan`, an
 ethics :class:`~participatory.ethics.activity.Activity`, a whole
 :class:`~participatory.project.Project`, a rate card by name …) from plain data, nested
-records included; :func:`to_plain` turns a model or an answer back into plain data, and
-:func:`loads` and :func:`dumps` do the same through JSON text. The field names are the
+records included; :func:`to_plain` turns a model or an answer back into plain data (an
+answer, such as a :class:`~participatory.benefits.Headroom`, is written and never read:
+:func:`from_plain` refuses it), and :func:`loads` and :func:`dumps` do the same through JSON
+text. The field names are the
 models' own, so the Python API, project files, the command line and JSON never drift apart:
 the command line reads its input with these same functions.
 
@@ -48,6 +50,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import typing
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -57,7 +60,9 @@ import cattrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.exact import computes_exactly
+from participatory.core.explain import ExplainedResult, Finding
 from participatory.core.limits import decode_utf8, parse_json
+from participatory.core.reading import Reader
 from participatory.core.serialise import converter as plain_converter
 from participatory.core.serialise import make_converter
 from participatory.ethics.facts import Facts
@@ -70,7 +75,14 @@ from participatory.project.references import (
     is_special_category,
     withheld_summary,
 )
-from participatory.roles.models import PartnerOrganisation
+from participatory.roles.models import (
+    PARTY_TYPE_KEY,
+    PARTY_TYPES,
+    PartnerOrganisation,
+    Party,
+    party_type,
+)
+from participatory.roles.project import ProjectRoles
 from participatory.safeguarding.models import SafeguardingProfile
 
 __all__ = ["PlainDataError", "dumps", "from_plain", "loads", "to_plain"]
@@ -96,8 +108,8 @@ class PlainDataError(ValidationError):
         problems: Iterable[tuple[str, str]],
         sensitive_problems: Iterable[tuple[str, str]] = (),
     ) -> None:
-        #: Problems inside a project's special-category data (its ``benefits`` or
-        #: ``safeguarding_notes``: their paths name the person), counted in the message.
+        #: Problems inside a project's special-category data (its ``benefits``, a person's
+        #: ``health`` …: their paths name the person), counted in the message.
         self.sensitive_problems: tuple[tuple[str, str], ...] = tuple(sensitive_problems)
         shown = tuple(problems) + tuple(
             ("", line) for line in withheld_summary(path for path, _ in self.sensitive_problems)
@@ -115,8 +127,33 @@ class PlainDataError(ValidationError):
         return (PlainDataError, (shown, self.sensitive_problems))
 
 
-def _reader() -> cattrs.Converter:
-    return project_converter()
+@functools.cache
+def _reader() -> Reader:
+    # Imported here: only a brand's logo needs it, and its SVG checks cost every import.
+    from participatory.render.branding import Logo
+
+    conv = project_converter()
+    # Two forms read only here, never in a project file (which holds no logo, and lists its
+    # people, organisations and staff apart): registered once, on first use.
+    conv.register_structure_hook(Logo, lambda value, _type: Logo.from_plain(value))
+    conv.register_structure_hook_func(_is_party, _party)
+    return conv
+
+
+def _is_party(kind: object) -> bool:
+    return kind == Party
+
+
+def _party(value: object, _type: object) -> Party:
+    """A party of ``ProjectRoles.parties``: read as the class its ``party_type`` names."""
+    if not isinstance(value, Mapping):
+        raise ValidationError("", "must be a table (a JSON object) of its fields")
+    kind = PARTY_TYPES.get(value.get(PARTY_TYPE_KEY))  # type: ignore[arg-type]
+    if kind is None:
+        raise ValidationError(PARTY_TYPE_KEY, f"must be one of {', '.join(PARTY_TYPES)}")
+    fields = {key: item for key, item in value.items() if key != PARTY_TYPE_KEY}
+    party: Party = _reader().structure(fields, kind)
+    return party
 
 
 def _facts(include_sensitive: bool) -> Callable[[Facts], dict[str, str]]:
@@ -135,10 +172,26 @@ def _by_fact(pair: tuple[Any, Any]) -> str:
 
 @functools.lru_cache(maxsize=2)  # one per mode
 def _writer(include_sensitive: bool) -> cattrs.Converter:
+    from participatory.render.branding import Logo  # as in _reader
+
+    # A person's statement or headroom from the ledger writes its withheld findings as one
+    # record: make_converter does that, as core.serialise.unstructure does, so both agree.
     conv = make_converter(
         include_sensitive=include_sensitive,
-        forms={Facts: _facts(include_sensitive), RateCard: _rate_card},
+        forms={Facts: _facts(include_sensitive), RateCard: _rate_card, Logo: Logo.to_plain},
     )
+    roles = conv.get_unstructure_hook(ProjectRoles)
+
+    def project_roles(value: ProjectRoles) -> Any:
+        # Each party says which kind it is, so that from_plain can read the list back.
+        data = roles(value)
+        data["parties"] = [
+            {PARTY_TYPE_KEY: party_type(party), **plain}
+            for party, plain in zip(value.parties, data["parties"], strict=True)
+        ]
+        return data
+
+    conv.register_unstructure_hook(ProjectRoles, project_roles)
     profile = conv.get_unstructure_hook(SafeguardingProfile)
 
     def safeguarding(value: SafeguardingProfile) -> Any:
@@ -180,6 +233,14 @@ def from_plain(kind: type[T], data: object, *, base_directory: Path | None = Non
     ``base_directory`` (else the working directory). Raises :class:`PlainDataError` listing
     every problem with its path.
 
+    An answer (a :class:`~participatory.core.explain.Finding`, or any result that carries
+    findings: a :class:`~participatory.benefits.Headroom`, a
+    :class:`~participatory.benefits.SafePayment`, a statement …) is refused whatever the
+    data, naming the kind: :func:`to_plain` writes it for another system to keep or show,
+    but its plain form cannot be read back as the same answer (a finding's values are
+    written as text, and a withheld finding keeps nothing), and an answer is worked out by
+    the library from its inputs, never taken from outside. Keep the inputs and ask again.
+
     >>> from participatory.benefits import Receipt
     >>> paid = from_plain(
     ...     tuple[Receipt, ...], [{"amount": "90.00 GBP", "received_on": "2026-05-12"}])
@@ -189,7 +250,23 @@ def from_plain(kind: type[T], data: object, *, base_directory: Path | None = Non
     Traceback (most recent call last):
     ...
     participatory.interchange.PlainDataError: 2 problems: amount: must be money such as ...
+    >>> from participatory.benefits import Headroom
+    >>> from_plain(Headroom, {"day": "2026-05-12", "by_benefit": {}})
+    Traceback (most recent call last):
+    ...
+    participatory.interchange.PlainDataError: Headroom is an answer the library works out, ...
     """
+    answer = _answer_in(kind)
+    if answer is not None:
+        raise PlainDataError(
+            [
+                (
+                    "",
+                    f"{answer} is an answer the library works out, not input: it is not read "
+                    "from plain data (keep the inputs and ask again)",
+                )
+            ]
+        )
     if kind is SafeguardingProfile and isinstance(data, Mapping) and "partners" in data:
         return _profile_with_partners(data, base_directory)  # type: ignore[return-value]
     try:
@@ -201,14 +278,26 @@ def from_plain(kind: type[T], data: object, *, base_directory: Path | None = Non
         problems = list(problems_of(error))
     else:
         return found
-    # Raised out here, so that no __context__ keeps cattrs' errors (they quote the values).
+    # Raised out here, so that no __context__ keeps the reading's errors (they may quote values).
     if kind is not Project:
         raise PlainDataError(problems) from None
-    # A project's paths into its benefits name the person who claims them: counted only.
+    # A project's paths into special-category data (its benefits, a person's health) say
+    # whose it is: counted only (project.references.is_special_category).
     raise PlainDataError(
         [p for p in problems if not is_special_category(p[0])],
         [p for p in problems if is_special_category(p[0])],
     ) from None
+
+
+def _answer_in(kind: object) -> str | None:
+    """The name of the answer ``kind`` is, or holds (``tuple[Finding, ...]``), if any."""
+    if isinstance(kind, type) and issubclass(kind, Finding | ExplainedResult):
+        return kind.__name__
+    for part in typing.get_args(kind):
+        found = _answer_in(part)
+        if found is not None:
+            return found
+    return None
 
 
 def _profile_with_partners(
@@ -245,7 +334,9 @@ def to_plain(value: object, *, include_sensitive: bool = False) -> Any:
     Sensitive fields are left out, and findings and figures flagged sensitive withheld
     (:mod:`participatory.core.serialise`), unless ``include_sensitive`` is true: pass it only
     where the receiving system is entitled to special-category data, and to read the data
-    back with :func:`from_plain`.
+    back with :func:`from_plain`. A person's statement or headroom from the ledger lists, by
+    default, its findings that are not sensitive and then one withheld marker, however many
+    are withheld: their number would say whether the person's circumstances are held.
 
     >>> from participatory.benefits import Receipt
     >>> to_plain(Receipt("90", "2026-05-12"), include_sensitive=True)["amount"]
@@ -293,10 +384,19 @@ def loads(kind: type[T], text: str | bytes, *, base_directory: Path | None = Non
     """
     if isinstance(text, bytes):
         text = decode_utf8(text, "<json>", error=_problem)
-    redact = SPECIAL_CATEGORY_KEYS if kind is Project else ()
-    data = parse_json(text, "<json>", error=_problem, redact=redact)
+    if kind is Project:
+        data = parse_json(text, "<json>", error=_project_problem, redact=SPECIAL_CATEGORY_KEYS)
+    else:
+        data = parse_json(text, "<json>", error=_problem)
     return from_plain(kind, data, base_directory=base_directory)
 
 
 def _problem(_file: str, path: str, problem: str) -> PlainDataError:
     return PlainDataError([(path, problem)])
+
+
+def _project_problem(_file: str, path: str, problem: str) -> PlainDataError:
+    # A person's health too long to read is counted, as from_plain counts its other problems.
+    if is_special_category(path):
+        return PlainDataError([], [(path, problem)])
+    return _problem(_file, path, problem)

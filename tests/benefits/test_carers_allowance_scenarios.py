@@ -19,6 +19,7 @@ import pytest
 from participatory.benefits import (
     Benefit,
     CarersAllowanceClaim,
+    Child,
     Household,
     Person,
     Receipt,
@@ -158,10 +159,15 @@ def test_two_carers_in_one_couple_each_have_their_own_week():
     assert [o.person for o in result.cliffs] == ["b"]
 
 
-def test_the_uc_knock_on_falls_in_the_ap_in_which_the_lost_week_ends():
-    """UC from 1 May 2025 (APs on the 1st). £250 received on Tuesday 24 June 2025 (week
-    23-29 June) costs the week 30 June - 6 July, which ends in the AP 1-31 July: the UC rise
-    is there, and the fee itself counts in the AP 1-30 June (reg. 54: the AP received)."""
+def test_the_uc_knock_on_falls_in_the_ap_whose_last_day_the_lost_week_covers():
+    """UC from 1 May 2025 (APs on the 1st); single, 25 or over, no LCW, gets CA (so the carer
+    element): maximum 400.14 + 201.68 = 601.82, CA counted 83.30 × 52 / 12 = 360.97.
+    £250 received on Tuesday 24 June 2025 (week 23-29 June) costs the week 30 June - 6 July,
+    which covers 30 June, the last day of the AP 1-30 June: that AP counts the CA entitled on
+    its last day, none (UC Regs 2013 regs. 66(1)(b), 73; D&A Regs 2013 Sch. 1 para. 31), so
+    +360.97; the fee counts there too (reg. 54), no work allowance: 250 × 55% = -137.50.
+    June: 360.97 - 137.50 = +223.47. CA arises again on 7 July, a whole month in the July
+    AP: it is unchanged and not shown."""
     home = Household(
         people=[Person(carers_allowance=CarersAllowanceClaim())],
         universal_credit=UniversalCreditClaim(first_date_of_entitlement=dt.date(2025, 5, 1)),
@@ -169,11 +175,10 @@ def test_the_uc_knock_on_falls_in_the_ap_in_which_the_lost_week_ends():
     result = assess_payment(home, GBP(250), dt.date(2025, 6, 24))
     (lost,) = result.outcomes_for(Benefit.CARERS_ALLOWANCE)
     assert lost.period == DateRange(dt.date(2025, 6, 30), dt.date(2025, 7, 6))
-    june, july = result.outcomes_for(Benefit.UNIVERSAL_CREDIT)
-    assert june.period.start == dt.date(2025, 6, 1)
-    assert july.period.start == dt.date(2025, 7, 1)
-    assert july.change == GBP("83.30")
-    assert june.change == GBP("-137.50")  # no work allowance: 250 x 55%
+    (june,) = result.outcomes_for(Benefit.UNIVERSAL_CREDIT)
+    assert june.period == DateRange(dt.date(2025, 6, 1), dt.date(2025, 6, 30))
+    assert (june.before, june.after) == (GBP("240.85"), GBP("464.32"))
+    assert june.change == GBP("223.47")
 
 
 def test_scotland_uses_carer_support_payment_and_its_own_law():
@@ -234,3 +239,53 @@ def test_self_employed_earnings_warn_that_the_week_by_week_answer_may_overstate_
 
     partners = Receipt(GBP(250), TUESDAY, "self_employed_invoice", person="partner")
     assert not assess_benefits(household, [fee, partners]).has("BEN-CA-SELF-EMPLOYED")
+
+
+def test_northern_ireland_keeps_the_lost_week_in_the_ap_in_which_it_ends():
+    """Northern Ireland's UC Regs (NI) 2016 reg. 73(3) count a part of an AP by its days;
+    the library keeps its reading there: the week's amount comes off the AP in which the
+    week ends. Amira in NI (the same amounts as in Great Britain), CA £83.30 from the letter,
+    one child born 1 March 2019, UC from 1 May 2025 (APs on the 1st):
+    maximum 400.14 + 292.81 + 201.68 = 894.63; CA counted 83.30 × 52 / 12 = 360.97;
+    UC 894.63 - 360.97 = 533.66.
+    £196.01 on Tuesday 24 June costs 30 June - 6 July, which ends in the July AP: June (the
+    fee, under the £684 work allowance) 533.66 -> 533.66; July 533.66 + 83.30 = 616.96."""
+    home = Household(
+        people=[Person("amira", carers_allowance=CarersAllowanceClaim(weekly_award="83.30"))],
+        children=[Child(born_on=dt.date(2019, 3, 1))],
+        universal_credit=UniversalCreditClaim(first_date_of_entitlement=dt.date(2025, 5, 1)),
+        nation=Nation.NORTHERN_IRELAND,
+    )
+    result = assess_payment(home, GBP("196.01"), dt.date(2025, 6, 24), person="amira")
+    june, july = result.outcomes_for(Benefit.UNIVERSAL_CREDIT)
+    assert june.period == DateRange(dt.date(2025, 6, 1), dt.date(2025, 6, 30))
+    assert (june.before, june.after) == (GBP("533.66"), GBP("533.66"))
+    assert july.period == DateRange(dt.date(2025, 7, 1), dt.date(2025, 7, 31))
+    assert (july.before, july.after) == (GBP("533.66"), GBP("616.96"))
+
+
+def test_a_week_lost_at_an_uprated_rate_takes_off_no_more_than_the_ap_counts():
+    """UC from 15 May 2025, so the AP 15 March - 14 April 2026 begins before the uprating day
+    (6 April 2026) and reads the 2025/26 figures: CA £83.30 a week, 83.30 × 52 / 12 = 360.97;
+    maximum (single 25+, one child born 1 March 2019, carer element) 400.14 + 292.81 +
+    201.68 = 894.63; UC 894.63 - 360.97 = 533.66.
+    £300 on Tuesday 7 April 2026 (week 6-12 April) is over the limit (£204 from 6 April
+    2026), so CA for 13-19 April (£86.45, the 2026/27 rate) is lost; that week covers 14
+    April, the AP's last day, so the AP counts no CA: UC 894.63 (the £300 is under the £684
+    work allowance). A month of £86.45 (374.62) would take off more than the 360.97 the AP
+    counts, and UC can never exceed its maximum amount."""
+    home = Household(
+        people=[Person("amira", carers_allowance=CarersAllowanceClaim())],
+        children=[Child(born_on=dt.date(2019, 3, 1))],
+        universal_credit=UniversalCreditClaim(first_date_of_entitlement=dt.date(2025, 5, 15)),
+    )
+    result = assess_payment(home, GBP(300), dt.date(2026, 4, 7), person="amira")
+    (week,) = result.outcomes_for(Benefit.CARERS_ALLOWANCE)
+    assert (week.period, week.before, week.after) == (
+        DateRange(dt.date(2026, 4, 13), dt.date(2026, 4, 19)),
+        GBP("86.45"),
+        GBP("0.00"),
+    )
+    (ap,) = result.outcomes_for(Benefit.UNIVERSAL_CREDIT)
+    assert ap.period == DateRange(dt.date(2026, 3, 15), dt.date(2026, 4, 14))
+    assert (ap.before, ap.after) == (GBP("533.66"), GBP("894.63"))

@@ -84,25 +84,55 @@ def fee(amount, day, hours=0, person="p1"):
     return Receipt(Money.gbp(amount), day, FEE, hours=hours, person=person)
 
 
+#: The weekly benefits Universal Credit counts as unearned income (UC Regs 2013 reg. 66(1)(b)).
+COUNTED_BY_UC = {Benefit.CARERS_ALLOWANCE, Benefit.NEW_STYLE_ESA, Benefit.NEW_STYLE_JSA}
+
+
 @given(bs.households(), bs.receipt_lists(), bs.pounds(0, 800), bs.payment_days())
 def test_more_payment_never_leaves_more_benefit(household, receipts, extra, day):
-    """Except where the payments reach the benefit cap's earnings exception: earnings at or
-    above 16 hours at the National Living Wage lift the cap for the period (UC Regs 2013
-    reg. 82(1)(a)), so Universal Credit is not monotone in earnings, and a finding says so."""
+    """Except in two cases, each with its finding. The payments reach the benefit cap's
+    earnings exception: earnings at or above 16 hours at the National Living Wage lift the
+    cap for the period (UC Regs 2013 reg. 82(1)(a)). Or they cost a week of Carer's
+    Allowance, ESA or JSA that covers the last day of a UC assessment period: in Great
+    Britain that AP counts a month of the rate on its last day (regs. 66(1)(b), 73; D&A Regs
+    2013 Sch. 1 para. 31), so UC rises by up to 52 / 12 of the week lost; the household can
+    gain at most the other 40 / 12 of it (a penny's rounding each AP)."""
     before = _run(household, receipts)
     after = _run(household, [*receipts, fee(extra.amount, day)])
-    assert after.change() <= before.change() or after.has("BEN-UC-BENEFIT-CAP-LIFTED")
+    gain = after.change().amount - before.change().amount
+    if gain <= 0 or after.has("BEN-UC-BENEFIT-CAP-LIFTED"):
+        return
+    assert after.has("BEN-UC-KNOCK-ON")
+    assert household.nation.great_britain
+    weekly_lost = sum(
+        (o.before.amount - o.after.amount for o in after.outcomes if o.benefit in COUNTED_BY_UC),
+        Decimal(0),
+    )
+    periods = len(after.outcomes_for(Benefit.UNIVERSAL_CREDIT))
+    assert gain * 12 <= weekly_lost * 40 + Decimal("0.12") * periods
 
 
 @given(bs.households(), bs.payment_days(), bs.pounds(0, 1200), bs.pounds(0, 300))
 def test_what_is_kept_only_falls_at_a_reported_cliff(household, day, low, step):
+    """Or where Universal Credit tapers a payment that also cuts a week of new-style JSA
+    inside an assessment period: in Great Britain the AP counts a month of the JSA the
+    person is entitled to on its last day (UC Regs 2013 regs. 66(1)(b), 73; D&A Regs 2013
+    Sch. 1 para. 31), so a week cut and restored inside it gives nothing back, and the
+    payment costs up to 100% (JSA) + 55% (the UC taper): what is kept falls by at most
+    55% of the step, a penny's rounding besides."""
     smaller = _run(household, [fee(low.amount, day)])
     larger = _run(household, [fee((low + step).amount, day)])
-    if larger.kept < smaller.kept:
-        assert len(larger.cliffs) > len(smaller.cliffs)
+    if larger.kept >= smaller.kept:
+        return
+    if len(larger.cliffs) > len(smaller.cliffs):
         assert any(
             f.rule_id in CLIFF_RULES and f.severity is Severity.PROBLEM for f in larger.findings
         )
+        return
+    assert household.universal_credit is not None
+    assert household.nation.great_britain
+    assert any(o.benefit in COUNTED_BY_UC and o.after < o.before for o in larger.outcomes)
+    assert (smaller.kept - larger.kept).amount <= step.amount * Decimal("0.55") + Decimal("0.01")
 
 
 @given(bs.households(), bs.receipt_lists(max_size=4))
@@ -136,10 +166,21 @@ def test_splitting_never_loses_more_unless_a_finding_says_why(household, day, to
     # Each period's deduction is rounded to the penny separately (UC Regs reg. 6, to the
     # nearest penny), so two periods can differ from one by a penny either way; beyond that
     # a finding explains.
-    if split.loss.amount > at_once.loss.amount + Decimal("0.01"):
-        assert split.cliffs or any(
-            result.has(rule) for rule in EXPLAINS_EXTRA_LOSS for result in (split, at_once)
-        )
+    extra = split.loss.amount - at_once.loss.amount
+    if extra <= Decimal("0.01") or split.cliffs:
+        return
+    if any(result.has(rule) for rule in EXPLAINS_EXTRA_LOSS for result in (split, at_once)):
+        return
+    # Or paying at once cuts a week of Carer's Allowance, ESA or JSA across the last day of
+    # a UC assessment period, which UC makes up by a month of it (UC Regs 2013 regs.
+    # 66(1)(b), 73; D&A Regs 2013 Sch. 1 para. 31) where the halves may cut none: splitting
+    # loses at most that month less the week, 40 / 12 of the week (a penny besides).
+    assert at_once.has("BEN-UC-KNOCK-ON")
+    weekly_lost = sum(
+        (o.before.amount - o.after.amount for o in at_once.outcomes if o.benefit in COUNTED_BY_UC),
+        Decimal(0),
+    )
+    assert (extra - Decimal("0.01")) * 12 <= weekly_lost * 40 + Decimal("0.12")
 
 
 @given(bs.households(), bs.receipt_lists())

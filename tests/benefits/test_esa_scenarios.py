@@ -102,11 +102,21 @@ def test_supported_permitted_work_has_no_hours_limit():
     assert result.change() == GBP(0)
 
 
-def test_lost_esa_week_raises_universal_credit():
-    """UC (known award £300) with LCW + new-style ESA £92.05 on the lower limit: a £100 fee
-    loses ESA for the week 9-15 June (-92.05); UC (AP 1-30 June): 100 is within the £684
-    allowance (no taper) and the lost ESA comes back pound for pound (+92.05). Net change
-    nil; keeps £100."""
+@pytest.mark.parametrize(
+    ("day", "uc_change", "kept"),
+    [(TUESDAY, "0.00", "7.95"), (dt.date(2025, 6, 30), "398.88", "406.83")],
+)
+def test_lost_esa_week_raises_universal_credit_only_across_the_aps_last_day(day, uc_change, kept):
+    """UC (known award £300) with LCW + new-style ESA £92.05 on the lower limit, APs from the
+    1st. A £100 fee is over £20, so the ESA of its own week is lost (-92.05); 100 is within
+    the £684 work allowance (no taper). UC counts a month of the ESA entitled on the AP's
+    last day (UC Regs 2013 regs. 66(1)(b), 73; D&A Regs 2013 Sch. 1 para. 31):
+
+    Tuesday 10 June (week 9-15 June, ESA again from 16 June, inside the AP 1-30 June): the
+    June AP still counts a whole month, UC unchanged; kept 100 - 92.05 = £7.95.
+    Monday 30 June (week 30 June - 6 July, covering the AP's last day): the June AP counts
+    none, UC +92.05 × 52 / 12 = 398.8833... -> 398.88; kept 100 - 92.05 + 398.88 = £406.83.
+    """
     me = Household(
         people=[
             Person(
@@ -118,10 +128,10 @@ def test_lost_esa_week_raises_universal_credit():
             first_date_of_entitlement=dt.date(2025, 5, 1), current_award=GBP(300)
         ),
     )
-    result = assess_payment(me, GBP(100), TUESDAY)
+    result = assess_payment(me, GBP(100), day)
     assert result.change(Benefit.NEW_STYLE_ESA) == GBP("-92.05")
-    assert result.change(Benefit.UNIVERSAL_CREDIT) == GBP("92.05")
-    assert result.kept == GBP(100)
+    assert result.change(Benefit.UNIVERSAL_CREDIT) == GBP(uc_change)
+    assert result.kept == GBP(kept)
     assert result.has("BEN-REPORT-ESA-PW1")
 
 

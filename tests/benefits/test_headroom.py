@@ -8,6 +8,8 @@ the nearest penny (so £684.01 already costs 1p).
 
 import datetime as dt
 
+import pytest
+
 from participatory.benefits import (
     Benefit,
     CarersAllowanceClaim,
@@ -84,19 +86,30 @@ def test_a_partners_pay_uses_the_joint_work_allowance():
     assert room.for_benefit(Benefit.UNIVERSAL_CREDIT) == GBP("111.00")
 
 
-def test_a_lost_week_of_carers_allowance_changes_universal_credit_too():
-    """A carer with LCW on UC: £684 of work allowance, but £196.01 already costs next week's
-    Carer's Allowance, which UC then makes up: both benefits change above £196.00."""
+@pytest.mark.parametrize(
+    ("day", "uc_room"),
+    [(dt.date(2025, 6, 24), "196.00"), (TUESDAY, "684.00")],
+)
+def test_a_lost_week_of_carers_allowance_changes_universal_credit_too(day, uc_room):
+    """A carer with LCW on UC (APs on the 1st): £684 of work allowance, but £196.01 already
+    costs next week's Carer's Allowance. UC counts a month of the CA entitled on the AP's
+    last day (UC Regs 2013 regs. 66(1)(b), 73; D&A Regs 2013 Sch. 1 para. 31).
+
+    Tuesday 24 June: the week lost is 30 June - 6 July, covering 30 June, the June AP's
+    last day, so UC rises too: both benefits change above £196.00.
+    Tuesday 10 June: the week lost is 16-22 June, resumed inside the June AP, so UC is
+    unchanged by it; UC first changes when the fee passes the work allowance, 684.01 (a
+    penny over, × 55% = 0.0055 -> 0.01): room £684.00. The smaller, £196.00, is the answer."""
     home = Household(
         people=[
             Person("amira", capability=WorkCapability.LCW, carers_allowance=CarersAllowanceClaim())
         ],
         universal_credit=UC_CLAIM,
     )
-    room = headroom(home, TUESDAY, person="amira")
+    room = headroom(home, day, person="amira")
     assert room.by_benefit == {
         Benefit.CARERS_ALLOWANCE: GBP("196.00"),
-        Benefit.UNIVERSAL_CREDIT: GBP("196.00"),
+        Benefit.UNIVERSAL_CREDIT: GBP(uc_room),
     }
     assert room.amount == GBP("196.00")
 

@@ -38,7 +38,7 @@ GBP = Money.gbp
 UC = Benefit.UNIVERSAL_CREDIT
 CA = Benefit.CARERS_ALLOWANCE
 CEILING = GBP("100000.00")  # the searches' default ceiling
-MONDAY = dt.date(2025, 6, 2)  # CA earnings week 2-8 June: decides the CA week 9-15 June
+MONDAY = dt.date(2025, 6, 23)  # CA earnings week 23-29 June: decides 30 June - 6 July
 TUESDAY = dt.date(2025, 6, 17)  # week 16-22 June: decides 23-29 June; both in the June AP
 
 
@@ -59,33 +59,39 @@ def _uc_changes(home: Household, paid: Money, day: dt.date, earlier: list) -> bo
     return any(o.benefit is UC and o.before != o.after for o in result.outcomes)
 
 
-def test_universal_credit_raised_by_a_lost_week_keeps_the_next_weeks_room():
-    """£200.00 on Monday 2 June is over £196: the CA week 9-15 June is lost, and UC (the fee
-    under the £684 work allowance, so nothing tapered) rises by that week, 533.66 + 83.30 =
-    616.96. A payment on Tuesday 17 June: up to £196.00 keeps the CA week 23-29 June, and
-    200 + 196 = 396 is under £684, so UC does not change; £196.01 loses that week and UC
-    rises again. UC's room is £196.00, as CA's; the safe payment is the same."""
+def test_universal_credit_raised_by_a_lost_week_keeps_its_own_room():
+    """£200.00 on Monday 23 June is over £196: the CA week 30 June - 6 July is lost, which
+    covers 30 June, the June AP's last day, so the AP counts no CA (UC Regs 2013 regs.
+    66(1)(b), 73; D&A Regs 2013 Sch. 1 para. 31) and UC (the fee under the £684 work
+    allowance, so nothing tapered) rises by a month of it: 894.63 - 0.00 = 894.63.
+    A payment on Tuesday 17 June: up to £196.00 keeps the CA week 23-29 June; £196.01 loses
+    it, but CA is then lost from 23 June to 6 July, none on 30 June either way, so UC does
+    not change. UC changes only when 200 + x passes £684: x = 484.01, 0.01 × 0.55 = 0.0055
+    -> 0.01 (reg. 6(1)). UC's room is £484.00, CA's £196.00; the safe payment is the
+    smaller, £196.00."""
     home = carer_parent()
     earlier = [Receipt("200.00", MONDAY, person="amira")]
     [uc] = assess_benefits(home, earlier).outcomes_for(UC)
-    assert (uc.before, uc.after) == (GBP("533.66"), GBP("616.96"))
+    assert (uc.before, uc.after) == (GBP("533.66"), GBP("894.63"))
     room = headroom(home, TUESDAY, person="amira", already=earlier)
-    assert room.by_benefit == {CA: GBP("196.00"), UC: GBP("196.00")}
-    assert not _uc_changes(home, GBP("196.00"), TUESDAY, earlier)
-    assert _uc_changes(home, GBP("196.01"), TUESDAY, earlier)
+    assert room.by_benefit == {CA: GBP("196.00"), UC: GBP("484.00")}
+    assert not _uc_changes(home, GBP("196.01"), TUESDAY, earlier)
+    assert not _uc_changes(home, GBP("484.00"), TUESDAY, earlier)
+    assert _uc_changes(home, GBP("484.01"), TUESDAY, earlier)
     safe = plan_safe_payment(home, TUESDAY, person="amira", already=earlier)
     assert (safe.amount, room.amount) == (GBP("196.00"), GBP("196.00"))
 
 
 def test_universal_credit_raised_but_tapered_has_no_room():
-    """£700.00 on Monday 2 June: the CA week 9-15 June is lost (+83.30) and (700 - 684) x
-    0.55 = 8.80 tapered: UC 533.66 + 83.30 - 8.80 = 608.16, raised on the whole. A penny
-    more on 17 June: 16.01 x 0.55 = 8.8055, 8.81 to the nearest penny (UC Regs 2013 reg.
-    6(1)): UC falls a penny, so its room is £0.00 although the earlier payment raised it."""
+    """£700.00 on Monday 23 June: the CA week 30 June - 6 July is lost, a month of CA out
+    of the June AP (+360.97), and (700 - 684) x 0.55 = 8.80 tapered: UC 533.66 + 360.97 -
+    8.80 = 885.83, raised on the whole. A penny more on 17 June: 16.01 x 0.55 = 8.8055, 8.81
+    to the nearest penny (UC Regs 2013 reg. 6(1)): UC falls a penny, so its room is £0.00
+    although the earlier payment raised it."""
     home = carer_parent()
     earlier = [Receipt("700.00", MONDAY, person="amira")]
     [uc] = assess_benefits(home, earlier).outcomes_for(UC)
-    assert uc.after == GBP("608.16")
+    assert uc.after == GBP("885.83")
     room = headroom(home, TUESDAY, person="amira", already=earlier)
     assert room.for_benefit(UC) == GBP("0.00")
     assert _uc_changes(home, GBP("0.01"), TUESDAY, earlier)

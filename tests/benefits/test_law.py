@@ -29,7 +29,7 @@ NOT_IN_NORTHERN_IRELAND = {
     or topic.startswith("universal_credit.benefit_cap")
     # Northern Ireland's decisions and appeals regulations were not read: the elements
     # finding cites the GB rule only in Great Britain.
-    or topic == "universal_credit.changes_of_circumstances"
+    or topic in ("universal_credit.changes_of_circumstances", "universal_credit.benefit_changes")
 } | SCOTLAND_ONLY
 
 

@@ -160,15 +160,17 @@ def test_a_check_refuses_what_is_not_an_outcome_by_position():
 
 
 def test_a_check_sums_by_benefit_and_person():
-    """UC household, Amira's CA: £250 on 10 June loses 16-22 June's £83.30; UC (no work
-    allowance) takes 250 x 55% = 137.50 and gives the lost £83.30 back: -54.20 in all."""
+    """UC household, Amira's CA: £250 on 10 June loses 16-22 June's £83.30, a week lost and
+    resumed inside the AP 1-30 June, which still counts a month of CA (D&A Regs 2013 Sch. 1
+    para. 31): UC (no work allowance) takes 250 x 55% = 137.50 and gives nothing back.
+    In all -83.30 - 137.50 = -220.80; kept 250 - 220.80 = 29.20."""
     result = assess_payment(HOME, GBP(250), dt.date(2025, 6, 10))
     assert result.change(Benefit.CARERS_ALLOWANCE, "amira") == GBP("-83.30")
     assert result.change(Benefit.CARERS_ALLOWANCE, "nobody") == GBP(0)
-    assert result.change(Benefit.UNIVERSAL_CREDIT) == GBP("-54.20")
-    assert result.loss == GBP("137.50")
-    assert result.kept == GBP("112.50")
-    assert result.kept_amount == Decimal("112.50")
+    assert result.change(Benefit.UNIVERSAL_CREDIT) == GBP("-137.50")
+    assert result.loss == GBP("220.80")
+    assert result.kept == GBP("29.20")
+    assert result.kept_amount == Decimal("29.20")
     assert [o.benefit for o in result.cliffs] == [Benefit.CARERS_ALLOWANCE]
     assert [o.person for o in result.outcomes_for(Benefit.CARERS_ALLOWANCE, "amira")] == ["amira"]
     assert not result.changes_nothing
@@ -195,9 +197,9 @@ def test_unstructure_gives_plain_data_that_withholds_the_whole_check():
     full = unstructure(result, include_sensitive=True)
     json.dumps(full)
     assert set(full) == set(plain)
-    # The £250 of 10 June 2025: the next carer week is lost (over £196: -£83.30), and UC
-    # takes 55% of £250 (£137.50) but counts £83.30 less Carer's Allowance: -£54.20.
+    # The £250 of 10 June 2025: the next carer week is lost (over £196: -£83.30), resumed
+    # inside the June AP, so UC still counts a month of CA and takes 55% of £250: -£137.50.
     changes = {o["benefit"]: o["change"] for o in full["outcomes"]}
-    assert changes == {"universal_credit": "-54.20 GBP", "carers_allowance": "-83.30 GBP"}
+    assert changes == {"universal_credit": "-137.50 GBP", "carers_allowance": "-83.30 GBP"}
     week = next(o for o in full["outcomes"] if o["benefit"] == "carers_allowance")
     assert week["period"] == {"start": "2025-06-16", "end": "2025-06-22"}

@@ -218,18 +218,21 @@ def test_losing_a_week_of_carers_allowance_raises_universal_credit():
 
     maximum = 400.14 + 201.68 = 601.82; CA 83.30 x 52 / 12 = 360.9666... -> 360.97 counted
     (nearest penny; was 360.96 rounded down); award before = 601.82 - 360.97 = 240.85.
-    A £200 fee on Tuesday 10 June (week 9-15 June): over the £196 limit, so no CA for the
-    week 16-22 June (£83.30), which ends in the AP 1-30 June.
-    UC: no work allowance, 200 x 0.55 = 110.00 off; the lost £83.30 of CA comes back:
-    after = 601.82 - 110.00 - (360.97 - 83.30) = 214.15, a change of -26.70.
-    In all: -83.30 - 26.70 = -110.00, so the contributor keeps 200 - 110 = £90.00.
+    A £200 fee on Tuesday 24 June (week 23-29 June): over the £196 limit, so no CA for the
+    week 30 June - 6 July (£83.30), which covers 30 June, the last day of the AP 1-30 June.
+    The AP counts the CA entitled on its last day as a whole month (regs. 66(1)(b), 73; D&A
+    Regs 2013 Sch. 1 para. 31): none.
+    UC: no work allowance, 200 x 0.55 = 110.00 off; no CA counted:
+    after = 601.82 - 110.00 - 0.00 = 491.82, a change of +250.97.
+    In all: -83.30 + 250.97 = +167.67, so the contributor keeps 200 + 167.67 = £367.67.
+    (A fee on 10 June loses 16-22 June instead, resumed inside the AP: UC only tapers.)
     """
     me = uc([Person(carers_allowance=CarersAllowanceClaim())])
-    result = assess_payment(me, GBP(200), JUNE_2025)
+    result = assess_payment(me, GBP(200), dt.date(2025, 6, 24))
     assert result.change(Benefit.CARERS_ALLOWANCE) == GBP("-83.30")
     (ap,) = result.outcomes_for(Benefit.UNIVERSAL_CREDIT)
-    assert (ap.before, ap.after) == (GBP("240.85"), GBP("214.15"))
-    assert result.kept == GBP("90.00")
+    assert (ap.before, ap.after) == (GBP("240.85"), GBP("491.82"))
+    assert result.kept == GBP("367.67")
     assert result.has("BEN-UC-KNOCK-ON")
 
 

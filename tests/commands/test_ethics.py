@@ -93,7 +93,7 @@ def test_the_ethics_command_withholds_safeguarding_unless_asked() -> None:
     withheld = [f for f in findings if f["withheld"]]
     assert withheld
     assert all(f["rule_id"] is None and f["sentence"] is None for f in withheld)
-    assert "ETH-SAFEGUARDING" not in out
+    assert '"ETH-SAFEGUARDING"' not in out
     status, out, _ = _run(
         ["ethics", "--as-at", "2026-11-25", "--include-sensitive"], stdin=_SAFEGUARDING
     )
@@ -131,13 +131,16 @@ def _capacity_study(nations: list[str] | None) -> str:
 def test_the_ethics_command_gives_the_routes_and_withholds_sensitive_ones() -> None:
     """Scotland, health-related research with adults who may lack capacity (AWI 2000
     s. 51): Scotland A REC, and the university REC left to its policy because of it, both
-    rest on the members' capacity, so both are withheld by default (one marker stands for
-    them, whatever their number); the DPIA screening is shown."""
+    rest on the members' capacity, so by default the routes shown are those of the answers
+    with that yes read as no: the university REC, required, and the DPIA screening, then
+    one marker standing for whatever was withheld."""
     status, out, _ = _run(["ethics", "--as-at", "2026-12-06"], stdin=_capacity_study(["scotland"]))
     assert status == 0
     activity = json.loads(out)["activities"][0]
     shown = {r["body"]: r for r in activity["routes"] if not r["withheld"]}
-    assert set(shown) == {"dpia"}
+    # Shown as the triage with the capacity yes read as no: the university REC, required.
+    assert set(shown) == {"dpia", "university_rec"}
+    assert shown["university_rec"]["requirement"] == "required"
     assert shown["dpia"]["requirement"] == "advice"
     assert shown["dpia"]["citations"][0]["source"] == "uk_gdpr"
     withheld = [r for r in activity["routes"] if r["withheld"]]

@@ -221,11 +221,14 @@ def test_esa_permitted_work_counts_the_hours_of_every_payment_in_the_week() -> N
 
 
 def test_a_lost_week_of_carers_allowance_raises_a_joint_award_in_the_period_it_ends() -> None:
-    """Carer's Allowance counts in UC as unearned income (reg. 66(1)(b)); a lost week raises
-    UC in the AP in which the week ends. 2025/26: couple £628.10 + carer element £201.68 -
-    CA £83.30 x 52 / 12 = £360.97 gives £468.81. £200 on Wednesday 25 June: UC in June falls
-    by 200 x 55% = £110.00 (no work allowance); the week 30 June-6 July is lost (-£83.30) and
-    ends in the July AP, where UC rises by £83.30."""
+    """Carer's Allowance counts in UC as unearned income (reg. 66(1)(b)), as the monthly
+    equivalent of the rate the carer is entitled to (reg. 73), and a change in it counts
+    from the first day of the AP in which it happens (D&A Regs 2013 Sch. 1 para. 31): so the
+    rate on the AP's last day counts for the whole AP. 2025/26: couple £628.10 + carer
+    element £201.68 - CA £83.30 x 52 / 12 = £360.97 gives £468.81. £200 on Wednesday 25
+    June: the CA week 30 June-6 July is lost (-£83.30); it covers 30 June, the June AP's last
+    day, so June counts no CA: 829.78 - 200 x 55% (no work allowance) = £719.78, a change of
+    +£250.97. CA is back by 31 July, so July is unchanged (and not listed)."""
     couple = Household(
         people=[Person("a", carer=True, carers_allowance=CarersAllowanceClaim()), Person("b")],
         universal_credit=_uc(),
@@ -237,19 +240,13 @@ def test_a_lost_week_of_carers_allowance_raises_a_joint_award_in_the_period_it_e
             Benefit.UNIVERSAL_CREDIT,
             "2025-06-01..2025-06-30",
             Money.gbp("468.81"),
-            Money.gbp("-110.00"),
+            Money.gbp("250.97"),
         ),
         (
             Benefit.CARERS_ALLOWANCE,
             "2025-06-30..2025-07-06",
             Money.gbp("83.30"),
             Money.gbp("-83.30"),
-        ),
-        (
-            Benefit.UNIVERSAL_CREDIT,
-            "2025-07-01..2025-07-31",
-            Money.gbp("468.81"),
-            Money.gbp("83.30"),
         ),
     ]
 
@@ -266,16 +263,18 @@ def _jsa_and_uc() -> Household:
 _EARLIER = (Receipt(Money.gbp("50.00"), dt.date(2025, 6, 10)),)
 
 
-def test_new_style_jsa_lost_pound_for_pound_raises_universal_credit() -> None:
+def test_new_style_jsa_lost_inside_an_ap_leaves_universal_credit_unchanged() -> None:
     """legacy.toml: new-style JSA disregards £5 a week, then pound for pound; UC counts it as
-    unearned income (UC Regs reg. 66). 2025/26: single 25+ £400.14 + child £292.81 = £692.95,
-    less JSA £92.05 x 52 / 12 = £398.88: £294.07. £50 on Tuesday 10 June 2025 (week 9-15
-    June): JSA falls by £45.00 to £47.05; the earnings are inside the £684 work allowance, so
-    UC only rises by the £45.00 lost, to £339.07."""
+    unearned income (UC Regs reg. 66), the monthly equivalent of the rate the person is
+    entitled to on the AP's last day (reg. 73; D&A Regs 2013 Sch. 1 para. 31). 2025/26:
+    single 25+ £400.14 + child £292.81 = £692.95, less JSA £92.05 x 52 / 12 = £398.88:
+    £294.07. £50 on Tuesday 10 June 2025 (week 9-15 June): JSA falls by £45.00 to £47.05
+    for that week only; on 30 June the full rate is back, so June's UC counts the same JSA,
+    and the £50 is inside the £684 work allowance: UC stays £294.07."""
     result = assess_benefits(_jsa_and_uc(), _EARLIER)
     got = [(o.benefit, str(o.period), o.before, o.after) for o in result.outcomes]
     assert got == [
-        (UC, "2025-06-01..2025-06-30", Money.gbp("294.07"), Money.gbp("339.07")),
+        (UC, "2025-06-01..2025-06-30", Money.gbp("294.07"), Money.gbp("294.07")),
         (Benefit.NEW_STYLE_JSA, "2025-06-09..2025-06-15", Money.gbp("92.05"), Money.gbp("47.05")),
     ]
     # The week after has its own £5 disregard: up to £5.00 changes nothing at all.
@@ -284,17 +283,19 @@ def test_new_style_jsa_lost_pound_for_pound_raises_universal_credit() -> None:
     )
 
 
-def test_uc_raised_by_an_earlier_knock_on_still_has_the_room_the_next_week_leaves() -> None:
-    """Same household and earlier £50 as above: on Tuesday 17 June (JSA week 16-22 June) £5.00
-    is within the week's disregard and the work allowance, so neither benefit changes; £5.01
-    takes a penny off JSA and so adds one to UC."""
+def test_uc_room_after_an_earlier_payment_is_what_the_work_allowance_leaves() -> None:
+    """Same household and earlier £50 as above: on Tuesday 17 June (JSA week 16-22 June) a
+    cut in JSA is back before 30 June, so it never reaches UC; UC changes only when June's
+    earnings pass the £684 work allowance: 684 - 50 = £634.00 of room. £5.01 takes a penny
+    off JSA and leaves UC alone; £634.00 leaves UC alone; £635.00 puts £1.00 over the
+    allowance, and 55% of it (55p) comes off UC."""
     room = headroom(_jsa_and_uc(), "2025-06-17", already=_EARLIER)
-    for paid, changes in (("5.00", False), ("5.01", True)):
+    for paid, changes in (("5.01", False), ("634.00", False), ("635.00", True)):
         check = assess_benefits(
             _jsa_and_uc(), [Receipt(Money.gbp(paid), dt.date(2025, 6, 17))], already=_EARLIER
         )
         assert any(o.benefit is UC and o.before != o.after for o in check.outcomes) is changes
-    assert room.for_benefit(UC) == Money.gbp("5.00")
+    assert room.for_benefit(UC) == Money.gbp("634.00")
 
 
 def _couple(**claims: Any) -> Household:

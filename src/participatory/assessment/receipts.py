@@ -33,6 +33,8 @@ from collections.abc import Iterable
 from typing import Final
 
 from participatory.benefits.receipts import Receipt, ReceiptKind
+from participatory.core.errors import ValidationError
+from participatory.core.fields import instances
 from participatory.payments.plans import Payment, PaymentKind
 
 __all__ = ["RECEIPT_KINDS", "receipt_for", "receipts_for"]
@@ -51,6 +53,8 @@ RECEIPT_KINDS: Final[dict[PaymentKind, ReceiptKind | None]] = {
 
 def receipt_for(payment: Payment) -> Receipt | None:
     """The receipt the benefits engine checks for ``payment`` (``None`` if not the person's)."""
+    if not isinstance(payment, Payment):
+        raise ValidationError("payment", "must be a Payment")
     kind = RECEIPT_KINDS[payment.kind]
     if kind is None:
         return None
@@ -66,4 +70,5 @@ def receipt_for(payment: Payment) -> Receipt | None:
 
 def receipts_for(payments: Iterable[Payment]) -> tuple[Receipt, ...]:
     """The receipts for ``payments``, leaving out those the contributor does not receive."""
-    return tuple(r for r in (receipt_for(p) for p in payments) if r is not None)
+    checked = instances(Payment, payments, "payments", what="Payments")
+    return tuple(r for r in (receipt_for(p) for p in checked) if r is not None)

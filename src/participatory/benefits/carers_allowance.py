@@ -10,7 +10,9 @@ and half of pension contributions (Computation of Earnings Regs 1996, reg. 10).
 Carer's Allowance is not paid in full alongside another earnings-replacement benefit the
 person gets (State Pension, contribution-based ESA): it is reduced by that benefit, and is nil
 when the other is as large (Overlapping Benefits Regs 1979, reg. 4). Only what is actually
-paid can be lost, and only what is actually paid counts as Universal Credit's unearned income.
+paid can be lost. Universal Credit counts the allowance the person is entitled to as unearned
+income, at the rate on an assessment period's last day, for the whole period (UC Regs 2013
+regs. 66 and 73; D&A Regs 2013 Sch. 1 para. 31).
 
 In Scotland the allowance has been replaced by Carer Support Payment (Social Security
 Scotland), with the same earnings test; from 15 March 2026 a lost week there also loses the

@@ -4,7 +4,8 @@
 payments in question (each naming the member who receives it), runs every benefit anyone in it
 receives period by period — each person's own weekly benefits on their own earnings, the
 household's means-tested benefits and Universal Credit on both partners' — works out the
-knock-on effects (a lost week of Carer's Allowance or ESA raises Universal Credit), and returns
+knock-on effects (a week of Carer's Allowance or ESA lost across the last day of an assessment
+period raises Universal Credit by a month of it), and returns
 a :class:`~participatory.benefits.outcomes.BenefitsCheck`. Payments already made or scheduled
 (from every project and payer: the person's ledger) are given as ``already``: they count in
 every period, before and after, so the answer is about what *these* payments add.
@@ -41,7 +42,15 @@ from participatory.benefits import (
 from participatory.benefits.advice import standing_findings
 from participatory.benefits.household import Household, Person, Profile
 from participatory.benefits.kinds import Benefit, LegacyBenefit
-from participatory.benefits.mechanism import ZERO, Context, Income, add_hours, finding, pounds
+from participatory.benefits.mechanism import (
+    ZERO,
+    Context,
+    Income,
+    add_hours,
+    finding,
+    pounds,
+    weekly_to_monthly_pennies,
+)
 from participatory.benefits.outcomes import STALE_RULE, BenefitsCheck, PeriodNumbers
 from participatory.benefits.receipts import Receipt, ReceiptKind, Treatment
 from participatory.benefits.treatments import kind_findings
@@ -558,6 +567,8 @@ def _universal_credit(
             if layer:
                 entry[2] = True
     lost: dict[dt.date, list[int]] = {}
+    # Read only when a weekly benefit is lost (most checks lose none, and it is not free).
+    great_britain = bool(weekly) and household.nation.great_britain
     for row in weekly:
         if row.benefit not in _COUNTED_AS_INCOME:
             continue
@@ -566,8 +577,18 @@ def _universal_credit(
         drop_after = regular - row.after
         if not (drop_before or drop_after):
             continue
-        # Paid in arrears: the week counts in the AP in which it ends.
-        period = _assessment_period(day_of_month, row.period.end)
+        if great_britain:
+            # An AP counts the benefit the person is entitled to on its last day, as a whole
+            # month (UC Regs 2013 regs. 66(1)(b) and 73; a change of entitlement runs from the
+            # first day of its AP, D&A Regs 2013 Sch. 1 para. 31): only a week lost across an
+            # AP's last day changes UC, and a week lost and resumed inside an AP changes none.
+            period = _assessment_period(day_of_month, row.period.start)
+            if period.end > row.period.end:
+                continue
+        else:
+            # Northern Ireland's reg. 73(3) counts a part of an AP by its days: the library
+            # keeps its earlier reading, the week's amount in the AP in which the week ends.
+            period = _assessment_period(day_of_month, row.period.end)
         entry = touched.get(period.start)
         if entry is None:
             entry = touched[period.start] = [period, {}, False]
@@ -587,11 +608,21 @@ def _universal_credit(
         knock = universal_credit.NO_KNOCK
         here = lost.get(start)
         if payable or here is not None:
-            knock = universal_credit.Knock(
-                _weekly_payable(household, start, ctx) if payable else 0,
-                here[0] if here is not None else 0,
-                here[1] if here is not None else 0,
-            )
+            weekly_payable = _weekly_payable(household, start, ctx) if payable else 0
+            lost_before = lost_after = 0
+            if here is not None:
+                lost_before, lost_after = here
+                if great_britain:
+                    # The weekly amounts lost, as the monthly amount the AP no longer counts.
+                    lost_before = weekly_to_monthly_pennies(lost_before)
+                    lost_after = weekly_to_monthly_pennies(lost_after)
+                    if weekly_payable:
+                        # A week lost at a rate uprated after the AP's first day takes off
+                        # no more than the AP counts (its rates are read on its first day).
+                        counted = weekly_to_monthly_pennies(weekly_payable)
+                        lost_before = min(lost_before, counted)
+                        lost_after = min(lost_after, counted)
+            knock = universal_credit.Knock(weekly_payable, lost_before, lost_after)
         found.append(universal_credit.assess_period(household, period, by_person, knock, ctx))
     return found
 
@@ -631,6 +662,8 @@ def _explain(
         extra.append(
             finding("BEN-CA-LEGACY-KNOCK-ON", Severity.INFO, "benefits.ca.legacy_knock_on")
         )
+    if claim is not None and household.nation.great_britain:
+        extra.extend(_not_made_up(outcomes, claim.first_date_of_entitlement.day, household.nation))
     explained = [f for o in outcomes for f in o.findings]
     unaffected = frozenset(b for p in household.people for b in p.unaffected)
     change = check.change_pennies()
@@ -669,6 +702,26 @@ def _explain(
         kept,
         *stale,
     )
+
+
+def _not_made_up(outcomes: Iterable[Any], anchor_day: int, nation: Nation) -> list[Finding]:
+    """Weeks of Carer's Allowance, ESA or JSA the payments cost inside an AP (Great Britain).
+
+    UC counts these at the rate on an AP's last day, so a week lost and paid again before it
+    is not made up by UC: said, so the person is not left to expect it. A week lost across
+    an AP's last day is (``BEN-UC-KNOCK-ON``).
+    """
+    found = []
+    for outcome in outcomes:
+        change = outcome.change_pennies
+        if outcome.benefit not in _COUNTED_AS_INCOME or change >= 0:
+            continue
+        week = outcome.period
+        period = _assessment_period(anchor_day, week.start)
+        if period.end <= week.end:
+            continue
+        found.append(universal_credit.not_made_up_finding(pounds(-change), week, period, nation))
+    return found
 
 
 def _quoted(value: object, unit: str) -> object:

@@ -11,7 +11,9 @@ work is *exempt* if in the week it is
 A claimant who does any other work in a week is treated as not entitled to ESA for that
 week (reg. 40(1); 2013 Regs reg. 37(1)): a cliff edge. The claimant must tell DWP
 before starting permitted work (form PW1). New-style ESA counts pound for pound as
-unearned income in Universal Credit (UC Regs reg. 66(1)(b)(ii)), so a lost week raises UC.
+unearned income in Universal Credit (UC Regs reg. 66(1)(b)(ii)), at the rate on an assessment
+period's last day: a week lost across that day raises UC by a month of it, and one lost and
+paid again inside the period does not.
 
 Worked example (2025/26, higher limit £195.50): £195.50 for 6 hours in the higher-limit
 category is permitted work; a penny more is not, and the week's ESA is lost.

@@ -244,7 +244,7 @@ def headroom(
     # A benefit the earlier payments already reduced, in a period a payment on this day
     # touches, has no room left. The largest payment touches every period any payment on
     # this day can: its own, and those its knock-ons reach (a week of Carer's Allowance lost
-    # raises Universal Credit in the assessment period in which that week ends) — reckoned
+    # across an assessment period's last day raises Universal Credit in that period) — reckoned
     # without the earlier payments too, whose own knock-ons may have taken that reach away.
     largest = search.probe(top)
     touched = {(row.benefit, row.period) for row in largest.numbers}

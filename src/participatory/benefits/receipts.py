@@ -27,6 +27,7 @@ import attrs
 
 from participatory.benefits.kinds import NO_HOURS, whole_pence
 from participatory.core.errors import ValidationError
+from participatory.core.fields import instances
 from participatory.core.money import Money, to_decimal
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import to_date
@@ -186,13 +187,12 @@ class Receipt(Record):
 
 def as_receipts(items: Iterable[Receipt]) -> tuple[Receipt, ...]:
     """A tuple of receipts (the typed converter for models that hold receipts)."""
-    return tuple(items)
+    return receipts(items)
 
 
 def receipts(items: Iterable[Receipt]) -> tuple[Receipt, ...]:
-    """Check every item is a :class:`Receipt`, naming the first that is not by its index."""
-    result = tuple(items)
-    for index, item in enumerate(result):
-        if not isinstance(item, Receipt):
-            raise ValidationError(f"receipts[{index}]", "must be a Receipt")
-    return result
+    """Check every item is a :class:`Receipt`, naming the first that is not by its index.
+
+    One receipt, or anything that is not a list of them, is refused as a whole.
+    """
+    return instances(Receipt, items, "receipts", what="Receipts")

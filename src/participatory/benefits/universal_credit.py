@@ -17,10 +17,17 @@ Universal Credit Regulations (Northern Ireland) 2016, the same arithmetic):
   combined (reg. 22(1)(b)). A household with a child or a member with limited capability for
   work has one **work allowance** (reg. 22(2)), lower with housing costs; earnings above it (all
   earnings without one) come off at the **taper** (55%).
-* Unearned income — Carer's Allowance, new-style ESA and JSA actually paid (reg. 66(1)(b)) —
-  comes off pound for pound, weekly amounts converted × 52 ÷ 12 (reg. 73); capital above
-  £6,000 counts as £4.35 a month for each £250 or part (reg. 72); capital above £16,000 ends
-  entitlement (reg. 18).
+* Unearned income — Carer's Allowance, new-style ESA and JSA to which a member is entitled
+  (reg. 66(1)(b)) — comes off pound for pound as a monthly amount, weekly amounts converted
+  × 52 ÷ 12 (reg. 73). A change in that entitlement takes effect from the first day of the AP
+  in which it happens (D&A Regs 2013 Sch. 1 para. 31), so an AP counts a whole month of the
+  rate on its **last** day: a week lost and resumed inside an AP leaves UC unchanged, and a
+  week lost across an AP's last day raises UC by the monthly equivalent of that week's amount
+  (£83.30 of Carer's Allowance: £360.97). Northern Ireland counts a part of an AP by its days
+  (the NI Regs' reg. 73(3)); there the library takes the lost week's amount off the AP in
+  which the week ends.
+* Capital above £6,000 counts as £4.35 a month for each £250 or part (reg. 72); capital
+  above £16,000 ends entitlement (reg. 18).
 * Uprated figures apply from the first AP **beginning** on or after the uprating day
   (SSAA 1992 s.150(10ZA)-(10ZB)), so every figure is read on the AP's first day.
 * A change of circumstances takes effect from the first day of the AP in which it occurs
@@ -92,6 +99,7 @@ __all__ = [
     "explain_period",
     "gift_findings",
     "maximum_amount",
+    "not_made_up_finding",
     "numbers",
     "rates",
     "tariff_income",
@@ -149,6 +157,19 @@ MESSAGES: Final = {
         "Universal Credit, the assessment period {start} to {end}: {lost} of Carer's "
         "Allowance, ESA or JSA is lost, which Universal Credit counts pound for pound, so "
         "Universal Credit rises by {increase}, to {after}."
+    ),
+    "benefits.uc.knock_on_month": (
+        "Universal Credit, the assessment period {start} to {end}: the Carer's Allowance, "
+        "ESA or JSA it counts falls by {lost}, the monthly amount of what is lost in the week "
+        "that takes in the period's last day (the rate the person is entitled to on that day "
+        "counts for the whole period), so Universal Credit rises by {increase}, to {after}."
+    ),
+    "benefits.uc.not_made_up": (
+        "Universal Credit, the assessment period {start} to {end}: it does not make up the "
+        "{lost} of Carer's Allowance, ESA or JSA lost in the week {week_start} to "
+        "{week_end}. Universal Credit counts these benefits at the rate the person is "
+        "entitled to on the period's last day, for the whole period, and by that day they "
+        "are paid again."
     ),
     "benefits.uc.lcw_threshold": (
         "Earnings of {earnings} in the assessment period reach the {threshold} "
@@ -529,7 +550,13 @@ def tariff_income(capital: int, r: UniversalCreditRates) -> int:
 
 
 class Knock(NamedTuple):
-    """Unearned income lost to the payments' effect on weekly benefits, in one AP."""
+    """Unearned income lost to the payments' effect on weekly benefits, in one AP.
+
+    ``weekly_payable`` is the Carer's Allowance, ESA and JSA payable a week with regular
+    earnings; ``lost_before`` and ``lost_after`` are what the AP no longer counts of it,
+    without and with the payments, as monthly pennies (in Great Britain the monthly
+    equivalent of a week lost across the AP's last day).
+    """
 
     weekly_payable: int
     lost_before: int
@@ -686,6 +713,7 @@ def _other_welfare(knock: Knock) -> tuple[int, int]:
     if not knock.weekly_payable:
         return 0, 0
     monthly = weekly_to_monthly_pennies(knock.weekly_payable)
+    # The losses are monthly amounts already (see Knock).
     return monthly - knock.lost_before, monthly - knock.lost_after
 
 
@@ -699,8 +727,8 @@ def assess_period(
     """Universal Credit for one AP before and after the payments counted in it.
 
     ``earnings`` maps each member's id to ``[already, added]`` for the AP; ``knock`` is the
-    Carer's Allowance, ESA or JSA the household gets a week and what the payments' weekly
-    effects remove from it in this AP.
+    Carer's Allowance, ESA or JSA the household gets a week and the monthly amount the
+    payments' weekly effects remove from this AP's unearned income (see :class:`Knock`).
     """
     found = _figures(household, period, earnings, knock, ctx)
     before = found[8]
@@ -727,6 +755,34 @@ def _money(pennies: int) -> Money:
 def _percent(rate: Ratio) -> str:
     numerator, denominator = rate
     return f"{round_half_up(numerator * 100, denominator)}%"
+
+
+def _benefit_changes(nation: Nation) -> tuple[Citation, ...]:
+    # The law that a benefit starting, ending or changing rate counts from its AP's first
+    # day: Great Britain's (the Northern Ireland regulations were not read).
+    return (cite_law("universal_credit.benefit_changes", nation),) if nation.great_britain else ()
+
+
+def not_made_up_finding(lost: Money, week: DateRange, period: DateRange, nation: Nation) -> Finding:
+    """A week of Carer's Allowance, ESA or JSA lost inside an AP: UC does not make it up.
+
+    In Great Britain an AP counts these benefits at the rate on its last day, for the whole
+    AP (UC Regs 2013 regs. 66 and 73; D&A Regs 2013 Sch. 1 para. 31): a week lost and paid
+    again before that day leaves UC as it was.
+    """
+    return finding(
+        "BEN-UC-NOT-MADE-UP",
+        Severity.INFO,
+        "benefits.uc.not_made_up",
+        {
+            "start": period.start,
+            "end": period.end,
+            "lost": lost,
+            "week_start": week.start,
+            "week_end": week.end,
+        },
+        citations=(cite_law("universal_credit.unearned", nation), *_benefit_changes(nation)),
+    )
 
 
 def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
@@ -861,14 +917,19 @@ def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
             finding(
                 "BEN-UC-KNOCK-ON",
                 Severity.INFO,
-                "benefits.uc.knock_on",
+                # Great Britain counts the rate on the AP's last day as a whole month (D&A
+                # Regs 2013 Sch. 1 para. 31); Northern Ireland, the week's amount.
+                "benefits.uc.knock_on_month" if nation.great_britain else "benefits.uc.knock_on",
                 {
                     **span,
                     "lost": _money(lost),
                     "increase": _money(after - max(0, before - reduction)),
                     "after": outcome.after,
                 },
-                citations=(cite_law("universal_credit.unearned", nation),),
+                citations=(
+                    cite_law("universal_credit.unearned", nation),
+                    *_benefit_changes(nation),
+                ),
             )
         )
     if before > 0 and d.uncapped_after <= 0 and counted > 0:

@@ -40,7 +40,8 @@ import attrs
 
 from participatory.budget.lines import Budget, BudgetLine, Holder, HolderKind, Timing
 from participatory.core.errors import ValidationError
-from participatory.core.exact import computes_exactly
+from participatory.core.exact import computes_exactly, scaleb
+from participatory.core.fields import instances
 from participatory.core.money import Money, allocate
 from participatory.core.record import Record
 
@@ -50,7 +51,9 @@ __all__ = ["SHARE_PLACES", "Distribution", "HolderTotal", "distribute", "share",
 #: fixed scale keeps the partition's subtraction exact.
 SHARE_PLACES: Final = 12
 
-_QUANTUM: Final = Decimal(1).scaleb(-SHARE_PLACES)
+# Computed in the library's context: at import the current one is the caller's, and a small
+# Emin there would round it to 0E-8 (or trap Inexact) for the life of the process.
+_QUANTUM: Final = scaleb(1, -SHARE_PLACES)
 # Enough digits that a quotient is exact to SHARE_PLACES for any budget under 10^40.
 _CONTEXT: Final = decimal.Context(prec=60, rounding=ROUND_FLOOR)
 
@@ -62,6 +65,10 @@ def share(part: Money, whole: Money) -> Decimal:
     >>> share(Money.gbp(1), Money.gbp(3))
     Decimal('0.333333333333')
     """
+    if not isinstance(part, Money):
+        raise ValidationError("part", "must be Money")
+    if not isinstance(whole, Money):
+        raise ValidationError("whole", "must be Money")
     if whole.is_zero():
         return Decimal(0)
     exact = _CONTEXT.divide(part.amount, whole.amount)
@@ -123,6 +130,8 @@ def _sum(lines: Sequence[BudgetLine], currency: str) -> Money:
 @computes_exactly
 def distribute(budget: Budget) -> Distribution:
     """The distribution figures of ``budget``."""
+    if not isinstance(budget, Budget):
+        raise ValidationError("budget", "must be a Budget")
     currency, total, lines = budget.currency, budget.total, budget.lines
     per_holder: dict[Holder, Money] = defaultdict(lambda: Money.zero(currency))
     for line in lines:
@@ -174,12 +183,17 @@ def split_fund(
     >>> split_fund(Money.gbp("100.00"), ["Heart n Soul", "McPin"], [3, 1])
     (('Heart n Soul', Money('75.00', 'GBP')), ('McPin', Money('25.00', 'GBP')))
     """
+    if not isinstance(fund, Money):
+        raise ValidationError("fund", "must be Money")
+    partners = instances(str, partners, "partners", what="partner names")
     if not partners:
         raise ValidationError("partners", "must name at least one partner")
     if len(set(partners)) != len(partners):
         raise ValidationError("partners", "names a partner twice")
     if weights is None:
         weights = [1] * len(partners)
+    elif isinstance(weights, str | bytes) or not isinstance(weights, Sequence):
+        raise ValidationError("weights", "must be a list of numbers")
     if len(weights) != len(partners):
         raise ValidationError("weights", "must give one weight per partner")
     return tuple(zip(partners, allocate(fund, weights), strict=True))

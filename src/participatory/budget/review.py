@@ -101,6 +101,8 @@ def shown_shares(distribution: Distribution) -> ShownShares:
     >>> shown.community, shown.university, shown.community + shown.university
     (Share('0.467'), Share('0.533'), Decimal('1.000'))
     """
+    if not isinstance(distribution, Distribution):
+        raise ValidationError("distribution", "must be a Distribution")
     community, university, other = rounded_shares(
         [
             distribution.community_held_share,
@@ -135,6 +137,8 @@ def percent(share: Decimal) -> Share:
     >>> percent(Decimal("0.4"))
     Share('0.400')
     """
+    if not isinstance(share, Decimal):
+        raise ValidationError("share", "must be a Decimal")
     return rounded_share(share)
 
 

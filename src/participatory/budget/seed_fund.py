@@ -129,6 +129,10 @@ def assess_seed_fund_application(
     application: SeedFundApplication, rules: SeedFundRules
 ) -> SeedFundDecision:
     """Apply ``rules`` to ``application``; every failed rule is a finding with its reason."""
+    if not isinstance(application, SeedFundApplication):
+        raise ValidationError("application", "must be a SeedFundApplication")
+    if not isinstance(rules, SeedFundRules):
+        raise ValidationError("rules", "must be a SeedFundRules")
     budget = application.budget
     asked = budget.total
     values: dict[str, object] = {"fund": rules.name, "asked": asked, "cap": rules.award_cap}

@@ -6,10 +6,14 @@ people and facts, activity facts, setting, nations, approval). The output has on
 classification per activity (outcome, deciding facts, review routes, open questions,
 actions, findings with sentences and sources) and, for a list, the project summary (counts
 per outcome, activities needing review or referred, people who are both contributors and
-participants). Unless ``--include-sensitive`` is given, what rests on a group's
-safeguarding answers (a route to a capacity body or HMPPS, a safeguarding finding) is left
-out, and the activity's findings, routes and open questions each end with one withheld
-marker, so that the output has the same shape whichever of those answers is yes.
+participants). Unless ``--include-sensitive`` is given, the output is the triage of the
+answers with every yes to a safeguarding fact (capacity, custody, age, vulnerability) read
+as no (:meth:`~participatory.ethics.project.EthicsProject.with_sensitive_yes_as_no`): what
+such a yes adds or changes (a route to a capacity body or HMPPS, the university REC left to
+its policy beside one, a safeguarding finding) is in the full output only, and an open
+question about a safeguarding fact is withheld. The activity's findings, routes and open
+questions each end with one withheld marker, so that the output reads the same, shape and
+content, whichever of those answers is yes.
 
 >>> import io, sys
 >>> from participatory.cli import main
@@ -31,7 +35,8 @@ from __future__ import annotations
 
 import argparse
 import functools
-from typing import Any, Final
+from collections.abc import Iterable
+from typing import Any
 
 from participatory.commands._edge import day_or_today, print_json, read_document, wrapped
 from participatory.commands._file_kinds import looks_like
@@ -44,6 +49,7 @@ from participatory.ethics.outcomes import ActivityClassification, OpenQuestion, 
 from participatory.ethics.project import EthicsProject, assess_ethics
 from participatory.interchange import PlainDataError, from_plain
 from participatory.project.errors import ProjectFileError, join_path, problems_of
+from participatory.project.references import is_special_category
 from participatory.render.json import citation_data, documents_data, finding_sources
 from participatory.render.text import action_sentence, sentence, text
 
@@ -99,13 +105,17 @@ def classification(
 ) -> dict[str, Any]:
     """One activity's classification as JSON-ready data, sentences in ``locale``.
 
-    By default what rests on a party's safeguarding answers (a finding, a review route, an
-    open question) is left out, and each of ``findings``, ``routes`` and
-    ``open_questions`` ends with one withheld marker (every field ``null`` but
-    ``"withheld": true``) standing for whatever was left out, perhaps nothing: a count, or
-    a marker only when something is withheld, would tell a log which safeguarding answer
-    holds (custody withholds three routes, capacity two). ``include_sensitive`` is for a
-    caller entitled to those answers: everything, and no marker.
+    By default what is marked sensitive (a finding, a review route, an open question) is
+    left out, and each of ``findings``, ``routes`` and ``open_questions`` ends with one
+    withheld marker (every field ``null`` but ``"withheld": true``) standing for whatever
+    was left out, perhaps nothing: a count, or a marker only when something is withheld,
+    would tell a log which safeguarding answer holds (custody withholds three routes,
+    capacity two). Withholding alone still lets what is shown differ (the university REC
+    required, or left to its policy beside a withheld capacity body), so the command passes
+    the triage of the answers with each sensitive yes read as no
+    (:meth:`~participatory.ethics.activity.Activity.with_sensitive_yes_as_no`).
+    ``include_sensitive`` is for a caller entitled to those answers: everything, and no
+    marker.
     """
     data: dict[str, Any] = unstructure(result, include_sensitive=include_sensitive)
     # An action only a withheld finding implies (safeguarding) would tell what it withholds.
@@ -126,11 +136,11 @@ def classification(
     shown = [f for f in result.findings if include_sensitive or not f.sensitive]
     data["sources"] = documents_data(shown)
     routes = [route_data(r, locale, include_sensitive=include_sensitive) for r in result.routes]
-    hidden = _questions_withheld(result, include_sensitive=include_sensitive)
     questions = [
-        question_data(q) for q, withheld in zip(result.open_questions, hidden, strict=True)
-        if not withheld
-    ]  # fmt: skip
+        question_data(q, include_sensitive=include_sensitive)
+        for q in result.open_questions
+        if include_sensitive or not q.sensitive
+    ]
     data["findings"] = findings
     data["routes"] = [r for r in routes if not r["withheld"]]
     data["open_questions"] = questions
@@ -138,31 +148,6 @@ def classification(
         for key, marker in zip(("findings", "routes", "open_questions"), _markers(), strict=True):
             data[key].append(dict(marker))
     return data
-
-
-#: The findings that say why each kind of open question is asked, in the same order: the
-#: question is withheld when its finding is (it rests on a party's safeguarding answers).
-_QUESTION_FINDINGS: Final = {
-    QuestionKind.ROUTE: "ETH-ROUTE-QUESTION",
-    QuestionKind.NATIONS: "ETH-ROUTE-NATIONS",
-}
-
-
-def _questions_withheld(result: ActivityClassification, *, include_sensitive: bool) -> list[bool]:
-    """Whether each open question is withheld from the output.
-
-    The nations question is asked only when a route differs by nation; when that route
-    rests on custody or capacity, the question alone would say so.
-    """
-    if include_sensitive:
-        return [False] * len(result.open_questions)
-    flags: dict[QuestionKind, list[bool]] = {}
-    for kind, rule_id in _QUESTION_FINDINGS.items():
-        sensitive = [f.sensitive for f in result.findings if f.rule_id == rule_id]
-        asked = sum(1 for q in result.open_questions if q.kind is kind)
-        # Not paired one to one: every question of the kind withheld if any finding is.
-        flags[kind] = sensitive if len(sensitive) == asked else [any(sensitive)] * asked
-    return [flags[q.kind].pop(0) if q.kind in flags else False for q in result.open_questions]
 
 
 def _withheld_marker(data: dict[str, Any]) -> dict[str, Any]:
@@ -194,16 +179,30 @@ def route_data(
     }
 
 
-def question_data(question: OpenQuestion) -> dict[str, Any]:
-    """One open question as JSON data, with the fact's question in words (English)."""
-    return {
+def question_data(question: OpenQuestion, *, include_sensitive: bool = False) -> dict[str, Any]:
+    """One open question as JSON data, with the fact's question in words (English).
+
+    A sensitive question (its ``sensitive`` flag,
+    :class:`~participatory.ethics.outcomes.OpenQuestion`) is withheld (every field ``null``
+    but ``"sensitive"`` and ``"withheld"``, both true) unless ``include_sensitive``.
+
+    >>> from participatory.ethics.facts import Fact
+    >>> asked = OpenQuestion(QuestionKind.ROUTE, Fact.MAY_LACK_CAPACITY, "residents",
+    ...                      sensitive=True)
+    >>> question_data(asked)["party"], question_data(asked, include_sensitive=True)["party"]
+    (None, 'residents')
+    """
+    data = {
         "kind": question.kind.value,
         "fact": None if question.fact is None else question.fact.value,
         "party": question.party,
         "question": None if question.fact is None else question.fact.question,
-        "sensitive": False,
+        "sensitive": question.sensitive,
         "withheld": False,
     }
+    if question.sensitive and not include_sensitive:
+        return _withheld_marker(data)
+    return data
 
 
 @functools.cache
@@ -229,13 +228,28 @@ def _activities(document: dict[str, Any], name: str) -> tuple[str, tuple[Activit
     try:
         found = from_plain(kind, document[key])
     except PlainDataError as error:
-        raise ProjectFileError(
-            name, [(join_path(key, path), text) for path, text in error.problems]
-        ) from None
+        raise _file_error(name, error.problems, kind, key) from None
     project_id = document.get("project_id", "project")
     if not isinstance(project_id, str):
         raise ProjectFileError(name, [("project_id", "must be text")])
     return project_id, (found,) if key == "activity" else found
+
+
+def _file_error(
+    name: str, problems: Iterable[tuple[str, str]], kind: object, key: str = ""
+) -> ProjectFileError:
+    """The file's problems, those at a group's safeguarding answers withheld.
+
+    A problem at an age, capacity, custody or vulnerability answer (a yes to under_16 that
+    contradicts a no to under_18) says what the group's answer is: it is counted, and
+    spelled out only with ``--include-sensitive``, as every other safeguarding answer is.
+    """
+    shown: list[tuple[str, str]] = []
+    withheld: list[tuple[str, str]] = []
+    for path, problem in problems:
+        chosen = withheld if is_special_category(path, kind) else shown
+        chosen.append((join_path(key, path), problem))
+    return ProjectFileError(name, shown, withheld)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -251,18 +265,27 @@ def run(args: argparse.Namespace) -> int:
     try:
         project = EthicsProject(project_id, activities)
     except Exception as error:
-        raise ProjectFileError(name, list(problems_of(error))) from None
-    summary = assess_ethics(project, as_at=day_or_today(args.as_at, "--as-at"))
+        raise _file_error(name, problems_of(error), EthicsProject) from None
+    as_at = day_or_today(args.as_at, "--as-at")
+    summary = assess_ethics(project, as_at=as_at)
+    # By default the triage shown is that of the answers with each sensitive yes read as no:
+    # withholding the routes a yes adds leaves those it changes (the university REC becomes a
+    # matter of policy beside a capacity body), so only this reads the same whichever holds.
+    shown = (
+        summary
+        if args.include_sensitive
+        else assess_ethics(project.with_sensitive_yes_as_no(), as_at=as_at)
+    )
     output: dict[str, Any] = {
         "activities": [
             classification(r, args.locale, include_sensitive=args.include_sensitive)
-            for r in summary.activities
+            for r in shown.activities
         ],
-        "counts": {outcome.value: count for outcome, count in summary.counts.items()},
-        "needing_review": list(summary.needing_review),
-        "referred": list(summary.referred),
-        "contributor_and_participant": list(summary.contributor_and_participant),
-        "possibly_contributor_and_participant": list(summary.possibly_contributor_and_participant),
+        "counts": {outcome.value: count for outcome, count in shown.counts.items()},
+        "needing_review": list(shown.needing_review),
+        "referred": list(shown.referred),
+        "contributor_and_participant": list(shown.contributor_and_participant),
+        "possibly_contributor_and_participant": list(shown.possibly_contributor_and_participant),
     }
     print_json(output)
     return fail_status(args, summary.findings)

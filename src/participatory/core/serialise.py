@@ -6,8 +6,12 @@ whole (a :class:`~participatory.core.explain.Finding` or a report figure whose
 ``sensitive`` is true) is withheld whole: it keeps its keys, so every record has the same
 shape, but each is ``None`` except ``sensitive`` and ``withheld`` (both true). Its rule
 id, severity and subject are withheld too: a rule id alone can reveal a person's
-circumstances, and a subject with a severity says whose. Pass ``include_sensitive=True``
-only where the receiving system is entitled to special-category data.
+circumstances, and a subject with a severity says whose. A result whose class sets
+``_withheld_as_one`` (a person's statement or headroom from the ledger) lists its findings
+that are not sensitive and then one withheld record, however many are withheld: their
+number would say whether the person's circumstances are held. Pass
+``include_sensitive=True`` only where the receiving system is entitled to special-category
+data.
 
 Money becomes one string, the amount and the ISO 4217 currency: ``"12.50 GBP"``, the form
 every file the library reads uses (so no float ever touches it; the amount is exact, to
@@ -47,7 +51,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 
 from participatory.core import exact
 from participatory.core.errors import ValidationError
-from participatory.core.explain import Finding
+from participatory.core.explain import Finding, Severity
 from participatory.core.money import Money
 from participatory.core.privacy import is_sensitive
 
@@ -192,6 +196,8 @@ def make_converter(
             conv,
             **overrides,  # type: ignore[arg-type]
         )
+        if not include_sensitive and getattr(cls, "_withheld_as_one", False):
+            return _one_withheld(conv, plain)
         if include_sensitive or not _flagged(cls):
             return plain
         names = [f.name for f in attrs.fields(cls) if f.name in overrides or f.init]
@@ -207,6 +213,31 @@ def make_converter(
 
     conv.register_unstructure_hook_factory(attrs.has, attrs_hook)
     return conv
+
+
+#: Written, withheld, for all the findings a one-person answer's default plain data withholds.
+_WITHHELD: Final = Finding("WITHHELD", Severity.INFO, "withheld", sensitive=True)
+
+
+def _one_withheld(
+    conv: cattrs.Converter, plain: Callable[[Any], dict[str, Any]]
+) -> Callable[[Any], dict[str, Any]]:
+    """Plain data listing the findings that are not sensitive, then one withheld record.
+
+    For a class with a true ``_withheld_as_one`` (a person's statement or headroom from the
+    ledger): how many of its findings are sensitive differs with the person's circumstances
+    (a week to report each, or a plain "not checked" when none are held), so their number
+    would say whether the circumstances are held. The one record is written even when none
+    is withheld, for the same reason.
+    """
+
+    def findings_as_one(value: Any) -> dict[str, Any]:
+        data = plain(value)
+        shown = [f for f in value.findings if not f.sensitive]
+        data["findings"] = [conv.unstructure(f, Finding) for f in (*shown, _WITHHELD)]
+        return data
+
+    return findings_as_one
 
 
 def _flagged(cls: type) -> bool:

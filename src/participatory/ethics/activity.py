@@ -260,3 +260,22 @@ class Activity(Record):
     def with_answer(self, fact: Fact, answer: object) -> Activity:
         """A copy with the activity fact ``fact`` answered differently."""
         return attrs.evolve(self, facts=self.facts.with_answer(fact, answer))
+
+    def with_sensitive_yes_as_no(self) -> Activity:
+        """A copy in which every group's yes to a sensitive fact is no.
+
+        The facts of :attr:`Fact.sensitive` (capacity, custody, age, vulnerability) never
+        change the outcome, only the routes and the safeguarding findings: the default
+        output of the ``ethics`` command is this copy's triage, so that it reads the same
+        whichever group has people who may lack capacity, are in custody, are under 18 or
+        are in vulnerable circumstances (and whether any has). A route or finding such an
+        answer adds or changes is in the full output only.
+
+        >>> group = Party("residents", Capacity.RESEARCH_PARTICIPANT,
+        ...               facts={"in_custody_or_on_probation": True})
+        >>> shown = Activity("interviews", parties=[group]).with_sensitive_yes_as_no()
+        >>> shown.party("residents").answer(Fact.IN_CUSTODY_OR_ON_PROBATION)
+        <Answer.NO: 'no'>
+        """
+        parties = [attrs.evolve(p, facts=p.facts.with_sensitive_yes_as_no()) for p in self.parties]
+        return attrs.evolve(self, parties=parties)

@@ -323,7 +323,8 @@ def _canonical(items: object) -> tuple[_Pairs, _Pairs]:
         try:
             answer = Answer.of(pair[1])
         except ValidationError as error:
-            raise error.at(f"facts.{fact.value}") from None
+            # At the fact itself: the answer is its value, not a key of its own.
+            raise ValidationError(f"facts.{fact.value}", error.problem, hint=error.hint) from None
         if answer is Answer.NOT_APPLICABLE and not fact.allows_not_applicable:
             raise ValidationError(
                 f"facts.{fact.value}",
@@ -373,6 +374,21 @@ class Facts(Record):
         """A copy with ``fact`` answered (``None`` makes it unknown again)."""
         others = [(f, a) for f, a in self.answers + self.safeguarding if f is not fact]
         return Facts([*others, (fact, Answer.of(answer))])
+
+    def with_sensitive_yes_as_no(self) -> Facts:
+        """A copy in which each yes to a sensitive fact is no (every other answer kept).
+
+        Default outputs are worked out from it, so they read the same whichever
+        safeguarding answer is yes (see :meth:`Activity.with_sensitive_yes_as_no
+        <participatory.ethics.activity.Activity.with_sensitive_yes_as_no>`).
+
+        >>> facts = Facts({"may_lack_capacity": True, "under_18": None, "nhs_staff": True})
+        >>> [a.value for a in map(facts.with_sensitive_yes_as_no().get, (
+        ...     Fact.MAY_LACK_CAPACITY, Fact.UNDER_18, Fact.NHS_STAFF))]
+        ['no', 'unknown', 'yes']
+        """
+        read_as_no = tuple((f, Answer.NO if a is Answer.YES else a) for f, a in self.safeguarding)
+        return Facts(self.answers + read_as_no)
 
     def check_scope(self, scope: Scope, path: str) -> None:
         """Raise ValidationError if a fact of another scope was given."""

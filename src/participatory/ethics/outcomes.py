@@ -165,12 +165,25 @@ class OpenQuestion(Record):
     """A question still to answer that does not decide the outcome but settles something.
 
     ``fact`` is ``None`` for the nations question; ``party`` is the group a party fact is
-    about (``None``: the activity).
+    about (``None``: the activity). ``sensitive`` is true for a question about a sensitive
+    fact (a group's capacity, custody, age or vulnerability: :attr:`Fact.sensitive`) and
+    for one asked only because the routes rest on a yes to one (what each answer leads to
+    names a capacity body or HMPPS): default serialisation withholds it whole, like a
+    sensitive route, whatever order the findings that explain the questions come in. It
+    says how the question may be shown, not what it asks: two questions about the same fact
+    of the same group are equal either way.
+
+    >>> from participatory.core.serialise import unstructure
+    >>> question = OpenQuestion(QuestionKind.ROUTE, Fact.MAY_LACK_CAPACITY, "residents",
+    ...                         sensitive=True)
+    >>> unstructure(question)["withheld"], unstructure(question)["party"]
+    (True, None)
     """
 
     kind: QuestionKind
     fact: Fact | None = None
     party: str | None = None
+    sensitive: bool = attrs.field(default=False, eq=False)
 
 
 @attrs.frozen

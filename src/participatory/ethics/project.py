@@ -60,6 +60,22 @@ class EthicsProject(Record):
     activities: tuple[Activity, ...] = attrs.field(converter=_activities)
     title: str = ""
 
+    def with_sensitive_yes_as_no(self) -> EthicsProject:
+        """A copy whose activities answer no where a group answered a sensitive fact yes.
+
+        What the ``ethics`` command prints by default is worked out from it (see
+        :meth:`Activity.with_sensitive_yes_as_no
+        <participatory.ethics.activity.Activity.with_sensitive_yes_as_no>`).
+
+        >>> from participatory.ethics.activity import Capacity, Party
+        >>> group = Party("residents", Capacity.RESEARCH_PARTICIPANT, facts={"vulnerable": True})
+        >>> project = EthicsProject("p", [Activity("interviews", parties=[group])])
+        >>> project.with_sensitive_yes_as_no().activities[0].parties[0].facts.safeguarding
+        ((<Fact.VULNERABLE: 'vulnerable'>, <Answer.NO: 'no'>),)
+        """
+        shown = tuple(a.with_sensitive_yes_as_no() for a in self.activities)
+        return attrs.evolve(self, activities=shown)
+
 
 @attrs.frozen
 class ProjectEthicsSummary(Explained):

@@ -135,10 +135,12 @@ _ROUTES: Final = {
         "found in the guidance read (HMPPS's covers England and Wales only). Ask the prison "
         "service."
     ),
+    # Conditional, not "no statutory committee has to": the ethics command's default output
+    # reads a withheld safeguarding yes as no, and a capacity study must not read as free of one.
     "ethics.route.university_rec": (
-        "No statutory committee has to review this research: the university's research ethics "
-        "committee reviews it under the university's own policy, as the HRA's decision tool "
-        "and the ESRC expect."
+        "The university's research ethics committee reviews this research under the "
+        "university's own policy, as the HRA's decision tool and the ESRC expect, where no "
+        "statutory committee has to review it."
     ),
     "ethics.route.university_rec_policy": (
         "A statutory committee reviews this research (an NHS research ethics committee or a "

@@ -420,14 +420,17 @@ def _fact_questions(
             if_no = what_if({(party, fact): Answer.NO}, nations)
         if if_yes == if_no:
             continue
-        questions.append(OpenQuestion(QuestionKind.ROUTE, fact, party))
+        # Asking about a group's capacity or custody says it is not known to be no; asked
+        # because the routes rest on a sensitive yes, the question and its finding tell it.
+        withheld = sensitive or fact.sensitive
+        questions.append(OpenQuestion(QuestionKind.ROUTE, fact, party, sensitive=withheld))
         log.add(
             "ETH-ROUTE-QUESTION",
             Severity.ADVICE,
             "route.question",
             log.source("route_questions"),
             actions=(Action.ANSWER_ROUTE_QUESTIONS.value,),
-            sensitive=sensitive,
+            sensitive=withheld,
             party_text=party or "the activity",
             fact=fact.question,
             if_yes=_leads_to(if_yes, now, if_no),
@@ -459,4 +462,4 @@ def _nations_question(
         sensitive=sensitive,
         by_nation=by_nation,
     )
-    return [OpenQuestion(QuestionKind.NATIONS)]
+    return [OpenQuestion(QuestionKind.NATIONS, sensitive=sensitive)]

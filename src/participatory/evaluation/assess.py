@@ -15,7 +15,7 @@ from typing import Final
 import attrs
 
 from participatory import guidance_data
-from participatory.core.errors import ParameterFileError
+from participatory.core.errors import ParameterFileError, ValidationError
 from participatory.core.explain import Citation, Explained, Finding, Severity
 from participatory.core.fields import set_repr
 from participatory.core.record import Record
@@ -238,6 +238,8 @@ def _after_project_findings(plan: EvaluationPlan) -> list[Finding]:
 
 def assess_evaluation(plan: EvaluationPlan) -> EvaluationAssessment:
     """Findings for what ``plan`` captures and misses, its outputs, and after the project."""
+    if not isinstance(plan, EvaluationPlan):
+        raise ValidationError("plan", "must be an EvaluationPlan")
     findings = [
         *_capture_findings(plan),
         *_output_findings(plan),

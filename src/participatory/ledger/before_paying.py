@@ -112,8 +112,9 @@ MESSAGES: Final[Mapping[str, str]] = {
 
 #: Days either side of a payment whose other payments are given to the benefits engine. A
 #: payment touches its benefit week, the week after (Carer's Allowance counts earnings a week
-#: late), its assessment period and the next (a lost week counts in the period it ends in);
-#: the payments that decide those periods lie at most 45 days away. Two months is a margin.
+#: late), its assessment period and the next (a lost week counts in the period whose last day
+#: it takes in, or, in Northern Ireland, the one it ends in); the payments that decide those
+#: periods lie at most 45 days away. Two months is a margin.
 CONTEXT_DAYS: Final = 62
 
 _CONTEXT: Final = dt.timedelta(days=CONTEXT_DAYS)
@@ -426,8 +427,10 @@ def assess_before_paying(
     Everything the ledger holds for the household's members (payments made or scheduled,
     from every project and payer; cancelled ones never count) in the weeks and assessment
     periods around the payment is counted with it. An entry with the proposal's own id is
-    the proposal itself and is not counted twice. The household's circumstances are used
-    only if their recorded basis is in force on ``as_at``.
+    the proposal itself (recorded earlier, checked again) and is not counted twice; an id
+    that is already a payment to someone else (a partner, on a joint claim) is refused, as
+    the proposal would otherwise leave that payment out. The household's circumstances are
+    used only if their recorded basis is in force on ``as_at``.
     """
     if not isinstance(ledger, Ledger):
         raise ValidationError("ledger", "must be a Ledger")
@@ -436,6 +439,15 @@ def assess_before_paying(
     as_at = as_at_day(as_at)
     person = proposed_payment.person
     ledger.contributor(person)
+    recorded = ledger.payments.get(proposed_payment.id)
+    # Refused before anything about the household is read, so that the refusal is the same
+    # whether or not anyone's circumstances are held.
+    if recorded is not None and recorded.person != person:
+        raise ValidationError(
+            "proposed_payment.id",
+            "is the id of a payment to another person",
+            hint="give the proposed payment its own id",
+        )
     if not proposed_payment.counts:
         return BeforePaying(proposed_payment, as_at, None, reason="cancelled")
     record = ledger.household_of(person)

@@ -263,7 +263,11 @@ class Ledger(Record):
     ) -> Ledger:
         """A new ledger with these added, or replacing the entries with the same ids.
 
-        A household record replaces any earlier record of the same members.
+        A household record replaces any earlier record of the same members. A payment replaces
+        the payment with its id only if it is to the same person (recorded again, with its
+        status or amount changed): an id already used for a payment to someone else is
+        refused, as a payment never moves from one person to another (on a joint claim it
+        would silently take a partner's payment away from them).
 
         >>> Ledger().with_entries(payments=[None])
         Traceback (most recent call last):
@@ -276,6 +280,7 @@ class Ledger(Record):
             HouseholdRecord, households, "households", what="HouseholdRecord"
         )
         payments = instances(PaymentEntry, payments, "payments", what="PaymentEntry")
+        _keep_people(self.payments, payments)
         asks = instances(Ask, asks, "asks", what="Ask")
         replaced = {
             self._household_of[m]
@@ -300,6 +305,27 @@ class Ledger(Record):
             payments=self.payments,
             asks=self.asks,
         )
+
+
+def _keep_people(recorded: Mapping[str, PaymentEntry], payments: Sequence[PaymentEntry]) -> None:
+    """Refuse a payment whose id is another person's payment, recorded or earlier in the batch.
+
+    Named by its position in ``payments``, as every error of the ledger names an entry.
+    """
+    batch: dict[str, str] = {}
+    for index, payment in enumerate(payments):
+        known = recorded.get(payment.id)
+        person = batch.get(payment.id, payment.person if known is None else known.person)
+        batch[payment.id] = payment.person
+        if person != payment.person:
+            raise ValidationError(
+                f"payments[{index}].id",
+                "is the id of a payment to another person",
+                hint=(
+                    "a payment never moves to someone else: give it its own id (one recorded "
+                    "for the wrong person is cancelled, and the right one recorded anew)"
+                ),
+            )
 
 
 def _merged(

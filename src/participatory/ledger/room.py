@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
@@ -87,6 +87,10 @@ class PersonHeadroom(Explained):
     by_benefit: Mapping[Benefit, Money | None] = attrs.field(
         factory=dict, converter=_by_benefit, repr=REDACTED, metadata=SENSITIVE
     )
+    #: Default plain data (:func:`participatory.interchange.to_plain`) lists the findings that
+    #: are not sensitive and then one withheld marker, never one per withheld finding: their
+    #: number differs with whether the person's circumstances are held.
+    _withheld_as_one: ClassVar[bool] = True
 
     def for_benefit(self, benefit: Benefit) -> Money | None:
         """The room for one benefit (``None``: no limit, or not received)."""

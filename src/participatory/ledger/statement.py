@@ -43,7 +43,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
@@ -201,6 +201,10 @@ class ContributorStatement(Explained):
         repr=REDACTED, metadata=SENSITIVE, converter=_by_benefit
     )
     nation: Nation = Nation.ENGLAND
+    #: Default plain data (:func:`participatory.interchange.to_plain`) lists the findings that
+    #: are not sensitive and then one withheld marker, never one per withheld finding: their
+    #: number differs with whether the person's circumstances are held.
+    _withheld_as_one: ClassVar[bool] = True
 
     def __repr__(self) -> str:
         # Whether it was checked, and its findings (withheld, or a plain "not checked"), say

@@ -27,7 +27,7 @@ import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
-from participatory.core.fields import set_repr
+from participatory.core.fields import member, set_repr
 from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.core.record import Record
 from participatory.core.sources import cite
@@ -180,7 +180,14 @@ def consequences(method: PaymentMethod, *, subject: str | None = None) -> tuple[
 
     >>> [f.rule_id for f in consequences(PaymentMethod.PAYROLL)]
     ['PAY-METHOD-PAYROLL-EMPLOYMENT']
-    """
+    >>> consequences("cash")
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: method: must be one of bank_transfer, invoice, payroll, voucher, pot, organisation, declined, non_monetary
+    """  # noqa: E501
+    method = member(PaymentMethod, method, "method")
+    if subject is not None and not isinstance(subject, str):
+        raise ValidationError("subject", "must be text or None")
     rule_id, severity, references = _CONSEQUENCES[method]
     return (
         Finding(
@@ -251,6 +258,10 @@ class MethodChoice(Explained):
 
 def assess_payment_method(preference: PaymentPreference, policy: MethodPolicy) -> MethodChoice:
     """Honour the contributor's first choice that ``policy`` allows; say when that fails."""
+    if not isinstance(preference, PaymentPreference):
+        raise ValidationError("preference", "must be a PaymentPreference")
+    if not isinstance(policy, MethodPolicy):
+        raise ValidationError("policy", "must be a MethodPolicy")
     who = preference.contributor
     wanted = preference.preferred
     findings: list[Finding] = []

@@ -38,6 +38,7 @@ from typing import Final
 
 import attrs
 
+from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.power.decisions import Decision, DecisionRecord, Holding
 from participatory.power.frameworks import IAP2Level, Rung, iap2_spectrum, rung
@@ -103,6 +104,10 @@ def _lower_median(record: DecisionRecord, scale: PowerScale) -> Holding:
 
 def place(record: DecisionRecord, scale: PowerScale | None = None) -> LadderPlacement:
     """Place ``record`` on both frameworks with the rule in this module's docstring."""
+    if not isinstance(record, DecisionRecord):
+        raise ValidationError("record", "must be a DecisionRecord")
+    if scale is not None and not isinstance(scale, PowerScale):
+        raise ValidationError("scale", "must be a PowerScale or None")
     scale = scale or power_scale()
     overall = _lower_median(record, scale)
     core = min(record.holding(d) for d in scale.core_decisions)

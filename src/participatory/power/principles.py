@@ -32,6 +32,7 @@ from typing import Any, Final
 
 import attrs
 
+from participatory.core.errors import ValidationError
 from participatory.core.explain import Finding, Severity
 from participatory.core.record import Record
 from participatory.power.decisions import Decision, DecisionRecord
@@ -210,8 +211,16 @@ def _checked_scale() -> PowerScale:
     return scale
 
 
+def _check(record: object, evidence: object) -> None:
+    if not isinstance(record, DecisionRecord):
+        raise ValidationError("record", "must be a DecisionRecord")
+    if not isinstance(evidence, InvolvementEvidence):
+        raise ValidationError("evidence", "must be an InvolvementEvidence")
+
+
 def assess_principles(record: DecisionRecord, evidence: InvolvementEvidence) -> tuple[Finding, ...]:
     """One finding per NIHR co-production principle (rule ids ``POW-NIHR-<ID>``)."""
+    _check(record, evidence)
     scale = _checked_scale()
     return tuple(
         _assess(
@@ -229,6 +238,7 @@ def assess_principles(record: DecisionRecord, evidence: InvolvementEvidence) -> 
 
 def assess_standards(record: DecisionRecord, evidence: InvolvementEvidence) -> tuple[Finding, ...]:
     """One finding per UK Standard for Public Involvement (rule ids ``POW-UKS-<number>``)."""
+    _check(record, evidence)
     scale = _checked_scale()
     return tuple(
         _assess(

@@ -23,6 +23,7 @@ from typing import Final
 
 import attrs
 
+from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.sources import cite
 from participatory.power.decisions import Decision, DecisionRecord
@@ -85,6 +86,8 @@ def normalise_label(label: str) -> str:
     >>> normalise_label("Participatory research")
     'participatory_research'
     """
+    if not isinstance(label, str):
+        raise ValidationError("label", "must be text")
     return "_".join(label.strip().lower().replace("-", " ").split())
 
 
@@ -99,6 +102,12 @@ def compare_label(
     ``label`` is a vocabulary term id (``co_production``, ``participatory_research`` …) or
     ``consultation``; spelling variants are normalised with :func:`normalise_label`.
     """
+    if not isinstance(record, DecisionRecord):
+        raise ValidationError("record", "must be a DecisionRecord")
+    if not isinstance(placement, LadderPlacement):
+        raise ValidationError("placement", "must be a LadderPlacement")
+    if scale is not None and not isinstance(scale, PowerScale):
+        raise ValidationError("scale", "must be a PowerScale or None")
     scale = scale or power_scale()
     claim = scale.labels.get(normalise_label(label))
     if claim is None:
@@ -179,6 +188,12 @@ def assess_power(
     Without ``evidence`` every evidence-based principle and standard is referred; the
     decision-based tests (*Sharing of power*, *Governance*) still run.
     """
+    if not isinstance(record, DecisionRecord):
+        raise ValidationError("record", "must be a DecisionRecord")
+    if label is not None and not isinstance(label, str):
+        raise ValidationError("label", "must be text or None")
+    if evidence is not None and not isinstance(evidence, InvolvementEvidence):
+        raise ValidationError("evidence", "must be an InvolvementEvidence or None")
     scale = power_scale()
     placement = place(record, scale)
     findings: list[Finding] = list(placement.findings)

@@ -1,4 +1,4 @@
-"""The cattrs converter that turns a project file's plain data into the engines' models.
+"""The reader that turns a project file's plain data into the engines' models.
 
 Field names in a file are the models' own field names, so the file format and the Python
 API never drift apart. The hooks below make the conversion strict, because a lenient one
@@ -41,16 +41,6 @@ from pathlib import Path
 from typing import Any, Final, TypeVar
 
 import attrs
-import cattrs
-from cattrs.cols import list_structure_factory
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    StructureHandlerNotFoundError,
-)
-from cattrs.fns import raise_error
-from cattrs.gen import mapping_structure_factory
 
 from participatory.core.errors import ValidationError
 from participatory.core.fields import iso_date
@@ -62,6 +52,15 @@ from participatory.core.money import (
     parse_money_text,
     parse_number,
     to_decimal,
+)
+from participatory.core.reading import (
+    FieldNote,
+    NoHook,
+    Reader,
+    RecordProblems,
+    UnknownKeys,
+    items_hook,
+    table_hook,
 )
 from participatory.ethics.facts import Answer, Facts
 from participatory.payments.rates import RateCard, bundled_rate_card, load_rate_card
@@ -173,41 +172,39 @@ def _facts(value: object, _type: object) -> Facts:
 
 #: One field of a record as a file gives it: its key, the keyword its class takes, the hook
 #: that reads it (``None``: the value as it is), its type, whether it must be given, and
-#: where a problem with it is (cattrs' note for the field).
+#: where a problem with it is (the note for the field).
 _FieldReader = tuple[str, str, Callable[[Any, Any], Any] | None, Any, bool, str]
 
 
-def _call_type(value: object, kind: Any) -> Any:
-    # cattrs calls the type itself for a type it builds by calling it (its _structure_call).
-    return kind(value)
+def _no_hook(_value: object, kind: Any) -> Any:
+    # A field of a type no hook reads, and no converter of its own: a problem only when the
+    # field is given (a type the models do not use in files).
+    raise NoHook(kind)
 
 
 def _field_hook(
-    field: attrs.Attribute[Any], kind: Any, conv: cattrs.Converter
+    field: attrs.Attribute[Any], kind: Any, conv: Reader
 ) -> Callable[[Any, Any], Any] | None:
-    """The hook for one field, found as cattrs finds it (attrs converters not preferred)."""
+    """The hook for one field (``None``: the field's own attrs converter reads the value)."""
     if kind is None:
         return conv.structure
     try:
-        hook = conv.get_structure_hook(kind, cache_result=False)
-    except StructureHandlerNotFoundError:
-        if field.converter is None:
-            raise
-        return None  # the field's own converter reads it
-    if field.converter is not None and hook == raise_error:
-        return None
-    return _call_type if hook == conv._structure_call else hook
+        return conv.get_structure_hook(kind, cache_result=False)
+    except NoHook:
+        return _no_hook if field.converter is None else None
 
 
-def record_structure(kind: type[Any], conv: cattrs.Converter) -> Callable[..., Any]:
-    """Read a record of type ``kind`` from a table, every problem gathered (as cattrs does).
+def record_structure(kind: type[Any], conv: Reader) -> Callable[..., Any]:
+    """Read a record of type ``kind`` from a table, every problem gathered.
 
-    This is the function cattrs' ``make_dict_structure_fn`` makes for the converter's
-    settings (extra keys forbidden, detailed validation, no renamed fields), read from a
-    table of the record's fields instead of written as Python source and compiled: a run
-    that reads one project file spent about half of its reading compiling 35 functions, each
-    used for a handful of records. The answers and errors (the same exceptions, with the
-    same notes) are cattrs'; a test compares the two on generated projects, valid or not.
+    Each field is read by its type's hook, from a table of the record's fields (not written
+    as Python source and compiled for each record class, as cattrs' generated functions
+    were: that was about half of reading a project file). A table holding a key the record
+    has no field for is a problem too (:class:`~participatory.core.reading.UnknownKeys`).
+    Every problem is gathered into one
+    :class:`~participatory.core.reading.RecordProblems`, each noted with its field; a test
+    compares the answers and problems with those of cattrs' converter on generated
+    projects, valid or not.
 
     >>> from participatory.core.periods import DateRange
     >>> read = record_structure(DateRange, project_converter())
@@ -216,7 +213,7 @@ def record_structure(kind: type[Any], conv: cattrs.Converter) -> Callable[..., A
     >>> read({"start": "2026-04-06"})
     Traceback (most recent call last):
     ...
-    cattrs.errors.ClassValidationError: While structuring DateRange (1 sub-exception)
+    participatory.core.reading.RecordProblems: While structuring DateRange (1 sub-exception)
     """
     record: Any = kind  # an attrs class: the converter's factory is registered for attrs.has
     attrs.resolve_types(record)
@@ -239,32 +236,32 @@ def record_structure(kind: type[Any], conv: cattrs.Converter) -> Callable[..., A
             if required or key in value:
                 try:
                     found[alias] = value[key] if hook is None else hook(value[key], hint)
-                except Exception as error:  # gathered, as cattrs gathers them
+                except Exception as error:  # gathered, each noted at its field
                     error.__notes__ = [
                         *getattr(error, "__notes__", []),
-                        AttributeValidationNote(where, key, hint),
+                        FieldNote(where, key, hint),
                     ]
                     errors.append(error)
         unknown = set(value.keys()) - allowed
         if unknown:
-            errors.append(ForbiddenExtraKeysError("", kind, unknown))
+            errors.append(UnknownKeys(kind, unknown))
         if errors:
-            raise ClassValidationError(context, errors, kind)
+            raise RecordProblems(context, errors, kind)
         try:
             return kind(**found)
         except Exception as error:
-            raise ClassValidationError(context, [error], kind)  # noqa: B904 - as cattrs raises
+            # The record's own check (a validator): one problem, at the record.
+            raise RecordProblems(context, [error], kind)  # noqa: B904
 
     return structure
 
 
-#: How a record's structure function is made: :func:`record_structure`, or cattrs' own
-#: (a test builds a converter with it, to compare the two).
-RecordStructure = Callable[[type[Any], cattrs.Converter], Callable[..., Any]]
+#: How a record's structure function is made (:func:`record_structure`).
+RecordStructure = Callable[[type[Any], Reader], Callable[..., Any]]
 
 
 def _built_when_first_used(
-    kind: type[_Record], conv: cattrs.Converter, make: RecordStructure = record_structure
+    kind: type[_Record], conv: Reader, make: RecordStructure = record_structure
 ) -> Callable[[object, object], _Record]:
     """The structure function for the record ``kind``, made on its first call.
 
@@ -282,9 +279,7 @@ def _built_when_first_used(
     return structure
 
 
-def _rate_card(
-    conv: cattrs.Converter, make: RecordStructure
-) -> Callable[[object, object], RateCard]:
+def _rate_card(conv: Reader, make: RecordStructure) -> Callable[[object, object], RateCard]:
     as_data = _built_when_first_used(RateCard, conv, make)
 
     def structure(value: object, _type: object) -> RateCard:
@@ -327,7 +322,7 @@ def _verified_only_at_primary(card: RateCard) -> RateCard:
 
 
 def _safeguarding_profile(
-    conv: cattrs.Converter, make: RecordStructure
+    conv: Reader, make: RecordStructure
 ) -> Callable[[object, object], SafeguardingProfile]:
     base = _built_when_first_used(SafeguardingProfile, conv, make)
 
@@ -348,7 +343,7 @@ def _safeguarding_profile(
 
 
 def _record_hook(
-    conv: cattrs.Converter, make: RecordStructure
+    conv: Reader, make: RecordStructure
 ) -> Callable[[Any], Callable[[object, object], Any]]:
     """A record must be a table: anything else says so by name (not "is not valid here")."""
 
@@ -386,12 +381,12 @@ def _is_sequence(kind: Any) -> bool:
     return origin is not tuple or (len(args) == 2 and args[1] is Ellipsis)
 
 
-def _sequence_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[object, object], Any]]:
+def _sequence_hook(conv: Reader) -> Callable[[Any], Callable[[object, object], Any]]:
     """Lists of a file: an array only, never a text read as its letters (``"Bath"``)."""
 
     def factory(kind: Any) -> Callable[[object, object], Any]:
         origin, item = typing.get_origin(kind), typing.get_args(kind)[0]
-        items = list_structure_factory(list[item], conv)  # type: ignore[valid-type]
+        items = items_hook(conv, item)
 
         def structure(value: object, _type: object) -> Any:
             if isinstance(value, str):
@@ -412,11 +407,8 @@ def _is_optional(kind: Any) -> bool:
     return origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
 
 
-def _optional_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[[object, object], Any]]:
-    """An optional field (``X | None``): ``None``, or what the hook for ``X`` reads.
-
-    cattrs' own looks the hook for ``X`` up on every value read; it is found here once.
-    """
+def _optional_hook(conv: Reader) -> Callable[[Any], Callable[[object, object], Any]]:
+    """An optional field (``X | None``): ``None``, or what the hook for ``X`` reads."""
 
     def factory(kind: Any) -> Callable[[object, object], Any]:
         first, second = typing.get_args(kind)
@@ -438,38 +430,26 @@ def _is_mapping(kind: Any) -> bool:
     return typing.get_origin(kind) in _MAPPINGS and len(typing.get_args(kind)) == 2
 
 
-def _mapping_hook(conv: cattrs.Converter) -> Callable[[Any], Callable[..., Any]]:
-    """Tables of values by key (a project's benefits, by person): the function cattrs makes.
-
-    cattrs' own hook for a mapping registers the function it makes while it structures,
-    which empties the converter's cache of every hook found so far: the next project read in
-    the same process made (and compiled) the project's structure functions again. Made here,
-    by the same factory, it is kept in the cache like every other hook.
-    """
+def _mapping_hook(conv: Reader) -> Callable[[Any], Callable[..., Any]]:
+    """Tables of values by key (a project's benefits, by person), every problem gathered."""
 
     def factory(kind: Any) -> Callable[..., Any]:
-        origin = typing.get_origin(kind)
-        return mapping_structure_factory(
-            kind,
-            conv,
-            dict if origin in (Mapping, MutableMapping) else origin,
-            detailed_validation=conv.detailed_validation,
-        )
+        key, value = typing.get_args(kind)
+        return table_hook(conv, key, value)
 
     return factory
 
 
 @functools.cache
-def project_converter() -> cattrs.Converter:
-    """The strict converter for project files (built once)."""
+def project_converter() -> Reader:
+    """The strict reader for project files (built once)."""
     return build_converter(record_structure)
 
 
-def build_converter(make: RecordStructure) -> cattrs.Converter:
-    """A new strict converter whose records are read by structure functions ``make`` makes.
+def build_converter(make: RecordStructure = record_structure) -> Reader:
+    """A new strict reader whose records are read by structure functions ``make`` makes.
 
-    The library's is :func:`project_converter`; a test builds one with cattrs'
-    ``make_dict_structure_fn`` to show that :func:`record_structure` answers the same.
+    The library's is :func:`project_converter`.
 
     >>> from participatory.core.periods import DateRange
     >>> build_converter(record_structure).structure(
@@ -477,7 +457,7 @@ def build_converter(make: RecordStructure) -> cattrs.Converter:
     ... )
     DateRange(start=datetime.date(2026, 4, 6), end=datetime.date(2026, 4, 12))
     """
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv = Reader()
     # First: hooks made below (the safeguarding profile's) look their fields' hooks up now.
     conv.register_structure_hook_factory(attrs.has, _record_hook(conv, make))
     conv.register_structure_hook_factory(_is_sequence, _sequence_hook(conv))

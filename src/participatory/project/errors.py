@@ -1,11 +1,12 @@
 """One error for an unusable project file, listing every problem with its field path.
 
-cattrs reports a failed conversion as a tree of exceptions (a class, then an attribute,
-then a list index …). :func:`problems_of` walks that tree and turns each leaf into a
-``(path, problem)`` pair such as ``("payments[3].amount", "must not be negative")``.
-Only messages the library wrote itself are kept; any other exception (a ``ValueError``
-from Python, say) is replaced by a plain "is not valid here", because such messages can
-quote the value, which may be special-category data.
+Reading a file reports every problem as a tree of exceptions (a record, then a field,
+then a list index …: :mod:`participatory.core.reading`). :func:`problems_of` walks that
+tree and turns each leaf into a ``(path, problem)`` pair such as
+``("payments[3].amount", "must not be negative")``. Only messages the library wrote itself
+are kept; any other exception (a ``ValueError`` from Python, say) is replaced by a plain
+"is not valid here", because such messages can quote the value, which may be
+special-category data.
 
 >>> error = ProjectFileError("river.toml", [("payments[3].contributor", "is missing")])
 >>> print(error)
@@ -17,19 +18,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from cattrs.errors import (
-    AttributeValidationNote,
-    ClassValidationError,
-    ForbiddenExtraKeysError,
-    IterableValidationError,
-    IterableValidationNote,
-)
-
 from participatory.core.errors import ParticipatoryError, ValidationError
+from participatory.core.reading import (
+    FieldNote,
+    ItemNote,
+    ItemProblems,
+    RecordProblems,
+    UnknownKeys,
+)
+from participatory.ethics.facts import Facts
 from participatory.project.references import (
     SPECIAL_CATEGORY_KEYS,
     ProjectValidationError,
     is_special_category,
+    top_key,
     withheld_summary,
 )
 
@@ -49,7 +51,9 @@ class ProjectFileError(ParticipatoryError, ValueError):
     problem per line. Problems inside special-category data
     (:data:`~participatory.project.references.SPECIAL_CATEGORY_KEYS`) are counted, not
     described, in both: they are kept in :attr:`sensitive_problems` for the person entitled
-    to them (``participatory assess --include-sensitive`` prints them).
+    to them (``participatory assess --include-sensitive`` prints them). So are problems at
+    any other special-category field, found from the models (a person's ``health``, a
+    group's age answers: :func:`~participatory.project.references.is_special_category`).
 
     >>> error = ProjectFileError("p.toml", [("title", "is missing"),
     ...     ("benefits.dee.people[0].capability", "must be one of none, lcw, lcwra")])
@@ -59,13 +63,23 @@ class ProjectFileError(ParticipatoryError, ValueError):
     (('benefits.dee.people[0].capability', 'must be one of none, lcw, lcwra'),)
     """  # noqa: E501
 
-    def __init__(self, file: str, problems: Iterable[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        file: str,
+        problems: Iterable[tuple[str, str]],
+        sensitive_problems: Iterable[tuple[str, str]] = (),
+    ) -> None:
         given = tuple(problems)
         self.file = file
         #: The problems that may be shown to anyone, each ``(path, problem)``.
         self.problems = tuple(p for p in given if not is_special_category(p[0]))
-        #: The problems inside special-category data, for the person entitled to see them.
-        self.sensitive_problems = tuple(p for p in given if is_special_category(p[0]))
+        #: The problems inside special-category data, for the person entitled to see them:
+        #: those of ``problems`` whose path is inside a project's special-category data
+        #: (:func:`~participatory.project.references.is_special_category`), and every one of
+        #: ``sensitive_problems`` (found so by a reader of another kind of file).
+        self.sensitive_problems = tuple(p for p in given if is_special_category(p[0])) + tuple(
+            sensitive_problems
+        )
         super().__init__(self.describe())
 
     def lines(self, *, include_sensitive: bool = False) -> list[str]:
@@ -83,7 +97,7 @@ class ProjectFileError(ParticipatoryError, ValueError):
         return prefix + ("; ".join(lines) or "cannot be used")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (ProjectFileError, (self.file, self.problems + self.sensitive_problems))
+        return (ProjectFileError, (self.file, self.problems, self.sensitive_problems))
 
 
 def _line(path: str, problem: str) -> str:
@@ -104,9 +118,9 @@ def join_path(prefix: str, path: str) -> str:
 
 
 def _step(prefix: str, note: object) -> str:
-    if isinstance(note, AttributeValidationNote):
+    if isinstance(note, FieldNote):
         return join_path(prefix, note.name)
-    if isinstance(note, IterableValidationNote):
+    if isinstance(note, ItemNote):
         index = note.index
         if isinstance(index, str):
             return join_path(prefix, index)
@@ -114,22 +128,40 @@ def _step(prefix: str, note: object) -> str:
     return prefix
 
 
+def _names_its_field(error: BaseException, note: object) -> bool:
+    """Whether ``error``'s own path already starts at the field ``note`` is about.
+
+    Ethics facts name a problem from the field that holds them (``facts.randomised``,
+    so that ``Party(…, facts=…)`` says where): under that field the path is the file's
+    ``parties[0].facts.randomised``, not ``parties[0].facts.facts.randomised``.
+    """
+    return (
+        isinstance(note, FieldNote)
+        and note.type is Facts
+        and isinstance(error, ValidationError)
+        and top_key(error.path) == note.name
+    )
+
+
 def _message(error: ValidationError) -> str:
     return f"{error.problem} ({error.hint})" if error.hint else error.problem
 
 
 def problems_of(error: BaseException, path: str = "") -> Iterator[tuple[str, str]]:
-    """Every problem in a cattrs error tree (or one of the library's errors), with its path."""
-    if isinstance(error, ClassValidationError | IterableValidationError):
+    """Every problem in a reading's error tree (or one of the library's errors), with its path."""
+    if isinstance(error, RecordProblems | ItemProblems):
         with_notes, without_notes = error.group_exceptions()
         for sub, note in with_notes:
-            yield from problems_of(sub, _step(path, note))
+            if _names_its_field(sub, note):
+                yield from problems_of(sub, path)
+            else:
+                yield from problems_of(sub, _step(path, note))
         for sub in without_notes:
             yield from problems_of(sub, path)
     elif isinstance(error, ProjectValidationError):
         for problem in error.problems:
             yield join_path(path, problem.path), _message(problem)
-    elif isinstance(error, ForbiddenExtraKeysError):
+    elif isinstance(error, UnknownKeys):
         keys = ", ".join(sorted(error.extra_fields))
         yield path, f"has unknown key(s): {keys}"
     elif isinstance(error, ValidationError):

@@ -11,12 +11,19 @@ The messages quote ids (which the project chose as identifiers, pseudonyms are f
 never a sensitive value.
 """
 
+import functools
 import re
+import types
+import typing
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any, Final
 
+import attrs
+
 from participatory.core.errors import ValidationError
+from participatory.core.privacy import is_sensitive
 
 if TYPE_CHECKING:
     from participatory.project.model import Project
@@ -31,24 +38,96 @@ __all__ = [
 ]
 
 
-#: The top-level fields of a project whose contents are special-category data: the
-#: benefit circumstances by person, and personal safeguarding notes. A problem inside one
-#: is withheld from an error's message, since its path and words (``benefits.dee.people[0]
-#: .capability``, ``safeguarding_notes[0].person_id: 'dee' …``) would say whose health,
-#: benefits or safeguarding needs they are.
+#: The top-level keys of a project whose whole contents are special-category data: the
+#: benefit circumstances by person, and personal safeguarding notes. A problem anywhere
+#: inside one is withheld from an error's message, since its path and words
+#: (``benefits.dee.people[0].capability``, ``safeguarding_notes[0].person_id: 'dee' …``)
+#: would say whose health, benefits or safeguarding needs they are. The readers report a
+#: problem inside one at the key alone. Problems at other special-category fields (a
+#: person's ``health``) are found from the models: see :func:`is_special_category`.
 SPECIAL_CATEGORY_KEYS: Final = ("benefits", "safeguarding_notes")
 
+_TOKEN: Final = re.compile(r"\[[^\]]*\]|[^.\[]+")
+_SEQUENCES: Final = (tuple, list, set, frozenset, AbstractSet, Sequence)
 
-def is_special_category(path: str) -> bool:
-    """Whether a problem's path lies inside special-category data.
 
-    That is, inside one of the
-    :data:`~participatory.project.references.SPECIAL_CATEGORY_KEYS`.
+def is_special_category(path: str, within: object = None) -> bool:
+    """Whether a problem's path lies inside special-category data, so its path names whose.
+
+    ``path`` is a place in plain data read as ``within``: a model class such as
+    :class:`~participatory.ledger.HouseholdRecord`, or a collection of one
+    (``tuple[Activity, ...]``); by default a :class:`~participatory.project.Project`, where
+    everything under one of
+    :data:`~participatory.project.references.SPECIAL_CATEGORY_KEYS` is special-category data.
+
+    Otherwise one source says what is: the models. A path is inside special-category data
+    when it passes through a field marked sensitive (``attrs.field(metadata=SENSITIVE)``: a
+    person's ``health``, ``lived_experience``, ``access_needs`` or ``communities``, a
+    household's circumstances …), or names an ethics fact that is sensitive
+    (:attr:`~participatory.ethics.facts.Fact.sensitive`: a group's age, capacity, custody
+    or vulnerability), which a group's facts hold apart as their ``safeguarding`` answers.
 
     >>> is_special_category("benefits.dee.people[0].capability"), is_special_category("people[0]")
     (True, False)
+    >>> is_special_category("people[0].health"), is_special_category("people[0].name")
+    (True, False)
+    >>> is_special_category("activities[0].parties[1].facts.under_16")
+    True
+    >>> is_special_category("activities[0].parties[1].facts.own_data_analysed")
+    False
     """
-    return top_key(path) in SPECIAL_CATEGORY_KEYS
+    from participatory.project.model import Project
+
+    if within is None:
+        within = Project
+    if within is Project and top_key(path) in SPECIAL_CATEGORY_KEYS:
+        return True
+    return _through_sensitive(within, _TOKEN.findall(path))
+
+
+def _through_sensitive(kind: object, tokens: list[str]) -> bool:
+    """Whether the place ``tokens`` in data of type ``kind`` is in a sensitive field."""
+    from participatory.ethics.facts import Fact, Facts
+
+    current: object = kind
+    for token in tokens:
+        current = _one_of(current)
+        origin = typing.get_origin(current) or current
+        arguments = typing.get_args(current)
+        if token.startswith("["):  # an item of a list
+            if not (isinstance(origin, type) and issubclass(origin, _SEQUENCES) and arguments):
+                return False
+            current = arguments[0]
+        elif current is Facts:
+            # A fact's answer: the sensitive facts are the group's safeguarding answers.
+            return token in {fact.value for fact in Fact if fact.sensitive}
+        elif isinstance(origin, type) and issubclass(origin, Mapping) and len(arguments) == 2:
+            current = arguments[1]  # the token is a key: the place is its value
+        elif isinstance(current, type) and attrs.has(current):
+            field = _fields(current).get(token)
+            if field is None:
+                return False
+            if is_sensitive(field):
+                return True
+            current = field.type
+        else:
+            return False
+    return False
+
+
+def _one_of(kind: object) -> object:
+    """``kind`` with ``None`` taken out of an optional type (``Plan | None`` is ``Plan``)."""
+    if typing.get_origin(kind) in (typing.Union, types.UnionType):
+        arms = [arm for arm in typing.get_args(kind) if arm is not type(None)]
+        return arms[0] if len(arms) == 1 else kind
+    return kind
+
+
+@functools.lru_cache(maxsize=256)  # keyed by model class: a few dozen in all
+def _fields(kind: type) -> "dict[str, attrs.Attribute[Any]]":
+    """The fields of an attrs class by name, their types resolved (as the readers do)."""
+    attrs.resolve_types(kind)
+    return {field.name: field for field in attrs.fields(kind)}
 
 
 def top_key(path: str) -> str:

@@ -60,6 +60,7 @@ from __future__ import annotations
 import base64
 import re
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
@@ -73,6 +74,7 @@ from participatory.core.text import printable
 __all__ = [
     "DEFAULT_ACCENT",
     "DEFAULT_PRIMARY",
+    "LOGO_PLAIN_KEY",
     "MAX_LOGO_BYTES",
     "MIN_CONTRAST",
     "Branding",
@@ -98,6 +100,10 @@ _KEYS: Final = ("institution", "logo", "primary", "accent")
 #: The largest logo accepted, in bytes: a logo is a small mark, and every copy of the
 #: page carries it.
 MAX_LOGO_BYTES: Final = 256 * 1024
+#: The key of a logo's plain form (:meth:`Logo.to_plain`): the image as base64 text.
+LOGO_PLAIN_KEY: Final = "base64"
+# The longest base64 text of a logo of MAX_LOGO_BYTES.
+_LONGEST_LOGO_TEXT: Final = 4 * -(-MAX_LOGO_BYTES // 3)
 
 _PNG: Final = b"\x89PNG\r\n\x1a\n"
 _JPEG: Final = b"\xff\xd8\xff"
@@ -205,6 +211,11 @@ def _check_data(_instance: object, _attribute: object, data: Any) -> None:
         raise ValidationError("logo", problem, hint="use plain drawing, or a PNG")
 
 
+def _base64_text(data: bytes) -> str:
+    """``data`` as base64 text (RFC 4648 section 4, padded, one line)."""
+    return base64.b64encode(data).decode("ascii")
+
+
 @attrs.frozen
 class Logo(Record):
     """A PNG, JPEG or SVG logo, checked when made (see the module notes for the SVG rules).
@@ -223,7 +234,55 @@ class Logo(Record):
 
     def data_uri(self) -> str:
         """The logo as a ``data:`` URI, for embedding in the page (base64: no markup in it)."""
-        return f"data:{self.media_type};base64,{base64.b64encode(self.data).decode('ascii')}"
+        return f"data:{self.media_type};base64,{_base64_text(self.data)}"
+
+    def to_plain(self) -> dict[str, str]:
+        """The logo as plain data: ``{"base64": …}``, which :meth:`from_plain` reads back.
+
+        JSON has no bytes, so the image is written as base64 text under a key that says so.
+
+        >>> Logo(bytes.fromhex("89504e470d0a1a0a") + bytes(4)).to_plain()
+        {'base64': 'iVBORw0KGgoAAAAA'}
+        """
+        return {LOGO_PLAIN_KEY: _base64_text(self.data)}
+
+    @classmethod
+    def from_plain(cls, value: object) -> Logo:
+        """A logo from its plain form ``{"base64": …}``, checked as every logo is.
+
+        Only the canonical text is read (the alphabet of RFC 4648 section 4, padded, no
+        spaces or line breaks): the text read is the text :meth:`to_plain` writes.
+
+        >>> Logo.from_plain({"base64": "iVBORw0KGgoAAAAA"}).media_type
+        'image/png'
+        >>> Logo.from_plain({"base64": "iVBORw0KGgo AAAAA"})
+        Traceback (most recent call last):
+        ...
+        participatory.core.errors.ValidationError: base64: must be the image's bytes as base64 text (RFC 4648: A-Z, a-z, 0-9, + and /, padded with =, on one line)
+        """  # noqa: E501
+        if not isinstance(value, Mapping) or set(value) != {LOGO_PLAIN_KEY}:
+            raise ValidationError(
+                "", f'must be a table with one key, "{LOGO_PLAIN_KEY}": the image as base64 text'
+            )
+        text = value[LOGO_PLAIN_KEY]
+        problem = ValidationError(
+            LOGO_PLAIN_KEY,
+            "must be the image's bytes as base64 text",
+            hint="RFC 4648: A-Z, a-z, 0-9, + and /, padded with =, on one line",
+        )
+        # Checked for length before decoding: a text far larger than any logo is no work.
+        if not isinstance(text, str) or len(text) > _LONGEST_LOGO_TEXT or not text.isascii():
+            raise problem
+        try:
+            data = base64.b64decode(text, validate=True)
+        except ValueError:
+            data = None
+        if data is None or _base64_text(data) != text:
+            raise problem
+        try:
+            return cls(data)
+        except ValidationError as error:  # named where it was written: the base64 text
+            raise ValidationError(LOGO_PLAIN_KEY, error.problem, hint=error.hint) from None
 
 
 def _luminance(colour: str) -> float:
@@ -235,6 +294,9 @@ def _luminance(colour: str) -> float:
 
 def contrast_ratio(foreground: str, background: str) -> float:
     """The WCAG contrast ratio of two ``#rrggbb`` colours, from 1 (none) to 21."""
+    for name, colour in (("foreground", foreground), ("background", background)):
+        if not isinstance(colour, str) or not _COLOUR.fullmatch(colour):
+            raise ValidationError(name, "must be a colour written #rrggbb, like #00205b")
     lighter, darker = sorted((_luminance(foreground), _luminance(background)), reverse=True)
     return (lighter + 0.05) / (darker + 0.05)
 

@@ -170,6 +170,8 @@ OWNERS: Final[Mapping[str, tuple[str, ...]]] = {
         "benefits.uc.surplus",
         "benefits.uc.surplus_unknown",
         "benefits.uc.knock_on",
+        "benefits.uc.knock_on_month",
+        "benefits.uc.not_made_up",
         "benefits.uc.lcw_threshold",
         "benefits.uc.award_computed",
         "benefits.uc.elements",

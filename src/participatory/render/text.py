@@ -1,8 +1,10 @@
 """Plain-language sentences for findings, with money and dates formatted for a locale.
 
 The English template of a finding's message key is looked up and translated
-(:mod:`participatory.render.i18n`); the finding's values are formatted by babel for the
-locale (money, dates, numbers, shares as percentages) and put in its placeholders.
+(:mod:`participatory.render.i18n`); the finding's values are formatted for the locale
+(money, dates, numbers, shares as percentages) as CLDR says, through the table of the
+supported locales' formats (:mod:`participatory.render.cldr`) or babel for anything else,
+and put in its placeholders.
 
 >>> import datetime as dt
 >>> from participatory.core.explain import Finding, Severity
@@ -27,36 +29,28 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Final
 
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
-
 from participatory.core.errors import ValidationError
 from participatory.core.exact import computes_exactly
 from participatory.core.explain import Finding, Phrase
 from participatory.core.money import Money
 from participatory.core.shares import Share
 from participatory.core.text import printable
+from participatory.render import cldr
 from participatory.render.i18n import translate, translate_data, translate_plural
 from participatory.render.templates import plural, template
 from participatory.render.words import REDACTED_KEY
 
 __all__ = ["action_sentence", "format_value", "printable", "redacted", "sentence", "text"]
 
-# One decimal place is enough for a share of a budget or of decisions, and never shows
-# "0%" for a small but real share such as 0.4%.
-_SHARE_PATTERN: Final = "#,##0.#%"
-
-
 # Formatted money, dates and numbers by (type, value, locale, share): a report shows the
-# same amounts and dates many times, and babel's formatting was the slowest step of
-# rendering one. Cleared when full rather than grown without bound.
+# same amounts and dates many times. Cleared when full rather than grown without bound.
 _FORMATTED: dict[tuple[type, object, str, bool], str] = {}
 _FORMATTED_LIMIT: Final = 50_000
 _REMEMBERED: Final = (Money, dt.date, Decimal, int)
 
 
 def format_value(value: object, locale: str, *, share: bool = False) -> str:
-    """One value as a person reads it in ``locale`` (money, dates and numbers by babel).
+    """One value as a person reads it in ``locale`` (money, dates and numbers as CLDR says).
 
     With ``share=True`` a number in [0, 1] is shown as a percentage; a
     :class:`~participatory.core.shares.Share` always is. Text is shown as it is, less any
@@ -84,14 +78,39 @@ def format_value(value: object, locale: str, *, share: bool = False) -> str:
 @computes_exactly  # babel rounds amounts in the current decimal context: make it ours
 def _format(value: object, locale: str, *, share: bool = False) -> str:
     if isinstance(value, Money):
-        return str(format_currency(value.amount, value.currency, locale=locale))
+        known = cldr.money(value.amount, value.currency, locale)
+        if known is not None:
+            return known
+        from babel.numbers import format_currency  # what the table does not hold
+
+        # A zero without its sign, as the table shows one (equal amounts read the same).
+        amount = value.amount.copy_abs() if value.amount.is_zero() else value.amount
+        return str(format_currency(amount, value.currency, locale=locale))
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        known = cldr.long_date(value, locale)
+        if known is not None:
+            return known
+        from babel.dates import format_date
+
         return str(format_date(value, format="long", locale=locale))
     if isinstance(value, bool):
         return str(value)
     if isinstance(value, Decimal | int):
-        if share or isinstance(value, Share):
-            return str(format_percent(value, format=_SHARE_PATTERN, locale=locale))
+        as_share = share or isinstance(value, Share)
+        if isinstance(value, Decimal) and value.is_zero():
+            value = value.copy_abs()  # for babel, what the table does: a zero has no sign
+        if as_share:
+            known = cldr.share(value, locale)
+            if known is not None:
+                return known
+            from babel.numbers import format_percent
+
+            return str(format_percent(value, format=cldr.SHARE_PATTERN, locale=locale))
+        known = cldr.number(value, locale)
+        if known is not None:
+            return known
+        from babel.numbers import format_decimal
+
         return str(format_decimal(value, locale=locale))
     if isinstance(value, enum.Enum):
         return printable(translate_data(str(value.value), locale))

@@ -239,6 +239,14 @@ def assess_authorship(
     An offer dated after ``as_at`` had not been made yet on that day. ``name`` is how the
     messages name the person (their party id otherwise).
     """
+    if not isinstance(contribution, Contribution):
+        raise ValidationError("contribution", "must be a Contribution")
+    if offer is not None and not isinstance(offer, AuthorshipOffer):
+        raise ValidationError("offer", "must be an AuthorshipOffer or None")
+    if not isinstance(as_at, dt.date) or isinstance(as_at, dt.datetime):
+        raise ValidationError("as_at", "must be a date")
+    if name is not None and not isinstance(name, str):
+        raise ValidationError("name", "must be text or None")
     taxonomy = credit_taxonomy()
     if offer is not None and offer.offered_on > as_at:
         offer = None

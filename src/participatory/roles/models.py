@@ -15,7 +15,9 @@ PersonContributor(id='p1', name='Sam', kind=<ContributorKind.CO_RESEARCHER: 'co_
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
+from typing import Final
 
 import attrs
 
@@ -25,6 +27,8 @@ from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.core.record import Record
 
 __all__ = [
+    "PARTY_TYPES",
+    "PARTY_TYPE_KEY",
     "ContributorKind",
     "Group",
     "OrganisationKind",
@@ -33,6 +37,7 @@ __all__ = [
     "PersonContributor",
     "StaffKind",
     "UniversityStaff",
+    "party_type",
 ]
 
 
@@ -239,3 +244,28 @@ class UniversityStaff(Record):
 
 #: Anyone who can hold a role in a project.
 Party = PersonContributor | PartnerOrganisation | UniversityStaff
+
+#: The key naming a party's kind in plain data where people, organisations and staff share
+#: one list (``ProjectRoles.parties``): their fields cannot tell them apart, since a person
+#: with no sensitive field given and a member of staff are both an id, a name and a kind.
+PARTY_TYPE_KEY: Final = "party_type"
+
+#: Each value of :data:`PARTY_TYPE_KEY` and the party it names: the singulars of a project
+#: file's ``people``, ``organisations`` and ``staff``.
+PARTY_TYPES: Final[Mapping[str, type[Party]]] = MappingProxyType(
+    {"person": PersonContributor, "organisation": PartnerOrganisation, "staff": UniversityStaff}
+)
+
+
+def party_type(party: Party) -> str:
+    """The :data:`PARTY_TYPE_KEY` value of ``party``: ``person``, ``organisation`` or ``staff``.
+
+    >>> party_type(UniversityStaff("s1", "Dr Lee", StaffKind.ACADEMIC_RESEARCHER))
+    'staff'
+    """
+    for name, kind in PARTY_TYPES.items():
+        if isinstance(party, kind):
+            return name
+    raise ValidationError(
+        "party", "must be a PersonContributor, PartnerOrganisation or UniversityStaff"
+    )

@@ -82,6 +82,21 @@ class ProjectRoles(Record):
 
     ``communities`` are the communities the project names as those it works with or for;
     ``terms_used`` the words it uses to describe itself ("co-production", "PPIE").
+
+    In plain data (:func:`~participatory.interchange.to_plain`, read back by
+    :func:`~participatory.interchange.from_plain`) each of ``parties`` carries a
+    ``"party_type"`` of ``"person"``, ``"organisation"`` or ``"staff"``
+    (:data:`~participatory.roles.models.PARTY_TYPES`): the one list holds all three, and
+    their fields alone cannot tell a person from a member of staff.
+
+    >>> from participatory.interchange import from_plain, to_plain
+    >>> from participatory.roles.models import StaffKind, UniversityStaff
+    >>> roles = ProjectRoles("Memory cafés",
+    ...                      parties=[UniversityStaff("s1", "Dr Lee", StaffKind.FACILITATOR)])
+    >>> to_plain(roles)["parties"]
+    [{'party_type': 'staff', 'id': 's1', 'name': 'Dr Lee', 'kind': 'facilitator'}]
+    >>> from_plain(ProjectRoles, to_plain(roles)) == roles
+    True
     """
 
     title: str

@@ -34,7 +34,7 @@ import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Citation, Explained, Finding, Severity
-from participatory.core.fields import set_repr
+from participatory.core.fields import instances, set_repr
 from participatory.roles.models import Group
 from participatory.safeguarding.guidance import (
     Expectation,
@@ -260,6 +260,13 @@ def assess_safeguarding(
     list gets one *sensitive* finding naming the measures their circumstances add.
     ``guidance`` replaces the bundled expectations (an institution's own reading).
     """
+    if not isinstance(profile, SafeguardingProfile):
+        raise ValidationError("profile", "must be a SafeguardingProfile")
+    # Checked before any work: one note where a list is due would otherwise fail as Python's
+    # "not iterable", which is no ParticipatoryError.
+    checked = instances(PersonalNote, notes, "notes", what="personal notes")
+    if guidance is not None and not isinstance(guidance, SafeguardingGuidance):
+        raise ValidationError("guidance", "must be a SafeguardingGuidance or None")
     guide = guidance or safeguarding_guidance()
     if Measure.PARTNER_WITH_EXPERTISE in profile.measures:
         raise ValidationError(
@@ -274,9 +281,7 @@ def assess_safeguarding(
     if uncovered:
         missing |= {Measure.PARTNER_WITH_EXPERTISE}
     person_findings = []
-    for index, note in enumerate(notes):
-        if not isinstance(note, PersonalNote):
-            raise ValidationError(f"notes[{index}]", "must be a PersonalNote")
+    for note in checked:
         found = _person_finding(note, profile, guide, missing)
         if found is not None:
             person_findings.append(found)

@@ -52,6 +52,8 @@ def _sorted(items: Iterable[Any]) -> list[Any]:
 
 def ledger_to_data(ledger: Ledger) -> dict[str, Any]:
     """The export of ``ledger`` (special-category data included)."""
+    if not isinstance(ledger, Ledger):
+        raise ValidationError("ledger", "must be a Ledger")
     return {
         "format": FORMAT,
         "version": VERSION,

@@ -69,12 +69,18 @@ class LedgerStore(Protocol):
     ) -> Changes:
         """Add these entries, or replace those with the same ids, all in one transaction.
 
-        A household record replaces any earlier record of the same people.
+        A household record replaces any earlier record of the same people. A payment
+        replaces the one with its id only if that was to the same person: the id of a
+        payment to someone else is refused (``payments[i].id``), as
+        :meth:`Ledger.with_entries <participatory.ledger.Ledger.with_entries>` refuses it.
         """
         ...
 
     def import_payments(self, payments: Sequence[PaymentEntry]) -> Changes:
-        """Add or replace a batch of payments (a finance export): all of them, or none."""
+        """Add or replace a batch of payments (a finance export): all of them, or none.
+
+        As in :meth:`add`, a payment never moves to another person.
+        """
         ...
 
     def export(self) -> dict[str, Any]:

@@ -46,6 +46,7 @@ from participatory.ledger.consent import ConsentRecord, HouseholdRecord
 from participatory.ledger.contributors import Contributor
 from participatory.ledger.entries import Ask, PaymentEntry
 from participatory.ledger.model import Ledger
+from participatory.ledger.model import _keep_people as keep_people
 from participatory.ledger.retention import Erasure, erasure, expired_records
 from participatory.project.convert import project_converter
 from participatory.store.codec import ledger_from_data, ledger_to_data
@@ -445,6 +446,19 @@ class SqliteLedgerStore:
             # by kind only, as a value may be special-category data.
             raise StoreError(f"{self.path}: holds an entry that cannot be read") from None
 
+    def _recorded_payments(self, ids: Sequence[str]) -> dict[str, PaymentEntry]:
+        """The stored payments with these ids, by id (to see whom each is to)."""
+        try:
+            rows = self._rows(f"SELECT {_PAYMENT_COLUMNS} FROM payments WHERE id {{where}}", ids)
+            return {payment.id: payment for payment in map(_payment, rows)}
+        except ValidationError as error:
+            raise StoreError(
+                f"{self.path}: holds an entry the ledger's rules refuse ({error.path}: "
+                f"{error.problem})"
+            ) from None
+        except (ValueError, TypeError, ArithmeticError):
+            raise StoreError(f"{self.path}: holds an entry that cannot be read") from None
+
     def _existing(self, table: str, ids: Sequence[str]) -> set[str]:
         return {row[0] for row in self._rows(f"SELECT id FROM {table} WHERE id {{where}}", ids)}
 
@@ -458,7 +472,12 @@ class SqliteLedgerStore:
         payments: Iterable[PaymentEntry] = (),
         asks: Iterable[Ask] = (),
     ) -> Changes:
-        """Add or replace these entries in one transaction; refused whole if any is invalid."""
+        """Add or replace these entries in one transaction; refused whole if any is invalid.
+
+        A payment with the id of a stored payment to another person is refused: a payment
+        never moves from one person to another (see :meth:`Ledger.with_entries
+        <participatory.ledger.Ledger.with_entries>`).
+        """
         new_contributors = _entries(contributors, Contributor, "contributors")
         new_households = _entries(households, HouseholdRecord, "households")
         new_payments = _entries(payments, PaymentEntry, "payments")
@@ -468,6 +487,9 @@ class SqliteLedgerStore:
         people.update(a.person for a in new_asks if a.person is not None)
         people.update(m for h in new_households for m in h.members)
         with self._transaction() as db:
+            # A payment never moves to another person: the id of one recorded for someone
+            # else is refused (the upsert below would otherwise move it), as Ledger refuses it.
+            keep_people(self._recorded_payments([p.id for p in new_payments]), new_payments)
             # Checked by the ledger's own rules, against what is stored about these people.
             known = self.load(people=people, payments=False)
             known.with_entries(
@@ -538,7 +560,10 @@ class SqliteLedgerStore:
         )  # fmt: skip
 
     def import_payments(self, payments: Sequence[PaymentEntry]) -> Changes:
-        """Add or replace a batch of payments in one transaction: all of them, or none."""
+        """Add or replace a batch of payments in one transaction: all of them, or none.
+
+        Refused whole if one has the id of a stored payment to another person.
+        """
         batch = list(payments)
         seen: set[str] = set()
         for index, payment in enumerate(batch):
@@ -554,6 +579,7 @@ class SqliteLedgerStore:
                     raise ValidationError(
                         f"payments[{index}].person", "is not a contributor in the ledger"
                     )
+            keep_people(self._recorded_payments([p.id for p in batch]), batch)
             before = len(self._existing("payments", [p.id for p in batch]))
             db.executemany(_UPSERT_PAYMENT, [_payment_row(p) for p in batch])
         return Changes(len(batch) - before, before)

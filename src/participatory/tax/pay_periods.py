@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
+from participatory.core.errors import ValidationError
 from participatory.core.periods import TaxYear
 from participatory.tax.rates import EarningsPeriod
 
@@ -63,8 +64,29 @@ class PayeTable(enum.Enum):
         return 52 if self is PayeTable.WEEK else 12
 
 
+def _day(value: object) -> dt.date:
+    # A pay day is a day: a moment's day depends on its time zone (read it first with
+    # participatory.core.periods.to_date), and a text is not guessed at.
+    if isinstance(value, dt.datetime):
+        raise ValidationError(
+            "day", "must be a date, not a datetime", hint="pass the pay day, e.g. moment.date()"
+        )
+    if not isinstance(value, dt.date):
+        raise ValidationError("day", f"must be a date, not {type(value).__name__}")
+    return value
+
+
 def tax_month(day: dt.date) -> int:
-    """The tax month (1 to 12) of ``day``; tax month 1 is 6 April to 5 May."""
+    """The tax month (1 to 12) of ``day``; tax month 1 is 6 April to 5 May.
+
+    ``day`` is a :class:`datetime.date`; a datetime or a text is refused.
+
+    >>> tax_month("2025-05-01")
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: day: must be a date, not str
+    """
+    day = _day(day)
     months = (day.month - 4) % 12
     if day.day < 6:
         months = (months - 1) % 12
@@ -72,6 +94,11 @@ def tax_month(day: dt.date) -> int:
 
 
 def tax_week(day: dt.date) -> int:
-    """The tax week (1 to 53) of ``day``; week 1 is 6 to 12 April."""
+    """The tax week (1 to 53) of ``day``; week 1 is 6 to 12 April.
+
+    ``day`` is a :class:`datetime.date`: a datetime is refused, since its day depends on
+    the time zone it is read in.
+    """
+    day = _day(day)
     start = TaxYear.containing(day).range.start
     return (day - start).days // 7 + 1
