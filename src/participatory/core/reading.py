@@ -40,6 +40,7 @@ __all__ = [
     "ItemProblems",
     "NoHook",
     "Reader",
+    "ReadingProblems",
     "RecordProblems",
     "UnknownKeys",
     "items_hook",
@@ -95,7 +96,7 @@ def _grouped(
     return with_notes, without
 
 
-class _Problems(ExceptionGroup[Exception]):
+class ReadingProblems(ExceptionGroup[Exception]):
     """Every problem met reading one value of type ``kind``, each noting where it is."""
 
     #: The type of the value read.
@@ -103,7 +104,7 @@ class _Problems(ExceptionGroup[Exception]):
     # The kind of note that says where in the value each problem is.
     _note: type[str] = str
 
-    def __new__(cls, message: str, exceptions: list[Exception], kind: Any) -> _Problems:
+    def __new__(cls, message: str, exceptions: list[Exception], kind: Any) -> ReadingProblems:
         """The group of ``exceptions`` met reading a ``kind``."""
         group = super().__new__(cls, message, exceptions)
         group.kind = kind
@@ -117,13 +118,13 @@ class _Problems(ExceptionGroup[Exception]):
         return _grouped(self.exceptions, self._note)
 
 
-class RecordProblems(_Problems):
+class RecordProblems(ReadingProblems):
     """Every problem met reading one record (of type ``kind``), each noting its field."""
 
     _note = FieldNote
 
 
-class ItemProblems(_Problems):
+class ItemProblems(ReadingProblems):
     """Every problem met reading a list or table (of type ``kind``), each noting its item."""
 
     _note = ItemNote
