@@ -80,3 +80,15 @@ def test_a_plain_year_gives_the_statement_for_that_tax_year(
     status, out, err = _statement("2025", book, capsys)
     assert (status, err) == (0, "")
     assert "2025/26" in out or "2025-04-06" in out, out[:300]
+
+
+@pytest.mark.parametrize("year", ["99999", "9999", "0", "-1"])
+def test_a_year_the_calendar_cannot_hold_is_refused_naming_the_option(
+    year: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tax year 9999 ends on 5 April 10000, past the last day Python's dates hold; it was
+    refused at the path ``date`` (round 10's outside test)."""
+    book = _ledger(tmp_path)
+    status, out, err = _statement(year, book, capsys)
+    assert (status, out, err.count("\n")) == (2, "", 1), err
+    assert err.startswith("participatory ledger: --tax-year: "), err

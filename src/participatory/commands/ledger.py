@@ -618,8 +618,14 @@ def _statement(args: argparse.Namespace) -> int:
         start = None  # refused below, as a year, not as an amount
     if start is None or start != start.to_integral_value():
         raise ValidationError("--tax-year", "must be a year in digits", hint="2025 for 2025/26")
-    year = TaxYear(int(start))
-    year.range  # noqa: B018 - refuses a year outside the calendar before the file is read
+    try:
+        year = TaxYear(int(start))
+        year.range  # noqa: B018 - refuses a year outside the calendar before the file is read
+    except ValidationError:
+        # Named as the option, not as the date inside the year the calendar cannot hold.
+        raise ValidationError(
+            "--tax-year", "must be a year the calendar holds", hint="2025 for 2025/26"
+        ) from None
     with _open(args) as store:
         ledger = store.load(people=[args.person])
     statement = contributor_statement(ledger, args.person, year, as_at=as_at)

@@ -342,8 +342,16 @@ def assess_timeliness(
     A payment recorded as paid after ``as_at`` counts as not yet paid on that day. Working
     days are counted only within :attr:`WorkingDays.horizon` (1872 to 2100): a deadline,
     payment date or ``as_at`` that needs counting beyond it is a ``ValidationError``
-    naming it.
+    naming it. Arguments of another type are a ``ValidationError`` naming the argument.
     """
+    if not isinstance(plan, PaymentPlan):
+        raise ValidationError("plan", "must be a PaymentPlan")
+    if not isinstance(policy, TimelinessPolicy):
+        raise ValidationError("policy", "must be a TimelinessPolicy")
+    # A moment is not a day (its date depends on its time zone), and cannot be compared
+    # with the payments' dates.
+    if not isinstance(as_at, dt.date) or isinstance(as_at, dt.datetime):
+        raise ValidationError("as_at", "must be a date")
     calendar = policy.calendar
     citations = (
         policy_citation(policy.source),
