@@ -578,13 +578,10 @@ def _universal_credit(
         if not (drop_before or drop_after):
             continue
         if great_britain:
-            # An AP counts the benefit the person is entitled to on its last day, as a whole
-            # month (UC Regs 2013 regs. 66(1)(b) and 73; a change of entitlement runs from the
-            # first day of its AP, D&A Regs 2013 Sch. 1 para. 31): only a week lost across an
-            # AP's last day changes UC, and a week lost and resumed inside an AP changes none.
-            period = _assessment_period(day_of_month, row.period.start)
-            if period.end > row.period.end:
+            across = _ap_whose_last_day_it_takes_in(day_of_month, row.period)
+            if across is None:
                 continue
+            period = across
         else:
             # Northern Ireland's reg. 73(3) counts a part of an AP by its days: the library
             # keeps its earlier reading, the week's amount in the AP in which the week ends.
@@ -704,6 +701,19 @@ def _explain(
     )
 
 
+def _ap_whose_last_day_it_takes_in(anchor_day: int, week: DateRange) -> DateRange | None:
+    """The AP whose last day ``week`` takes in, or ``None`` when the week is inside one AP.
+
+    In Great Britain an AP counts Carer's Allowance, ESA and JSA at the rate the person is
+    entitled to on its last day, as a whole month (UC Regs 2013 regs. 66(1)(b) and 73; a
+    change of entitlement runs from the first day of its AP, D&A Regs 2013 Sch. 1 para. 31):
+    only a week lost across an AP's last day changes UC; one lost and resumed inside an AP
+    changes none.
+    """
+    period = _assessment_period(anchor_day, week.start)
+    return period if period.end <= week.end else None
+
+
 def _not_made_up(outcomes: Iterable[Any], anchor_day: int, nation: Nation) -> list[Finding]:
     """Weeks of Carer's Allowance, ESA or JSA the payments cost inside an AP (Great Britain).
 
@@ -717,9 +727,9 @@ def _not_made_up(outcomes: Iterable[Any], anchor_day: int, nation: Nation) -> li
         if outcome.benefit not in _COUNTED_AS_INCOME or change >= 0:
             continue
         week = outcome.period
-        period = _assessment_period(anchor_day, week.start)
-        if period.end <= week.end:
+        if _ap_whose_last_day_it_takes_in(anchor_day, week) is not None:
             continue
+        period = _assessment_period(anchor_day, week.start)
         found.append(universal_credit.not_made_up_finding(pounds(-change), week, period, nation))
     return found
 

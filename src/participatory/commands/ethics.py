@@ -267,15 +267,11 @@ def run(args: argparse.Namespace) -> int:
     except Exception as error:
         raise _file_error(name, problems_of(error), EthicsProject) from None
     as_at = day_or_today(args.as_at, "--as-at")
-    summary = assess_ethics(project, as_at=as_at)
     # By default the triage shown is that of the answers with each sensitive yes read as no:
     # withholding the routes a yes adds leaves those it changes (the university REC becomes a
     # matter of policy beside a capacity body), so only this reads the same whichever holds.
-    shown = (
-        summary
-        if args.include_sensitive
-        else assess_ethics(project.with_sensitive_yes_as_no(), as_at=as_at)
-    )
+    shown_project = project if args.include_sensitive else project.with_sensitive_yes_as_no()
+    shown = assess_ethics(shown_project, as_at=as_at)
     output: dict[str, Any] = {
         "activities": [
             classification(r, args.locale, include_sensitive=args.include_sensitive)
@@ -288,4 +284,9 @@ def run(args: argparse.Namespace) -> int:
         "possibly_contributor_and_participant": list(shown.possibly_contributor_and_participant),
     }
     print_json(output)
+    if getattr(args, "fail_on", None) is None:
+        return 0
+    # --fail-on counts every finding, those a withheld yes adds included: the full triage,
+    # worked out again only when some answer was read as no.
+    summary = shown if shown_project == project else assess_ethics(project, as_at=as_at)
     return fail_status(args, summary.findings)

@@ -179,13 +179,14 @@ class Reader:
         A hook found before is given again; one made now is kept for the next time, unless
         ``cache_result`` is false.
         """
+        hashable = True
         try:
             return self._found[kind]
         except KeyError:
             pass
         except TypeError:  # a type that cannot be a key: found every time
-            cache_result = False
-        hook = self._by_type.get(kind) if _hashable(kind) else None
+            hashable = cache_result = False
+        hook = self._by_type.get(kind) if hashable else None
         if hook is None:
             hook = self._by_class(kind)
         if hook is None:
@@ -216,14 +217,6 @@ class Reader:
         return found
 
 
-def _hashable(kind: Any) -> bool:
-    try:
-        hash(kind)
-    except TypeError:
-        return False
-    return True
-
-
 def items_hook(reader: Reader, item: Any) -> Callable[[Iterable[Any], Any], list[Any]]:
     """A hook reading a list of ``item``: every item's problem gathered, noting its position."""
     read = reader.get_structure_hook(item)
@@ -235,10 +228,7 @@ def items_hook(reader: Reader, item: Any) -> Callable[[Iterable[Any], Any], list
             try:
                 found.append(read(value, item))
             except Exception as error:  # gathered, each noted at its item
-                error.__notes__ = [
-                    *getattr(error, "__notes__", []),
-                    ItemNote(f"Structuring {kind!r} @ index {index}", index, item),
-                ]
+                error.add_note(ItemNote(f"Structuring {kind!r} @ index {index}", index, item))
                 errors.append(error)
         if errors:
             raise ItemProblems(f"While structuring {kind!r}", errors, kind)
@@ -264,19 +254,13 @@ def table_hook(reader: Reader, key: Any, value: Any) -> Callable[[Mapping[Any, A
             try:
                 read = read_value(item, value)
             except Exception as error:  # gathered, each noted at its key
-                error.__notes__ = [
-                    *getattr(error, "__notes__", []),
-                    ItemNote(f"Structuring mapping value @ key {name!r}", name, value),
-                ]
+                error.add_note(ItemNote(f"Structuring mapping value @ key {name!r}", name, value))
                 errors.append(error)
                 continue
             try:
                 found[read_key(name, key)] = read
             except Exception as error:
-                error.__notes__ = [
-                    *getattr(error, "__notes__", []),
-                    ItemNote(f"Structuring mapping key @ key {name!r}", name, key),
-                ]
+                error.add_note(ItemNote(f"Structuring mapping key @ key {name!r}", name, key))
                 errors.append(error)
         if errors:
             raise ItemProblems(f"While structuring {kind!r}", errors, kind)

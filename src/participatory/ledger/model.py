@@ -41,7 +41,7 @@ from participatory.ledger.consent import HouseholdRecord
 from participatory.ledger.contributors import Contributor
 from participatory.ledger.entries import Ask, PaymentEntry
 
-__all__ = ["Ledger"]
+__all__ = ["Ledger", "refuse_moved_payments"]
 
 _T = TypeVar("_T", Contributor, HouseholdRecord, PaymentEntry, Ask)
 _EMPTY: tuple[PaymentEntry, ...] = ()
@@ -280,7 +280,7 @@ class Ledger(Record):
             HouseholdRecord, households, "households", what="HouseholdRecord"
         )
         payments = instances(PaymentEntry, payments, "payments", what="PaymentEntry")
-        _keep_people(self.payments, payments)
+        refuse_moved_payments(self.payments, payments)
         asks = instances(Ask, asks, "asks", what="Ask")
         replaced = {
             self._household_of[m]
@@ -307,10 +307,22 @@ class Ledger(Record):
         )
 
 
-def _keep_people(recorded: Mapping[str, PaymentEntry], payments: Sequence[PaymentEntry]) -> None:
+def refuse_moved_payments(
+    recorded: Mapping[str, PaymentEntry], payments: Sequence[PaymentEntry]
+) -> None:
     """Refuse a payment whose id is another person's payment, recorded or earlier in the batch.
 
-    Named by its position in ``payments``, as every error of the ledger names an entry.
+    The one rule that a payment never moves from one person to another, kept by
+    :meth:`Ledger.with_entries` and by the ledger stores. Named by its position in
+    ``payments``, as every error of the ledger names an entry.
+
+    >>> from participatory.ledger import PaymentEntry
+    >>> ann = PaymentEntry("p1", "ann", "50.00", "2026-01-13", payer="Trust")
+    >>> refuse_moved_payments({"p1": ann}, [ann])  # the same payment, recorded again
+    >>> refuse_moved_payments({"p1": ann}, [attrs.evolve(ann, person="bob")])
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: payments[0].id: is the id of a payment to ...
     """
     batch: dict[str, str] = {}
     for index, payment in enumerate(payments):

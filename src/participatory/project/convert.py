@@ -237,10 +237,7 @@ def record_structure(kind: type[Any], conv: Reader) -> Callable[..., Any]:
                 try:
                     found[alias] = value[key] if hook is None else hook(value[key], hint)
                 except Exception as error:  # gathered, each noted at its field
-                    error.__notes__ = [
-                        *getattr(error, "__notes__", []),
-                        FieldNote(where, key, hint),
-                    ]
+                    error.add_note(FieldNote(where, key, hint))
                     errors.append(error)
         unknown = set(value.keys()) - allowed
         if unknown:

@@ -45,8 +45,7 @@ from participatory.core.serialise import unstructure
 from participatory.ledger.consent import ConsentRecord, HouseholdRecord
 from participatory.ledger.contributors import Contributor
 from participatory.ledger.entries import Ask, PaymentEntry
-from participatory.ledger.model import Ledger
-from participatory.ledger.model import _keep_people as keep_people
+from participatory.ledger.model import Ledger, refuse_moved_payments
 from participatory.ledger.retention import Erasure, erasure, expired_records
 from participatory.project.convert import project_converter
 from participatory.store.codec import ledger_from_data, ledger_to_data
@@ -436,28 +435,27 @@ class SqliteLedgerStore:
                 payments=found_payments,
                 asks=asks,
             )
-        except ValidationError as error:
-            raise StoreError(
-                f"{self.path}: holds an entry the ledger's rules refuse ({error.path}: "
-                f"{error.problem})"
-            ) from None
-        except (ValueError, TypeError, ArithmeticError):
-            # A row changed outside the library (a number or date that is not one): named
-            # by kind only, as a value may be special-category data.
-            raise StoreError(f"{self.path}: holds an entry that cannot be read") from None
+        except (ValidationError, ValueError, TypeError, ArithmeticError) as error:
+            raise self._unreadable(error) from None
 
     def _recorded_payments(self, ids: Sequence[str]) -> dict[str, PaymentEntry]:
         """The stored payments with these ids, by id (to see whom each is to)."""
         try:
             rows = self._rows(f"SELECT {_PAYMENT_COLUMNS} FROM payments WHERE id {{where}}", ids)
             return {payment.id: payment for payment in map(_payment, rows)}
-        except ValidationError as error:
-            raise StoreError(
+        except (ValidationError, ValueError, TypeError, ArithmeticError) as error:
+            raise self._unreadable(error) from None
+
+    def _unreadable(self, error: Exception) -> StoreError:
+        """The refusal of a stored row the ledger cannot take as an entry."""
+        if isinstance(error, ValidationError):
+            return StoreError(
                 f"{self.path}: holds an entry the ledger's rules refuse ({error.path}: "
                 f"{error.problem})"
-            ) from None
-        except (ValueError, TypeError, ArithmeticError):
-            raise StoreError(f"{self.path}: holds an entry that cannot be read") from None
+            )
+        # A row changed outside the library (a number or date that is not one): named by
+        # kind only, as a value may be special-category data.
+        return StoreError(f"{self.path}: holds an entry that cannot be read")
 
     def _existing(self, table: str, ids: Sequence[str]) -> set[str]:
         return {row[0] for row in self._rows(f"SELECT id FROM {table} WHERE id {{where}}", ids)}
@@ -489,7 +487,9 @@ class SqliteLedgerStore:
         with self._transaction() as db:
             # A payment never moves to another person: the id of one recorded for someone
             # else is refused (the upsert below would otherwise move it), as Ledger refuses it.
-            keep_people(self._recorded_payments([p.id for p in new_payments]), new_payments)
+            refuse_moved_payments(
+                self._recorded_payments([p.id for p in new_payments]), new_payments
+            )
             # Checked by the ledger's own rules, against what is stored about these people.
             known = self.load(people=people, payments=False)
             known.with_entries(
@@ -579,7 +579,7 @@ class SqliteLedgerStore:
                     raise ValidationError(
                         f"payments[{index}].person", "is not a contributor in the ledger"
                     )
-            keep_people(self._recorded_payments([p.id for p in batch]), batch)
+            refuse_moved_payments(self._recorded_payments([p.id for p in batch]), batch)
             before = len(self._existing("payments", [p.id for p in batch]))
             db.executemany(_UPSERT_PAYMENT, [_payment_row(p) for p in batch])
         return Changes(len(batch) - before, before)
