@@ -1,7 +1,7 @@
 """Build hook: compile the message catalogues and the bundled data into the wheel.
 
 The Welsh (and any other) ``.po`` catalogues become ``.mo`` files, and the TOML data under
-``participatory/data`` becomes one JSON bundle (``participatory.core.bundle``), which the
+``participatory/data`` becomes one bundle (``participatory.core.bundle``), which the
 library reads instead of parsing each file at run time. An editable install writes the
 bundle into the checkout (ignored by git); a data file edited later is read from its TOML,
 so a stale bundle costs time, never a different answer.

@@ -6,14 +6,20 @@ build) and per household inside one 1,000-household simulation (how it should be
 the library answers the same questions in the same run, timed two ways on the same cases:
 
 * with each case's benefits household and receipt built in advance, as a caller holding
-  them asks (:func:`~participatory.testing.peers.participatory_uc_answer`): the issue's
-  definition of a check, and the figure the target is judged on
+  them asks, reading the amounts in whole pennies
+  (:func:`~participatory.testing.peers.participatory_uc_pennies`): the issue's definition
+  of a check, and the figure the target is judged on
   (``extra_info["library_per_household_s"]`` and ``["peer_ratio"]``; for one household
   ``["library_median_s"]``);
-* end to end, building the household and the receipt from the peer case each time
+* end to end, building the household and the receipt from the peer case each time and
+  answering in amounts of money
   (:func:`~participatory.testing.peers.participatory_uc_change`):
   ``extra_info["library_end_to_end_per_household_s"]`` (one household:
-  ``["library_end_to_end_median_s"]``) and ``["peer_ratio_end_to_end"]``.
+  ``["library_end_to_end_median_s"]``) and ``["peer_ratio_end_to_end"]``;
+* for the batch, also through the library's own batch entry point,
+  :func:`~participatory.benefits.batch.assess_many`, reading every case's amounts at once
+  (:meth:`~participatory.benefits.batch.BenefitsBatch.amounts_pennies`):
+  ``extra_info["library_batch_per_household_s"]``.
 
 PolicyEngine's side is the same either way: its time to answer, inputs built inside it.
 ``peer_ratio`` is how many times faster the library is. Answers must agree to the penny,
@@ -34,7 +40,8 @@ from decimal import Decimal
 
 import pytest
 
-from participatory.benefits import Household, Receipt
+from participatory.benefits import Benefit, Household, Receipt
+from participatory.benefits.batch import assess_many
 from participatory.core.money import Money
 from participatory.peers.policyengine import (
     Capability,
@@ -48,6 +55,7 @@ from participatory.testing.peers import (
     participatory_receipt,
     participatory_uc_answer,
     participatory_uc_change,
+    participatory_uc_pennies,
 )
 
 pytestmark = pytest.mark.skipif(
@@ -112,27 +120,37 @@ def _inputs(cases: list[Case]) -> list[Inputs]:
     ]
 
 
-def _library_seconds(cases: list[Case], inputs: list[Inputs], repeat: int) -> tuple[float, float]:
+def _library_seconds(
+    cases: list[Case], inputs: list[Inputs], repeat: int
+) -> tuple[float, float, float]:
     """Median seconds for the library to answer every case once: with the inputs built in
-    advance, and end to end. The two are interleaved round by round, so a busy spell on the
-    shared machine falls on both alike."""
-    prepared, end_to_end = [], []
+    advance (one check each, then all in one batch), and end to end. The three are
+    interleaved round by round, so a busy spell on the shared machine falls on all alike."""
+    prepared, batched, end_to_end = [], [], []
+    pairs = [(home, (receipt,)) for home, receipt in inputs]
     for _ in range(repeat):
         start = time.perf_counter()
         for home, receipt in inputs:
-            participatory_uc_answer(home, receipt)
-        middle = time.perf_counter()
+            participatory_uc_pennies(home, receipt)
+        first = time.perf_counter()
+        assess_many(pairs).amounts_pennies(Benefit.UNIVERSAL_CREDIT)
+        second = time.perf_counter()
         for household, fee in cases:
             participatory_uc_change(household, fee)
-        prepared.append(middle - start)
-        end_to_end.append(time.perf_counter() - middle)
-    return statistics.median(prepared), statistics.median(end_to_end)
+        prepared.append(first - start)
+        batched.append(second - first)
+        end_to_end.append(time.perf_counter() - second)
+    return statistics.median(prepared), statistics.median(batched), statistics.median(end_to_end)
 
 
 def _same_answers(cases: list[Case], inputs: list[Inputs]) -> list[tuple[Money, Money]]:
-    """The library's answers; both ways of asking must give the same, penny for penny."""
+    """The library's answers; every way of asking must give the same, penny for penny."""
     answers = [participatory_uc_answer(*pair) for pair in inputs]
     assert answers == [participatory_uc_change(*case) for case in cases]
+    pennies = [participatory_uc_pennies(*pair) for pair in inputs]
+    batch = assess_many([(home, (receipt,)) for home, receipt in inputs])
+    assert list(batch.amounts_pennies(Benefit.UNIVERSAL_CREDIT)) == pennies
+    assert [(before.amount * 100, after.amount * 100) for before, after in answers] == pennies
     return answers
 
 
@@ -150,13 +168,14 @@ def test_peer_policyengine_one_household(benchmark) -> None:
     inputs = _inputs(cases)
     (ours,) = set(_same_answers(cases, inputs))
     assert ours == (answer.without_fee, answer.with_fee) == (Money.gbp(1044), Money.gbp(989))
-    prepared, end_to_end = _library_seconds(cases, inputs, repeat=5)
+    prepared, batched, end_to_end = _library_seconds(cases, inputs, repeat=5)
     peer = statistics.median(peer_seconds)
     info = benchmark.extra_info
     info["peer"] = f"policyengine-uk {policyengine_version()}"
     info["peer_median_s"] = peer
     info["library_median_s"] = prepared / len(cases)
     info["peer_ratio"] = peer / info["library_median_s"]
+    info["library_batch_per_household_s"] = batched / len(cases)
     info["library_end_to_end_median_s"] = end_to_end / len(cases)
     info["peer_ratio_end_to_end"] = peer / info["library_end_to_end_median_s"]
     info["peer_note"] = "same answer to the penny"
@@ -182,13 +201,14 @@ def test_peer_policyengine_per_household_in_a_1000_batch(benchmark) -> None:
             continue
         assert ours == (answer.without_fee, answer.with_fee), case
         agreed += 1
-    prepared, end_to_end = _library_seconds(cases, inputs, repeat=3)
+    prepared, batched, end_to_end = _library_seconds(cases, inputs, repeat=3)
     peer = statistics.median(peer_seconds)
     info = benchmark.extra_info
     info["peer"] = f"policyengine-uk {policyengine_version()}"
     info["peer_per_household_s"] = peer / BATCH
     info["library_per_household_s"] = prepared / BATCH
     info["peer_ratio"] = peer / prepared
+    info["library_batch_per_household_s"] = batched / BATCH
     info["library_end_to_end_per_household_s"] = end_to_end / BATCH
     info["peer_ratio_end_to_end"] = peer / end_to_end
     reasons = ", ".join(f"{name} {count}" for name, count in sorted(flagged.items()))

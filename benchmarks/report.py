@@ -135,6 +135,10 @@ def _peer_rows(name: str, extra: dict[str, Any]) -> Iterator[Row]:
             f"end to end (household built from the case): {format_seconds(end_to_end)}, "
             f"{extra['peer_ratio_end_to_end']:,.0f}×; {note}"
         )
+    batched = extra.get("library_batch_per_household_s")
+    if batched is not None:
+        # The same inputs through the library's own batch entry point (assess_many).
+        note = f"through assess_many: {format_seconds(batched)} a household; {note}"
     yield Row(
         label,
         format_seconds(ours),

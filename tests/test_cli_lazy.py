@@ -202,3 +202,43 @@ def test_every_command_module_still_adds_its_parser(module):
     subparsers = parser.add_subparsers()
     importlib.import_module(module).add_parser(subparsers)
     assert module.rsplit(".", 1)[1] in subparsers.choices
+
+
+def _standard_help(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[object, str, str]:
+    """What ``argv`` prints with argparse's own formatter in place of the library's."""
+    from participatory.commands import _options
+
+    monkeypatch.setattr(_options, "HelpFormatter", argparse.RawDescriptionHelpFormatter)
+    for module in (cli, *(importlib.import_module(m) for m in cli.COMMANDS)):
+        if hasattr(module, "HelpFormatter"):
+            monkeypatch.setattr(module, "HelpFormatter", argparse.RawDescriptionHelpFormatter)
+    return _outcome(cli.build_parser(), argv)
+
+
+@pytest.mark.parametrize("columns", ["40", "80", "132"])
+@pytest.mark.parametrize(
+    "argv",
+    [["--help"], *([name, "--help"] for name in NAMES), ["assess"], ["ledger", "check", "--help"]],
+    ids=lambda argv: "-".join(argv) if isinstance(argv, list) else argv,
+)
+def test_help_reads_the_terminal_width_as_argparse_does(
+    argv: list[str], columns: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The help and usage (an error's too) are those argparse's own formatter lays out for
+    the same width: the library's reads the width only when it lays out help."""
+    monkeypatch.setenv("COLUMNS", columns)
+    ours = _outcome(cli.build_parser(), argv)
+    with monkeypatch.context() as patched:
+        standard = _standard_help(argv, patched)
+    assert ours == standard
+    assert ours[1] or ours[2]  # something was laid out
+
+
+def test_a_report_run_does_not_import_shutil():
+    """argparse's formatter imports shutil (with zlib, bz2 and lzma) for every option added,
+    to read the terminal's width; a report printed to standard output needs none of them."""
+    status, modules = _imported_by(
+        "assess", "examples/arts-coproduction.toml", "--as-at", "2026-11-02"
+    )
+    assert status == 0
+    assert not modules & {"shutil", "bz2", "lzma"}

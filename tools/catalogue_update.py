@@ -153,6 +153,28 @@ CODE_TEXTS: Mapping[str, str] = {
     ),
     # A definition's provenance (vocabulary/terms.py): the document keeps its own title.
     "bundled definition, from {as_is}": "vocabulary: Term.provenance",
+    # What a costing calls an activity, a rate's unit and a card's rounding
+    # (payments/costing.py): a card costs only the activities it names.
+    **dict.fromkeys(
+        (
+            "meeting",
+            "preparation",
+            "half-day workshop",
+            "full-day workshop",
+            "co-research",
+            "document review",
+            "advisory group",
+            "training",
+            "other involvement",
+            "{activity} with preparation",
+        ),
+        "payments: an activity's name",
+    ),
+    **dict.fromkeys(
+        ("hour", "hours", "session", "sessions", "half day", "half days", "day", "days"),
+        "payments: a rate's unit",
+    ),
+    **dict.fromkeys(("up", "down", "to the nearest block"), "payments: a card's rounding"),
 }
 
 #: Finding values the engines join from a list of the library's texts with ", ".

@@ -17,7 +17,7 @@ status :data:`BROKEN_PIPE`.
 
 >>> main(["cost", "--card", "whitworth", "--activity", "advisory_group", "--sessions", "3",
 ...       "--as-at", "2022-07-20"])
-The fee for advisory_group on the whitworth-2022 rate card is £270.00.
+The fee for advisory group on the whitworth-2022 rate card is £270.00.
 ...
 0
 """
@@ -35,7 +35,13 @@ from collections.abc import Callable, Collection, Sequence
 from typing import Final, NoReturn
 
 from participatory.__about__ import __version__
-from participatory.commands._options import EXIT_STATUSES, FAIL_ON_STATUS, check_common, write_whole
+from participatory.commands._options import (
+    EXIT_STATUSES,
+    FAIL_ON_STATUS,
+    HelpFormatter,
+    check_common,
+    write_whole,
+)
 from participatory.core.errors import ParticipatoryError, os_reason
 
 __all__ = ["BROKEN_PIPE", "COMMANDS", "SUMMARIES", "build_parser", "main"]
@@ -157,15 +163,19 @@ def build_parser(only: Collection[str] | None = None) -> argparse.ArgumentParser
         prog="participatory",
         description="Explained rules for the governance of participatory research.",
         epilog=EXIT_STATUSES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"participatory {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    # The commands' prog, as argparse would work it out from the usage of the options before
+    # them (there are none); given, argparse does not format that usage to find it.
+    subparsers = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, prog=parser.prog
+    )
     for module, (name, summary) in zip(COMMANDS, SUMMARIES.items(), strict=True):
         if only is None or name in only:
             importlib.import_module(module).add_parser(subparsers)
         else:
-            subparsers.add_parser(name, help=summary)
+            subparsers.add_parser(name, help=summary, formatter_class=HelpFormatter)
     return parser
 
 
@@ -235,7 +245,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _quiet_stdout()
         return BROKEN_PIPE
-    except UnicodeEncodeError:
+    except UnicodeEncodeError as error:
+        if error.reason == "surrogates not allowed":
+            # A byte that is not UTF-8 in an argument (Python gives it as a lone surrogate)
+            # that no command refused at its option: no encoding of the terminal writes it.
+            _reason(args.command, "a value given holds a byte that is not UTF-8 text")
+            return 2
         _reason(args.command, "the output cannot be written in this terminal's encoding; "
                 "set PYTHONIOENCODING=utf-8")  # fmt: skip
         return 2

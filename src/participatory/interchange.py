@@ -22,7 +22,10 @@ a float), sets sorted lists.
 Input that cannot be used raises :class:`PlainDataError` (a
 :class:`~participatory.core.errors.ValidationError`) naming every problem with its path,
 ``household.people[1].esa.weekly_award: must be money …``, and never the value (it may be
-special-category data): never a ``TypeError`` or ``KeyError``.
+special-category data): never a ``TypeError`` or ``KeyError``. A problem at a
+special-category field (a person's ``capability`` or ``health``, a group's age answers) is
+counted in the message, since its path says whose data it is or what the answer is; the
+error's ``problems`` and ``describe(include_sensitive=True)`` name it.
 
 >>> from participatory.benefits import Household, UniversalCreditClaim
 >>> home = from_plain(Household, {
@@ -35,10 +38,14 @@ True
 '0.00 GBP'
 >>> from_plain(Household, plain) == home
 True
+>>> from_plain(Household, {"people": [{"id": "me"}], "nation": "atlantis"})
+Traceback (most recent call last):
+...
+participatory.interchange.PlainDataError: nation: must be one of 'england', 'wales', ...
 >>> from_plain(Household, {"people": [{"id": "me", "capability": "sometimes"}]})
 Traceback (most recent call last):
 ...
-participatory.interchange.PlainDataError: people[0].capability: must be one of 'none', ...
+participatory.interchange.PlainDataError: people: 1 problem in special-category data, withheld ...
 
 Circumstances are special-category data: :func:`to_plain` leaves every sensitive field out
 unless ``include_sensitive=True`` is given, which only a system entitled to the data should
@@ -101,27 +108,68 @@ class PlainDataError(ValidationError):
     2 problems: people[0].id: is missing; nation: must be text
     >>> error.path
     'people[0].id'
+
+    Given ``within``, the model the paths are in, the message counts the problems inside
+    special-category data (:func:`~participatory.project.references.is_special_category`: a
+    person's ``health``, a group's age answers) and never describes them, while
+    ``problems`` keeps every one with its path, for a reader that withholds them in its own
+    output; :meth:`describe` with ``include_sensitive=True`` spells them out.
+
+    >>> from participatory.roles import ProjectRoles
+    >>> error = PlainDataError([("parties[0].health", "must be text")], within=ProjectRoles)
+    >>> print(error)
+    parties: 1 problem in special-category data, withheld (shown with --include-sensitive)
+    >>> error.problems
+    (('parties[0].health', 'must be text'),)
     """
 
     def __init__(
         self,
         problems: Iterable[tuple[str, str]],
         sensitive_problems: Iterable[tuple[str, str]] = (),
+        *,
+        within: object = None,
     ) -> None:
+        given = tuple(problems)
+        self._within = within
+        special = (
+            [p for p in given if is_special_category(p[0], within)] if within is not None else []
+        )
         #: Problems inside a project's special-category data (its ``benefits``, a person's
         #: ``health`` …: their paths name the person), counted in the message.
-        self.sensitive_problems: tuple[tuple[str, str], ...] = tuple(sensitive_problems)
-        shown = tuple(problems) + tuple(
+        self.sensitive_problems: tuple[tuple[str, str], ...] = tuple(special) + tuple(
+            sensitive_problems
+        )
+        said = [p for p in given if p not in special]
+        shown = tuple(said) + tuple(
             ("", line) for line in withheld_summary(path for path, _ in self.sensitive_problems)
         )
-        self.problems: tuple[tuple[str, str], ...] = shown or (("", "is not valid"),)
-        path, problem = self.problems[0]
+        invalid = (("", "is not valid"),)
+        listed = given if within is not None else shown
+        self.problems: tuple[tuple[str, str], ...] = listed or invalid
+        path, problem = (shown or invalid)[0]
         super().__init__(path, problem)
         if len(self.problems) > 1:
-            lines = "; ".join(f"{p}: {text}" if p else text for p, text in self.problems)
+            lines = "; ".join(f"{p}: {text}" if p else text for p, text in shown)
             self.args = (f"{len(self.problems)} problems: {lines}",)
 
+    def describe(self, *, include_sensitive: bool = False) -> str:
+        """The message; ``include_sensitive`` spells out the withheld problems too."""
+        if not include_sensitive or not self.sensitive_problems:
+            return str(self)
+        summary = set(withheld_summary(path for path, _ in self.sensitive_problems))
+        said = [
+            p
+            for p in self.problems
+            if p not in self.sensitive_problems and not (p[0] == "" and p[1] in summary)
+        ]
+        every = [*said, *self.sensitive_problems]
+        lines = "; ".join(f"{p}: {text}" if p else text for p, text in every)
+        return lines if len(every) == 1 else f"{len(every)} problems: {lines}"
+
     def __reduce__(self) -> tuple[Any, ...]:
+        if self._within is not None:
+            return (functools.partial(PlainDataError, within=self._within), (self.problems,))
         withheld = len(withheld_summary(path for path, _ in self.sensitive_problems))
         shown = self.problems[: len(self.problems) - withheld]
         return (PlainDataError, (shown, self.sensitive_problems))
@@ -280,7 +328,9 @@ def from_plain(kind: type[T], data: object, *, base_directory: Path | None = Non
         return found
     # Raised out here, so that no __context__ keeps the reading's errors (they may quote values).
     if kind is not Project:
-        raise PlainDataError(problems) from None
+        # The paths say where, for a reader to withhold; the message counts the problems in
+        # special-category data (a person's health, a group's age answers) as below.
+        raise PlainDataError(problems, within=kind) from None
     # A project's paths into special-category data (its benefits, a person's health) say
     # whose it is: counted only (project.references.is_special_category).
     raise PlainDataError(

@@ -222,3 +222,36 @@ def test_a_batch_keeps_few_objects_whatever_its_size():
     listed[0][1].clear()
     assert kept[0].paid == GBP(100)
     assert kept[0].findings == assess_many(cases[:1])[0].findings
+
+
+def test_each_cases_amounts_are_read_from_the_numbers():
+    """The batch above by hand: the carer's week 8330p before, 0p after (case 0) and 8330p
+    both (case 1); UC 40014p before and 34514p after (case 2: £400.14 less 55% of £100)."""
+    made = batch()
+    assert made.amounts_pennies() == ((8330, 0), (8330, 8330), (40014, 34514))
+    assert made.amounts_pennies(Benefit.UNIVERSAL_CREDIT) == ((0, 0), (0, 0), (40014, 34514))
+    assert made.amounts_pennies(Benefit.CARERS_ALLOWANCE, "amira") == (
+        (8330, 0),
+        (8330, 8330),
+        (0, 0),
+    )
+    assert made.amounts_pennies(person="someone else") == ((0, 0), (0, 0), (0, 0))
+
+
+def test_each_cases_amounts_are_its_checks_amounts():
+    made = batch()
+    again = BenefitsBatch(list(made))
+    for benefit in (None, Benefit.CARERS_ALLOWANCE, Benefit.UNIVERSAL_CREDIT):
+        expected = tuple(check.amounts_pennies(benefit) for check in made)
+        assert made.amounts_pennies(benefit) == expected
+        assert again.amounts_pennies(benefit) == expected
+
+
+@pytest.mark.parametrize(
+    ("benefit", "person", "named"),
+    [("universal_credit", None, "benefit"), (None, 7, "person")],
+)
+def test_amounts_of_something_else_are_refused_by_name(benefit, person, named):
+    with pytest.raises(ValidationError) as caught:
+        batch().amounts_pennies(benefit, person)
+    assert caught.value.path == named

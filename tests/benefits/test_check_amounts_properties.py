@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from participatory.benefits import Benefit, Household, Receipt, assess_benefits
+from participatory.benefits import Benefit, Household, Receipt, assess_benefits, assess_many
 from participatory.benefits.claims import UniversalCreditClaim
 from participatory.benefits.household import Child, Person
 from participatory.benefits.kinds import WorkCapability
@@ -44,6 +44,27 @@ def test_the_amounts_are_the_sums_of_the_numbers(
     before, after = check.amounts_pennies(benefit, person)
     assert (before, after) == (sum(r.before for r in rows), sum(r.after for r in rows))
     assert after - before == check.change_pennies(benefit, person)
+
+
+@given(
+    st.lists(st.tuples(bs.households(), bs.receipt_lists(max_size=3)), max_size=4),
+    st.sampled_from([None, *Benefit]),
+    st.sampled_from([None, "p1", "p2"]),
+)
+def test_a_batchs_amounts_are_each_checks_amounts(
+    cases: list[tuple[Household, list[Receipt]]], benefit: Benefit | None, person: str | None
+) -> None:
+    """:meth:`BenefitsBatch.amounts_pennies` reads the numbers the batch keeps: the same as
+    each case's check read alone."""
+    try:
+        batch = assess_many(cases)
+    except ParametersNotAvailable:
+        assume(False)
+        raise
+    assert batch.amounts_pennies(benefit, person) == tuple(
+        assess_benefits(household, receipts).amounts_pennies(benefit, person)
+        for household, receipts in cases
+    )
 
 
 def test_one_fee_in_one_assessment_period() -> None:

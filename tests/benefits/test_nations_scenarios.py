@@ -56,7 +56,7 @@ class TestScottishCarer:
         assert "Carer's Allowance Unit" not in text
 
     def test_a_week_without_a_known_rate_is_refused_not_guessed(self) -> None:
-        """The 2026/27 Carer Support Payment figures were not found: refused, not GB's."""
+        """The 2026/27 Carer Support Payment earnings limit was not found: refused, not GB's."""
         with pytest.raises(ParametersNotAvailable):
             assess_payment(self.carer, "200.00", "2026-06-10", person="isla")
 

@@ -143,8 +143,14 @@ def test_a_figure_past_its_data_is_refused_unless_on_stale_report() -> None:
     question = json.dumps({"household": CARER})
     refused = _run(["benefits", "--question", "headroom", "--as-at", PAST_THE_DATA], question)
     assert refused[:2] == (2, "")
-    assert "carers_allowance.earnings_limit" in refused[2]
+    # Which figure stopped it says what the household claims: named only when asked.
+    assert "2029-06-11" in refused[2]
+    assert "carers_allowance" not in refused[2]
     assert refused[2].count("\n") == 1
+    argv = ["benefits", "--question", "headroom", "--as-at", PAST_THE_DATA]
+    refused = _run([*argv, "--include-sensitive"], question)
+    assert refused[:2] == (2, "")
+    assert "carers_allowance.earnings_limit" in refused[2]
     code, out, err = _run(
         ["benefits", "--question", "headroom", "--as-at", PAST_THE_DATA, "--on-stale", "report"],
         question,
@@ -179,4 +185,4 @@ def test_on_stale_and_the_inputs_allow_stale_must_agree(
             f"allow_stale is {str(allow_stale).lower()}\n"
         )
     else:  # both refuse: the stale figure is refused, as without the option
-        assert "carers_allowance.earnings_limit" in err
+        assert "the benefit figures do not cover 2029-06-11" in err

@@ -271,10 +271,10 @@ def test_over_asking_withholds_communities_unless_asked(
     code, out, _ = run(capsys, "over-asking", "--as-at", "2026-12-06", "--ledger", str(ledger))
     assert code == 0
     assert "carers-north" not in out
-    assert "1 finding(s) about communities" in out
+    assert "1 finding about communities withheld" in out
     code, out, _ = run(capsys, "over-asking", "--as-at", "2026-12-06", "--include-sensitive",
                        "--ledger", str(ledger))  # fmt: skip
-    assert "community carers-north: 13 activities, 6 projects" in out
+    assert "Community carers-north: activities 13, projects 6" in out
     code, out, _ = run(capsys, "over-asking", "--as-at", "2026-12-06", "--format", "json",
                        "--ledger", str(ledger))  # fmt: skip
     data = json.loads(out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
@@ -38,22 +39,21 @@ def test_there_is_data_to_compile() -> None:
 
 
 @pytest.fixture(scope="module")
-def compiled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def compiled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     target = tmp_path_factory.mktemp("bundle") / bundle.BUNDLE_FILE
     count = bundle.write_bundle(DATA, target)
     assert count == len(TOML_FILES)
-    entries: dict[str, str] = json.loads(target.read_text(encoding="utf-8"))
-    return entries
+    return bundle.entries(target.read_bytes())
 
 
 @pytest.mark.parametrize("path", TOML_FILES, ids=lambda path: path.relative_to(DATA).as_posix())
 def test_every_bundled_file_reads_back_exactly_as_its_toml(
-    path: Path, compiled: dict[str, str]
+    path: Path, compiled: dict[str, bytes]
 ) -> None:
     text = path.read_text(encoding="utf-8")
     # The slow path, with every limit checked: what a checkout with no bundle reads.
     from_toml = limits.parse_toml(text, path.name)
-    assert same(bundle.decode(compiled[bundle.digest(text)]), from_toml)
+    assert same(bundle.read_entry(compiled[bundle.digest(text)]), from_toml)
 
 
 def test_the_installed_bundle_when_there_is_one_agrees_with_the_toml() -> None:
@@ -94,7 +94,8 @@ def test_values_the_bundle_cannot_carry_are_refused(value: object) -> None:
 
 def test_a_file_it_cannot_carry_is_left_out_and_read_from_toml() -> None:
     text = "at = 2025-04-06T09:00:00\n"
-    assert json.loads(bundle.compile_bundle([(text, {"at": dt.datetime(2025, 4, 6, 9)})])) == {}
+    written = bundle.compile_bundle([(text, {"at": dt.datetime(2025, 4, 6, 9)})])
+    assert bundle.entries(written) == {}
 
 
 def test_a_table_that_looks_like_a_tagged_date_is_refused() -> None:
@@ -132,52 +133,142 @@ def test_encode_then_decode_is_the_same_table(table: dict[str, Any]) -> None:
     assert same(bundle.decode(bundle.encode(table)), table)
 
 
-@pytest.mark.parametrize("entry", ['{"rate": ', "[1, 2]", 7, None])
-def test_a_damaged_entry_is_read_from_the_toml(
-    monkeypatch: pytest.MonkeyPatch, entry: object
+def _installed_as(monkeypatch: pytest.MonkeyPatch, bundled: bytes) -> None:
+    """Make ``bundled`` the install's bundle for one test."""
+    monkeypatch.setattr(bundle, "_installed", lambda: bundle._index(bundled))
+
+
+def _by_hand(index: object, body: bytes) -> bytes:
+    return json.dumps(index, separators=(",", ":")).encode() + b"\n" + body
+
+
+_RATE = "rate = 12.50\n"
+_RATE_ENTRY = pickle.dumps({"rate": Decimal("12.50")}, protocol=4)
+_END = len(_RATE_ENTRY)
+
+
+class _Spell:
+    """A class no TOML value is: an entry holding one is refused, and never made."""
+
+    made = False
+
+    def __reduce__(self) -> tuple[object, tuple[()]]:
+        return (_Spell._make, ())
+
+    @staticmethod
+    def _make() -> None:
+        _Spell.made = True
+
+
+@pytest.mark.parametrize(
+    "bundled",
+    [
+        _by_hand({bundle.digest(_RATE): [0, _END - 3]}, _RATE_ENTRY),  # the entry cut short
+        _by_hand({bundle.digest(_RATE): [0, _END + 9]}, _RATE_ENTRY),  # the file cut short
+        _by_hand({bundle.digest(_RATE): [0, 20]}, pickle.dumps([1, 2]) + b"\0" * 20),
+        _by_hand({bundle.digest(_RATE): [0, 5]}, pickle.dumps(7)),  # not a table
+        _by_hand({bundle.digest(_RATE): [3, 1]}, _RATE_ENTRY),  # an end before its start
+        _by_hand({bundle.digest(_RATE): [-1, _END]}, _RATE_ENTRY),
+        _by_hand({bundle.digest(_RATE): [0.0, _END]}, _RATE_ENTRY),
+        _by_hand({bundle.digest(_RATE): [0, _END, 1]}, _RATE_ENTRY),
+        _by_hand({bundle.digest(_RATE): None}, _RATE_ENTRY),
+        _by_hand([0, _END], _RATE_ENTRY),  # an index that is not a table
+        _by_hand({bundle.digest(_RATE): [0, 9]}, b"not a pickle at all"),
+        b'{"' + bundle.digest(_RATE).encode() + b'":[0,',  # an index line cut short
+        b"\xff" * 3 + b"\n" + _RATE_ENTRY,
+        # The layout before the index: one JSON object of escaped entries, on one line.
+        json.dumps({bundle.digest(_RATE): '{"rate":12.50}'}, separators=(",", ":")).encode(),
+        b"",
+    ],
+)
+def test_a_damaged_bundle_is_read_from_the_toml(
+    monkeypatch: pytest.MonkeyPatch, bundled: bytes
 ) -> None:
-    """A bundle damaged after the install (a cut file, a wrong type) costs time, never an
-    error or a different answer."""
-    text = "rate = 12.50\n"
-    damaged = json.dumps({bundle.digest(text): entry}, separators=(",", ":"))
-    monkeypatch.setattr(bundle, "_bundle_text", lambda: damaged)
-    assert bundle.compiled_table(text) is None
-    assert same(tomlfile.parse_toml(text, "x.toml"), {"rate": Decimal("12.50")})
+    """A bundle damaged after the install (a cut file, a wrong type), or written in the
+    earlier layout, costs time, never an error or a different answer."""
+    _installed_as(monkeypatch, bundled)
+    assert bundle.compiled_table(_RATE) is None
+    assert same(tomlfile.parse_toml(_RATE, "x.toml"), {"rate": Decimal("12.50")})
 
 
-def test_only_a_key_is_found_never_the_same_text_inside_an_entry(
+def test_a_bundle_written_by_hand_is_read_at_the_places_its_index_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Each entry is read from its place alone, whatever comes before or after it."""
+    other = pickle.dumps({"name": "\u00e9"}, protocol=4)
+    size = len(other)
+    bundled = _by_hand(
+        {"0" * 32: [0, size], bundle.digest(_RATE): [size, size + _END]},
+        other + _RATE_ENTRY + other,
+    )
+    _installed_as(monkeypatch, bundled)
+    assert same(bundle.compiled_table(_RATE), {"rate": Decimal("12.50")})
+
+
+def test_only_an_entry_of_the_index_is_found_never_the_same_text_inside_an_entry(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """An entry holding the digest of another text, as a key of its own table, is not
-    mistaken for that text's entry: inside an entry every quote is escaped."""
-    text = "rate = 12.50\n"
-    key = bundle.digest(text)
-    decoy = bundle.encode({key: "not the rate"})
-    written = bundle.compile_bundle([("other = 1\n", {"other": 1})])
-    entries = json.loads(written)
-    entries["0" * 32] = decoy
-    monkeypatch.setattr(bundle, "_bundle_text", lambda: json.dumps(entries, separators=(",", ":")))
-    assert bundle.compiled_table(text) is None
-    assert same(bundle.compiled_table("other = 1\n"), {"other": 1})
+    mistaken for that text's entry."""
+    key = bundle.digest(_RATE)
+    written = bundle.compile_bundle([("other = 1\n", {"other": 1, key: "not the rate"})])
+    _installed_as(monkeypatch, written)
+    assert bundle.compiled_table(_RATE) is None
+    assert same(bundle.compiled_table("other = 1\n"), {"other": 1, key: "not the rate"})
 
 
 @given(st.dictionaries(st.text(max_size=12), toml_tables, max_size=5))
-def test_each_entry_is_found_as_decoding_the_whole_bundle_finds_it(
+def test_each_entry_is_found_as_its_table_was_written(
     files: dict[str, dict[str, Any]],
 ) -> None:
-    """The look-up that decodes one entry answers as decoding the whole bundle would."""
+    """The look-up that decodes one entry answers with the table compiled for that text."""
     written = bundle.compile_bundle(files.items())
-    whole = json.loads(written)
-    original = bundle._bundle_text
+    original = bundle._installed
     try:
-        bundle._bundle_text = lambda: written  # type: ignore[assignment]
+        bundle._installed = lambda: bundle._index(written)  # type: ignore[method-assign]
         for text in [*files, "not in the bundle"]:
             found = bundle.compiled_table(text)
-            expected = whole.get(bundle.digest(text))
-            if expected is None:
-                assert found is None
-            else:
+            if text in files:
                 assert found is not None
-                assert same(found, bundle.decode(expected))
+                assert same(found, files[text])
+            else:
+                assert found is None
     finally:
-        bundle._bundle_text = original  # type: ignore[assignment]
+        bundle._installed = original  # type: ignore[method-assign]
+
+
+def test_an_entry_holding_anything_but_table_values_is_refused_unmade(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The bundle's unpickler makes tables, lists, text, numbers, decimals and dates only:
+    an entry naming any other class (a damaged or altered file) is read from the TOML, and
+    what it names is never called."""
+    entry = pickle.dumps({"rate": _Spell()}, protocol=4)
+    _installed_as(monkeypatch, _by_hand({bundle.digest(_RATE): [0, len(entry)]}, entry))
+    assert bundle.compiled_table(_RATE) is None
+    assert not _Spell.made
+    with pytest.raises(ValueError, match="not an entry"):
+        bundle.read_entry(pickle.dumps({"at": dt.datetime(2025, 4, 6, 9)}))
+
+
+@given(toml_tables)
+def test_an_entry_reads_back_as_the_same_table(table: dict[str, Any]) -> None:
+    written = bundle.compile_bundle([("x = 1\n", table)])
+    (entry,) = bundle.entries(written).values()
+    assert same(bundle.read_entry(entry), table)
+
+
+def test_importing_the_library_does_not_import_pickle() -> None:
+    """The bundle's unpickler is made when the first bundled file is read, not on import:
+    a program that only wants a model class reads no data and needs no pickle."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, participatory; print('pickle' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert done.stdout.strip() == "False"

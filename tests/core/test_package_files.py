@@ -27,7 +27,7 @@ def test_a_package_imported_from_a_zip_archive_reads_its_data_from_the_archive(
     with zipfile.ZipFile(archive, "w") as zipped:
         for path in sorted(PACKAGE.rglob("*")):
             if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
-                if path.name == "bundle.json":
+                if path.name in ("bundle.bin", "bundle.json"):
                     continue
                 zipped.write(path, Path("participatory") / path.relative_to(PACKAGE))
     script = (

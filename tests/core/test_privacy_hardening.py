@@ -225,6 +225,8 @@ STRATEGIES: dict[str, Callable[[], st.SearchStrategy[Any]]] = {
     "participatory.ledger.consent.ConsentRecord": tled.consent_records,
     "participatory.ledger.consent.HouseholdRecord": tled.household_records,
     "participatory.ledger.contributors.Contributor": tled.contributors,
+    # An ask to a person has no community to plant (an ask is to one or the other).
+    "participatory.ledger.entries.Ask": lambda: tled.asks().filter(lambda a: a.person is None),
     "participatory.ledger.model.Ledger": tled.ledgers,
     "participatory.ledger.over_asking.OverAsking": lambda: tled.ledgers().map(
         lambda ledger: assess_over_asking(ledger, as_at=_LEDGER_DAY)
@@ -505,8 +507,6 @@ _SUGGESTIVE = re.compile(
 
 #: Reviewed: fields whose names suggest special-category data but that hold none.
 ALLOWED_UNMARKED: dict[str, str] = {
-    "participatory.ledger.entries.Ask.community": "a group an ask is addressed to, not a "
-    "person's membership (memberships are marked on Contributor)",
     "participatory.core.sources.Source.note": "a maintainer's note on a published document",
     "participatory.core.sources.Passage.note": "a maintainer's note on a passage of a "
     "published document",

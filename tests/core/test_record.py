@@ -177,7 +177,11 @@ def _package_records() -> list[type]:
 
 
 #: Records that write their own repr, equality and hash (money is compared as an amount).
-_OWN_METHODS = {"participatory.core.money.Money", "participatory.core.explain.Finding"}
+_OWN_METHODS = {
+    "participatory.core.money.Money",
+    "participatory.core.money.Unrounded",  # a Money, shown with all its digits
+    "participatory.core.explain.Finding",
+}
 
 
 def test_every_record_of_the_library_shares_the_methods() -> None:

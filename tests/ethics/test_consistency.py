@@ -19,9 +19,12 @@ def test_age_answers_imply_each_other_and_contradictions_are_refused():
     assert adviser(under_16=False).answer(Fact.UNDER_18) is Answer.UNKNOWN
     assert adviser(under_18=False).answer(Fact.AGED_16_17) is Answer.NO
     for band in ("under_16", "aged_16_17"):
-        with pytest.raises(ValidationError, match="contradicts under_18") as caught:
+        with pytest.raises(ValidationError, match="special-category data, withheld") as caught:
             adviser(under_18=False, **{band: True})
-        assert caught.value.path == f"facts.{band}"
+        # The message counts it (it would say the answers); the detail is for those entitled.
+        assert caught.value.path == "facts"
+        detail = caught.value.describe(include_sensitive=True)
+        assert f"facts.{band}: contradicts under_18" in detail
 
 
 def test_not_applicable_is_refused_for_a_group_that_is_studied():

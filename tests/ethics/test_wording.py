@@ -115,14 +115,14 @@ def test_a_value_right_after_another_value_does_not_open_a_sentence():
     """payments.fee_line: "{label}: {units} {unit} at {rate} per {unit_one} = ..." (Welsh
     "{label}: {units} {unit} ar {rate} am bob {unit_one} = ..."). The label opens the
     sentence; the unit, after the number and a space, is mid-sentence: "2 hours", never
-    "2 Hours"."""
+    "2 Hours". (The units are the library's own words, in Welsh "awr".)"""
     finding = Finding("PAY-FEE-LINE", Severity.INFO, "payments.fee_line",
                       {"label": "workshop", "units": "2", "unit": "hours", "rate": "£25.00",
                        "unit_one": "hour", "amount": "£50.00",
                        "effective_from": "1 July 2022"})  # fmt: skip
     english, welsh = _both(finding)
     assert english == "Workshop: 2 hours at £25.00 per hour = £50.00 (rate from 1 July 2022)."
-    assert welsh.startswith("Workshop: 2 hours ar £25.00 am bob hour = £50.00")
+    assert welsh.startswith("Workshop: 2 awr ar £25.00 am bob awr = £50.00")
 
 
 def test_a_first_letter_without_a_single_capital_is_left_as_it_is():

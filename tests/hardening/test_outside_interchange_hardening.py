@@ -89,9 +89,16 @@ def test_a_project_read_from_json_counts_the_problems_in_its_benefits() -> None:
 
 
 def test_a_household_error_still_names_the_place() -> None:
-    """The household is the caller's own data: its paths are not withheld."""
-    with pytest.raises(PlainDataError, match=r"people\[0\]\.capability"):
+    """The household is the caller's own data: its paths are kept for the caller.
+
+    The message counts a problem at a special-category field, as every reading does (round
+    11: one rule); the error's ``problems`` and ``describe(include_sensitive=True)`` name it.
+    """
+    with pytest.raises(PlainDataError) as caught:
         from_plain(Household, {"people": [{"id": "me", "capability": "bogus"}]})
+    assert "capability" not in str(caught.value)
+    assert [path for path, _ in caught.value.problems] == ["people[0].capability"]
+    assert "people[0].capability" in caught.value.describe(include_sensitive=True)
 
 
 def test_an_error_keeps_no_chain_quoting_the_value() -> None:

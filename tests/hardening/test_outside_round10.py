@@ -382,7 +382,8 @@ def test_a_ledgers_default_plain_data_shows_no_circumstances_or_consent(data: An
     """person-centred-view.md: circumstances and consents are special-category; only an export
     made for a backup (include_sensitive) holds them."""
     plain = to_plain(data)
-    for record in plain["households"].values():
+    # Since round 11 the households are withheld whole (who shares a claim is sensitive).
+    for record in plain.get("households", {}).values():
         assert set(record) <= {"id", "recorded_on"}, record
     for contributor in plain["contributors"].values():
         assert "communities" not in contributor

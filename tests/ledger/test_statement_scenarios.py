@@ -76,20 +76,22 @@ def test_in_scotland_the_duty_is_to_social_security_scotland() -> None:
     assert "Social Security Scotland" in text
 
 
-def test_a_joint_claim_shows_what_this_partners_payments_did() -> None:
-    """Ann £300 (10 June), Bob £300 (12 June): with Bob's counted, Ann's cost £103.95.
+def test_a_joint_claim_shows_the_couples_change_apart_from_the_persons() -> None:
+    """Ann £300 (10 June), Bob £300 (12 June): the joint award falls by £103.95.
 
-    Without Ann's fee the couple earn £300 ≤ £411: nothing off. With it, £600 - £411 = £189
-    over; 55% = £103.95 off. Ann kept £300.00 - £103.95 = £196.05; the duty is to report her
-    £300.00 in the journal for 1-30 June.
+    The couple earn £600 - £411 = £189 over; 55% = £103.95 off their joint award, shown as
+    the joint claim's, not in Ann's own change: she has no benefit of her own, so her change
+    is £0.00 and she kept £300.00; the duty is to report her £300.00 in the journal for 1-30
+    June. (tests/ledger/test_statement_joint_claim.py has both partners' statements.)
     """
     ledger = couple_ledger(
         [fee("a", "ann", "300.00", "2025-06-10"), fee("b", "bob", "300.00", "2025-06-12")]
     )
     year = contributor_statement(ledger, "ann", 2025, as_at=YEAR_END)
     assert year.received == Money.gbp("300.00")
-    assert year.change == Money.gbp("-103.95")
-    assert year.kept == Money.gbp("196.05")
+    assert year.change == Money.gbp("0.00")
+    assert year.joint_change == Money.gbp("-103.95")
+    assert year.kept == Money.gbp("300.00")
     (june,) = year.assessment_periods
     assert june.kind is PeriodKind.ASSESSMENT_PERIOD
     assert (june.period.start, june.period.end) == (dt.date(2025, 6, 1), dt.date(2025, 6, 30))

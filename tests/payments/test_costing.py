@@ -181,7 +181,7 @@ def test_a_card_in_force_until_superseded_costs_today_and_says_when_it_is_due_a_
     (due,) = later.by_rule("PAY-RATE-REVIEW-DUE")
     assert due.values["checked_on"] == dt.date(2026, 12, 6)
     assert sentence(due, locale="en_GB") == (
-        "The whitworth-2022 rate of £90.00 per session for advisory_group has not been "
+        "The whitworth-2022 rate of £90.00 per session for advisory group has not been "
         "re-checked at its source since 6 December 2026 (more than 365 days ago); check it "
         "is still in force before you budget or pay with it."
     )

@@ -23,6 +23,7 @@ from babel.numbers import format_currency, format_decimal, format_percent
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from participatory.core.errors import ValidationError
 from participatory.core.exact import own_context
 from participatory.core.money import Money
 from participatory.core.shares import Share
@@ -226,3 +227,28 @@ def test_importing_in_a_callers_narrow_context_changes_nothing() -> None:
     assert done.returncode == 0, done.stderr
     expected = [str(Decimal(1).scaleb(-places)) for places in range(10)]
     assert done.stdout.strip() == str(expected)
+
+
+@given(st.integers(min_value=-(10**60), max_value=10**60))
+def test_a_whole_number_of_any_length_is_written_out_whole(value: int) -> None:
+    """Past the library's 28 digits of precision a count is still written digit for digit:
+    in English, grouped by threes with commas (what Python's own ``,`` format does)."""
+    assert cldr.number(value, "en_GB") == f"{value:,}"
+
+
+def test_a_long_value_is_rounded_once() -> None:
+    """0.0014999999999999999999999999999999 (34 digits) to a number's three decimals is
+    0.001, and as a share (0.14999…%, to one decimal) 0.1%. Rounded first to 28 digits it
+    would read 0.0015000…, which half to even makes 0.002 and 0.2%: rounding twice."""
+    assert cldr.number(Decimal("0.0014999999999999999999999999999999"), "en_GB") == "0.001"
+    assert cldr.share(Decimal("0.0014999999999999999999999999999999"), "en_GB") == "0.1%"
+
+
+@pytest.mark.parametrize("value", [Decimal("1E+500"), 10**500])
+def test_a_number_too_long_to_write_out_is_the_librarys_own_error(value: object) -> None:
+    with pytest.raises(ValidationError, match="too many digits"):
+        format_value(value, "en_GB")
+
+
+def test_a_signalling_nan_is_shown_as_not_a_number() -> None:
+    assert format_value(Decimal("sNaN"), "en_GB") == format_value(Decimal("NaN"), "en_GB")

@@ -125,6 +125,22 @@ def _sections(items: Iterable[ReportSection]) -> tuple[ReportSection, ...]:
     return tuple(ordered)
 
 
+def _shared_sections(items: Iterable[ReportSection]) -> tuple[ReportSection, ...]:
+    # The message never quotes the value: what the default copy shows instead is sensitive.
+    problem = ValidationError("shared_sections", "must be a list of ReportSection, one per area")
+    if isinstance(items, str | bytes):
+        raise problem
+    try:
+        sections = tuple(items)
+    except TypeError:
+        raise problem from None
+    if not all(isinstance(s, ReportSection) for s in sections):
+        raise problem
+    if len({s.area for s in sections}) != len(sections):
+        raise problem
+    return tuple(sorted(sections, key=lambda s: list(Area).index(s.area)))
+
+
 @attrs.frozen
 class GovernanceReport(Record):
     """Everything :func:`participatory.assess` found about one project on one date.
@@ -143,6 +159,43 @@ class GovernanceReport(Record):
     contributors: tuple[str, ...] = attrs.field(
         default=(), converter=_ids, repr=REDACTED, metadata=SENSITIVE, kw_only=True
     )
+    #: Sections the default copy shows in place of the section of the same area: the
+    #: Ethics section worked out with each group's safeguarding yes read as no, when some
+    #: group answered one yes (see :meth:`shown`). Whether there is one, and how it differs,
+    #: would say that a group may lack capacity, is in custody, in vulnerable circumstances
+    #: or under 18: never in ``repr``, nor serialised by default.
+    shared_sections: tuple[ReportSection, ...] = attrs.field(
+        default=(), converter=_shared_sections, repr=REDACTED, metadata=SENSITIVE, kw_only=True
+    )
+
+    def shown(self, *, include_sensitive: bool) -> GovernanceReport:
+        """The report a copy is made from: the full one, or the default (shared) one.
+
+        With ``include_sensitive`` it is the report itself. Otherwise each of
+        :attr:`shared_sections` replaces the section of its area: withholding what a
+        group's yes to a safeguarding fact adds would leave what it changes (open questions
+        no longer asked, the university REC left to its policy beside a capacity body), so
+        the default copy is worked out as if every such yes were no, and reads the same,
+        headline and "What to do first" included, whichever of them is yes. The renderers
+        work from it.
+
+        >>> full = ReportSection(Area.ETHICS, figures=(Figure("assessment.figure.x", 1),))
+        >>> shared = ReportSection(Area.ETHICS, figures=(Figure("assessment.figure.x", 2),))
+        >>> report = GovernanceReport("p", "P", dt.date(2026, 11, 25), sections=[full],
+        ...                           shared_sections=[shared])
+        >>> report.shown(include_sensitive=False).section(Area.ETHICS).figures[0].value
+        2
+        >>> report.shown(include_sensitive=True) is report
+        True
+        """
+        if include_sensitive or not self.shared_sections:
+            return self
+        instead = {s.area: s for s in self.shared_sections}
+        return attrs.evolve(
+            self,
+            sections=[instead.pop(s.area, s) for s in self.sections] + list(instead.values()),
+            shared_sections=(),
+        )
 
     @property
     def findings(self) -> tuple[Finding, ...]:

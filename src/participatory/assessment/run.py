@@ -41,7 +41,7 @@ from participatory.core.exact import computes_exactly
 from participatory.core.explain import Finding, ParameterUse, Severity
 from participatory.core.params import REVIEW_INTERVAL, ParameterSet, bundled_parameters
 from participatory.core.periods import DateRange, to_date
-from participatory.ethics.project import assess_ethics
+from participatory.ethics.project import EthicsProject, assess_ethics
 from participatory.evaluation.assess import assess_evaluation
 from participatory.payments.rates import RateCard
 from participatory.power.decisions import DecisionRecord
@@ -146,13 +146,28 @@ def _budget(project: Project, power: PowerReview | None) -> ReportSection:
     )
 
 
-def _ethics(project: Project, as_at: dt.date) -> ReportSection:
-    if not project.activities:
-        return ReportSection(Area.ETHICS, not_assessed=True)
-    summary = assess_ethics(project.ethics_project(), as_at=as_at)
+def _ethics_section(project: EthicsProject, as_at: dt.date) -> ReportSection:
+    summary = assess_ethics(project, as_at=as_at)
     figures = [Figure(ethics_label(outcome), count) for outcome, count in summary.counts.items()]
     figures.append(figure("ethics_needing_review", len(summary.needing_review)))
     return ReportSection(Area.ETHICS, summary.findings, figures)
+
+
+def _ethics(project: Project, as_at: dt.date) -> tuple[ReportSection, ReportSection | None]:
+    """The Ethics section, and the one the default copy shows instead (if it differs).
+
+    As for the ``ethics`` command, the default copy is the triage of the answers with each
+    group's safeguarding yes read as no (:meth:`EthicsProject.with_sensitive_yes_as_no`):
+    a yes to capacity or custody changes findings that are not withheld.
+    """
+    if not project.activities:
+        return ReportSection(Area.ETHICS, not_assessed=True), None
+    full = project.ethics_project()
+    shared = full.with_sensitive_yes_as_no()
+    # Worked out a second time only when some group answered a safeguarding fact yes.
+    return _ethics_section(full, as_at), (
+        None if shared == full else _ethics_section(shared, as_at)
+    )
 
 
 def _safeguarding(project: Project) -> ReportSection:
@@ -314,13 +329,14 @@ def assess(
     # One payment plan for the whole assessment: the payments and benefits sections share it.
     plan = project.payment_plan()
     payments, notices = payments_section(project, plan, rate_card or project.rate_card, day, refuse)
+    ethics, shared_ethics = _ethics(project, day)
     sections = [
         _roles(project, day),
         power,
         _budget(project, power_review),
         payments,
         benefits_section(project, plan, params, refuse, _others(project, ledger)),
-        _ethics(project, day),
+        ethics,
         _safeguarding(project),
         _timeline(project, day, tolerant),
         _evaluation(project),
@@ -333,4 +349,5 @@ def assess(
         as_at=day,
         sections=sections,
         contributors=tuple(person.id for person in project.people),
+        shared_sections=() if shared_ethics is None else (shared_ethics,),
     )

@@ -32,9 +32,10 @@ import attrs
 
 from participatory.benefits.engine import assess_benefits
 from participatory.benefits.household import Household
+from participatory.benefits.kinds import Benefit
 
 # A check's packed layout (its values per period and the benefits' positions) has one home.
-from participatory.benefits.outcomes import _BENEFITS, BenefitsCheck
+from participatory.benefits.outcomes import _BENEFITS, _POSITION, BenefitsCheck
 from participatory.benefits.outcomes import _STRIDE as _PACKED
 from participatory.benefits.receipts import Receipt
 from participatory.core.errors import ValidationError
@@ -233,6 +234,42 @@ class BenefitsBatch(Sequence[BenefitsCheck]):
         # Pickled as its checks, each whole (the inputs' context is not carried).
         return (BenefitsBatch, (tuple(self),))
 
+    def amounts_pennies(
+        self, benefit: Benefit | None = None, person: str | None = None
+    ) -> tuple[tuple[int, int], ...]:
+        """Each case's amounts before and after its payments, in whole pennies, in case order.
+
+        What :meth:`BenefitsCheck.amounts_pennies
+        <participatory.benefits.outcomes.BenefitsCheck.amounts_pennies>` gives for each
+        result (added up over the periods of ``benefit``, all if ``None``, of ``person``,
+        anyone's if ``None``), read from the numbers the batch keeps: no check, period or
+        finding is made.
+
+        >>> from participatory.benefits.claims import CarersAllowanceClaim
+        >>> from participatory.benefits.household import Household, Person
+        >>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())])
+        >>> batch = assess_many([(carer, [Receipt("250.00", "2025-06-11")]),
+        ...                      (carer, [Receipt("50.00", "2025-06-11")])])
+        >>> batch.amounts_pennies(Benefit.CARERS_ALLOWANCE)
+        ((8330, 0), (8330, 8330))
+        """
+        if benefit is not None and type(benefit) is not Benefit:
+            raise ValidationError("benefit", "must be a Benefit")
+        if person is not None and type(person) is not str:
+            raise ValidationError("person", "must be a member's id (a string)")
+        wanted = None if benefit is None else _POSITION[benefit]
+        found = []
+        for packed in self._packed:
+            before = after = 0
+            for at in range(0, len(packed), _PACKED):
+                if (wanted is None or packed[at] == wanted) and (
+                    person is None or packed[at + 5] == person
+                ):
+                    before += packed[at + 1]
+                    after += packed[at + 2]
+            found.append((before, after))
+        return tuple(found)
+
     def columns(self) -> BatchColumns:
         """One row per household and period, from the numbers only (no findings are built)."""
         case: list[int] = []
@@ -269,6 +306,8 @@ def assess_many(
     """
     if isinstance(cases, str | bytes) or not isinstance(cases, Iterable):
         raise ValidationError("cases", "must be (household, receipts) pairs")
+    if parameters is not None and not isinstance(parameters, ParameterSet):
+        raise ValidationError("parameters", "must be a ParameterSet (or None for the bundled)")
     chosen = parameters if parameters is not None else bundled_parameters()
     results = BenefitsBatch._empty()
     for index, case in enumerate(cases):

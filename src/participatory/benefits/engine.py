@@ -55,7 +55,12 @@ from participatory.benefits.outcomes import STALE_RULE, BenefitsCheck, PeriodNum
 from participatory.benefits.receipts import Receipt, ReceiptKind, Treatment
 from participatory.benefits.treatments import kind_findings
 from participatory.benefits.unaffected import unaffected_findings
-from participatory.core.errors import UnsupportedCase, ValidationError
+from participatory.core.errors import (
+    FiguresNotAvailable,
+    ParametersNotAvailable,
+    UnsupportedCase,
+    ValidationError,
+)
 from participatory.core.explain import Finding, Severity
 from participatory.core.money import PENNIES_LIMIT, Money
 from participatory.core.nations import Nation
@@ -253,9 +258,11 @@ def assess_benefits(
     ``already`` are payments already made or scheduled to the household's members (from any
     project or payer): they count before and after. ``parameters`` defaults to the bundled
     data; pass a changed set for "what if". A date outside the data raises
-    :class:`~participatory.core.errors.ParametersNotAvailable` unless ``allow_stale`` is
-    true, in which case the last known values are used and a ``BEN-STALE-PARAMETERS``
-    finding reports each one.
+    :class:`~participatory.core.errors.FiguresNotAvailable` (a
+    :class:`~participatory.core.errors.ParametersNotAvailable` whose message names neither
+    the figure nor the day a rule looked it up for, which would say what the household
+    claims) unless ``allow_stale`` is true, in which case the last known values are used and
+    a ``BEN-STALE-PARAMETERS`` finding reports each one.
     """
     if type(household) is not Household and not isinstance(household, Household):
         raise ValidationError("household", "must be a Household")
@@ -281,6 +288,8 @@ def assess_benefits(
     # Stale values are noted per check, so such a check gets a context of its own (reading
     # the rates records every such check shares); without them a context only reads, and
     # one per parameter set serves every check.
+    if parameters is not None and type(parameters) is not ParameterSet:
+        _check_parameters(parameters)
     if allow_stale:
         chosen = parameters if parameters is not None else bundled_parameters()
         ctx = Context(chosen, allow_stale=True)
@@ -288,13 +297,32 @@ def assess_benefits(
         ctx = _bundled_context()
     else:
         ctx = parameters.memo(Context, Context, parameters)
+    try:
+        rows = tuple(_compute(household, given, earlier, ctx))
+    except FiguresNotAvailable:
+        raise
+    except ParametersNotAvailable as error:
+        # The parameter a rule stopped at, and the day it asked about (a benefit week's or an
+        # AP's first day), say which benefit the household claims: the message names neither.
+        raise FiguresNotAvailable(_days_asked(given, earlier), error) from None
     return BenefitsCheck._from_rows(
-        tuple(_compute(household, given, earlier, ctx)),
-        paid,
-        (_explain, (household, given, earlier, ctx)),
-        _compute,
-        ctx,
+        rows, paid, (_explain, (household, given, earlier, ctx)), _compute, ctx
     )
+
+
+def _days_asked(given: tuple[Receipt, ...], earlier: tuple[Receipt, ...]) -> str:
+    """The days the payments were received: the one day, or the first to the last."""
+    days = sorted({receipt.received_on for receipt in (*given, *earlier)})
+    if not days:
+        return "the days asked about"
+    first, last = days[0].isoformat(), days[-1].isoformat()
+    return first if first == last else f"{first} to {last}"
+
+
+def _check_parameters(parameters: object) -> None:
+    # A subclass of the set is a set; anything else is refused by name, not by what breaks.
+    if not isinstance(parameters, ParameterSet):
+        raise ValidationError("parameters", "must be a ParameterSet (or None for the bundled)")
 
 
 def _compute(
@@ -631,6 +659,22 @@ def _explain(
     earlier: tuple[Receipt, ...],
     ctx: Context,
 ) -> tuple[Finding, ...]:
+    try:
+        return _explained(check, household, given, earlier, ctx)
+    except FiguresNotAvailable:
+        raise
+    except ParametersNotAvailable as error:
+        # As when the numbers were worked out: the message names no benefit's figure.
+        raise FiguresNotAvailable(_days_asked(given, earlier), error) from None
+
+
+def _explained(
+    check: BenefitsCheck,
+    household: Household,
+    given: tuple[Receipt, ...],
+    earlier: tuple[Receipt, ...],
+    ctx: Context,
+) -> tuple[Finding, ...]:
     outcomes = check.outcomes
     extra: list[Finding] = []
     claim = household.universal_credit
@@ -721,16 +765,25 @@ def _not_made_up(outcomes: Iterable[Any], anchor_day: int, nation: Nation) -> li
     is not made up by UC: said, so the person is not left to expect it. A week lost across
     an AP's last day is (``BEN-UC-KNOCK-ON``).
     """
+    lost = [o for o in outcomes if o.benefit in _COUNTED_AS_INCOME and o.change_pennies < 0]
+    # An AP whose last day falls in a week the same benefit of the same person is cut in
+    # counts that cut rate for the whole AP: a week lost earlier in it is not "paid again"
+    # by the last day, and UC already counts the AP at the cut rate.
+    cut_at_end: set[tuple[Benefit, str | None, dt.date]] = set()
+    for outcome in lost:
+        period = _ap_whose_last_day_it_takes_in(anchor_day, outcome.period)
+        if period is not None:
+            cut_at_end.add((outcome.benefit, outcome.person, period.start))
     found = []
-    for outcome in outcomes:
-        change = outcome.change_pennies
-        if outcome.benefit not in _COUNTED_AS_INCOME or change >= 0:
-            continue
+    for outcome in lost:
         week = outcome.period
         if _ap_whose_last_day_it_takes_in(anchor_day, week) is not None:
             continue
         period = _assessment_period(anchor_day, week.start)
-        found.append(universal_credit.not_made_up_finding(pounds(-change), week, period, nation))
+        if (outcome.benefit, outcome.person, period.start) in cut_at_end:
+            continue
+        lost_here = pounds(-outcome.change_pennies)
+        found.append(universal_credit.not_made_up_finding(lost_here, week, period, nation))
     return found
 
 

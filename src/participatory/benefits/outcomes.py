@@ -515,13 +515,14 @@ _STRIDE: Final = 7
 def _pack(rows: Sequence[PeriodNumbers]) -> tuple[tuple[DateRange, ...], tuple[Any, ...]]:
     # Plain values only (numbers, flags, ids): the garbage collector stops tracking such a
     # tuple, so a batch of results costs it almost nothing however many are kept.
-    periods: list[DateRange] = []
+    if len(rows) == 1:
+        # Most checks touch one period (one payment, one benefit): no lists to grow.
+        ((benefit, period, before, after, counted, cliff, person, baseline, _, _),) = rows
+        return (period,), (_POSITION[benefit], before, after, counted, cliff, person, baseline)
     packed: list[Any] = []
-    for row in rows:
-        benefit, period, before, after, counted, cliff, person, baseline, _, _ = row
-        periods.append(period)
+    for benefit, _period, before, after, counted, cliff, person, baseline, _, _ in rows:
         packed += (_POSITION[benefit], before, after, counted, cliff, person, baseline)
-    return tuple(periods), tuple(packed)
+    return tuple([row[1] for row in rows]), tuple(packed)
 
 
 def _unpack(periods: Sequence[DateRange], packed: Sequence[Any]) -> tuple[PeriodNumbers, ...]:

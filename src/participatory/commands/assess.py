@@ -17,7 +17,7 @@ from typing import Any
 
 from participatory.assessment.run import ON_STALE, assess
 from participatory.commands._edge import day_or_today, read_document, wrapped
-from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
+from participatory.commands._options import EXIT_STATUSES, HelpFormatter, add_common, fail_status
 from participatory.core.errors import ParticipatoryError
 from participatory.payments.rates import load_rate_card
 from participatory.project.errors import ProjectFileError
@@ -57,7 +57,7 @@ def add_parser(subparsers: Any) -> None:
             "evaluation and readiness, each finding explained with its sources."
         ),
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("file", metavar="FILE", help="the project file (.toml or .json), or -")
     add_common(

@@ -65,7 +65,7 @@ from participatory.benefits.planning import InstalmentPlan, plan_instalments
 from participatory.benefits.receipts import Receipt, ReceiptKind
 from participatory.commands._edge import print_json, read_document, today, wrapped
 from participatory.commands._file_kinds import looks_like
-from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
+from participatory.commands._options import EXIT_STATUSES, HelpFormatter, add_common, fail_status
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Finding
 from participatory.core.money import Money
@@ -75,6 +75,7 @@ from participatory.core.text import markdown_text
 from participatory.interchange import PlainDataError, from_plain, to_plain
 from participatory.payments.plans import Payment
 from participatory.project.errors import ProjectFileError, join_path
+from participatory.project.references import is_special_category
 from participatory.render.chrome import severity_label
 from participatory.render.text import format_value, sentence
 
@@ -164,7 +165,7 @@ def add_parser(subparsers: Any) -> None:
             "least (schedule)."
         ),
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="JSON input, or -")
     parser.add_argument(
@@ -187,6 +188,12 @@ def add_parser(subparsers: Any) -> None:
         help="figures past their data's date: refuse to answer (the default, unless the "
         "input says allow_stale), or report them and use the last known value",
     )
+    parser.add_argument(
+        "--include-sensitive",
+        action="store_true",
+        help="describe a problem inside the household's circumstances (by default counted: "
+        "its place and words say what a member claims)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -202,13 +209,19 @@ def _read(document: dict[str, Any], question: str, name: str) -> dict[str, Any]:
     if problems:
         raise ProjectFileError(name, problems)
     parts: dict[str, Any] = {}
+    # A problem inside the household's circumstances (household.people[0].esa.weekly_award)
+    # says what a member claims: counted, as ``ledger add household`` counts it, and
+    # described with --include-sensitive.
+    withheld: list[tuple[str, str]] = []
     for key, value in document.items():
         try:
             parts[key] = from_plain(_TYPES[key], value)
         except PlainDataError as error:
-            problems.extend((join_path(key, path), text) for path, text in error.problems)
-    if problems:
-        raise ProjectFileError(name, problems)
+            for path, text in error.problems:
+                inside = withheld if is_special_category(path, _TYPES[key]) else problems
+                inside.append((join_path(key, path), text))
+    if problems or withheld:
+        raise ProjectFileError(name, problems, withheld)
     return parts
 
 

@@ -15,7 +15,7 @@ without it) is refused in one line rather than ignored.
 >>> from participatory.cli import main
 >>> main(["cost", "--card", "whitworth", "--activity", "advisory_group", "--days", "1",
 ...       "--as-at", "2022-07-20"])  # doctest: +ELLIPSIS
-The fee for advisory_group on the whitworth-2022 rate card is £180.00.
+The fee for advisory group on the whitworth-2022 rate card is £180.00.
 Advisory group: 1 day at £180.00 per day = £180.00 (rate from 1 July 2022).
 The whitworth-2022 rate card states no rounding or minimum-payment rule, so the fee is for the exact time.
 ...
@@ -31,7 +31,7 @@ from typing import Any, Final
 
 from participatory.commands._edge import day_or_today, print_json, read_source, wrapped
 from participatory.commands._file_kinds import looks_like
-from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
+from participatory.commands._options import EXIT_STATUSES, HelpFormatter, add_common, fail_status
 from participatory.core.errors import ParticipatoryError, ValidationError
 from participatory.core.explain import ExplainedResult
 from participatory.core.money import to_decimal
@@ -78,7 +78,7 @@ def add_parser(subparsers: Any) -> None:
             "plan file (--plan): totals per contributor and period, late and overdue payments."
         ),
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     card = parser.add_argument_group("costing an activity")
     card.add_argument("--card", help="a bundled rate card (blue_heart, whitworth, tewv, …)")

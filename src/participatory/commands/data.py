@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from participatory.commands._edge import day_or_today, print_json, read_source, wrapped
-from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
+from participatory.commands._options import EXIT_STATUSES, HelpFormatter, add_common, fail_status
 from participatory.core.errors import ValidationError
 from participatory.core.params import (
     ParameterSet,
@@ -83,7 +83,7 @@ def add_parser(subparsers: Any) -> None:
         "re-check\n\n"
         "each figure's severity: past a known end is a problem, due a re-check a warning,\n"
         "read only at a secondary source (not verified) advice.\n\n" + EXIT_STATUSES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument(
         "--parameters",

@@ -40,7 +40,7 @@ from typing import Any
 
 from participatory.commands._edge import day_or_today, print_json, read_document, wrapped
 from participatory.commands._file_kinds import looks_like
-from participatory.commands._options import EXIT_STATUSES, add_common, fail_status
+from participatory.commands._options import EXIT_STATUSES, HelpFormatter, add_common, fail_status
 from participatory.core.explain import Finding, Severity
 from participatory.core.serialise import unstructure
 from participatory.ethics.activity import Activity
@@ -88,7 +88,7 @@ def add_parser(subparsers: Any) -> None:
             "triage of each (with reasons, deciding facts, actions and sources) as JSON."
         ),
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("file", nargs="?", default="-", metavar="FILE", help="JSON input, or -")
     add_common(parser, as_at="the day to classify on", formats=("json",), locale=True, fail_on=True)

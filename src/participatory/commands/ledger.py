@@ -46,7 +46,13 @@ from participatory.commands._edge import (
     read_input,
     wrapped,
 )
-from participatory.commands._options import EXIT_STATUSES, add_common, fail_status, unwritable
+from participatory.commands._options import (
+    EXIT_STATUSES,
+    HelpFormatter,
+    add_common,
+    fail_status,
+    unwritable,
+)
 from participatory.core.errors import ValidationError, os_reason
 from participatory.core.explain import Finding
 from participatory.core.limits import Limits, parse_json
@@ -66,7 +72,7 @@ from participatory.project.errors import ProjectFileError
 from participatory.project.references import is_special_category
 from participatory.render.chrome import severity_label
 from participatory.render.statement import render_statement
-from participatory.render.text import format_value, sentence
+from participatory.render.text import format_value, sentence, text
 from participatory.store.codec import FORMAT
 from participatory.store.finance import ColumnMapping, read_payments
 from participatory.store.protocol import Changes, StoreError
@@ -180,7 +186,7 @@ def add_parser(subparsers: Any) -> None:
             "it counted."
         ),
         epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
@@ -284,7 +290,7 @@ def add_parser(subparsers: Any) -> None:
 
     for answering in (check, room, statement, asking, erase):
         answering.epilog = EXIT_STATUSES
-        answering.formatter_class = argparse.RawDescriptionHelpFormatter
+        answering.formatter_class = HelpFormatter
 
 
 # --- helpers ---------------------------------------------------------------------------
@@ -323,7 +329,25 @@ _PAYMENT_OPTIONS: Final = {
 }  # fmt: skip
 
 
+def _utf8(value: object, option: str) -> None:
+    r"""Refuse an option whose text holds a byte that is not UTF-8, naming the option.
+
+    Python gives such a byte of an argument (``$'a\xffb'`` in bash) as a lone surrogate,
+    which the ledger cannot store: refused here, before anything is written, rather than
+    blamed on the terminal later. The value itself is not shown (it is not text).
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValidationError(
+                option, "must be UTF-8 text (it holds a byte that is not)"
+            ) from None
+
+
 def _payment(args: argparse.Namespace) -> PaymentEntry:
+    for name, given in _PAYMENT_OPTIONS.items():
+        _utf8(getattr(args, name), given)
     try:
         return _entry(args)
     except ValidationError as error:
@@ -447,6 +471,9 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _add_contributor(args: argparse.Namespace) -> int:
+    _utf8(args.id, "id")
+    for community in args.community:
+        _utf8(community, "--community")
     entry = Contributor(args.id, communities=args.community, nation=args.nation)
     with _open(args) as store:
         _changes(store.add(contributors=[entry]))
@@ -461,6 +488,8 @@ def _add_payment(args: argparse.Namespace) -> int:
 
 
 def _add_ask(args: argparse.Namespace) -> int:
+    for name in ("id", "project", "activity", "person", "community"):
+        _utf8(getattr(args, name), f"--{name}")
     entry = Ask(args.id, args.project, args.activity, to_date(args.asked_on, "--asked-on"),
                 person=args.person, community=args.community)  # fmt: skip
     with _open(args) as store:
@@ -660,22 +689,44 @@ def _over_asking(args: argparse.Namespace) -> int:
             }
         print_json(data)
         return fail_status(args, result.findings)
-    print(
-        f"Asks from {format_value(result.window.start, args.locale)} to "
-        f"{format_value(result.window.end, args.locale)}:"
-    )
+    locale = args.locale
+    print(_asking_words("heading", locale, start=result.window.start, end=result.window.end))
     for person, count in result.people.items():
-        print(f"  {person}: {count.activities} activities, {count.projects} projects")
+        print(
+            "  "
+            + _asking_words(
+                "person",
+                locale,
+                person=person,
+                activities=count.activities,
+                projects=count.projects,
+            )
+        )
     if show:
         for name, count in result.communities.items():
-            print(f"  community {name}: {count.activities} activities, {count.projects} projects")
+            print(
+                "  "
+                + _asking_words(
+                    "community",
+                    locale,
+                    community=name,
+                    activities=count.activities,
+                    projects=count.projects,
+                )
+            )
     elif result.communities:
-        print(f"  {len(result.communities)} communities (names withheld: --include-sensitive)")
+        print("  " + _asking_words("communities_withheld", locale, count=len(result.communities)))
     for line in _lines(
-        (f for f in result.findings if show or not f.sensitive), args.locale, include_sensitive=show
+        (f for f in result.findings if show or not f.sensitive), locale, include_sensitive=show
     ):
         print(line)
     withheld = sum(1 for f in result.findings if f.sensitive and not show)
     if withheld:
-        print(f"{withheld} finding(s) about communities withheld (--include-sensitive).")
+        print(_asking_words("findings_withheld", locale, count=withheld))
     return fail_status(args, result.findings)
+
+
+def _asking_words(key: str, locale: str, **values: object) -> str:
+    """The over-asking report's own words in ``locale``, from the catalogue as findings are."""
+    template = text(f"ledger.over_asking.report.{key}", locale, values)
+    return template.format_map({k: format_value(v, locale) for k, v in values.items()})

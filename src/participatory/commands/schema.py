@@ -14,7 +14,7 @@ import argparse
 from typing import Any
 
 from participatory.commands._edge import print_json, wrapped
-from participatory.commands._options import EXIT_STATUSES, add_common
+from participatory.commands._options import EXIT_STATUSES, HelpFormatter, add_common
 from participatory.project.schema import project_schema
 
 __all__ = ["add_parser", "run"]
@@ -30,7 +30,7 @@ def add_parser(subparsers: Any) -> None:
             "have the same structure), so other systems can write and check project files."
         ),
         epilog="example:\n  participatory schema --output project.schema.json\n\n" + EXIT_STATUSES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     add_common(parser, formats=("json",))
     parser.set_defaults(run=run)

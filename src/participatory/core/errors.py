@@ -130,13 +130,17 @@ class FiguresNotAvailable(ParametersNotAvailable):
     True
     """
 
+    _detail: str
+
     def __init__(self, when: str, cause: ParametersNotAvailable) -> None:
         self.name = cause.name
         self.as_at = cause.as_at
         self.covered_from = cause.covered_from
         self.covered_until = cause.covered_until
         self.when = when
-        self._detail = str(cause)
+        # Asked about again by a caller with its own day (the ledger's tax year): the figure
+        # that stopped the check is still the one described.
+        self._detail = cause._detail if isinstance(cause, FiguresNotAvailable) else str(cause)
         ParticipatoryError.__init__(
             self,
             f"the benefit figures do not cover {when}: use a date they cover, or load newer "

@@ -53,7 +53,7 @@ import threading
 from collections.abc import Callable, Collection, Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Final, cast
+from typing import IO, Any, Final
 
 import attrs
 
@@ -393,33 +393,35 @@ def _within(data: object, limits: Limits) -> bool:
     deepest = limits.depth
     most = limits.list_length
     # Lists of values still to look at, each with the depth of the values in it: a text or
-    # a number is checked where it is met, and only a table or a list waits its turn.
-    pending: list[tuple[Iterable[object], int]] = [((data,), 0)]
+    # a number is checked where it is met, and only a table or a list waits its turn. The
+    # values are typed Any, as a parser's are: each is told apart by its exact type below,
+    # which a type checker does not follow through a variable (typing.cast would, at the
+    # cost of a Python call for every value of the document).
+    pending: list[tuple[Iterable[Any], int]] = [((data,), 0)]
     while pending:
         values, depth = pending.pop()
         for value in values:
             kind = type(value)
             if kind is str:
-                text = cast(str, value)
-                if len(text) > longest or not (text.isascii() or _SURROGATE.search(text) is None):
+                if len(value) > longest or not (
+                    value.isascii() or _SURROGATE.search(value) is None
+                ):
                     return False
             elif kind is dict:
-                table = cast(dict[object, object], value)
                 if depth >= deepest:
                     return False
-                for key in table:
+                for key in value:
                     if type(key) is not str or len(key) > longest:
                         return False
                     if not (key.isascii() or _SURROGATE.search(key) is None):
                         return False
-                pending.append((table.values(), depth + 1))
+                pending.append((value.values(), depth + 1))
             elif kind is list:
-                items = cast(list[object], value)
-                if depth >= deepest or len(items) > most:
+                if depth >= deepest or len(value) > most:
                     return False
-                pending.append((items, depth + 1))
+                pending.append((value, depth + 1))
             elif kind is int:
-                if abs(cast(int, value)) >= largest:
+                if abs(value) >= largest:
                     return False
             elif kind not in _UNCHECKED and isinstance(value, str | int | Mapping | list):
                 return False  # a subclass, another mapping: the plain walk decides

@@ -46,6 +46,7 @@ __all__ = [
     "NUMBER_GRAMMAR",
     "NUMBER_PATTERN",
     "Money",
+    "Unrounded",
     "allocate",
     "json_schema_pattern",
     "parse_money_text",
@@ -400,6 +401,27 @@ class Money:
 
     def __str__(self) -> str:
         return f"{self.amount} {self.currency}"
+
+
+class Unrounded(Money):
+    """An amount not yet rounded to the currency's minor unit: shown with all its digits.
+
+    A report shows a :class:`Money` to the minor unit (£0.13); an amount marked
+    :class:`Unrounded` is shown exactly (£0.125), so a sentence that says what an amount was
+    before it was rounded shows that amount, never one rounded some other way. A
+    :class:`Money` in every other respect: arithmetic on it gives plain :class:`Money`, and
+    it serialises as its digits.
+
+    >>> Unrounded(Decimal("0.125"), "GBP")
+    Unrounded('0.125', 'GBP')
+    >>> Unrounded(Decimal("0.125"), "GBP").quantize()
+    Money('0.13', 'GBP')
+    """
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return f"Unrounded({str(self.amount)!r}, {self.currency!r})"
 
 
 def allocate(total: Money, weights: Sequence[Decimal | int]) -> tuple[Money, ...]:

@@ -163,12 +163,22 @@ class Party(Record):
 
     def __attrs_post_init__(self) -> None:
         self.facts.check_scope(Scope.PARTY, "facts")
-        check_party_answers(
-            self.facts,
-            tasks=[t.value for t in self.tasks],
-            capacity=self.capacity.value,
-            path="facts",
-        )
+        problem: ValidationError | None = None
+        try:
+            check_party_answers(
+                self.facts,
+                tasks=[t.value for t in self.tasks],
+                capacity=self.capacity.value,
+                path="facts",
+            )
+        except ValidationError as error:
+            problem = error
+        if problem is not None:
+            # Two age answers that contradict each other say what they are: counted, as the
+            # project reader counts them. Raised here, so no __context__ keeps the original.
+            from participatory.project.references import withheld_if_special
+
+            raise withheld_if_special(problem, Party)
 
     def answer(self, fact: Fact) -> Answer:
         """The group's answer to ``fact``, or the one its other age answers imply."""

@@ -26,8 +26,8 @@ def figures_covering(when: str) -> Iterator[None]:
     """  # noqa: E501
     try:
         yield
-    except FiguresNotAvailable:
-        raise
     except ParametersNotAvailable as error:
         # From None: the chained original would print the parameter's name in a traceback.
+        # A check already refused as FiguresNotAvailable (by the days of its payments) is
+        # named by the day or year the caller asked about.
         raise FiguresNotAvailable(when, error) from None

@@ -33,6 +33,7 @@ from participatory.core.errors import ValidationError
 from participatory.core.exact import quantize
 from participatory.core.fields import iso_date, member
 from participatory.core.money import Money, to_decimal
+from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.core.record import Record
 from participatory.ledger._ids import check_label, id_check, optional_id_check
 
@@ -220,9 +221,13 @@ class Ask(Record):
     Exactly one of ``person`` and ``community`` is given. An activity is named within its
     project (``"advisory-group-3"``); the same activity asked twice counts once.
 
+    A community may be defined by lived experience or health, so ``community`` is sensitive,
+    as a contributor's ``communities`` are: redacted in the ``repr`` and withheld from
+    default plain data (:func:`participatory.interchange.to_plain`).
+
     >>> import datetime as dt
     >>> Ask("ask-1", "river-watch", "advisory-group", dt.date(2026, 11, 2), person="c-7")
-    Ask(id='ask-1', project='river-watch', activity='advisory-group', asked_on=datetime.date(2026, 11, 2), person='c-7', community=None)
+    Ask(id='ask-1', project='river-watch', activity='advisory-group', asked_on=datetime.date(2026, 11, 2), person='c-7', community=<redacted>)
     """  # noqa: E501
 
     id: str = attrs.field(validator=id_check("id"))
@@ -230,7 +235,9 @@ class Ask(Record):
     activity: str = attrs.field(converter=_activity)
     asked_on: dt.date = attrs.field(converter=_asked_on)
     person: str | None = attrs.field(default=None, kw_only=True)
-    community: str | None = attrs.field(default=None, kw_only=True, converter=_community)
+    community: str | None = attrs.field(
+        default=None, kw_only=True, converter=_community, repr=REDACTED, metadata=SENSITIVE
+    )
 
     def __attrs_post_init__(self) -> None:
         if (self.person is None) == (self.community is None):

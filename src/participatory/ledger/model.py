@@ -36,6 +36,7 @@ from participatory.core.errors import ValidationError
 from participatory.core.fields import instances
 from participatory.core.frozen import FrozenDict
 from participatory.core.periods import DateRange, to_date
+from participatory.core.privacy import SENSITIVE
 from participatory.core.record import Record
 from participatory.ledger.consent import HouseholdRecord
 from participatory.ledger.contributors import Contributor
@@ -99,10 +100,18 @@ def _window(days: Sequence[dt.date], window: DateRange) -> slice:
 
 @attrs.frozen
 class Ledger(Record):
-    """Contributors, household records, payments and asks, each by id, indexed by person."""
+    """Contributors, household records, payments and asks, each by id, indexed by person.
+
+    Its household records are withheld from default plain data
+    (:func:`participatory.interchange.to_plain`): their ids and members say who is on a
+    joint claim and whose benefit circumstances are held. ``include_sensitive=True`` (a
+    backup) keeps them.
+    """
 
     contributors: Mapping[str, Contributor] = attrs.field(factory=dict, converter=_contributors)
-    households: Mapping[str, HouseholdRecord] = attrs.field(factory=dict, converter=_households)
+    households: Mapping[str, HouseholdRecord] = attrs.field(
+        factory=dict, converter=_households, metadata=SENSITIVE
+    )
     payments: Mapping[str, PaymentEntry] = attrs.field(factory=dict, converter=_payments)
     asks: Mapping[str, Ask] = attrs.field(factory=dict, converter=_asks)
     _by_person: dict[str, tuple[PaymentEntry, ...]] = attrs.field(init=False, eq=False, repr=False)

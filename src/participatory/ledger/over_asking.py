@@ -45,7 +45,7 @@ from participatory.ledger.model import Ledger, as_at_day
 
 __all__ = ["MESSAGES", "AskCount", "OverAsking", "assess_over_asking"]
 
-MESSAGES: Final[Mapping[str, str]] = {
+MESSAGES: Final[Mapping[str, object]] = {
     "ledger.over_asking.person": (
         # Not opened by the id: a sentence's first letter is capitalised, and "C1" may be
         # another contributor than "c1".
@@ -64,6 +64,25 @@ MESSAGES: Final[Mapping[str, str]] = {
         "No person or community was asked into more activities or projects than the "
         "institution has set in the {days}-day period to {as_at}."
     ),
+    # The words of the ``ledger over-asking`` text report around its findings, here so that
+    # a Welsh report says them in Welsh too.
+    "ledger.over_asking.report.heading": "Asks from {start} to {end}:",
+    "ledger.over_asking.report.person": (
+        "Contributor {person}: activities {activities}, projects {projects}"
+    ),
+    "ledger.over_asking.report.community": (
+        "Community {community}: activities {activities}, projects {projects}"
+    ),
+    "ledger.over_asking.report.communities_withheld": {
+        "by": "count",
+        "one": "{count} community (its name withheld: --include-sensitive)",
+        "other": "{count} communities (their names withheld: --include-sensitive)",
+    },
+    "ledger.over_asking.report.findings_withheld": {
+        "by": "count",
+        "one": "{count} finding about communities withheld (--include-sensitive).",
+        "other": "{count} findings about communities withheld (--include-sensitive).",
+    },
 }
 
 _PREFIX: Final = "ledger.over_asking."

@@ -88,6 +88,13 @@ MESSAGES: Final[Mapping[str, str]] = {
         "In the tax year {year} you received {received}, and {due} more is due. Your "
         "benefits changed by {change} because of these payments, so you kept {kept}."
     ),
+    "ledger.statement.year_joint": (
+        "In the tax year {year} you received {received}, and {due} more is due. Your own "
+        "benefits changed by {change} because of these payments, so you kept {kept}. The "
+        "joint claim you and your partner make together changed by {joint} because of "
+        "payments to either of you: this is your household's change, shown the same on your "
+        "partner's statement, and it is not counted in what you kept."
+    ),
     "ledger.statement.year_unchecked": (
         "In the tax year {year} you received {received}, and {due} more is due."
     ),
@@ -143,6 +150,9 @@ class BenefitLine(Record):
     cliff: bool = attrs.field(repr=REDACTED, metadata=SENSITIVE)
     #: The person whose own benefit it is; ``None`` for the household's.
     person: str | None = attrs.field(default=None, repr=REDACTED, metadata=SENSITIVE)
+    #: Whether it is a couple's joint claim: the change every partner's payments made to
+    #: the couple's award, the same on each partner's statement and none of it the person's.
+    joint: bool = attrs.field(default=False, repr=REDACTED, metadata=SENSITIVE)
 
     @property
     def change(self) -> Money:
@@ -156,19 +166,28 @@ class StatementPeriod(Record):
 
     ``received`` is what was paid to the person in the period (within the tax year), ``due``
     what is planned or approved and not yet paid; ``benefits`` what their benefits were
-    before and after their payments.
+    before and after their payments, and a couple's joint claims (marked
+    :attr:`BenefitLine.joint`) before and after both partners' payments.
+
+    Its ``kind`` and ``period`` are sensitive as its benefits are: only a Universal Credit
+    claimant has assessment periods, and a benefit week's first day tells which benefit.
     """
 
-    kind: PeriodKind
-    period: DateRange
+    kind: PeriodKind = attrs.field(repr=REDACTED, metadata=SENSITIVE)
+    period: DateRange = attrs.field(repr=REDACTED, metadata=SENSITIVE)
     received: Money
     due: Money
     benefits: tuple[BenefitLine, ...] = attrs.field(default=(), repr=REDACTED, metadata=SENSITIVE)
 
     @property
     def change(self) -> Money:
-        """What the person's payments changed their benefits by in this period."""
-        return Money.total(line.change for line in self.benefits)
+        """What the person's payments changed their own benefits by in this period."""
+        return Money.total(line.change for line in self.benefits if not line.joint)
+
+    @property
+    def joint_change(self) -> Money:
+        """What both partners' payments changed their joint claims by: the household's."""
+        return Money.total(line.change for line in self.benefits if line.joint)
 
     @property
     def kept(self) -> Money:
@@ -186,7 +205,13 @@ class ContributorStatement(Explained):
 
     ``checked`` is false when no circumstances could be used (none recorded, or past their
     basis): the statement then lists payments only. ``by_benefit`` is the change in each
-    benefit over the year.
+    of the person's own benefits over the year, which :attr:`change` and :attr:`kept` count.
+
+    A couple's joint claim (Universal Credit, and Housing Benefit, Pension Credit or a legacy
+    benefit claimed as a couple) is the household's, not either partner's: its change from
+    payments to either partner over the year is in ``joint_by_benefit``, the same on both
+    partners' statements, and never in :attr:`change` or :attr:`kept`, so that the partners'
+    statements together count it once.
     """
 
     person: str
@@ -201,6 +226,9 @@ class ContributorStatement(Explained):
         repr=REDACTED, metadata=SENSITIVE, converter=_by_benefit
     )
     nation: Nation = Nation.ENGLAND
+    joint_by_benefit: Mapping[Benefit, Money] = attrs.field(
+        factory=dict, repr=REDACTED, metadata=SENSITIVE, converter=_by_benefit
+    )
     #: Default plain data (:func:`participatory.interchange.to_plain`) lists the findings that
     #: are not sensitive and then one withheld marker, never one per withheld finding: their
     #: number differs with whether the person's circumstances are held.
@@ -216,8 +244,13 @@ class ContributorStatement(Explained):
 
     @property
     def change(self) -> Money:
-        """What the payments changed the person's benefits by over the year."""
+        """What the payments changed the person's own benefits by over the year."""
         return Money.total(self.by_benefit.values())
+
+    @property
+    def joint_change(self) -> Money:
+        """What payments to either partner changed the couple's joint claims by: the household's."""
+        return Money.total(self.joint_by_benefit.values())
 
     @property
     def kept(self) -> Money:
@@ -274,7 +307,7 @@ class _Bucket:
         self.lines: list[BenefitLine] = []
 
 
-def _line(outcome: PeriodOutcome) -> BenefitLine:
+def _line(outcome: PeriodOutcome, *, joint: bool = False) -> BenefitLine:
     return BenefitLine(
         outcome.benefit,
         outcome.period,
@@ -282,6 +315,7 @@ def _line(outcome: PeriodOutcome) -> BenefitLine:
         outcome.after,
         outcome.cliff,
         outcome.person,
+        joint,
     )
 
 
@@ -347,33 +381,67 @@ def contributor_statement(
             ap = cycle.period_containing(entry.received_on)
             _fill(ap_buckets.setdefault(ap, _Bucket()), entry)
     by_benefit: dict[Benefit, Decimal] = {}
+    joint_by_benefit: dict[Benefit, Decimal] = {}
     findings: list[Finding] = []
     if household is not None and record is not None:
         around = DateRange(span.start - _MARGIN, span.end + _MARGIN)
+        nearby = ledger.entries_between(record.members, around)
+        # A couple's means-tested claim is theirs together: each partner's payments "on top
+        # of" the other's would each carry the whole loss (both over one work allowance),
+        # so the joint claims are assessed once, for everyone's payments, as the household's.
+        joint = household.couple
         already = tuple(
-            e.receipt
-            for e in ledger.entries_between(record.members, around)
-            if e.person != person or e.received_on not in span
+            e.receipt for e in nearby if e.person != person or e.received_on not in span
         )
         with figures_covering(f"the tax year {year}"):
             result = assess_benefits(
                 household, [e.receipt for e in entries], already=already, parameters=parameters
             )
-        for outcome in result.outcomes:
-            by_benefit[outcome.benefit] = by_benefit.get(outcome.benefit, _ZERO) + (
-                outcome.change_amount
-            )
-            if outcome.benefit is Benefit.UNIVERSAL_CREDIT:
-                ap_buckets.setdefault(outcome.period, _Bucket()).lines.append(_line(outcome))
-            else:
-                week = weeks.period_containing(outcome.period.start)
-                week_buckets.setdefault(week, _Bucket()).lines.append(_line(outcome))
+        own = [o for o in result.outcomes if not (joint and not o.benefit.personal)]
+        shared: list[PeriodOutcome] = []
+        if joint and any(not b.personal for b in household.benefits):
+            everyone = [e for e in nearby if e.received_on in span]
+            with figures_covering(f"the tax year {year}"):
+                together = assess_benefits(
+                    household,
+                    [e.receipt for e in everyone],
+                    already=[e.receipt for e in nearby if e.received_on not in span],
+                    parameters=parameters,
+                )
+            shared = [o for o in together.outcomes if not o.benefit.personal]
+        for outcomes, totals, is_joint in (
+            (own, by_benefit, False),
+            (shared, joint_by_benefit, True),
+        ):
+            for outcome in outcomes:
+                totals[outcome.benefit] = totals.get(outcome.benefit, _ZERO) + (
+                    outcome.change_amount
+                )
+                line = _line(outcome, joint=is_joint)
+                if outcome.benefit is Benefit.UNIVERSAL_CREDIT:
+                    ap_buckets.setdefault(outcome.period, _Bucket()).lines.append(line)
+                else:
+                    week = weeks.period_containing(outcome.period.start)
+                    week_buckets.setdefault(week, _Bucket()).lines.append(line)
         findings.extend(_duties(household, person, week_buckets, ap_buckets))
     received = Money.total(Money(b.received) for b in week_buckets.values())
     due = Money.total(Money(b.due) for b in week_buckets.values())
     change = Money(sum(by_benefit.values(), _ZERO))
     values = {"year": str(year), "received": received, "due": due}
-    if household is not None:
+    if household is not None and joint_by_benefit:
+        summary = finding(
+            "LEDGER-STATEMENT-YEAR",
+            Severity.INFO,
+            "ledger.statement.year_joint",
+            {
+                **values,
+                "change": change,
+                "kept": received + due + change,
+                "joint": Money(sum(joint_by_benefit.values(), _ZERO)),
+            },
+            subject=person,
+        )
+    elif household is not None:
         summary = finding(
             "LEDGER-STATEMENT-YEAR",
             Severity.INFO,
@@ -411,6 +479,7 @@ def contributor_statement(
         assessment_periods=_periods(PeriodKind.ASSESSMENT_PERIOD, ap_buckets),
         by_benefit={b: Money(v) for b, v in by_benefit.items()},
         nation=nation,
+        joint_by_benefit={b: Money(v) for b, v in joint_by_benefit.items()},
         findings=(summary, *findings, *standing),
     )
 

@@ -29,7 +29,7 @@ from participatory.core.errors import UnsupportedCase, ValidationError
 from participatory.core.exact import computes_exactly
 from participatory.core.explain import Citation, Explained, Finding, ParameterUse, Severity
 from participatory.core.fields import member
-from participatory.core.money import Money, to_decimal
+from participatory.core.money import Money, Unrounded, to_decimal
 from participatory.core.params import REVIEW_INTERVAL, ParameterSet, bundled_parameters
 from participatory.core.periods import to_date
 from participatory.core.record import Record
@@ -40,6 +40,7 @@ __all__ = [
     "CostedActivity",
     "Duration",
     "FeeLine",
+    "activity_name",
     "cost_activity",
     "penny_rounding",
 ]
@@ -272,7 +273,7 @@ def _round_minutes(card: RateCard, minutes: Decimal, findings: list[Finding]) ->
                     "payments.rounded_time",
                     card,
                     block_minutes=rules.rounding_minutes,
-                    mode=rules.rounding_mode.value,
+                    mode=_MODE_WORDS[rules.rounding_mode],
                     minutes=_plain(minutes),
                     paid_minutes=_plain(paid),
                 )
@@ -324,6 +325,41 @@ def _plain(number: Decimal) -> Decimal:
     if number == number.to_integral_value():
         return number.quantize(Decimal(1))
     return number.normalize()
+
+
+#: What each activity is called in a sentence (the catalogue's data texts translate them).
+_NAMES: Final[Mapping[ActivityKind, str]] = {
+    ActivityKind.MEETING: "meeting",
+    ActivityKind.PREPARATION: "preparation",
+    ActivityKind.HALF_DAY_WORKSHOP: "half-day workshop",
+    ActivityKind.FULL_DAY_WORKSHOP: "full-day workshop",
+    ActivityKind.CO_RESEARCH: "co-research",
+    ActivityKind.DOCUMENT_REVIEW: "document review",
+    ActivityKind.ADVISORY_GROUP: "advisory group",
+    ActivityKind.TRAINING: "training",
+    ActivityKind.OTHER: "other involvement",
+}
+
+#: How time is rounded to a card's block, as "rounded {mode}" says it (data texts too).
+_MODE_WORDS: Final[Mapping[RoundingMode, str]] = {
+    RoundingMode.UP: "up",
+    RoundingMode.DOWN: "down",
+    RoundingMode.NEAREST: "to the nearest block",
+}
+
+
+def activity_name(activity: ActivityKind) -> str:
+    """What a sentence calls ``activity``: words, lower case (the catalogue translates them).
+
+    >>> activity_name(ActivityKind.ADVISORY_GROUP)
+    'advisory group'
+    """
+    return _NAMES[activity]
+
+
+def _unrounded(amount: Money) -> Unrounded:
+    """``amount`` as a sentence quotes it before the fee is rounded: all its digits."""
+    return Unrounded(amount.amount, amount.currency)
 
 
 def _plural(unit: RateUnit) -> str:
@@ -401,7 +437,9 @@ def cost_activity(
     rate, kind = found
     if kind is not activity:
         findings.append(
-            _finding("PAY-RATE-OTHER", "payments.rate_other", card, activity=activity.value)
+            _finding(
+                "PAY-RATE-OTHER", "payments.rate_other", card, activity=activity_name(activity)
+            )
         )
     prep_minutes = preparation.minutes if preparation is not None else Decimal(0)
     prep_line: tuple[str, ActivityKind, Rate] | None = None
@@ -446,9 +484,10 @@ def cost_activity(
                     raise _no_rate(card, activity, RateUnit.HOUR)
                 prep_line = ("Preparation", hourly[1], hourly[0])
     lines: list[FeeLine] = []
-    label = activity.value.replace("_", " ").capitalize()
+    label = activity_name(activity)
     if merged:
         label += " with preparation"
+    label = label[:1].upper() + label[1:]
     if main_minutes is not None:
         lines.append(_line_from_minutes(card, label, kind, rate, main_minutes, findings))
     else:
@@ -472,7 +511,7 @@ def cost_activity(
                 "payments.minimum_payment",
                 card,
                 minimum=rules.minimum_payment,
-                fee=exact,
+                fee=_unrounded(exact),
             )
         )
         exact = rules.minimum_payment
@@ -484,7 +523,7 @@ def cost_activity(
                 "payments.rounded_penny",
                 card,
                 citations=(penny_rounding(),),
-                exact=exact,
+                exact=_unrounded(exact),
                 fee=fee,
             )
         )
@@ -498,7 +537,7 @@ def cost_activity(
             "payments.fee",
             card,
             parameters=tuple(uses[rate] for rate in used),
-            activity=activity.value,
+            activity=activity_name(activity),
             fee=fee,
         )
     ]
@@ -508,12 +547,14 @@ def cost_activity(
             "payments.fee_line",
             card,
             parameters=(uses[line.rate],),
-            label=line.label,
+            # In the form the catalogue translates (a name, lower case): the sentence
+            # capitalises it where it opens one, in each language.
+            label=line.label[:1].lower() + line.label[1:],
             units=_plain(line.units),
             unit=_one(line.rate.unit) if line.units == 1 else _plural(line.rate.unit),
             unit_one=_one(line.rate.unit),
             rate=line.rate.amount,
-            amount=line.amount,
+            amount=_unrounded(line.amount),
             effective_from=line.rate.effective_from,
         )
         for line in lines
@@ -530,7 +571,7 @@ def cost_activity(
                     parameters=(uses[used_rate],),
                     rate=used_rate.amount,
                     unit=_one(used_rate.unit),
-                    activity=used_rate.activity.value,
+                    activity=activity_name(used_rate.activity),
                 )
             )
         if used_rate in due:
@@ -543,7 +584,7 @@ def cost_activity(
                     parameters=(uses[used_rate],),
                     rate=used_rate.amount,
                     unit=_one(used_rate.unit),
-                    activity=used_rate.activity.value,
+                    activity=activity_name(used_rate.activity),
                     checked_on=used_rate.checked_on,
                     days=interval,
                 )

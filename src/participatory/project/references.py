@@ -34,6 +34,7 @@ __all__ = [
     "is_special_category",
     "reference_problems",
     "top_key",
+    "withheld_if_special",
     "withheld_summary",
 ]
 
@@ -75,14 +76,24 @@ def is_special_category(path: str, within: object = None) -> bool:
     True
     >>> is_special_category("activities[0].parties[1].facts.own_data_analysed")
     False
+
+    An ethics file's one ``activity`` is read as a project's ``activities`` are.
+
+    >>> is_special_category("activity.parties[0].notes")
+    True
     """
     from participatory.project.model import Project
 
     if within is None:
         within = Project
-    if within is Project and top_key(path) in SPECIAL_CATEGORY_KEYS:
-        return True
-    return _through_sensitive(within, _TOKEN.findall(path))
+    tokens = _TOKEN.findall(path)
+    if within is Project:
+        if top_key(path) in SPECIAL_CATEGORY_KEYS:
+            return True
+        if tokens[:1] == ["activity"]:
+            tokens[0] = "activities"
+            tokens.insert(1, "[0]")
+    return _through_sensitive(within, tokens)
 
 
 def _through_sensitive(kind: object, tokens: list[str]) -> bool:
@@ -90,8 +101,13 @@ def _through_sensitive(kind: object, tokens: list[str]) -> bool:
     from participatory.ethics.facts import Fact, Facts
 
     current: object = kind
-    for token in tokens:
+    for place, token in enumerate(tokens):
         current = _one_of(current)
+        if typing.get_origin(current) in (typing.Union, types.UnionType):
+            # One of several models (a roles party: a person, an organisation or staff):
+            # sensitive if it is in any of them, since the data may be that one.
+            rest = tokens[place:]
+            return any(_through_sensitive(arm, rest) for arm in typing.get_args(current))
         origin = typing.get_origin(current) or current
         arguments = typing.get_args(current)
         if token.startswith("["):  # an item of a list
@@ -139,8 +155,8 @@ def withheld_summary(paths: Iterable[str]) -> list[str]:
     """One line per special-category field, counting the problems withheld inside it."""
     counts = Counter(top_key(path) for path in paths)
     return [
-        f"{key}: {count} problem{'' if count == 1 else 's'} in special-category data, "
-        "withheld (shown with --include-sensitive)"
+        f"{key}: " * bool(key) + f"{count} problem{'' if count == 1 else 's'} in "
+        "special-category data, withheld (shown with --include-sensitive)"
         for key, count in counts.items()
     ]
 
@@ -163,14 +179,18 @@ class ProjectValidationError(ValidationError):
     2 problems: payments[0].contributor: is unknown; roles[1].party: is unknown
     >>> print(ProjectValidationError([ValidationError("benefits.dee", "is unknown")]))
     benefits: 1 problem in special-category data, withheld (shown with --include-sensitive)
+
+    ``within`` is the model the paths are in (:func:`is_special_category`), a project's by
+    default.
     """
 
-    def __init__(self, problems: Iterable[ValidationError]) -> None:
+    def __init__(self, problems: Iterable[ValidationError], *, within: object = None) -> None:
         self.problems = tuple(problems)
         if not self.problems:
             raise ValueError("a ProjectValidationError needs at least one problem")
-        public = [p for p in self.problems if not is_special_category(p.path)]
-        withheld = [p.path for p in self.problems if is_special_category(p.path)]
+        self._within = within
+        public = [p for p in self.problems if not is_special_category(p.path, within)]
+        withheld = [p.path for p in self.problems if is_special_category(p.path, within)]
         if public:
             first = public[0]
             super().__init__(first.path, first.problem, hint=first.hint)
@@ -193,7 +213,28 @@ class ProjectValidationError(ValidationError):
         return self._message([str(p) for p in self.problems])
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (ProjectValidationError, (self.problems,))
+        return (functools.partial(ProjectValidationError, within=self._within), (self.problems,))
+
+
+def withheld_if_special(error: ValidationError, within: object) -> ValidationError:
+    """``error``, or one that counts it without saying it when its path is special-category.
+
+    For a model's own checks (a group's age answers that contradict each other say what
+    they are): ``within`` is the model the path is in, as for :func:`is_special_category`.
+    The problem stays in the returned error's ``problems`` for
+    :meth:`~ProjectValidationError.describe` with ``include_sensitive=True``, and for a
+    reader, which finds the path there.
+
+    >>> from participatory.ethics.activity import Party
+    >>> error = ValidationError("facts.under_16", "contradicts under_18")
+    >>> print(withheld_if_special(error, Party))
+    facts: 1 problem in special-category data, withheld (shown with --include-sensitive)
+    >>> withheld_if_special(ValidationError("label", "is empty"), Party).path
+    'label'
+    """
+    if not is_special_category(error.path, within):
+        return error
+    return ProjectValidationError([error], within=within)
 
 
 def _duplicates(items: Iterable[tuple[str, str]], what: str) -> Iterator[ValidationError]:

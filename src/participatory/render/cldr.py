@@ -14,7 +14,7 @@ A zero is shown without a sign, however it was reached (babel writes ``-£0.00``
 babel (:func:`participatory.render.text.format_value` does). The arithmetic runs in the
 library's own decimal context whatever the caller's.
 
->>> from decimal import Decimal
+>>> from decimal import Context, Decimal
 >>> money(Decimal("-1234.5"), "GBP", "en_GB")
 '-£1,234.50'
 >>> number(Decimal("1234.56789"), "cy")
@@ -33,9 +33,10 @@ True
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from decimal import Context, Decimal
 from typing import Final
 
+from participatory.core.errors import ValidationError
 from participatory.core.exact import CONTEXT
 from participatory.render.cldr_table import (
     CURRENCY_DIGITS,
@@ -113,10 +114,12 @@ def _apply(
         return None
     if places is not None:
         fewest_places, most_places = places
-    # Rounded to the pattern's decimals half to even, as CLDR's formatting does; a value
-    # with more digits than the library's precision is refused by its trap.
-    magnitude = amount.scaleb(scale, _CONTEXT).copy_abs().normalize(_CONTEXT)
-    rounded = magnitude.quantize(_quantum(most_places), context=_CONTEXT)
+    # Rounded once, to the pattern's decimals half to even, as CLDR's formatting does: in a
+    # context with the digits the value needs, so that neither a long value nor a large one
+    # is rounded twice or refused.
+    context = _exact_for(amount, scale, most_places)
+    magnitude = amount.scaleb(scale, context).copy_abs().normalize(context)
+    rounded = magnitude.quantize(_quantum(most_places), context=context)
     # Unlike babel, a zero has no sign: "-£0.00" (from -0.00, or -0.001 rounded) reads as a
     # debt, and would differ from "£0.00" for amounts that are equal.
     negative = amount.is_signed() and not rounded.is_zero()
@@ -133,6 +136,25 @@ def _apply(
     else:
         text = plus_prefix + grouped + decimals + plus_suffix
     return text.replace("¤", symbol) if symbol else text
+
+
+#: The most digits a number is written out with (a count or amount in a report has a few
+#: dozen at most): a value needing more is refused, not written out.
+_MOST_DIGITS: Final = 400
+
+
+def _exact_for(amount: Decimal, scale: int, places: int) -> Context:
+    """A context in which scaling ``amount`` and rounding it to ``places`` are exact."""
+    _sign, digits, exponent = amount.as_tuple()
+    assert isinstance(exponent, int)  # a finite value
+    needed = max(len(digits), len(digits) + exponent + scale + places) + 2
+    if needed <= _CONTEXT.prec:
+        return _CONTEXT
+    if needed > _MOST_DIGITS:
+        raise ValidationError("value", f"has too many digits to show (more than {_MOST_DIGITS})")
+    wider = _CONTEXT.copy()  # a context of its own: the library's is shared
+    wider.prec = needed
+    return wider
 
 
 def _quantum(places: int) -> Decimal:

@@ -159,9 +159,12 @@ def render_json(report: GovernanceReport, view: ReportView, *, include_sensitive
     """The report as a JSON document (UTF-8 text, keys sorted, ending with a newline)."""
     if not isinstance(report, GovernanceReport) or not isinstance(view, ReportView):
         raise ValidationError("report", "must be a GovernanceReport and its ReportView")
+    # The sections ``view`` was made from (the default copy's, unless include_sensitive).
+    report = report.shown(include_sensitive=include_sensitive)
     data: dict[str, Any] = unstructure(report, include_sensitive=include_sensitive)
     locale = view.locale
     data.pop("contributors", None)  # who the project's people are is not the report's to share
+    data.pop("shared_sections", None)  # the sections above are those this copy shows
     for section_data, section, section_view in zip(
         data["sections"], report.sections, view.sections, strict=True
     ):

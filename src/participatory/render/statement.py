@@ -6,6 +6,11 @@ figures and every sentence whole. The HTML page needs nothing else (inline style
 scripts), names its language, puts headings in order and every figure in a table with header
 cells and a caption, and never relies on colour.
 
+A couple's joint claim (:attr:`~participatory.ledger.BenefitLine.joint`) is the household's,
+not the person's: its lines say so, and its change in each period and in the year is a row (in
+HTML a column of the period's table; in JSON ``joint_change``) of its own, after what the
+person kept and not counted in it. A statement with no joint claim reads as it always has.
+
 The Welsh text of the statement was machine translated and has not yet been reviewed by a
 Welsh speaker (:data:`WELSH_REVIEWED`): a Welsh statement says so at the top, and the
 entries in the catalogue carry the same note.
@@ -80,19 +85,45 @@ def _benefit(benefit: Benefit, nation: Nation, locale: str) -> str:
 
 
 def _line(line: BenefitLine, nation: Nation, locale: str) -> str:
+    # A joint claim's line says whose change it is: the household's, not the person's.
+    kind = "line_joint" if line.joint else "line"
     if line.before == line.after:
         return _w(
-            "line_unchanged", locale, benefit=_benefit(line.benefit, nation, locale),
+            f"{kind}_unchanged", locale, benefit=_benefit(line.benefit, nation, locale),
             before=line.before,
         )  # fmt: skip
     return _w(
-        "line_cliff" if line.cliff else "line",
+        f"{kind}_cliff" if line.cliff else kind,
         locale,
         benefit=_benefit(line.benefit, nation, locale),
         before=line.before,
         after=line.after,
         change=line.change,
     )
+
+
+def _joint(statement: ContributorStatement) -> bool:
+    """Whether the statement has a couple's joint claim, reported apart from the person's own."""
+    return bool(statement.joint_by_benefit)
+
+
+def _has_joint(period: StatementPeriod) -> bool:
+    return any(line.joint for line in period.benefits)
+
+
+def _year(statement: ContributorStatement) -> list[tuple[str, Money]]:
+    """The year's totals by label key: a joint claim's change after, and apart from, ``kept``."""
+    year = [("received", statement.received), ("due", statement.due)]
+    if not statement.checked:
+        return year
+    if not _joint(statement):
+        return [*year, ("change", statement.change), ("kept", statement.kept)]
+    return [
+        *year,
+        ("change_own", statement.change),
+        ("kept", statement.kept),
+        ("joint_change", statement.joint_change),
+    ]
 
 
 def _range(period: StatementPeriod, locale: str) -> str:
@@ -133,11 +164,9 @@ def _text(statement: ContributorStatement, locale: str) -> str:
     out.append(_w("for", locale, person=statement.person, day=statement.as_at))
     out += _notices(locale)
     out += ["", *_underline(_w("year", locale), "-")]
-    out.append(f"{_w('received', locale)}: {format_value(statement.received, locale)}")
-    out.append(f"{_w('due', locale)}: {format_value(statement.due, locale)}")
-    if statement.checked:
-        out.append(f"{_w('change', locale)}: {format_value(statement.change, locale)}")
-        out.append(f"{_w('kept', locale)}: {format_value(statement.kept, locale)}")
+    out += [
+        f"{_w(key, locale)}: {format_value(amount, locale)}" for key, amount in _year(statement)
+    ]
     out += _sentences(_summary(statement), locale)
     for heading, periods in (("weeks", statement.weeks), ("periods", statement.assessment_periods)):
         if heading == "periods" and not periods:
@@ -153,6 +182,10 @@ def _text(statement: ContributorStatement, locale: str) -> str:
                     f"{_w('due', locale)}: {format_value(period.due, locale)}"
                 )
             out += [f"  {_line(line, statement.nation, locale)}" for line in period.benefits]
+            if _has_joint(period):
+                out.append(
+                    f"  {_w('joint_column', locale)}: {format_value(period.joint_change, locale)}"
+                )
     for heading, findings in (("duties", _duties(statement)), ("about", _about(statement))):
         if findings:
             out += ["", *_underline(_w(heading, locale), "-")]
@@ -183,6 +216,11 @@ def _money_cell(amount: Money, locale: str) -> str:
     return f'<td class="money">{_e(format_value(amount, locale))}</td>'
 
 
+def _joint_cell(period: StatementPeriod, locale: str) -> str:
+    # Empty where the period has no joint line: its joint claim was not assessed there.
+    return _money_cell(period.joint_change, locale) if _has_joint(period) else "<td></td>"
+
+
 def _table(
     statement: ContributorStatement, periods: tuple[StatementPeriod, ...], key: str, locale: str
 ) -> list[str]:
@@ -191,6 +229,11 @@ def _table(
     if not periods:
         return [*out, f"<p>{_e(_w('none', locale))}</p>"]
     columns = ["period", "received", "due", "benefits", "kept"]
+    # The joint claim's change is its own column, after and apart from what the person kept;
+    # only in a table that has a joint line, so a single person's page is as it was.
+    joint = any(_has_joint(period) for period in periods)
+    if joint:
+        columns.append("joint_column")
     out += ["<table>", f"<caption>{_e(heading)}</caption>", "<thead><tr>"]
     out += [f'<th scope="col">{_e(_w(c, locale))}</th>' for c in columns]
     out += ["</tr></thead>", "<tbody>"]
@@ -199,7 +242,9 @@ def _table(
         out.append(
             f'<tr><th scope="row">{_e(_range(period, locale))}</th>'
             f"{_money_cell(period.received, locale)}{_money_cell(period.due, locale)}"
-            f"<td>{lines}</td>{_money_cell(period.kept, locale)}</tr>"
+            f"<td>{lines}</td>{_money_cell(period.kept, locale)}"
+            + (_joint_cell(period, locale) if joint else "")
+            + "</tr>"
         )
     return [*out, "</tbody>", "</table>"]
 
@@ -221,9 +266,7 @@ def _html(statement: ContributorStatement, locale: str) -> str:
         f"<p>{_e(_w('for', locale, person=statement.person, day=statement.as_at))}</p>",
     ]
     out += [f'<p class="notice" role="note">{_e(n)}</p>' for n in _notices(locale)]
-    year = [("received", statement.received), ("due", statement.due)]
-    if statement.checked:
-        year += [("change", statement.change), ("kept", statement.kept)]
+    year = _year(statement)
     heading = _w("year", locale)
     out += [f"<h2>{_e(heading)}</h2>", "<table>", f"<caption>{_e(heading)}</caption>", "<tbody>"]
     out += [
@@ -248,7 +291,9 @@ def _amount(money: Money) -> str:
     return money_text(money.quantize())
 
 
-def _period_data(period: StatementPeriod) -> dict[str, Any]:
+def _period_data(period: StatementPeriod, *, joint: bool) -> dict[str, Any]:
+    # The joint fields are in a joint claimant's statement only, so a single person's data
+    # is as it was; there, every period and line has them, whether or not it has a joint line.
     return {
         "start": period.period.start.isoformat(),
         "end": period.period.end.isoformat(),
@@ -256,6 +301,7 @@ def _period_data(period: StatementPeriod) -> dict[str, Any]:
         "due": _amount(period.due),
         "change": _amount(period.change),
         "kept": _amount(period.kept),
+        **({"joint_change": _amount(period.joint_change)} if joint else {}),
         "benefits": [
             {
                 "benefit": line.benefit.value,
@@ -266,6 +312,7 @@ def _period_data(period: StatementPeriod) -> dict[str, Any]:
                 "after": _amount(line.after),
                 "change": _amount(line.change),
                 "cliff": line.cliff,
+                **({"joint": line.joint} if joint else {}),
             }
             for line in period.benefits
         ],
@@ -273,7 +320,15 @@ def _period_data(period: StatementPeriod) -> dict[str, Any]:
 
 
 def statement_data(statement: ContributorStatement, locale: str) -> dict[str, Any]:
-    """The statement as JSON-ready data, every sentence in ``locale`` (the person's data)."""
+    """The statement as JSON-ready data, every sentence in ``locale`` (the person's data).
+
+    ``change``, ``kept`` and ``by_benefit`` are the person's own. A couple's statement adds
+    ``joint_change`` and ``joint_by_benefit``: the change payments to either partner made to
+    their joint claims, the household's, the same on both partners' statements and never in
+    ``kept``; each period has its ``joint_change`` and each benefit line says whether it is
+    ``joint``.
+    """
+    joint = _joint(statement)
     return {
         "person": statement.person,
         "tax_year": str(statement.tax_year),
@@ -286,8 +341,15 @@ def statement_data(statement: ContributorStatement, locale: str) -> dict[str, An
         "kept": _amount(statement.kept),
         "by_benefit": {b.value: _amount(m) for b, m in sorted(
             statement.by_benefit.items(), key=lambda item: item[0].value)},
-        "weeks": [_period_data(p) for p in statement.weeks],
-        "assessment_periods": [_period_data(p) for p in statement.assessment_periods],
+        **({
+            "joint_change": _amount(statement.joint_change),
+            "joint_by_benefit": {b.value: _amount(m) for b, m in sorted(
+                statement.joint_by_benefit.items(), key=lambda item: item[0].value)},
+        } if joint else {}),
+        "weeks": [_period_data(p, joint=joint) for p in statement.weeks],
+        "assessment_periods": [
+            _period_data(p, joint=joint) for p in statement.assessment_periods
+        ],
         "notices": _notices(locale),
         "findings": [
             {

@@ -2,7 +2,8 @@
 
 Headings, column labels and benefit names for
 :func:`participatory.render.statement.render_statement`; the Welsh catalogue translates them
-like any finding.
+like any finding. The ``joint`` words are a couple's joint claim's, which is the household's
+and never counted in what the person kept.
 
 >>> MESSAGES["render.statement.kept"]
 'What you kept'
@@ -32,6 +33,25 @@ MESSAGES: Final[Mapping[str, str]] = {
     "render.statement.line_unchanged": "{benefit}: {before}, unchanged",
     "render.statement.line_cliff": (
         "{benefit}: {before} before, {after} after ({change}; not paid for that period)"
+    ),
+    "render.statement.change_own": "Change in your own benefits",
+    "render.statement.joint_change": (
+        "Change in the joint claim you and your partner make together (your household's, "
+        "shown the same on your partner's statement, and not counted in what you kept)"
+    ),
+    "render.statement.joint_column": "Change in your joint claim (your household's)",
+    "render.statement.line_joint": (
+        "{benefit}, your joint claim with your partner: {before} before, {after} after "
+        "({change}, your household's change, shown the same on your partner's statement)"
+    ),
+    "render.statement.line_joint_unchanged": (
+        "{benefit}, your joint claim with your partner: {before}, unchanged (your "
+        "household's, shown the same on your partner's statement)"
+    ),
+    "render.statement.line_joint_cliff": (
+        "{benefit}, your joint claim with your partner: {before} before, {after} after "
+        "({change}, your household's change, shown the same on your partner's statement; "
+        "not paid for that period)"
     ),
     "render.statement.none": "No payments in this tax year.",
     "render.statement.duties": "What to report",

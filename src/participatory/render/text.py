@@ -17,6 +17,9 @@ The fee for a workshop on the nihr rate card is £1,234.50.
 '6 Ebrill 2026'
 >>> format_value(Decimal("0.125"), "en_GB", share=True)
 '12.5%'
+>>> from participatory.core.money import Unrounded
+>>> format_value(Unrounded(Decimal("0.125"), "GBP"), "cy")
+'£0.125'
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from typing import Final
 from participatory.core.errors import ValidationError
 from participatory.core.exact import computes_exactly
 from participatory.core.explain import Finding, Phrase
-from participatory.core.money import Money
+from participatory.core.money import Money, Unrounded
 from participatory.core.shares import Share
 from participatory.core.text import printable
 from participatory.render import cldr
@@ -45,6 +48,7 @@ __all__ = ["action_sentence", "format_value", "printable", "redacted", "sentence
 # Formatted money, dates and numbers by (type, value, locale, share): a report shows the
 # same amounts and dates many times. Cleared when full rather than grown without bound.
 _FORMATTED: dict[tuple[type, object, str, bool], str] = {}
+_QUIET_NAN: Final = Decimal("NaN")
 _FORMATTED_LIMIT: Final = 50_000
 _REMEMBERED: Final = (Money, dt.date, Decimal, int)
 
@@ -78,6 +82,8 @@ def format_value(value: object, locale: str, *, share: bool = False) -> str:
 @computes_exactly  # babel rounds amounts in the current decimal context: make it ours
 def _format(value: object, locale: str, *, share: bool = False) -> str:
     if isinstance(value, Money):
+        if isinstance(value, Unrounded) and not value.is_whole_minor_units():
+            return _unrounded(value, locale)
         known = cldr.money(value.amount, value.currency, locale)
         if known is not None:
             return known
@@ -99,6 +105,9 @@ def _format(value: object, locale: str, *, share: bool = False) -> str:
         as_share = share or isinstance(value, Share)
         if isinstance(value, Decimal) and value.is_zero():
             value = value.copy_abs()  # for babel, what the table does: a zero has no sign
+        elif isinstance(value, Decimal) and value.is_snan():
+            # Not a number either way: shown as one, not signalled out of the formatting.
+            value = _QUIET_NAN
         if as_share:
             known = cldr.share(value, locale)
             if known is not None:
@@ -123,6 +132,17 @@ def _format(value: object, locale: str, *, share: bool = False) -> str:
     # A text the library supplies (a standard's name, a question) is in the catalogue; one
     # from the project file is not, and is shown as written.
     return printable(translate_data(str(value), locale))
+
+
+def _unrounded(value: Money, locale: str) -> str:
+    # All the amount's digits, the pattern's symbols around them. The table holds amounts
+    # to the minor unit only, and an amount between pennies is rare (a costing's figures
+    # before rounding): babel is read for it alone.
+    from babel.numbers import format_currency
+
+    return str(
+        format_currency(value.amount, value.currency, locale=locale, decimal_quantization=False)
+    )
 
 
 def text(key: str, locale: str, values: Mapping[str, object] | None = None) -> str:

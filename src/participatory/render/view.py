@@ -493,6 +493,8 @@ def build_view(
 ) -> ReportView:
     """Every word of ``report`` in ``locale``; sensitive values withheld unless asked for.
 
+    Unless ``include_sensitive``, the words are those of the default copy
+    (:meth:`GovernanceReport.shown <participatory.assessment.report.GovernanceReport.shown>`).
     ``brief`` leaves out the sections' findings, actions and sources (and so the
     bibliography): "What to do first" and the figures remain.
     """
@@ -500,6 +502,8 @@ def build_view(
         raise ValidationError("report", "must be a GovernanceReport")
     if not isinstance(brief, bool):
         raise ValidationError("brief", "must be true or false")
+    # The default copy shows the sections worked out with each safeguarding yes read as no.
+    report = report.shown(include_sensitive=include_sensitive)
     shown: list[str] = []
     bibliography = _Bibliography(locale)
     words = _Words(locale)

@@ -132,18 +132,18 @@ class ProjectRoles(Record):
             if not isinstance(party, Party):
                 raise ValidationError(f"parties[{index}]", "must be a person, organisation, staff")
             if party.id in ids:
-                raise ValidationError(f"parties[{index}].id", f"{party.id!r} is used twice")
+                # Indexes only: an id beside a role or a health note says who it is about.
+                raise ValidationError(f"parties[{index}].id", "is used by an earlier party")
             ids.add(party.id)
         for field in ("assignments", "contributions", "authorship_offers"):
             seen: set[str] = set()
             for index, item in enumerate(getattr(self, field)):
                 if item.party not in ids:
-                    raise ValidationError(
-                        f"{field}[{index}].party", f"{item.party!r} is not one of the parties"
-                    )
+                    raise ValidationError(f"{field}[{index}].party", "is not one of the parties")
                 if field != "assignments" and item.party in seen:
                     raise ValidationError(
-                        f"{field}[{index}].party", f"{item.party!r} appears twice; merge them"
+                        f"{field}[{index}].party",
+                        "names the same party as an earlier one; merge them",
                     )
                 seen.add(item.party)
 

@@ -90,7 +90,10 @@ def _consistent(build: Callable[[dict[Fact, Answer]], T], facts: dict[Fact, Answ
         try:
             return build(facts)
         except ValidationError as error:
-            refused = error.path.removeprefix("facts.")
+            # A refused safeguarding answer is withheld from the message and the error's own
+            # path: the path of the problem it counts says which answer to drop.
+            first = getattr(error, "problems", (error,))[0]
+            refused = first.path.removeprefix("facts.")
             fact = _FACTS_BY_NAME.get(refused)
             if fact is None or fact not in facts:  # pragma: no cover - not about one answer
                 raise

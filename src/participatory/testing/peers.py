@@ -18,7 +18,8 @@ PolicyEngine-UK model the same way (see :mod:`participatory.peers.policyengine`)
 the differential tests and the peer benchmark, end to end; it is the composition of
 :func:`participatory_household` and :func:`participatory_receipt` (the inputs, built once
 by a caller that holds them) and :func:`participatory_uc_answer` (the question asked of
-them), which the benchmark also times apart.
+them). The benchmark also times the question apart, as :func:`participatory_uc_pennies`
+(the same answer in whole pennies, as a caller of many checks reads it).
 
 >>> from hypothesis import given
 >>> @given(peer_cases())
@@ -62,6 +63,7 @@ __all__ = [
     "participatory_receipt",
     "participatory_uc_answer",
     "participatory_uc_change",
+    "participatory_uc_pennies",
     "peer_cases",
     "peer_households",
     "twenty_pence_multiples",
@@ -233,16 +235,29 @@ def participatory_receipt(household: PeerHousehold, fee: Money) -> Receipt:
     )
 
 
-def participatory_uc_answer(home: Household, receipt: Receipt) -> tuple[Money, Money]:
-    """The library's UC for the AP ``receipt`` is received in, without and with it.
+def participatory_uc_pennies(home: Household, receipt: Receipt) -> tuple[int, int]:
+    """The library's UC for the AP ``receipt`` is received in, without and with it, in pennies.
 
     Asks the public entry point, :func:`participatory.benefits.engine.assess_benefits`,
     about the one receipt and reads UC's amounts alone
-    (:meth:`~participatory.benefits.outcomes.BenefitsCheck.amounts_pennies`: no explanation
-    and no per-period record is built), what a batch caller holding its households and
-    receipts reads. One receipt received in the claim touches one AP, so the amounts are
+    (:meth:`~participatory.benefits.outcomes.BenefitsCheck.amounts_pennies`: no explanation,
+    per-period record or amount object is built), what a batch caller holding its households
+    and receipts reads. One receipt received in the claim touches one AP, so the amounts are
     that AP's. The award is worked out from the circumstances (``home`` has no
-    ``current_award``).
+    ``current_award``). The peer benchmark times this.
+
+    >>> household = PeerHousehold(tax_year=2025, claimant_age=30, children=1,
+    ...                           monthly_rent=Money.gbp(400),
+    ...                           claimant_monthly_earnings=Money.gbp(500))
+    >>> home = participatory_household(household)
+    >>> participatory_uc_pennies(home, participatory_receipt(household, Money.gbp(100)))
+    (104400, 98900)
+    """
+    return assess_benefits(home, (receipt,)).amounts_pennies(_UNIVERSAL_CREDIT)
+
+
+def participatory_uc_answer(home: Household, receipt: Receipt) -> tuple[Money, Money]:
+    """:func:`participatory_uc_pennies` as amounts of money, to compare with a peer's answer.
 
     >>> household = PeerHousehold(tax_year=2025, claimant_age=30, children=1,
     ...                           monthly_rent=Money.gbp(400),
@@ -251,7 +266,7 @@ def participatory_uc_answer(home: Household, receipt: Receipt) -> tuple[Money, M
     >>> participatory_uc_answer(home, participatory_receipt(household, Money.gbp(100)))
     (Money('1044.00', 'GBP'), Money('989.00', 'GBP'))
     """
-    before, after = assess_benefits(home, (receipt,)).amounts_pennies(_UNIVERSAL_CREDIT)
+    before, after = participatory_uc_pennies(home, receipt)
     return Money(from_pennies(before), "GBP"), Money(from_pennies(after), "GBP")
 
 
