@@ -30,7 +30,8 @@ from typing import Any, Final, overload
 
 import attrs
 
-from participatory.benefits.engine import assess_benefits
+# What a parameter set must be has one home: the engine's check, made here before any case.
+from participatory.benefits.engine import _check_parameters, assess_benefits
 from participatory.benefits.household import Household
 from participatory.benefits.kinds import Benefit
 
@@ -306,8 +307,9 @@ def assess_many(
     """
     if isinstance(cases, str | bytes) or not isinstance(cases, Iterable):
         raise ValidationError("cases", "must be (household, receipts) pairs")
-    if parameters is not None and not isinstance(parameters, ParameterSet):
-        raise ValidationError("parameters", "must be a ParameterSet (or None for the bundled)")
+    if parameters is not None:
+        # Refused here, as the batch's own argument: each check would name it inside a case.
+        _check_parameters(parameters)
     chosen = parameters if parameters is not None else bundled_parameters()
     results = BenefitsBatch._empty()
     for index, case in enumerate(cases):

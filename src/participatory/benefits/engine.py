@@ -765,20 +765,24 @@ def _not_made_up(outcomes: Iterable[Any], anchor_day: int, nation: Nation) -> li
     is not made up by UC: said, so the person is not left to expect it. A week lost across
     an AP's last day is (``BEN-UC-KNOCK-ON``).
     """
-    lost = [o for o in outcomes if o.benefit in _COUNTED_AS_INCOME and o.change_pennies < 0]
+    lost = [
+        (o, _ap_whose_last_day_it_takes_in(anchor_day, o.period))
+        for o in outcomes
+        if o.benefit in _COUNTED_AS_INCOME and o.change_pennies < 0
+    ]
     # An AP whose last day falls in a week the same benefit of the same person is cut in
     # counts that cut rate for the whole AP: a week lost earlier in it is not "paid again"
     # by the last day, and UC already counts the AP at the cut rate.
-    cut_at_end: set[tuple[Benefit, str | None, dt.date]] = set()
-    for outcome in lost:
-        period = _ap_whose_last_day_it_takes_in(anchor_day, outcome.period)
-        if period is not None:
-            cut_at_end.add((outcome.benefit, outcome.person, period.start))
+    cut_at_end = {
+        (outcome.benefit, outcome.person, across.start)
+        for outcome, across in lost
+        if across is not None
+    }
     found = []
-    for outcome in lost:
-        week = outcome.period
-        if _ap_whose_last_day_it_takes_in(anchor_day, week) is not None:
+    for outcome, across in lost:
+        if across is not None:
             continue
+        week = outcome.period
         period = _assessment_period(anchor_day, week.start)
         if (outcome.benefit, outcome.person, period.start) in cut_at_end:
             continue
