@@ -15,6 +15,7 @@ import io
 import json
 import subprocess
 import sys
+import textwrap
 
 import pytest
 
@@ -204,14 +205,26 @@ def test_every_command_module_still_adds_its_parser(module):
     assert module.rsplit(".", 1)[1] in subparsers.choices
 
 
+class _Standard(argparse.RawDescriptionHelpFormatter):
+    """argparse's own formatter, given each command's paragraph wrapped as textwrap wraps it
+    (the library's wraps a :class:`~participatory.commands._options.HelpParagraph` itself)."""
+
+    def add_text(self, text: str | None) -> None:
+        from participatory.commands import _options
+
+        if isinstance(text, _options.HelpParagraph):
+            text = textwrap.fill(str(text), 79)
+        super().add_text(text)
+
+
 def _standard_help(argv: list[str], monkeypatch: pytest.MonkeyPatch) -> tuple[object, str, str]:
     """What ``argv`` prints with argparse's own formatter in place of the library's."""
     from participatory.commands import _options
 
-    monkeypatch.setattr(_options, "HelpFormatter", argparse.RawDescriptionHelpFormatter)
+    monkeypatch.setattr(_options, "HelpFormatter", _Standard)
     for module in (cli, *(importlib.import_module(m) for m in cli.COMMANDS)):
         if hasattr(module, "HelpFormatter"):
-            monkeypatch.setattr(module, "HelpFormatter", argparse.RawDescriptionHelpFormatter)
+            monkeypatch.setattr(module, "HelpFormatter", _Standard)
     return _outcome(cli.build_parser(), argv)
 
 
@@ -242,3 +255,37 @@ def test_a_report_run_does_not_import_shutil():
     )
     assert status == 0
     assert not modules & {"shutil", "bz2", "lzma"}
+
+
+_STANDARD_MODULES = """
+import io, contextlib, sys
+from participatory.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    status = main(sys.argv[1:])
+print(status, *sorted(m for m in ("json", "pickle", "textwrap") if m in sys.modules))
+"""
+
+
+@pytest.mark.parametrize(("format", "needed"), [("text", "textwrap"), ("markdown", "")])
+def test_a_report_run_imports_no_json_and_no_pickle_module(format: str, needed: str) -> None:
+    """The data bundle's index and the bank holidays are read from the bundle by the C
+    unpickler alone, and a command's description is wrapped only for its help: a report
+    needs json, pickle and textwrap only to write JSON, never, and to wrap a text report."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _STANDARD_MODULES,
+            "assess",
+            "examples/arts-coproduction.toml",
+            "--as-at",
+            "2026-11-02",
+            "--format",
+            format,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert done.stdout.split() == ["0", *needed.split()]

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +28,7 @@ from participatory.assessment import Area, GovernanceReport, assess
 from participatory.core.serialise import unstructure
 from participatory.ethics.activity import Activity, Party
 from participatory.ethics.facts import Answer, Fact, Facts
+from participatory.interchange import dumps, to_plain
 from participatory.project import Project, load_project
 from participatory.render.report import FORMATS, render
 from participatory.testing import ethics as es
@@ -204,3 +206,32 @@ def test_a_report_keeps_the_default_copys_sections_out_of_its_repr_and_data() ->
     assert "shared_sections=<redacted>" in repr(report)
     assert "shared_sections" not in unstructure(report)
     assert assess(_interviewees(), as_at=AS_AT).shared_sections == ()
+
+
+def _plain_copies(report: GovernanceReport, *, include_sensitive: bool = False) -> tuple[str, ...]:
+    """The report as the library's plain data, each way a system asks for it."""
+    return (
+        dumps(report, include_sensitive=include_sensitive),
+        json.dumps(to_plain(report, include_sensitive=include_sensitive), sort_keys=True),
+        json.dumps(unstructure(report, include_sensitive=include_sensitive), sort_keys=True),
+    )
+
+
+@pytest.mark.parametrize("fact", SAFEGUARDING, ids=lambda f: f.value)
+def test_the_default_plain_data_is_the_same_whatever_yes_is_no(fact: Fact) -> None:
+    """A system that stores the report as plain data (``interchange.dumps``/``to_plain``, or
+    ``core.serialise.unstructure``) without asking for sensitive data gets the default copy,
+    as a rendering does: the festival's interviewees answering yes to ``fact`` gives the
+    same bytes as answering no (before the fix, a yes to ``may_lack_capacity`` changed the
+    Ethics section's findings: the open route questions went). With ``include_sensitive``
+    the data is the report's own, and differs."""
+    answers = {fact.value: Answer.YES}
+    if fact in _YOUNGER:
+        answers[Fact.UNDER_18.value] = Answer.YES
+    yes = assess(_interviewees(**answers), as_at=AS_AT)
+    no = assess(_interviewees(), as_at=AS_AT)
+    assert _plain_copies(yes) == _plain_copies(no)
+    if fact is Fact.MAY_LACK_CAPACITY:
+        assert _plain_copies(yes, include_sensitive=True) != _plain_copies(
+            no, include_sensitive=True
+        )

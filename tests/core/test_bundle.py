@@ -18,6 +18,7 @@ from participatory.core import bundle, limits, tomlfile
 
 DATA = Path(str(resources.files("participatory") / "data"))
 TOML_FILES = sorted(DATA.rglob("*.toml"))
+JSON_FILES = sorted(DATA.rglob("*.json"))
 
 
 def same(left: Any, right: Any) -> bool:
@@ -42,7 +43,7 @@ def test_there_is_data_to_compile() -> None:
 def compiled(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     target = tmp_path_factory.mktemp("bundle") / bundle.BUNDLE_FILE
     count = bundle.write_bundle(DATA, target)
-    assert count == len(TOML_FILES)
+    assert count == len(TOML_FILES) + len(JSON_FILES)
     return bundle.entries(target.read_bytes())
 
 
@@ -54,6 +55,19 @@ def test_every_bundled_file_reads_back_exactly_as_its_toml(
     # The slow path, with every limit checked: what a checkout with no bundle reads.
     from_toml = limits.parse_toml(text, path.name)
     assert same(bundle.read_entry(compiled[bundle.digest(text)]), from_toml)
+
+
+@pytest.mark.parametrize("path", JSON_FILES, ids=lambda path: path.relative_to(DATA).as_posix())
+def test_every_bundled_json_file_reads_back_exactly_as_json_reads_it(
+    path: Path, compiled: dict[str, bytes]
+) -> None:
+    """The bank holidays are JSON: the bundle holds what json.loads gives, types and all."""
+    text = path.read_text(encoding="utf-8")
+    assert same(bundle.read_entry(compiled[bundle.digest(text)]), json.loads(text))
+
+
+def test_the_bank_holidays_are_bundled() -> None:
+    assert [path.name for path in JSON_FILES] == ["uk_bank_holidays.json"]
 
 
 def test_the_installed_bundle_when_there_is_one_agrees_with_the_toml() -> None:
@@ -139,6 +153,16 @@ def _installed_as(monkeypatch: pytest.MonkeyPatch, bundled: bytes) -> None:
 
 
 def _by_hand(index: object, body: bytes) -> bytes:
+    """A bundle with ``index`` (each place given as a list written as the tuple it is)."""
+    if isinstance(index, dict):
+        index = {
+            key: tuple(place) if isinstance(place, list) else place for key, place in index.items()
+        }
+    return pickle.dumps(index, protocol=4) + body
+
+
+def _json_line(index: object, body: bytes) -> bytes:
+    """A bundle in the previous layout: the index a line of JSON (places as lists)."""
     return json.dumps(index, separators=(",", ":")).encode() + b"\n" + body
 
 
@@ -174,8 +198,12 @@ class _Spell:
         _by_hand({bundle.digest(_RATE): None}, _RATE_ENTRY),
         _by_hand([0, _END], _RATE_ENTRY),  # an index that is not a table
         _by_hand({bundle.digest(_RATE): [0, 9]}, b"not a pickle at all"),
-        b'{"' + bundle.digest(_RATE).encode() + b'":[0,',  # an index line cut short
+        _by_hand({bundle.digest(_RATE): [0, _END]}, b"")[:-5],  # an index cut short
+        pickle.dumps({bundle.digest(_RATE): [0, _END]}, protocol=4) + _RATE_ENTRY,  # lists
         b"\xff" * 3 + b"\n" + _RATE_ENTRY,
+        # The layout before this one: the index a line of JSON.
+        _json_line({bundle.digest(_RATE): [0, _END]}, _RATE_ENTRY),
+        b'{"' + bundle.digest(_RATE).encode() + b'":[0,',  # such an index line cut short
         # The layout before the index: one JSON object of escaped entries, on one line.
         json.dumps({bundle.digest(_RATE): '{"rate":12.50}'}, separators=(",", ":")).encode(),
         b"",
@@ -189,6 +217,14 @@ def test_a_damaged_bundle_is_read_from_the_toml(
     _installed_as(monkeypatch, bundled)
     assert bundle.compiled_table(_RATE) is None
     assert same(tomlfile.parse_toml(_RATE, "x.toml"), {"rate": Decimal("12.50")})
+
+
+def test_an_index_naming_any_class_is_refused_unmade(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The index is read by the entries' unpickler: it makes no object of another class."""
+    bundled = pickle.dumps({bundle.digest(_RATE): (0, _END), "x": _Spell()}, protocol=4)
+    _installed_as(monkeypatch, bundled + _RATE_ENTRY)
+    assert bundle.compiled_table(_RATE) is None
+    assert not _Spell.made
 
 
 def test_a_bundle_written_by_hand_is_read_at_the_places_its_index_gives(
@@ -264,11 +300,25 @@ def test_importing_the_library_does_not_import_pickle() -> None:
     import subprocess
     import sys
 
+    code = "import sys, participatory; print('pickle' in sys.modules, '_pickle' in sys.modules)"
     done = subprocess.run(
-        [sys.executable, "-c", "import sys, participatory; print('pickle' in sys.modules)"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
-    assert done.stdout.strip() == "False"
+    assert done.stdout.strip() == "False False"
+
+
+def test_reading_bundled_data_needs_neither_pickle_module_nor_json() -> None:
+    """Reading a bundled file takes the C unpickler alone (the index is pickled too)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from participatory.core import tomlfile;"
+        "name = 'power_scale.toml';"
+        "tomlfile.parse_toml(tomlfile.bundled_text(name), name);"
+        "print('pickle' in sys.modules, 'json' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "False False"

@@ -33,7 +33,7 @@ from participatory.ethics.facts import Answer
 from participatory.ethics.guidance import bundled_guidance
 from participatory.ethics.route_logic import RouteView
 from participatory.ethics.route_rules import ROUTE_ONLY_FACTS
-from participatory.ethics.routing import _drafts, _nation_state, _revised, _settled, _state
+from participatory.ethics.routing import _asked_again, _drafts, _nation_state, _Revisions
 from participatory.ethics.triage import _Triage
 from participatory.testing import ethics as es
 
@@ -100,7 +100,7 @@ def test_a_route_only_answer_gives_the_routes_a_fresh_triage_gives(activity: Act
     nations = triage.nations
     view = RouteView(triage.situation())
     drafts = _drafts(view, nations)
-    standing = _state(triage.outcome, *_settled(drafts, bool(nations)))
+    revise = _Revisions(drafts, view, nations)
     reads = dict.fromkeys(
         read
         for d in drafts
@@ -110,5 +110,34 @@ def test_a_route_only_answer_gives_the_routes_a_fresh_triage_gives(activity: Act
     )
     for read in reads:
         for answer in (Answer.YES, Answer.NO):
-            revised = _revised(drafts, view, read, answer, nations, lambda: standing)
+            revised = revise(read, answer)
             assert revised == triage.route_state({read: answer}, nations), (read, answer)
+
+
+@settings(max_examples=150, deadline=None)
+@given(es.activities() | es.settled_activities())
+def test_an_answer_that_leaves_who_is_studied_gives_the_routes_a_fresh_triage_gives(
+    activity: Activity,
+) -> None:
+    """Issue 18: a fact the outcome may turn on (an approved study's participants, its
+    scope) is asked by running the triage again; when the answer leaves the outcome, the
+    groups' statuses and what they do as they were, only the rules that read the fact are
+    read again. The routes so found are those of the whole triage with that answer."""
+    triage = _Triage(activity, bundled_guidance(), explain=False)
+    if triage.outcome is TriageOutcome.REFER:
+        return
+    nations = triage.nations
+    view = RouteView(triage.situation())
+    drafts = _drafts(view, nations)
+    revise = _Revisions(drafts, view, nations)
+    reads = dict.fromkeys(
+        read
+        for d in drafts
+        if d.answer is Answer.UNKNOWN
+        for read, answer in d.reads.items()
+        if answer is Answer.UNKNOWN and read[1] not in ROUTE_ONLY_FACTS
+    )
+    for read in reads:
+        for answer in (Answer.YES, Answer.NO):
+            fresh = triage.route_state({read: answer}, nations)
+            assert _asked_again(revise, triage.situation_if, read, answer, nations) == fresh

@@ -172,6 +172,10 @@ def _walk(book: Ledger, person: str, day: dt.date) -> None:
         book,
         *book.contributors.values(),
         *book.payments.values(),
+        # The payments of a finance export, as read_payments gives them with their rows.
+        participatory.store.FinancePayments(
+            book.payments.values(), name="fees.csv", rows=range(2, 2 + len(book.payments))
+        ),
         *book.asks.values(),
         *(part for answer in answers for part in _parts(answer)),
     ]

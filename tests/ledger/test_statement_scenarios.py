@@ -105,7 +105,10 @@ def test_a_period_across_6_april_counts_the_payments_on_both_sides() -> None:
 
     £300 on 1 April (2025/26) and £300 on 10 April (2026/27): the period's earnings are
     £600, £189 over the allowance, £103.95 off; without the 1 April fee, £300 is within it.
-    So the 2025/26 statement shows -£103.95 for that period.
+    The period ends in 2026/27, when the Universal Credit paid for it is reduced: the
+    2026/27 statement shows its -£103.95, counting the 1 April fee with the 10 April one;
+    the 2025/26 statement shows the period with its own £300 received and no change, so
+    the two years lose £103.95 once.
     """
     home = Household(
         people=[Person("cara")],
@@ -122,11 +125,20 @@ def test_a_period_across_6_april_counts_the_payments_on_both_sides() -> None:
             fee("b", "cara", "300.00", "2026-04-10"),
         ],
     )
-    year = contributor_statement(ledger, "cara", 2025, as_at=YEAR_END)
-    assert year.received == Money.gbp("300.00")
-    (period,) = year.assessment_periods
-    assert (period.period.start, period.period.end) == (dt.date(2026, 3, 20), dt.date(2026, 4, 19))
-    assert period.change == Money.gbp("-103.95")
+    earlier, later = (
+        contributor_statement(ledger, "cara", year, as_at=YEAR_END) for year in (2025, 2026)
+    )
+    for year in (earlier, later):
+        assert year.received == Money.gbp("300.00")
+        (period,) = year.assessment_periods
+        assert (period.period.start, period.period.end) == (
+            dt.date(2026, 3, 20),
+            dt.date(2026, 4, 19),
+        )
+    assert (earlier.change, earlier.assessment_periods[0].change) == (Money.gbp("0.00"),) * 2
+    assert earlier.kept == Money.gbp("300.00")
+    assert later.assessment_periods[0].change == Money.gbp("-103.95")
+    assert (later.change, later.kept) == (Money.gbp("-103.95"), Money.gbp("196.05"))
 
 
 def test_planned_cancelled_and_declined_payments() -> None:

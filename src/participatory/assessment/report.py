@@ -197,6 +197,10 @@ class GovernanceReport(Record):
             shared_sections=(),
         )
 
+    def _default_copy(self) -> GovernanceReport:
+        # What the default plain data (participatory.core.serialise) writes: the default copy.
+        return self.shown(include_sensitive=False)
+
     @property
     def findings(self) -> tuple[Finding, ...]:
         """Every finding of every section, in section order."""

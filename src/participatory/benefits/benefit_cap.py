@@ -41,8 +41,9 @@ amount is £22,020 ÷ 12 = £1,835.00; the earnings exception is £12.21 × 16 �
 (183500, 84600)
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typing.NamedTuple compiles each field's annotation
+# when it is text (about 60,000 instructions a field, every run); these are all defined above
+# their use, so they are evaluated as written.
 import datetime as dt
 import enum
 from typing import Final, NamedTuple

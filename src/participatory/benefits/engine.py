@@ -29,7 +29,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Container, Iterable
 from decimal import Decimal
-from typing import Any, Final
+from typing import Any, Final, NoReturn
 
 from participatory.benefits import (
     carers_allowance,
@@ -52,7 +52,7 @@ from participatory.benefits.mechanism import (
     weekly_to_monthly_pennies,
 )
 from participatory.benefits.outcomes import STALE_RULE, BenefitsCheck, PeriodNumbers
-from participatory.benefits.receipts import Receipt, ReceiptKind, Treatment
+from participatory.benefits.receipts import Receipt, ReceiptKind
 from participatory.benefits.treatments import kind_findings
 from participatory.benefits.unaffected import unaffected_findings
 from participatory.core.errors import (
@@ -112,7 +112,6 @@ _NI: Final = Nation.NORTHERN_IRELAND
 _SCOTLAND: Final = Nation.SCOTLAND
 _DECLINED_FEE: Final = ReceiptKind.DECLINED_FEE
 _SELF_EMPLOYED: Final = ReceiptKind.SELF_EMPLOYED_INVOICE
-_NOTHING_RECEIVED: Final = Treatment.NOTHING_RECEIVED
 _NEW_STYLE_JSA: Final = LegacyBenefit.NEW_STYLE_JSA
 
 
@@ -149,16 +148,14 @@ def _gather(
     people: Container[str],
     start_weekday: int,
     hours: bool,
-    lag: bool = False,
 ) -> list[_WeekEntry]:
-    """The weeks the receipts fall in for ``people``, in date order.
+    """The weeks the receipts fall in for ``people``, in date order (a household's benefit).
 
-    Earnings count in the week they are received in, or with ``lag`` the week after (Carer's
-    Allowance); with ``hours``, the hours worked count in the week the work was done.
+    Earnings count in the week they are received in; with ``hours``, the hours worked count
+    in the week the work was done.
     """
     weeks: dict[dt.date, _WeekEntry] = {}
     default = profile.first_id
-    place = _next_week if lag else _week
     for added, receipts in ((False, earlier), (True, given)) if earlier else ((True, given),):
         for receipt in receipts:
             person = receipt.person or default
@@ -167,7 +164,7 @@ def _gather(
             income = None
             counted = receipt.counted_pennies
             if counted:
-                week = place(start_weekday, receipt.received_on)
+                week = _week(start_weekday, receipt.received_on)
                 entry = weeks.get(week.start)
                 if entry is None:
                     entry = weeks[week.start] = [week, {}, added]
@@ -182,11 +179,11 @@ def _gather(
                     income.added += counted
                 else:
                     income.already += counted
-            worked = receipt.hours
-            if hours and worked and receipt.treatment is not _NOTHING_RECEIVED:
-                # Hours count in the week the work was done: without a lag, the week just
-                # found for the earnings, unless the work was on another day.
-                if income is None or lag or receipt.worked_on is not None:
+            worked = receipt.counted_hours
+            if hours and worked:
+                # Hours count in the week the work was done: the week just found for the
+                # earnings, unless the work was on another day.
+                if income is None or receipt.worked_on is not None:
                     week = _week(start_weekday, receipt.work_day)
                     entry = weeks.get(week.start)
                     if entry is None:
@@ -198,6 +195,70 @@ def _gather(
                         income = entry[1][person] = Income(
                             profile.weekly_pennies[person], profile.weekly_hours[person]
                         )
+                if added:
+                    income.hours_added = add_hours(income.hours_added, worked)
+                else:
+                    income.hours_already = add_hours(income.hours_already, worked)
+    if len(weeks) == 1:
+        return list(weeks.values())
+    return [weeks[day] for day in sorted(weeks)]
+
+
+def _own_weeks(
+    profile: Profile,
+    earlier: tuple[Receipt, ...],
+    given: tuple[Receipt, ...],
+    person: str,
+    start_weekday: int,
+    hours: bool,
+    lag: bool,
+) -> list[_WeekEntry]:
+    """The weeks ``person``'s receipts fall in, in date order, each [week, income, shown].
+
+    A person's own weekly benefit (Carer's Allowance, new-style ESA) counts only their own
+    earnings, so each week holds one income, not one per member as a household's does.
+    Earnings count in the week they are received in, or with ``lag`` the week after (Carer's
+    Allowance); with ``hours``, the hours worked count in the week the work was done.
+    """
+    weeks: dict[dt.date, _WeekEntry] = {}
+    default = profile.first_id
+    regular = profile.weekly_pennies[person]
+    regular_hours = profile.weekly_hours[person]
+    place = _next_week if lag else _week
+    for added, receipts in ((False, earlier), (True, given)) if earlier else ((True, given),):
+        for receipt in receipts:
+            if (receipt.person or default) != person:
+                continue
+            income = None
+            counted = receipt.counted_pennies
+            if counted:
+                week = place(start_weekday, receipt.received_on)
+                entry = weeks.get(week.start)
+                if entry is None:
+                    income = Income(regular, regular_hours)
+                    weeks[week.start] = [week, income, added]
+                else:
+                    income = entry[1]
+                    if added:
+                        entry[2] = True
+                if added:
+                    income.added += counted
+                else:
+                    income.already += counted
+            worked = receipt.counted_hours
+            if hours and worked:
+                # Hours count in the week the work was done: without a lag, the week just
+                # found for the earnings, unless the work was on another day.
+                if income is None or lag or receipt.worked_on is not None:
+                    week = _week(start_weekday, receipt.work_day)
+                    entry = weeks.get(week.start)
+                    if entry is None:
+                        income = Income(regular, regular_hours)
+                        weeks[week.start] = [week, income, added]
+                    else:
+                        income = entry[1]
+                        if added:
+                            entry[2] = True
                 if added:
                     income.hours_added = add_hours(income.hours_added, worked)
                 else:
@@ -226,17 +287,28 @@ def _bundled_context() -> Context:
     return chosen.memo(Context, Context, chosen)
 
 
-def _checked(
-    receipts: Iterable[Receipt], path: str, ids: frozenset[str], paid: int
-) -> tuple[Receipt, ...]:
-    items = receipts if type(receipts) is tuple else tuple(_receipts(receipts))
-    total = paid
+def _refuse(items: tuple[object, ...], path: str, ids: frozenset[str]) -> NoReturn:
+    """Name the first of ``items`` that is not a Receipt of a member of the household."""
     for index, receipt in enumerate(items):
         if type(receipt) is not Receipt and not isinstance(receipt, Receipt):
             raise ValidationError(f"{path}[{index}]", "must be a Receipt")
         person = receipt.person
         if person is not None and person not in ids:
             raise ValidationError(f"{path}[{index}].person", "is not a member of the household")
+    raise AssertionError("every receipt is right")  # pragma: no cover - called on a wrong one
+
+
+def _checked(
+    receipts: Iterable[Receipt], path: str, ids: frozenset[str], paid: int
+) -> tuple[Receipt, ...]:
+    items = receipts if type(receipts) is tuple else tuple(_receipts(receipts))
+    total = paid
+    for receipt in items:
+        if type(receipt) is not Receipt and not isinstance(receipt, Receipt):
+            _refuse(items, path, ids)
+        person = receipt.person
+        if person is not None and person not in ids:
+            _refuse(items, path, ids)
         total += receipt.pennies
     if total >= PENNIES_LIMIT:
         raise ValidationError(
@@ -269,14 +341,15 @@ def assess_benefits(
     profile = household._profile
     ids = profile.ids
     given = receipts if type(receipts) is tuple else tuple(_receipts(receipts))
-    # One pass checks each payment and adds up what is actually received (not a declined fee).
+    # One pass checks each payment and adds up what is actually received (not a declined fee);
+    # a wrong one is named by its index by a second pass, made only then.
     paid = 0
-    for index, receipt in enumerate(given):
+    for receipt in given:
         if type(receipt) is not Receipt and not isinstance(receipt, Receipt):
-            raise ValidationError(f"receipts[{index}]", "must be a Receipt")
+            _refuse(given, "receipts", ids)
         person = receipt.person
         if person is not None and person not in ids:
-            raise ValidationError(f"receipts[{index}].person", "is not a member of the household")
+            _refuse(given, "receipts", ids)
         if receipt.kind is not _DECLINED_FEE:
             paid += receipt.pennies
     if paid >= PENNIES_LIMIT:
@@ -378,7 +451,6 @@ def _weekly(
         if claim is not None:
             # Carer Support Payment's award weeks run Sunday to Saturday.
             start = 6 if nation is _SCOTLAND else claim.benefit_week_start
-            mine = (person.id,)
             self_employed = False
             for receipt in given:
                 if (
@@ -388,11 +460,13 @@ def _weekly(
                     self_employed = True
                     break
             reported_before = len(reported)
-            for week, incomes, shown in _gather(profile, earlier, given, mine, start, False, True):
+            for week, income, shown in _own_weeks(
+                profile, earlier, given, person.id, start, False, True
+            ):
                 row = carers_allowance.assess_week(
                     claim,
                     week,
-                    incomes[person.id],
+                    income,
                     ctx,
                     person.id,
                     nation,
@@ -405,12 +479,11 @@ def _weekly(
             streams += len(reported) > reported_before
         esa_claim = person.esa
         if esa_claim is not None:
-            mine = (person.id,)
             reported_before = len(reported)
-            for week, incomes, shown in _gather(
-                profile, earlier, given, mine, esa_claim.benefit_week_start, True
+            for week, income, shown in _own_weeks(
+                profile, earlier, given, person.id, esa_claim.benefit_week_start, True, False
             ):
-                row = esa.assess_week(esa_claim, week, incomes[person.id], ctx, person.id, nation)
+                row = esa.assess_week(esa_claim, week, income, ctx, person.id, nation)
                 if shown or row.after != row.before:
                     reported.append(row)
                 knock_on.append(row)
@@ -590,8 +663,10 @@ def _universal_credit(
             person = receipt.person or default
             pair = entry[1].get(person)
             if pair is None:
-                pair = entry[1][person] = [0, 0]
-            pair[layer] += counted
+                # A member's first payment in the AP starts their [already, added].
+                entry[1][person] = [0, counted] if layer else [counted, 0]
+            else:
+                pair[layer] += counted
             if layer:
                 entry[2] = True
     lost: dict[dt.date, list[int]] = {}
@@ -631,7 +706,8 @@ def _universal_credit(
         if not shown:
             continue
         knock = universal_credit.NO_KNOCK
-        here = lost.get(start)
+        # Only a household with a weekly benefit UC counts has a week lost to knock on.
+        here = lost.get(start) if lost else None
         if payable or here is not None:
             weekly_payable = _weekly_payable(household, start, ctx) if payable else 0
             lost_before = lost_after = 0

@@ -110,6 +110,28 @@ def _build(read: RateReader) -> PermittedWorkLimits:
     )
 
 
+class _EarningsLimits:
+    """The most a week's work may earn and still be permitted work (whole pennies).
+
+    ``any_hours`` is the lower limit, whatever the hours (reg. 45(2)); ``under_hours`` the
+    most for work the category allows the higher limit for (fewer hours than ``max_hours``,
+    or supported work with any hours): the higher limit, or the lower if a changed parameter
+    set makes that the larger, as :func:`is_permitted` reads them. A week's test is then a
+    comparison, with no call per layer of earnings. Published figures only; a rates record
+    (built once per parameter set and day), so it keeps the stale values it read.
+    """
+
+    __slots__ = ("any_hours", "max_hours", "stale", "under_hours")
+
+    def __init__(self, read: RateReader) -> None:
+        lower = read.pennies("esa.permitted_work.lower_limit")
+        higher = read.pennies("esa.permitted_work.higher_limit")
+        self.any_hours = lower
+        self.under_hours = max(lower, higher)
+        self.max_hours = read.number("esa.permitted_work.max_hours")
+        self.stale = tuple(read.stale)
+
+
 # Enum members named through their class go through EnumType's __getattr__ hook on
 # CPython 3.11 (a slow attribute look-up on every use): the numbers path names them here.
 _LOWER_LIMIT: Final = PermittedWork.LOWER_LIMIT
@@ -228,9 +250,10 @@ def permitted_work_findings(
     return (made(_CATEGORY_RULE[category], problem, "benefits.esa.over_limit", breach),)
 
 
-#: What the explanation of an ESA week quotes: the category, the week's earnings (pennies)
-#: and hours, the award, the nation, and whether the work was outside permitted work before.
-_Detail = tuple[PermittedWork, int, Decimal, int, Nation, bool]
+#: What the explanation of an ESA week quotes: the category, the week's earnings (pennies),
+#: its hours without and with the payments' (added up when quoted), the award, the nation,
+#: and whether the work was outside permitted work before.
+_Detail = tuple[PermittedWork, int, Decimal, Decimal, int, Nation, bool]
 
 
 def assess_week(
@@ -244,20 +267,36 @@ def assess_week(
     """No ESA for a week in which the work is not permitted work."""
     award = claim.award_pennies
     category = claim.permitted_work
-    found: PermittedWorkLimits = ctx.records[_build, week.start]
+    found: _EarningsLimits = ctx.records[_EarningsLimits, week.start]
     base = income.regular + income.already
     total = base + income.added
     hours_base = income.hours_regular
     if income.hours_already:
         hours_base = add_hours(hours_base, income.hours_already)
-    hours = add_hours(hours_base, income.hours_added) if income.hours_added else hours_base
-    base_ok = is_permitted(category, base, hours_base, found)
-    before = award if base_ok else 0
-    after = before if is_permitted(category, total, hours, found) else 0
+    hours_added = income.hours_added
+    # The limit each layer's hours allow, as is_permitted decides (ESA Regs 2008 reg. 45).
+    if category is _HIGHER_LIMIT:
+        max_hours = found.max_hours
+        limit_base = found.under_hours if hours_base < max_hours else found.any_hours
+        if hours_added:
+            # Compared by value: with no hours before, the week's are the payments' (the
+            # explanation adds them up for the figure it quotes).
+            hours = add_hours(hours_base, hours_added) if hours_base else hours_added
+            limit = found.under_hours if hours < max_hours else found.any_hours
+        else:
+            limit = limit_base
+    elif category is _LOWER_LIMIT:
+        limit_base = limit = found.any_hours
+    else:
+        limit_base = limit = found.under_hours  # supported work: no hours condition
+    before = award if base <= limit_base else 0
+    after = before if total <= limit else 0
     baseline = before
     if income.already or income.hours_already:
         # What is paid with regular work only: what Universal Credit counts.
-        regular_ok = is_permitted(category, income.regular, income.hours_regular, found)
+        regular_ok = is_permitted(
+            category, income.regular, income.hours_regular, limits(ctx, week.start)
+        )
         baseline = award if regular_ok else 0
     return period_numbers(
         (
@@ -269,9 +308,8 @@ def assess_week(
             after < before,
             person,
             baseline,
-            # What the explanation quotes: (category, total, hours, award, nation, whether the
-            # work was outside permitted work before the payments).
-            (category, total, hours, award, nation, not base_ok),
+            # What the explanation quotes (see _Detail).
+            (category, total, hours_base, hours_added, award, nation, base > limit_base),
             explain_week,
         )
     )
@@ -280,7 +318,8 @@ def assess_week(
 def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
     """The findings of one ESA week, from its numbers."""
     detail: _Detail = outcome.detail  # type: ignore[assignment]
-    category, total, hours, award, nation, already_outside = detail
+    category, total, hours_base, hours_added, award, nation, already_outside = detail
+    hours = add_hours(hours_base, hours_added) if hours_added else hours_base
     return permitted_work_findings(
         "ESA",
         category,

@@ -48,7 +48,7 @@ from participatory.benefits.receipts import Receipt, ReceiptKind
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import instances, keyed
-from participatory.core.money import Money
+from participatory.core.money import PENNIES_LIMIT, Money
 from participatory.core.params import ParameterSet
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import to_date
@@ -149,7 +149,11 @@ class PaymentSearch:
         self.already = already
         self.parameters = parameters
         self.allow_stale = allow_stale
-        self.top = top
+        # A payment searched over counts with ``already``, and together they must stay an
+        # amount of money: past the ceiling that leaves, no payment can be checked at all
+        # (a ledger may already hold one payment of almost £10^15).
+        counted = sum(receipt.pennies for receipt in already)
+        self.top = max(0, min(top, PENNIES_LIMIT - 1 - counted))
         self._probes: dict[int, BenefitsCheck] = {}
 
     def receipt(self, pennies: int) -> Receipt:
@@ -246,6 +250,7 @@ def headroom(
     # this day can: its own, and those its knock-ons reach (a week of Carer's Allowance lost
     # across an assessment period's last day raises Universal Credit in that period) — reckoned
     # without the earlier payments too, whose own knock-ons may have taken that reach away.
+    top = search.top
     largest = search.probe(top)
     touched = {(row.benefit, row.period) for row in largest.numbers}
     # The checks that reach every period a payment on this day touches: an answer from
@@ -280,7 +285,8 @@ def headroom(
         found[benefit] = None if first is None else pounds(first - 1)
     result = Headroom(on, found)
     stale = stale_findings(*reaching) if allow_stale else ()
-    return attrs.evolve(result, findings=(_summary(result, ceiling), *stale))
+    searched = ceiling if top == search_ceiling(ceiling) else pounds(top)
+    return attrs.evolve(result, findings=(_summary(result, searched), *stale))
 
 
 def _summary(room: Headroom, ceiling: Money) -> Finding:

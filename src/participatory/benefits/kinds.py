@@ -18,6 +18,7 @@ from participatory.core.fields import E, member
 from participatory.core.money import Money, to_decimal
 
 __all__ = [
+    "HOURS_PLACES",
     "NO_HOURS",
     "NO_POUNDS",
     "AgeBand",
@@ -29,6 +30,7 @@ __all__ = [
     "UnaffectedBenefit",
     "WorkCapability",
     "enum_converter",
+    "exact_hours",
     "flag",
     "hours",
     "optional_pounds",
@@ -259,8 +261,30 @@ NO_HOURS: Final = Decimal(0)
 _WEEK_HOURS: Final = Decimal(168)
 
 
+#: The most decimal places hours are given to (a second is 0.000278 of an hour). A week's
+#: hours are added up exactly (the 16-hour rules compare the sum), and hours of 168 at most
+#: with 12 places add up within 28 significant digits; with no bound, ``0E-30`` or
+#: ``1.000000000000000000000000000001`` hours could not be added to 6 exactly.
+HOURS_PLACES: Final = 12
+
+
+def exact_hours(value: Decimal, path: str) -> Decimal:
+    """``value`` (hours), refused when it has more than :data:`HOURS_PLACES` decimal places.
+
+    >>> exact_hours(Decimal("2.25"), "hours")
+    Decimal('2.25')
+    >>> exact_hours(Decimal("0E-30"), "hours")
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: hours: must have at most 12 decimal places
+    """
+    if value.as_tuple().exponent < -HOURS_PLACES:  # type: ignore[operator]
+        raise ValidationError(path, f"must have at most {HOURS_PLACES} decimal places")
+    return value
+
+
 def hours(path: str) -> Callable[[object], Decimal]:
-    """A converter to hours in a week, 0 to 168.
+    """A converter to hours in a week, 0 to 168, to at most 12 decimal places.
 
     >>> hours("weekly_hours")("37.5")
     Decimal('37.5')
@@ -273,7 +297,7 @@ def hours(path: str) -> Callable[[object], Decimal]:
         # Compared with Decimal bounds: cheaper than with an int, and the same answer.
         if result < NO_HOURS or result > _WEEK_HOURS:
             raise ValidationError(path, "must be between 0 and 168 hours a week")
-        return result
+        return exact_hours(result, path)
 
     return convert
 

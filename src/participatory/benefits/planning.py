@@ -161,9 +161,10 @@ def plan_safe_payment(
     """
     on = to_date(day, "day")
     planned = instances(Receipt, already, "already", what="Receipts")
+    top = search_ceiling(ceiling)
     search = PaymentSearch(
         household, on, person=person, kind=kind, already=planned, parameters=parameters,
-        allow_stale=allow_stale, top=search_ceiling(ceiling),
+        allow_stale=allow_stale, top=top,
     )  # fmt: skip
     largest = search.probe(search.top)
     firsts = [p for p in search.first_changes().values() if p is not None]
@@ -172,7 +173,8 @@ def plan_safe_payment(
             "BEN-PLAN-SAFE-AMOUNT",
             Severity.INFO,
             "benefits.plan.safe_unlimited",
-            {"day": on, "ceiling": ceiling},
+            # What was searched: less than ``ceiling`` when ``already`` leaves less room.
+            {"day": on, "ceiling": ceiling if search.top == top else pounds(search.top)},
         )
         # An answer from stale figures says which (the probes' own findings would).
         stale = stale_findings(largest) if allow_stale else ()

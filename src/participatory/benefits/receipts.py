@@ -25,7 +25,7 @@ from typing import Final
 
 import attrs
 
-from participatory.benefits.kinds import NO_HOURS, whole_pence
+from participatory.benefits.kinds import NO_HOURS, exact_hours, whole_pence
 from participatory.core.errors import ValidationError
 from participatory.core.fields import instances
 from participatory.core.money import Money, to_decimal
@@ -119,7 +119,7 @@ def _hours(value: Decimal | int | str) -> Decimal:
     hours = to_decimal(value, "hours")
     if hours < _NONE or hours > _HOURS_IN_WEEK:
         raise ValidationError("hours", "must be between 0 and 168")
-    return hours
+    return exact_hours(hours, "hours")
 
 
 def _received_on(value: dt.date | str) -> dt.date:
@@ -138,6 +138,7 @@ def _optional_day(value: dt.date | str | None) -> dt.date | None:
 # Enum members named through their class go through EnumType's __getattr__ hook on
 # CPython 3.11 (a slow attribute look-up on every use): the numbers path names them here.
 _EARNINGS: Final = Treatment.EARNINGS
+_NOTHING_RECEIVED: Final = Treatment.NOTHING_RECEIVED
 
 
 @attrs.frozen
@@ -162,12 +163,18 @@ class Receipt(Record):
     #: every check reads them).
     pennies: int = attrs.field(init=False, repr=False, eq=False)
     counted_pennies: int = attrs.field(init=False, repr=False, eq=False)
+    #: The hours the 16-hour rules count: none for a declined fee (no work was paid for),
+    #: worked out once like the pennies (every check with an hours rule reads them).
+    counted_hours: Decimal = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         pennies = to_pennies(self.amount.amount)
         object.__setattr__(self, "pennies", pennies)
-        counted = pennies if _TREATMENT[self.kind] is _EARNINGS else 0
+        treatment = _TREATMENT[self.kind]
+        counted = pennies if treatment is _EARNINGS else 0
         object.__setattr__(self, "counted_pennies", counted)
+        hours = NO_HOURS if treatment is _NOTHING_RECEIVED else self.hours
+        object.__setattr__(self, "counted_hours", hours)
 
     @property
     def treatment(self) -> Treatment:

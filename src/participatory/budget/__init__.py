@@ -15,6 +15,8 @@ penny, and decide applications to a small seed fund.
 Decimal('1')
 """
 
+from typing import TYPE_CHECKING
+
 from participatory.budget.distribution import (
     SHARE_PLACES,
     Distribution,
@@ -31,11 +33,30 @@ from participatory.budget.review import (
     percent,
     shown_shares,
 )
-from participatory.budget.seed_fund import (
-    SeedFundApplication,
-    SeedFundDecision,
-    SeedFundRules,
-    assess_seed_fund_application,
+from participatory.core.lazy import lazy_attribute
+
+if TYPE_CHECKING:
+    from participatory.budget.seed_fund import (
+        SeedFundApplication,
+        SeedFundDecision,
+        SeedFundRules,
+        assess_seed_fund_application,
+    )
+
+# A seed fund's applications are decided on their own: a project's report (which imports
+# this package for its budget) loads their module only when one is used.
+__getattr__ = lazy_attribute(
+    __name__,
+    dict.fromkeys(
+        [
+            "SeedFundApplication",
+            "SeedFundDecision",
+            "SeedFundRules",
+            "assess_seed_fund_application",
+        ],
+        "participatory.budget.seed_fund",
+    ),
+    globals(),
 )
 
 __all__ = [

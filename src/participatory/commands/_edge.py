@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
-import textwrap
-from pathlib import Path
 from typing import Any
 
-from participatory.core import limits
+from participatory.commands._options import HelpParagraph
+from participatory.core import _paths, limits
 from participatory.core.limits import DEFAULT_LIMITS
 from participatory.core.periods import LONDON, to_date
 from participatory.project.errors import ProjectFileError
@@ -83,7 +81,8 @@ def read_input(
         if buffer is None:
             return _text_stand_in(bounds, make).encode("utf-8"), "<stdin>"
         return limits.read_stream(buffer, "<stdin>", limits=bounds, error=make), "<stdin>"
-    return limits.read_bytes(Path(source), limits=bounds, error=make), source
+    # Named as pathlib names it (./a//b.toml is a/b.toml), without importing pathlib.
+    return limits.read_bytes(_paths.text(source), limits=bounds, error=make), source
 
 
 def _stdin(make: limits.FileError) -> Any:
@@ -108,7 +107,8 @@ def read_document(source: str, format: str = "json") -> tuple[dict[str, Any], st
     after the limit) and decoded as UTF-8, strictly: anything else is the library's error.
     """
     text, name = read_source(source)
-    chosen = "toml" if source != "-" and Path(source).suffix.lower() == ".toml" else format
+    suffix = _paths.suffix(_paths.text(source)).lower()
+    chosen = "toml" if source != "-" and suffix == ".toml" else format
     return parse_document(text, chosen, name), name
 
 
@@ -118,9 +118,15 @@ def _file_error(file: str, key: str, problem: str) -> ProjectFileError:
 
 def print_json(data: object) -> None:
     """Write ``data`` as indented JSON (keys sorted, so the same input gives the same bytes)."""
+    import json  # only for a command's JSON answer: a report is rendered elsewhere
+
     print(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True))
 
 
-def wrapped(text: str) -> str:
-    """A help paragraph wrapped for a terminal (raw help formatters keep line breaks as given)."""
-    return textwrap.fill(" ".join(text.split()), 79)
+def wrapped(text: str) -> HelpParagraph:
+    """A help paragraph, wrapped for a terminal when the help is printed.
+
+    Raw help formatters keep line breaks as given; :class:`HelpFormatter` wraps this one to
+    79 columns, so building a parser (every run does) does not wrap it.
+    """
+    return HelpParagraph(" ".join(text.split()))

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from participatory.assessment.run import ON_STALE, assess
 from participatory.commands._edge import day_or_today, read_document, wrapped
 from participatory.commands._options import EXIT_STATUSES, HelpFormatter, add_common, fail_status
+from participatory.core import _paths
 from participatory.core.errors import ParticipatoryError
 from participatory.payments.rates import load_rate_card
 from participatory.project.errors import ProjectFileError
@@ -68,7 +68,11 @@ def add_parser(subparsers: Any) -> None:
         fail_on=True,
     )
     parser.add_argument(
-        "--rates", metavar="FILE", type=Path, help="your institution's rate card (TOML)"
+        "--rates",
+        metavar="FILE",
+        # The name as pathlib spells it (errors name ./x.toml as x.toml), without pathlib.
+        type=_paths.text,
+        help="your institution's rate card (TOML)",
     )
     parser.add_argument(
         "--on-stale",
@@ -85,7 +89,7 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--brand",
         metavar="FILE",
-        type=Path,
+        type=_paths.text,
         help="your institution's name, logo and colours for the HTML report (TOML or JSON; "
         "see the how-to 'Brand the report')",
     )

@@ -31,12 +31,15 @@ Information: No benefit circumstances are recorded for c-7, so this payment was 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, Final, Literal
+
+import attrs
 
 from participatory.commands import _edge
 from participatory.commands._edge import (
@@ -70,7 +73,7 @@ from participatory.ledger.room import PersonHeadroom, assess_headroom
 from participatory.ledger.statement import contributor_statement
 from participatory.project.errors import ProjectFileError
 from participatory.project.references import is_special_category
-from participatory.render.chrome import severity_label
+from participatory.render.chrome import severity_label, word
 from participatory.render.statement import render_statement
 from participatory.render.text import format_value, sentence, text
 from participatory.store.codec import FORMAT
@@ -199,6 +202,12 @@ def add_parser(subparsers: Any) -> None:
     imported.add_argument("file", metavar="FILE", help="a CSV or JSON file, or - (then --format)")
     imported.add_argument("--mapping", metavar="MAP", help="JSON or TOML column mapping")
     imported.add_argument("--format", choices=("csv", "json"), help="default: from the suffix")
+    imported.add_argument(
+        "--include-sensitive",
+        action="store_true",
+        help="describe a problem inside an export's circumstances, consents or communities "
+        "(by default counted: its place and words say what a member claims)",
+    )
     imported.set_defaults(run=_import)
 
     add = actions.add_parser("add", help="add or replace one entry")
@@ -318,6 +327,14 @@ def _open(args: argparse.Namespace, *, migrate: bool = False) -> SqliteLedgerSto
 
 def _changes(changes: Changes) -> None:
     print(f"Added {changes.added}, replaced {changes.replaced}.")
+    # Counted, never named: whose circumstances were held is itself sensitive.
+    if (left := changes.left_unrecorded) == 1:
+        print("1 other member of a replaced household record now has no circumstances recorded.")
+    elif left:
+        print(
+            f"{left} other members of replaced household records now have no circumstances "
+            "recorded."
+        )
 
 
 #: Each field of a payment entry by the option that gives it: the entry names its field in a
@@ -413,6 +430,45 @@ def _amount(money: Money | None) -> str | None:
     return None if money is None else money_text(money.quantize())
 
 
+#: What the ledger's engines name in a refusal, by the option the user gave it as: an engine
+#: names its argument ("person: is not a contributor in the ledger"), the user typed --person.
+_ANSWER_OPTIONS: Final = {"person": "--person", "proposed_payment.id": "--id"}
+
+#: The benefits engine's names for the payments it adds up (those checked, those already
+#: made or scheduled), in its refusal of a sum past what an amount of money can hold.
+_SUMS: Final = frozenset({"receipts", "already"})
+
+
+@contextlib.contextmanager
+def _as_given(
+    args: argparse.Namespace, amount_at_fault: Callable[[], bool] | None = None
+) -> Iterator[None]:
+    """Refusals of the engines, inside, named by what the user gave: an option or the ledger.
+
+    A sum too large is the proposed ``--amount``'s when ``amount_at_fault`` says so (with
+    the ledger's payments, or with the amounts a search for the room left adds to it), else
+    the ledger's: its payments alone add up to it.
+    """
+    try:
+        yield
+    except ValidationError as error:
+        option = _ANSWER_OPTIONS.get(error.path)
+        if option is not None:
+            raise ValidationError(option, error.problem, hint=error.hint) from None
+        if error.path not in _SUMS:
+            raise
+        if amount_at_fault is not None and amount_at_fault():
+            raise ValidationError(
+                "--amount",
+                "is too large to check: with the payments counted alongside it, it comes to "
+                "more than an amount of money can hold",
+            ) from None
+        raise StoreError(
+            f"{ledger_path(args.ledger)}: holds payments that add up to more than an amount "
+            "of money can hold"
+        ) from None
+
+
 # --- writing ---------------------------------------------------------------------------
 
 
@@ -455,7 +511,7 @@ def _import(args: argparse.Namespace) -> int:
             document = parse_json(text, args.file, _IMPORT_LIMITS, error=_file_error)
             if not isinstance(document, dict) or document.get("format") != FORMAT:
                 raise ValidationError("--mapping", "is needed unless the file is a ledger export")
-            _changes(store.restore(document))
+            _changes(store.restore(document, name=args.file))
             return 0
         raw, name = read_document(args.mapping)
         try:
@@ -574,19 +630,37 @@ def _check(args: argparse.Namespace) -> int:
     proposal = _payment(args)
     with _open(args) as store:
         ledger = store.load(people=[proposal.person])
-    result = assess_before_paying(ledger, proposal, as_at=as_at)
-    if args.format == "json":
-        print_json(_check_data(result, args.locale))
-        return fail_status(args, result.findings)
-    project = f" (project {proposal.project})" if proposal.project else ""
-    amount = format_value(proposal.amount, args.locale)
-    day = format_value(proposal.received_on, args.locale)
-    print(f"Proposed payment: {amount} to {proposal.person} on {day}{project}.")
-    for line in _lines(result.findings, args.locale, include_sensitive=True):
+
+    def amount_at_fault() -> bool:
+        # The sum past what Money holds is the proposal's only if the ledger's payments
+        # around it, and the room left after them, are worked out without it.
+        nothing = attrs.evolve(proposal, amount=Money.gbp("0.00"))
+        try:
+            assess_before_paying(ledger, nothing, as_at=as_at).findings  # noqa: B018
+        except ValidationError as error:
+            return error.path not in _SUMS
+        return True
+
+    locale = args.locale
+    with _as_given(args, amount_at_fault):
+        result = assess_before_paying(ledger, proposal, as_at=as_at)
+        if args.format == "json":
+            print_json(_check_data(result, locale))
+            return fail_status(args, result.findings)
+        # Worked out before the first line is printed: a refusal leaves the output empty.
+        lines = _lines(result.findings, locale, include_sensitive=True)
+    values: dict[str, object] = {
+        "amount": proposal.amount, "person": proposal.person, "day": proposal.received_on
+    }  # fmt: skip
+    if proposal.project:
+        values["project"] = proposal.project
+    key = "proposed_for_project" if proposal.project else "proposed"
+    print(_words(f"ledger.before.report.{key}", locale, **values))
+    for line in lines:
         print(line)
     sources = _sources(result.findings)
     if sources:
-        print("Sources:")
+        print(f"{word('render.sources', locale)}:")
         print("\n".join(sources))
     return fail_status(args, result.findings)
 
@@ -621,11 +695,13 @@ def _check_data(result: BeforePaying, locale: str) -> dict[str, Any]:
 def _headroom(args: argparse.Namespace) -> int:
     as_at = day_or_today(args.as_at, "--as-at")
     day = as_at if args.day is None else to_date(args.day, "--day")
+    _utf8(args.person, "--person")
     with _open(args) as store:
         ledger = store.load(people=[args.person])
-    room: PersonHeadroom = assess_headroom(
-        ledger, args.person, day, as_at=as_at, kind=PaymentKind(args.kind)
-    )
+    with _as_given(args):
+        room: PersonHeadroom = assess_headroom(
+            ledger, args.person, day, as_at=as_at, kind=PaymentKind(args.kind)
+        )
     if args.format == "json":
         print_json({
             "person": room.person, "day": room.day.isoformat(), "checked": room.checked,
@@ -655,10 +731,13 @@ def _statement(args: argparse.Namespace) -> int:
         raise ValidationError(
             "--tax-year", "must be a year the calendar holds", hint="2025 for 2025/26"
         ) from None
+    _utf8(args.person, "--person")
     with _open(args) as store:
         ledger = store.load(people=[args.person])
-    statement = contributor_statement(ledger, args.person, year, as_at=as_at)
-    print(render_statement(statement, format=args.format, locale=args.locale))
+    with _as_given(args):
+        statement = contributor_statement(ledger, args.person, year, as_at=as_at)
+        page = render_statement(statement, format=args.format, locale=args.locale)
+    print(page)
     return 0
 
 
@@ -728,5 +807,10 @@ def _over_asking(args: argparse.Namespace) -> int:
 
 def _asking_words(key: str, locale: str, **values: object) -> str:
     """The over-asking report's own words in ``locale``, from the catalogue as findings are."""
-    template = text(f"ledger.over_asking.report.{key}", locale, values)
+    return _words(f"ledger.over_asking.report.{key}", locale, **values)
+
+
+def _words(key: str, locale: str, **values: object) -> str:
+    """A text answer's own words (message ``key``) in ``locale``, values formatted for it."""
+    template = text(key, locale, values)
     return template.format_map({k: format_value(v, locale) for k, v in values.items()})

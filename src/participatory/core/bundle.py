@@ -1,4 +1,4 @@
-"""The library's own TOML data, compiled once when the package is installed.
+"""The library's own TOML data (and its bank holidays' JSON), compiled once at install.
 
 Reading the bundled data (parameters, rate cards, the sources catalogue, guidance) with
 :mod:`tomllib` costs about a tenth of a second, which a command-line run pays every time.
@@ -9,19 +9,21 @@ exactly that digest; a data file edited since the install (or a checkout with no
 a bundle written in an earlier layout) is read from its TOML as before, so the bundle can
 make a reading faster but never different.
 
-A run reads a few of the bundle's files, so the bundle opens with an index: its first line
-is a JSON object giving each digest the place of its entry (a start and an end, in bytes
-of what follows the line), and the entries follow. Only the entries asked for are read;
-finding one does not search the rest (searching about 640 KB for each of the 40 files a
-report reads cost about 2% of a run).
+A run reads a few of the bundle's files, so the bundle opens with an index: a table
+giving each digest the place of its entry (a start and an end, in bytes of what follows
+the index), and the entries follow. Only the entries asked for are read; finding one does
+not search the rest (searching about 640 KB for each of the 40 files a report reads cost
+about 2% of a run).
 
-Each entry is the file's tables pickled, and read back by an unpickler that makes nothing
-but tables, lists, text, numbers, :class:`~decimal.Decimal` and :class:`datetime.date`
-(:func:`read_entry`): decoding the same tables from JSON, as earlier bundles held them,
-took about three times the instructions (1% of a command-line report). The bundle is
+The index and each entry are pickled, and read back by an unpickler that makes nothing
+but tables, lists, tuples, text, numbers, :class:`~decimal.Decimal` and
+:class:`datetime.date` (:func:`read_entry`): decoding the same tables from JSON, as earlier
+bundles held them, took about three times the instructions (1% of a command-line report),
+and an index written as JSON had a run import ``json`` for it alone. The bundle is
 written by the install, beside the library's code, and read only from there; what it may
 hold is still checked by :func:`encode`, whose JSON is the bundle's exact account of each
-value's type.
+value's type (imported by the functions that write or read that JSON, which only the
+install and the tests call).
 
 The JSON keeps every value's type: TOML decimals stay exact :class:`~decimal.Decimal`
 numbers with their written places (``12.50``), and dates are tagged objects. A file holding
@@ -42,11 +44,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
-from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 try:
     # hashlib's own BLAKE2b: importing hashlib also loads OpenSSL for its other digests,
@@ -54,6 +54,9 @@ try:
     from _blake2 import blake2b
 except ImportError:  # pragma: no cover - a Python without CPython's _blake2 module
     from hashlib import blake2b
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "BUNDLE_FILE",
@@ -83,10 +86,10 @@ class _Unsupported(Exception):
     """A value the bundle cannot carry with its type."""
 
 
-def _write(value: Any, out: list[str]) -> None:
+def _write(value: Any, out: list[str], quote: Callable[[str], str]) -> None:
     # bool before int (a bool is an int); datetime before date (a datetime is a date).
     if isinstance(value, str):
-        out.append(json.dumps(value, ensure_ascii=False))
+        out.append(quote(value))
     elif value is True or value is False:
         out.append("true" if value else "false")
     elif isinstance(value, int):
@@ -107,7 +110,7 @@ def _write(value: Any, out: list[str]) -> None:
         for index, item in enumerate(value):
             if index:
                 out.append(",")
-            _write(item, out)
+            _write(item, out, quote)
         out.append("]")
     elif isinstance(value, dict):
         if _DATE in value:
@@ -116,9 +119,9 @@ def _write(value: Any, out: list[str]) -> None:
         for index, (key, item) in enumerate(value.items()):
             if index:
                 out.append(",")
-            out.append(json.dumps(key, ensure_ascii=False))
+            out.append(quote(key))
             out.append(":")
-            _write(item, out)
+            _write(item, out, quote)
         out.append("}")
     else:
         raise _Unsupported
@@ -130,9 +133,11 @@ def encode(table: dict[str, Any]) -> str:
     Raises ``ValueError`` for a value the bundle cannot carry (a time, a date-time, a
     decimal that is not finite).
     """
+    import json  # only the install and the tests write or read the bundle's JSON
+
     out: list[str] = []
     try:
-        _write(table, out)
+        _write(table, out, functools.partial(json.dumps, ensure_ascii=False))
     except _Unsupported:
         raise ValueError("holds a value the bundle cannot carry with its type") from None
     return "".join(out)
@@ -147,6 +152,8 @@ def _tagged(obj: dict[str, Any]) -> Any:
 
 def decode(text: str) -> dict[str, Any]:
     """The table :func:`encode` wrote: decimals, dates, lists and tables as they were."""
+    import json
+
     table: dict[str, Any] = json.loads(text, parse_float=Decimal, object_hook=_tagged)
     return table
 
@@ -175,9 +182,9 @@ def compile_bundle(tables: Iterable[tuple[str, dict[str, Any]]]) -> bytes:
     for key in sorted(encoded):
         index[key] = (at, at + len(encoded[key]))
         at += len(encoded[key])
-    # JSON escapes every line break inside a string, so the index is one line.
-    head = json.dumps(index, separators=(",", ":")).encode("ascii")
-    return b"".join([head, b"\n", *(encoded[key] for key in index)])
+    # The unpickler stops at the index's end, where the entries start.
+    head = pickle.dumps(index, protocol=_PROTOCOL)
+    return b"".join([head, *(encoded[key] for key in index)])
 
 
 #: The pickle protocol of the entries: one every supported Python reads.
@@ -193,13 +200,18 @@ def _unpickler() -> Any:
 
     Made on first use: importing the library reads no data, and need not import pickle.
     """
-    import pickle
+    try:
+        # The C unpickler pickle itself uses, without pickle's Python module: importing that
+        # too cost a run about 0.5% (it lists its names with a regular expression on import).
+        from _pickle import Unpickler, UnpicklingError
+    except ImportError:  # pragma: no cover - a Python without CPython's _pickle module
+        from pickle import Unpickler, UnpicklingError
 
-    class TablesUnpickler(pickle.Unpickler):
+    class TablesUnpickler(Unpickler):
         def find_class(self, module: str, name: str) -> Any:
             found = _CLASSES.get((module, name))
             if found is None:
-                raise pickle.UnpicklingError(f"{module}.{name} is not a value of a TOML table")
+                raise UnpicklingError(f"{module}.{name} is not a value of a TOML table")
             return found
 
     return TablesUnpickler
@@ -230,24 +242,22 @@ def read_entry(entry: bytes) -> dict[str, Any]:
 
 def _read_installed() -> bytes:
     # Imported here: hatch_build.py loads this module alone, by its path, to write the bundle.
-    from participatory.core.package_files import package_files
+    from participatory.core.package_files import read_package_bytes
 
     try:
-        return (package_files() / "data" / BUNDLE_FILE).read_bytes()
+        return read_package_bytes(f"data/{BUNDLE_FILE}")
     except (FileNotFoundError, NotADirectoryError, OSError, ValueError):
         return b""
 
 
 def _index(bundled: bytes) -> tuple[bytes, dict[str, Any], int]:
     """``bundled``, its index and where its entries start; the index is empty if none reads."""
-    line_end = bundled.find(b"\n")
-    if line_end < 0:
-        return bundled, {}, 0
+    stream = io.BytesIO(bundled)
     try:
-        index = json.loads(bundled[:line_end])
-    except (ValueError, RecursionError):
+        index = _unpickler()(stream).load()
+    except Exception:  # a damaged bundle, or one in an earlier layout: as read_entry
         return bundled, {}, 0
-    return bundled, (index if isinstance(index, dict) else {}), line_end + 1
+    return bundled, (index if isinstance(index, dict) else {}), stream.tell()
 
 
 @functools.cache
@@ -259,7 +269,7 @@ def _installed() -> tuple[bytes, dict[str, Any], int]:
 def _entry(bundled: bytes, index: dict[str, Any], start: int, key: str) -> bytes | None:
     """The bytes of ``key``'s entry (``key`` a digest), or ``None`` if its place does not read."""
     place = index.get(key)
-    if not (isinstance(place, list) and len(place) == 2):
+    if not (isinstance(place, tuple) and len(place) == 2):
         return None
     first, end = place
     if not (type(first) is int and type(end) is int and 0 <= first <= end):
@@ -273,7 +283,7 @@ def entries(bundled: bytes) -> dict[str, bytes]:
     """Every entry of a bundle, by digest: what :func:`compiled_table` looks entries up in.
 
     Entries whose place does not read are left out; so is everything when there is no index
-    line (an empty file, or a bundle written in an earlier layout).
+    (an empty file, or a bundle written in an earlier layout).
     """
     _, index, start = _index(bundled)
     found = {key: _entry(bundled, index, start, key) for key in index}
@@ -300,16 +310,18 @@ def compiled_table(text: str) -> dict[str, Any] | None:
 
 
 def write_bundle(data_folder: Path, target: Path) -> int:
-    """Compile every ``*.toml`` under ``data_folder`` into ``target``; returns the count.
+    """Compile every ``*.toml`` and ``*.json`` under ``data_folder`` into ``target``.
 
-    Each file is read as the library reads TOML (decimals exact); a file that does not read
-    is left out, so the library reports its problem as it would anyway. Needs nothing but
-    the standard library: the build hook loads this module by its path, before the
-    package's dependencies are installed.
+    Returns the count of files compiled. Each TOML file is read as the library reads TOML
+    (decimals exact), each JSON file (the bank holidays) as ``json.loads`` reads it; a
+    file that does not read is left out, so the library reports its problem as it would
+    anyway. Needs nothing but the standard library: the build hook loads this module by its
+    path, before the package's dependencies are installed.
     """
     # The standard library's parser (the build has no dependencies yet); it reads TOML 1.0
     # as the library's own reader (tomli, held below 2.4) does. Imported here so the
     # library itself never loads a second TOML parser.
+    import json
     import tomllib
 
     tables = []
@@ -319,6 +331,14 @@ def write_bundle(data_folder: Path, target: Path) -> int:
             tables.append((text, tomllib.loads(text, parse_float=Decimal)))
         except (tomllib.TOMLDecodeError, ValueError, RecursionError):
             continue
+    for path in sorted(data_folder.rglob("*.json")):
+        text = path.read_text(encoding="utf-8")
+        try:
+            table = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(table, dict):
+            tables.append((text, table))
     bundle = compile_bundle(tables)
     target.write_bytes(bundle)
     return len(entries(bundle))

@@ -6,6 +6,9 @@ one) and how to fix it. They never contain the value of a field marked sensitive
 constructors below take the *name* of what was wrong, and callers pass values only for
 fields that are not sensitive.
 
+Every error can be pickled and copied and reads back whole (its path, problem, hint and
+notes), so one raised in a worker process reaches the caller as itself.
+
 >>> try:
 ...     raise ValidationError("amount", "must not be negative", hint="use a refund payment")
 ... except ParticipatoryError as error:
@@ -16,6 +19,7 @@ amount: must not be negative (use a refund payment)
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 __all__ = [
     "CurrencyMismatch",
@@ -42,6 +46,19 @@ class ParticipatoryError(Exception):
         asks with ``include_sensitive=True``. Most errors withhold nothing.
         """
         return str(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default rebuilds an error by calling its class with ``args`` (the message),
+        # but these classes take their parts (a path and a problem, a file and a key): a
+        # pickled or copied error could not be read back, so one raised in a worker process
+        # never reached its caller. Rebuilt as pickle rebuilds any object instead: made
+        # with its message, then given its attributes.
+        return (_rebuilt, (type(self), self.args), self.__dict__ or None)
+
+
+def _rebuilt(cls: type[ParticipatoryError], args: tuple[Any, ...]) -> ParticipatoryError:
+    """An error of class ``cls`` holding ``args``, its attributes still to be set."""
+    return cls.__new__(cls, *args)
 
 
 class ValidationError(ParticipatoryError, ValueError):
@@ -152,23 +169,6 @@ class FiguresNotAvailable(ParametersNotAvailable):
         if not include_sensitive:
             return str(self)
         return f"{self} ({self._detail})"
-
-    def __reduce__(self) -> tuple[object, ...]:
-        # The base class cannot be rebuilt from its message: rebuild from the fields.
-        fields = (self.name, self.as_at, self.covered_from, self.covered_until)
-        return (_figures_not_available, (self.when, *fields))
-
-
-def _figures_not_available(
-    when: str,
-    name: str,
-    as_at: dt.date,
-    covered_from: dt.date | None,
-    covered_until: dt.date | None,
-) -> FiguresNotAvailable:
-    """A pickled :class:`FiguresNotAvailable` read back."""
-    cause = ParametersNotAvailable(name, as_at, covered_from, covered_until)
-    return FiguresNotAvailable(when, cause)
 
 
 class UnknownParameter(ParticipatoryError, KeyError):

@@ -46,14 +46,12 @@ participatory.core.errors.ParameterFileError: p.toml: title: is longer than 20 c
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping
 from decimal import Decimal
-from pathlib import Path
-from typing import IO, Any, Final
+from typing import IO, TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -64,6 +62,9 @@ import tomli
 
 from participatory.core.errors import ParameterFileError, ParticipatoryError, os_reason
 from participatory.core.record import Record
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -129,6 +130,7 @@ def path_name(path: object, *, error: FileError = ParameterFileError) -> str:
     character fail deep inside with ``TypeError`` or ``ValueError``. Each of these is
     ``error("<path>", "", problem)``.
 
+    >>> from pathlib import Path
     >>> path_name(Path("card.toml"))
     'card.toml'
     >>> path_name(3)
@@ -265,6 +267,9 @@ def parse_json(
     ``redact`` names top-level keys whose contents are special-category data: a problem
     inside one is reported at that key, never at a path naming a person.
     """
+    # Imported here: the library's own data is read from TOML and its bundle, never JSON.
+    import json
+
     text = text_given(text, name, error=error)
     try:
         document = json.loads(

@@ -31,14 +31,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import os
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from decimal import Decimal
-from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
-from participatory.core import tomlfile
+from participatory.core import _paths, tomlfile
 from participatory.core.errors import (
     ParameterFileError,
     ParametersNotAvailable,
@@ -48,7 +48,7 @@ from participatory.core.errors import (
 )
 from participatory.core.explain import ParameterUse
 from participatory.core.money import Money
-from participatory.core.package_files import package_files
+from participatory.core.package_files import package_listing, read_package_text
 from participatory.core.record import Record
 from participatory.core.sources import (
     Citation,
@@ -57,6 +57,9 @@ from participatory.core.sources import (
     bundled_sources,
     sources_from_tables,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "CACHE_LIMIT",
@@ -641,7 +644,7 @@ def parse_parameters(
 def load_parameter_file(path: str | Path) -> dict[str, Parameter]:
     """Read and validate one parameter file from disk."""
     text = tomlfile.read_file(path)  # refuses first anything that is not a path
-    return parse_parameters(text, str(Path(path)))
+    return parse_parameters(text, _paths.text(os.fspath(path)))
 
 
 def _merge_distinct(groups: Iterable[Iterable[_Unparsed]]) -> dict[str, _Unparsed]:
@@ -658,14 +661,13 @@ def _merge_distinct(groups: Iterable[Iterable[_Unparsed]]) -> dict[str, _Unparse
 
 def _bundled_files() -> Iterator[tuple[str, str]]:
     """The text and name of every bundled parameter file, in a fixed order."""
-    root = package_files() / "data" / "parameters"
-    for folder in sorted(root.iterdir(), key=lambda p: p.name):
-        if not folder.is_dir():
+    for folder, is_folder in package_listing("data/parameters"):
+        if not is_folder:
             continue
-        for item in sorted(folder.iterdir(), key=lambda p: p.name):
-            if item.name.endswith(".toml"):
-                relative = f"participatory/data/parameters/{folder.name}/{item.name}"
-                yield item.read_text(encoding="utf-8"), relative
+        for name, _ in package_listing(f"data/parameters/{folder}"):
+            if name.endswith(".toml"):
+                relative = f"data/parameters/{folder}/{name}"
+                yield read_package_text(relative), f"participatory/{relative}"
 
 
 @functools.cache

@@ -9,9 +9,10 @@ id, severity and subject are withheld too: a rule id alone can reveal a person's
 circumstances, and a subject with a severity says whose. A result whose class sets
 ``_withheld_as_one`` (a person's statement or headroom from the ledger) lists its findings
 that are not sensitive and then one withheld record, however many are withheld: their
-number would say whether the person's circumstances are held. Pass
-``include_sensitive=True`` only where the receiving system is entitled to special-category
-data.
+number would say whether the person's circumstances are held. A class with a ``_default_copy``
+method (a governance report) is written, by default, as the copy that method gives: the one
+its default rendering shows. Pass ``include_sensitive=True`` only where the receiving
+system is entitled to special-category data.
 
 Money becomes one string, the amount and the ISO 4217 currency: ``"12.50 GBP"``, the form
 every file the library reads uses (so no float ever touches it; the amount is exact, to
@@ -196,6 +197,16 @@ def make_converter(
             conv,
             **overrides,  # type: ignore[arg-type]
         )
+        if not include_sensitive and getattr(cls, "_default_copy", None) is not None:
+            whole = plain
+
+            def default_copy(value: Any) -> dict[str, Any]:
+                # What differs between the full record and its default copy (a governance
+                # report worked out with every safeguarding yes read as no) is itself
+                # sensitive: the default plain data is that copy's, as its rendering is.
+                return whole(value._default_copy())
+
+            plain = default_copy
         if not include_sensitive and getattr(cls, "_withheld_as_one", False):
             return _one_withheld(conv, plain)
         if include_sensitive or not _flagged(cls):

@@ -42,16 +42,18 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError, UnknownSource
-from participatory.core.package_files import package_files
+from participatory.core.package_files import package_listing
 from participatory.core.record import Record
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 #: Field metadata for what only the catalogue's maintainers read: never in any output.
 MAINTAINERS_ONLY: Final = {"maintainers_only": True}
@@ -174,13 +176,47 @@ class Citation(Record):
 _Document = tuple[Source, Mapping[str, Passage]]
 
 
+class _Passages(Mapping[str, Passage]):
+    """A document's passages, each checked and built into its :class:`Passage` on first use.
+
+    A report cites a quarter of the passages of the documents it cites (a regulation's
+    catalogue entry records every regulation read): each passage is checked, with the same
+    checks and the same error as when the whole file is parsed at once, when it is first
+    looked up. Its key was checked with the document's.
+    """
+
+    __slots__ = ("_built", "_document", "_file", "_tables")
+
+    def __init__(self, tables: Mapping[str, Any], file: str, document: str) -> None:
+        self._tables = tables
+        self._file = file
+        self._document = document
+        #: The passages built so far: at most one per key of ``tables``.
+        self._built: dict[str, Passage] = {}
+
+    def __getitem__(self, key: str) -> Passage:
+        built = self._built.get(key)
+        if built is None:
+            raw = self._tables[key]
+            passage = _parse_passage(key, raw, self._file, f"{self._document}.passages.{key}")
+            built = self._built.setdefault(key, passage)
+        return built
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._tables)
+
+    def __len__(self) -> int:
+        return len(self._tables)
+
+
 class _Deferred:
     """Documents read from a file's tables, each parsed into its :class:`Source` on first use.
 
     The bundled catalogue holds some four hundred documents and eight hundred passages, of
     which a report cites a few dozen: each is checked and built as it is first looked up
-    (with the same checks, and the same error, as when the whole file is parsed at once).
-    Shared by every catalogue layered on the bundled one, so a document is built once.
+    (with the same checks, and the same error, as when the whole file is parsed at once),
+    and its passages as each is looked up (:class:`_Passages`). Shared by every catalogue
+    layered on the bundled one, so a document is built once.
     """
 
     __slots__ = ("_built", "_file", "_tables")
@@ -194,15 +230,18 @@ class _Deferred:
     def document(self, key: str) -> _Document:
         built = self._built.get(key)
         if built is None:
-            source, passages = _parse_source(key, self._tables[key], self._file)
-            built = self._built.setdefault(key, (source, MappingProxyType(passages)))
+            source, tables = _parse_document(key, self._tables[key], self._file)
+            for passage_key in tables:
+                _check_passage_key(key, passage_key, self._file)
+            passages = _Passages(tables, self._file, key)
+            built = self._built.setdefault(key, (source, passages))
         return built
 
 
 class SourceCatalogue(Mapping[str, Source]):
     """Documents by key, with their passages; immutable."""
 
-    __slots__ = ("_documents",)
+    __slots__ = ("_cited", "_documents")
 
     def __init__(
         self,
@@ -214,6 +253,10 @@ class SourceCatalogue(Mapping[str, Source]):
             key: (source, MappingProxyType(dict(given.get(key, {}))))
             for key, source in sources.items()
         }
+        # The citation of each reference cited (no pinpoint of the caller's): the guidance
+        # files cite the same passages again and again, and a reference is resolved once.
+        # At most one per document and passage of the catalogue, which never changes.
+        self._cited: dict[str, Citation] = {}
 
     @classmethod
     def _deferred(cls, tables: Mapping[str, Any], file: str) -> SourceCatalogue:
@@ -267,6 +310,14 @@ class SourceCatalogue(Mapping[str, Source]):
 
     def cite(self, reference: str, *, pinpoint: str | None = None) -> Citation:
         """A citation of ``reference``; ``pinpoint`` narrows a passage or a whole document."""
+        if pinpoint is None and isinstance(reference, str):
+            cited = self._cited.get(reference)
+            if cited is None:
+                cited = self._cited.setdefault(reference, self._citation(reference, None))
+            return cited
+        return self._citation(reference, pinpoint)
+
+    def _citation(self, reference: str, pinpoint: str | None) -> Citation:
         source, passage = self.resolve(reference)
         if passage is None:
             return Citation(source, pinpoint=pinpoint, verified=source.primary)
@@ -361,6 +412,25 @@ def _parse_passage(key: str, raw: object, file: str, path: str) -> Passage:
 
 
 def _parse_source(key: str, raw: object, file: str) -> tuple[Source, dict[str, Passage]]:
+    source, raw_passages = _parse_document(key, raw, file)
+    passages = {}
+    for passage_key, passage in raw_passages.items():
+        _check_passage_key(key, passage_key, file)
+        passages[passage_key] = _parse_passage(
+            passage_key, passage, file, f"{key}.passages.{passage_key}"
+        )
+    return source, passages
+
+
+def _check_passage_key(key: str, passage_key: str, file: str) -> None:
+    if not _KEY.match(passage_key):
+        raise ParameterFileError(
+            file, f"{key}.passages.{passage_key}", "a passage key is lower-case, digits and _"
+        )
+
+
+def _parse_document(key: str, raw: object, file: str) -> tuple[Source, Mapping[str, Any]]:
+    """The document's :class:`Source`, and its table of passages (not yet read)."""
     if not _KEY.match(key):
         raise ParameterFileError(file, key, "a source key is lower-case letters, digits and _")
     if not isinstance(raw, Mapping):
@@ -390,16 +460,7 @@ def _parse_source(key: str, raw: object, file: str) -> tuple[Source, dict[str, P
     raw_passages = raw.get("passages", {})
     if not isinstance(raw_passages, Mapping):
         raise ParameterFileError(file, f"{key}.passages", "must be a table of passages")
-    passages = {}
-    for passage_key, passage in raw_passages.items():
-        if not _KEY.match(passage_key):
-            raise ParameterFileError(
-                file, f"{key}.passages.{passage_key}", "a passage key is lower-case, digits and _"
-            )
-        passages[passage_key] = _parse_passage(
-            passage_key, passage, file, f"{key}.passages.{passage_key}"
-        )
-    return source, passages
+    return source, raw_passages
 
 
 def parse_sources(text: str, file: str = "<string>") -> SourceCatalogue:
@@ -435,16 +496,16 @@ def bundled_sources() -> SourceCatalogue:
     Each document is checked and built when it is first looked up: a report cites a few
     dozen of the catalogue's documents (:func:`parse_sources` reads a file whole).
     """
-    root = package_files() / "data" / "sources"
-    files = sorted((item for item in root.iterdir() if item.name.endswith(".toml")), key=str)
+    listing = package_listing("data/sources")
+    names = [name for name, _ in listing if name.endswith(".toml")]
     return _merge(
         (
-            f"participatory/data/sources/{item.name}",
+            f"participatory/data/sources/{name}",
             SourceCatalogue._deferred(
-                tomlfile.parse_toml(item.read_text(encoding="utf-8"), item.name), item.name
+                tomlfile.parse_toml(tomlfile.bundled_text(f"sources/{name}"), name), name
             ),
         )
-        for item in files
+        for name in names
     )
 
 
@@ -454,6 +515,8 @@ def load_sources(*paths: str | Path, base: SourceCatalogue | None = None) -> Sou
     An institution enters its own documents (its payment policy, its rate card) in the same
     format; a key already in the catalogue is an error, so a bundled source is never replaced.
     """
+    from pathlib import Path  # only for files of one's own: a run reads the bundled ones
+
     result = base if base is not None else bundled_sources()
     for path in paths:
         text = tomlfile.read_file(path)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from typing import Final
-from urllib.parse import quote
 
 __all__ = ["markdown_link", "markdown_text", "printable"]
 
@@ -83,6 +82,10 @@ def markdown_link(label: str, url: str | None) -> str:
     ``>``, a backslash, a control character) is percent-encoded, so no address can close the
     link early and add markup of its own.
     """
+    # Imported here: urllib.parse (with ipaddress) cost a run about 1% to import, and only a
+    # Markdown table of sources (the docs, a glossary) makes links this way.
+    from urllib.parse import quote
+
     shown = markdown_text(label)
     if not url or not url.startswith(("https://", "http://")):
         return shown

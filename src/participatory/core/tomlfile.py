@@ -25,13 +25,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from participatory.core import bundle, limits
 from participatory.core.errors import ParameterFileError
 from participatory.core.limits import FileError
-from participatory.core.package_files import package_files
+from participatory.core.package_files import read_package_text
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "FileError",
@@ -76,7 +78,7 @@ def read_file(path: str | Path, *, error: FileError = ParameterFileError) -> str
 
 def bundled_text(name: str) -> str:
     """The text of a file shipped in ``participatory/data/`` (``name`` may hold a folder)."""
-    return (package_files() / "data" / name).read_text(encoding="utf-8")
+    return read_package_text(f"data/{name}")
 
 
 def require(

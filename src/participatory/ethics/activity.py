@@ -60,6 +60,10 @@ __all__ = ["Activity", "Capacity", "Party", "Setting", "Task"]
 class Capacity(enum.Enum):
     """In what capacity a group takes part, as the project describes it."""
 
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
+
     #: A public contributor or adviser (advisory group, steering group, co-applicant, reviewer).
     PUBLIC_CONTRIBUTOR = "public_contributor"
     #: A member of the public trained to help carry out the research (peer/co-researcher).
@@ -76,6 +80,10 @@ class Capacity(enum.Enum):
 
 class Task(enum.Enum):
     """What a group does in the activity."""
+
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
 
     ADVISE = "advise"
     CO_DESIGN = "co_design"
@@ -99,6 +107,10 @@ DATA_TASKS = CO_RESEARCH_TASKS | {Task.PROVIDE_OWN_DATA, Task.TAKE_PART_IN_INTER
 
 class Setting(enum.Enum):
     """Where the activity happens (``UNKNOWN`` when not yet said)."""
+
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
 
     NHS = "nhs"
     SOCIAL_CARE = "social_care"

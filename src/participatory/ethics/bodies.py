@@ -38,6 +38,10 @@ __all__ = ["BODY_NAMES", "Requirement", "ReviewBody", "ReviewRoute", "name_key"]
 class ReviewBody(enum.Enum):
     """A body that reviews, approves or advises on an activity, or a duty it must meet."""
 
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
+
     #: The university's own research ethics committee, under its own policy.
     UNIVERSITY_REC = "university_rec"
     #: An NHS research ethics committee (an HSC REC in Northern Ireland), applied to via IRAS.
@@ -162,6 +166,10 @@ def name_key(body: ReviewBody, nation: Nation | None) -> str:
 
 class Requirement(enum.Enum):
     """How a route applies; :attr:`strength` orders them."""
+
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
 
     #: Must be in place before the activity starts.
     REQUIRED = "required"

@@ -42,6 +42,10 @@ __all__ = ["Answer", "Fact", "FactInput", "Facts", "Scope"]
 class Answer(enum.Enum):
     """An answer to one fact: yes, no, unknown, or not applicable where the fact allows it."""
 
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
+
     YES = "yes"
     NO = "no"
     UNKNOWN = "unknown"
@@ -93,12 +97,20 @@ _ANSWER_WORDS: Final = {
 class Scope(enum.Enum):
     """Whether a fact describes the whole activity or one group of people in it."""
 
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
+
     ACTIVITY = "activity"
     PARTY = "party"
 
 
 class Fact(enum.Enum):
     """A question the triage asks. ``question`` is the plain wording shown in findings."""
+
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
 
     #: HRA question: allocation to groups by randomisation.
     RANDOMISED = "randomised"

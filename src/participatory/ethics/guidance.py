@@ -30,9 +30,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Mapping
-from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -43,6 +42,9 @@ from participatory.core.record import Record
 from participatory.core.sources import Citation, SourceCatalogue
 from participatory.ethics.facts import Fact
 from participatory.ethics.route_rules import ROUTE_RULE_IDS
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "BoundaryPoint",
@@ -325,6 +327,8 @@ def _routes(
 
 def load_guidance(path: str | Path) -> EthicsGuidance:
     """Read an institution's own guidance file (same format as the bundled one)."""
+    from pathlib import Path  # only for a file of one's own: a run reads the bundled one
+
     text = tomlfile.read_file(path)  # refuses first anything that is not a path
     return parse_guidance(text, file=str(Path(path)))
 

@@ -45,6 +45,10 @@ __all__ = [
 class TriageOutcome(enum.Enum):
     """The classification of one activity."""
 
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
+
     #: Public involvement: no research ethics review for the involvement itself.
     INVOLVEMENT = "involvement"
     #: Engagement: information about research is provided and disseminated.
@@ -109,6 +113,10 @@ _LABELS: Final = {
 class Action(enum.Enum):
     """A step an outcome implies. The value is the message key of its sentence."""
 
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
+
     ETHICS_APPLICATION = "ethics.action.ethics_application"
     CONSENT_AND_INFORMATION = "ethics.action.consent_and_information"
     ROLE_DESCRIPTION = "ethics.action.role_description"
@@ -128,6 +136,10 @@ class Action(enum.Enum):
 
 class PartyStatus(enum.Enum):
     """What a group is in an activity, whatever capacity the project gave it."""
+
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
 
     #: Involved as contributors or co-researchers; not research participants.
     INVOLVED = "involved"
@@ -151,6 +163,10 @@ class MissingFact(Record):
 
 class QuestionKind(enum.Enum):
     """What an open question's answer settles, when it does not decide the outcome."""
+
+    # Members are singletons, equal only to themselves: hashing by identity spares every set
+    # and dict look-up on the hot path a call to Enum's own hash, which runs in Python.
+    __hash__ = object.__hash__
 
     #: Which review route(s) apply.
     ROUTE = "route"

@@ -116,6 +116,20 @@ class RouteRule(Record):
     #: Its message key for an activity that is not research, where its source speaks of
     #: research only (else ``key`` serves every activity).
     not_research_key: str | None = None
+    #: The rules whose routes merge with this one's (with the sensitivity of what each read):
+    #: per-nation routes by message key, the others by body. With :attr:`strength`, worked
+    #: out once per rule, not for every route of every set of answers the planner compares.
+    group: tuple[object, ...] = attrs.field(init=False, eq=False, repr=False)
+    #: How strongly it applies (its requirement's :attr:`~Requirement.strength`).
+    strength: int = attrs.field(init=False, eq=False, repr=False)
+
+    @group.default
+    def _group(self) -> tuple[object, ...]:
+        return (self.body, self.key) if self.per_nation else (self.body,)
+
+    @strength.default
+    def _strength(self) -> int:
+        return self.requirement.strength
 
     def message_key(self, outcome: TriageOutcome) -> str:
         """The key of its finding for an activity with ``outcome``."""

@@ -323,6 +323,10 @@ class _Triage:
         again = self._again(answers, nations)
         return route_state(again.situation(), again.nations)
 
+    def situation_if(self, answers: Mapping[Read, Answer]) -> Situation:
+        """What the route rules see with ``answers`` changed (the nations as they are)."""
+        return self._again(answers).situation()
+
     def _routes(self, as_at: dt.date) -> RoutePlan:
         if self.outcome is TriageOutcome.REFER:
             return RoutePlan()
@@ -340,6 +344,6 @@ class _Triage:
             self.situation(),
             self.nations,
             self.log,
-            self.route_state,
+            self.situation_if,
             approval=self.activity.approval,
         )

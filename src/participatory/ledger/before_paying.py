@@ -58,7 +58,7 @@ from participatory.core.params import ParameterSet
 from participatory.core.periods import DateRange
 from participatory.core.privacy import REDACTED_TEXT
 from participatory.core.sources import cite
-from participatory.ledger._figures import figures_covering
+from participatory.ledger._figures import NamedDay, entry_days, figures_covering
 from participatory.ledger.entries import PaymentEntry
 from participatory.ledger.model import Ledger, as_at_day
 
@@ -108,6 +108,13 @@ MESSAGES: Final[Mapping[str, str]] = {
         "person again if they want payments checked."
     ),
     "ledger.before.cancelled": "A cancelled payment counts for nothing: there is nothing to check.",
+    # The first line of the ``ledger check`` text answer, here so that a Welsh answer says it
+    # in Welsh too. Two whole sentences, not one with an optional part: a translation may
+    # need to order the project differently.
+    "ledger.before.report.proposed": "Proposed payment: {amount} to {person} on {day}.",
+    "ledger.before.report.proposed_for_project": (
+        "Proposed payment: {amount} to {person} on {day} (project {project})."
+    ),
 }
 
 #: Days either side of a payment whose other payments are given to the benefits engine. A
@@ -140,6 +147,25 @@ def context_window(day: dt.date, worked_on: dt.date | None = None) -> DateRange:
     start = first - _CONTEXT if first - dt.date.min > _CONTEXT else dt.date.min
     end = last + _CONTEXT if dt.date.max - last > _CONTEXT else dt.date.max
     return DateRange(start, end)
+
+
+def _asked(
+    payment: PaymentEntry,
+    others: tuple[PaymentEntry, ...] = (),
+    window: DateRange | None = None,
+) -> tuple[str, list[NamedDay]]:
+    """What a refusal for missing figures names: the payment's day received, by default.
+
+    Else the day the figures miss: the payment's day of work, or, for another payment's
+    day within ``window``, only that it is one (:data:`~participatory.ledger._figures.
+    OTHER_PAYMENT`: a project never learns when anyone else paid the person).
+    """
+    days = [(payment.received_on, payment.received_on.isoformat())]
+    if payment.worked_on is not None:
+        days.append((payment.worked_on, payment.worked_on.isoformat()))
+    if window is not None:
+        days += entry_days(others, window)
+    return payment.received_on.isoformat(), days
 
 
 def _own(entry: PaymentEntry, proposal: PaymentEntry) -> bool:
@@ -256,7 +282,7 @@ class BeforePaying(ExplainedResult):
         if self.result is None or self._household is None or self._receipt is None:
             return None
         if "alone" not in self._cache:
-            with figures_covering(self.payment.received_on.isoformat()):
+            with figures_covering(*_asked(self.payment)):
                 self._cache["alone"] = assess_benefits(
                     self._household,
                     (self._receipt,),
@@ -287,7 +313,7 @@ class BeforePaying(ExplainedResult):
     def _room(self, already: tuple[Receipt, ...]) -> Headroom:
         assert self._household is not None
         assert self._receipt is not None
-        with figures_covering(self.payment.received_on.isoformat()):
+        with figures_covering(*_asked(self.payment)):
             return headroom(
                 self._household,
                 self.payment.received_on,
@@ -317,7 +343,7 @@ class BeforePaying(ExplainedResult):
     def findings(self) -> tuple[Finding, ...]:
         """What the payment does and why, built when first read."""
         if "findings" not in self._cache:
-            with figures_covering(self.payment.received_on.isoformat()):
+            with figures_covering(*_asked(self.payment)):
                 self._cache["findings"] = self._explain()
         found: tuple[Finding, ...] = self._cache["findings"]
         return found
@@ -455,16 +481,22 @@ def assess_before_paying(
         return BeforePaying(proposed_payment, as_at, None, reason="not_checked")
     if not record.usable_on(as_at):
         return BeforePaying(proposed_payment, as_at, None, reason="not_usable")
+    window = context_window(proposed_payment.received_on, proposed_payment.worked_on)
     entries = ledger.entries_between(
-        record.members,
-        context_window(proposed_payment.received_on, proposed_payment.worked_on),
-        exclude_ids=frozenset((proposed_payment.id,)),
+        record.members, window, exclude_ids=frozenset((proposed_payment.id,))
     )
-    pairs = [(entry, entry.receipt) for entry in entries]
+    # Each other payment brings only its part on the window's days: the hours of one
+    # received nearby for work far away (a mistyped year) belong to a week the proposal
+    # cannot touch, whose figures the check must not need.
+    pairs = [
+        (entry, receipt)
+        for entry in entries
+        if (receipt := entry.receipt_within(window)) is not None
+    ]
     already = tuple(receipt for _, receipt in pairs)
     own = tuple(receipt for entry, receipt in pairs if _own(entry, proposed_payment))
     receipt = proposed_payment.receipt
-    with figures_covering(proposed_payment.received_on.isoformat()):
+    with figures_covering(*_asked(proposed_payment, entries, window)):
         result = assess_benefits(
             record.household, (receipt,), already=already, parameters=parameters
         )

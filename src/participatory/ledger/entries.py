@@ -28,11 +28,13 @@ from typing import Final
 
 import attrs
 
+from participatory.benefits.kinds import exact_hours
 from participatory.benefits.receipts import Receipt, ReceiptKind
 from participatory.core.errors import ValidationError
 from participatory.core.exact import quantize
 from participatory.core.fields import iso_date, member
 from participatory.core.money import Money, to_decimal
+from participatory.core.periods import DateRange
 from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.core.record import Record
 from participatory.ledger._ids import check_label, id_check, optional_id_check
@@ -97,6 +99,7 @@ class PaymentStatus(enum.Enum):
 
 _PENNY: Final = Decimal("0.01")
 _NONE: Final = Decimal(0)
+_NO_PENNIES: Final = Decimal("0.00")
 _HOURS_IN_WEEK: Final = Decimal(168)
 
 
@@ -142,7 +145,7 @@ def _hours(value: Decimal | int | str) -> Decimal:
     hours = to_decimal(value, "hours")
     if not _NONE <= hours <= _HOURS_IN_WEEK:
         raise ValidationError("hours", "must be between 0 and 168")
-    return hours
+    return exact_hours(hours, "hours")
 
 
 def _payer(value: str | None) -> str:
@@ -200,6 +203,43 @@ class PaymentEntry(Record):
             worked_on=self.worked_on,
             person=self.person,
         )
+
+    def receipt_within(self, window: DateRange) -> Receipt | None:
+        """The part of the payment that counts on ``window``'s days, as the engine reads it.
+
+        Its earnings count in the week and assessment period it is received in, its hours in
+        the week of the work: a payment received within ``window`` for work done outside it
+        (or the other way round) brings only the part that falls within. ``None`` if
+        neither does. A check of days near the payment then reads no benefit figures for a
+        far-away day (a mistyped year) that the check does not depend on.
+
+        >>> late = PaymentEntry("pay-2", "c-7", "80.00", "2026-05-12", payer="uni",
+        ...                     hours="3", worked_on="2027-05-11")
+        >>> near = late.receipt_within(DateRange("2026-04-01", "2026-06-30"))
+        >>> near.amount, near.hours, near.worked_on
+        (Money('80.00', 'GBP'), Decimal('0'), None)
+        >>> far = late.receipt_within(DateRange("2027-04-06", "2027-06-30"))
+        >>> far.amount, far.hours, far.received_on
+        (Money('0.00', 'GBP'), Decimal('3'), datetime.date(2027, 5, 11))
+        """
+        received = self.received_on in window
+        worked = self.work_day in window
+        if received and (worked or not self.hours):
+            return self.receipt
+        kind = _RECEIPT_KINDS[self.kind]
+        if received:
+            return Receipt(self.amount, self.received_on, kind, person=self.person)
+        if worked and self.hours:
+            # Only the hours: no money is received on the day of the work.
+            return Receipt(
+                Money(_NO_PENNIES, self.amount.currency),
+                self.work_day,
+                kind,
+                hours=self.hours,
+                worked_on=self.work_day,
+                person=self.person,
+            )
+        return None
 
 
 def _asked_on(value: dt.date | str) -> dt.date:

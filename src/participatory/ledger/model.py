@@ -42,7 +42,7 @@ from participatory.ledger.consent import HouseholdRecord
 from participatory.ledger.contributors import Contributor
 from participatory.ledger.entries import Ask, PaymentEntry
 
-__all__ = ["Ledger", "refuse_moved_payments"]
+__all__ = ["Ledger", "refuse_moved_payments", "refuse_reused_households"]
 
 _T = TypeVar("_T", Contributor, HouseholdRecord, PaymentEntry, Ask)
 _EMPTY: tuple[PaymentEntry, ...] = ()
@@ -245,13 +245,19 @@ class Ledger(Record):
         exclude_project: str | None = None,
         exclude_ids: frozenset[str] = frozenset(),
     ) -> tuple[Receipt, ...]:
-        """:meth:`entries_between` as the benefits engine's receipts."""
-        return tuple(
-            entry.receipt
+        """:meth:`entries_between` as the benefits engine's receipts, on ``window``'s days.
+
+        Each brings only its part within ``window``
+        (:meth:`~participatory.ledger.entries.PaymentEntry.receipt_within`): a check of days
+        near it never needs the figures of a far-away day one of its payments names.
+        """
+        found = (
+            entry.receipt_within(window)
             for entry in self.entries_between(
                 people, window, exclude_project=exclude_project, exclude_ids=exclude_ids
             )
         )
+        return tuple(receipt for receipt in found if receipt is not None)
 
     def asks_between(self, window: DateRange) -> tuple[Ask, ...]:
         """The asks made within ``window``, by day asked."""
@@ -272,12 +278,36 @@ class Ledger(Record):
     ) -> Ledger:
         """A new ledger with these added, or replacing the entries with the same ids.
 
-        A household record replaces any earlier record of the same members. A payment replaces
-        the payment with its id only if it is to the same person (recorded again, with its
-        status or amount changed): an id already used for a payment to someone else is
-        refused, as a payment never moves from one person to another (on a joint claim it
-        would silently take a partner's payment away from them).
+        A household record replaces the record with its id and the record of each of its
+        members (a person belongs to one household record), and so replaces only records of
+        its own household: the record with its id must share a member with it (the same
+        household, its circumstances updated). An id already used for another household's
+        record, none of whose members is in the new one, is refused (``households[i].id``), as
+        it would silently erase that household's circumstances; so is an id given twice in one
+        change. Which records a change replaces, and so drops, is
+        :meth:`replaced_households`: a member of a replaced record who is in none of the new
+        ones (a partner who stays when the other leaves) then has no circumstances recorded.
 
+        A payment replaces the payment with its id only if it is to the same person (recorded
+        again, with its status or amount changed): an id already used for a payment to
+        someone else is refused, as a payment never moves from one person to another (on a
+        joint claim it would silently take a partner's payment away from them).
+
+        >>> from participatory.benefits import Household, Person
+        >>> from participatory.ledger import ConsentRecord
+        >>> def home(key, *people):
+        ...     agreed = [ConsentRecord(p, p, "2025-04-01", "checks", "2027-03-31")
+        ...               for p in people]
+        ...     return HouseholdRecord(key, Household(people=[Person(p) for p in people]),
+        ...                            agreed)
+        >>> book = Ledger(contributors=[Contributor("c-1"), Contributor("c-2")],
+        ...               households=[home("h-1", "c-1")])
+        >>> book.with_entries(households=[home("h-1", "c-2")])
+        Traceback (most recent call last):
+        ...
+        participatory.core.errors.ValidationError: households[0].id: is the id of another ...
+        >>> list(book.with_entries(households=[home("h-1", "c-1", "c-2")]).households)
+        ['h-1']
         >>> Ledger().with_entries(payments=[None])
         Traceback (most recent call last):
         ...
@@ -291,12 +321,7 @@ class Ledger(Record):
         payments = instances(PaymentEntry, payments, "payments", what="PaymentEntry")
         refuse_moved_payments(self.payments, payments)
         asks = instances(Ask, asks, "asks", what="Ask")
-        replaced = {
-            self._household_of[m]
-            for record in new_households
-            for m in record.members
-            if m in self._household_of
-        }
+        replaced = self._replaced(new_households)
         kept_households = [r for k, r in self.households.items() if k not in replaced]
         return Ledger(
             contributors={**self.contributors, **{c.id: c for c in contributors}},
@@ -304,6 +329,47 @@ class Ledger(Record):
             payments={**self.payments, **{p.id: p for p in payments}},
             asks={**self.asks, **{a.id: a for a in asks}},
         )
+
+    def replaced_households(
+        self, households: Iterable[HouseholdRecord]
+    ) -> tuple[HouseholdRecord, ...]:
+        """The recorded household records that :meth:`with_entries` with ``households`` drops.
+
+        Each new record replaces the record with its id and the record of each of its
+        members; refused as :meth:`with_entries` refuses it. A member of a replaced record
+        in none of ``households`` has no circumstances recorded once the change is made.
+
+        >>> from participatory.benefits import Household, Person
+        >>> from participatory.ledger import ConsentRecord
+        >>> def home(key, *people):
+        ...     agreed = [ConsentRecord(p, p, "2025-04-01", "checks", "2027-03-31")
+        ...               for p in people]
+        ...     return HouseholdRecord(key, Household(people=[Person(p) for p in people]),
+        ...                            agreed)
+        >>> book = Ledger(contributors=[Contributor("c-1"), Contributor("c-2")],
+        ...               households=[home("h-j", "c-1", "c-2")])
+        >>> book.replaced_households([home("h-2", "c-2")])  # c-2 leaves: c-1's goes too
+        (HouseholdRecord(id='h-j', <redacted>),)
+        >>> book.replaced_households([])
+        ()
+        """
+        new_households = instances(
+            HouseholdRecord, households, "households", what="HouseholdRecord"
+        )
+        replaced = self._replaced(new_households)
+        return tuple(r for k, r in self.households.items() if k in replaced)
+
+    def _replaced(self, households: Sequence[HouseholdRecord]) -> set[str]:
+        """The ids of the recorded records these replace, once the change is found allowed."""
+        refuse_reused_households(self.households, households)
+        replaced = {r.id for r in households if r.id in self.households}
+        replaced.update(
+            self._household_of[m]
+            for record in households
+            for m in record.members
+            if m in self._household_of
+        )
+        return replaced
 
     def without_households(self, ids: Iterable[str]) -> Ledger:
         """A new ledger without the household records ``ids`` (their circumstances erased)."""
@@ -345,6 +411,47 @@ def refuse_moved_payments(
                 hint=(
                     "a payment never moves to someone else: give it its own id (one recorded "
                     "for the wrong person is cancelled, and the right one recorded anew)"
+                ),
+            )
+
+
+def refuse_reused_households(
+    recorded: Mapping[str, HouseholdRecord], households: Sequence[HouseholdRecord]
+) -> None:
+    """Refuse a household record whose id is another household's record, or given twice.
+
+    The one rule that a household record replaces only its own household's: the record
+    recorded with its id must share a member with it (the same household, its circumstances
+    updated), kept by :meth:`Ledger.with_entries` and so by the ledger stores. An id given
+    twice in one change is refused, as the first record would silently be lost. Named by its
+    position in ``households``, never by its members: who is in a household is sensitive.
+
+    >>> from participatory.benefits import Household, Person
+    >>> from participatory.ledger import ConsentRecord
+    >>> def home(key, person):
+    ...     agreed = ConsentRecord(person, person, "2025-04-01", "checks", "2027-03-31")
+    ...     return HouseholdRecord(key, Household(people=[Person(person)]), [agreed])
+    >>> refuse_reused_households({"h-1": home("h-1", "c-1")}, [home("h-1", "c-1")])
+    >>> refuse_reused_households({"h-1": home("h-1", "c-1")}, [home("h-1", "c-2")])
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: households[0].id: is the id of another ...
+    """
+    seen: set[str] = set()
+    for index, record in enumerate(households):
+        if record.id in seen:
+            raise ValidationError(
+                f"households[{index}].id", "repeats the id of an earlier entry of this change"
+            )
+        seen.add(record.id)
+        known = recorded.get(record.id)
+        if known is not None and not set(known.members).intersection(record.members):
+            raise ValidationError(
+                f"households[{index}].id",
+                "is the id of another household's record",
+                hint=(
+                    "a record replaces only its own household's, with one member at least in "
+                    "common: give this household a record id of its own"
                 ),
             )
 

@@ -48,7 +48,7 @@ from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, REDACTED_TEXT, SENSITIVE
-from participatory.ledger._figures import figures_covering
+from participatory.ledger._figures import entry_days, figures_covering
 from participatory.ledger.before_paying import context_window
 from participatory.ledger.entries import PaymentKind
 from participatory.ledger.model import Ledger, as_at_day
@@ -146,8 +146,13 @@ def assess_headroom(
                 ),
             ),
         )
-    already = ledger.receipts_between(record.members, context_window(on))
-    with figures_covering(on.isoformat()):
+    window = context_window(on)
+    entries = ledger.entries_between(record.members, window)
+    # Each payment's part on the window's days only (as a check's): see receipt_within.
+    parts = (entry.receipt_within(window) for entry in entries)
+    already = tuple(receipt for receipt in parts if receipt is not None)
+    asked = [(on, on.isoformat()), *entry_days(entries, window)]
+    with figures_covering(on.isoformat(), asked):
         room = headroom(
             record.household,
             on,

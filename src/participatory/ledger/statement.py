@@ -2,13 +2,22 @@
 
 :func:`contributor_statement` gathers every payment made or scheduled to a person in a UK tax
 year, from every project and payer, and checks them against their household's benefits (with
-their partner's payments counted, and the payments just outside the year counted so that a
-week or assessment period that straddles 6 April comes out right). It returns a
+their partner's payments counted). It returns a
 :class:`ContributorStatement`: week by week (the person's benefit weeks) and, on Universal
 Credit, assessment period by assessment period, what was received or is still due, what each
 benefit was before and after, what was kept, and the reporting duties: the Universal Credit
 journal, form PW1 for ESA's permitted work, a Carer's Allowance change of circumstances (to
 Social Security Scotland for Carer Support Payment in Scotland).
+
+Each benefit period's change belongs to one tax year: the year in which the period whose
+benefit changes ends, when the benefit paid for it is reduced (Universal Credit is paid after
+its assessment period ends; a week of Carer's Allowance is lost in the week after the
+earnings). A week or assessment period across 6 April is worked out with the payments on
+both sides of it, in the statement of the year it ends in; the other year's statement shows
+the period with that year's own payments and no change. So over any run of tax years the
+yearly changes add up, penny for penny, to what all the payments did together, and a
+couple's joint claim (the same on both partners' statements) follows the same rule. What was
+received and is due are always the year's own payments.
 
 It is the person's own statement: it is written for them
 (:func:`participatory.render.statement.render_statement` in English or Welsh, as accessible
@@ -29,6 +38,21 @@ HTML or plain text), and carries their special-category data.
 (Money('300.00', 'GBP'), Money('-83.30', 'GBP'), Money('216.70', 'GBP'))
 >>> [f.rule_id for f in year.findings if f.rule_id.startswith("LEDGER-REPORT")]
 ['LEDGER-REPORT-CARERS-ALLOWANCE']
+
+Carer's Allowance counts a week's earnings in the next week (2024/25: lost above £151 of
+earnings; 2025/26: £196, £83.30 a week). With weeks from Monday, £150 on Saturday 5 April 2025
+(tax year 2024/25) and £150 on Sunday 6 April (2025/26) are £300 in the week of 31 March,
+so the week of 7 April 2025 is lost: 2025/26's, which counts both payments.
+
+>>> earlier = ConsentRecord("amira", "amira", "2024-01-01", "benefits checks", "2027-03-31")
+>>> book = Ledger(contributors=[Contributor("amira")],
+...     households=[HouseholdRecord("h-1", Household(people=[Person("amira",
+...                 carers_allowance=CarersAllowanceClaim())]), [earlier])],
+...     payments=[PaymentEntry("c-1", "amira", "150.00", "2025-04-05", payer="uni"),
+...               PaymentEntry("c-2", "amira", "150.00", "2025-04-06", payer="trust")])
+>>> [(y.received, y.change) for y in (contributor_statement(book, "amira", year,
+...     as_at=dt.date(2026, 3, 30)) for year in (2024, 2025))]
+[(Money('150.00', 'GBP'), Money('0', 'GBP')), (Money('150.00', 'GBP'), Money('-83.30', 'GBP'))]
 
 Its ``repr`` (a log line) shows the question only: whether the person's circumstances are
 held is itself special-category data.
@@ -69,7 +93,7 @@ from participatory.core.periods import (
 from participatory.core.privacy import REDACTED, REDACTED_TEXT, SENSITIVE
 from participatory.core.record import Record
 from participatory.core.sources import Citation
-from participatory.ledger._figures import figures_covering
+from participatory.ledger._figures import entry_days, figures_covering
 from participatory.ledger.before_paying import CONTEXT_DAYS
 from participatory.ledger.entries import PaymentEntry, PaymentKind, PaymentStatus
 from participatory.ledger.model import Ledger, as_at_day
@@ -127,6 +151,7 @@ MESSAGES: Final[Mapping[str, str]] = {
 
 _ZERO: Final = Decimal(0)
 _MARGIN: Final = dt.timedelta(days=CONTEXT_DAYS)
+_AFTER: Final = dt.timedelta(days=7)
 _WEEKLY_OWN: Final = (Benefit.CARERS_ALLOWANCE, Benefit.NEW_STYLE_ESA, Benefit.NEW_STYLE_JSA)
 
 
@@ -167,7 +192,8 @@ class StatementPeriod(Record):
     ``received`` is what was paid to the person in the period (within the tax year), ``due``
     what is planned or approved and not yet paid; ``benefits`` what their benefits were
     before and after their payments, and a couple's joint claims (marked
-    :attr:`BenefitLine.joint`) before and after both partners' payments.
+    :attr:`BenefitLine.joint`) before and after both partners' payments: each in the
+    statement of the year its own period ends in, whichever year the payments fell in.
 
     Its ``kind`` and ``period`` are sensitive as its benefits are: only a Universal Credit
     claimant has assessment periods, and a benefit week's first day tells which benefit.
@@ -205,7 +231,9 @@ class ContributorStatement(Explained):
 
     ``checked`` is false when no circumstances could be used (none recorded, or past their
     basis): the statement then lists payments only. ``by_benefit`` is the change in each
-    of the person's own benefits over the year, which :attr:`change` and :attr:`kept` count.
+    of the person's own benefits in the periods that end in the year (one across 6 April
+    counts in the year it ends in, with the payments on both sides of it), which
+    :attr:`change` and :attr:`kept` count.
 
     A couple's joint claim (Universal Credit, and Housing Benefit, Pension Credit or a legacy
     benefit claimed as a couple) is the household's, not either partner's: its change from
@@ -359,6 +387,8 @@ def contributor_statement(
     Payments planned, approved or paid count (cancelled ones never do); a declined fee is
     not received. The household's circumstances are used only if their recorded basis is in
     force on ``as_at``; they are the circumstances recorded now, applied to the whole year.
+    The year's benefit changes are those of the weeks and assessment periods that end in it,
+    from the payments on both sides of 6 April (each period counted in one year only).
     """
     if not isinstance(ledger, Ledger):
         raise ValidationError("ledger", "must be a Ledger")
@@ -384,31 +414,40 @@ def contributor_statement(
     joint_by_benefit: dict[Benefit, Decimal] = {}
     findings: list[Finding] = []
     if household is not None and record is not None:
-        around = DateRange(span.start - _MARGIN, span.end + _MARGIN)
+        # Each period's change belongs to the tax year its period ends in (when the benefit
+        # paid for it is reduced), whichever years the payments that make it fall in: so
+        # the change of a week or AP across 6 April is counted once over the two years. A
+        # period ending in the year is decided by payments at most 45 days before the year
+        # and 6 days after it (a week lost across an AP's last day: engine.py), so every
+        # payment in ``around`` is counted, each by its part within it, and the periods
+        # ending outside the year are left to their own years' statements.
+        around = DateRange(span.start - _MARGIN, span.end + _AFTER)
         nearby = ledger.entries_between(record.members, around)
+        parts = [(e.person, e.receipt_within(around)) for e in nearby]
+        mine = tuple(receipt for who, receipt in parts if who == person and receipt is not None)
+        others = tuple(receipt for who, receipt in parts if who != person and receipt is not None)
         # A couple's means-tested claim is theirs together: each partner's payments "on top
         # of" the other's would each carry the whole loss (both over one work allowance),
         # so the joint claims are assessed once, for everyone's payments, as the household's.
         joint = household.couple
-        already = tuple(
-            e.receipt for e in nearby if e.person != person or e.received_on not in span
-        )
-        with figures_covering(f"the tax year {year}"):
-            result = assess_benefits(
-                household, [e.receipt for e in entries], already=already, parameters=parameters
-            )
-        own = [o for o in result.outcomes if not (joint and not o.benefit.personal)]
+        asked = f"the tax year {year}"
+        # A refusal names the year if its figures miss it, else the payment whose day they
+        # miss (one received just before the year, or a day of work typed wrong).
+        days = [(span.start, asked), (span.end, asked), *entry_days(nearby, around, own=True)]
+        with figures_covering(asked, days):
+            result = assess_benefits(household, mine, already=others, parameters=parameters)
+        own = [
+            o
+            for o in result.outcomes
+            if o.period.end in span and not (joint and not o.benefit.personal)
+        ]
         shared: list[PeriodOutcome] = []
         if joint and any(not b.personal for b in household.benefits):
-            everyone = [e for e in nearby if e.received_on in span]
-            with figures_covering(f"the tax year {year}"):
-                together = assess_benefits(
-                    household,
-                    [e.receipt for e in everyone],
-                    already=[e.receipt for e in nearby if e.received_on not in span],
-                    parameters=parameters,
-                )
-            shared = [o for o in together.outcomes if not o.benefit.personal]
+            with figures_covering(asked, days):
+                together = assess_benefits(household, mine + others, parameters=parameters)
+            shared = [
+                o for o in together.outcomes if o.period.end in span and not o.benefit.personal
+            ]
         for outcomes, totals, is_joint in (
             (own, by_benefit, False),
             (shared, joint_by_benefit, True),

@@ -29,15 +29,15 @@ import bisect
 import datetime as dt
 import enum
 import functools
+import os
 from collections.abc import Mapping
 from decimal import Decimal
-from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from participatory import guidance_data
-from participatory.core import tomlfile
+from participatory.core import _paths, tomlfile
 from participatory.core.errors import (
     ParameterFileError,
     ParametersNotAvailable,
@@ -47,10 +47,13 @@ from participatory.core.errors import (
 from participatory.core.explain import ParameterUse
 from participatory.core.fields import set_repr
 from participatory.core.money import Money, parse_money_text
-from participatory.core.package_files import package_files
+from participatory.core.package_files import package_listing
 from participatory.core.record import Record
 from participatory.core.sources import Citation, SourceCatalogue
 from participatory.core.text import markdown_link, markdown_text
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "ActivityKind",
@@ -573,10 +576,8 @@ def _bundled_text(name: str) -> str:
 @functools.cache
 def _bundled_names() -> dict[str, None]:
     """The bundled cards' names, in order (keys of a dict: a lookup, as the cards' own was)."""
-    folder = package_files() / "data" / "rate_cards"
-    return dict.fromkeys(
-        sorted(item.name[:-5] for item in folder.iterdir() if item.name.endswith(".toml"))
-    )
+    listing = package_listing("data/rate_cards")
+    return dict.fromkeys(sorted(name[:-5] for name, _ in listing if name.endswith(".toml")))
 
 
 # Bounded: called only with a name from _bundled_names(), one entry per bundled file. A
@@ -619,7 +620,7 @@ def load_rate_card(path: str | Path, *, base: RateCard | str | None = None) -> R
     names the bundled card to lay it over, and without that the file stands alone.
     """
     text = tomlfile.read_file(path)  # refuses first anything that is not a path
-    return read_rate_card(text, str(Path(path)), base=base)
+    return read_rate_card(text, _paths.text(os.fspath(path)), base=base)
 
 
 def read_rate_card(text: str, file: str, *, base: RateCard | str | None = None) -> RateCard:

@@ -23,17 +23,17 @@ import bisect
 import datetime as dt
 import enum
 import functools
-import json
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
 import attrs
 
+from participatory.core import bundle
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import member
 from participatory.core.nations import Nation
-from participatory.core.package_files import package_files
+from participatory.core.package_files import read_package_text
 from participatory.core.record import Record
 from participatory.core.sources import cite
 from participatory.guidance_data import policy_citation, policy_source
@@ -67,8 +67,13 @@ class _Bundled(Record):
 def _bundled() -> _Bundled:
     # JSON, not TOML: the standard library parses it in C, about 0.5 ms for the file where
     # tomllib takes about 9 ms, and this is on the path of every payment plan's first count.
-    text = (package_files() / "data" / _BUNDLED_FILE).read_text("utf-8")
-    document = json.loads(text)
+    # The install's bundle holds it parsed, so a run need not import json for it.
+    text = read_package_text(f"data/{_BUNDLED_FILE}")
+    document = bundle.compiled_table(text)
+    if document is None:
+        import json
+
+        document = json.loads(text)
     first, last = document["first_year"], document["last_year"]
     return _Bundled(
         years=range(first, last + 1),

@@ -13,11 +13,21 @@ Money('0', 'GBP')
 'co_production'
 """
 
+from typing import TYPE_CHECKING
+
+from participatory.core.lazy import lazy_attribute
 from participatory.project.errors import ProjectFileError
 from participatory.project.files import FORMATS, load_project, parse_document, parse_project
 from participatory.project.model import Project, Session
 from participatory.project.references import ProjectValidationError, reference_problems
-from participatory.project.schema import project_schema
+
+if TYPE_CHECKING:
+    from participatory.project.schema import project_schema
+
+# The schema is printed by its own command: reading a project file never needs it.
+__getattr__ = lazy_attribute(
+    __name__, {"project_schema": "participatory.project.schema"}, globals()
+)
 
 __all__ = [
     "FORMATS",

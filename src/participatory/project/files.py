@@ -31,9 +31,9 @@ participatory.project.errors.ProjectFileError: x.json: 4 problems: payments[0].c
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any, Final, Literal
 
+from participatory.core import _paths
 from participatory.core import limits as reading
 from participatory.core.exact import computes_exactly
 from participatory.core.limits import DEFAULT_LIMITS, Limits
@@ -89,7 +89,9 @@ def parse_document(
 
 @computes_exactly
 def structure_project(
-    document: dict[str, Any], file: str = "<string>", base: Path | None = None
+    document: dict[str, Any],
+    file: str = "<string>",
+    base: str | os.PathLike[str] | None = None,
 ) -> Project:
     """A :class:`Project` from plain data, every problem gathered in one error.
 
@@ -118,15 +120,16 @@ def parse_project(
     A rate card file the project names is looked for beside ``file``.
     """
     document = parse_document(text, format, file, limits=limits)
-    base = Path(file).parent if file != "<string>" else None
+    base = _paths.folder(_paths.text(file)) if file != "<string>" else None
     return structure_project(document, file, base)
 
 
 def load_project(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Project:
     """Read a project file: ``.toml`` or ``.json`` (by its extension), within ``limits``."""
-    location = Path(reading.path_name(path, error=_error))
-    format = location.suffix.lower().lstrip(".")
+    # Spelt as pathlib spells it (./a//b.toml is a/b.toml), without importing pathlib.
+    location = _paths.text(reading.path_name(path, error=_error))
+    format = _paths.suffix(location).lower().lstrip(".")
     if format not in FORMATS:
-        raise ProjectFileError(str(location), [("", "must end in .toml or .json")])
+        raise ProjectFileError(location, [("", "must end in .toml or .json")])
     text = reading.read_text(location, limits=limits, error=_error)
-    return parse_project(text, format, str(location), limits=limits)
+    return parse_project(text, format, location, limits=limits)

@@ -16,18 +16,21 @@ from __future__ import annotations
 
 import enum
 import functools
+import os
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from participatory import guidance_data
-from participatory.core import tomlfile
+from participatory.core import _paths, tomlfile
 from participatory.core.errors import ParameterFileError
 from participatory.core.explain import Citation
 from participatory.core.record import Record
 from participatory.core.sources import SourceCatalogue
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "Maturity",
@@ -209,7 +212,7 @@ def parse_readiness_criteria(document: Mapping[str, Any], file: str) -> Readines
 def load_readiness_criteria(path: str | Path) -> ReadinessCriteria:
     """An institution's own criteria file, in the format of ``data/readiness.toml``."""
     text = tomlfile.read_file(path)  # refuses first anything that is not a path
-    file = str(Path(path))
+    file = _paths.text(os.fspath(path))
     return parse_readiness_criteria(guidance_data.parse_guidance(text, file), file)
 
 

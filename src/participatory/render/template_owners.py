@@ -367,6 +367,8 @@ OWNERS: Final[Mapping[str, tuple[str, ...]]] = {
         "ledger.before.not_checked",
         "ledger.before.not_usable",
         "ledger.before.cancelled",
+        "ledger.before.report.proposed",
+        "ledger.before.report.proposed_for_project",
     ),
     "participatory.ledger.over_asking": (
         "ledger.over_asking.person",

@@ -10,6 +10,7 @@ are the export format.
 from participatory.store.codec import ledger_from_data, ledger_to_data
 from participatory.store.finance import (
     ColumnMapping,
+    FinancePayments,
     ImportLimits,
     ImportRejected,
     read_payments,
@@ -20,6 +21,7 @@ from participatory.store.sqlite import SqliteLedgerStore
 __all__ = [
     "Changes",
     "ColumnMapping",
+    "FinancePayments",
     "ImportLimits",
     "ImportRejected",
     "LedgerStore",

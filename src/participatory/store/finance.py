@@ -29,12 +29,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Final, Literal
+from typing import Final, Literal, Self
 
 import attrs
 
@@ -48,6 +49,7 @@ __all__ = [
     "FIELDS",
     "REQUIRED",
     "ColumnMapping",
+    "FinancePayments",
     "ImportLimits",
     "ImportRejected",
     "RowProblem",
@@ -107,6 +109,62 @@ class ImportRejected(ParticipatoryError, ValueError):
     def lines(self) -> list[str]:
         """One line per problem."""
         return [str(p) for p in self.problems]
+
+
+class FinancePayments(tuple[PaymentEntry, ...]):
+    """The payments of a finance export, each with the row it came from: a tuple of them.
+
+    :func:`read_payments` returns one, so that a store refusing a payment when it is
+    imported (:meth:`SqliteLedgerStore.import_payments
+    <participatory.store.SqliteLedgerStore.import_payments>`: one that would move a
+    recorded payment to someone else) names the file and the row, as every other bad row is
+    named. ``rows[i]`` is the row of the ``i``-th payment (the header is row 1).
+
+    >>> from participatory.ledger import PaymentEntry
+    >>> paid = PaymentEntry("P1", "c-7", "150.00", "2026-01-13", payer="uni")
+    >>> batch = FinancePayments([paid], name="fees.csv", rows=[3])
+    >>> batch == (paid,), batch.name, batch.rows
+    (True, 'fees.csv', (3,))
+    """
+
+    name: str
+    rows: tuple[int, ...]
+
+    def __new__(
+        cls,
+        payments: Iterable[PaymentEntry] = (),
+        *,
+        name: str = "<input>",
+        rows: Iterable[int] = (),
+    ) -> Self:
+        """The ``payments`` read from the file ``name``, the ``i``-th from row ``rows[i]``."""
+        batch = super().__new__(cls, payments)
+        batch.name = name
+        batch.rows = tuple(rows)
+        if len(batch.rows) != len(batch):
+            raise ValidationError("rows", "must give one row for each payment")
+        return batch
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keyword-only parts: the default would rebuild it without its file and rows.
+        return (
+            functools.partial(FinancePayments, name=self.name, rows=self.rows),
+            (tuple(self),),
+        )
+
+    def refusal(self, problems: Iterable[tuple[int, str, str]]) -> ImportRejected:
+        """The refusal of the file for ``problems``, each ``(index, field, problem)``.
+
+        ``index`` is the payment's place in this batch; the refusal names its row.
+
+        >>> from participatory.ledger import PaymentEntry
+        >>> paid = PaymentEntry("P1", "c-7", "150.00", "2026-01-13", payer="uni")
+        >>> print(FinancePayments([paid], name="fees.csv", rows=[3]).refusal(
+        ...     [(0, "person", "is not a contributor in the ledger")]))
+        fees.csv: 1 bad row, nothing imported: row 3: person: is not a contributor in the ledger
+        """
+        found = [RowProblem(self.rows[index], field, problem) for index, field, problem in problems]
+        return ImportRejected(self.name, sorted(found, key=lambda p: p.row))
 
 
 @attrs.frozen
@@ -348,11 +406,12 @@ def read_payments(
     known_people: Iterable[str] | None = None,
     name: str = "<input>",
     limits: ImportLimits | None = None,
-) -> tuple[PaymentEntry, ...]:
+) -> FinancePayments:
     """Every payment in a finance export, or :class:`ImportRejected` listing every bad row.
 
     ``known_people`` (the ledger's contributor ids) makes a payment to anyone else a bad row;
-    an id used twice in the file is one too.
+    an id used twice in the file is one too. The payments keep their rows
+    (:class:`FinancePayments`), so that a store refusing one names its row too.
     """
     chosen = limits if limits is not None else ImportLimits()
     known = None if known_people is None else frozenset(known_people)
@@ -369,6 +428,7 @@ def read_payments(
         header, rows = _json_rows(text, name, chosen, mapping)
     plan = _Plan(mapping, header)
     payments: list[PaymentEntry] = []
+    numbers: list[int] = []
     first_row: dict[str, int] = {}
     for number, cells in rows:
         if len(cells) > len(header):
@@ -394,6 +454,7 @@ def read_payments(
             problems.append(RowProblem(number, "person", "is not a contributor in the ledger"))
             continue
         payments.append(payment)
+        numbers.append(number)
     if problems:
         raise ImportRejected(name, problems)
-    return tuple(payments)
+    return FinancePayments(payments, name=name, rows=numbers)

@@ -38,13 +38,28 @@ class StoreError(ParticipatoryError):
 
 @attrs.frozen
 class Changes(Record):
-    """What one transaction did: entries added, and entries that replaced ones with their id."""
+    """What one transaction did: entries added, and entries that replaced recorded ones.
+
+    An entry replaces the one with its id; a household record also the record of each of its
+    members (a person is in one household record). ``left_unrecorded`` counts the people
+    who were in a replaced household record and are in none of the new ones: their
+    circumstances are no longer recorded (a partner who stays when the other leaves), so
+    their payments are no longer checked against them. A count: who they are is sensitive.
+
+    >>> Changes(1, 0) + Changes(0, 1, left_unrecorded=1)
+    Changes(added=1, replaced=1, left_unrecorded=1)
+    """
 
     added: int = 0
     replaced: int = 0
+    left_unrecorded: int = 0
 
     def __add__(self, other: Changes) -> Changes:
-        return Changes(self.added + other.added, self.replaced + other.replaced)
+        return Changes(
+            self.added + other.added,
+            self.replaced + other.replaced,
+            self.left_unrecorded + other.left_unrecorded,
+        )
 
 
 @runtime_checkable
@@ -69,10 +84,14 @@ class LedgerStore(Protocol):
     ) -> Changes:
         """Add these entries, or replace those with the same ids, all in one transaction.
 
-        A household record replaces any earlier record of the same people. A payment
-        replaces the one with its id only if that was to the same person: the id of a
-        payment to someone else is refused (``payments[i].id``), as
-        :meth:`Ledger.with_entries <participatory.ledger.Ledger.with_entries>` refuses it.
+        A household record replaces the record with its id and any earlier record of its
+        people; the id of another household's record (none of its members in the new one)
+        is refused (``households[i].id``). A payment replaces the one with its id only if
+        that was to the same person: the id of a payment to someone else is refused
+        (``payments[i].id``). Both as :meth:`Ledger.with_entries
+        <participatory.ledger.Ledger.with_entries>` refuses them. The :class:`Changes` count
+        a household record that replaced one as replaced, and the people it left without
+        circumstances recorded.
         """
         ...
 

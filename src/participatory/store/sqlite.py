@@ -18,7 +18,7 @@ institution's, to protect like any other such record (backups, encryption at res
 ...     store.add(contributors=[Contributor("c-7")],
 ...               payments=[PaymentEntry("p-1", "c-7", "150.00", "2026-01-13", payer="uni")])
 ...     store.load().payments["p-1"].amount
-Changes(added=2, replaced=0)
+Changes(added=2, replaced=0, left_unrecorded=0)
 Money('150.00', 'GBP')
 >>> oct((folder / "ledger.sqlite3").stat().st_mode & 0o777)
 '0o600'
@@ -49,10 +49,28 @@ from participatory.ledger.model import Ledger, refuse_moved_payments
 from participatory.ledger.retention import Erasure, erasure, expired_records
 from participatory.project.convert import project_converter
 from participatory.store.codec import ledger_from_data, ledger_to_data
+from participatory.store.finance import FinancePayments, ImportRejected
 from participatory.store.migrations import LATEST, MIGRATIONS, VERSIONS_TABLE
 from participatory.store.protocol import Changes, StoreError
 
 __all__ = ["SqliteLedgerStore"]
+
+
+def _household_changes(
+    replaced: Sequence[HouseholdRecord], records: Sequence[HouseholdRecord]
+) -> Changes:
+    """What ``records`` did, given the recorded records they replace (and so drop).
+
+    A record that replaces one (by its id or a member's) is counted once as replaced, however
+    many it replaces; a member of a replaced record in none of ``records`` is left without
+    circumstances recorded.
+    """
+    ids = {r.id for r in replaced}
+    members = {m for r in replaced for m in r.members}
+    replacing = sum(1 for r in records if r.id in ids or not members.isdisjoint(r.members))
+    kept = {m for r in records for m in r.members}
+    return Changes(len(records) - replacing, replacing, len(members - kept))
+
 
 #: Ids per ``IN (...)`` list: well under SQLite's limit on bound parameters.
 _CHUNK: Final = 500
@@ -134,6 +152,19 @@ def _entries(value: object, kind: type[_E], what: str) -> list[_E]:
         if not isinstance(item, kind):
             raise ValidationError(f"{what}[{index}]", f"must be a {kind.__name__}")
     return found
+
+
+def _import_refusal(
+    payments: Sequence[PaymentEntry], problems: Sequence[tuple[int, ValidationError]]
+) -> ValidationError | ImportRejected:
+    """Every bad payment by its row when they came from a file, else the first by its place."""
+    if isinstance(payments, FinancePayments):
+        return payments.refusal(
+            (index, error.path, f"{error.problem} ({error.hint})" if error.hint else error.problem)
+            for index, error in problems
+        )
+    index, error = problems[0]
+    return ValidationError(f"payments[{index}].{error.path}", error.problem, hint=error.hint)
 
 
 def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
@@ -490,6 +521,16 @@ class SqliteLedgerStore:
             refuse_moved_payments(
                 self._recorded_payments([p.id for p in new_payments]), new_payments
             )
+            # The records with the new records' ids too, whoever their members: the write
+            # below replaces them, so the ledger's rules must see them (another household's
+            # record is refused, not erased).
+            people.update(
+                row[0]
+                for row in self._rows(
+                    "SELECT person FROM household_members WHERE household {where}",
+                    [h.id for h in new_households],
+                )
+            )
             # Checked by the ledger's own rules, against what is stored about these people.
             known = self.load(people=people, payments=False)
             known.with_entries(
@@ -504,7 +545,7 @@ class SqliteLedgerStore:
                 households=new_households,
                 payments=new_payments,
                 asks=new_asks,
-            )
+            ) + _household_changes(known.replaced_households(new_households), new_households)
 
     def _write(
         self,
@@ -515,14 +556,19 @@ class SqliteLedgerStore:
         payments: list[PaymentEntry],
         asks: list[Ask],
     ) -> Changes:
+        """Write the entries; the changes to contributors, payments and asks (by their ids).
+
+        A household record replaces more than the record with its id: its caller counts it.
+        """
         changes = Changes()
         for table, items in (("contributors", contributors), ("payments", payments),
                              ("asks", asks), ("households", households)):  # fmt: skip
             ids = [item.id for item in items]
             if len(set(ids)) != len(ids):
                 raise ValidationError(table, "names one id twice")
-            before = len(self._existing(table, ids))
-            changes += Changes(len(ids) - before, before)
+            if table != "households":
+                before = len(self._existing(table, ids))
+                changes += Changes(len(ids) - before, before)
         db.executemany(_UPSERT_CONTRIBUTOR, [_contributor_row(c) for c in contributors])
         for record in households:
             self._write_household(db, record)
@@ -562,7 +608,11 @@ class SqliteLedgerStore:
     def import_payments(self, payments: Sequence[PaymentEntry]) -> Changes:
         """Add or replace a batch of payments in one transaction: all of them, or none.
 
-        Refused whole if one has the id of a stored payment to another person.
+        Refused whole if one has the id of a stored payment to another person, or is to
+        someone who is not a contributor. The payments :func:`~participatory.store.read_payments`
+        read are refused as it refuses a bad row (:class:`~participatory.store.ImportRejected`:
+        the file, then every bad row by number and field); any other batch names the first
+        bad entry (``payments[i].id``).
         """
         batch = list(payments)
         seen: set[str] = set()
@@ -574,12 +624,20 @@ class SqliteLedgerStore:
             seen.add(payment.id)
         with self._transaction() as db:
             people = {row[0] for row in db.execute("SELECT id FROM contributors")}
+            recorded = self._recorded_payments([p.id for p in batch])
+            problems: list[tuple[int, ValidationError]] = []
             for index, payment in enumerate(batch):
                 if payment.person not in people:
-                    raise ValidationError(
-                        f"payments[{index}].person", "is not a contributor in the ledger"
+                    problems.append(
+                        (index, ValidationError("person", "is not a contributor in the ledger"))
                     )
-            refuse_moved_payments(self._recorded_payments([p.id for p in batch]), batch)
+                try:
+                    # One at a time (the ids are distinct) so that every moved payment is found.
+                    refuse_moved_payments(recorded, [payment])
+                except ValidationError as error:
+                    problems.append((index, ValidationError("id", error.problem, hint=error.hint)))
+            if problems:
+                raise _import_refusal(payments, problems)
             before = len(self._existing("payments", [p.id for p in batch]))
             db.executemany(_UPSERT_PAYMENT, [_payment_row(p) for p in batch])
         return Changes(len(batch) - before, before)
@@ -588,9 +646,13 @@ class SqliteLedgerStore:
         """The whole ledger as JSON-ready data (special-category data included)."""
         return ledger_to_data(self.load())
 
-    def restore(self, data: Mapping[str, Any]) -> Changes:
-        """Load an export into this store, which must be empty; all of it, or nothing."""
-        ledger = ledger_from_data(data)
+    def restore(self, data: Mapping[str, Any], *, name: str = "<data>") -> Changes:
+        """Load an export into this store, which must be empty; all of it, or nothing.
+
+        ``name`` (the file the export came from) names it in errors
+        (:func:`~participatory.store.ledger_from_data`).
+        """
+        ledger = ledger_from_data(data, name)
         with self._transaction() as db:
             for table in ("contributors", "households", "payments", "asks"):
                 if db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None:
@@ -603,7 +665,7 @@ class SqliteLedgerStore:
                 households=list(ledger.households.values()),
                 payments=list(ledger.payments.values()),
                 asks=list(ledger.asks.values()),
-            )
+            ) + Changes(len(ledger.households))  # into an empty store: each one added
 
     def erase_expired(self, as_at: dt.date) -> Erasure:
         """Erase the circumstances past their basis on ``as_at``; report counts only."""

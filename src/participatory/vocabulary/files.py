@@ -36,14 +36,16 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from participatory import guidance_data
 from participatory.core import tomlfile
 from participatory.core.errors import ParameterFileError, ValidationError
 from participatory.core.sources import SourceCatalogue
 from participatory.vocabulary.terms import Term, TermOrigin, Vocabulary
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["bundled_vocabulary", "load_vocabulary", "parse_terms"]
 
@@ -132,6 +134,8 @@ def load_vocabulary(
 
     Call this at the edge of a system (it reads a file); pass the result to the engines.
     """
+    from pathlib import Path  # only for a file of one's own: a run reads the bundled one
+
     text = tomlfile.read_file(path)  # refuses first anything that is not a path
     path = Path(path)
     terms = parse_terms(
