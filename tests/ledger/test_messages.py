@@ -48,6 +48,8 @@ def _findings() -> list[Finding]:
         carer_ledger([fee("big", "amira", "300.00", "2026-01-13")]), "amira", "2026-01-14",
         as_at=DAY,
     ).findings  # fmt: skip
+    found += assess_headroom(nobody, "amira", "2026-01-15", as_at=DAY).findings
+    found += assess_headroom(carer, "amira", "2027-04-01", as_at=dt.date(2027, 4, 1)).findings
     found += contributor_statement(carer, "amira", 2025, as_at=DAY).findings
     found += contributor_statement(nobody, "amira", 2025, as_at=DAY).findings
     found += contributor_statement(

@@ -12,6 +12,7 @@ import datetime as dt
 from participatory.benefits import Benefit
 from participatory.core.money import Money
 from participatory.ledger import Contributor, Ledger, PaymentKind, assess_headroom
+from participatory.render.text import sentence
 
 from .conftest import carer_ledger, couple_ledger, fee
 
@@ -54,8 +55,32 @@ def test_receipted_expenses_have_no_limit() -> None:
 
 
 def test_no_circumstances_no_headroom() -> None:
+    """No record for Amira: no room is worked out, and the sentence says so about the room
+    (a headroom has no payment, so "this payment was not checked" would be untrue)."""
     room = assess_headroom(
         Ledger(contributors=[Contributor("amira")]), "amira", "2026-01-15", as_at=AS_AT
     )
     assert not room.checked
     assert room.findings[0].rule_id == "LEDGER-NOT-CHECKED"
+    (only,) = room.findings
+    words = sentence(only, locale="en_GB", include_sensitive=True)
+    assert words == (
+        "No benefit circumstances are recorded for amira, so the room left before their "
+        "benefits change was not worked out."
+    )
+
+
+def test_circumstances_past_their_day_give_no_headroom_and_say_why() -> None:
+    """Amira's consent ran until 31 March 2027; on 1 April 2027 her circumstances may not be
+    used: no room is worked out, and the sentence, about the room rather than a payment
+    (there is none), says why and what to do. Welsh says it in Welsh."""
+    late = dt.date(2027, 4, 1)
+    room = assess_headroom(carer_ledger(), "amira", late, as_at=late)
+    assert not room.checked
+    (only,) = room.findings
+    assert only.rule_id == "LEDGER-CIRCUMSTANCES-NOT-USABLE"
+    words = sentence(only, locale="en_GB", include_sensitive=True)
+    assert "The room left before their benefits change was not worked out." in words
+    assert "this payment" not in words
+    welsh = sentence(only, locale="cy", include_sensitive=True)
+    assert "Ni chyfrifwyd faint yn rhagor" in welsh

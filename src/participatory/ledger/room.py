@@ -66,6 +66,18 @@ MESSAGES: Final[Mapping[str, str]] = {
     "ledger.room.unlimited": (
         "No benefit recorded for {person}'s household limits a payment on {day}."
     ),
+    # The reasons a check before paying gives too, in words about the room left: a headroom
+    # has no payment, so "this payment was not checked" would say something untrue.
+    "ledger.room.not_checked": (
+        "No benefit circumstances are recorded for {person}, so the room left before their "
+        "benefits change was not worked out."
+    ),
+    "ledger.room.not_usable": (
+        "The circumstances recorded for {person}'s household may not be used on {day}: they "
+        "are past the day they may be kept until, the agreement was withdrawn, or it was not "
+        "yet given. The room left before their benefits change was not worked out. Erase "
+        "them, and ask the person again if they want payments checked."
+    ),
 }
 
 
@@ -127,7 +139,7 @@ def assess_headroom(
     ledger.contributor(person)
     record = ledger.household_of(person)
     if record is None or not record.usable_on(as_at):
-        # The same reasons, in the same words, as a check before paying.
+        # The same reasons, and rule ids, as a check before paying.
         reason = "not_checked" if record is None else "not_usable"
         rule = "LEDGER-NOT-CHECKED" if record is None else "LEDGER-CIRCUMSTANCES-NOT-USABLE"
         return PersonHeadroom(
@@ -138,7 +150,7 @@ def assess_headroom(
                 finding(
                     rule,
                     Severity.INFO if record is None else Severity.WARNING,
-                    f"ledger.before.{reason}",
+                    f"ledger.room.{reason}",
                     {"person": person, "day": as_at},
                     # Sensitive either way: a plain "not checked" beside the person says their
                     # circumstances are not held, and so a withheld answer says they are.

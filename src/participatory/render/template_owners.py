@@ -388,6 +388,8 @@ OWNERS: Final[Mapping[str, tuple[str, ...]]] = {
         "ledger.room.limited",
         "ledger.room.none",
         "ledger.room.unlimited",
+        "ledger.room.not_checked",
+        "ledger.room.not_usable",
     ),
     "participatory.ledger.statement": (
         "ledger.statement.year",
