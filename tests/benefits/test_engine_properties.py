@@ -74,7 +74,16 @@ CLIFF_RULES = {
 
 #: Paying at once can reach the benefit cap's earnings exception (UC Regs 2013 reg. 82(1)(a))
 #: where two smaller payments in two periods do not, so splitting can lose the rise.
-EXPLAINS_EXTRA_LOSS = {"BEN-UC-AWARD-NIL", "BEN-AWARD-EXHAUSTED", "BEN-UC-BENEFIT-CAP-LIFTED"}
+#: Findings that explain why splitting a payment can lose more than paying it at once. A
+#: payment received before a UC claim's first day counts in no assessment period
+#: (BEN-UC-BEFORE-CLAIM): £0.05 on the day before, at once, costs nothing, while its halves,
+#: £0.02 that day and £0.03 a week later, lose 55% of £0.03, £0.02 (UC Regs 2013 reg. 22).
+EXPLAINS_EXTRA_LOSS = {
+    "BEN-UC-AWARD-NIL",
+    "BEN-AWARD-EXHAUSTED",
+    "BEN-UC-BENEFIT-CAP-LIFTED",
+    "BEN-UC-BEFORE-CLAIM",
+}
 
 
 FEE = ReceiptKind.INVOLVEMENT_FEE
@@ -279,3 +288,24 @@ def test_a_batch_gives_each_case_what_a_check_of_it_alone_gives(cases):
     assert columns.case == tuple(index for index, _ in rows)
     assert columns.change_pence == tuple(row.after - row.before for _, row in rows)
     assert columns.cliff == tuple(row.cliff for _, row in rows)
+
+
+def test_splitting_across_the_claims_first_day_loses_more_and_says_why() -> None:
+    """The case hypothesis found: a single claimant under 25 whose UC claim starts on
+    2 January 2025. £0.05 received on 1 January counts in no assessment period: nothing
+    lost. Split into £0.02 on 1 January (not counted) and £0.03 on 8 January (counted in
+    the AP from 2 January): 55% of £0.03 is £0.0165, £0.02 once rounded to the penny. The
+    split's findings say why: BEN-UC-BEFORE-CLAIM."""
+    from participatory.benefits.claims import UniversalCreditClaim
+    from participatory.benefits.household import Household, Person
+    from participatory.benefits.kinds import AgeBand
+
+    home = Household(
+        people=[Person("p1", age_band=AgeBand.UNDER_25)],
+        universal_credit=UniversalCreditClaim(first_date_of_entitlement=dt.date(2025, 1, 2)),
+    )
+    at_once = _run(home, [fee("0.05", dt.date(2025, 1, 1))])
+    split = _run(home, [fee("0.02", dt.date(2025, 1, 1)), fee("0.03", dt.date(2025, 1, 8))])
+    assert at_once.loss == Money.gbp("0.00")
+    assert split.loss == Money.gbp("0.02")
+    assert split.has("BEN-UC-BEFORE-CLAIM")
