@@ -65,6 +65,10 @@ def old_hours(path: str, value: object) -> Decimal:
     result = to_decimal(value, path)
     if result < 0 or result > Decimal(168):
         raise ValidationError(path, "must be between 0 and 168 hours a week")
+    # Since round 12, hours past 12 decimal places are refused (they could not be added to a
+    # week's other hours exactly: test_hours_places.py); the reference says so too.
+    if result.as_tuple().exponent < -12:  # type: ignore[operator]
+        raise ValidationError(path, "must have at most 12 decimal places")
     return result
 
 
@@ -240,6 +244,8 @@ def test_amounts_convert_as_before(value: object) -> None:
 
 
 @given(ANYTHING)
+@example(Decimal("9.9999900E-7"))  # 0.00000099999900: 14 places, refused
+@example(Decimal("0.000000000001"))  # 12 places: hours still
 def test_hours_convert_as_before(value: object) -> None:
     assert outcome(lambda: kinds.hours("weekly_hours")(value)) == outcome(
         lambda: old_hours("weekly_hours", value)
