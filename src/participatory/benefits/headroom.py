@@ -154,7 +154,16 @@ class PaymentSearch:
         # (a ledger may already hold one payment of almost £10^15).
         counted = sum(receipt.pennies for receipt in already)
         self.top = max(0, min(top, PENNIES_LIMIT - 1 - counted))
+        self._asked = top
         self._probes: dict[int, BenefitsCheck] = {}
+
+    def searched(self, ceiling: Money) -> Money:
+        """What the search went up to, as a finding quotes it.
+
+        ``ceiling`` (the ``top`` asked for), or less when ``already`` leaves less room below
+        what an amount of money can hold.
+        """
+        return ceiling if self.top == self._asked else pounds(self.top)
 
     def receipt(self, pennies: int) -> Receipt:
         """The payment searched over, of ``pennies``."""
@@ -250,7 +259,7 @@ def headroom(
     # this day can: its own, and those its knock-ons reach (a week of Carer's Allowance lost
     # across an assessment period's last day raises Universal Credit in that period) — reckoned
     # without the earlier payments too, whose own knock-ons may have taken that reach away.
-    top = search.top
+    top = search.top  # at most the ceiling: less when ``earlier`` leaves less room
     largest = search.probe(top)
     touched = {(row.benefit, row.period) for row in largest.numbers}
     # The checks that reach every period a payment on this day touches: an answer from
@@ -285,8 +294,7 @@ def headroom(
         found[benefit] = None if first is None else pounds(first - 1)
     result = Headroom(on, found)
     stale = stale_findings(*reaching) if allow_stale else ()
-    searched = ceiling if top == search_ceiling(ceiling) else pounds(top)
-    return attrs.evolve(result, findings=(_summary(result, searched), *stale))
+    return attrs.evolve(result, findings=(_summary(result, search.searched(ceiling)), *stale))
 
 
 def _summary(room: Headroom, ceiling: Money) -> Finding:

@@ -161,10 +161,9 @@ def plan_safe_payment(
     """
     on = to_date(day, "day")
     planned = instances(Receipt, already, "already", what="Receipts")
-    top = search_ceiling(ceiling)
     search = PaymentSearch(
         household, on, person=person, kind=kind, already=planned, parameters=parameters,
-        allow_stale=allow_stale, top=top,
+        allow_stale=allow_stale, top=search_ceiling(ceiling),
     )  # fmt: skip
     largest = search.probe(search.top)
     firsts = [p for p in search.first_changes().values() if p is not None]
@@ -173,8 +172,7 @@ def plan_safe_payment(
             "BEN-PLAN-SAFE-AMOUNT",
             Severity.INFO,
             "benefits.plan.safe_unlimited",
-            # What was searched: less than ``ceiling`` when ``already`` leaves less room.
-            {"day": on, "ceiling": ceiling if search.top == top else pounds(search.top)},
+            {"day": on, "ceiling": search.searched(ceiling)},
         )
         # An answer from stale figures says which (the probes' own findings would).
         stale = stale_findings(largest) if allow_stale else ()
