@@ -8,17 +8,17 @@ Scotland, mygov.scot, nidirect and the Department for Communities (stored copies
   12(3)(a) substitutes the CSP rate from £83.30 to £86.45", in force "2026-04-05" by reg.
   1(3)); so not verified. Award weeks run Sunday to Saturday (CSP Regs 2023 reg. 2), and
   Sunday 5 April 2026 starts the 2026/27 award year, which ends on Saturday 3 April 2027.
-- Scotland, earnings limit for 2026/27: not found. The last known limit is £196 (2025/26,
-  from Sunday 6 April 2025: sg_news_csp_earnings_limit_2025#limit), known current to Saturday
-  4 April 2026.
+- Scotland, earnings limit for 2026/27: £204 a week from Sunday 5 April 2026, found only in a
+  third party's capture of mygov.scot's "If you work" page
+  (rulespec_uk_mygovscot_csp_if_you_work_2026); so not verified. The scenarios are in
+  tests/benefits/test_parameters_2026_27.py.
 - Northern Ireland, Carer's Allowance earnings limit for 2026/27: not found. The last known
   limit is £196 (2025/26, secondary: transparencynews_ni_uprating_2025#ca_limit), known
   current to Sunday 5 April 2026; the library holds no NI weekly rate, so the award comes from
   the letter.
 
-So a week in June 2026 is refused in both nations (no guess of Great Britain's £204); a
-caller who accepts stale figures gets the last known limit, marked stale, and, in Scotland,
-the 2026/27 rate, which is not.
+So a week in June 2026 is refused in Northern Ireland (no guess of Great Britain's £204); a
+caller who accepts stale figures gets the last known limit, marked stale.
 """
 
 import datetime as dt
@@ -76,53 +76,24 @@ def test_the_scottish_rate_is_not_known_after_the_2026_27_award_year() -> None:
     assert caught.value.covered_until == dt.date(2027, 4, 3)
 
 
-@pytest.mark.parametrize(
-    ("name", "last_known_day"),
-    [(SCOTTISH_LIMIT, dt.date(2026, 4, 4)), (NI_LIMIT, dt.date(2026, 4, 5))],
-)
-def test_no_2026_27_earnings_limit_was_entered_for_either_nation(
-    name: str, last_known_day: dt.date
-) -> None:
-    """Neither limit was found for 2026/27: each still ends with its 2025/26 year."""
+def test_no_2026_27_earnings_limit_was_entered_for_northern_ireland() -> None:
+    """Not found for 2026/27: the limit still ends with its 2025/26 year."""
     params = bundled_parameters()
-    assert params[name].valid_until == last_known_day
-    assert params.use(name, last_known_day).value == Decimal("196.00")
+    last_known_day = dt.date(2026, 4, 5)
+    assert params[NI_LIMIT].valid_until == last_known_day
+    assert params.use(NI_LIMIT, last_known_day).value == Decimal("196.00")
     with pytest.raises(ParametersNotAvailable):
-        params.use(name, last_known_day + dt.timedelta(days=1))
+        params.use(NI_LIMIT, last_known_day + dt.timedelta(days=1))
 
 
-class TestScottishCarerInJune2026:
-    """A Scottish carer on Carer Support Payment paid a fee on Wednesday 10 June 2026.
-
-    The fee falls in the award week Sunday 7 - Saturday 13 June and decides the next week,
-    Sunday 14 - Saturday 20 June 2026. With no 2026/27 limit, the check is refused. Accepting
-    stale figures, the last known limit is £196 (stale): £196.00 is not over it, so the week's
-    payment is kept; £196.01 is a penny over, so the whole week's £86.45 (the 2026/27 rate) is
-    lost. Only the limit is reported stale, not the rate.
-    """
-
-    carer = Household(
-        people=[Person("isla", carers_allowance=CarersAllowanceClaim())], nation=Nation.SCOTLAND
+def test_the_scottish_2026_27_limit_is_marked_unverified() -> None:
+    """£204 from Sunday 5 April 2026, read only in a third party's copy of mygov.scot."""
+    use = bundled_parameters().use(SCOTTISH_LIMIT, dt.date(2026, 6, 14))
+    assert (use.value, use.effective_from, use.verified) == (
+        Decimal("204"),
+        dt.date(2026, 4, 5),
+        False,
     )
-
-    def test_refused_without_stale_figures_at_the_earnings_limit(self) -> None:
-        with pytest.raises(ParametersNotAvailable) as caught:
-            assess_payment(self.carer, "196.01", WEDNESDAY, person="isla")
-        assert caught.value.name == SCOTTISH_LIMIT
-        assert caught.value.covered_until == dt.date(2026, 4, 4)
-
-    @pytest.mark.parametrize(
-        ("fee", "cliff", "change"), [("196.00", False, "0"), ("196.01", True, "-86.45")]
-    )
-    def test_with_stale_figures_just_under_and_just_over_the_last_known_limit(
-        self, fee: str, cliff: bool, change: str
-    ) -> None:
-        result = assess_payment(self.carer, fee, WEDNESDAY, person="isla", allow_stale=True)
-        (week,) = result.outcomes_for(Benefit.CARERS_ALLOWANCE)
-        assert (week.period.start, week.period.end) == (dt.date(2026, 6, 14), dt.date(2026, 6, 20))
-        assert week.cliff is cliff
-        assert result.change() == GBP(change)
-        assert [f.values["name"] for f in stale_findings(result)] == [SCOTTISH_LIMIT]
 
 
 class TestNorthernIrishCarerInJune2026:

@@ -55,10 +55,12 @@ class TestScottishCarer:
         assert "Social Security Scotland" in text
         assert "Carer's Allowance Unit" not in text
 
-    def test_a_week_without_a_known_rate_is_refused_not_guessed(self) -> None:
-        """The 2026/27 Carer Support Payment earnings limit was not found: refused, not GB's."""
+    def test_a_week_without_a_known_limit_is_refused_not_guessed(self) -> None:
+        """The Carer Support Payment earnings limit is known to Saturday 3 April 2027 (£204
+        for 2026/27, mygov.scot, not verified): a fee in June 2027 is refused, not given
+        Great Britain's limit or the last known one."""
         with pytest.raises(ParametersNotAvailable):
-            assess_payment(self.carer, "200.00", "2026-06-10", person="isla")
+            assess_payment(self.carer, "200.00", "2027-06-09", person="isla")
 
 
 class TestScottishFamilyLosingUniversalCredit:

@@ -149,7 +149,7 @@ def test_encode_then_decode_is_the_same_table(table: dict[str, Any]) -> None:
 
 def _installed_as(monkeypatch: pytest.MonkeyPatch, bundled: bytes) -> None:
     """Make ``bundled`` the install's bundle for one test."""
-    monkeypatch.setattr(bundle, "_installed", lambda: bundle._index(bundled))
+    monkeypatch.setattr(bundle, "_installed", lambda: bundle._opened(bundled))
 
 
 def _by_hand(index: object, body: bytes) -> bytes:
@@ -166,9 +166,22 @@ def _json_line(index: object, body: bytes) -> bytes:
     return json.dumps(index, separators=(",", ":")).encode() + b"\n" + body
 
 
+def _entry_by_hand(table: dict[str, Any]) -> bytes:
+    """An entry as the module's description lays it out: an index of the table's keys (each
+    a start and an end in what follows), then each value pickled on its own."""
+    values = [pickle.dumps(value, protocol=4) for value in table.values()]
+    index, at = {}, 0
+    for key, value in zip(table, values, strict=True):
+        index[key] = (at, at + len(value))
+        at += len(value)
+    return pickle.dumps(index, protocol=4) + b"".join(values)
+
+
 _RATE = "rate = 12.50\n"
-_RATE_ENTRY = pickle.dumps({"rate": Decimal("12.50")}, protocol=4)
+_RATE_ENTRY = _entry_by_hand({"rate": Decimal("12.50")})
 _END = len(_RATE_ENTRY)
+#: An entry as the bundles before this layout held it: the whole table in one pickle.
+_WHOLE_TABLE_ENTRY = pickle.dumps({"rate": Decimal("12.50")}, protocol=4)
 
 
 class _Spell:
@@ -207,6 +220,24 @@ class _Spell:
         # The layout before the index: one JSON object of escaped entries, on one line.
         json.dumps({bundle.digest(_RATE): '{"rate":12.50}'}, separators=(",", ":")).encode(),
         b"",
+        # Entries damaged inside: an index place past the entry's end, an end before its
+        # start, an index that is not a table, a value that is not a pickle.
+        _by_hand({bundle.digest(_RATE): [0, _END]}, _RATE_ENTRY[:-2] + b"\0\0"),
+        _by_hand(
+            {bundle.digest(_RATE): [0, 40]},
+            pickle.dumps({"rate": (0, 99)}, protocol=4) + b"\0" * 40,
+        ),
+        _by_hand(
+            {bundle.digest(_RATE): [0, 40]},
+            pickle.dumps({"rate": (5, 1)}, protocol=4) + b"\0" * 40,
+        ),
+        _by_hand({bundle.digest(_RATE): [0, 30]}, pickle.dumps(["rate"], protocol=4) + b"\0" * 30),
+        _by_hand(
+            {bundle.digest(_RATE): [0, 28]},
+            pickle.dumps({"rate": (0, 10)}, protocol=4) + b"not pickle",
+        ),
+        # The layout before this one: each entry the whole table in one pickle.
+        _by_hand({bundle.digest(_RATE): [0, len(_WHOLE_TABLE_ENTRY)]}, _WHOLE_TABLE_ENTRY),
     ],
 )
 def test_a_damaged_bundle_is_read_from_the_toml(
@@ -231,7 +262,7 @@ def test_a_bundle_written_by_hand_is_read_at_the_places_its_index_gives(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Each entry is read from its place alone, whatever comes before or after it."""
-    other = pickle.dumps({"name": "\u00e9"}, protocol=4)
+    other = _entry_by_hand({"name": "\u00e9"})
     size = len(other)
     bundled = _by_hand(
         {"0" * 32: [0, size], bundle.digest(_RATE): [size, size + _END]},
@@ -261,7 +292,7 @@ def test_each_entry_is_found_as_its_table_was_written(
     written = bundle.compile_bundle(files.items())
     original = bundle._installed
     try:
-        bundle._installed = lambda: bundle._index(written)  # type: ignore[method-assign]
+        bundle._installed = lambda: bundle._opened(written)  # type: ignore[method-assign]
         for text in [*files, "not in the bundle"]:
             found = bundle.compiled_table(text)
             if text in files:
@@ -279,12 +310,12 @@ def test_an_entry_holding_anything_but_table_values_is_refused_unmade(
     """The bundle's unpickler makes tables, lists, text, numbers, decimals and dates only:
     an entry naming any other class (a damaged or altered file) is read from the TOML, and
     what it names is never called."""
-    entry = pickle.dumps({"rate": _Spell()}, protocol=4)
+    entry = _entry_by_hand({"rate": _Spell()})
     _installed_as(monkeypatch, _by_hand({bundle.digest(_RATE): [0, len(entry)]}, entry))
     assert bundle.compiled_table(_RATE) is None
     assert not _Spell.made
     with pytest.raises(ValueError, match="not an entry"):
-        bundle.read_entry(pickle.dumps({"at": dt.datetime(2025, 4, 6, 9)}))
+        bundle.read_entry(_entry_by_hand({"at": dt.datetime(2025, 4, 6, 9)}))
 
 
 @given(toml_tables)
@@ -322,3 +353,91 @@ def test_reading_bundled_data_needs_neither_pickle_module_nor_json() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.strip() == "False False"
+
+
+def test_an_entry_written_by_hand_reads_back() -> None:
+    """The layout the module describes, written without the module: the same tables."""
+    table = {"rate": Decimal("12.50"), "since": dt.date(2025, 4, 6), "tags": ["a", 1]}
+    assert same(bundle.read_entry(_entry_by_hand(table)), table)
+
+
+def test_parts_unpickle_only_the_tables_looked_up() -> None:
+    """A table that is damaged is not noticed until it is looked up: the others read."""
+    good = pickle.dumps({"title": "Bath report"}, protocol=4)
+    damaged = b"\x80\x04not a pickle"
+    index = {"bath": (0, len(good)), "broken": (len(good), len(good) + len(damaged))}
+    entry = pickle.dumps(index, protocol=4) + good + damaged
+    parts = bundle.read_parts(entry)
+    assert list(parts) == ["bath", "broken"]
+    assert len(parts) == 2
+    assert parts["bath"] == {"title": "Bath report"}
+    assert parts["bath"] is parts["bath"]
+    with pytest.raises(ValueError, match="not an entry"):
+        parts["broken"]
+    with pytest.raises(KeyError):
+        parts["missing"]
+    with pytest.raises(ValueError, match="not an entry"):
+        bundle.read_entry(entry)
+
+
+def test_a_damaged_part_is_read_from_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """compiled_parts answers a table that does not unpickle from the file's TOML."""
+    text = "[a]\nx = 1\n[b]\ny = 2\n"
+    good = pickle.dumps({"x": 1}, protocol=4)
+    damaged = b"\x80\x04junk"
+    index = {"a": (0, len(good)), "b": (len(good), len(good) + len(damaged))}
+    entry = pickle.dumps(index, protocol=4) + good + damaged
+    _installed_as(monkeypatch, _by_hand({bundle.digest(text): [0, len(entry)]}, entry))
+    calls = []
+
+    def from_toml() -> dict[str, Any]:
+        calls.append(1)
+        return limits.parse_toml(text, "x.toml")
+
+    parts = bundle.compiled_parts(text, from_toml)
+    assert parts is not None
+    assert parts["a"] == {"x": 1}
+    assert calls == []
+    assert parts["b"] == {"y": 2}
+    assert calls == [1]
+    assert bundle.compiled_table(text) is None
+
+
+@pytest.mark.parametrize("path", TOML_FILES, ids=lambda path: path.relative_to(DATA).as_posix())
+def test_every_bundled_file_reads_by_parts_exactly_as_its_toml(path: Path) -> None:
+    """The installed bundle, read table by table from the file's bytes, as its TOML."""
+    name = path.relative_to(DATA).as_posix()
+    from_toml = limits.parse_toml(path.read_text(encoding="utf-8"), path.name)
+    tables = tomlfile.bundled_tables(name)
+    assert list(tables) == list(from_toml)
+    assert all(same(tables[key], from_toml[key]) for key in from_toml)
+
+
+def test_a_text_and_its_bytes_have_one_key() -> None:
+    text = 'title = "Caerdydd \u00e2\u0175"\n'
+    assert bundle.digest(text) == bundle.digest(text.encode("utf-8"))
+
+
+def test_a_file_with_other_line_ends_is_read_from_its_toml(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A checkout that ends lines with CR LF holds bytes the bundle has no key for: they are
+    read as text, every line end read as one, as reading the file as text does."""
+    import participatory.core.tomlfile as module
+
+    crlf = b"[a]\r\nx = 1\r\n[b]\ry = 2\r\n"
+    monkeypatch.setattr(module, "read_package_bytes", lambda name: crlf)
+    tables = tomlfile.bundled_tables("anything.toml")
+    assert type(tables) is dict
+    assert tables == {"a": {"x": 1}, "b": {"y": 2}}
+
+
+def test_bundled_tables_name_the_file_in_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import participatory.core.tomlfile as module
+    from participatory.core.errors import ParameterFileError
+
+    monkeypatch.setattr(module, "read_package_bytes", lambda name: b"x = \n")
+    with pytest.raises(ParameterFileError, match=r"^mine\.toml: "):
+        tomlfile.bundled_tables("anything.toml", "mine.toml")
+    with pytest.raises(ParameterFileError, match=r"^participatory/data/anything\.toml: "):
+        tomlfile.bundled_tables("anything.toml")

@@ -39,7 +39,14 @@ from participatory.project.convert import project_converter
 from participatory.testing import ethics as es
 
 ON = dt.date(2026, 12, 6)
-_OUTCOME_FACTS = (Fact.APPROVED_STUDY_PARTICIPANTS, Fact.WITHIN_APPROVED_SCOPE)
+# Route facts the outcome may turn on too: a clinical trial of a medicine is research
+# whatever the HRA questions say, and only health research can be one.
+_OUTCOME_FACTS = (
+    Fact.APPROVED_STUDY_PARTICIPANTS,
+    Fact.WITHIN_APPROVED_SCOPE,
+    Fact.HEALTH_RELATED,
+    Fact.CLINICAL_TRIAL_OF_MEDICINE,
+)
 
 
 def triage(activity):
@@ -184,7 +191,8 @@ def test_adding_a_vulnerable_group_never_lowers_the_route(activity, data):
 @given(es.settled_activities())
 def test_routes_resting_on_a_sensitive_yes_are_withheld_by_default(activity):
     result = triage(activity)
-    data = unstructure(result)
+    # Each route as written on its own (the result as a whole is written as its default copy).
+    data = {"routes": unstructure(list(result.routes))}
     for route, shown in zip(result.routes, data["routes"], strict=True):
         if route.sensitive:
             assert shown["withheld"] is True

@@ -203,8 +203,17 @@ def test_prison_study_in_england_needs_hmpps_and_the_university_rec():
     (hmpps,) = [r for r in result.routes if r.body is B.HMPPS_NRC]
     assert hmpps.sensitive
     assert "hmpps" not in repr(result).lower()
-    shown = [r for r in unstructure(result)["routes"] if r.get("withheld")]
+    # Each route on its own is withheld; the result as a whole is written as its default
+    # copy, the triage with custody read as no: the prison setting (not a safeguarding
+    # answer) still needs HMPPS, and the university REC is required either way.
+    shown = [r for r in unstructure(list(result.routes)) if r.get("withheld")]
     assert len(shown) == len([r for r in result.routes if r.sensitive]) >= 1
+    default = unstructure(result)["routes"]
+    assert {(r["body"], r["requirement"]) for r in default if r["body"] != "dpia"} == {
+        ("hmpps_nrc", "required"),
+        ("university_rec", "required"),
+    }
+    assert not any(r["sensitive"] for r in default)
     assert all(r["body"] is None for r in shown)
     assert verified(result, "ETH-ROUTE-HMPPS")["hmpps_research_page"] is True
 
@@ -547,6 +556,6 @@ def test_an_nhs_rec_for_patients_and_for_people_in_custody_are_told_apart():
     assert len(withheld) == 1
     assert "ETH-ROUTE-NHS-REC-PRISON" not in shown[0].rule_ids
     assert Fact.IN_CUSTODY_OR_ON_PROBATION not in shown[0].decided_by
-    data = unstructure(result)
+    data = {"routes": unstructure(list(result.routes))}
     assert [r["body"] for r in data["routes"] if r.get("withheld")].count(None) >= 1
     assert "prison" not in repr([r for r in data["routes"] if not r.get("withheld")]).lower()

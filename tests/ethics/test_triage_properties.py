@@ -184,9 +184,16 @@ def test_when_every_hra_question_is_no_nothing_goes_to_a_committee(activity):
     """hra_what_approvals#not_research_no_hra: a project not managed as research needs
     neither HRA Approval nor an NHS REC. With every HRA question answered no, no open fact
     about who is studied may send the activity to a research ethics committee: the outcome
-    is a non-research kind or nobody studied, and each fact left open is named.
+    is a non-research kind or nobody studied, and each fact left open is named. Not a
+    clinical trial of a medicine either: one is research whatever the HRA questions say
+    (ct_regs_2004#reg_12), so an unanswered trial question is referred.
     """
-    for fact in (Fact.RANDOMISED, Fact.CHANGES_USUAL_CARE, Fact.GENERALISABLE):
+    for fact in (
+        Fact.RANDOMISED,
+        Fact.CHANGES_USUAL_CARE,
+        Fact.GENERALISABLE,
+        Fact.CLINICAL_TRIAL_OF_MEDICINE,
+    ):
         activity = activity.with_answer(fact, Answer.NO)
     result = assess_activity(activity, as_at=ON)
     assert not result.outcome.needs_committee

@@ -41,7 +41,7 @@ from participatory.core.exact import computes_exactly
 from participatory.core.explain import Finding, ParameterUse, Severity
 from participatory.core.params import REVIEW_INTERVAL, ParameterSet, bundled_parameters
 from participatory.core.periods import DateRange, to_date
-from participatory.ethics.project import EthicsProject, assess_ethics
+from participatory.ethics.project import ProjectEthicsSummary, assess_ethics
 from participatory.evaluation.assess import assess_evaluation
 from participatory.payments.rates import RateCard
 from participatory.power.decisions import DecisionRecord
@@ -146,8 +146,7 @@ def _budget(project: Project, power: PowerReview | None) -> ReportSection:
     )
 
 
-def _ethics_section(project: EthicsProject, as_at: dt.date) -> ReportSection:
-    summary = assess_ethics(project, as_at=as_at)
+def _ethics_section(summary: ProjectEthicsSummary) -> ReportSection:
     figures = [Figure(ethics_label(outcome), count) for outcome, count in summary.counts.items()]
     figures.append(figure("ethics_needing_review", len(summary.needing_review)))
     return ReportSection(Area.ETHICS, summary.findings, figures)
@@ -162,12 +161,11 @@ def _ethics(project: Project, as_at: dt.date) -> tuple[ReportSection, ReportSect
     """
     if not project.activities:
         return ReportSection(Area.ETHICS, not_assessed=True), None
-    full = project.ethics_project()
-    shared = full.with_sensitive_yes_as_no()
-    # Worked out a second time only when some group answered a safeguarding fact yes.
-    return _ethics_section(full, as_at), (
-        None if shared == full else _ethics_section(shared, as_at)
-    )
+    # The triage works out its shared copy itself, a second time only for an activity in
+    # which some group answered a safeguarding fact yes.
+    summary = assess_ethics(project.ethics_project(), as_at=as_at)
+    shared = summary.shared
+    return _ethics_section(summary), None if shared is None else _ethics_section(shared)
 
 
 def _safeguarding(project: Project) -> ReportSection:

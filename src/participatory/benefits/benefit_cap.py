@@ -56,6 +56,7 @@ from participatory.core.nations import Nation
 from participatory.core.pennies import round_half_up
 from participatory.core.periods import DateRange
 from participatory.core.privacy import REDACTED_TEXT
+from participatory.core.record import SlottedRecord
 from participatory.core.sources import Citation, cite
 
 __all__ = [
@@ -137,22 +138,62 @@ CAP_MESSAGES: Final = {
 }
 
 
-class CapRates(NamedTuple):
+class CapRates(SlottedRecord):
     """The cap's figures for an AP starting on one day.
 
-    Monthly pennies; Child Benefit in weekly pennies.
+    Monthly pennies; Child Benefit in weekly pennies. Published figures only, so the repr
+    shows them.
     """
 
-    family_london: int
-    single_london: int
-    family_elsewhere: int
-    single_elsewhere: int
+    # In the order of the constructor's parameters (the fields' order), not sorted.
+    __slots__ = (  # noqa: RUF023
+        "family_london",
+        "single_london",
+        "family_elsewhere",
+        "single_elsewhere",
+        "threshold",
+        "child_benefit_eldest",
+        "child_benefit_other",
+        "grace_months",
+        "stale",
+    )
+
+    family_london: Final[int]
+    single_london: Final[int]
+    family_elsewhere: Final[int]
+    single_elsewhere: Final[int]
     #: The earnings exception, rounded down to a whole pound.
-    threshold: int
-    child_benefit_eldest: int
-    child_benefit_other: int
-    grace_months: int
-    stale: tuple[ParameterUse, ...]
+    threshold: Final[int]
+    child_benefit_eldest: Final[int]
+    child_benefit_other: Final[int]
+    grace_months: Final[int]
+    #: The stale values read for the record (each check that reads it reports them).
+    stale: Final[tuple[ParameterUse, ...]]
+
+    def __init__(
+        self,
+        family_london: int,
+        single_london: int,
+        family_elsewhere: int,
+        single_elsewhere: int,
+        threshold: int,
+        child_benefit_eldest: int,
+        child_benefit_other: int,
+        grace_months: int,
+        stale: tuple[ParameterUse, ...],
+    ) -> None:
+        self.family_london = family_london
+        self.single_london = single_london
+        self.family_elsewhere = family_elsewhere
+        self.single_elsewhere = single_elsewhere
+        self.threshold = threshold
+        self.child_benefit_eldest = child_benefit_eldest
+        self.child_benefit_other = child_benefit_other
+        self.grace_months = grace_months
+        self.stale = stale
+
+    def __repr__(self) -> str:
+        return self._shown()
 
 
 def _build(read: RateReader) -> CapRates:

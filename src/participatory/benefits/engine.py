@@ -42,6 +42,7 @@ from participatory.benefits import (
 from participatory.benefits.advice import standing_findings
 from participatory.benefits.household import Household, Person, Profile
 from participatory.benefits.kinds import Benefit, LegacyBenefit
+from participatory.benefits.law import cite_law
 from participatory.benefits.mechanism import (
     ZERO,
     Context,
@@ -79,6 +80,14 @@ MESSAGES: Final = {
     "benefits.kept": (
         "Payments of {paid} change benefits by {change} in total, so the household is "
         "better off by {kept}."
+    ),
+    "benefits.one_carer_disregard": (
+        "One partner gets Carer's Allowance (or Carer Support Payment), and these payments "
+        "include the carer's own earnings. Housing Benefit, Pension Credit, Income Support "
+        "and income-based JSA disregard up to £20 a week of a carer's own earnings; this "
+        "check used the couple's £10 on the couple's earnings together, since it cannot tell "
+        "whose each week's earnings are. If a week's earnings are the carer's alone, state "
+        "the higher disregard on the claim and check again: the loss may be less."
     ),
     "benefits.stale": (
         "The figure {name} is past the date its data is known to be current "
@@ -781,6 +790,9 @@ def _explained(
         )
     if claim is not None and household.nation.great_britain:
         extra.extend(_not_made_up(outcomes, claim.first_date_of_entitlement.day, household.nation))
+    one_carer = _one_carer_disregard(household, given, outcomes)
+    if one_carer is not None:
+        extra.append(one_carer)
     explained = [f for o in outcomes for f in o.findings]
     unaffected = frozenset(b for p in household.people for b in p.unaffected)
     change = check.change_pennies()
@@ -818,6 +830,43 @@ def _explained(
         *extra,
         kept,
         *stale,
+    )
+
+
+def _one_carer_disregard(
+    household: Household, given: tuple[Receipt, ...], outcomes: Iterable[Any]
+) -> Finding | None:
+    """Advice when a couple with one carer got the couple's £10 on the carer's earnings.
+
+    Only the carer's own earnings get the carer premium's £20 (IS Regs 1987 Sch. 8 paras. 6A,
+    6B and 9; HB (SPC) Regs 2006 Sch. 4 para. 4); the weekly checks pool the couple's
+    earnings, so with the disregard unstated they use the £10 the couple is sure of
+    (:func:`participatory.benefits.household._carer_premium`). Said, rather than guessed,
+    when a payment is the carer's and a pooled benefit's period changed.
+    """
+    if len(household.people) != 2:
+        return None
+    carers = [p.id for p in household.people if p.carers_allowance is not None]
+    if len(carers) != 1 or not any(r.person == carers[0] and r.counted_pennies for r in given):
+        return None
+    unstated = set()
+    if household.housing_benefit is not None and household.housing_benefit.disregard is None:
+        unstated.add(Benefit.HOUSING_BENEFIT)
+    if household.pension_credit is not None and household.pension_credit.disregard is None:
+        unstated.add(Benefit.PENSION_CREDIT)
+    if household.legacy is not None and household.legacy.disregard is None:
+        unstated |= {Benefit.INCOME_SUPPORT, Benefit.INCOME_BASED_JSA}
+    if not any(o.benefit in unstated and o.change_pennies < 0 for o in outcomes):
+        return None
+    nation = household.nation
+    return finding(
+        "BEN-ONE-CARER-DISREGARD",
+        Severity.ADVICE,
+        "benefits.one_carer_disregard",
+        citations=(
+            cite_law("housing_benefit.disregards", nation),
+            cite_law("legacy.disregards", nation),
+        ),
     )
 
 

@@ -67,7 +67,7 @@ from participatory.core.nations import Nation
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, REDACTED_TEXT, SENSITIVE
-from participatory.core.record import Record
+from participatory.core.record import Record, SlottedRecord
 
 __all__ = [
     "CapitalHolding",
@@ -487,46 +487,105 @@ def _children(value: Iterable[Child]) -> tuple[Child, ...]:
     return children
 
 
-class Profile(NamedTuple):
-    """What the rules read of a household on every check, worked out once when it is made."""
+class Profile(SlottedRecord):
+    """What the rules read of a household on every check, worked out once when it is made.
+
+    Read-only, as the household is. Its repr shows nothing (earnings, hours, capability for
+    work, caring and children are all special-category data).
+    """
+
+    # In the order of the constructor's parameters (the fields' order), not sorted.
+    __slots__ = (  # noqa: RUF023
+        "ids",
+        "first_id",
+        "couple",
+        "any_25_or_over",
+        "any_capability",
+        "lcwra",
+        "carers",
+        "carer_and_lcwra",
+        "children",
+        "monthly_earnings",
+        "weekly_pennies",
+        "monthly_pennies",
+        "weekly_hours",
+        "weekly",
+        "cap_exempt",
+        "disabled_children",
+        "child_terms",
+    )
 
     #: Every member's id, and the first member's (who receives a payment naming no one).
-    ids: frozenset[str]
-    first_id: str
-    couple: bool
+    ids: Final[frozenset[str]]
+    first_id: Final[str]
+    couple: Final[bool]
     #: Any member 25 or over (a couple gets the 25-or-over rate if either is).
-    any_25_or_over: bool
+    any_25_or_over: Final[bool]
     #: Any member with limited capability for work (LCW or LCWRA): the work allowance.
-    any_capability: bool
+    any_capability: Final[bool]
     #: For each member with LCWRA: whether the lower new-claim rate applies to them.
-    lcwra: tuple[bool, ...]
+    lcwra: Final[tuple[bool, ...]]
     #: How many carer elements: one per member who cares, less one when every member with
     #: LCWRA cares (the LCWRA element is then a carer's, who gets no carer element).
-    carers: int
+    carers: Final[int]
     #: A member who cares has the LCWRA element and so no carer element (reg. 29(4)).
-    carer_and_lcwra: bool
+    carer_and_lcwra: Final[bool]
     #: The children, eldest first.
-    children: tuple[Child, ...]
+    children: Final[tuple[Child, ...]]
     #: The members' regular monthly earnings together, in pennies (what Universal Credit sees).
-    monthly_earnings: int
+    monthly_earnings: Final[int]
     #: Each member's regular weekly and monthly earnings, in pennies.
-    weekly_pennies: Mapping[str, int]
-    monthly_pennies: Mapping[str, int]
+    weekly_pennies: Final[Mapping[str, int]]
+    monthly_pennies: Final[Mapping[str, int]]
     #: Each member's regular weekly hours of work.
-    weekly_hours: Mapping[str, Decimal]
+    weekly_hours: Final[Mapping[str, Decimal]]
     #: Whether any weekly benefit (a member's own or the household's) is received.
-    weekly: bool
+    weekly: Final[bool]
     #: Why the benefit cap never applies, whatever the day (UC Regs 2013 reg. 83): the
     #: LCWRA element, the carer element or a member's disability benefit; else ``""``.
-    cap_exempt: str = ""
+    cap_exempt: Final[str]
     #: Whether any child has a disability addition (whose DLA or PIP lifts the cap).
-    disabled_children: bool = False
+    disabled_children: Final[bool]
     #: Each child's :class:`ChildTerm`, in the order of ``children``.
-    child_terms: tuple[ChildTerm, ...] = ()
+    child_terms: Final[tuple[ChildTerm, ...]]
 
-    def __repr__(self) -> str:
-        # Earnings, hours, capability for work, caring and children: all special-category.
-        return f"Profile({REDACTED_TEXT})"
+    def __init__(
+        self,
+        ids: frozenset[str],
+        first_id: str,
+        couple: bool,
+        any_25_or_over: bool,
+        any_capability: bool,
+        lcwra: tuple[bool, ...],
+        carers: int,
+        carer_and_lcwra: bool,
+        children: tuple[Child, ...],
+        monthly_earnings: int,
+        weekly_pennies: Mapping[str, int],
+        monthly_pennies: Mapping[str, int],
+        weekly_hours: Mapping[str, Decimal],
+        weekly: bool,
+        cap_exempt: str = "",
+        disabled_children: bool = False,
+        child_terms: tuple[ChildTerm, ...] = (),
+    ) -> None:
+        self.ids = ids
+        self.first_id = first_id
+        self.couple = couple
+        self.any_25_or_over = any_25_or_over
+        self.any_capability = any_capability
+        self.lcwra = lcwra
+        self.carers = carers
+        self.carer_and_lcwra = carer_and_lcwra
+        self.children = children
+        self.monthly_earnings = monthly_earnings
+        self.weekly_pennies = weekly_pennies
+        self.monthly_pennies = monthly_pennies
+        self.weekly_hours = weekly_hours
+        self.weekly = weekly
+        self.cap_exempt = cap_exempt
+        self.disabled_children = disabled_children
+        self.child_terms = child_terms
 
 
 # Enum members named through their class go through EnumType's __getattr__ hook on
@@ -619,29 +678,25 @@ def _profile_of(household: Household) -> tuple[frozenset[Benefit], Profile]:
         if child.disability is not _NOT_DISABLED:
             disabled_children = True
             break
-    # _make: a NamedTuple's own constructor from a tuple, without the generated __new__'s
-    # trip through type.__call__ (the same Profile).
-    return frozenset(benefits), Profile._make(
-        (
-            frozenset(ids),
-            ids[0],
-            len(people) == 2,
-            any_25_or_over,
-            any_capability,
-            tuple(lcwra),
-            carers,
-            carer_and_lcwra,
-            children,
-            monthly_total,
-            # Plain dicts (a profile is read, never changed): they pickle with the household.
-            weekly_pennies,
-            monthly_pennies,
-            weekly_hours,
-            weekly_benefit,
-            cap_exempt,
-            disabled_children,
-            tuple([ChildTerm.of(child) for child in children]) if children else (),
-        )
+    return frozenset(benefits), Profile(
+        frozenset(ids),
+        ids[0],
+        len(people) == 2,
+        any_25_or_over,
+        any_capability,
+        tuple(lcwra),
+        carers,
+        carer_and_lcwra,
+        children,
+        monthly_total,
+        # Plain dicts (a profile is read, never changed): they pickle with the household.
+        weekly_pennies,
+        monthly_pennies,
+        weekly_hours,
+        weekly_benefit,
+        cap_exempt,
+        disabled_children,
+        tuple([ChildTerm.of(child) for child in children]) if children else (),
     )
 
 
@@ -696,6 +751,24 @@ def _disregard(stated: _D | None, field: str, default: _D, allowed: frozenset[_D
     return stated
 
 
+def _carer_premium(household: Household) -> bool:
+    """Whether the carer premium brings the higher £20 disregard to all the household's earnings.
+
+    Entitlement to Carer's Allowance brings the carer premium (HB Regs 2006 Sch. 3; IS Regs
+    1987 Sch. 2 para. 14ZA; JSA Regs 1996 Sch. 1) or Pension Credit's additional amount for
+    carers (SPC Regs 2002 Sch. I para. 4), and with it £20 of the carer's own earnings (HB
+    (SPC) Regs 2006 Sch. 4 para. 4; IS Regs Sch. 8 para. 6A; SPC Regs Sch. VI para. 3); two
+    partners who are both carers share one £20. A week whose earnings end the allowance
+    leaves the premium in place for 8 weeks (SI 2002/2020; SPC Regs Sch. I para. 4(3)), so
+    the £20 holds in that week too. In a couple with one carer only the carer's earnings get
+    the £20 and the other's are at most topped up to the couple's £10 (IS Regs Sch. 8 paras.
+    6B and 9; JSA Regs Sch. 6 para. 11). The weekly checks pool a couple's earnings and
+    cannot tell whose they are, so that couple keeps the £10 it is sure of unless the claim
+    states the higher one.
+    """
+    return all(person.carers_allowance is not None for person in household.people)
+
+
 def _assessed_claims(
     household: Household,
 ) -> tuple[LegacyClaim | None, HousingBenefitClaim | None, PensionCreditClaim | None]:
@@ -703,7 +776,8 @@ def _assessed_claims(
 
     An unstated disregard is the household's own: a couple's £10, a lone parent's (£25 in
     Housing Benefit, the higher £20 in Income Support, income-based JSA and Pension Credit),
-    else the single claimant's £5. A stated one the household cannot have is refused.
+    else the single claimant's £5; the higher £20 where every member is entitled to Carer's
+    Allowance (:func:`_carer_premium`). A stated one the household cannot have is refused.
     """
     couple = len(household.people) == 2
     lone_parent = not couple and bool(household.children)
@@ -718,6 +792,10 @@ def _assessed_claims(
     else:
         e_default, e_allowed = EarningsDisregard.SINGLE, _EARNINGS_SINGLE
         h_default, h_allowed = HousingBenefitDisregard.SINGLE, _HB_SINGLE
+    # A lone parent's own disregard is already the most the higher ones give together (£25
+    # in Housing Benefit: HB (SPC) Regs 2006 Sch. 4 para. 1; £20 in the others).
+    if not lone_parent and _carer_premium(household):
+        e_default, h_default = EarningsDisregard.HIGHER, HousingBenefitDisregard.HIGHER
     # New-style JSA's £5 is the claimant's own and income-related ESA uses permitted work
     # and the partner's £20: neither reads the fixed disregard, so a stated one is left be.
     if legacy is not None and legacy.benefit in _POOLED_DISREGARD:
@@ -826,7 +904,8 @@ class Household(Record):
         """The legacy, Housing Benefit and Pension Credit claims, each with its disregard.
 
         A claim that states no earnings disregard gets the household's own (a couple's £10,
-        a lone parent's, or the single claimant's £5); the rules read these.
+        a lone parent's, or the single claimant's £5; the higher £20 when everyone in the
+        household is entitled to Carer's Allowance); the rules read these.
 
         >>> from participatory.benefits.claims import HousingBenefitClaim
         >>> couple = Household(people=[Person("a"), Person("b")],

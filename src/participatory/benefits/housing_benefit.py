@@ -2,12 +2,13 @@
 
 The Housing Benefit Regulations 2006 (working age, Sch. 4) and the pension-age regulations
 ignore a fixed amount of the household's weekly earnings — £5 single, £10 couple, £25 lone
-parent, £20 in the "higher" cases — and reduce the award by 65% of net income above the
-applicable amount (reg. 71). A claimant on a means-tested benefit (Pension Credit guarantee
-credit, Income Support, income-based JSA or income-related ESA) gets maximum Housing Benefit
-(*passported*); if the payments end that benefit, the council works Housing Benefit out again.
-Alongside Universal Credit (supported or temporary accommodation) the rules differ and the
-case is referred.
+parent, £20 in the "higher" cases (among them a carer: Carer's Allowance brings the carer
+premium, and with it £20 of the carer's earnings) — and reduce the award by 65% of net
+income above the applicable amount (reg. 71). A claimant on a means-tested benefit (Pension
+Credit guarantee credit, Income Support, income-based JSA or income-related ESA) gets maximum
+Housing Benefit (*passported*); if the payments end that benefit, the council works Housing
+Benefit out again. Alongside Universal Credit (supported or temporary accommodation) the
+rules differ and the case is referred.
 
 >>> import datetime as dt
 >>> from participatory.benefits.claims import HousingBenefitClaim
@@ -16,6 +17,15 @@ case is referred.
 >>> home = Household(housing_benefit=HousingBenefitClaim(weekly_award="100.00"))
 >>> assess_payment(home, "25.00", "2025-06-11").change()
 Money('-13.00', 'GBP')
+
+A single claimant who gets Carer's Allowance keeps £20 of her earnings, not £5: 65% of £5.
+
+>>> from participatory.benefits.claims import CarersAllowanceClaim
+>>> from participatory.benefits.household import Person
+>>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())],
+...                   housing_benefit=HousingBenefitClaim(weekly_award="100.00"))
+>>> assess_payment(carer, "25.00", "2025-06-11").change()
+Money('-3.25', 'GBP')
 """
 
 # No `from __future__ import annotations`: typing.NamedTuple compiles each field's annotation
@@ -111,7 +121,8 @@ class Detail(NamedTuple):
 
 def _category(claim: HousingBenefitClaim) -> str:
     # The household fills in a disregard the claim does not state (a couple's £10, HB Regs
-    # 2006 Sch. 4 para. 9); a claim read on its own is a single claimant's £5 (para. 10).
+    # 2006 Sch. 4 para. 9; a carer's £20, HB (SPC) Regs 2006 Sch. 4 para. 4); a claim read on
+    # its own is a single claimant's £5 (para. 10).
     return (claim.disregard or HousingBenefitDisregard.SINGLE).value
 
 

@@ -170,6 +170,7 @@ class HousingBenefitDisregard(enum.Enum):
     SINGLE = "single"
     COUPLE = "couple"
     LONE_PARENT = "lone_parent"
+    #: The higher disregard (disability or carer premium, some part-time occupations).
     HIGHER = "higher"
 
 

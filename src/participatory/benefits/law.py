@@ -35,7 +35,7 @@ _KEYS: Final = frozenset({"great_britain", *(nation.value for nation in Nation)}
 @functools.cache
 def law_references() -> Mapping[str, Mapping[str, str]]:
     """Every topic's references, by nation key (read once; every reference resolves)."""
-    document = tomlfile.parse_toml(tomlfile.bundled_text("benefit_law.toml"), _FILE)
+    document = tomlfile.bundled_tables("benefit_law.toml", _FILE)
     catalogue = bundled_sources()
     table: dict[str, dict[str, str]] = {}
 

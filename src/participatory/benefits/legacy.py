@@ -3,9 +3,12 @@
 Income Support and income-based JSA are claimed for a couple: both partners' earnings count.
 They ignore a fixed amount each week — £5 single, £10 couple, £20 in the "higher" cases (lone
 parent on IS, disability or carer premium, certain occupations) — and take the rest off the
-award pound for pound (IS Regs 1987 Sch. 8; JSA Regs 1996 Sch. 6). Work of 16 hours or more a
-week by the claimant, or 24 hours or more by the partner, is *remunerative work* and ends
-entitlement for the week (IS Regs reg. 5; JSA Regs reg. 51): a cliff edge.
+award pound for pound (IS Regs 1987 Sch. 8; JSA Regs 1996 Sch. 6). Carer's Allowance brings
+the carer premium and £20 of the carer's earnings (IS Sch. 8 para. 6A): a claim that states
+no disregard gets it when everyone in the household is entitled to Carer's Allowance (a
+couple with one carer keeps the £10 unless the claim states the higher one). Work of 16
+hours or more a week by the claimant, or 24 hours or more by the partner, is *remunerative
+work* and ends entitlement for the week (IS Regs reg. 5; JSA Regs reg. 51): a cliff edge.
 
 Income-related ESA uses the permitted-work rules for the claimant
 (:func:`participatory.benefits.esa.is_permitted`); the partner's earnings get a £20 disregard
@@ -181,7 +184,8 @@ def _disregard_name(claim: LegacyClaim) -> str:
     if claim.benefit is LegacyBenefit.NEW_STYLE_JSA:
         return "legacy.new_style_jsa.earnings_disregard"
     # The household fills in a disregard the claim does not state (a couple's £10, IS Regs
-    # 1987 Sch. 8; JSA Regs 1996 Sch. 6 para. 11); a claim read on its own is a single £5.
+    # 1987 Sch. 8; JSA Regs 1996 Sch. 6 para. 11; a carer's £20, IS Sch. 8 para. 6A); a
+    # claim read on its own is a single £5.
     return f"legacy.earnings_disregard.{(claim.disregard or EarningsDisregard.SINGLE).value}"
 
 

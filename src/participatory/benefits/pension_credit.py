@@ -12,6 +12,17 @@ Savings credit also depends on income and is not modelled (a warning says so).
 >>> home = Household(pension_credit=PensionCreditClaim(weekly_award="50.00"))
 >>> assess_payment(home, "25.00", "2025-06-11").change()
 Money('-20.00', 'GBP')
+
+Carer's Allowance brings the additional amount for carers (Sch. I para. 4) and with it £20
+of the carer's earnings (Sch. VI para. 3): a single carer loses only the £5 over it.
+
+>>> from participatory.benefits.claims import CarersAllowanceClaim
+>>> from participatory.benefits.household import Person
+>>> carer = Household(people=[Person(carers_allowance=CarersAllowanceClaim())],
+...                   pension_credit=PensionCreditClaim(weekly_award="50.00"))
+>>> [row.after for row in assess_payment(carer, "25.00", "2025-06-11").numbers
+...  if row.benefit is Benefit.PENSION_CREDIT]
+[4500]
 """
 
 # No `from __future__ import annotations`: typing.NamedTuple compiles each field's annotation
@@ -67,7 +78,8 @@ class Detail(NamedTuple):
 
 def _category(claim: PensionCreditClaim) -> str:
     # The household fills in a disregard the claim does not state (a couple's £10, State
-    # Pension Credit Regs 2002 Sch. VI); a claim read on its own is a single claimant's £5.
+    # Pension Credit Regs 2002 Sch. VI; a carer's £20, para. 3); a claim read on its own is a
+    # single claimant's £5.
     return (claim.disregard or EarningsDisregard.SINGLE).value
 
 

@@ -83,6 +83,7 @@ from participatory.core.nations import Nation
 from participatory.core.pennies import round_half_up, to_pennies
 from participatory.core.periods import DateRange
 from participatory.core.privacy import REDACTED_TEXT
+from participatory.core.record import SlottedRecord
 from participatory.core.sources import Citation
 
 __all__ = [
@@ -255,31 +256,98 @@ _LOWER_RATE: Final = ChildDisability.LOWER
 _HIGHER_RATE: Final = ChildDisability.HIGHER
 
 
-class UniversalCreditRates(NamedTuple):
+class UniversalCreditRates(SlottedRecord):
     """Every Universal Credit figure for an assessment period starting on one day.
 
-    Amounts are whole pennies; the taper is a ratio of whole numbers.
+    Amounts are whole pennies; the taper is a ratio of whole numbers. Published figures
+    only, so the repr shows them.
     """
 
-    taper: Ratio
-    work_allowance_lower: int
-    work_allowance_higher: int
-    single_under_25: int
-    single_25_or_over: int
-    couple_under_25: int
-    couple_25_or_over: int
-    child_first_higher: int
-    child_other: int
-    lcwra: int
+    # In the order of the constructor's parameters (the fields' order), not sorted.
+    __slots__ = (  # noqa: RUF023
+        "taper",
+        "work_allowance_lower",
+        "work_allowance_higher",
+        "single_under_25",
+        "single_25_or_over",
+        "couple_under_25",
+        "couple_25_or_over",
+        "child_first_higher",
+        "child_other",
+        "lcwra",
+        "lcwra_new_claim",
+        "carer",
+        "two_child_limit",
+        "capital_lower",
+        "capital_upper",
+        "tariff_step",
+        "tariff_per_step",
+        "stale",
+    )
+
+    taper: Final[Ratio]
+    work_allowance_lower: Final[int]
+    work_allowance_higher: Final[int]
+    single_under_25: Final[int]
+    single_25_or_over: Final[int]
+    couple_under_25: Final[int]
+    couple_25_or_over: Final[int]
+    child_first_higher: Final[int]
+    child_other: Final[int]
+    lcwra: Final[int]
     #: The lower LCWRA rate for new claims from 6 April 2026 (``None`` before it existed).
-    lcwra_new_claim: int | None
-    carer: int
-    two_child_limit: bool
-    capital_lower: int
-    capital_upper: int
-    tariff_step: int
-    tariff_per_step: int
-    stale: tuple[ParameterUse, ...]
+    lcwra_new_claim: Final[int | None]
+    carer: Final[int]
+    two_child_limit: Final[bool]
+    capital_lower: Final[int]
+    capital_upper: Final[int]
+    tariff_step: Final[int]
+    tariff_per_step: Final[int]
+    #: The stale values read for the record (each check that reads it reports them).
+    stale: Final[tuple[ParameterUse, ...]]
+
+    def __init__(
+        self,
+        taper: Ratio,
+        work_allowance_lower: int,
+        work_allowance_higher: int,
+        single_under_25: int,
+        single_25_or_over: int,
+        couple_under_25: int,
+        couple_25_or_over: int,
+        child_first_higher: int,
+        child_other: int,
+        lcwra: int,
+        lcwra_new_claim: int | None,
+        carer: int,
+        two_child_limit: bool,
+        capital_lower: int,
+        capital_upper: int,
+        tariff_step: int,
+        tariff_per_step: int,
+        stale: tuple[ParameterUse, ...],
+    ) -> None:
+        self.taper = taper
+        self.work_allowance_lower = work_allowance_lower
+        self.work_allowance_higher = work_allowance_higher
+        self.single_under_25 = single_under_25
+        self.single_25_or_over = single_25_or_over
+        self.couple_under_25 = couple_under_25
+        self.couple_25_or_over = couple_25_or_over
+        self.child_first_higher = child_first_higher
+        self.child_other = child_other
+        self.lcwra = lcwra
+        self.lcwra_new_claim = lcwra_new_claim
+        self.carer = carer
+        self.two_child_limit = two_child_limit
+        self.capital_lower = capital_lower
+        self.capital_upper = capital_upper
+        self.tariff_step = tariff_step
+        self.tariff_per_step = tariff_per_step
+        self.stale = stale
+
+    def __repr__(self) -> str:
+        return self._shown()
 
 
 def _build(read: RateReader) -> UniversalCreditRates:

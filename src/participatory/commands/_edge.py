@@ -99,17 +99,21 @@ def _text_stand_in(bounds: limits.Limits, make: limits.FileError) -> str:
     return text
 
 
-def read_document(source: str, format: str = "json") -> tuple[dict[str, Any], str]:
+def read_document(
+    source: str, format: str = "json", *, within: object = None
+) -> tuple[dict[str, Any], str]:
     """A JSON (or TOML) document from a file, or from standard input when ``source`` is ``-``.
 
     Returns the data and the name to use for it in errors. Read as bytes within the default
     :class:`~participatory.core.limits.Limits` (an endless stream or a huge file is refused
     after the limit) and decoded as UTF-8, strictly: anything else is the library's error.
+    ``within`` is the model the document is read as, whose special-category places a
+    problem is never reported in (:func:`~participatory.project.files.parse_document`).
     """
     text, name = read_source(source)
     suffix = _paths.suffix(_paths.text(source)).lower()
     chosen = "toml" if source != "-" and suffix == ".toml" else format
-    return parse_document(text, chosen, name), name
+    return parse_document(text, chosen, name, within=within), name
 
 
 def _file_error(file: str, key: str, problem: str) -> ProjectFileError:

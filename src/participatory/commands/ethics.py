@@ -117,6 +117,9 @@ def classification(
     ``include_sensitive`` is for a caller entitled to those answers: everything, and no
     marker.
     """
+    # The copy the data is written from (the default one unless include_sensitive), so
+    # each finding's data is paired with that finding.
+    result = result.shown(include_sensitive=include_sensitive)
     data: dict[str, Any] = unstructure(result, include_sensitive=include_sensitive)
     # An action only a withheld finding implies (safeguarding) would tell what it withholds.
     data["actions"] = [

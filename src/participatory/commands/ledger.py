@@ -61,22 +61,23 @@ from participatory.core.explain import Finding
 from participatory.core.limits import Limits, parse_json
 from participatory.core.money import Money, to_decimal
 from participatory.core.params import ParameterSet, load_parameters
-from participatory.core.periods import TaxYear, to_date
+from participatory.core.periods import to_date
 from participatory.core.serialise import money_text, unstructure
 from participatory.interchange import PlainDataError, from_plain
 from participatory.ledger.before_paying import BeforePaying, assess_before_paying
 from participatory.ledger.consent import HouseholdRecord
 from participatory.ledger.contributors import Contributor
 from participatory.ledger.entries import Ask, PaymentEntry, PaymentKind, PaymentStatus
+from participatory.ledger.model import Ledger
 from participatory.ledger.over_asking import assess_over_asking
 from participatory.ledger.room import PersonHeadroom, assess_headroom
-from participatory.ledger.statement import contributor_statement
+from participatory.ledger.statement import STATEMENT_YEARS, contributor_statement, statement_year
 from participatory.project.errors import ProjectFileError
 from participatory.project.references import is_special_category
 from participatory.render.chrome import severity_label, word
 from participatory.render.statement import render_statement
 from participatory.render.text import format_value, sentence, text
-from participatory.store.codec import FORMAT
+from participatory.store.codec import FORMAT, is_special_in_export
 from participatory.store.finance import ColumnMapping, read_payments
 from participatory.store.protocol import Changes, StoreError
 from participatory.store.sqlite import SqliteLedgerStore
@@ -144,13 +145,21 @@ def _common(
 
 _ANSWER: Final = ("text", "json")
 
+#: The id of a proposal checked without ``--id``, unless a recorded payment has it.
+_PROPOSED: Final = "proposed"
+
 
 def _payment_options(parser: argparse.ArgumentParser, *, proposal: bool) -> None:
     parser.add_argument(
         "--id",
-        default="proposed" if proposal else None,
         required=not proposal,
-        help="the payment's id" + (" (default: proposed)" if proposal else ""),
+        help="the payment's id"
+        + (
+            f" (default: {_PROPOSED}, or {_PROPOSED}-2, {_PROPOSED}-3, ... if the ledger holds "
+            "a payment with that id; give the id of a recorded payment to check it again)"
+            if proposal
+            else ""
+        ),
     )
     parser.add_argument("--person", required=True, help="the contributor's id")
     parser.add_argument("--amount", required=True, help="the amount in pounds, e.g. 150.00")
@@ -376,7 +385,7 @@ def _payment(args: argparse.Namespace) -> PaymentEntry:
 
 def _entry(args: argparse.Namespace) -> PaymentEntry:
     return PaymentEntry(
-        args.id,
+        _PROPOSED if args.id is None else args.id,
         args.person,
         Money(to_decimal(args.amount, "--amount"), "GBP"),
         to_date(args.received_on, "--received-on"),
@@ -434,9 +443,11 @@ def _amount(money: Money | None) -> str | None:
 #: names its argument ("person: is not a contributor in the ledger"), the user typed --person.
 _ANSWER_OPTIONS: Final = {"person": "--person", "proposed_payment.id": "--id"}
 
-#: The benefits engine's names for the payments it adds up (those checked, those already
-#: made or scheduled), in its refusal of a sum past what an amount of money can hold.
-_SUMS: Final = frozenset({"receipts", "already"})
+#: The names a refusal of a sum past what an amount of money can hold is made under: the
+#: benefits engine's (the payments checked, those already made or scheduled) and the
+#: ledger's own (the proposed payment with those around it; the ledger's payments alone).
+#: Nothing the command passes is refused otherwise under these names.
+_SUMS: Final = frozenset({"receipts", "already", "proposed_payment", "ledger"})
 
 
 @contextlib.contextmanager
@@ -508,7 +519,9 @@ def _import(args: argparse.Namespace) -> int:
             except UnicodeDecodeError:
                 raise ValidationError(args.file, "is not JSON") from None
             # Strict and bounded: no depth, number or length of list can end in a traceback.
-            document = parse_json(text, args.file, _IMPORT_LIMITS, error=_file_error)
+            document = parse_json(
+                text, args.file, _IMPORT_LIMITS, error=_file_error, redact=is_special_in_export
+            )
             if not isinstance(document, dict) or document.get("format") != FORMAT:
                 raise ValidationError("--mapping", "is needed unless the file is a ledger export")
             _changes(store.restore(document, name=args.file))
@@ -554,7 +567,7 @@ def _add_ask(args: argparse.Namespace) -> int:
 
 
 def _add_household(args: argparse.Namespace) -> int:
-    document, name = read_document(args.file)
+    document, name = read_document(args.file, within=HouseholdRecord)
     try:
         record = from_plain(HouseholdRecord, document)
     except PlainDataError as error:
@@ -630,6 +643,10 @@ def _check(args: argparse.Namespace) -> int:
     proposal = _payment(args)
     with _open(args) as store:
         ledger = store.load(people=[proposal.person])
+    if args.id is None:
+        # A proposal with a recorded payment's id is that payment checked again, left out of
+        # what else is counted (or, another person's, refused): one given no id must not be.
+        proposal = attrs.evolve(proposal, id=_unused_id(ledger))
 
     def amount_at_fault() -> bool:
         # The sum past what Money holds is the proposal's only if the ledger's payments
@@ -663,6 +680,16 @@ def _check(args: argparse.Namespace) -> int:
         print(f"{word('render.sources', locale)}:")
         print("\n".join(sources))
     return fail_status(args, result.findings)
+
+
+def _unused_id(ledger: Ledger) -> str:
+    """``proposed``, or the first of ``proposed-2``, ``proposed-3``, ... no payment has."""
+    taken = ledger.payments
+    found, number = _PROPOSED, 1
+    while found in taken:
+        number += 1
+        found = f"{_PROPOSED}-{number}"
+    return found
 
 
 def _check_data(result: BeforePaying, locale: str) -> dict[str, Any]:
@@ -717,19 +744,20 @@ def _headroom(args: argparse.Namespace) -> int:
 
 def _statement(args: argparse.Namespace) -> int:
     as_at = day_or_today(args.as_at, "--as-at")
-    try:
-        start = to_decimal(args.tax_year, "--tax-year")
-    except ValidationError:
-        start = None  # refused below, as a year, not as an amount
-    if start is None or start != start.to_integral_value():
-        raise ValidationError("--tax-year", "must be a year in digits", hint="2025 for 2025/26")
-    try:
-        year = TaxYear(int(start))
-        year.range  # noqa: B018 - refuses a year outside the calendar before the file is read
-    except ValidationError:
-        # Named as the option, not as the date inside the year the calendar cannot hold.
+    given = args.tax_year
+    if not (len(given) == 4 and given.isascii() and given.isdigit()):
         raise ValidationError(
-            "--tax-year", "must be a year the calendar holds", hint="2025 for 2025/26"
+            "--tax-year", "must be a year in four digits", hint="2025 for 2025/26"
+        )
+    try:
+        # The library's own rule for the years a statement is made for, checked before the
+        # file is read.
+        year = statement_year(int(given))
+    except ValidationError:
+        raise ValidationError(
+            "--tax-year",
+            f"must be a year from {STATEMENT_YEARS[0]} to {STATEMENT_YEARS[-1]}",
+            hint="2025 for 2025/26",
         ) from None
     _utf8(args.person, "--person")
     with _open(args) as store:

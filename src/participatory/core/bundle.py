@@ -13,7 +13,9 @@ A run reads a few of the bundle's files, so the bundle opens with an index: a ta
 giving each digest the place of its entry (a start and an end, in bytes of what follows
 the index), and the entries follow. Only the entries asked for are read; finding one does
 not search the rest (searching about 640 KB for each of the 40 files a report reads cost
-about 2% of a run).
+about 2% of a run). Each entry is laid out the same way: an index of the file's top-level
+keys, then each key's value on its own, so a reader that needs a few of a file's tables
+(the sources catalogue's documents, :func:`compiled_parts`) unpickles only those.
 
 The index and each entry are pickled, and read back by an unpickler that makes nothing
 but tables, lists, tuples, text, numbers, :class:`~decimal.Decimal` and
@@ -44,7 +46,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
@@ -60,13 +62,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BUNDLE_FILE",
+    "EntryParts",
     "compile_bundle",
+    "compiled_parts",
     "compiled_table",
     "decode",
     "digest",
     "encode",
     "entries",
     "read_entry",
+    "read_parts",
     "write_bundle",
 ]
 
@@ -77,9 +82,17 @@ BUNDLE_FILE: Final = "bundle.bin"
 _DATE: Final = "\x00date"
 
 
-def digest(text: str) -> str:
-    """The bundle's key for a file's text (BLAKE2b, 128 bits, as hex)."""
-    return blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+def digest(text: str | bytes) -> str:
+    """The bundle's key for a file's text (BLAKE2b, 128 bits, as hex), or for its bytes.
+
+    The key of a text is that of its UTF-8 bytes: a file read as bytes need not be decoded
+    to be looked up.
+
+    >>> digest("é") == digest("é".encode())
+    True
+    """
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    return blake2b(data, digest_size=16).hexdigest()
 
 
 class _Unsupported(Exception):
@@ -161,8 +174,8 @@ def decode(text: str) -> dict[str, Any]:
 def compile_bundle(tables: Iterable[tuple[str, dict[str, Any]]]) -> bytes:
     r"""The bundle for ``(text, table)`` pairs: each file's text and its parsed tables.
 
-    The index line, then the entries (see the module's description). A file whose tables
-    hold a value the bundle cannot carry is left out (it is read from its TOML).
+    The index, then the entries (see the module's description). A file whose tables hold a
+    value the bundle cannot carry is left out (it is read from its TOML).
 
     >>> bundled = compile_bundle([("rate = 12.50\n", {"rate": Decimal("12.50")})])
     >>> [read_entry(entry) for entry in entries(bundled).values()]
@@ -176,15 +189,33 @@ def compile_bundle(tables: Iterable[tuple[str, dict[str, Any]]]) -> bytes:
             encode(table)  # refuses what the bundle cannot carry with its type
         except ValueError:
             continue
-        encoded[digest(text)] = pickle.dumps(table, protocol=_PROTOCOL)
+        encoded[digest(text)] = _entry_of(table, pickle.dumps)
+    head, body = _indexed(encoded)
+    return head + body
+
+
+def _indexed(parts: dict[str, bytes]) -> tuple[bytes, bytes]:
+    """An index of ``parts`` (each key's start and end in the body, pickled) and the body.
+
+    The layout of the bundle (its entries by digest) and of each entry (its values by key).
+    """
+    import pickle
+
     index: dict[str, tuple[int, int]] = {}
     at = 0
-    for key in sorted(encoded):
-        index[key] = (at, at + len(encoded[key]))
-        at += len(encoded[key])
-    # The unpickler stops at the index's end, where the entries start.
-    head = pickle.dumps(index, protocol=_PROTOCOL)
-    return b"".join([head, *(encoded[key] for key in index)])
+    for key, part in parts.items():
+        index[key] = (at, at + len(part))
+        at += len(part)
+    # The unpickler stops at the index's end, where the body starts.
+    return pickle.dumps(index, protocol=_PROTOCOL), b"".join(parts.values())
+
+
+def _entry_of(table: dict[str, Any], dumps: Callable[..., bytes]) -> bytes:
+    # Each top-level value is pickled on its own, after an index of their places: a reader
+    # of the sources catalogue (some four hundred documents, of which a report cites about a
+    # hundred) unpickles only the documents it looks up (EntryParts).
+    head, body = _indexed({key: dumps(value, protocol=_PROTOCOL) for key, value in table.items()})
+    return head + body
 
 
 #: The pickle protocol of the entries: one every supported Python reads.
@@ -218,26 +249,82 @@ def _unpickler() -> Any:
 
 
 def read_entry(entry: bytes) -> dict[str, Any]:
-    """The tables an entry of the bundle holds.
+    """The tables an entry of the bundle holds, all of them.
 
     Raises ``ValueError`` for an entry that is damaged, or holds anything but the values
     of a TOML table.
 
-    >>> import pickle
-    >>> read_entry(pickle.dumps({"since": dt.date(2025, 4, 6)}))
+    >>> entry = compile_bundle([("since = 2025-04-06", {"since": dt.date(2025, 4, 6)})])
+    >>> read_entry(next(iter(entries(entry).values())))
     {'since': datetime.date(2025, 4, 6)}
-    >>> read_entry(pickle.dumps({"at": dt.time(9, 0)}))
+    >>> read_entry(b"not an entry")
     Traceback (most recent call last):
     ...
     ValueError: not an entry of the bundle
     """
-    try:
-        table = _unpickler()(io.BytesIO(entry)).load()
-    except Exception:  # a damaged entry: pickle names no single error for every kind
-        table = None
-    if not isinstance(table, dict):
+    parts = read_parts(entry)
+    return {key: parts[key] for key in parts}
+
+
+def read_parts(entry: bytes) -> EntryParts:
+    """The tables an entry of the bundle holds, each unpickled when first looked up.
+
+    Raises ``ValueError`` for an entry whose index is damaged; a value that is damaged
+    raises ``ValueError`` when it is looked up.
+    """
+    places, start = _index(entry)
+    if places is None:
         raise ValueError("not an entry of the bundle")
-    return table
+    return EntryParts(entry, places, start)
+
+
+class EntryParts(Mapping[str, Any]):
+    """A bundled file's top-level tables, each unpickled the first time it is looked up.
+
+    Looking a key up twice gives the same object; each :func:`compiled_parts` call makes
+    new ones. A value found damaged when looked up is answered from ``fallback`` (the
+    file's tables read from its TOML), when one is given; otherwise it is a ``ValueError``.
+    """
+
+    __slots__ = ("_entry", "_fallback", "_places", "_start", "_values")
+
+    def __init__(
+        self,
+        entry: bytes,
+        places: dict[str, tuple[int, int]],
+        start: int,
+        fallback: Callable[[], Mapping[str, Any]] | None = None,
+    ) -> None:
+        self._entry = entry
+        self._places = places
+        self._start = start
+        self._fallback = fallback
+        self._values: dict[str, Any] = {}
+
+    def __getitem__(self, key: str) -> Any:
+        values = self._values
+        if key in values:
+            return values[key]
+        first, end = self._places[key]
+        start = self._start
+        try:
+            value = _unpickler()(io.BytesIO(self._entry[start + first : start + end])).load()
+        except Exception:  # damaged: pickle names no single error for every kind
+            fallback = self._fallback
+            if fallback is None:
+                raise ValueError("not an entry of the bundle") from None
+            value = fallback()[key]
+        values[key] = value
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._places)
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def __repr__(self) -> str:
+        return f"<EntryParts of {len(self._places)} tables>"
 
 
 def _read_installed() -> bytes:
@@ -250,63 +337,99 @@ def _read_installed() -> bytes:
         return b""
 
 
-def _index(bundled: bytes) -> tuple[bytes, dict[str, Any], int]:
-    """``bundled``, its index and where its entries start; the index is empty if none reads."""
-    stream = io.BytesIO(bundled)
+def _index(data: bytes) -> tuple[dict[str, tuple[int, int]] | None, int]:
+    """The index at the start of ``data`` (a bundle or an entry) and where its body starts.
+
+    ``None`` when the index does not read, or any place in it is not a start and an end
+    inside the body: a damaged file, or one written in an earlier layout (whose index, or
+    whose entries, held lists where this one holds places).
+    """
+    stream = io.BytesIO(data)
     try:
         index = _unpickler()(stream).load()
-    except Exception:  # a damaged bundle, or one in an earlier layout: as read_entry
-        return bundled, {}, 0
-    return bundled, (index if isinstance(index, dict) else {}), stream.tell()
+    except Exception:  # pickle names no single error for every kind of damage
+        return None, 0
+    if type(index) is not dict:
+        return None, 0
+    start = stream.tell()
+    size = len(data) - start
+    for key, place in index.items():
+        if not (type(key) is str and type(place) is tuple and len(place) == 2):
+            return None, 0
+        first, end = place
+        if not (type(first) is int and type(end) is int and 0 <= first <= end <= size):
+            return None, 0
+    return index, start
 
 
 @functools.cache
-def _installed() -> tuple[bytes, dict[str, Any], int]:
-    """The install's bundle, read once: its bytes, its index and where its entries start."""
-    return _index(_read_installed())
+def _installed() -> tuple[bytes, dict[str, tuple[int, int]], int]:
+    """The install's bundle, read once: its bytes, its index and where its entries start.
+
+    The index is empty when there is no bundle or it does not read.
+    """
+    return _opened(_read_installed())
 
 
-def _entry(bundled: bytes, index: dict[str, Any], start: int, key: str) -> bytes | None:
-    """The bytes of ``key``'s entry (``key`` a digest), or ``None`` if its place does not read."""
-    place = index.get(key)
-    if not (isinstance(place, tuple) and len(place) == 2):
-        return None
-    first, end = place
-    if not (type(first) is int and type(end) is int and 0 <= first <= end):
-        return None
-    if start + end > len(bundled):
-        return None  # a cut file
-    return bundled[start + first : start + end]
+def _opened(bundled: bytes) -> tuple[bytes, dict[str, tuple[int, int]], int]:
+    # A bundle as _installed gives it (tests give the install a bundle of their own).
+    index, start = _index(bundled)
+    return bundled, index or {}, start
 
 
 def entries(bundled: bytes) -> dict[str, bytes]:
     """Every entry of a bundle, by digest: what :func:`compiled_table` looks entries up in.
 
-    Entries whose place does not read are left out; so is everything when there is no index
-    (an empty file, or a bundle written in an earlier layout).
+    Empty when there is no index, or it does not read (an empty file, a damaged one, or a
+    bundle written in an earlier layout).
     """
-    _, index, start = _index(bundled)
-    found = {key: _entry(bundled, index, start, key) for key in index}
-    return {key: entry for key, entry in found.items() if entry is not None}
+    index, start = _index(bundled)
+    return {
+        key: bundled[start + first : start + end] for key, (first, end) in (index or {}).items()
+    }
 
 
-def compiled_table(text: str) -> dict[str, Any] | None:
+def _entry(text: str | bytes) -> bytes | None:
+    bundled, index, start = _installed()
+    place = index.get(digest(text)) if index else None
+    if place is None:
+        return None
+    first, end = place
+    return bundled[start + first : start + end]
+
+
+def compiled_table(text: str | bytes) -> dict[str, Any] | None:
     """The tables of a bundled file's ``text`` from the install's bundle, or ``None``.
 
-    ``None`` when there is no bundle, it holds nothing for exactly this text, or its entry
-    is damaged (the file is then read from its TOML). Each call returns new tables, so a
+    ``text`` is the file's text, or its bytes (UTF-8, with the text's own line ends). ``None``
+    when there is no bundle, it holds nothing for exactly this text, or its entry is
+    damaged (the file is then read from its TOML). Each call returns new tables, so a
     caller may change what it is given.
     """
-    bundled, index, start = _installed()
-    if not index:
-        return None
-    entry = _entry(bundled, index, start, digest(text))
+    entry = _entry(text)
     if entry is None:
         return None
     try:
         return read_entry(entry)
     except ValueError:
         return None
+
+
+def compiled_parts(
+    text: str | bytes, fallback: Callable[[], Mapping[str, Any]]
+) -> EntryParts | None:
+    """As :func:`compiled_table`, each top-level table unpickled when first looked up.
+
+    ``fallback`` gives the file's tables read from its TOML: what a table found damaged
+    when it is looked up is read from instead (see :class:`EntryParts`).
+    """
+    entry = _entry(text)
+    if entry is None:
+        return None
+    places, start = _index(entry)
+    if places is None:
+        return None
+    return EntryParts(entry, places, start, fallback)
 
 
 def write_bundle(data_folder: Path, target: Path) -> int:

@@ -66,10 +66,15 @@ from participatory.core.record import Record
 if TYPE_CHECKING:
     from pathlib import Path
 
+#: Which places of a document hold special-category data: its top-level keys that do (a
+#: project's ``benefits``), or a rule answering for a place (``households[0].household``).
+Redact = Collection[str] | Callable[[str], bool]
+
 __all__ = [
     "DEFAULT_LIMITS",
     "FileError",
     "Limits",
+    "Redact",
     "check_shape",
     "decode_utf8",
     "parse_json",
@@ -229,14 +234,31 @@ class _Refused(Exception):
         self.problem = problem
 
 
+class _Repeated(dict[str, Any]):
+    """An object of a JSON document that gives a key twice (its ``key``).
+
+    Refused after the document is read, when its place is known (:func:`_find_problem`):
+    inside special-category data the refusal must not name the key, which can say what a
+    person claims (``permitted_work`` is part of an ESA claim).
+    """
+
+    __slots__ = ("key",)
+
+    key: str
+
+
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     found: dict[str, Any] = {}
+    twice = None
     for key, value in pairs:
-        if key in found:
-            shown = key if len(key) <= 40 else key[:40] + "…"
-            raise _Refused("", f"has the key {shown!r} twice in one object (each key once, please)")
+        if twice is None and key in found:
+            twice = key
         found[key] = value
-    return found
+    if twice is None:
+        return found
+    marked = _Repeated(found)
+    marked.key = twice
+    return marked
 
 
 def _number_hook(limits: Limits, kind: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -260,12 +282,14 @@ def parse_json(
     limits: Limits = DEFAULT_LIMITS,
     *,
     error: FileError = ParameterFileError,
-    redact: Collection[str] = (),
+    redact: Redact = (),
 ) -> Any:
     """A JSON document (numbers as exact Decimals), read strictly and within ``limits``.
 
-    ``redact`` names top-level keys whose contents are special-category data: a problem
-    inside one is reported at that key, never at a path naming a person.
+    ``redact`` says which places hold special-category data: top-level keys (a problem
+    inside one is reported at that key, never at a path naming a person), or a rule that
+    answers for any place (a problem there is reported at the nearest place outside). A
+    key given twice is named, except in such a place.
     """
     # Imported here: the library's own data is read from TOML and its bundle, never JSON.
     import json
@@ -290,9 +314,7 @@ def parse_json(
     else:
         check_shape(document, name, limits, error=error, redact=redact)
         return document
-    if where and where.split(".")[0] in redact:
-        where = where.split(".")[0]
-    raise error(name, where, problem)
+    raise error(name, _shown_place(where, redact)[0], problem)
 
 
 def parse_toml(
@@ -301,7 +323,7 @@ def parse_toml(
     limits: Limits = DEFAULT_LIMITS,
     *,
     error: FileError = ParameterFileError,
-    redact: Collection[str] = (),
+    redact: Redact = (),
 ) -> dict[str, Any]:
     """A TOML document (floats as exact Decimals), within ``limits``; bad TOML names the file.
 
@@ -372,12 +394,14 @@ def check_shape(
     limits: Limits = DEFAULT_LIMITS,
     *,
     error: FileError = ParameterFileError,
-    redact: Collection[str] = (),
+    redact: Redact = (),
 ) -> None:
     """Check parsed data against ``limits``: depth, list lengths, texts and numbers.
 
     Walks the data without recursion, so no depth of nesting can overflow the stack. A
-    problem names its place, except inside a ``redact`` key (reported at that key).
+    problem names its place, except inside a place ``redact`` marks (as for
+    :func:`parse_json`), where it is reported at the nearest place outside. An object that
+    gave a key twice (from :func:`parse_json`) is refused here, where its place is known.
     """
     # Nearly every document is within its limits: a quick pass that only answers yes or no
     # comes first, and the walk that names the first problem's place runs only after a no.
@@ -434,7 +458,7 @@ def _within(data: object, limits: Limits) -> bool:
 
 
 def _find_problem(
-    data: object, name: str, limits: Limits, error: FileError, redact: Collection[str]
+    data: object, name: str, limits: Limits, error: FileError, redact: Redact
 ) -> None:
     """The plain walk: refuses the first problem it meets, at its place."""
     largest = 10**limits.number_length
@@ -453,6 +477,8 @@ def _find_problem(
             if abs(value) >= largest:
                 problem = _too(f"is a number longer than {limits.number_length} digits")
         elif isinstance(value, Mapping | list):
+            if type(value) is _Repeated:
+                _refuse_repeated(name, _path(place), value.key, error, redact)
             if depth >= limits.depth:
                 problem = _too(f"is nested more than {limits.depth} deep")
             elif isinstance(value, list):
@@ -488,9 +514,34 @@ def _text_problem(text: str, limits: Limits) -> str | None:
     return None
 
 
-def _refuse(name: str, path: str, problem: str, error: FileError, redact: Collection[str]) -> None:
+def _refuse(name: str, path: str, problem: str, error: FileError, redact: Redact) -> None:
+    # A path inside special-category data would name a person (benefits.amira...): the
+    # problem is reported at the nearest place outside it.
+    raise error(name, _shown_place(path, redact)[0], problem)
+
+
+def _refuse_repeated(name: str, path: str, key: str, error: FileError, redact: Redact) -> None:
+    place, private = _shown_place(path, redact)
+    if private:
+        raise error(name, place, "has a key given twice in one object (each key once, please)")
+    shown = key if len(key) <= 40 else key[:40] + "…"
+    raise error(name, place, f"has the key {shown!r} twice in one object (each key once, please)")
+
+
+_LAST_STEP: Final = re.compile(r"(?:\.[^.\[]*|\[\d+\])$")
+
+
+def _shown_place(path: str, redact: Redact) -> tuple[str, bool]:
+    """Where a problem at ``path`` is reported, and whether ``path`` is in a marked place."""
+    if not path:
+        return path, False
+    if callable(redact):
+        if not redact(path):
+            return path, False
+        place = path
+        while place and redact(place):
+            shorter = _LAST_STEP.sub("", place)
+            place = "" if shorter == place else shorter
+        return place, True
     top = re.split(r"[.\[]", path, maxsplit=1)[0]
-    if top in redact:
-        # The path below would name a person (benefits.amira...): report the table only.
-        path = top
-    raise error(name, path, problem)
+    return (top, True) if top in redact else (path, False)

@@ -24,19 +24,21 @@ participatory.core.errors.ParameterFileError: card.toml: meta.verified: must be 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from participatory.core import bundle, limits
 from participatory.core.errors import ParameterFileError
 from participatory.core.limits import FileError
-from participatory.core.package_files import read_package_text
+from participatory.core.package_files import read_package_bytes, read_package_text
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
     "FileError",
+    "bundled_tables",
     "bundled_text",
     "flag",
     "optional",
@@ -79,6 +81,36 @@ def read_file(path: str | Path, *, error: FileError = ParameterFileError) -> str
 def bundled_text(name: str) -> str:
     """The text of a file shipped in ``participatory/data/`` (``name`` may hold a folder)."""
     return read_package_text(f"data/{name}")
+
+
+def bundled_tables(name: str, file: str | None = None) -> Mapping[str, Any]:
+    """The tables of a TOML file shipped in ``participatory/data/``, read only as needed.
+
+    ``name`` as for :func:`bundled_text`; ``file`` is the name an error in the TOML gives
+    (``participatory/data/`` and ``name`` unless given). From the install's bundle, each
+    top-level table is unpickled when it is first looked up
+    (:func:`participatory.core.bundle.compiled_parts`), and the file's bytes are looked up
+    without being decoded; a file the bundle does not hold is read from its TOML, whole, as
+    :func:`parse_toml` reads it. Read-only.
+
+    >>> tables = bundled_tables("benefit_law.toml")
+    >>> "universal_credit" in tables
+    True
+    """
+    data = read_package_bytes(f"data/{name}")
+    named = f"participatory/data/{name}" if file is None else file
+
+    @functools.cache
+    def from_toml() -> Mapping[str, Any]:
+        return limits.parse_toml(_text_of(data), named)
+
+    parts = bundle.compiled_parts(data, from_toml)
+    return from_toml() if parts is None else parts
+
+
+def _text_of(data: bytes) -> str:
+    # What reading the file as text gives: UTF-8, every line ended by "\n" alone.
+    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def require(

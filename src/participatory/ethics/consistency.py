@@ -2,7 +2,8 @@
 
 A group cannot include children under 16 and, at the same time, nobody under 18; consent
 cannot be "not applicable" for a group whose own data is analysed; confidential patient
-information cannot be used without consent when no patient data is used at all. Such
+information cannot be used without consent when no patient data is used at all; a clinical
+trial of a medicine cannot be research that is not health-related. Such
 contradictions are refused when the group or activity is built, naming the facts at fault
 (never their answers: several are special-category data).
 
@@ -145,6 +146,13 @@ def check_activity_answers(
         Fact.PERSONAL_DATA,
         path,
         "special category data is personal data",
+    )
+    _needs(
+        facts,
+        Fact.CLINICAL_TRIAL_OF_MEDICINE,
+        Fact.HEALTH_RELATED,
+        path,
+        "a clinical trial of a medicine is health-related research",
     )
     _needs(
         facts,

@@ -3,7 +3,8 @@
 These findings never change the outcome; they say what people must do because of it:
 role descriptions, the involvement log and payment for contributors; training and support
 for co-researchers; participant information and consent (from a parent for children under
-16; young people of 16 and 17 are generally presumed able to consent for themselves);
+16, who in other research than a trial of a medicine may consent for themselves if they
+fully understand; young people of 16 and 17 are generally presumed able to consent);
 safeguarding; and keeping the same person from being both a contributor and a participant
 in one activity.
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from participatory.core.explain import Severity
+from participatory.core.explain import Citation, Severity
 from participatory.ethics.activity import (
     ADVISORY_TASKS,
     CO_RESEARCH_TASKS,
@@ -101,10 +102,26 @@ def explain_audience(
             )
 
 
+def _trial_consent_citations(log: FindingLog) -> tuple[Citation, ...]:
+    # An institution's guidance file may not name the trials regulations' consent passages
+    # (``consent_minor_ctimp``): then the regulations as the MHRA route cites them.
+    named = log.guidance.citations.get("consent_minor_ctimp")
+    return named if named else log.guidance.route_citations.get("ETH-ROUTE-MHRA", ())
+
+
 def explain_consent(
-    log: FindingLog, activity: Activity, statuses: Mapping[str, PartyStatus], outcome: TriageOutcome
+    log: FindingLog,
+    activity: Activity,
+    statuses: Mapping[str, PartyStatus],
+    outcome: TriageOutcome,
+    *,
+    trial: bool = False,
 ) -> None:
-    """Consent findings for participants in research."""
+    """Consent findings for participants in research.
+
+    ``trial`` is whether the activity is a clinical trial of a medicine, whose rules on
+    consent for children differ.
+    """
     if outcome is not TriageOutcome.RESEARCH:
         return
     citations = log.point("participants_give_informed_consent")
@@ -128,14 +145,17 @@ def explain_consent(
             party=party,
             actions=(Action.CONSENT_AND_INFORMATION.value,),
         )
-    _explain_young_consent(log, activity, statuses)
+    _explain_young_consent(log, activity, statuses, trial=trial)
 
 
 def _explain_young_consent(
-    log: FindingLog, activity: Activity, statuses: Mapping[str, PartyStatus]
+    log: FindingLog, activity: Activity, statuses: Mapping[str, PartyStatus], *, trial: bool
 ) -> None:
     """Who consents for children and young people: the age bands decide the procedure.
 
+    In a clinical trial of a medicine (``trial``) a minor is a person under 16 and a person
+    with parental responsibility or a legal representative consents (CT Regs 2004 Sch. 1
+    Part 4): Gillick competence, which other research may rely on, does not apply.
     These findings rest on a group's ages, which are safeguarding data: marked sensitive.
     """
     for party in activity.parties:
@@ -143,9 +163,13 @@ def _explain_young_consent(
             continue
         under_16, aged_16_17 = party.answer(Fact.UNDER_16), party.answer(Fact.AGED_16_17)
         if under_16 is Answer.YES:
-            log.add("ETH-CONSENT-UNDER-16", Severity.ADVICE, "consent_under_16",
-                    log.source("consent_under_16"), party=party, sensitive=True,
-                    actions=(Action.CONSENT_AND_INFORMATION.value,))  # fmt: skip
+            key, citations = (
+                ("consent_under_16_ctimp", _trial_consent_citations(log))
+                if trial
+                else ("consent_under_16", log.source("consent_under_16"))
+            )
+            log.add("ETH-CONSENT-UNDER-16", Severity.ADVICE, key, citations, party=party,
+                    sensitive=True, actions=(Action.CONSENT_AND_INFORMATION.value,))  # fmt: skip
         if aged_16_17 is Answer.YES:
             log.add("ETH-CONSENT-AGED-16-17", Severity.INFO, "consent_aged_16_17",
                     log.source("consent_aged_16_17"), party=party, sensitive=True)  # fmt: skip

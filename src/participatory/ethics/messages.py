@@ -46,6 +46,12 @@ MESSAGES: Final[Mapping[str, str]] = {
         'The data the group "{party}" collects or analyses is not about people (for example '
         "environmental samples), so nobody in this activity is a human research participant."
     ),
+    "ethics.data_subjects_unlisted": (
+        "The people whose data is collected or analysed are studied, but no group describes "
+        "them: whether they are NHS patients, social care users, in prison or on probation, or "
+        "able to consent, on which the review routes turn, is not known. Add a group for them "
+        "and answer those questions."
+    ),
     "ethics.staff_data_about_people": (
         'The data the group "{party}" collects or analyses comes from or is about people '
         "(records, for example): those people are the activity's participants (of research, "
@@ -94,6 +100,12 @@ MESSAGES: Final[Mapping[str, str]] = {
     "ethics.hra_yes": (
         "HRA question {question_id} ({wording}) is answered yes, so the activity is research "
         "and needs ethics review before it starts."
+    ),
+    "ethics.ctimp_research": (
+        "The activity is a clinical trial of an investigational medicinal product, an "
+        "investigation of a medicine's safety or efficacy: it is research whatever the HRA "
+        "questions are answered, and may not start without a research ethics committee's "
+        "favourable opinion and the MHRA's authorisation."
     ),
     "ethics.hra_all_no": (
         "Every HRA question is answered no, so the activity is not research as the UK Policy "
@@ -173,6 +185,13 @@ MESSAGES: Final[Mapping[str, str]] = {
         "parental responsibility, with the child's own agreement; a child who fully understands "
         "what is involved may consent for themselves (Gillick competence). Scotland's rules "
         "differ and are not covered here."
+    ),
+    "ethics.consent_under_16_ctimp": (
+        'The group "{party}" includes children under 16 in a clinical trial of a medicine: '
+        "a person with parental responsibility, or a legal representative, gives informed "
+        "consent to each child taking part; the child is told about the trial in a way they "
+        "can understand, and their wish to refuse or to withdraw is considered, but the child "
+        "cannot give the consent instead (Clinical Trials Regulations 2004, Sch. 1 Part 4)."
     ),
     "ethics.consent_aged_16_17": (
         'The group "{party}" includes young people aged 16 or 17, who are generally presumed '

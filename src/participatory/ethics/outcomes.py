@@ -24,8 +24,11 @@ from typing import Final
 
 import attrs
 
+from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained
+from participatory.core.privacy import REDACTED
 from participatory.core.record import Record
+from participatory.core.sources import MAINTAINERS_ONLY
 from participatory.ethics.activity import Capacity
 from participatory.ethics.bodies import Requirement, ReviewRoute
 from participatory.ethics.facts import Fact
@@ -40,6 +43,11 @@ __all__ = [
     "QuestionKind",
     "TriageOutcome",
 ]
+
+#: Metadata of a result's default copy: never written as a field (by default the copy is
+#: written in the result's place; with sensitive data, the result itself is). Not marked
+#: sensitive: the copy is what default output shows, not what it withholds.
+_NEVER_WRITTEN: Final = MAINTAINERS_ONLY
 
 
 class TriageOutcome(enum.Enum):
@@ -223,6 +231,20 @@ class ActivityClassification(Explained):
     first) and ``open_questions`` what is still to answer to settle the routes or the kind
     of activity. A route that rests on a group's capacity or custody is marked sensitive:
     its repr is redacted and default serialisation withholds it.
+
+    Withholding alone would still let what is shown differ with a group's safeguarding
+    answer (the university REC required, or left to its policy beside a withheld capacity
+    body), so default serialisation writes :attr:`shared` instead, when there is one.
+
+    >>> import datetime as dt
+    >>> full = ActivityClassification(activity_id="a", outcome=TriageOutcome.RESEARCH,
+    ...                               as_at=dt.date(2026, 12, 7))
+    >>> shared = attrs.evolve(full, outcome=TriageOutcome.INVOLVEMENT)
+    >>> from participatory.core.serialise import unstructure
+    >>> unstructure(attrs.evolve(full, shared=shared))["outcome"]
+    'involvement'
+    >>> unstructure(attrs.evolve(full, shared=shared), include_sensitive=True)["outcome"]
+    'research'
     """
 
     activity_id: str = attrs.field(kw_only=True)
@@ -232,6 +254,37 @@ class ActivityClassification(Explained):
     deciding_facts: tuple[MissingFact, ...] = attrs.field(default=(), kw_only=True)
     routes: tuple[ReviewRoute, ...] = attrs.field(default=(), kw_only=True)
     open_questions: tuple[OpenQuestion, ...] = attrs.field(default=(), kw_only=True)
+    #: The triage of the same activity with each group's yes to a safeguarding fact read as
+    #: no (:meth:`Activity.with_sensitive_yes_as_no
+    #: <participatory.ethics.activity.Activity.with_sensitive_yes_as_no>`), when some group
+    #: answered one yes: what default output shows. Whether there is one would say that a
+    #: group may lack capacity, is in custody, vulnerable or under 18: never in ``repr`` nor
+    #: serialised by default, and not compared (it follows from the same answers).
+    shared: ActivityClassification | None = attrs.field(
+        default=None, kw_only=True, repr=REDACTED, metadata=_NEVER_WRITTEN, eq=False
+    )
+
+    @shared.validator
+    def _check_shared(self, _attribute: object, value: object) -> None:
+        # The message never quotes the value: whether there is a copy is itself sensitive.
+        if value is not None and not isinstance(value, ActivityClassification):
+            raise ValidationError("shared", "must be an ActivityClassification or None")
+
+    def shown(self, *, include_sensitive: bool) -> ActivityClassification:
+        """What a copy is made from: this triage, or (by default) :attr:`shared` if any.
+
+        >>> import datetime as dt
+        >>> triage = ActivityClassification(activity_id="a", outcome=TriageOutcome.RESEARCH,
+        ...                                 as_at=dt.date(2026, 12, 7))
+        >>> triage.shown(include_sensitive=False) is triage
+        True
+        """
+        return self if include_sensitive or self.shared is None else self.shared
+
+    def _default_copy(self) -> ActivityClassification:
+        # What the default plain data (participatory.core.serialise) writes: the triage of the
+        # answers with each safeguarding yes read as no, so it reads the same for yes and no.
+        return self.shown(include_sensitive=False)
 
     @property
     def route_level(self) -> int:

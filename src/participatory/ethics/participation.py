@@ -196,6 +196,28 @@ class Participation:
             return covered
         return Answer.NO if covered is Answer.YES else Answer.YES
 
+    def unlisted(self) -> bool:
+        """Whether the activity studies people no group describes.
+
+        Co-researchers or contributors collect data from people (interviews, surveys), so
+        those people are participants, and no group is (or may be) studied: nothing says
+        whether they are NHS patients, social care users, in custody or able to consent,
+        which the review routes turn on (GAfREC, MCA 2005 s. 30, HMPPS). Where a studied
+        group is listed, it is taken to be them. Staff auditing records, or a group
+        analysing data already held, need no group for the people the data is about: the
+        activity's data facts (identifiable patient data) say what the routes need.
+        """
+        gathering = any(
+            p.capacity is not Capacity.STAFF and Task.COLLECT_DATA in p.tasks
+            for p in self.collectors
+        )
+        if not gathering:
+            return False
+        studied = (PartyStatus.PARTICIPANT, PartyStatus.POSSIBLE_PARTICIPANT)
+        if any(status in studied for status in self.statuses.values()):
+            return False
+        return self.data_subjects() is Answer.YES
+
     def participants(self) -> Answer:
         """Whether anyone is studied: yes, no, or unknown (a fact would say)."""
         statuses = self.statuses.values()

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -35,13 +35,20 @@ from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.fields import instances
 from participatory.core.frozen import FrozenDict
 from participatory.core.periods import to_date
+from participatory.core.privacy import REDACTED
 from participatory.core.record import Record
+from participatory.core.sources import MAINTAINERS_ONLY
 from participatory.ethics.activity import Activity
 from participatory.ethics.guidance import EthicsGuidance, bundled_guidance
 from participatory.ethics.outcomes import Action, ActivityClassification, PartyStatus, TriageOutcome
 from participatory.ethics.triage import assess_activity
 
 __all__ = ["EthicsProject", "ProjectEthicsSummary", "assess_ethics"]
+
+#: Metadata of a result's default copy: never written as a field (by default the copy is
+#: written in the result's place; with sensitive data, the result itself is). Not marked
+#: sensitive: the copy is what default output shows, not what it withholds.
+_NEVER_WRITTEN: Final = MAINTAINERS_ONLY
 
 
 def _activities(value: Iterable[Activity]) -> tuple[Activity, ...]:
@@ -82,7 +89,9 @@ class ProjectEthicsSummary(Explained):
     """One classification per activity and what they add up to.
 
     ``findings`` holds every activity's findings followed by the project-level ones
-    (``ETH-ROLE-OVERLAP``, ``ETH-POSSIBLE-ROLE-OVERLAP``).
+    (``ETH-ROLE-OVERLAP``, ``ETH-POSSIBLE-ROLE-OVERLAP``). Default serialisation writes
+    :attr:`shared` instead, when there is one (as for each activity's
+    :attr:`~participatory.ethics.outcomes.ActivityClassification.shared`).
     """
 
     project_id: str = attrs.field(kw_only=True)
@@ -98,6 +107,32 @@ class ProjectEthicsSummary(Explained):
     contributor_and_participant: tuple[str, ...] = attrs.field(kw_only=True)
     #: Person ids involved somewhere who may be participants, depending on unknown facts.
     possibly_contributor_and_participant: tuple[str, ...] = attrs.field(kw_only=True)
+    #: The summary of the activities' triage with each group's safeguarding yes read as no,
+    #: when some group answered one yes: what default output shows (never in ``repr``, nor
+    #: serialised by default, nor compared).
+    shared: ProjectEthicsSummary | None = attrs.field(
+        default=None, kw_only=True, repr=REDACTED, metadata=_NEVER_WRITTEN, eq=False
+    )
+
+    @shared.validator
+    def _check_shared(self, _attribute: object, value: object) -> None:
+        # The message never quotes the value: whether there is a copy is itself sensitive.
+        if value is not None and not isinstance(value, ProjectEthicsSummary):
+            raise ValidationError("shared", "must be a ProjectEthicsSummary or None")
+
+    def shown(self, *, include_sensitive: bool) -> ProjectEthicsSummary:
+        """What a copy is made from: this summary, or (by default) :attr:`shared` if any.
+
+        >>> import datetime as dt
+        >>> summary = assess_ethics(EthicsProject("p", ()), as_at=dt.date(2026, 12, 7))
+        >>> summary.shown(include_sensitive=False) is summary
+        True
+        """
+        return self if include_sensitive or self.shared is None else self.shared
+
+    def _default_copy(self) -> ProjectEthicsSummary:
+        # What the default plain data (participatory.core.serialise) writes.
+        return self.shown(include_sensitive=False)
 
     def classification(self, activity_id: str) -> ActivityClassification:
         """The classification of one activity."""
@@ -134,6 +169,19 @@ def assess_ethics(
     as_at = to_date(as_at, "as_at")
     guidance = guidance or bundled_guidance()
     results = tuple(assess_activity(a, as_at=as_at, guidance=guidance) for a in project.activities)
+    summary = _summary(project, as_at, guidance, results)
+    if all(r.shared is None for r in results):
+        return summary
+    shared = tuple(r if r.shared is None else r.shared for r in results)
+    return attrs.evolve(summary, shared=_summary(project, as_at, guidance, shared))
+
+
+def _summary(
+    project: EthicsProject,
+    as_at: dt.date,
+    guidance: EthicsGuidance,
+    results: tuple[ActivityClassification, ...],
+) -> ProjectEthicsSummary:
     counts = dict.fromkeys(TriageOutcome, 0)
     for result in results:
         counts[result.outcome] += 1

@@ -18,7 +18,7 @@ the facts that decided a route, and the unknown ones that might.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TypeAlias
+from typing import Final, TypeAlias
 
 import attrs
 
@@ -26,12 +26,15 @@ from participatory.core.record import Record
 from participatory.ethics.facts import Answer, Fact
 from participatory.ethics.outcomes import PartyStatus, TriageOutcome
 
-__all__ = ["Lazy", "Read", "RouteView", "Situation", "all_of", "any_of", "negate"]
+__all__ = ["UNLISTED", "Lazy", "Read", "RouteView", "Situation", "all_of", "any_of", "negate"]
 
 #: One part of a condition, evaluated only when needed.
 Lazy: TypeAlias = Callable[[], Answer]
 #: A fact read, for a group (its label) or for the activity (``None``).
 Read: TypeAlias = tuple[str | None, Fact]
+#: Who a read is about when the activity studies people no group describes (the people the
+#: collected data is about): their answers are unknown until a group is listed for them.
+UNLISTED: Final = "the people the data is about, described by no group"
 
 
 def all_of(*parts: Lazy) -> Answer:
@@ -72,7 +75,11 @@ class Situation(Record):
     ``answer`` gives the answer the rules read (not applicable already read as no, what-if
     answers applied) for a fact of a group (its label) or of the activity (``None``).
     ``collectors`` is whether any group collects or analyses data, ``intervention`` whether
-    any group takes part in an intervention.
+    any group takes part in an intervention. ``unlisted`` is whether the activity studies
+    people no group describes: those whose data a group collects or analyses, with no group
+    studied. What they are (NHS patients, in custody, ...) is then unknown, read as the
+    answers of :data:`UNLISTED`, so a route turning on it is possible, and asked about,
+    never ruled out.
     """
 
     outcome: TriageOutcome
@@ -80,6 +87,7 @@ class Situation(Record):
     collectors: bool
     answer: Callable[[Fact, str | None], Answer]
     intervention: bool = False
+    unlisted: bool = False
 
 
 class RouteView:
@@ -174,7 +182,11 @@ class RouteView:
         return self.shared(RouteView._studied_any, fact)
 
     def _studied_any(self, fact: Fact) -> Answer:
-        result = Answer.NO
+        # The people no group describes are studied: their answer (unknown, unless a what-if
+        # gives one) counts like a studied group's.
+        result = self.fact(fact, UNLISTED) if self.situation.unlisted else Answer.NO
+        if result is Answer.YES:
+            return result
         for label in self._labels:
             studied = self._studied(label)
             if studied is Answer.NO:

@@ -23,6 +23,8 @@ Each :class:`RouteRule` is one sentence of guidance turned into a condition (see
   the Welsh appropriate-body regulations were not read), Scotland A REC for surgical,
   medical, nursing, dental or psychological research (AWI 2000 s. 51; whether other
   research falls under it is unsettled), or an appropriate body under the MCA (NI) 2016.
+  A clinical trial of a medicine is taken out of all three (MCA 2005 s. 30(3), AWI 2000
+  s. 51(3A), MCA (NI) 2016 s. 133): the trials regulations govern it (Sch. 1 Part 5).
 - **Social care in England.** The Social Care REC, or a university REC that follows the
   ESRC framework (GAfREC 2.3.8A as the SCREC states it; its exceptions were not read);
   the local authority's research governance (secondary source; it speaks of research only,
@@ -208,10 +210,14 @@ def _trial_of_medicine(v: RouteView) -> Answer:
     # A clinical trial of a medicine gives some group the medicine under study, and is health
     # research by its nature: with no group taking part in an intervention, or outside health
     # research, it cannot be one, and the question is not asked.
+    # A yes to the trial with health-related unknown is still a trial (a yes beside a no is
+    # refused when the activity is built). The triage reads it the same way: a trial is
+    # research whatever the HRA questions say.
     if not v.situation.intervention:
         return Answer.NO
     return all_of(
-        lambda: v.fact(Fact.HEALTH_RELATED), lambda: v.fact(Fact.CLINICAL_TRIAL_OF_MEDICINE)
+        lambda: Answer.NO if v.fact(Fact.HEALTH_RELATED) is Answer.NO else Answer.YES,
+        lambda: v.fact(Fact.CLINICAL_TRIAL_OF_MEDICINE),
     )
 
 
@@ -227,10 +233,15 @@ def _nhs_rec_trigger(v: RouteView, nation: Nation) -> Answer:
 
 @_shared
 def _capacity_body_required(v: RouteView, nation: Nation) -> Answer:
-    capacity = v.studied(Fact.MAY_LACK_CAPACITY)
-    if nation is S:
-        return all_of(lambda: capacity, lambda: v.fact(Fact.HEALTH_RELATED))
-    return capacity
+    # A clinical trial of a medicine is not research for the capacity laws: MCA 2005
+    # s. 30(3), MCA (NI) 2016 s. 133; in Scotland AWI 2000 s. 51(3A)(a) lets it proceed on a
+    # REC's favourable opinion without the s. 51 committee. The trials regulations' own
+    # rules for adults unable to consent (Sch. 1 Part 5) govern it, through its REC.
+    return all_of(
+        lambda: v.studied(Fact.MAY_LACK_CAPACITY),
+        lambda: v.fact(Fact.HEALTH_RELATED) if nation is S else Answer.YES,
+        lambda: negate(_trial_of_medicine(v)),
+    )
 
 
 @_shared
@@ -462,7 +473,9 @@ ROUTE_RULES: Final = (
 )  # fmt: skip
 
 #: Facts the route rules read that the outcome never turns on (a what-if on one of them
-#: needs only the routes worked out again, not the whole triage).
+#: needs only the routes worked out again, not the whole triage). Not whether the activity
+#: is a trial of a medicine, nor health-related (which says whether it can be one): a trial
+#: is research whatever the HRA questions say.
 ROUTE_ONLY_FACTS: Final = frozenset(
     {
         Fact.NHS_PATIENTS,
@@ -473,8 +486,6 @@ ROUTE_ONLY_FACTS: Final = frozenset(
         Fact.IN_CUSTODY_OR_ON_PROBATION,
         Fact.NHS_PREMISES,
         Fact.PRISON_OR_PROBATION_SETTING,
-        Fact.HEALTH_RELATED,
-        Fact.CLINICAL_TRIAL_OF_MEDICINE,
         Fact.IDENTIFIABLE_PATIENT_DATA,
         Fact.PATIENT_DATA_WITHOUT_CONSENT,
         Fact.PERSONAL_DATA,

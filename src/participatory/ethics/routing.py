@@ -538,6 +538,7 @@ def _asked_again(
         and again.statuses == now.statuses
         and again.collectors == now.collectors
         and again.intervention == now.intervention
+        and again.unlisted == now.unlisted
     ):
         return revise(read, answer)
     return route_state(again, nations)

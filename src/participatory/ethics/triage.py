@@ -13,8 +13,10 @@ The rules, in the order they are applied (each cites the guidance it implements)
    then helping with the data is involvement within that study.
 2. **If there are participants**, the HRA "Is my study research?" questions decide:
    randomisation, a change from usual care, or generalisable/transferable findings means
-   research. If all are no, it is not research, and the Defining Research table says which
-   kind (:mod:`participatory.ethics.purposes`).
+   research. So does a clinical trial of a medicine, whatever they say (CT Regs 2004
+   reg. 2: it investigates a medicine's safety or efficacy). If all are no, and it is no
+   such trial, it is not research, and the Defining Research table says which kind
+   (:mod:`participatory.ethics.purposes`).
 3. **If there are none**, contributors and co-researchers are *involved* (no ethics review
    for the involvement itself), an audience is *engaged*, and staff alone study nobody.
 4. **An unknown fact that would change the outcome** is never guessed: the activity is
@@ -25,6 +27,8 @@ The rules, in the order they are applied (each cites the guidance it implements)
    is given and the open fact named (``ETH-NOT-RESEARCH-EITHER-WAY``).
 5. **Once the outcome is settled, the review routes** (:mod:`participatory.ethics.routing`):
    which bodies, in which nations, and the questions whose answers would change them.
+   People whose data co-researchers collect, with no group listed for them, are asked
+   about like a group whose answers are all unknown (``ETH-DATA-SUBJECTS-UNLISTED``).
 
 >>> import datetime as dt
 >>> from participatory.ethics.activity import Activity, Capacity, Party, Task
@@ -43,6 +47,8 @@ import datetime as dt
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Final
+
+import attrs
 
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Severity
@@ -72,7 +78,7 @@ from participatory.ethics.outcomes import (
 from participatory.ethics.participation import Participation
 from participatory.ethics.purposes import PURPOSES, explain_kind, kind_of
 from participatory.ethics.referral import explain_referral
-from participatory.ethics.route_logic import Read, Situation
+from participatory.ethics.route_logic import UNLISTED, Read, Situation, all_of
 from participatory.ethics.routing import RoutePlan, RouteState, plan_routes, route_state
 
 __all__ = ["HRA_RULE_IDS", "assess_activity"]
@@ -93,12 +99,20 @@ def assess_activity(
 
     ``as_at`` is the day the triage is made (recorded in the result; the route rules hold
     from :attr:`~participatory.ethics.guidance.EthicsGuidance.routes_from`); ``guidance``
-    defaults to the bundled guidance.
+    defaults to the bundled guidance. When some group answers a safeguarding fact yes, the
+    result also holds, as :attr:`~ActivityClassification.shared`, the triage with each such
+    yes read as no: what default output shows.
     """
     if not isinstance(activity, Activity):
         raise ValidationError("activity", "must be an Activity")
     day = to_date(as_at, "as_at")
-    return _Triage(activity, guidance or bundled_guidance(), explain=True).result(day)
+    guidance = guidance or bundled_guidance()
+    result = _Triage(activity, guidance, explain=True).result(day)
+    shown = activity.with_sensitive_yes_as_no()
+    if shown == activity:
+        return result
+    shared = _Triage(shown, guidance, explain=True).result(day)
+    return attrs.evolve(result, shared=shared)
 
 
 class _Triage:
@@ -159,6 +173,9 @@ class _Triage:
         return (self.activity if party is None else party).answer(fact).effective
 
     def _answer_for(self, fact: Fact, label: str | None) -> Answer:
+        if label == UNLISTED:
+            # No group describes them: nothing is known of them but a what-if answer.
+            return self.overrides.get((label, fact), Answer.UNKNOWN).effective
         return self._answer(fact, None if label is None else self.parties[label])
 
     # -- deciding --------------------------------------------------------------------------
@@ -182,7 +199,22 @@ class _Triage:
         if self.explain:
             explain_involved(self.log, self.activity, self.statuses, outcome)
             explain_audience(self.log, self.activity, self.statuses)
-            explain_consent(self.log, self.activity, self.statuses, outcome)
+            explain_consent(
+                self.log,
+                self.activity,
+                self.statuses,
+                outcome,
+                trial=self._trial_of_medicine() is Answer.YES,
+            )
+            if self.who.unlisted():
+                self.log.add(
+                    "ETH-DATA-SUBJECTS-UNLISTED",
+                    Severity.ADVICE,
+                    "data_subjects_unlisted",
+                    self.log.point("co_researchers_conducting_research")
+                    + self.log.source("route_questions"),
+                    actions=(Action.ANSWER_ROUTE_QUESTIONS.value,),
+                )
             explain_safeguarding(self.log, self.activity)
             explain_role_overlap(self.log, self.activity, self.statuses)
         return outcome
@@ -190,13 +222,39 @@ class _Triage:
     def _covered_by_approval(self) -> bool:
         return self.who.covered() is Answer.YES
 
+    def _trial_of_medicine(self) -> Answer:
+        """Whether the activity is a clinical trial of a medicine, as the route rules read it.
+
+        As :mod:`~participatory.ethics.route_rules` has it: only a group taking part in an
+        intervention can be given the medicine, and only health research can be a trial of
+        one (a yes beside a no to health-related is refused when the activity is built).
+        """
+        if not any(Task.TAKE_PART_IN_INTERVENTION in p.tasks for p in self.activity.parties):
+            return Answer.NO
+        return all_of(
+            lambda: Answer.NO if self._answer(Fact.HEALTH_RELATED) is Answer.NO else Answer.YES,
+            lambda: self._answer(Fact.CLINICAL_TRIAL_OF_MEDICINE),
+        )
+
     def _by_hra_questions(self) -> TriageOutcome:
         questions = self.guidance.hra_questions
         yes = [q for q in questions if self._answer(q.fact) is Answer.YES]
-        if yes:
+        # A clinical trial of a medicine is research by definition, whatever the HRA
+        # questions are answered (CT Regs 2004 reg. 2: an investigation of a medicine's
+        # safety or efficacy; reg. 12: a REC's opinion and the MHRA's authorisation).
+        trial = self._trial_of_medicine()
+        if yes or trial is Answer.YES:
             # Within an approved study, the approval already covers the research: the route
             # (existing approval) says what to check instead of a new application.
             actions = () if self._covered_by_approval() else _RESEARCH_ACTIONS
+            if trial is Answer.YES:
+                self.log.add(
+                    "ETH-CTIMP-RESEARCH",
+                    Severity.WARNING,
+                    "ctimp_research",
+                    self.guidance.route_citations.get("ETH-ROUTE-MHRA", ()),
+                    actions=actions,
+                )
             for question in yes:
                 self.log.add(
                     HRA_RULE_IDS[question.fact],
@@ -209,6 +267,14 @@ class _Triage:
                 )
             return TriageOutcome.RESEARCH
         unknown = [q.fact for q in questions if self._answer(q.fact) is Answer.UNKNOWN]
+        if trial is Answer.UNKNOWN:
+            # Every HRA question no, but it may be a trial of a medicine: that would make it
+            # research, so it is asked, not guessed.
+            unknown += [
+                f
+                for f in (Fact.HEALTH_RELATED, Fact.CLINICAL_TRIAL_OF_MEDICINE)
+                if self._answer(f) is Answer.UNKNOWN
+            ]
         if unknown:
             return self._refer_unknown([MissingFact(f) for f in unknown])
         self.log.add(
@@ -316,6 +382,7 @@ class _Triage:
             intervention=any(
                 Task.TAKE_PART_IN_INTERVENTION in party.tasks for party in self.activity.parties
             ),
+            unlisted=self.who.unlisted(),
         )
 
     def route_state(self, answers: Mapping[Read, Answer], nations: frozenset[Nation]) -> RouteState:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from typing import Final
 
-from participatory.core.errors import FiguresNotAvailable, ParametersNotAvailable
+from participatory.benefits.receipts import Receipt
+from participatory.core.errors import FiguresNotAvailable, ParametersNotAvailable, ValidationError
+from participatory.core.money import PENNIES_LIMIT
+from participatory.core.pennies import to_pennies
 from participatory.core.periods import DateRange
 from participatory.ledger.entries import PaymentEntry
 
@@ -89,3 +93,46 @@ def entry_days(
         for day in (entry.received_on, entry.worked_on)
         if day is not None and day in window
     ]
+
+
+def within_money(
+    receipts: Iterable[Receipt | None], path: str, problem: str
+) -> tuple[Receipt, ...]:
+    """``receipts`` (``None`` left out), refused under ``path`` if they add up past money.
+
+    The benefits engine refuses payments that together have no
+    :class:`~participatory.core.money.Money` form under its own argument's name
+    (``already``), which a ledger's caller never passed: the ledger refuses first, naming
+    what its caller gave. A declined fee counts by what was offered, as the engine's
+    headroom search counts it.
+
+    >>> within_money([None], "ledger", "holds too much")
+    ()
+    """
+    found = tuple(receipt for receipt in receipts if receipt is not None)
+    if sum(receipt.pennies for receipt in found) >= PENNIES_LIMIT:
+        raise ValidationError(path, problem)
+    return found
+
+
+def received_within_money(
+    entries: Iterable[PaymentEntry],
+    window: DateRange,
+    path: str,
+    problem: str,
+    *,
+    more: Decimal = Decimal(0),
+) -> None:
+    """Refuse under ``path`` what ``entries`` received in ``window``, and ``more``, add up to.
+
+    Refused when it has no money form: what :func:`within_money` adds up of their parts on
+    the window's days (only a payment received there brings its amount), from the amounts
+    alone. A check makes this one before it reads the household, and no receipt need be
+    made for it.
+
+    >>> received_within_money([], DateRange("2026-01-01", "2026-01-31"), "ledger", "too much")
+    """
+    start, end = window.start, window.end
+    total = sum((e.amount.amount for e in entries if start <= e.received_on <= end), more)
+    if to_pennies(total) >= PENNIES_LIMIT:
+        raise ValidationError(path, problem)

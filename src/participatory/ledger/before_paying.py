@@ -58,7 +58,13 @@ from participatory.core.params import ParameterSet
 from participatory.core.periods import DateRange
 from participatory.core.privacy import REDACTED_TEXT
 from participatory.core.sources import cite
-from participatory.ledger._figures import NamedDay, entry_days, figures_covering
+from participatory.ledger._figures import (
+    NamedDay,
+    entry_days,
+    figures_covering,
+    received_within_money,
+    within_money,
+)
 from participatory.ledger.entries import PaymentEntry
 from participatory.ledger.model import Ledger, as_at_day
 
@@ -125,6 +131,10 @@ MESSAGES: Final[Mapping[str, str]] = {
 CONTEXT_DAYS: Final = 62
 
 _CONTEXT: Final = dt.timedelta(days=CONTEXT_DAYS)
+#: Why a proposal is refused whose amount, with the payments around it, has no money form.
+_PAST: Final = (
+    "adds up, with the payments recorded around its day, to more than an amount of money can hold"
+)
 # Catalogue references, resolved when a finding is made (``cite`` caches each), not at import.
 _BASIS: Final = ("ico_special_category_rules#conditions", "ico_storage_limitation#not_longer")
 _UNCHECKED_RULES: Final = {
@@ -455,8 +465,9 @@ def assess_before_paying(
     periods around the payment is counted with it. An entry with the proposal's own id is
     the proposal itself (recorded earlier, checked again) and is not counted twice; an id
     that is already a payment to someone else (a partner, on a joint claim) is refused, as
-    the proposal would otherwise leave that payment out. The household's circumstances are
-    used only if their recorded basis is in force on ``as_at``.
+    the proposal would otherwise leave that payment out, and so is a proposal that, with the
+    payments recorded around its day, adds up to more than an amount of money can hold. The
+    household's circumstances are used only if their recorded basis is in force on ``as_at``.
     """
     if not isinstance(ledger, Ledger):
         raise ValidationError("ledger", "must be a Ledger")
@@ -476,14 +487,25 @@ def assess_before_paying(
         )
     if not proposed_payment.counts:
         return BeforePaying(proposed_payment, as_at, None, reason="cancelled")
+    window = context_window(proposed_payment.received_on, proposed_payment.worked_on)
+    itself = frozenset((proposed_payment.id,))
+    # The person's own payments too are added up before the household is read: a refusal
+    # only when circumstances are held would say that they are.
+    mine = ledger.entries_between((person,), window, exclude_ids=itself)
+    received_within_money(
+        mine, window, "proposed_payment", _PAST, more=proposed_payment.amount.amount
+    )
     record = ledger.household_of(person)
     if record is None:
         return BeforePaying(proposed_payment, as_at, None, reason="not_checked")
     if not record.usable_on(as_at):
         return BeforePaying(proposed_payment, as_at, None, reason="not_usable")
-    window = context_window(proposed_payment.received_on, proposed_payment.worked_on)
-    entries = ledger.entries_between(
-        record.members, window, exclude_ids=frozenset((proposed_payment.id,))
+    members = record.members
+    # A household of one has no payments but the person's, already found.
+    entries = (
+        mine
+        if members == (person,)
+        else ledger.entries_between(members, window, exclude_ids=itself)
     )
     # Each other payment brings only its part on the window's days: the hours of one
     # received nearby for work far away (a mistyped year) belong to a week the proposal
@@ -494,18 +516,21 @@ def assess_before_paying(
         if (receipt := entry.receipt_within(window)) is not None
     ]
     already = tuple(receipt for _, receipt in pairs)
+    proposed = proposed_payment.receipt
+    if entries is not mine:
+        # With a partner's payments counted as well (the headroom after it counts them all).
+        within_money((proposed, *already), "proposed_payment", _PAST)
     own = tuple(receipt for entry, receipt in pairs if _own(entry, proposed_payment))
-    receipt = proposed_payment.receipt
     with figures_covering(*_asked(proposed_payment, entries, window)):
         result = assess_benefits(
-            record.household, (receipt,), already=already, parameters=parameters
+            record.household, (proposed,), already=already, parameters=parameters
         )
     return BeforePaying(
         proposed_payment,
         as_at,
         result,
         household=record.household,
-        receipt=receipt,
+        receipt=proposed,
         already=already,
         own=own,
         parameters=parameters,

@@ -17,7 +17,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 import attrs
@@ -36,7 +36,13 @@ _MOST_COMMUNITIES: Final = 50
 
 
 def _communities(value: Iterable[str]) -> frozenset[str]:
-    if isinstance(value, str | bytes) or not isinstance(value, Iterable):
+    # A string would be its letters and a mapping its keys, its values silently dropped:
+    # refused, and never quoted (the names are special-category data).
+    if isinstance(value, str | bytes):
+        raise ValidationError("communities", "must be a list of community names, not one string")
+    if isinstance(value, Mapping):
+        raise ValidationError("communities", "must be a list of community names, not a mapping")
+    if not isinstance(value, Iterable):
         raise ValidationError("communities", "must be a list of community names")
     names = tuple(value)
     if len(names) > _MOST_COMMUNITIES:
@@ -55,7 +61,8 @@ class Contributor(Record):
     """A public contributor: the id every project and payer uses, and what the ledger needs.
 
     ``communities`` are the communities the person belongs to, by the names the institution
-    uses (counted for over-asking); ``nation`` is where they live, which decides whose
+    uses (counted for over-asking): a list or set of names (one string, or a mapping, is
+    refused); ``nation`` is where they live, which decides whose
     benefit rules and bodies apply.
     """
 

@@ -221,7 +221,14 @@ class PaymentEntry(Record):
         >>> far = late.receipt_within(DateRange("2027-04-06", "2027-06-30"))
         >>> far.amount, far.hours, far.received_on
         (Money('0.00', 'GBP'), Decimal('3'), datetime.date(2027, 5, 11))
+        >>> late.receipt_within(("2026-04-01", "2026-06-30"))
+        Traceback (most recent call last):
+        ...
+        participatory.core.errors.ValidationError: window: must be a DateRange of days
         """
+        if not isinstance(window, DateRange):
+            # A pair of days would be searched as a tuple: the payment would count for nothing.
+            raise ValidationError("window", "must be a DateRange of days")
         received = self.received_on in window
         worked = self.work_day in window
         if received and (worked or not self.hours):

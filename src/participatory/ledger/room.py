@@ -48,12 +48,22 @@ from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, REDACTED_TEXT, SENSITIVE
-from participatory.ledger._figures import entry_days, figures_covering
+from participatory.ledger._figures import (
+    entry_days,
+    figures_covering,
+    received_within_money,
+    within_money,
+)
 from participatory.ledger.before_paying import context_window
 from participatory.ledger.entries import PaymentKind
 from participatory.ledger.model import Ledger, as_at_day
 
 __all__ = ["MESSAGES", "PersonHeadroom", "assess_headroom"]
+
+#: Why a headroom is refused whose recorded payments around the day have no money form.
+_PAST: Final = (
+    "holds payments around the day asked about that add up to more than an amount of money can hold"
+)
 
 MESSAGES: Final[Mapping[str, str]] = {
     "ledger.room.limited": (
@@ -130,13 +140,22 @@ def assess_headroom(
     kind: PaymentKind | str = PaymentKind.FEE,
     parameters: ParameterSet | None = None,
 ) -> PersonHeadroom:
-    """The most that can be paid to ``person`` on ``day`` before each benefit changes."""
+    """The most that can be paid to ``person`` on ``day`` before each benefit changes.
+
+    A ``ledger`` whose payments around ``day`` add up to more than an amount of money can
+    hold is refused.
+    """
     if not isinstance(ledger, Ledger):
         raise ValidationError("ledger", "must be a Ledger")
     on = to_date(day, "day")
     as_at = as_at_day(as_at)
     chosen = member(PaymentKind, kind, "kind")
     ledger.contributor(person)
+    window = context_window(on)
+    # The person's own payments are added up before the household is read: a refusal only
+    # when circumstances are held would say that they are.
+    mine = ledger.entries_between((person,), window)
+    received_within_money(mine, window, "ledger", _PAST)
     record = ledger.household_of(person)
     if record is None or not record.usable_on(as_at):
         # The same reasons, and rule ids, as a check before paying.
@@ -158,11 +177,17 @@ def assess_headroom(
                 ),
             ),
         )
-    window = context_window(on)
-    entries = ledger.entries_between(record.members, window)
+    members = record.members
+    # A household of one has no payments but the person's, already found.
+    entries = mine if members == (person,) else ledger.entries_between(members, window)
     # Each payment's part on the window's days only (as a check's): see receipt_within.
     parts = (entry.receipt_within(window) for entry in entries)
-    already = tuple(receipt for receipt in parts if receipt is not None)
+    # A partner's payments added up too (the person's own were, before the household was read).
+    already = (
+        tuple(part for part in parts if part is not None)
+        if entries is mine
+        else within_money(parts, "ledger", _PAST)
+    )
     asked = [(on, on.isoformat()), *entry_days(entries, window)]
     with figures_covering(on.isoformat(), asked):
         room = headroom(

@@ -93,18 +93,25 @@ from participatory.core.periods import (
 from participatory.core.privacy import REDACTED, REDACTED_TEXT, SENSITIVE
 from participatory.core.record import Record
 from participatory.core.sources import Citation
-from participatory.ledger._figures import entry_days, figures_covering
+from participatory.ledger._figures import (
+    entry_days,
+    figures_covering,
+    received_within_money,
+    within_money,
+)
 from participatory.ledger.before_paying import CONTEXT_DAYS
 from participatory.ledger.entries import PaymentEntry, PaymentKind, PaymentStatus
 from participatory.ledger.model import Ledger, as_at_day
 
 __all__ = [
     "MESSAGES",
+    "STATEMENT_YEARS",
     "BenefitLine",
     "ContributorStatement",
     "PeriodKind",
     "StatementPeriod",
     "contributor_statement",
+    "statement_year",
 ]
 
 MESSAGES: Final[Mapping[str, str]] = {
@@ -153,6 +160,10 @@ _ZERO: Final = Decimal(0)
 _MARGIN: Final = dt.timedelta(days=CONTEXT_DAYS)
 _AFTER: Final = dt.timedelta(days=7)
 _WEEKLY_OWN: Final = (Benefit.CARERS_ALLOWANCE, Benefit.NEW_STYLE_ESA, Benefit.NEW_STYLE_JSA)
+#: Why a statement is refused whose payments have no money form added up.
+_PAST: Final = (
+    "holds payments around the tax year that add up to more than an amount of money can hold"
+)
 
 
 class PeriodKind(enum.Enum):
@@ -286,12 +297,35 @@ class ContributorStatement(Explained):
         return self.received + self.due + self.change
 
 
-def _tax_year(value: object) -> TaxYear:
+#: The tax years a statement is made for, by the year each starts in.
+STATEMENT_YEARS: Final = range(1990, 2101)
+
+
+def statement_year(value: object) -> TaxYear:
+    """The tax year a statement is made for: a :class:`TaxYear`, or the year it starts in.
+
+    Only the years of :data:`STATEMENT_YEARS` (1990/91 to 2100/01), given either way.
+
+    >>> statement_year(2025)
+    TaxYear(2025)
+    >>> statement_year(TaxYear(1989))
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: tax_year: must be a TaxYear or the year it starts in (2025), from 1990 to 2100
+    """  # noqa: E501
     if isinstance(value, TaxYear):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool) and 1990 <= value <= 2100:
-        return TaxYear(value)
-    raise ValidationError("tax_year", "must be a TaxYear or the year it starts in (2025)")
+        year = value.start_year
+    elif isinstance(value, int) and not isinstance(value, bool):
+        year = value
+    else:
+        year = None
+    if year is None or year not in STATEMENT_YEARS:
+        raise ValidationError(
+            "tax_year",
+            "must be a TaxYear or the year it starts in (2025), from "
+            f"{STATEMENT_YEARS[0]} to {STATEMENT_YEARS[-1]}",
+        )
+    return value if isinstance(value, TaxYear) else TaxYear(year)
 
 
 def _week_start(household: Household | None, person: str) -> int:
@@ -348,6 +382,8 @@ def _line(outcome: PeriodOutcome, *, joint: bool = False) -> BenefitLine:
 
 
 def _fill(bucket: _Bucket, entry: PaymentEntry) -> None:
+    # The money of a payment, in the period it is received in; its hours are the week's of
+    # the work (_fill_hours).
     if entry.kind is PaymentKind.DECLINED:
         return
     amount = entry.amount.amount
@@ -355,12 +391,19 @@ def _fill(bucket: _Bucket, entry: PaymentEntry) -> None:
         bucket.received += amount
     else:
         bucket.due += amount
-    receipt = entry.receipt
-    bucket.counted += receipt.counted
-    bucket.hours += receipt.hours
+    bucket.counted += entry.receipt.counted
+
+
+def _fill_hours(bucket: _Bucket, entry: PaymentEntry) -> None:
+    # Hours count in the benefit week of the work (worked_on), as the engine counts them
+    # for ESA's permitted work: a payment received weeks later brings none to its own week.
+    if entry.kind is not PaymentKind.DECLINED:
+        bucket.hours += entry.receipt.hours
 
 
 def _periods(kind: PeriodKind, buckets: dict[DateRange, _Bucket]) -> tuple[StatementPeriod, ...]:
+    # A period whose only payments were declined (or came to nothing) has nothing received,
+    # due or changed to show: listed, it would be a heading with nothing under it.
     return tuple(
         StatementPeriod(
             kind,
@@ -370,6 +413,7 @@ def _periods(kind: PeriodKind, buckets: dict[DateRange, _Bucket]) -> tuple[State
             tuple(sorted(bucket.lines, key=lambda line: (line.benefit.value, line.period.start))),
         )
         for period, bucket in sorted(buckets.items(), key=lambda item: item[0].start)
+        if bucket.received or bucket.due or bucket.lines
     )
 
 
@@ -385,18 +429,24 @@ def contributor_statement(
     """The statement of ``person``'s payments and benefits for ``tax_year``, as at ``as_at``.
 
     Payments planned, approved or paid count (cancelled ones never do); a declined fee is
-    not received. The household's circumstances are used only if their recorded basis is in
-    force on ``as_at``; they are the circumstances recorded now, applied to the whole year.
+    not received, so a week or assessment period with nothing received, due or changed (one
+    whose only payment was declined) is left out. The household's circumstances are used
+    only if their recorded basis is in force on ``as_at``; they are the circumstances
+    recorded now, applied to the whole year.
     The year's benefit changes are those of the weeks and assessment periods that end in it,
-    from the payments on both sides of 6 April (each period counted in one year only).
+    from the payments on both sides of 6 April (each period counted in one year only). A
+    ``ledger`` whose payments around the year add up to more than an amount of money can
+    hold is refused.
     """
     if not isinstance(ledger, Ledger):
         raise ValidationError("ledger", "must be a Ledger")
-    year = _tax_year(tax_year)
+    year = statement_year(tax_year)
     as_at = as_at_day(as_at)
     contributor = ledger.contributor(person)
     span = year.range
     entries = [e for e in ledger.payments_of(person) if e.counts and e.received_on in span]
+    # Refused before the household is read, so alike whether or not circumstances are held.
+    received_within_money(entries, span, "ledger", _PAST)
     record = ledger.household_of(person)
     household = record.household if record is not None and record.usable_on(as_at) else None
     nation = household.nation if household is not None else contributor.nation
@@ -410,6 +460,10 @@ def contributor_statement(
         if cycle is not None:
             ap = cycle.period_containing(entry.received_on)
             _fill(ap_buckets.setdefault(ap, _Bucket()), entry)
+    for entry in ledger.payments_of(person):
+        if entry.counts and entry.hours and entry.work_day in span:
+            week = weeks.period_containing(entry.work_day)
+            _fill_hours(week_buckets.setdefault(week, _Bucket()), entry)
     by_benefit: dict[Benefit, Decimal] = {}
     joint_by_benefit: dict[Benefit, Decimal] = {}
     findings: list[Finding] = []
@@ -426,6 +480,7 @@ def contributor_statement(
         parts = [(e.person, e.receipt_within(around)) for e in nearby]
         mine = tuple(receipt for who, receipt in parts if who == person and receipt is not None)
         others = tuple(receipt for who, receipt in parts if who != person and receipt is not None)
+        within_money((*mine, *others), "ledger", _PAST)
         # A couple's means-tested claim is theirs together: each partner's payments "on top
         # of" the other's would each carry the whole loss (both over one work allowance),
         # so the joint claims are assessed once, for everyone's payments, as the household's.
@@ -568,8 +623,11 @@ def _duties(
                 "BEN-REPORT-ESA-PW1",
             )
         cited = _citations(general, general_rule)
+        # ESA's permitted work turns on the week's hours too: a week of work paid later is
+        # reported with its hours, and no earnings that week.
+        hours_count = benefit is Benefit.NEW_STYLE_ESA
         for period, bucket in sorted(weeks.items(), key=lambda item: item[0].start):
-            if bucket.counted:
+            if bucket.counted or (hours_count and bucket.hours):
                 found.append(
                     Finding(
                         rule,

@@ -137,7 +137,7 @@ def _optional_text(table: Mapping[str, Any], key: str) -> str | None:
 
 @functools.cache
 def _document() -> Mapping[str, Any]:
-    return tomlfile.parse_toml(tomlfile.bundled_text("frameworks.toml"), _FILE)
+    return tomlfile.bundled_tables("frameworks.toml", _FILE)
 
 
 def _items(section: str) -> list[Mapping[str, Any]]:

@@ -38,7 +38,12 @@ from participatory.core import limits as reading
 from participatory.core.exact import computes_exactly
 from participatory.core.limits import DEFAULT_LIMITS, Limits
 from participatory.project.convert import BASE_DIRECTORY, project_converter
-from participatory.project.errors import SPECIAL_CATEGORY_KEYS, ProjectFileError, problems_of
+from participatory.project.errors import (
+    SPECIAL_CATEGORY_KEYS,
+    ProjectFileError,
+    is_special_category,
+    problems_of,
+)
 from participatory.project.model import Project
 
 __all__ = ["FORMATS", "load_project", "parse_document", "parse_project", "structure_project"]
@@ -60,14 +65,31 @@ def _file_name(file: object) -> str:
 
 
 def parse_document(
-    text: str, format: str, file: str = "<string>", *, limits: Limits = DEFAULT_LIMITS
+    text: str,
+    format: str,
+    file: str = "<string>",
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    within: object = None,
 ) -> dict[str, Any]:
     """The plain data of a TOML or JSON document (numbers as exact Decimals).
 
     Read within ``limits`` (:mod:`participatory.core.limits`): too large, too deeply
     nested, a key given twice in JSON, ``NaN``, a lone surrogate … each is a
-    :class:`~participatory.project.errors.ProjectFileError` naming the place.
-    """
+    :class:`~participatory.project.errors.ProjectFileError` naming the place, except a
+    place in special-category data: the document is read as ``within`` (a project unless
+    given: a model class such as :class:`~participatory.ledger.HouseholdRecord`, as for
+    :func:`~participatory.project.references.is_special_category`), and a problem in such
+    a place is reported at the nearest place outside it, naming no key inside.
+
+    >>> from participatory.ledger import HouseholdRecord
+    >>> parse_document('{"id": "h-1", "household": {"people": [{"id": "b", '
+    ...                '"esa": {"permitted_work": "x", "permitted_work": "y"}}]}}',
+    ...                "json", "ben.json", within=HouseholdRecord)
+    Traceback (most recent call last):
+    ...
+    participatory.project.errors.ProjectFileError: ben.json: has a key given twice in one object (each key once, please)
+    """  # noqa: E501
     file = _file_name(file)
     if not isinstance(text, str):
         raise ProjectFileError(file, [("", "must be given as text (a str)")])
@@ -76,7 +98,7 @@ def parse_document(
             file,
             [("", f"is larger than {limits.file_bytes:,} bytes (the most this reader accepts)")],
         )
-    redact = SPECIAL_CATEGORY_KEYS
+    redact = SPECIAL_CATEGORY_KEYS if within is None else _special_in(within)
     if format == "toml":
         return reading.parse_toml(text, file, limits, error=_error, redact=redact)
     if format == "json":
@@ -85,6 +107,13 @@ def parse_document(
             raise ProjectFileError(file, [("", "must be a JSON object")])
         return document
     raise ProjectFileError(file, [("", "has an unknown format: use toml or json")])
+
+
+def _special_in(within: object) -> reading.Redact:
+    def special(place: str) -> bool:
+        return is_special_category(place, within)
+
+    return special
 
 
 @computes_exactly

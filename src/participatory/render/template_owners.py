@@ -98,6 +98,7 @@ OWNERS: Final[Mapping[str, tuple[str, ...]]] = {
     ),
     "participatory.benefits.engine": (
         "benefits.kept",
+        "benefits.one_carer_disregard",
         "benefits.stale",
     ),
     "participatory.benefits.esa": (
@@ -224,6 +225,7 @@ OWNERS: Final[Mapping[str, tuple[str, ...]]] = {
         "ethics.data_not_analysed",
         "ethics.co_research_participants",
         "ethics.co_research_non_human",
+        "ethics.data_subjects_unlisted",
         "ethics.staff_data_about_people",
         "ethics.data_within_approved_study",
         "ethics.no_people_studied",
@@ -234,6 +236,7 @@ OWNERS: Final[Mapping[str, tuple[str, ...]]] = {
         "ethics.involvement_nhs",
         "ethics.engagement",
         "ethics.hra_yes",
+        "ethics.ctimp_research",
         "ethics.hra_all_no",
         "ethics.clinical_audit",
         "ethics.service_evaluation",
@@ -250,6 +253,7 @@ OWNERS: Final[Mapping[str, tuple[str, ...]]] = {
         "ethics.consent_missing",
         "ethics.consent_unknown",
         "ethics.consent_under_16",
+        "ethics.consent_under_16_ctimp",
         "ethics.consent_aged_16_17",
         "ethics.consent_age_band_unknown",
         "ethics.safeguarding",

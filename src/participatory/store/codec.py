@@ -36,7 +36,14 @@ from participatory.project.convert import project_converter
 from participatory.project.errors import ProjectFileError, join_path, problems_of
 from participatory.project.references import is_special_category, top_key
 
-__all__ = ["FORMAT", "VERSION", "ledger_from_data", "ledger_to_data", "structure_part"]
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "is_special_in_export",
+    "ledger_from_data",
+    "ledger_to_data",
+    "structure_part",
+]
 
 #: The ``format`` of an export.
 FORMAT: Final = "participatory-ledger"
@@ -49,6 +56,23 @@ _PARTS: Final = {
     "payments": PaymentEntry,
     "asks": Ask,
 }
+
+
+def is_special_in_export(path: str) -> bool:
+    """Whether a place in a ledger export lies in special-category data.
+
+    Each part is judged as a list of its model, as restoring it judges a problem there:
+
+    >>> is_special_in_export("households[0].household.people[0].esa")
+    True
+    >>> is_special_in_export("households[0].id"), is_special_in_export("payments[3].amount")
+    (False, False)
+    """
+    key = top_key(path)
+    kind = _PARTS.get(key)
+    if kind is None:
+        return False
+    return is_special_category(path[len(key) :], tuple[kind, ...])  # type: ignore[valid-type]
 
 
 def _sorted(items: Iterable[Any]) -> list[Any]:

@@ -63,6 +63,9 @@ VULNERABLE_FACTS = (
 #: Facts that choose the review route but never the outcome, in the order ``Fact`` declares
 #: them (the rules hold a set; a strategy needs a fixed order to replay its examples).
 ROUTE_FACTS = tuple(fact for fact in Fact if fact in ROUTE_ONLY_FACTS)
+#: Facts an open question about the routes may ask: those, and whether the activity is a
+#: trial of a medicine (and health-related), which decide the outcome as well.
+_ROUTE_QUESTION_FACTS = (*ROUTE_FACTS, Fact.HEALTH_RELATED, Fact.CLINICAL_TRIAL_OF_MEDICINE)
 
 T = TypeVar("T")
 _KIND_FACTS = (Fact.MEASURED_AGAINST_STANDARD, Fact.JUDGES_CURRENT_SERVICE, Fact.POPULATION_HEALTH)
@@ -221,7 +224,7 @@ def open_questions() -> st.SearchStrategy[OpenQuestion]:
         st.builds(
             OpenQuestion,
             kind=st.just(QuestionKind.ROUTE),
-            fact=st.sampled_from(ROUTE_FACTS),
+            fact=st.sampled_from(_ROUTE_QUESTION_FACTS),
             party=st.none() | st.sampled_from(["group 0", "group 1"]),
         ),
         st.builds(
