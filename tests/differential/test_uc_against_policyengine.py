@@ -65,6 +65,7 @@ DOCUMENTED = {
     "self-employment-minimum-income-floor",
     "miscellaneous-income-as-earned",
     "tax-and-ni-on-annualised-earnings",
+    "benefit-cap-exception-for-a-young-person-not-counted",
 }
 
 

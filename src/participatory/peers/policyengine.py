@@ -76,6 +76,14 @@ report flagged cases separately rather than require agreement on them:
     PolicyEngine deducts income tax and National Insurance worked out on a year of 12
     identical APs. UC deducts what is actually paid in the AP (reg. 55(5)), which for a
     one-off fee depends on how it is paid.
+``benefit-cap-exception-for-a-young-person-not-counted``
+    A disabled young person aged 16 to 19 who is no longer a child or qualifying young
+    person of the claim (past the 1 September after their 16th birthday, not in
+    non-advanced education) still receives DLA or PIP, and PolicyEngine lifts the benefit
+    cap for it. The exception is only for a claimant, or a child or qualifying young person
+    for whom a claimant is responsible (UC Regs 2013 reg. 83(1)(f), (g)): the library
+    applies the cap. Flagged where PolicyEngine applied no cap (where it did, it made no
+    exception, and the case is compared).
 
 The benefit cap (UC Regs 2013 regs. 78-83) is not a known difference: both models apply it,
 outside Greater London (``region``), counting the same Child Benefit
@@ -157,6 +165,10 @@ KNOWN_DIFFERENCES: Final[Mapping[str, str]] = MappingProxyType(
         ),
         "tax-and-ni-on-annualised-earnings": (
             "PolicyEngine deducts income tax and National Insurance on 12 identical periods"
+        ),
+        "benefit-cap-exception-for-a-young-person-not-counted": (
+            "PolicyEngine lifts the benefit cap for the DLA or PIP of a young person the "
+            "claim no longer counts"
         ),
     }
 )
@@ -469,9 +481,34 @@ def universal_credit_for_one_period_batch(
         tax_and_ni = ("uc_income_tax_on_earnings", "uc_national_insurance_on_earnings")
         if any(float(found[name][row]) > _NOISE for name in tax_and_ni for row in rows):
             differences.add("tax-and-ni-on-annualised-earnings")
+        # Only where PolicyEngine applied no cap can its exception have made a difference.
+        if not any(cap) and _disabled_and_not_counted(household):
+            differences.add("benefit-cap-exception-for-a-young-person-not-counted")
         without, with_fee = (_monthly(float(found["universal_credit"][row])) for row in rows)
         answers.append(PeerUCAnswer(without, with_fee, frozenset(differences), cap[0], cap[1]))
     return tuple(answers)
+
+
+def _disabled_and_not_counted(household: PeerHousehold) -> bool:
+    """Whether a disabled young person of the household is no child or young person of the claim.
+
+    The 2025/26 assessment period starts on 6 October 2025. Born on 15 May 2009, a young
+    person is past the 1 September after their 16th birthday and, not in education, is no
+    longer counted; born on 15 May 2010, they are a child of 15.
+
+    >>> def household(born: dt.date) -> PeerHousehold:
+    ...     young = Child(born_on=born, disability=ChildDisability.LOWER)
+    ...     return PeerHousehold(tax_year=2025, claimant_age=43, dated_children=(young,))
+    >>> _disabled_and_not_counted(household(dt.date(2009, 5, 15)))
+    True
+    >>> _disabled_and_not_counted(household(dt.date(2010, 5, 15)))
+    False
+    """
+    start = assessment_period_start(household.tax_year)
+    return any(
+        child.disability is not ChildDisability.NONE and not child.counts_on(start)
+        for child in household.child_records
+    )
 
 
 def universal_credit_for_one_period(
