@@ -82,8 +82,8 @@ report flagged cases separately rather than require agreement on them:
     non-advanced education) still receives DLA or PIP, and PolicyEngine lifts the benefit
     cap for it. The exception is only for a claimant, or a child or qualifying young person
     for whom a claimant is responsible (UC Regs 2013 reg. 83(1)(f), (g)): the library
-    applies the cap. Flagged where PolicyEngine applied no cap (where it did, it made no
-    exception, and the case is compared).
+    applies the cap. Flagged where PolicyEngine excepts the household for a benefit someone
+    receives (``is_uc_benefit_cap_exempt_specified_benefit``).
 
 The benefit cap (UC Regs 2013 regs. 78-83) is not a known difference: both models apply it,
 outside Greater London (``region``), counting the same Child Benefit
@@ -462,6 +462,7 @@ def universal_credit_for_one_period_batch(
                     "uc_deductions",
                     "uc_income_tax_on_earnings",
                     "uc_national_insurance_on_earnings",
+                    "is_uc_benefit_cap_exempt_specified_benefit",
                 )
             }
     answers = []
@@ -481,8 +482,12 @@ def universal_credit_for_one_period_batch(
         tax_and_ni = ("uc_income_tax_on_earnings", "uc_national_insurance_on_earnings")
         if any(float(found[name][row]) > _NOISE for name in tax_and_ni for row in rows):
             differences.add("tax-and-ni-on-annualised-earnings")
-        # Only where PolicyEngine applied no cap can its exception have made a difference.
-        if not any(cap) and _disabled_and_not_counted(household):
+        # Only where PolicyEngine made its exception for a benefit can the young person's
+        # DLA or PIP have made a difference.
+        excepted = any(
+            bool(found["is_uc_benefit_cap_exempt_specified_benefit"][row]) for row in rows
+        )
+        if excepted and _disabled_and_not_counted(household):
             differences.add("benefit-cap-exception-for-a-young-person-not-counted")
         without, with_fee = (_monthly(float(found["universal_credit"][row])) for row in rows)
         answers.append(PeerUCAnswer(without, with_fee, frozenset(differences), cap[0], cap[1]))
