@@ -181,15 +181,13 @@ def compile_bundle(tables: Iterable[tuple[str, dict[str, Any]]]) -> bytes:
     >>> [read_entry(entry) for entry in entries(bundled).values()]
     [{'rate': Decimal('12.50')}]
     """
-    import pickle
-
     encoded: dict[str, bytes] = {}
     for text, table in tables:
         try:
             encode(table)  # refuses what the bundle cannot carry with its type
         except ValueError:
             continue
-        encoded[digest(text)] = _entry_of(table, pickle.dumps)
+        encoded[digest(text)] = _entry_of(table)
     head, body = _indexed(encoded)
     return head + body
 
@@ -210,11 +208,13 @@ def _indexed(parts: dict[str, bytes]) -> tuple[bytes, bytes]:
     return pickle.dumps(index, protocol=_PROTOCOL), b"".join(parts.values())
 
 
-def _entry_of(table: dict[str, Any], dumps: Callable[..., bytes]) -> bytes:
+def _entry_of(table: dict[str, Any]) -> bytes:
     # Each top-level value is pickled on its own, after an index of their places: a reader
     # of the sources catalogue (some four hundred documents, of which a report cites about a
     # hundred) unpickles only the documents it looks up (EntryParts).
-    head, body = _indexed({key: dumps(value, protocol=_PROTOCOL) for key, value in table.items()})
+    import pickle
+
+    head, body = _indexed({key: pickle.dumps(v, protocol=_PROTOCOL) for key, v in table.items()})
     return head + body
 
 
@@ -266,16 +266,17 @@ def read_entry(entry: bytes) -> dict[str, Any]:
     return {key: parts[key] for key in parts}
 
 
-def read_parts(entry: bytes) -> EntryParts:
+def read_parts(entry: bytes, fallback: Callable[[], Mapping[str, Any]] | None = None) -> EntryParts:
     """The tables an entry of the bundle holds, each unpickled when first looked up.
 
     Raises ``ValueError`` for an entry whose index is damaged; a value that is damaged
-    raises ``ValueError`` when it is looked up.
+    is read from ``fallback`` when it is looked up, or raises ``ValueError`` without one
+    (see :class:`EntryParts`).
     """
     places, start = _index(entry)
     if places is None:
         raise ValueError("not an entry of the bundle")
-    return EntryParts(entry, places, start)
+    return EntryParts(entry, places, start, fallback)
 
 
 class EntryParts(Mapping[str, Any]):
@@ -426,10 +427,10 @@ def compiled_parts(
     entry = _entry(text)
     if entry is None:
         return None
-    places, start = _index(entry)
-    if places is None:
+    try:
+        return read_parts(entry, fallback)
+    except ValueError:
         return None
-    return EntryParts(entry, places, start, fallback)
 
 
 def write_bundle(data_folder: Path, target: Path) -> int:

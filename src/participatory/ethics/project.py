@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import Any, Final
+from typing import Any
 
 import attrs
 
@@ -37,18 +37,18 @@ from participatory.core.frozen import FrozenDict
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED
 from participatory.core.record import Record
-from participatory.core.sources import MAINTAINERS_ONLY
 from participatory.ethics.activity import Activity
 from participatory.ethics.guidance import EthicsGuidance, bundled_guidance
-from participatory.ethics.outcomes import Action, ActivityClassification, PartyStatus, TriageOutcome
+from participatory.ethics.outcomes import (
+    _NEVER_WRITTEN,
+    Action,
+    ActivityClassification,
+    PartyStatus,
+    TriageOutcome,
+)
 from participatory.ethics.triage import assess_activity
 
 __all__ = ["EthicsProject", "ProjectEthicsSummary", "assess_ethics"]
-
-#: Metadata of a result's default copy: never written as a field (by default the copy is
-#: written in the result's place; with sensitive data, the result itself is). Not marked
-#: sensitive: the copy is what default output shows, not what it withholds.
-_NEVER_WRITTEN: Final = MAINTAINERS_ONLY
 
 
 def _activities(value: Iterable[Activity]) -> tuple[Activity, ...]:

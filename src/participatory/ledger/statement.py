@@ -398,7 +398,7 @@ def _fill_hours(bucket: _Bucket, entry: PaymentEntry) -> None:
     # Hours count in the benefit week of the work (worked_on), as the engine counts them
     # for ESA's permitted work: a payment received weeks later brings none to its own week.
     if entry.kind is not PaymentKind.DECLINED:
-        bucket.hours += entry.receipt.hours
+        bucket.hours += entry.hours
 
 
 def _periods(kind: PeriodKind, buckets: dict[DateRange, _Bucket]) -> tuple[StatementPeriod, ...]:

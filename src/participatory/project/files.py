@@ -30,6 +30,7 @@ participatory.project.errors.ProjectFileError: x.json: 4 problems: payments[0].c
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import Any, Final, Literal
 
@@ -98,7 +99,11 @@ def parse_document(
             file,
             [("", f"is larger than {limits.file_bytes:,} bytes (the most this reader accepts)")],
         )
-    redact = SPECIAL_CATEGORY_KEYS if within is None else _special_in(within)
+    redact: reading.Redact = (
+        SPECIAL_CATEGORY_KEYS
+        if within is None
+        else functools.partial(is_special_category, within=within)
+    )
     if format == "toml":
         return reading.parse_toml(text, file, limits, error=_error, redact=redact)
     if format == "json":
@@ -107,13 +112,6 @@ def parse_document(
             raise ProjectFileError(file, [("", "must be a JSON object")])
         return document
     raise ProjectFileError(file, [("", "has an unknown format: use toml or json")])
-
-
-def _special_in(within: object) -> reading.Redact:
-    def special(place: str) -> bool:
-        return is_special_category(place, within)
-
-    return special
 
 
 @computes_exactly
