@@ -36,7 +36,9 @@ SHIPPED = sorted(
 def _outcome(parser: Any, text: str) -> tuple[str, object]:
     """What a parser makes of ``text``: its tables, or its error's kind and message."""
     try:
-        return "tables", parser.loads(text, parse_float=Decimal)
+        # As their repr: a NaN never equals itself (``a = -nan``), and the repr compares
+        # every value's type and digits, and every key's order, exactly.
+        return "tables", repr(parser.loads(text, parse_float=Decimal))
     except (ValueError, RecursionError) as problem:
         # Both parsers' decode errors are ValueErrors; the kind is compared by name, since
         # each module has its own TOMLDecodeError class.
