@@ -60,6 +60,7 @@ __all__ = [
     "UNREVIEWED",
     "composed_values",
     "data_file_texts",
+    "enumeration_texts",
     "example_data_texts",
     "library_values",
     "main",
@@ -103,6 +104,8 @@ DATA_FIELDS: Mapping[str, tuple[str, ...]] = {
     ),
     "vocabulary.toml": ("terms.*.term",),
     "power_scale.toml": ("holdings.*.reason",),
+    # The HRA decision questions an ethics triage quotes when it asks one.
+    "ethics_guidance.toml": ("hra_questions.[].wording",),
 }
 
 #: Words the engines put into sentences from their own enumerations, which no bundled
@@ -176,6 +179,34 @@ CODE_TEXTS: Mapping[str, str] = {
     ),
     **dict.fromkeys(("up", "down", "to the nearest block"), "payments: a card's rounding"),
 }
+
+
+def enumeration_texts() -> dict[str, set[str]]:
+    """The texts engines put into sentences from their own enumerations.
+
+    Every question a fact asks (:attr:`~participatory.ethics.Fact.question`), every outcome's
+    label, the name the triage gives people no group describes, and the name of each benefit
+    earnings never change: an engine quotes the one it needs, whichever it is, so none may
+    wait for an example to show it (a Welsh sentence would quote it in English).
+    """
+    from participatory.benefits import UnaffectedBenefit
+    from participatory.benefits.unaffected import unaffected_findings
+    from participatory.ethics import Fact, TriageOutcome
+    from participatory.ethics.route_logic import UNLISTED
+
+    found: dict[str, set[str]] = {UNLISTED: {"ethics: route_logic.UNLISTED"}}
+    for fact in Fact:
+        found.setdefault(fact.question, set()).add(f"ethics: Fact.question ({fact.name})")
+    for outcome in TriageOutcome:
+        found.setdefault(outcome.label, set()).add(f"ethics: TriageOutcome.label ({outcome.name})")
+    # The benefits earnings never change, as a check names the payee's (one at a time here).
+    for benefit in UnaffectedBenefit:
+        for finding in unaffected_findings(frozenset({benefit})):
+            if "benefits" in finding.values:
+                place = f"benefits: unaffected benefit ({benefit.name})"
+                found.setdefault(finding.values["benefits"], set()).add(place)
+    return found
+
 
 #: Finding values the engines join from a list of the library's texts with ", ".
 _LISTS = frozenset(
@@ -378,6 +409,8 @@ def template_catalogue(*, data: bool = True) -> Catalog:
             texts.setdefault(text, set()).update(places)
         for text, place in CODE_TEXTS.items():
             texts.setdefault(text, set()).add(place)
+        for text, places in enumeration_texts().items():
+            texts.setdefault(text, set()).update(places)
         for text in sorted(texts):
             pot.add(text, context=DATA_CONTEXT, auto_comments=sorted(texts[text]))
     return pot

@@ -44,6 +44,8 @@ SAFEGUARDING = (
     Fact.AGED_16_17,
     Fact.MAY_LACK_CAPACITY,
     Fact.IN_CUSTODY_OR_ON_PROBATION,
+    # Whether people on probation are held in custody too (round 14): criminal offence data.
+    Fact.HELD_IN_CUSTODY,
 )
 _YOUNGER = (Fact.UNDER_16, Fact.AGED_16_17)
 SLOW = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -88,6 +90,12 @@ def _safeguarding_answers(draw: st.DrawFn, facts: Facts) -> Facts:
     if drawn[Fact.UNDER_18] is Answer.NO and any(drawn[f] is Answer.YES for f in _YOUNGER):
         # Nobody under 18 but children under 16 is refused: the group has someone under 18.
         drawn[Fact.UNDER_18] = Answer.YES
+    if (
+        drawn[Fact.HELD_IN_CUSTODY] is Answer.YES
+        and drawn[Fact.IN_CUSTODY_OR_ON_PROBATION] is Answer.NO
+    ):
+        # Held in custody is in custody: the group is in prison or on probation.
+        drawn[Fact.IN_CUSTODY_OR_ON_PROBATION] = Answer.YES
     for fact, answer in drawn.items():
         facts = facts.with_answer(fact, answer)
     return facts
@@ -228,6 +236,8 @@ def test_the_default_plain_data_is_the_same_whatever_yes_is_no(fact: Fact) -> No
     answers = {fact.value: Answer.YES}
     if fact in _YOUNGER:
         answers[Fact.UNDER_18.value] = Answer.YES
+    if fact is Fact.HELD_IN_CUSTODY:
+        answers[Fact.IN_CUSTODY_OR_ON_PROBATION.value] = Answer.YES
     yes = assess(_interviewees(**answers), as_at=AS_AT)
     no = assess(_interviewees(), as_at=AS_AT)
     assert _plain_copies(yes) == _plain_copies(no)

@@ -8,6 +8,8 @@ import datetime as dt
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from participatory.benefits import (
     BatchColumns,
@@ -22,6 +24,8 @@ from participatory.benefits import (
 )
 from participatory.core.errors import ValidationError
 from participatory.core.money import Money
+from participatory.interchange import dumps, to_plain
+from participatory.testing import benefits as bs
 
 GBP = Money.gbp
 CARER = Household(people=[Person("amira", carers_allowance=CarersAllowanceClaim())])
@@ -88,7 +92,8 @@ def test_the_columns_never_show_whose_benefit_or_how_much():
     text = repr(batch().columns())
     for secret in ("8330", "carers_allowance", "amira"):
         assert secret not in text
-    assert "case=(0, 1, 2)" in text
+    # Not even which household each row is of: that says who claims (TRY14-3).
+    assert "case=<redacted>" in text
 
 
 @pytest.mark.parametrize(("library", "method"), [("pandas", "to_pandas"), ("polars", "to_polars")])
@@ -255,3 +260,47 @@ def test_amounts_of_something_else_are_refused_by_name(benefit, person, named):
     with pytest.raises(ValidationError) as caught:
         batch().amounts_pennies(benefit, person)
     assert caught.value.path == named
+
+
+# Who claims, by default (TRY14-3).
+
+
+def test_the_columns_read_alike_by_default_whoever_of_a_batch_claims():
+    """``case`` repeats once per benefit period of its household, so it said who claims:
+    Amira (Carer's Allowance) and Ben (no benefit), each paid £250 on 11 June 2025, gave
+    ``case=(0,)`` one way round and ``case=(1,)`` the other, in the repr and as the default
+    plain data ``{"case": [0]}``. Now every column is withheld by default; read as
+    attributes (with consent) the two batches still differ."""
+    ben = Household(people=[Person("ben")])
+    paid = [Receipt("250.00", "2025-06-11")]
+    first = assess_many([(CARER, paid), (ben, paid)]).columns()
+    second = assess_many([(ben, paid), (CARER, paid)]).columns()
+    assert (first.case, second.case) == ((0,), (1,))
+    assert repr(first) == repr(second)
+    assert dumps(first) == dumps(second)
+    assert to_plain(first) == {}
+    assert to_plain(first, include_sensitive=True)["case"] == [0]
+
+
+def test_every_column_of_the_batch_is_sensitive():
+    """No column of a batch is safe alone: each is one row per benefit period, so even its
+    length says how many periods were touched."""
+    from participatory.core.privacy import sensitive_fields
+
+    names = {field.name for field in sensitive_fields(BatchColumns)}
+    assert names == set(batch().columns().as_dict())
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(bs.households(), bs.receipt_lists(max_size=3)), max_size=3))
+def test_any_batchs_default_copies_read_as_an_empty_batchs(cases):
+    """For any households and payments, the columns' repr and default JSON are those of a
+    batch of no household at all, and the batch's own default plain data has one withheld
+    result per household, whatever each claims."""
+    columns = assess_many(cases).columns()
+    empty = assess_many([]).columns()
+    assert repr(columns) == repr(empty)
+    assert dumps(columns) == dumps(empty)
+    plain = to_plain(assess_many(cases))
+    withheld = to_plain(assess_many([(Household(people=[Person("p1")]), [])]))["results"][0]
+    assert plain == {"results": [withheld] * len(cases)}

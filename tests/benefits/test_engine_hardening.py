@@ -73,5 +73,8 @@ def test_the_stale_finding_says_when_the_data_ran_out() -> None:
         assert f.values["valid_until"] == params[f.values["name"]].valid_until < day
         from participatory.render.text import format_value, sentence
 
-        shown = sentence(f, locale="en_GB")
+        # Which figure was stale says which benefit: shown to the person (include_sensitive)
+        # and withheld by default.
+        assert f.values["name"] not in sentence(f, locale="en_GB")
+        shown = sentence(f, locale="en_GB", include_sensitive=True)
         assert format_value(f.values["valid_until"], "en_GB") in shown

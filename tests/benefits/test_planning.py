@@ -27,6 +27,7 @@ from participatory.benefits import (
 )
 from participatory.core.errors import ValidationError
 from participatory.core.money import Money
+from participatory.interchange import dumps, to_plain
 
 GBP = Money.gbp
 
@@ -173,3 +174,45 @@ def test_plans_never_show_what_the_benefits_do():
     assert plan.loss == GBP("83.30")
     assert "loss=<redacted>, loss_if_paid_at_once=<redacted>, result=<redacted>" in repr(plan)
     assert "amount=<redacted>" in repr(plan_safe_payment(CARER, TUESDAY))
+
+
+# A schedule's default copies (TRY14-7).
+
+
+def test_a_schedules_default_copies_read_alike_whether_a_benefit_was_at_stake():
+    """£300 over Tuesdays 10 and 17 June 2025. Amira on Carer's Allowance (limit £196 a week
+    in 2025/26) loses £83.30 paid at once, nothing as £196 + £104, so the spread is chosen
+    with its trade-off advice; with no benefit it is paid at once. Each plan's repr, str and
+    default JSON list the findings that are not about her and one withheld marker, so the
+    two read alike; before, the carer's held one ``Finding(<redacted>)`` per finding of its
+    check and a non-sensitive ``BEN-PLAN-TRADE-OFF``."""
+    days = [TUESDAY, TUESDAY + dt.timedelta(days=7)]
+    spread = plan_instalments(CARER, GBP(300), days)
+    at_once = plan_instalments(Household(people=[Person("amira")]), GBP(300), days)
+    assert [len(spread.instalments), len(at_once.instalments)] == [2, 1]
+    assert repr(spread) == repr(at_once)
+    assert str(spread) == str(at_once)
+    assert dumps(spread) == dumps(at_once)
+    assert repr(spread).count("<redacted>") == repr(at_once).count("<redacted>") == 5
+    assert "TRADE-OFF" not in repr(spread) + dumps(spread)
+    # Read with consent, the carer's plan still says it all.
+    (trade_off,) = spread.by_rule("BEN-PLAN-TRADE-OFF")
+    assert trade_off.sensitive
+    assert "BEN-PLAN-TRADE-OFF" in dumps(spread, include_sensitive=True)
+    assert not at_once.has("BEN-PLAN-TRADE-OFF")
+
+
+def test_a_schedules_default_plain_data_lists_one_withheld_finding():
+    """The findings not about the person (honesty, the caveat, the pointer to advice), in
+    order, then one withheld record for however many are withheld."""
+    days = [TUESDAY, TUESDAY + dt.timedelta(days=7)]
+    plan = plan_instalments(CARER, GBP(300), days)
+    findings = to_plain(plan)["findings"]
+    assert [f["rule_id"] for f in findings] == [
+        "BEN-PLAN-HONESTY",
+        "BEN-CAVEAT",
+        "BEN-SIGNPOST-ADVICE",
+        None,
+    ]
+    assert findings[-1]["withheld"] is True
+    assert sum(f.sensitive for f in plan.findings) > 1

@@ -12,6 +12,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from participatory.benefits import (
+    Household,
+    Person,
     Receipt,
     ReceiptKind,
     assess_benefits,
@@ -20,6 +22,7 @@ from participatory.benefits import (
 )
 from participatory.core.errors import ParametersNotAvailable
 from participatory.core.money import Money
+from participatory.interchange import dumps
 from participatory.testing import benefits as bs
 
 FEE = ReceiptKind.INVOLVEMENT_FEE
@@ -65,3 +68,25 @@ def test_a_schedule_pays_the_total_and_never_loses_more_than_paying_at_once(hous
     assert plan.loss <= plan.loss_if_paid_at_once
     assert plan.kept == plan.result.kept
     assert {r.received_on for r in plan.instalments} <= set(days)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    bs.households(),
+    bs.payment_days(max_value=dt.date(2026, 1, 1)),
+    bs.pounds(0, 900),
+    st.sampled_from([ReceiptKind.INVOLVEMENT_FEE, ReceiptKind.FLAT_RATE_EXPENSES]),
+)
+def test_a_schedules_default_copies_are_a_benefit_free_households(household, day, total, kind):
+    """For any household, a schedule's repr and default JSON are those of the same payment
+    planned for someone with no benefit at all: whether a benefit was at stake (and so
+    whether the payment was spread) shows only when its findings are read with consent."""
+    days = [day, day + dt.timedelta(days=7), day + dt.timedelta(days=35)]
+    try:
+        plan = plan_instalments(household, total, days, kind=kind)
+    except ParametersNotAvailable:
+        assume(False)
+        raise
+    nobody = plan_instalments(Household(people=[Person("p1")]), total, days, kind=kind)
+    assert repr(plan) == repr(nobody)
+    assert dumps(plan) == dumps(nobody)

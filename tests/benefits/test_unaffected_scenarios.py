@@ -10,7 +10,9 @@ import datetime as dt
 from participatory.benefits import (
     Household,
     Person,
+    Receipt,
     UnaffectedBenefit,
+    assess_benefits,
     assess_payment,
 )
 from participatory.benefits.unaffected import unaffected_findings
@@ -41,14 +43,33 @@ def test_state_pension_alone_prompts_no_review():
 
 
 def test_both_partners_unaffected_benefits_are_named_once():
+    """Paid to both partners: each benefit either gets is named once."""
     home = Household(
         people=[
             Person("a", unaffected={UnaffectedBenefit.PIP}),
             Person("b", unaffected={UnaffectedBenefit.PIP, UnaffectedBenefit.ATTENDANCE_ALLOWANCE}),
         ]
     )
-    (named,) = assess_payment(home, GBP(50), TUESDAY).by_rule("BEN-UNAFFECTED")
+    paid = [Receipt(GBP(50), TUESDAY, person="a"), Receipt(GBP(50), TUESDAY, person="b")]
+    (named,) = assess_benefits(home, paid).by_rule("BEN-UNAFFECTED")
     assert named.values["benefits"] == "Personal Independence Payment, Attendance Allowance"
+
+
+def test_a_payment_to_one_partner_names_only_their_own_unaffected_benefits():
+    """Paid to a alone: b's Attendance Allowance is not a's to hear about (and would tell the
+    reader what b gets); a's PIP is named."""
+    home = Household(
+        people=[
+            Person("a", unaffected={UnaffectedBenefit.PIP}),
+            Person("b", unaffected={UnaffectedBenefit.ATTENDANCE_ALLOWANCE}),
+        ]
+    )
+    result = assess_benefits(home, [Receipt(GBP(50), TUESDAY, person="a")])
+    (named,) = result.by_rule("BEN-UNAFFECTED")
+    assert named.values["benefits"] == "Personal Independence Payment"
+    result = assess_benefits(home, [Receipt(GBP(50), TUESDAY, person="b")])
+    (named,) = result.by_rule("BEN-UNAFFECTED")
+    assert named.values["benefits"] == "Attendance Allowance"
 
 
 def test_scottish_disability_benefits_are_unaffected_too():

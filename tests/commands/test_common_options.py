@@ -38,7 +38,7 @@ OPTIONS: dict[tuple[str, ...], frozenset[str]] = {
     ("ledger", "headroom"): ALL,
     ("ledger", "over-asking"): ALL,
     ("ledger", "statement"): ALL - {"--fail-on"},
-    ("ledger", "erase-expired"): frozenset({"--as-at", "--format", "--output"}),
+    ("ledger", "erase-expired"): frozenset({"--as-at", "--format", "--locale", "--output"}),
 }
 
 BENEFITS = {

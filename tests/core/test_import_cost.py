@@ -31,10 +31,10 @@ import importlib
 for name in sys.argv[1:]:
     importlib.import_module(name)
 from participatory.core.params import bundled_parameters
-from participatory.core.sources import bundled_sources, cite
+from participatory.core.sources import _cited, bundled_sources
 print(json.dumps({
     "catalogue": bundled_sources.cache_info().currsize,
-    "citations": cite.cache_info().currsize,
+    "citations": _cited.cache_info().currsize,
     "parameters": bundled_parameters.cache_info().currsize,
     "documents": len(parsed),
 }))

@@ -8,9 +8,17 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from participatory.core.errors import UnknownSource
-from participatory.core.sources import SourceCatalogue, bundled_sources, parse_sources
+from participatory.core.errors import UnknownSource, ValidationError
+from participatory.core.sources import (
+    SourceCatalogue,
+    bundled_sources,
+    cite,
+    load_sources,
+    parse_sources,
+)
 
 MAP = Path(__file__).resolve().parents[2] / "notes" / "research" / "catalogue-map.md"
 REFERENCE = re.compile(r"`([a-z0-9][a-z0-9_]*(?:#[a-z0-9][a-z0-9_]*)?)`")
@@ -106,7 +114,8 @@ def test_no_two_documents_share_a_title(catalogue: SourceCatalogue) -> None:
 def test_every_quote_was_read_on_a_day_not_in_the_future(catalogue: SourceCatalogue) -> None:
     today = dt.date.today()
     for key, source in catalogue.items():
-        assert source.read_on <= today, key
+        # A document named but not read (a reviewer's pointer) has no day.
+        assert source.read_on is None or source.read_on <= today, key
         assert source.author or source.publisher, key
         for passage_key, passage in catalogue.passages(key).items():
             if passage.quote is not None:
@@ -180,3 +189,65 @@ def test_every_reference_in_the_map_resolves(catalogue: SourceCatalogue) -> None
         except UnknownSource as error:
             unresolved.append(f"{reference}: {error}")
     assert not unresolved
+
+
+# A key that is not text: the Mapping protocol's answers, or the library's own error (TRY14-6).
+
+_NOT_TEXT = st.one_of(
+    st.none(),
+    st.integers(),
+    st.binary(max_size=8),
+    st.lists(st.text(max_size=12), max_size=3),
+    st.tuples(st.text(max_size=12)),
+    st.dictionaries(st.text(max_size=4), st.integers(), max_size=2),
+)
+
+
+@given(key=_NOT_TEXT)
+def test_a_key_that_is_not_text_is_not_in_the_catalogue(key: object) -> None:
+    """``SourceCatalogue`` is a ``Mapping[str, Source]``: for a key it does not hold, ``in``
+    answers False and ``get`` its default, whatever the key (None, bytes, a list of
+    references); before, difflib's "did you mean" raised TypeError on any of them, and a
+    list or dict TypeError "unhashable"."""
+    catalogue = bundled_sources()
+    assert (key in catalogue) is False
+    assert catalogue.get(key) is None  # type: ignore[call-overload]
+    assert catalogue.get(key, "default") == "default"  # type: ignore[call-overload]
+
+
+@given(key=_NOT_TEXT)
+def test_a_lookup_by_something_not_text_is_unknown_source(key: object) -> None:
+    """Indexing, ``passages``, ``resolve``, ``cite`` and the module's cached ``cite`` refuse
+    it with UnknownSource (a KeyError, as a mapping's missing key is), saying a reference is
+    text; the module's ``cite`` refuses it before its cache hashes it."""
+    catalogue = bundled_sources()
+    for look_up in (
+        lambda: catalogue[key],  # type: ignore[index]
+        lambda: catalogue.passages(key),  # type: ignore[arg-type]
+        lambda: catalogue.resolve(key),  # type: ignore[arg-type]
+        lambda: catalogue.cite(key),  # type: ignore[arg-type]
+        lambda: cite(key),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(UnknownSource, match="must be text"):
+            look_up()
+
+
+def test_a_pinpoint_or_a_layer_of_the_wrong_type_is_refused_by_name() -> None:
+    """A pinpoint that is not text (it would be printed beside a finding), a layer that is
+    not a catalogue and a ``base`` that is not one are refused naming the argument, not
+    with an AttributeError from inside (``layered(None)``) or the cache's "unhashable"."""
+    catalogue = bundled_sources()
+    with pytest.raises(ValidationError, match=r"^pinpoint"):
+        cite("uc_regs_2013#reg_22", pinpoint=["reg. 22"])  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match=r"^pinpoint"):
+        catalogue.cite("uc_regs_2013", pinpoint=22)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match=r"^other"):
+        catalogue.layered(None)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match=r"^other"):
+        catalogue.layered({})  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match=r"^base"):
+        load_sources(base={})  # type: ignore[arg-type]
+    # The right types still answer: a close key still gets its hint, a pinpoint narrows.
+    with pytest.raises(UnknownSource, match="did you mean 'uc_regs_2013'"):
+        catalogue["uc_regs_201"]
+    assert cite("uc_regs_2013", pinpoint="reg. 5").short == "UC Regs 2013 reg. 5"

@@ -37,7 +37,7 @@ def test_the_facts_about_health_custody_age_and_vulnerability_are_sensitive():
     sensitive = {f for f in Fact if f.sensitive}
     assert sensitive == {
         Fact.VULNERABLE, Fact.UNDER_18, Fact.UNDER_16, Fact.AGED_16_17,
-        Fact.MAY_LACK_CAPACITY, Fact.IN_CUSTODY_OR_ON_PROBATION,
+        Fact.MAY_LACK_CAPACITY, Fact.IN_CUSTODY_OR_ON_PROBATION, Fact.HELD_IN_CUSTODY,
     }  # fmt: skip
     facts = Facts({"may_lack_capacity": True, "nhs_patients": True})
     assert facts.safeguarding == ((Fact.MAY_LACK_CAPACITY, Answer.YES),)

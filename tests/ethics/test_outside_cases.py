@@ -1159,13 +1159,17 @@ def test_route_questions_never_reveal_capacity_or_custody_in_default_output():
 def test_the_nations_question_never_reveals_custody_in_default_output():
     """Case 34b. A survey of a group some of whom are on probation; nations not said.
 
-    Same rule as case 34. Expected: the nations are asked, but nothing in default output
-    mentions prisons, probation or HMPPS.
+    Same rule as case 34. Expected: the nations are asked, and (since round 14) whether any
+    of the group is held in custody, which chooses between the prison and the probation
+    service in Scotland and Northern Ireland; nothing in default output mentions prisons,
+    probation or HMPPS.
     """
     group = participants("group A", in_custody_or_on_probation=True)
     result = triage(Activity("survey", parties=[group],
                              facts={**NEW_STUDY, "health_related": False}))  # fmt: skip
-    assert [q.kind for q in result.open_questions] == [QuestionKind.NATIONS]
+    assert [q.kind for q in result.open_questions] == [QuestionKind.ROUTE, QuestionKind.NATIONS]
+    assert result.open_questions[0].fact is Fact.HELD_IN_CUSTODY
+    assert all(q.sensitive for q in result.open_questions)
     shown = default_text(result)
     assert not leaks(shown)
 

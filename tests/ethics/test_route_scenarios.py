@@ -178,9 +178,11 @@ def test_nhs_clinic_study_without_the_nation_asks_for_it():
 
 def prison_study(*nations, **facts):
     # Interviews with men serving sentences about education in prison.
-    men = participants("men in custody", in_custody_or_on_probation=True)
+    # A prison, not a secure training centre, home or youth offending team (round 14 asks).
+    men = participants("men in custody", in_custody_or_on_probation=True, held_in_custody=True)
     return Activity("prison-education", parties=[men],
-                    facts={**NEW_STUDY, "prison_or_probation_setting": True, **facts},
+                    facts={**NEW_STUDY, "prison_or_probation_setting": True,
+                           "youth_justice_setting": False, **facts},
                     setting=Setting.SECURE_SETTING, nations=set(nations))  # fmt: skip
 
 
@@ -202,7 +204,12 @@ def test_prison_study_in_england_needs_hmpps_and_the_university_rec():
     }
     (hmpps,) = [r for r in result.routes if r.body is B.HMPPS_NRC]
     assert hmpps.sensitive
-    assert "hmpps" not in repr(result).lower()
+    assert "hmpps" not in repr(hmpps).lower()
+    # The triage's repr is its default copy's (custody read as no), where HMPPS is needed for
+    # the prison setting alone: named there, and not marked sensitive.
+    assert repr(result) == repr(result.shown(include_sensitive=False))
+    assert [r.sensitive for r in result.shown(include_sensitive=False).routes
+            if r.body is B.HMPPS_NRC] == [False]  # fmt: skip
     # Each route on its own is withheld; the result as a whole is written as its default
     # copy, the triage with custody read as no: the prison setting (not a safeguarding
     # answer) still needs HMPPS, and the university REC is required either way.

@@ -69,11 +69,12 @@ PROGRAMME = 'people = ["dee", "sam", "ash"], facts = { own_data_analysed = false
 #: (health, lived experience, access needs; communities, which often reveal ethnicity or
 #: disability), written out here rather than read from the model under test.
 PERSONS_SENSITIVE = {"communities", "lived_experience", "health", "access_needs"}
-#: The safeguarding answers: capacity (health), custody (criminal offence data), age and
-#: vulnerability (tests/ethics/test_facts.py states the same set).
+#: The safeguarding answers: capacity (health), custody (criminal offence data: whether on
+#: probation or held in custody, round 14), age and vulnerability (tests/ethics/test_facts.py
+#: states the same set).
 SAFEGUARDING_FACTS = {
     "vulnerable", "under_18", "under_16", "aged_16_17", "may_lack_capacity",
-    "in_custody_or_on_probation",
+    "in_custody_or_on_probation", "held_in_custody",
 }  # fmt: skip
 
 

@@ -687,7 +687,9 @@ def test_a_stale_amount_is_quoted_as_money() -> None:
         and f.values["name"] == "carers_allowance.earnings_limit"
     )
     assert limit.values["value"] == Money.gbp("204.00")
-    assert "last known value (£204.00, from 6 April 2026)" in sentence(limit, locale="en_GB")
+    assert "last known value (£204.00, from 6 April 2026)" in sentence(
+        limit, locale="en_GB", include_sensitive=True
+    )
 
 
 _PLAN = """

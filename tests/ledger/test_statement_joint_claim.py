@@ -69,7 +69,9 @@ def test_a_partners_payment_in_another_period_shows_as_the_joint_claims() -> Non
 
     June: £300 ≤ £411, nothing off. July: £500 - £411 = £89 over; 55% = £48.95 off. Ann's
     statement shows July's joint change though she was paid nothing then (she received £0.00
-    in it and kept her £300.00); Bob's shows June's nothing-off line the same way.
+    in it and kept her £300.00). Bob's lists July only: June, in which only Ann was paid and
+    the joint claim did not change, has nothing of his (TRY14-8: before, it was listed with
+    the claim unchanged, saying when Ann was paid).
     """
     ledger = couple_ledger(
         [fee("a", "ann", "300.00", "2025-06-10"), fee("b", "bob", "500.00", "2025-07-15")]
@@ -83,3 +85,8 @@ def test_a_partners_payment_in_another_period_shows_as_the_joint_claims() -> Non
     assert july.joint_change == Money.gbp("-48.95")
     (journal,) = ann.by_rule("LEDGER-REPORT-UC-JOURNAL")
     assert journal.values["amount"] == Money.gbp("300.00")
+    (bobs_july,) = bob.assessment_periods
+    assert (bobs_july.received, bobs_july.joint_change) == (
+        Money.gbp("500.00"),
+        Money.gbp("-48.95"),
+    )

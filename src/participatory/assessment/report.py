@@ -31,7 +31,7 @@ import attrs
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained, Finding, Severity
 from participatory.core.privacy import REDACTED, REDACTED_TEXT, SENSITIVE
-from participatory.core.record import Record
+from participatory.core.record import Record, field_repr
 
 __all__ = ["Area", "Figure", "GovernanceReport", "ReportSection"]
 
@@ -149,7 +149,8 @@ class GovernanceReport(Record):
     them: a report withholding a person's own findings refers to them by their number in
     this list ("contributor 2 of 4"), so the coordinator can follow up privately. Which
     number is whom is itself sensitive (it would link a person to withheld findings), so the
-    list is never shown in ``repr`` nor serialised by default.
+    list is never shown in ``repr`` nor serialised by default. ``repr`` shows the default
+    copy (:meth:`shown`), as every default output does.
     """
 
     project_id: str
@@ -167,6 +168,11 @@ class GovernanceReport(Record):
     shared_sections: tuple[ReportSection, ...] = attrs.field(
         default=(), converter=_shared_sections, repr=REDACTED, metadata=SENSITIVE, kw_only=True
     )
+
+    def __repr__(self) -> str:
+        # A log line or a traceback shows the default copy (see shown): the report's own
+        # sections hold more withheld findings when a group answered a safeguarding yes.
+        return field_repr(self.shown(include_sensitive=False))
 
     def shown(self, *, include_sensitive: bool) -> GovernanceReport:
         """The report a copy is made from: the full one, or the default (shared) one.

@@ -56,11 +56,15 @@ class BatchColumns(Record):
     """One row per household and benefit period, as parallel tuples (amounts in pence).
 
     ``case`` is the household's position in the batch; ``person`` is whose benefit it is
-    (``None`` for the household's own). Everything but ``case`` is sensitive: even a period's
-    dates tell a weekly benefit from Universal Credit's monthly assessment periods.
+    (``None`` for the household's own). Every column is sensitive, so a ``repr`` and the
+    default plain data show none of them: even a period's dates tell a weekly benefit from
+    Universal Credit's monthly assessment periods, and ``case``, repeated once per benefit
+    period of its household, says which households claim a benefit (and how many periods
+    each claims): who claims is itself special-category. Read them as attributes, or with
+    :meth:`as_dict`, with the person's consent.
     """
 
-    case: tuple[int, ...]
+    case: tuple[int, ...] = attrs.field(repr=REDACTED, metadata=SENSITIVE)
     benefit: tuple[str, ...] = attrs.field(repr=REDACTED, metadata=SENSITIVE)
     person: tuple[str | None, ...] = attrs.field(repr=REDACTED, metadata=SENSITIVE)
     period_start: tuple[dt.date, ...] = attrs.field(repr=REDACTED, metadata=SENSITIVE)

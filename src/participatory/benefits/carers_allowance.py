@@ -92,9 +92,10 @@ MESSAGES: Final = {
         "Supplement (and any extra payment for caring for more than one person) for that week."
     ),
     "benefits.ca.legacy_knock_on": (
-        "Carer's Allowance counts as income for Income Support, JSA, ESA, Pension Credit "
-        "and Housing Benefit, so a lost week may be partly made up by those; this is not "
-        "modelled, so the loss shown is the most it could be."
+        "Carer's Allowance counts as income for Housing Benefit, so a lost week may be "
+        "partly made up by it. This check counts a lost week only against the earnings in a "
+        "Housing Benefit week the payments fall in, and never lifts Housing Benefit above "
+        "its award, so the loss shown may be more than it will be: the council decides."
     ),
     "benefits.action.ask_carers_allowance_unit": (
         "Tell the Carer's Allowance Unit about the earnings for that week."

@@ -40,6 +40,7 @@ from participatory.benefits import (
     universal_credit,
 )
 from participatory.benefits.advice import standing_findings
+from participatory.benefits.disability_disregard import disability_disregard_advice
 from participatory.benefits.household import Household, Person, Profile
 from participatory.benefits.kinds import Benefit, LegacyBenefit
 from participatory.benefits.law import cite_law
@@ -122,6 +123,9 @@ _SCOTLAND: Final = Nation.SCOTLAND
 _DECLINED_FEE: Final = ReceiptKind.DECLINED_FEE
 _SELF_EMPLOYED: Final = ReceiptKind.SELF_EMPLOYED_INVOICE
 _NEW_STYLE_JSA: Final = LegacyBenefit.NEW_STYLE_JSA
+_CARERS_ALLOWANCE: Final = Benefit.CARERS_ALLOWANCE
+_NEW_STYLE_ESA: Final = Benefit.NEW_STYLE_ESA
+_NEW_STYLE_JSA_BENEFIT: Final = Benefit.NEW_STYLE_JSA
 
 
 # Bounded caches of the periods days fall in: a year of days for every week start and every
@@ -506,9 +510,15 @@ def _weekly(
         members = (claimant.id, partner.id) if pooled and partner is not None else (claimant.id,)
         new_style = legacy_claim.benefit is LegacyBenefit.NEW_STYLE_JSA
         reported_before = len(reported)
-        for week, incomes, shown in _gather(
-            profile, earlier, given, members, legacy_claim.benefit_week_start, True
-        ):
+        weeks = _gather(profile, earlier, given, members, legacy_claim.benefit_week_start, True)
+        income_lost: Callable[[DateRange], tuple[int, int]] | None = None
+        # What the payments make the household lose of the CA and ESA a means-tested benefit
+        # counts as income: read only when a week of them is lost (the rows so far are each
+        # person's CA and ESA, none of the legacy benefit's own).
+        lost = _income_lost_midweek(knock_on) if knock_on and not new_style else None
+        if lost:
+            weeks, income_lost = _with_weeks_lost(weeks, lost, legacy_claim.benefit_week_start)
+        for week, incomes, shown in weeks:
             pair = legacy.WeekIncomes(
                 incomes.get(claimant.id) or _regular(claimant),
                 (incomes.get(partner.id) or _regular(partner))
@@ -522,6 +532,7 @@ def _weekly(
                 ctx,
                 nation=nation,
                 person=claimant.id if new_style else None,
+                income_lost=income_lost,
             )
             if shown or row.after != row.before:
                 reported.append(row)
@@ -530,11 +541,20 @@ def _weekly(
         streams += len(reported) > reported_before
     if pc_claim is not None:
         reported_before = len(reported)
-        for week, incomes, shown in _gather(
-            profile, earlier, given, profile.ids, pc_claim.benefit_week_start, False
-        ):
+        weeks = _gather(profile, earlier, given, profile.ids, pc_claim.benefit_week_start, False)
+        income_lost = None
+        # As for the legacy benefit: the rows so far are CA, ESA and any new-style JSA.
+        lost = _income_lost_midweek(knock_on) if knock_on else None
+        if lost:
+            weeks, income_lost = _with_weeks_lost(weeks, lost, pc_claim.benefit_week_start)
+        for week, incomes, shown in weeks:
             row = pension_credit.assess_week(
-                pc_claim, week, _pooled(incomes, household), ctx, nation=nation
+                pc_claim,
+                week,
+                _pooled(incomes, household),
+                ctx,
+                nation=nation,
+                income_lost=income_lost,
             )
             if shown or row.after != row.before:
                 reported.append(row)
@@ -620,28 +640,102 @@ def _income_lost(rows: list[PeriodNumbers]) -> Callable[[DateRange], tuple[int, 
     return in_week
 
 
-def _weekly_payable(household: Household, day: dt.date, ctx: Context) -> int:
-    """Carer's Allowance, ESA and new-style JSA paid a week with regular earnings (reg. 66)."""
-    total = 0
+def _income_lost_midweek(rows: list[PeriodNumbers]) -> list[tuple[dt.date, int, int]] | None:
+    """Each lost week of CA, ESA or JSA as (its middle day, lost before, lost after), if any.
+
+    What is lost is measured below what regular earnings alone leave (the baseline), which
+    the award on the statement already counts as income.
+    """
+    found = [
+        (
+            row.period.start + dt.timedelta(days=(row.period.end - row.period.start).days // 2),
+            row.baseline - row.before,
+            row.baseline - row.after,
+        )
+        for row in rows
+        if row.benefit in _COUNTED_AS_INCOME
+        and (row.after < row.baseline or row.before < row.baseline)
+    ]
+    return found or None
+
+
+def _with_weeks_lost(
+    weeks: list[_WeekEntry], lost: list[tuple[dt.date, int, int]], start_weekday: int
+) -> tuple[list[_WeekEntry], Callable[[DateRange], tuple[int, int]]]:
+    """``weeks`` with every week a lost week of CA, ESA or JSA counts in, and what it loses.
+
+    A means-tested benefit counts CA, ESA and JSA in full as income (IS Regs 1987 reg. 40; JSA
+    Regs 1996 reg. 103; ESA Regs 2008 reg. 104; SPC Regs 2002 reg. 15(1)): a week lost of them
+    raises it in the week the loss falls in, usually not one a payment falls in (CA counts
+    earnings in the week after). The regulations place such income by the day it is due to be
+    paid (IS Regs reg. 31(1)(b)), which the check does not know: each lost week counts once,
+    whole, in the benefit week holding most of its days (its middle day), so weeks that start
+    on different days never count it twice.
+    """
+    known = {entry[0].start for entry in weeks}
+    added = False
+    for middle, _before, _after in lost:
+        week = _week(start_weekday, middle)
+        if week.start not in known:
+            known.add(week.start)
+            weeks.append([week, {}, False])
+            added = True
+    if added:
+        weeks.sort(key=_entry_start)
+
+    def in_week(week: DateRange) -> tuple[int, int]:
+        before = after = 0
+        start, end = week.start, week.end
+        for middle, drop_before, drop_after in lost:
+            if start <= middle <= end:
+                before += drop_before
+                after += drop_after
+        return before, after
+
+    return weeks, in_week
+
+
+def _entry_start(entry: _WeekEntry) -> dt.date:
+    start: dt.date = entry[0].start
+    return start
+
+
+def _monthly_payments(
+    household: Household, day: dt.date, ctx: Context
+) -> dict[tuple[str, Benefit], int]:
+    """Carer's Allowance, ESA and new-style JSA paid with regular earnings (reg. 66), monthly.
+
+    Each person's weekly payment of each benefit, by (person, benefit), as the monthly
+    amount UC counts (reg. 73: each payment converted on its own, to the nearest penny): two
+    partners' Carer's Allowance of £83.30 are £360.97 each, £721.94 in all, not the
+    £721.93 of £166.60 a week converted at once.
+    """
+    found: dict[tuple[str, Benefit], int] = {}
     nation = household.nation
     weekly = household.profile.weekly_pennies
     for person in household.people:
         claim = person.carers_allowance
         if claim is not None:
-            found = carers_allowance.rates(ctx, nation, day)
-            if weekly[person.id] <= found.limit:
-                total += carers_allowance.payable(claim, person.overlapping_benefit, found.rate)
+            rates = carers_allowance.rates(ctx, nation, day)
+            if weekly[person.id] <= rates.limit:
+                found[person.id, _CARERS_ALLOWANCE] = weekly_to_monthly_pennies(
+                    carers_allowance.payable(claim, person.overlapping_benefit, rates.rate)
+                )
         esa_claim = person.esa
         if esa_claim is not None:
             limits = esa.limits(ctx, day)
             if esa.is_permitted(
                 esa_claim.permitted_work, weekly[person.id], person.weekly_hours, limits
             ):
-                total += esa_claim.award_pennies
+                found[person.id, _NEW_STYLE_ESA] = weekly_to_monthly_pennies(
+                    esa_claim.award_pennies
+                )
     claim_l = household.legacy
     if claim_l is not None and claim_l.benefit is _NEW_STYLE_JSA:
-        total += claim_l.award_pennies
-    return total
+        found[household.legacy_claimant.id, _NEW_STYLE_JSA_BENEFIT] = weekly_to_monthly_pennies(
+            claim_l.award_pennies
+        )
+    return found
 
 
 def _universal_credit(
@@ -678,7 +772,8 @@ def _universal_credit(
                 pair[layer] += counted
             if layer:
                 entry[2] = True
-    lost: dict[dt.date, list[int]] = {}
+    # Each AP's weeks lost, by the person and benefit whose payment each is.
+    lost: dict[dt.date, dict[tuple[str, Benefit], list[int]]] = {}
     # Read only when a weekly benefit is lost (most checks lose none, and it is not free).
     great_britain = bool(weekly) and household.nation.great_britain
     for row in weekly:
@@ -701,11 +796,14 @@ def _universal_credit(
         entry = touched.get(period.start)
         if entry is None:
             entry = touched[period.start] = [period, {}, False]
-        here = lost.get(period.start)
-        if here is None:
-            here = lost[period.start] = [0, 0]
-        here[0] += drop_before
-        here[1] += drop_after
+        if great_britain:
+            # Each week lost is a payment of its own, converted on its own (reg. 73).
+            drop_before = weekly_to_monthly_pennies(drop_before)
+            drop_after = weekly_to_monthly_pennies(drop_after)
+        key = (row.person or default, row.benefit)
+        pair = lost.setdefault(period.start, {}).setdefault(key, [0, 0])
+        pair[0] += drop_before
+        pair[1] += drop_after
         if drop_after != drop_before:
             entry[2] = True
     found = []
@@ -718,21 +816,21 @@ def _universal_credit(
         # Only a household with a weekly benefit UC counts has a week lost to knock on.
         here = lost.get(start) if lost else None
         if payable or here is not None:
-            weekly_payable = _weekly_payable(household, start, ctx) if payable else 0
+            payments = _monthly_payments(household, start, ctx) if payable else {}
             lost_before = lost_after = 0
             if here is not None:
-                lost_before, lost_after = here
-                if great_britain:
-                    # The weekly amounts lost, as the monthly amount the AP no longer counts.
-                    lost_before = weekly_to_monthly_pennies(lost_before)
-                    lost_after = weekly_to_monthly_pennies(lost_after)
-                    if weekly_payable:
+                # Monthly amounts in Great Britain (converted week by week above).
+                for key, (drop_before, drop_after) in here.items():
+                    if great_britain and payable:
                         # A week lost at a rate uprated after the AP's first day takes off
-                        # no more than the AP counts (its rates are read on its first day).
-                        counted = weekly_to_monthly_pennies(weekly_payable)
-                        lost_before = min(lost_before, counted)
-                        lost_after = min(lost_after, counted)
-            knock = universal_credit.Knock(weekly_payable, lost_before, lost_after)
+                        # no more than the AP counts of that payment (its rates are read on
+                        # its first day).
+                        counted = payments.get(key, 0)
+                        drop_before = min(drop_before, counted)
+                        drop_after = min(drop_after, counted)
+                    lost_before += drop_before
+                    lost_after += drop_after
+            knock = universal_credit.Knock(sum(payments.values()), lost_before, lost_after)
         found.append(universal_credit.assess_period(household, period, by_person, knock, ctx))
     return found
 
@@ -780,11 +878,16 @@ def _explained(
             first_gift
         )
         extra.extend(universal_credit.gift_findings(household, gifts, period.start, ctx))
+    # Income Support, income-based JSA, income-related ESA and Pension Credit make a lost
+    # week up in full (their weeks say so); Housing Benefit, when no means-tested benefit
+    # passports it, only partly as this check counts it.
+    hb_claim = household.housing_benefit
     if (
-        household.legacy is not None
-        or household.pension_credit is not None
-        or household.housing_benefit is not None
-    ) and any(o.cliff and o.benefit is Benefit.CARERS_ALLOWANCE for o in outcomes):
+        hb_claim is not None
+        and not household.housing_benefit_passported
+        and household.universal_credit is None
+        and any(o.cliff and o.benefit is Benefit.CARERS_ALLOWANCE for o in outcomes)
+    ):
         extra.append(
             finding("BEN-CA-LEGACY-KNOCK-ON", Severity.INFO, "benefits.ca.legacy_knock_on")
         )
@@ -793,8 +896,14 @@ def _explained(
     one_carer = _one_carer_disregard(household, given, outcomes)
     if one_carer is not None:
         extra.append(one_carer)
+    disabled = disability_disregard_advice(household, outcomes)
+    if disabled is not None:
+        extra.append(disabled)
     explained = [f for o in outcomes for f in o.findings]
-    unaffected = frozenset(b for p in household.people for b in p.unaffected)
+    # A payee's own benefits that earnings never change; a partner's are not the payee's
+    # to hear about (and would say what the partner gets).
+    payees = _payees(household, given)
+    unaffected = frozenset(b for p in household.people if p.id in payees for b in p.unaffected)
     change = check.change_pennies()
     paid = check.paid_pennies
     kept = finding(
@@ -817,13 +926,14 @@ def _explained(
                 "valid_until": ctx.parameters[use.name].valid_until,
             },
             parameters=(use,),
-            sensitive=False,
+            # Which figure a check used says which benefit the household gets.
+            sensitive=True,
         )
         for use in ctx.stale.values()
     ]
     kinds = frozenset(r.kind for r in given)
     return (
-        *standing_findings(household.benefits, household.nation),
+        *standing_findings(_reported_to(household, given), household.nation),
         *kind_findings(kinds, universal_credit=claim is not None, nation=household.nation),
         *unaffected_findings(unaffected),
         *explained,
@@ -831,6 +941,42 @@ def _explained(
         kept,
         *stale,
     )
+
+
+def _payees(household: Household, given: tuple[Receipt, ...]) -> frozenset[str]:
+    """The members the payments are to (the first member unless a payment names another)."""
+    default = household._profile.first_id
+    return frozenset(receipt.person or default for receipt in given)
+
+
+def _reported_to(household: Household, given: tuple[Receipt, ...]) -> frozenset[Benefit]:
+    """The benefits whose offices hear of these payments: whose reporting duty applies.
+
+    The household's means-tested claims count every member's earnings; a person's own
+    benefit (Carer's Allowance, new-style ESA or JSA) counts only theirs. So a payment to one
+    partner brings no duty to report it to the other's own benefit, and naming that duty
+    would tell whoever reads the check what the other partner claims.
+    """
+    benefits = household.benefits
+    if len(household.people) == 1 or not any(b.personal for b in benefits):
+        return benefits
+    payees = _payees(household, given)
+    reported = {b for b in benefits if not b.personal}
+    for person in household.people:
+        if person.id not in payees:
+            continue
+        if person.carers_allowance is not None:
+            reported.add(Benefit.CARERS_ALLOWANCE)
+        if person.esa is not None:
+            reported.add(Benefit.NEW_STYLE_ESA)
+    legacy = household.legacy
+    if (
+        legacy is not None
+        and legacy.benefit is _NEW_STYLE_JSA
+        and household.legacy_claimant.id in payees
+    ):
+        reported.add(Benefit.NEW_STYLE_JSA)
+    return frozenset(reported)
 
 
 def _one_carer_disregard(

@@ -769,6 +769,38 @@ def _carer_premium(household: Household) -> bool:
     return all(person.carers_allowance is not None for person in household.people)
 
 
+#: The disability benefits whose receipt by the claimant or partner brings £20 of earnings in
+#: Pension Credit (SPC Regs 2002 Sch. VI para. 4(1)(a)(iii), (iv), (viii)) and pension-age
+#: Housing Benefit (HB (SPC) Regs 2006 Sch. 4 para. 5(1)(a)(iii), (iv), (viii)). Scotland's
+#: adult, pension-age and child disability payments are not in the texts read, so they keep
+#: the lower disregard and the check advises stating it
+#: (:mod:`participatory.benefits.disability_disregard`).
+_PENSION_AGE_DISABILITY: Final = frozenset(
+    {
+        UnaffectedBenefit.ATTENDANCE_ALLOWANCE,
+        UnaffectedBenefit.DLA,
+        UnaffectedBenefit.PIP,
+    }
+)
+#: The benefits that meet the disability premium's additional condition in Income Support
+#: (IS Regs 1987 Sch. 2 para. 12(1)(a)(i)); the premium brings £20 (Sch. 8 para. 4(1)-(2)).
+#: Child Disability Payment is not in that list.
+_INCOME_SUPPORT_DISABILITY: Final = frozenset(
+    {
+        UnaffectedBenefit.ATTENDANCE_ALLOWANCE,
+        UnaffectedBenefit.PENSION_AGE_DISABILITY_PAYMENT,
+        UnaffectedBenefit.DLA,
+        UnaffectedBenefit.PIP,
+        UnaffectedBenefit.ADULT_DISABILITY_PAYMENT,
+    }
+)
+
+
+def _receives_any(household: Household, benefits: frozenset[UnaffectedBenefit]) -> bool:
+    """Whether the claimant or partner is recorded as receiving one of ``benefits``."""
+    return any(not benefits.isdisjoint(person.unaffected) for person in household.people)
+
+
 def _assessed_claims(
     household: Household,
 ) -> tuple[LegacyClaim | None, HousingBenefitClaim | None, PensionCreditClaim | None]:
@@ -778,6 +810,14 @@ def _assessed_claims(
     Housing Benefit, the higher £20 in Income Support, income-based JSA and Pension Credit),
     else the single claimant's £5; the higher £20 where every member is entitled to Carer's
     Allowance (:func:`_carer_premium`). A stated one the household cannot have is refused.
+
+    A recorded disability benefit brings the higher £20 where the law read says so: in Pension
+    Credit and pension-age Housing Benefit when the claimant or partner receives Attendance
+    Allowance, DLA or PIP (:data:`_PENSION_AGE_DISABILITY`), and in Income Support for a
+    single claimant whose benefit meets the disability premium's condition
+    (:data:`_INCOME_SUPPORT_DISABILITY`). Elsewhere (a couple on Income Support, income-based
+    JSA, working-age Housing Benefit, Scotland's payments in pension age) the rule was not
+    read and the lower disregard stands, with advice to state the disregard.
     """
     couple = len(household.people) == 2
     lone_parent = not couple and bool(household.children)
@@ -796,10 +836,24 @@ def _assessed_claims(
     # in Housing Benefit: HB (SPC) Regs 2006 Sch. 4 para. 1; £20 in the others).
     if not lone_parent and _carer_premium(household):
         e_default, h_default = EarningsDisregard.HIGHER, HousingBenefitDisregard.HIGHER
+    legacy_default, pc_default = e_default, e_default
+    if not lone_parent and _receives_any(household, _PENSION_AGE_DISABILITY):
+        # "£20 is disregarded if the claimant or, if he has a partner, his partner" receives
+        # one: a couple's pooled earnings get the one £20 whichever of them it is.
+        pc_default = EarningsDisregard.HIGHER
+        if hb is not None and hb.pension_age:
+            h_default = HousingBenefitDisregard.HIGHER
+    if (
+        not couple
+        and legacy is not None
+        and legacy.benefit is LegacyBenefit.INCOME_SUPPORT
+        and _receives_any(household, _INCOME_SUPPORT_DISABILITY)
+    ):
+        legacy_default = EarningsDisregard.HIGHER
     # New-style JSA's £5 is the claimant's own and income-related ESA uses permitted work
     # and the partner's £20: neither reads the fixed disregard, so a stated one is left be.
     if legacy is not None and legacy.benefit in _POOLED_DISREGARD:
-        got = _disregard(legacy.disregard, "legacy.disregard", e_default, e_allowed, who)
+        got = _disregard(legacy.disregard, "legacy.disregard", legacy_default, e_allowed, who)
         if got is not legacy.disregard:
             legacy = attrs.evolve(legacy, disregard=got)
     if hb is not None:
@@ -807,7 +861,7 @@ def _assessed_claims(
         if found is not hb.disregard:
             hb = attrs.evolve(hb, disregard=found)
     if pc is not None:
-        got = _disregard(pc.disregard, "pension_credit.disregard", e_default, e_allowed, who)
+        got = _disregard(pc.disregard, "pension_credit.disregard", pc_default, e_allowed, who)
         if got is not pc.disregard:
             pc = attrs.evolve(pc, disregard=got)
     return legacy, hb, pc
@@ -905,7 +959,9 @@ class Household(Record):
 
         A claim that states no earnings disregard gets the household's own (a couple's £10,
         a lone parent's, or the single claimant's £5; the higher £20 when everyone in the
-        household is entitled to Carer's Allowance); the rules read these.
+        household is entitled to Carer's Allowance, or where a recorded disability benefit
+        brings it: Pension Credit and pension-age Housing Benefit with Attendance Allowance,
+        DLA or PIP, Income Support for a single claimant); the rules read these.
 
         >>> from participatory.benefits.claims import HousingBenefitClaim
         >>> couple = Household(people=[Person("a"), Person("b")],

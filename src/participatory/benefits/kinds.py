@@ -108,7 +108,12 @@ class LegacyBenefit(enum.Enum):
 
 
 class UnaffectedBenefit(enum.Enum):
-    """Benefits whose amount earnings do not change (a possible review flag only)."""
+    """Benefits whose amount earnings do not change.
+
+    A payment never changes them (each may flag a review), but a disability benefit among
+    them can raise the earnings disregard of a means-tested benefit the household gets
+    (:mod:`participatory.benefits.disability_disregard`).
+    """
 
     PIP = "personal_independence_payment"
     DLA = "disability_living_allowance"

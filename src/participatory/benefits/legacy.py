@@ -16,6 +16,11 @@ Income-related ESA uses the permitted-work rules for the claimant
 ESA Regs 2008 Sch. 7 paras. 6–7), the rest coming off pound for pound, and a partner working 24
 hours or more ends entitlement (reg. 42(1)).
 
+IS, income-based JSA and income-related ESA count Carer's Allowance and ESA in full as income
+(IS Regs 1987 reg. 40; JSA Regs 1996 reg. 103; ESA Regs 2008 reg. 104): a week of them the
+payments stop is made up, less what the payments' earnings over the disregard take off, unless
+the week is lost outright.
+
 New-style JSA is the claimant's own: a £5 disregard and the 16-hour rule, the partner's
 earnings irrelevant. Income Support and income-based JSA closed on 1 April 2026 (managed
 migration to Universal Credit).
@@ -32,6 +37,7 @@ Money('-25.00', 'GBP')
 # No `from __future__ import annotations`: typing.NamedTuple compiles each field's annotation
 # when it is text (about 60,000 instructions a field, every run); these are all defined above
 # their use, so they are evaluated as written.
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Final, NamedTuple
 
@@ -73,6 +79,13 @@ MESSAGES: Final = {
         "{benefit}, the week {start} to {end}: the partner's earnings of {earnings} are "
         "{excess} over their {disregard} disregard; {benefit} falls pound for pound, by "
         "{reduction}, from {before} to {after}."
+    ),
+    "benefits.legacy.income_lost": (
+        "{benefit}, the week {start} to {end}: the payments stop {income_lost} of Carer's "
+        "Allowance, ESA or JSA in this week, which {benefit} counts as income; earnings of "
+        "{earnings} are {excess} over the {disregard} weekly disregard. {benefit} makes up "
+        "the income lost, less the earnings the payments add over the disregard: it goes "
+        "from {before} to {after}."
     ),
     "benefits.legacy.closed": (
         "{benefit} closed on {closed_on} according to the data; the contributor has "
@@ -149,6 +162,9 @@ class Detail(NamedTuple):
     closed: ParameterUse | None
     before: int
     after: int
+    #: Carer's Allowance, ESA or JSA lost in the week without and with the payments.
+    lost_before: int
+    lost_after: int
 
     def __repr__(self) -> str:
         # A household's benefits figures are special-category data.
@@ -213,11 +229,20 @@ def _earnings(income: Income | None, layer: str) -> tuple[int, Decimal]:
     return income.total, income.hours
 
 
-def _amount(claim: LegacyClaim, incomes: WeekIncomes, ctx: Context, day: object, layer: str) -> int:
+def _amount(
+    claim: LegacyClaim,
+    incomes: WeekIncomes,
+    ctx: Context,
+    day: object,
+    layer: str,
+    lost: int = 0,
+) -> int:
     """The week's award with earnings up to ``layer``: the numbers path.
 
     The award on the statement already allows for regular earnings, so only what other
     payments and these add above them comes off; remunerative work ends the week outright.
+    ``lost`` is the Carer's Allowance, ESA or JSA the payments stop in the week: income the
+    award on the statement counts in full, so the award rises by it (less what comes off).
     """
     award = claim.award_pennies
     c_earn, c_hours = _earnings(incomes.claimant, layer)
@@ -239,12 +264,18 @@ def _amount(claim: LegacyClaim, incomes: WeekIncomes, ctx: Context, day: object,
         if not is_permitted(claim.permitted_work, c_earn, c_hours, limits(ctx, day)):  # type: ignore[arg-type]
             return 0
         disregard = _esa_partner_disregard(claim, c_earn, c_hours, ctx, day)
-        return max(0, award - excess_from_payment(p_regular, p_earn, disregard))
+        return max(0, award - excess_from_payment(p_regular, p_earn, disregard) + lost)
     disregard = _pennies(ctx, _disregard_name(claim), day)
     pooled = claim.benefit.means_tested
     earnings = c_earn + (p_earn if pooled else 0)
     regular = c_regular + (p_regular if pooled else 0)
-    return max(0, award - excess_from_payment(regular, earnings, disregard))
+    # The award is what the applicable amount leaves of the week's income (SSCBA 1992
+    # s. 124(4); JSA 1995 s. 4(3); WRA 2007 s. 4(3)), CA, ESA and JSA counted in full (IS Regs
+    # 1987 reg. 40; JSA Regs 1996 reg. 103; ESA Regs 2008 reg. 104). The statement's award
+    # already takes off the week's regular CA, so a week of it lost raises the award by as
+    # much, above the statement's if the earnings over the disregard are less: never by more
+    # than was lost, so the household is never better off for a payment.
+    return max(0, award - excess_from_payment(regular, earnings, disregard) + lost)
 
 
 def assess_week(
@@ -255,17 +286,26 @@ def assess_week(
     *,
     nation: Nation,
     person: str | None,
+    income_lost: Callable[[DateRange], tuple[int, int]] | None = None,
 ) -> PeriodNumbers:
-    """The legacy benefit for ``week`` before and after the payments."""
+    """The legacy benefit for ``week`` before and after the payments.
+
+    ``income_lost`` gives the Carer's Allowance, ESA or JSA the household loses in a week,
+    without and with the payments (below what regular earnings leave); a means-tested
+    benefit makes it up, unless the week is lost outright.
+    """
     award = claim.award_pennies
     closed = _open_use(claim, week, ctx)
     added = incomes.claimant.added + (incomes.partner.added if incomes.partner else 0)
+    lost_before = lost_after = 0
     if closed is not None:
         before = after = regular = award
     else:
+        if income_lost is not None and claim.benefit.means_tested:
+            lost_before, lost_after = income_lost(week)
         regular = _amount(claim, incomes, ctx, week.start, "regular")
-        before = _amount(claim, incomes, ctx, week.start, "base")
-        after = _amount(claim, incomes, ctx, week.start, "total")
+        before = _amount(claim, incomes, ctx, week.start, "base", lost_before)
+        after = _amount(claim, incomes, ctx, week.start, "total", lost_after)
     cliff = False
     if after == 0 < before:
         # A cliff is entitlement lost outright (remunerative work, work outside permitted
@@ -286,9 +326,54 @@ def assess_week(
             cliff,
             person,
             regular,
-            Detail(claim.benefit.value, claim, incomes, nation, closed, before, after),
+            Detail(
+                claim.benefit.value,
+                claim,
+                incomes,
+                nation,
+                closed,
+                before,
+                after,
+                lost_before,
+                lost_after,
+            ),
             explain_week,
         )
+    )
+
+
+def _income_lost_finding(
+    name: str,
+    week: DateRange,
+    d: Detail,
+    earnings: int,
+    disregard: int,
+    use: ParameterUse,
+    subject: str | None,
+) -> Finding:
+    """A week whose Carer's Allowance, ESA or JSA the payments stop, made up by the benefit."""
+    return finding(
+        "BEN-LEGACY-INCOME-LOST",
+        Severity.WARNING if d.after < d.before else Severity.INFO,
+        "benefits.legacy.income_lost",
+        {
+            "benefit": name,
+            "start": week.start,
+            "end": week.end,
+            "income_lost": pounds(d.lost_after - d.lost_before),
+            "earnings": pounds(earnings),
+            "disregard": pounds(disregard),
+            "excess": pounds(max(0, earnings - disregard)),
+            "before": pounds(d.before),
+            "after": pounds(d.after),
+        },
+        citations=(
+            cite_law(f"legacy.income_counted_{d.kind}", d.nation),
+            cite_law("legacy.disregards", d.nation),
+        ),
+        parameters=(use,),
+        actions=("benefits.action.tell_jobcentre",),
+        subject=subject,
     )
 
 
@@ -357,7 +442,14 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
             )
         )
         partner = incomes.partner
-        if partner is not None and partner.total > 0 and d.after > 0:
+        if d.lost_after != d.lost_before and d.after > 0:
+            use = ctx.use("legacy.esa_ir.partner_earnings_disregard", week.start)
+            disregard = _esa_partner_disregard(
+                claim, claimant.total, claimant.hours, ctx, week.start
+            )
+            earnings = partner.total if partner is not None else 0
+            found.append(_income_lost_finding(name, week, d, earnings, disregard, use, subject))
+        elif partner is not None and partner.total > 0 and d.after > 0:
             use = ctx.use("legacy.esa_ir.partner_earnings_disregard", week.start)
             disregard = _esa_partner_disregard(
                 claim, claimant.total, claimant.hours, ctx, week.start
@@ -391,6 +483,11 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
     total = incomes.claimant.total
     if claim.benefit.means_tested and incomes.partner is not None:
         total += incomes.partner.total
+    if d.lost_after != d.lost_before:
+        found = [_income_lost_finding(name, week, d, total, disregard, use, subject)]
+        if d.after == 0 < d.before:
+            found.append(exhausted_finding(week, subject))
+        return tuple(found)
     reduction = d.before - d.after
     values = {
         "benefit": name,

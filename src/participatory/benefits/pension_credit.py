@@ -28,6 +28,7 @@ of the carer's earnings (Sch. VI para. 3): a single carer loses only the £5 ove
 # No `from __future__ import annotations`: typing.NamedTuple compiles each field's annotation
 # when it is text (about 60,000 instructions a field, every run); these are all defined above
 # their use, so they are evaluated as written.
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Final, NamedTuple
 
@@ -55,6 +56,13 @@ MESSAGES: Final = {
         "the {disregard} disregard; guarantee credit falls pound for pound, by {reduction}, "
         "from {before} to {after}."
     ),
+    "benefits.pc.income_lost": (
+        "Pension Credit, the week {start} to {end}: the payments stop {income_lost} of "
+        "Carer's Allowance, ESA or JSA in this week, which Pension Credit counts as income; "
+        "earnings of {earnings} are {excess} over the {disregard} disregard. Guarantee credit "
+        "makes up the income lost, less the earnings the payments add over the disregard: it "
+        "goes from {before} to {after}."
+    ),
     "benefits.pc.savings_credit": (
         "Savings credit is not modelled: earnings can change it too. Ask the Pension "
         "Service or a welfare-rights adviser."
@@ -70,6 +78,9 @@ class Detail(NamedTuple):
     disregard: int
     nation: Nation
     claim: PensionCreditClaim
+    #: Carer's Allowance, ESA or JSA lost in the week without and with the payments.
+    lost_before: int
+    lost_after: int
 
     def __repr__(self) -> str:
         # A household's benefits figures are special-category data.
@@ -90,16 +101,30 @@ def assess_week(
     ctx: Context,
     *,
     nation: Nation,
+    income_lost: Callable[[DateRange], tuple[int, int]] | None = None,
 ) -> PeriodNumbers:
-    """Guarantee credit for ``week``: pound for pound above the disregard, never below nil."""
+    """Guarantee credit for ``week``: pound for pound above the disregard, never below nil.
+
+    ``income_lost`` gives the Carer's Allowance, ESA or JSA the household loses in a week,
+    without and with the payments (below what regular earnings leave): guarantee credit makes
+    it up.
+    """
     award = claim.award_pennies
     name = f"pension_credit.earnings_disregard.{_category(claim)}"
     disregard = to_pennies(Decimal(ctx.use(name, week.start).value))  # type: ignore[arg-type]
     total = income.base + income.added
+    lost_before, lost_after = income_lost(week) if income_lost is not None else (0, 0)
     # The award on the statement already allows for regular earnings: only what other
-    # payments and these add over them comes off.
-    before = max(0, award - excess_from_payment(income.regular, income.base, disregard))
-    after = max(0, award - excess_from_payment(income.regular, total, disregard))
+    # payments and these add over them comes off. Guarantee credit is what the minimum
+    # guarantee leaves of the week's income (SPCA 2002 s. 2(2)), which counts CA, ESA and JSA
+    # in full (s. 15(1)(b); SPC Regs 2002 reg. 15(1)): the statement's award already takes off
+    # the regular CA, so a week of it lost raises the award by as much, less the earnings
+    # over the disregard (above the statement's award if they are less, never by more than
+    # was lost).
+    before = max(
+        0, award - excess_from_payment(income.regular, income.base, disregard) + lost_before
+    )
+    after = max(0, award - excess_from_payment(income.regular, total, disregard) + lost_after)
     return period_numbers(
         (
             Benefit.PENSION_CREDIT,
@@ -110,7 +135,7 @@ def assess_week(
             False,
             None,
             before,
-            Detail(total, disregard, nation, claim),
+            Detail(total, disregard, nation, claim, lost_before, lost_after),
             explain_week,
         )
     )
@@ -133,18 +158,35 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
         "before": outcome.before,
         "after": outcome.after,
     }
-    found = [
-        finding(
-            "BEN-PC-DISREGARD",
-            Severity.WARNING if reduction else Severity.INFO,
-            "benefits.pc.reduced" if reduction else "benefits.pc.within_disregard",
-            values,
-            citations=(cite_law("pension_credit.disregards", d.nation),),
-            parameters=(use,),
-            actions=("benefits.action.tell_pension_service",) if reduction else (),
-        )
-    ]
-    if reduction and outcome.after_pennies == 0:
+    if d.lost_after != d.lost_before:
+        values["income_lost"] = pounds(d.lost_after - d.lost_before)
+        found = [
+            finding(
+                "BEN-PC-INCOME-LOST",
+                Severity.WARNING if reduction > 0 else Severity.INFO,
+                "benefits.pc.income_lost",
+                values,
+                citations=(
+                    cite_law("pension_credit.income_counted", d.nation),
+                    cite_law("pension_credit.disregards", d.nation),
+                ),
+                parameters=(use,),
+                actions=("benefits.action.tell_pension_service",),
+            )
+        ]
+    else:
+        found = [
+            finding(
+                "BEN-PC-DISREGARD",
+                Severity.WARNING if reduction else Severity.INFO,
+                "benefits.pc.reduced" if reduction else "benefits.pc.within_disregard",
+                values,
+                citations=(cite_law("pension_credit.disregards", d.nation),),
+                parameters=(use,),
+                actions=("benefits.action.tell_pension_service",) if reduction else (),
+            )
+        ]
+    if reduction > 0 and outcome.after_pennies == 0:
         found.append(exhausted_finding(week))
     if claim.savings_credit:
         found.append(

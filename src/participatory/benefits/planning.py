@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
@@ -45,6 +45,7 @@ from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED, SENSITIVE
+from participatory.core.record import field_repr
 
 __all__ = ["MESSAGES", "InstalmentPlan", "SafePayment", "plan_instalments", "plan_safe_payment"]
 
@@ -104,9 +105,20 @@ def _instalments(items: object) -> tuple[Receipt, ...]:
     return instances(Receipt, items, "instalments", what="Receipts")
 
 
+#: Shown in a plan's ``repr`` for every finding it withholds, as one (:class:`InstalmentPlan`).
+_WITHHELD: Final = Finding("WITHHELD", Severity.INFO, "withheld", sensitive=True)
+
+
 @attrs.frozen
 class InstalmentPlan(Explained):
-    """A schedule of payments for a total, the benefit it loses, and the at-once comparison."""
+    """A schedule of payments for a total, the benefit it loses, and the at-once comparison.
+
+    Its default copies (``repr``, ``str`` and :func:`~participatory.interchange.to_plain`
+    without ``include_sensitive``) list the findings that are not sensitive and then one
+    withheld marker, however many are withheld: their number (a check's findings for each
+    benefit period a payment touches, or none) would say whether a benefit was at stake.
+    Read the findings themselves (``plan.findings``), with the person's consent, for every one.
+    """
 
     # The amounts the plan spreads show where a benefit's limits lie, as a safe payment's
     # amount does: withheld from reprs and default outputs alike.
@@ -117,10 +129,18 @@ class InstalmentPlan(Explained):
     loss_if_paid_at_once: Money = attrs.field(repr=REDACTED, metadata=SENSITIVE)
     result: BenefitsCheck = attrs.field(repr=REDACTED, metadata=SENSITIVE)
 
+    #: Default plain data lists the findings that are not sensitive, then one withheld marker.
+    _withheld_as_one: ClassVar[bool] = True
+
     @property
     def kept(self) -> Money:
         """What the contributor is better off by under this plan."""
         return self.result.kept
+
+    def __repr__(self) -> str:
+        # As the default plain data shows it: one withheld finding for all of them.
+        shown = tuple(f for f in self.findings if not f.sensitive)
+        return field_repr(attrs.evolve(self, findings=(*shown, _WITHHELD)))
 
 
 def _first_change(result: BenefitsCheck) -> tuple[Benefit, str]:
@@ -290,11 +310,8 @@ def plan_instalments(
         HONESTY,
     ]
     if len(chosen) > 1:
-        extra.append(
-            finding(
-                "BEN-PLAN-TRADE-OFF", Severity.ADVICE, "benefits.plan.trade_off", sensitive=False
-            )
-        )
+        # Sensitive: said only of a spread, which is chosen only when it saves a benefit.
+        extra.append(finding("BEN-PLAN-TRADE-OFF", Severity.ADVICE, "benefits.plan.trade_off"))
     if kind is ReceiptKind.FLAT_RATE_EXPENSES:
         extra.append(
             finding("BEN-PLAN-EXPENSES", Severity.ADVICE, "benefits.plan.expenses", sensitive=False)

@@ -73,7 +73,6 @@ from participatory.benefits.mechanism import (
     Ratio,
     finding,
     pounds,
-    weekly_to_monthly_pennies,
 )
 from participatory.benefits.outcomes import PeriodNumbers, PeriodOutcome, period_numbers
 from participatory.core.errors import ParametersNotAvailable
@@ -620,13 +619,15 @@ def tariff_income(capital: int, r: UniversalCreditRates) -> int:
 class Knock(NamedTuple):
     """Unearned income lost to the payments' effect on weekly benefits, in one AP.
 
-    ``weekly_payable`` is the Carer's Allowance, ESA and JSA payable a week with regular
-    earnings; ``lost_before`` and ``lost_after`` are what the AP no longer counts of it,
-    without and with the payments, as monthly pennies (in Great Britain the monthly
-    equivalent of a week lost across the AP's last day).
+    ``monthly_payable`` is the Carer's Allowance, ESA and JSA payable with regular earnings,
+    as UC counts them: each person's weekly payment of each benefit as its own monthly
+    amount (UC Regs 2013 reg. 73: a payment is converted, × 52 ÷ 12, each to the nearest
+    penny), added up. ``lost_before`` and ``lost_after`` are what the AP no longer counts of
+    it, without and with the payments, as monthly pennies (in Great Britain the monthly
+    equivalent of each week lost across the AP's last day).
     """
 
-    weekly_payable: int
+    monthly_payable: int
     lost_before: int
     lost_after: int
 
@@ -701,7 +702,7 @@ def _figures(
         total += already + added
     holdings = household.capital
     capital = None if holdings is None else counted_capital(holdings, day, ctx)
-    weekly_payable, lost_before, lost_after = knock
+    monthly_payable, lost_before, lost_after = knock
     award = claim.current_award
     if award is None:
         maximum, has_allowance = maximum_amount(household, day, period.end, r, ctx)
@@ -737,8 +738,7 @@ def _figures(
             before if before > 0 else 0, after if after > 0 else 0, uncapped_after, 0, 0,
         )  # fmt: skip
     unearned = claim.pennies[1]
-    if weekly_payable:
-        unearned += weekly_to_monthly_pennies(weekly_payable)
+    unearned += monthly_payable
     if capital is not None:
         unearned += tariff_income(capital, r)
     uncapped_after = maximum - d_total - (unearned - lost_after)
@@ -758,7 +758,7 @@ def _figures(
             period,
             (base, total),
             (before, after),
-            _other_welfare(knock) if weekly_payable else _NO_OTHER,
+            _other_welfare(knock) if monthly_payable else _NO_OTHER,
             ctx,
         )
         before -= cap_before
@@ -775,12 +775,12 @@ _NO_OTHER: Final = (0, 0)
 def _other_welfare(knock: Knock) -> tuple[int, int]:
     """New-style ESA or JSA as UC counts it (reg. 80(4)), without and with the payments.
 
-    The weekly amount is every Carer's Allowance, ESA and JSA payable; a household with
-    Carer's Allowance has the carer element, which lifts the cap, so only ESA and JSA matter.
+    The amount is every Carer's Allowance, ESA and JSA payable; a household with Carer's
+    Allowance has the carer element, which lifts the cap, so only ESA and JSA matter.
     """
-    if not knock.weekly_payable:
+    monthly = knock.monthly_payable
+    if not monthly:
         return 0, 0
-    monthly = weekly_to_monthly_pennies(knock.weekly_payable)
     # The losses are monthly amounts already (see Knock).
     return monthly - knock.lost_before, monthly - knock.lost_after
 

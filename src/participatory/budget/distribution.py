@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import decimal
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from decimal import ROUND_FLOOR, Decimal
 from typing import Final
 
@@ -180,16 +180,39 @@ def split_fund(
     Uses :func:`participatory.core.money.allocate` (largest remainder), so the parts add up
     to ``fund`` exactly and no part is more than a penny from its exact share.
 
+    Each part is for the holder ``Holder.partner(name)`` makes, which strips the name: names
+    that differ only by surrounding spaces are one partner, and a name of nothing but spaces
+    is no partner. Either is refused, naming its place in ``partners``; a name is returned
+    as given.
+
     >>> split_fund(Money.gbp("100.00"), ["Heart n Soul", "McPin"], [3, 1])
     (('Heart n Soul', Money('75.00', 'GBP')), ('McPin', Money('25.00', 'GBP')))
+    >>> split_fund(Money.gbp("100.00"), ["McPin", "McPin "])
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: partners[1]: names a partner twice (as ...)
     """
     if not isinstance(fund, Money):
         raise ValidationError("fund", "must be Money")
+    if isinstance(partners, Set):
+        # A set's order changes from one run to the next: who gets an odd penny would too.
+        raise ValidationError("partners", "must be in an order (a list or tuple), not a set")
     partners = instances(str, partners, "partners", what="partner names")
     if not partners:
         raise ValidationError("partners", "must name at least one partner")
-    if len(set(partners)) != len(partners):
-        raise ValidationError("partners", "names a partner twice")
+    first_named: dict[str, int] = {}
+    for index, name in enumerate(partners):
+        holder_name = name.strip()  # as Holder.partner names the part's holder
+        if not holder_name:
+            raise ValidationError(f"partners[{index}]", "must name a partner (it is empty)")
+        if holder_name in first_named:
+            raise ValidationError(
+                f"partners[{index}]",
+                "names a partner twice",
+                hint=f"as partners[{first_named[holder_name]}]; names that differ only by "
+                "surrounding spaces are one holder",
+            )
+        first_named[holder_name] = index
     if weights is None:
         weights = [1] * len(partners)
     elif isinstance(weights, str | bytes) or not isinstance(weights, Sequence):

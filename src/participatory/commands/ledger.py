@@ -202,11 +202,13 @@ def add_parser(subparsers: Any) -> None:
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
 
-    init = actions.add_parser("init", parents=[_common()], help="create the ledger file")
+    init = actions.add_parser("init", parents=[_common(locale=True)], help="create the ledger file")
     init.set_defaults(run=_init)
 
     imported = actions.add_parser(
-        "import", parents=[_common()], help="import payments (CSV/JSON) or a ledger export"
+        "import",
+        parents=[_common(locale=True)],
+        help="import payments (CSV/JSON) or a ledger export",
     )
     imported.add_argument("file", metavar="FILE", help="a CSV or JSON file, or - (then --format)")
     imported.add_argument("--mapping", metavar="MAP", help="JSON or TOML column mapping")
@@ -221,17 +223,20 @@ def add_parser(subparsers: Any) -> None:
 
     add = actions.add_parser("add", help="add or replace one entry")
     kinds = add.add_subparsers(dest="entry", metavar="ENTRY", required=True)
-    contributor = kinds.add_parser("contributor", parents=[_common()], help="a contributor")
+    contributor = kinds.add_parser("contributor", parents=[_common(locale=True)],
+                                   help="a contributor")  # fmt: skip
     contributor.add_argument("id", help="the contributor's pseudonymous id")
     contributor.add_argument("--community", action="append", default=[],
                              help="a community they belong to (repeat for more)")  # fmt: skip
     nations = ("england", "wales", "scotland", "northern_ireland")
     contributor.add_argument("--nation", default="england", choices=nations)
     contributor.set_defaults(run=_add_contributor)
-    payment = kinds.add_parser("payment", parents=[_common()], help="a payment, from any payer")
+    payment = kinds.add_parser("payment", parents=[_common(locale=True)],
+                               help="a payment, from any payer")  # fmt: skip
     _payment_options(payment, proposal=False)
     payment.set_defaults(run=_add_payment)
-    ask = kinds.add_parser("ask", parents=[_common()], help="an ask to a person or a community")
+    ask = kinds.add_parser("ask", parents=[_common(locale=True)],
+                           help="an ask to a person or a community")  # fmt: skip
     ask.add_argument("--id", required=True)
     ask.add_argument("--project", required=True)
     ask.add_argument("--activity", required=True)
@@ -241,7 +246,9 @@ def add_parser(subparsers: Any) -> None:
     who.add_argument("--community")
     ask.set_defaults(run=_add_ask)
     household = kinds.add_parser(
-        "household", parents=[_common()], help="a household's circumstances, with consents"
+        "household",
+        parents=[_common(locale=True)],
+        help="a household's circumstances, with consents",
     )
     household.add_argument("file", metavar="FILE", help="JSON or TOML: id, household, consents")
     household.add_argument(
@@ -296,12 +303,13 @@ def add_parser(subparsers: Any) -> None:
     )
     asking.set_defaults(run=_over_asking)
 
-    export = actions.add_parser("export", parents=[_common()], help="the whole ledger as JSON")
+    export = actions.add_parser("export", parents=[_common(locale=True)],
+                                help="the whole ledger as JSON")  # fmt: skip
     export.add_argument("-o", "--output", metavar="FILE", help="write to a new file (0600)")
     export.set_defaults(run=_export)
 
     erase = actions.add_parser(
-        "erase-expired", parents=[_common(as_at=True, formats=_ANSWER)],
+        "erase-expired", parents=[_common(as_at=True, formats=_ANSWER, locale=True)],
         help="erase circumstances past their basis (reports counts only)",
     )  # fmt: skip
     erase.set_defaults(run=_erase)
@@ -334,16 +342,11 @@ def _open(args: argparse.Namespace, *, migrate: bool = False) -> SqliteLedgerSto
         raise _unusable(_ledger_option(args), error) from None
 
 
-def _changes(changes: Changes) -> None:
-    print(f"Added {changes.added}, replaced {changes.replaced}.")
+def _changes(changes: Changes, locale: str) -> None:
+    print(_words("render.ledger.changes", locale, added=changes.added, replaced=changes.replaced))
     # Counted, never named: whose circumstances were held is itself sensitive.
-    if (left := changes.left_unrecorded) == 1:
-        print("1 other member of a replaced household record now has no circumstances recorded.")
-    elif left:
-        print(
-            f"{left} other members of replaced household records now have no circumstances "
-            "recorded."
-        )
+    if left := changes.left_unrecorded:
+        print(_words("render.ledger.left_unrecorded", locale, count=left))
 
 
 #: Each field of a payment entry by the option that gives it: the entry names its field in a
@@ -491,17 +494,16 @@ def _init(args: argparse.Namespace) -> int:
         raise _unusable(_ledger_option(args), error) from None
     if there:
         with _open(args, migrate=True) as store:
-            print(f"The ledger {path} is ready (schema version {store.schema_version}).")
+            print(_words("render.ledger.ready", args.locale, path=str(path),
+                         version=store.schema_version))  # fmt: skip
         return 0
     try:
         created = SqliteLedgerStore.create(path)
     except OSError as error:
         raise _unusable(_ledger_option(args), error) from None
     with created as store:
-        print(
-            f"Created the ledger {path} (schema version {store.schema_version}, readable by "
-            "its owner only)."
-        )
+        print(_words("render.ledger.created", args.locale, path=str(path),
+                     version=store.schema_version))  # fmt: skip
     return 0
 
 
@@ -524,7 +526,7 @@ def _import(args: argparse.Namespace) -> int:
             )
             if not isinstance(document, dict) or document.get("format") != FORMAT:
                 raise ValidationError("--mapping", "is needed unless the file is a ledger export")
-            _changes(store.restore(document, name=args.file))
+            _changes(store.restore(document, name=args.file), args.locale)
             return 0
         raw, name = read_document(args.mapping)
         try:
@@ -535,7 +537,7 @@ def _import(args: argparse.Namespace) -> int:
         payments = read_payments(
             data, format=chosen, mapping=mapping, known_people=known, name=args.file
         )
-        _changes(store.import_payments(payments))
+        _changes(store.import_payments(payments), args.locale)
     return 0
 
 
@@ -545,14 +547,14 @@ def _add_contributor(args: argparse.Namespace) -> int:
         _utf8(community, "--community")
     entry = Contributor(args.id, communities=args.community, nation=args.nation)
     with _open(args) as store:
-        _changes(store.add(contributors=[entry]))
+        _changes(store.add(contributors=[entry]), args.locale)
     return 0
 
 
 def _add_payment(args: argparse.Namespace) -> int:
     entry = _payment(args)
     with _open(args) as store:
-        _changes(store.add(payments=[entry]))
+        _changes(store.add(payments=[entry]), args.locale)
     return 0
 
 
@@ -562,7 +564,7 @@ def _add_ask(args: argparse.Namespace) -> int:
     entry = Ask(args.id, args.project, args.activity, to_date(args.asked_on, "--asked-on"),
                 person=args.person, community=args.community)  # fmt: skip
     with _open(args) as store:
-        _changes(store.add(asks=[entry]))
+        _changes(store.add(asks=[entry]), args.locale)
     return 0
 
 
@@ -578,7 +580,7 @@ def _add_household(args: argparse.Namespace) -> int:
         shown = [p for p in error.problems if p not in withheld]
         raise ProjectFileError(name, shown, withheld) from None
     with _open(args) as store:
-        _changes(store.add(households=[record]))
+        _changes(store.add(households=[record]), args.locale)
     return 0
 
 
@@ -610,7 +612,7 @@ def _export(args: argparse.Namespace) -> int:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    print(f"Exported the ledger to {target} (readable by its owner only).")
+    print(_words("render.ledger.exported", args.locale, path=str(target)))
     return 0
 
 
@@ -631,7 +633,7 @@ def _erase(args: argparse.Namespace) -> int:
         print_json({"as_at": as_at.isoformat(), "households": erased.households,
                     "people": erased.people, "consents": erased.consents})  # fmt: skip
     else:
-        print(sentence(erased.findings[0], locale="en_GB"))
+        print(sentence(erased.findings[0], locale=args.locale))
     return 0
 
 

@@ -48,6 +48,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import sys
 import threading
 from collections.abc import Callable, Collection, Iterable, Mapping
 from decimal import Decimal
@@ -60,7 +61,12 @@ import attrs
 # held below 2.4 (TOML 1.1, a different language).
 import tomli
 
-from participatory.core.errors import ParameterFileError, ParticipatoryError, os_reason
+from participatory.core.errors import (
+    ParameterFileError,
+    ParticipatoryError,
+    ValidationError,
+    os_reason,
+)
 from participatory.core.record import Record
 
 if TYPE_CHECKING:
@@ -77,6 +83,7 @@ __all__ = [
     "Redact",
     "check_shape",
     "decode_utf8",
+    "given_limits",
     "parse_json",
     "parse_toml",
     "path_name",
@@ -92,7 +99,7 @@ FileError = Callable[[str, str, str], ParticipatoryError]
 
 def _positive(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{attribute.name} must be a whole number, at least 1")
+        raise ValidationError(attribute.name, "must be a whole number, at least 1")
 
 
 @attrs.frozen
@@ -119,6 +126,23 @@ class Limits(Record):
 
 #: The limits every reader uses unless given others.
 DEFAULT_LIMITS: Final = Limits()
+
+
+def given_limits(limits: object) -> Limits:
+    """``limits`` if it is a :class:`Limits`; anything else is refused by name.
+
+    A reader called with ``None`` or a mapping of limits would otherwise fail deep inside,
+    wherever it first reads one.
+
+    >>> given_limits(None)
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.ValidationError: limits: must be a Limits (leave it out for the defaults)
+    """  # noqa: E501
+    if type(limits) is Limits or isinstance(limits, Limits):
+        return limits
+    raise ValidationError("limits", "must be a Limits (leave it out for the defaults)")
+
 
 _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
@@ -193,7 +217,9 @@ def read_stream(
 
     Reads one byte past the limit, never more, so an endless stream costs nothing.
     """
-    data = stream.read(limits.file_bytes + 1)
+    limits = given_limits(limits)
+    # One byte past the limit, and never more than a read can be asked for.
+    data = stream.read(min(limits.file_bytes, sys.maxsize - 1) + 1)
     if len(data) > limits.file_bytes:
         raise error(name, "", _too(f"is larger than {limits.file_bytes:,} bytes"))
     return data
@@ -267,9 +293,22 @@ def _number_hook(limits: Limits, kind: Callable[[str], Any]) -> Callable[[str], 
             raise _Refused(
                 "", _too(f"holds a number longer than {limits.number_length} characters")
             )
-        return kind(text)
+        try:
+            return kind(text)
+        except ValueError:
+            # int() reads no more digits than Python allows (int_max_str_digits), whatever a
+            # caller raised the number limit to; the library never raises Python's.
+            raise _Refused("", _too_many_digits(limits)) from None
 
     return read
+
+
+def _too_many_digits(limits: Limits) -> str:
+    """The refusal of a whole number Python will not read, however long ``limits`` allow."""
+    most = sys.get_int_max_str_digits()
+    if most and most < limits.number_length:
+        return _too(f"holds a whole number of more than {most:,} digits")
+    return _too(f"holds a number longer than {limits.number_length} characters")
 
 
 def _constant(name: str) -> Any:
@@ -295,6 +334,7 @@ def parse_json(
     import json
 
     text = text_given(text, name, error=error)
+    limits = given_limits(limits)
     try:
         document = json.loads(
             text,
@@ -335,17 +375,18 @@ def parse_toml(
     which recurses in Python and reads the same TOML 1.0 to the same tables and errors.
     """
     text = text_given(text, name, error=error)
+    limits = given_limits(limits)
     try:
         document = _loads(text, _number_hook(limits, Decimal))
     except _Refused as refused:
         problem = refused.problem
-    except tomli.TOMLDecodeError as invalid:
-        problem = f"is not valid TOML ({invalid})"
+    except (tomli.TOMLDecodeError, _InvalidToml) as invalid:
+        problem = f"is not valid TOML ({_toml_problem(str(invalid), redact)})"
     except RecursionError:
         problem = _too(f"is nested more than {limits.depth} deep")
     except ValueError:
-        # Python refuses to read an integer of thousands of digits (int_max_str_digits).
-        problem = _too(f"holds a number longer than {limits.number_length} characters")
+        # The parser's int() refused an integer of thousands of digits (int_max_str_digits).
+        problem = _too_many_digits(limits)
     else:
         check_shape(document, name, limits, error=error, redact=redact)
         return document
@@ -363,7 +404,41 @@ def _loads(text: str, hook: Callable[[str], Any]) -> dict[str, Any]:
     try:
         return tomllib.loads(text, parse_float=hook)
     except tomllib.TOMLDecodeError as invalid:
-        raise _Refused("", f"is not valid TOML ({invalid})") from None
+        raise _InvalidToml(str(invalid)) from None
+
+
+class _InvalidToml(ValueError):
+    """The standard library parser's refusal, in its words (read as tomli's are)."""
+
+
+#: The parsers' messages that quote the keys of a table (a tuple of its keys' parts, or one
+#: key of an inline table), and what each says without them.
+_KEYED_TOML: Final = (
+    ("Cannot declare ", "a table or key is declared twice"),
+    ("Cannot mutate immutable namespace ", "a table given inline is added to later"),
+    ("Cannot redefine namespace ", "a table is declared again"),
+    ("Duplicate inline table key ", "an inline table gives a key twice"),
+)
+
+
+def _toml_problem(said: str, redact: Redact) -> str:
+    """The parser's message ``said``, unless it may quote keys of a place ``redact`` marks.
+
+    A table declared twice inside a project's benefits is quoted by its keys ("('benefits',
+    'rose', 'pension_credit')"): whose claim, and which benefit. In a document with such
+    places the message keeps its line and column and says what is wrong in words of its
+    own: the keys an inline table's message quotes are relative to that table, so where
+    they are cannot be told from the message.
+    """
+    if not redact:
+        return said
+    message, at, position = said.rpartition(" (at ")
+    if not at:
+        message, position = said, ""
+    for prefix, instead in _KEYED_TOML:
+        if message.startswith(prefix):
+            return f"{instead} (at {position}" if at else instead
+    return said
 
 
 def _step(path: str, key: object) -> str:
@@ -403,6 +478,7 @@ def check_shape(
     :func:`parse_json`), where it is reported at the nearest place outside. An object that
     gave a key twice (from :func:`parse_json`) is refused here, where its place is known.
     """
+    limits = given_limits(limits)
     # Nearly every document is within its limits: a quick pass that only answers yes or no
     # comes first, and the walk that names the first problem's place runs only after a no.
     if _within(data, limits):

@@ -47,7 +47,7 @@ import attrs
 
 from participatory.core.privacy import REDACTED_TEXT
 
-__all__ = ["Record", "SlottedRecord"]
+__all__ = ["Record", "SlottedRecord", "field_repr"]
 
 
 class _Shape:
@@ -132,6 +132,25 @@ def _repr(self: object, _known: list[_Shape | None] = _TEMPLATE) -> str:
         return f"{shape.name}({parts})"
     finally:
         showing.discard(key)
+
+
+def field_repr(record: object) -> str:
+    """The repr a :class:`Record` shares, of ``record`` (an attrs class instance) itself.
+
+    For a record whose own ``__repr__`` shows something else in its place (a result shows
+    its default copy, whose fields read the same whatever a group's safeguarding answer):
+    its fields as every record shows them, each sensitive one ``<redacted>``.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Note(Record):
+    ...     day: int
+    ...     def __repr__(self) -> str:
+    ...         return "a note"
+    >>> field_repr(Note(3)), repr(Note(3))
+    ('Note(day=3)', 'a note')
+    """
+    return _repr(record, [None])
 
 
 def _eq(self: object, other: object, _known: list[_Shape | None] = _TEMPLATE) -> object:

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from participatory.core import tomlfile
-from participatory.core.errors import ParameterFileError, UnknownSource
+from participatory.core.errors import ParameterFileError, UnknownSource, ValidationError
 from participatory.core.package_files import package_listing
 from participatory.core.record import Record
 
@@ -175,6 +175,9 @@ class Citation(Record):
 #: A document and its passages.
 _Document = tuple[Source, Mapping[str, Passage]]
 
+#: The refusal of a key or reference that is not text (``None``, a list of references).
+_NOT_TEXT: Final = "a source reference must be text like 'document#passage'"
+
 
 class _Passages(Mapping[str, Passage]):
     """A document's passages, each checked and built into its :class:`Passage` on first use.
@@ -269,7 +272,11 @@ class SourceCatalogue(Mapping[str, Source]):
     def _document(self, key: str) -> _Document:
         try:
             found = self._documents[key]
-        except KeyError:
+        except (KeyError, TypeError):  # TypeError: a key that cannot be hashed, such as a list
+            if not isinstance(key, str):
+                # Refused before difflib, which compares text only: as a Mapping's missing
+                # key (UnknownSource is a KeyError), so ``in`` and ``get`` answer as for one.
+                raise UnknownSource(_NOT_TEXT) from None
             # Imported only for a mistake: no correct run of the library needs difflib.
             import difflib
 
@@ -297,7 +304,7 @@ class SourceCatalogue(Mapping[str, Source]):
     def resolve(self, reference: str) -> tuple[Source, Passage | None]:
         """The document and passage a ``"document"`` or ``"document#passage"`` names."""
         if not isinstance(reference, str):
-            raise UnknownSource("a source reference must be text like 'document#passage'")
+            raise UnknownSource(_NOT_TEXT)
         key, _, passage_key = reference.partition("#")
         source, passages = self._document(key)
         if not passage_key:
@@ -310,6 +317,8 @@ class SourceCatalogue(Mapping[str, Source]):
 
     def cite(self, reference: str, *, pinpoint: str | None = None) -> Citation:
         """A citation of ``reference``; ``pinpoint`` narrows a passage or a whole document."""
+        if pinpoint is not None and not isinstance(pinpoint, str):
+            raise ValidationError("pinpoint", "must be text such as 'reg. 22(1)(b)'")
         if pinpoint is None and isinstance(reference, str):
             cited = self._cited.get(reference)
             if cited is None:
@@ -331,6 +340,8 @@ class SourceCatalogue(Mapping[str, Source]):
 
     def layered(self, other: SourceCatalogue) -> SourceCatalogue:
         """A new catalogue with ``other``'s documents added; a key in both is an error."""
+        if not isinstance(other, SourceCatalogue):
+            raise ValidationError("other", "must be a SourceCatalogue (see parse_sources)")
         clash = sorted(set(self._documents) & set(other._documents))
         if clash:
             raise UnknownSource(f"source {clash[0]!r} is already in the catalogue")
@@ -516,6 +527,8 @@ def load_sources(*paths: str | Path, base: SourceCatalogue | None = None) -> Sou
     """
     from pathlib import Path  # only for files of one's own: a run reads the bundled ones
 
+    if base is not None and not isinstance(base, SourceCatalogue):
+        raise ValidationError("base", "must be a SourceCatalogue, or None for the bundled one")
     result = base if base is not None else bundled_sources()
     for path in paths:
         text = tomlfile.read_file(path)
@@ -523,7 +536,27 @@ def load_sources(*paths: str | Path, base: SourceCatalogue | None = None) -> Sou
     return result
 
 
-@functools.lru_cache(maxsize=1024)
 def cite(reference: str, *, pinpoint: str | None = None) -> Citation:
-    """A citation from the bundled catalogue: ``cite("uc_regs_2013#reg_22")``."""
+    """A citation from the bundled catalogue: ``cite("uc_regs_2013#reg_22")``.
+
+    A reference that is not text is refused with :class:`UnknownSource`, a pinpoint that is
+    not text with :class:`ValidationError`, before the cache (which would first hash it).
+
+    >>> cite("uc_regs_2013#reg_22").key
+    'uc_regs_2013'
+    >>> cite(None)  # type: ignore[arg-type]
+    Traceback (most recent call last):
+    ...
+    participatory.core.errors.UnknownSource: a source reference must be text like ...
+    """
+    if not isinstance(reference, str):
+        raise UnknownSource(_NOT_TEXT)
+    if pinpoint is not None and not isinstance(pinpoint, str):
+        raise ValidationError("pinpoint", "must be text such as 'reg. 22(1)(b)'")
+    return _cited(reference, pinpoint)
+
+
+@functools.lru_cache(maxsize=1024)
+def _cited(reference: str, pinpoint: str | None) -> Citation:
+    """:func:`cite`'s cache: the guidance files cite the same references again and again."""
     return bundled_sources().cite(reference, pinpoint=pinpoint)

@@ -56,8 +56,12 @@ class ReviewBody(enum.Enum):
     HMPPS_NRC = "hmpps_nrc"
     #: The Medicines and Healthcare products Regulatory Agency: clinical trial authorisation.
     MHRA = "mhra"
+    #: The MHRA, notified of a clinical investigation of a medical device.
+    MHRA_DEVICE = "mhra_device"
     #: The prison service's own research access (Scotland, Northern Ireland): not found.
     PRISON_SERVICE = "prison_service"
+    #: The probation service's own research access (Scotland, Northern Ireland): not found.
+    PROBATION_SERVICE = "probation_service"
     #: The body that approves research with people who lack capacity, under each nation's law.
     CAPACITY_BODY = "capacity_body"
     #: The body that allows confidential patient information to be used without consent.
@@ -96,7 +100,9 @@ _LEVELS: Final = {
     ReviewBody.LOCAL_AUTHORITY: 1,
     ReviewBody.HMPPS_NRC: 3,
     ReviewBody.MHRA: 3,
+    ReviewBody.MHRA_DEVICE: 3,
     ReviewBody.PRISON_SERVICE: 3,
+    ReviewBody.PROBATION_SERVICE: 3,
     ReviewBody.CAPACITY_BODY: 3,
     ReviewBody.CONFIDENTIALITY: 3,
     ReviewBody.CALDICOTT_GUARDIAN: 1,
@@ -123,9 +129,15 @@ BODY_NAMES: Final = {
     "hmpps_nrc": "the HMPPS National Research Committee",
     "mhra": "the Medicines and Healthcare products Regulatory Agency (MHRA), for clinical trial "
     "authorisation",
+    "mhra_device": "the Medicines and Healthcare products Regulatory Agency (MHRA), notified "
+    "of the clinical investigation of a medical device",
     "prison_service": "the prison service's research access",
     "prison_service.scotland": "the Scottish Prison Service's research access",
     "prison_service.northern_ireland": "the Northern Ireland Prison Service's research access",
+    "probation_service": "the probation service's research access",
+    # Scotland has no probation agency: the councils' justice social work supervises.
+    "probation_service.scotland": "the local authority's justice social work service",
+    "probation_service.northern_ireland": "the Probation Board for Northern Ireland",
     "capacity_body": "the body that approves research with people who lack capacity under the "
     "law of each nation",
     "capacity_body.england": "an appropriate body under the Mental Capacity Act 2005 (an NHS "

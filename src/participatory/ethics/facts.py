@@ -152,18 +152,28 @@ class Fact(enum.Enum):
     MAY_LACK_CAPACITY = "may_lack_capacity"
     #: The group includes people in prison or on probation (criminal offence data).
     IN_CUSTODY_OR_ON_PROBATION = "in_custody_or_on_probation"
+    #: Of those, some are held in prison or custody, not only supervised in the community
+    #: (Scotland and Northern Ireland: the prison service, not probation; criminal offence data).
+    HELD_IN_CUSTODY = "held_in_custody"
     #: The activity takes place on NHS (HSC) premises.
     NHS_PREMISES = "nhs_premises"
     #: The activity takes place in a prison, across the probation service, or with their staff.
     PRISON_OR_PROBATION_SETTING = "prison_or_probation_setting"
+    #: That setting is only a secure training centre, secure children's home or youth
+    #: offending team, which HMPPS's research instruction leaves to the establishment.
+    YOUTH_JUSTICE_SETTING = "youth_justice_setting"
     #: The activity is health-related research (decides two routes; see the route rules).
     HEALTH_RELATED = "health_related"
     #: The activity is a clinical trial of an investigational medicinal product (CTIMP).
     CLINICAL_TRIAL_OF_MEDICINE = "clinical_trial_of_medicine"
+    #: The activity is a clinical investigation of a medical device not marked for that use.
+    DEVICE_INVESTIGATION = "device_investigation"
     #: The activity uses information from which the team could identify patients or users.
     IDENTIFIABLE_PATIENT_DATA = "identifiable_patient_data"
     #: Confidential patient information is used without consent outside the care team.
     PATIENT_DATA_WITHOUT_CONSENT = "patient_data_without_consent"
+    #: The activity uses data NHS Scotland controls (national data sets, for instance).
+    NHS_SCOTLAND_DATA = "nhs_scotland_data"
     #: The activity processes personal data.
     PERSONAL_DATA = "personal_data"
     #: The activity processes special category or criminal offence data on a large scale.
@@ -212,6 +222,7 @@ _PARTY_FACTS: Final = frozenset(
         Fact.CHILDRENS_SOCIAL_CARE_USERS,
         Fact.MAY_LACK_CAPACITY,
         Fact.IN_CUSTODY_OR_ON_PROBATION,
+        Fact.HELD_IN_CUSTODY,
     }
 )
 # Health (capacity), criminal offence data (custody) and safeguarding (age, vulnerability).
@@ -225,6 +236,7 @@ _SENSITIVE_FACTS: Final = frozenset(
         Fact.AGED_16_17,
         Fact.MAY_LACK_CAPACITY,
         Fact.IN_CUSTODY_OR_ON_PROBATION,
+        Fact.HELD_IN_CUSTODY,
     }
 )
 # Each of these questions presupposes something (that the group provides data, that data is
@@ -237,6 +249,10 @@ _NOT_APPLICABLE_ALLOWED: Final = frozenset(
         Fact.PATIENT_DATA_WITHOUT_CONSENT,
         Fact.LARGE_SCALE_SPECIAL_CATEGORY,
         Fact.WITHIN_APPROVED_SCOPE,
+        # That the group includes people in prison or on probation; that the activity has a
+        # prison or probation setting.
+        Fact.HELD_IN_CUSTODY,
+        Fact.YOUTH_JUSTICE_SETTING,
     }
 )
 _QUESTIONS: Final = {
@@ -272,18 +288,27 @@ _QUESTIONS: Final = {
     "consent for themselves",
     Fact.IN_CUSTODY_OR_ON_PROBATION: "this group includes people in prison or a young offender "
     "institution, or on probation",
+    Fact.HELD_IN_CUSTODY: "some of this group's people in prison or on probation are held in "
+    "prison, a young offender institution or other custody, not only supervised in the community",
     Fact.NHS_PREMISES: "the activity takes place on NHS (HSC) premises",
     Fact.PRISON_OR_PROBATION_SETTING: "the activity takes place in a prison, young offender "
     "institution or secure training centre, across the probation service or at prison service "
     "headquarters, or involves their staff",
+    Fact.YOUTH_JUSTICE_SETTING: "the prison or probation setting is only a secure training "
+    "centre, a secure children's home or a youth offending team (no prison, young offender "
+    "institution or probation service)",
     Fact.HEALTH_RELATED: "the activity is health-related research (about health, illness or "
     "health care)",
     Fact.CLINICAL_TRIAL_OF_MEDICINE: "the activity is a clinical trial of an investigational "
     "medicinal product (CTIMP)",
+    Fact.DEVICE_INVESTIGATION: "the activity is a clinical investigation of a medical device "
+    "that is not UKCA or CE marked for the purpose under investigation",
     Fact.IDENTIFIABLE_PATIENT_DATA: "the activity uses information from which the team could "
     "identify past or present users of health or social care services",
     Fact.PATIENT_DATA_WITHOUT_CONSENT: "confidential patient information is used without the "
     "patients' consent, outside the care team",
+    Fact.NHS_SCOTLAND_DATA: "the activity uses data controlled by NHS Scotland (such as its "
+    "national data sets, through eDRIS), identifiable or not",
     Fact.PERSONAL_DATA: "the activity processes personal data (information about identifiable "
     "living people)",
     Fact.LARGE_SCALE_SPECIAL_CATEGORY: "the activity processes special category data (such as "

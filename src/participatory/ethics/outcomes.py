@@ -27,7 +27,7 @@ import attrs
 from participatory.core.errors import ValidationError
 from participatory.core.explain import Explained
 from participatory.core.privacy import REDACTED
-from participatory.core.record import Record
+from participatory.core.record import Record, field_repr
 from participatory.core.sources import MAINTAINERS_ONLY
 from participatory.ethics.activity import Capacity
 from participatory.ethics.bodies import Requirement, ReviewRoute
@@ -234,7 +234,8 @@ class ActivityClassification(Explained):
 
     Withholding alone would still let what is shown differ with a group's safeguarding
     answer (the university REC required, or left to its policy beside a withheld capacity
-    body), so default serialisation writes :attr:`shared` instead, when there is one.
+    body), so default serialisation writes :attr:`shared` instead, when there is one, and
+    ``repr`` shows it too (a log line or a traceback is a default output).
 
     >>> import datetime as dt
     >>> full = ActivityClassification(activity_id="a", outcome=TriageOutcome.RESEARCH,
@@ -269,6 +270,11 @@ class ActivityClassification(Explained):
         # The message never quotes the value: whether there is a copy is itself sensitive.
         if value is not None and not isinstance(value, ActivityClassification):
             raise ValidationError("shared", "must be an ActivityClassification or None")
+
+    def __repr__(self) -> str:
+        # A log line or a traceback shows the default copy: the triage's own fields would hold
+        # a withheld finding, or lack a route, only when a group answered a safeguarding yes.
+        return field_repr(self.shown(include_sensitive=False))
 
     def shown(self, *, include_sensitive: bool) -> ActivityClassification:
         """What a copy is made from: this triage, or (by default) :attr:`shared` if any.

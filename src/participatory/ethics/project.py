@@ -36,7 +36,7 @@ from participatory.core.fields import instances
 from participatory.core.frozen import FrozenDict
 from participatory.core.periods import to_date
 from participatory.core.privacy import REDACTED
-from participatory.core.record import Record
+from participatory.core.record import Record, field_repr
 from participatory.ethics.activity import Activity
 from participatory.ethics.guidance import EthicsGuidance, bundled_guidance
 from participatory.ethics.outcomes import (
@@ -119,6 +119,10 @@ class ProjectEthicsSummary(Explained):
         # The message never quotes the value: whether there is a copy is itself sensitive.
         if value is not None and not isinstance(value, ProjectEthicsSummary):
             raise ValidationError("shared", "must be a ProjectEthicsSummary or None")
+
+    def __repr__(self) -> str:
+        # As a triage's: the default copy, which reads the same whatever a safeguarding answer.
+        return field_repr(self.shown(include_sensitive=False))
 
     def shown(self, *, include_sensitive: bool) -> ProjectEthicsSummary:
         """What a copy is made from: this summary, or (by default) :attr:`shared` if any.

@@ -17,7 +17,7 @@ the facts that decided a route, and the unknown ones that might.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from typing import Final, TypeAlias
 
 import attrs
@@ -79,7 +79,8 @@ class Situation(Record):
     people no group describes: those whose data a group collects or analyses, with no group
     studied. What they are (NHS patients, in custody, ...) is then unknown, read as the
     answers of :data:`UNLISTED`, so a route turning on it is possible, and asked about,
-    never ruled out.
+    never ruled out. ``records_only`` names the groups that do nothing in the activity
+    themselves (no task): they are studied, if at all, only through records about them.
     """
 
     outcome: TriageOutcome
@@ -88,6 +89,7 @@ class Situation(Record):
     answer: Callable[[Fact, str | None], Answer]
     intervention: bool = False
     unlisted: bool = False
+    records_only: frozenset[str] = frozenset()
 
 
 class RouteView:
@@ -181,13 +183,33 @@ class RouteView:
         """Whether some group the activity studies answers ``fact`` yes."""
         return self.shared(RouteView._studied_any, fact)
 
+    def studied_in_person(self, fact: Fact) -> Answer:
+        """Whether some group studied by taking part itself (not only through records) is yes.
+
+        The people no group describes are known only through data about them, so they never
+        count here.
+        """
+        return self.shared(RouteView._studied_in_person_any, fact)
+
+    def _studied_in_person_any(self, fact: Fact) -> Answer:
+        return self._across_studied(fact, Answer.NO, skip=self.situation.records_only)
+
     def _studied_any(self, fact: Fact) -> Answer:
         # The people no group describes are studied: their answer (unknown, unless a what-if
         # gives one) counts like a studied group's.
         result = self.fact(fact, UNLISTED) if self.situation.unlisted else Answer.NO
         if result is Answer.YES:
             return result
+        return self._across_studied(fact, result)
+
+    def _across_studied(self, fact: Fact, result: Answer, skip: Collection[str] = ()) -> Answer:
+        """Yes if a group surely studied answers yes; else unknown if one may; else ``result``.
+
+        Groups in ``skip`` are not asked.
+        """
         for label in self._labels:
+            if label in skip:
+                continue
             studied = self._studied(label)
             if studied is Answer.NO:
                 continue

@@ -62,6 +62,12 @@ _ROUTES: Final = {
         "Medicines and Healthcare products Regulatory Agency must authorise it before it "
         "starts, applied for through IRAS."
     ),
+    "ethics.route.mhra_device": (
+        "The activity is a clinical investigation of a medical device that is not UKCA or CE "
+        "marked for the purpose under investigation: the Medicines and Healthcare products "
+        "Regulatory Agency must be notified at least 60 days before it starts, through IRAS "
+        "(not needed for a device marked for that purpose)."
+    ),
     "ethics.route.social_care_scotland": (
         "The people studied are identified through social care in Scotland. GAfREC's list of "
         "services gives social care for England, Wales and Northern Ireland only, while the "
@@ -128,6 +134,20 @@ _ROUTES: Final = {
         "service, in {nations}, and is not research. HMPPS's National Research Committee "
         "approves the use of research methods there, so whether this needs its approval was "
         "not settled: ask the committee."
+    ),
+    "ethics.route.hmpps_youth_justice": (
+        "The activity takes place in a secure training centre, a secure children's home or with "
+        "a youth offending team, in {nations}. HMPPS's research instruction (PI 17/2014, PSI "
+        "22/2014) excludes these and sends applicants to the establishment or team itself, "
+        "while the HRA's prison research page counts secure training centres within HMPPS's "
+        "process: not settled. Ask the establishment or team, and HMPPS's National Research "
+        "Committee."
+    ),
+    "ethics.route.probation_service": (
+        "The activity involves people on probation, none held in custody, in {nations}, where "
+        "the prison service does not supervise them (in Northern Ireland the Probation Board "
+        "for Northern Ireland; in Scotland the local authorities' justice social work). Its own "
+        "research access procedure was not read: ask the body that supervises them."
     ),
     "ethics.route.prison_service": (
         "The activity involves people in prison or on probation, or a prison or the probation "
@@ -215,6 +235,12 @@ _ROUTES: Final = {
         "251 does not apply: apply to the Public Benefit and Privacy Panel for Health and "
         "Social Care (for example for patients of more than one health board), or to the "
         "health board's Caldicott Guardian."
+    ),
+    "ethics.route.pbpp_national_data": (
+        "The activity uses data controlled by NHS Scotland: the Public Benefit and Privacy Panel "
+        "for Health and Social Care scrutinises any request to use it, identifiable or not "
+        "(national data sets through eDRIS, above all), or the health board's Caldicott "
+        "Guardian for a request the panel leaves to the board."
     ),
     "ethics.route.confidentiality_northern_ireland": (
         "Confidential patient information is used without consent in Northern Ireland: the "

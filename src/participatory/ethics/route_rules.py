@@ -11,14 +11,17 @@ Each :class:`RouteRule` is one sentence of guidance turned into a condition (see
   (GAfREC 2011 as restated: secondary). The NHS organisations' permission where the NHS takes
   part at all, patients, staff, data or premises: HRA Approval (England), HRA and HCRW
   Approval (Wales), NHS R&D permission through NRS (Scotland), HSC Trust permission
-  (Northern Ireland). Staff recruited in their professional role, or NHS premises alone, need
-  that permission but no NHS REC (GAfREC 2011 para 2.3.13 as quoted: secondary).
+  (Northern Ireland, where the Trusts provide social care too). Staff recruited in their
+  professional role, or NHS premises alone, need that permission but no NHS REC (GAfREC 2011
+  para 2.3.13 as quoted: secondary).
 - **Clinical trials of medicines.** A clinical trial of an investigational medicinal
   product (CTIMP) may not start until a recognised research ethics committee has given a
   favourable opinion and the licensing authority (the MHRA) has authorised it, whoever the
   participants are (Medicines for Human Use (Clinical Trials) Regulations 2004 reg. 12); the
-  HRA's decision tool asks it first.
-- **Capacity.** Intrusive research with people aged 16 or over who may lack capacity needs
+  HRA's decision tool asks it first. A clinical investigation of a medical device not
+  marked for that purpose is notified to the MHRA at least 60 days before it starts.
+- **Capacity.** Intrusive research with people aged 16 or over who may lack capacity (people
+  taking part themselves, or personal data about them: not anonymised records) needs
   an appropriate body (MCA 2005 s. 30, a flagged NHS REC or the Social Care REC in England;
   the Welsh appropriate-body regulations were not read), Scotland A REC for surgical,
   medical, nursing, dental or psychological research (AWI 2000 s. 51; whether other
@@ -29,8 +32,11 @@ Each :class:`RouteRule` is one sentence of guidance turned into a condition (see
   ESRC framework (GAfREC 2.3.8A as the SCREC states it; its exceptions were not read);
   the local authority's research governance (secondary source; it speaks of research only,
   which the finding says for an audit or evaluation).
-- **Prisons and probation.** HMPPS's National Research Committee in England and Wales; the
-  Scottish and Northern Irish prison services' procedures were not found (unsettled).
+- **Prisons and probation.** HMPPS's National Research Committee in England and Wales, except
+  a secure training centre, secure children's home or youth offending team alone (PI 17/2014
+  sends them to the establishment; the HRA counts STCs in: unsettled); the Scottish and
+  Northern Irish prison services' procedures were not found (unsettled), nor those of the
+  bodies supervising people only on probation there (PBNI; the councils' justice social work).
 - **The university REC** reviews research no statutory committee reviews; where one does,
   the university's own policy decides whether its REC reviews too.
 - **Not research** goes to the local governance office (HRA); HMPPS and the capacity laws
@@ -39,7 +45,8 @@ Each :class:`RouteRule` is one sentence of guidance turned into a condition (see
   (UK GDPR art. 35; a screening otherwise), the Caldicott Guardian's advice for identifiable
   patient data, and the Confidentiality Advisory Group (England, Wales), the Public Benefit
   and Privacy Panel (Scotland) or an unsettled route (Northern Ireland) for confidential
-  patient information used without consent.
+  patient information used without consent; the Panel too for any use of data NHS Scotland
+  controls in health research.
 - **An approved study.** Work within an approved study's scope needs no new application;
   outside it, an amendment (the sponsor decides whether it is substantial) or a new one.
 
@@ -221,6 +228,94 @@ def _trial_of_medicine(v: RouteView) -> Answer:
     )
 
 
+def _narrowed(broad: Answer, narrow: Callable[[], Answer]) -> Answer:
+    """``narrow()`` where ``broad`` is yes, else ``broad``: a fact that narrows another.
+
+    Whether anyone is held in custody is asked once the group is known to be in prison or on
+    probation, not before (so with the broad fact unknown it is not read, and not asked: it
+    could only change which routes are possible, never which are certain).
+    """
+    return narrow() if broad is Answer.YES else broad
+
+
+@_shared
+def _custody_held(v: RouteView) -> Answer:
+    return _narrowed(
+        v.studied(Fact.IN_CUSTODY_OR_ON_PROBATION), lambda: v.studied(Fact.HELD_IN_CUSTODY)
+    )
+
+
+@_shared
+def _custody_probation_only(v: RouteView) -> Answer:
+    return _narrowed(
+        v.studied(Fact.IN_CUSTODY_OR_ON_PROBATION),
+        lambda: negate(v.studied(Fact.HELD_IN_CUSTODY)),
+    )
+
+
+@_shared
+def _youth_justice_setting(v: RouteView) -> Answer:
+    return _narrowed(
+        v.fact(Fact.PRISON_OR_PROBATION_SETTING), lambda: v.fact(Fact.YOUTH_JUSTICE_SETTING)
+    )
+
+
+@_shared
+def _held(v: RouteView) -> Answer:
+    """People held in prison or custody, or a prison or probation setting (Scotland, NI).
+
+    There the prison service does not supervise people on probation (the Probation Board
+    for Northern Ireland; in Scotland, the councils' justice social work), so a group only on
+    probation is not the prison service's.
+    """
+    return any_of(lambda: v.fact(Fact.PRISON_OR_PROBATION_SETTING), lambda: _custody_held(v))
+
+
+@_shared
+def _hmpps_custody(v: RouteView) -> Answer:
+    """People in prison or on probation, or a setting HMPPS's research instruction covers.
+
+    PI 17/2014 leaves secure training centres, secure children's homes and youth offending
+    teams to the establishment or team itself: such a setting alone is not HMPPS's.
+    """
+    return any_of(
+        lambda: v.studied(Fact.IN_CUSTODY_OR_ON_PROBATION),
+        lambda: _narrowed(
+            v.fact(Fact.PRISON_OR_PROBATION_SETTING),
+            lambda: negate(v.fact(Fact.YOUTH_JUSTICE_SETTING)),
+        ),
+    )
+
+
+@_shared
+def _device_investigation(v: RouteView) -> Answer:
+    # Like a trial of a medicine: someone must use the device, in health research.
+    if not v.situation.intervention:
+        return Answer.NO
+    return all_of(
+        lambda: Answer.NO if v.fact(Fact.HEALTH_RELATED) is Answer.NO else Answer.YES,
+        lambda: v.fact(Fact.DEVICE_INVESTIGATION),
+    )
+
+
+@_shared
+def _intrusive_capacity(v: RouteView) -> Answer:
+    """Whether research may be intrusive for people who may lack capacity.
+
+    Intrusive research is research that would be unlawful without the consent of a person
+    with capacity (MCA 2005 s. 30(2)); research on anonymised data or tissue is not included
+    (Explanatory Notes para 97). A group taking part itself must be asked to consent; a group
+    known only through records is intruded upon only when its data is personal data. The
+    same reading serves AWI 2000 s. 51 (research "on" an adult) and the MCA (NI) 2016.
+    """
+    return any_of(
+        lambda: v.studied_in_person(Fact.MAY_LACK_CAPACITY),
+        lambda: all_of(
+            lambda: v.studied(Fact.MAY_LACK_CAPACITY), lambda: v.fact(Fact.PERSONAL_DATA)
+        ),
+    )
+
+
 @_shared
 def _nhs_rec_trigger(v: RouteView, nation: Nation) -> Answer:
     return any_of(
@@ -238,7 +333,7 @@ def _capacity_body_required(v: RouteView, nation: Nation) -> Answer:
     # REC's favourable opinion without the s. 51 committee. The trials regulations' own
     # rules for adults unable to consent (Sch. 1 Part 5) govern it, through its REC.
     return all_of(
-        lambda: v.studied(Fact.MAY_LACK_CAPACITY),
+        lambda: _intrusive_capacity(v),
         lambda: v.fact(Fact.HEALTH_RELATED) if nation is S else Answer.YES,
         lambda: negate(_trial_of_medicine(v)),
     )
@@ -306,6 +401,17 @@ def _nhs_permission(v: RouteView, _n: Nation) -> Answer:
     return all_of(lambda: _fresh(v), lambda: _nhs_involved(v))
 
 
+def _hsc_permission(v: RouteView, _n: Nation) -> Answer:
+    # HSC Trusts provide social care in Northern Ireland as well as health care.
+    return all_of(
+        lambda: _fresh(v), lambda: any_of(lambda: _nhs_involved(v), lambda: _social_care_users(v))
+    )
+
+
+def _mhra_device(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _fresh(v), lambda: _device_investigation(v))
+
+
 def _no_nhs_rec_for_staff(v: RouteView, n: Nation) -> Answer:
     return all_of(
         lambda: _fresh(v),
@@ -321,13 +427,13 @@ def _capacity(v: RouteView, n: Nation) -> Answer:
 def _capacity_scotland_unsettled(v: RouteView, _n: Nation) -> Answer:
     return all_of(
         lambda: _fresh(v),
-        lambda: v.studied(Fact.MAY_LACK_CAPACITY),
+        lambda: _intrusive_capacity(v),
         lambda: negate(v.fact(Fact.HEALTH_RELATED)),
     )
 
 
 def _capacity_not_research(v: RouteView, _n: Nation) -> Answer:
-    return all_of(lambda: _not_research(v), lambda: v.studied(Fact.MAY_LACK_CAPACITY))
+    return all_of(lambda: _not_research(v), lambda: _intrusive_capacity(v))
 
 
 def _social_care_rec(v: RouteView, n: Nation) -> Answer:
@@ -347,15 +453,29 @@ def _social_care_scotland(v: RouteView, _n: Nation) -> Answer:
 
 
 def _hmpps(v: RouteView, _n: Nation) -> Answer:
-    return all_of(lambda: _fresh(v), lambda: _custody(v))
+    return all_of(lambda: _fresh(v), lambda: _hmpps_custody(v))
 
 
 def _hmpps_not_research(v: RouteView, _n: Nation) -> Answer:
-    return all_of(lambda: _not_research(v), lambda: _custody(v))
+    return all_of(lambda: _not_research(v), lambda: _hmpps_custody(v))
+
+
+def _youth_justice(v: RouteView, _n: Nation) -> Answer:
+    return all_of(
+        lambda: any_of(lambda: _fresh(v), lambda: _not_research(v)),
+        lambda: _youth_justice_setting(v),
+    )
 
 
 def _prison_service(v: RouteView, _n: Nation) -> Answer:
-    return all_of(lambda: any_of(lambda: _fresh(v), lambda: _not_research(v)), lambda: _custody(v))
+    return all_of(lambda: any_of(lambda: _fresh(v), lambda: _not_research(v)), lambda: _held(v))
+
+
+def _probation_service(v: RouteView, _n: Nation) -> Answer:
+    return all_of(
+        lambda: any_of(lambda: _fresh(v), lambda: _not_research(v)),
+        lambda: _custody_probation_only(v),
+    )
 
 
 def _university_rec(v: RouteView, n: Nation) -> Answer:
@@ -395,11 +515,31 @@ def _caldicott(v: RouteView, _n: Nation) -> Answer:
     return all_of(lambda: _people_studied(v), lambda: v.fact(Fact.IDENTIFIABLE_PATIENT_DATA))
 
 
-def _without_consent(v: RouteView, _n: Nation) -> Answer:
+@_shared
+def _confidential_without_consent(v: RouteView) -> Answer:
     return all_of(
         lambda: _people_studied(v),
         lambda: v.fact(Fact.IDENTIFIABLE_PATIENT_DATA),
         lambda: v.fact(Fact.PATIENT_DATA_WITHOUT_CONSENT),
+    )
+
+
+def _without_consent(v: RouteView, _n: Nation) -> Answer:
+    return _confidential_without_consent(v)
+
+
+def _nhs_scotland_data(v: RouteView, _n: Nation) -> Answer:
+    # The PBPP scrutinises any request to use NHS Scotland-controlled data, identifiable or
+    # not; used without consent, the confidentiality route already names it. Asked only of
+    # research known to be health-related: asking every study that handles data about people
+    # (a survey of gallery visitors) whether it uses NHS data would bury the questions that
+    # matter; the health question comes first.
+    return all_of(
+        lambda: _people_studied(v),
+        lambda: v.collected_data_about_people(),
+        lambda: Answer.YES if v.fact(Fact.HEALTH_RELATED) is Answer.YES else Answer.NO,
+        lambda: negate(_confidential_without_consent(v)),
+        lambda: v.fact(Fact.NHS_SCOTLAND_DATA),
     )
 
 
@@ -418,6 +558,7 @@ ROUTE_RULES: Final = (
     RouteRule("ETH-ROUTE-NHS-REC-PRISON", "route.nhs_rec_prison", B.NHS_REC, R, _nhs_rec_prison),
     RouteRule("ETH-ROUTE-NHS-REC-CTIMP", "route.nhs_rec_ctimp", B.NHS_REC, R, _ctimp),
     RouteRule("ETH-ROUTE-MHRA", "route.mhra", B.MHRA, R, _ctimp),
+    RouteRule("ETH-ROUTE-MHRA-DEVICE", "route.mhra_device", B.MHRA_DEVICE, R, _mhra_device),
     RouteRule("ETH-ROUTE-SOCIAL-CARE-SCOTLAND", "route.social_care_scotland", B.NHS_REC, U,
           _social_care_scotland, nations=frozenset({S})),
     RouteRule("ETH-ROUTE-CAPACITY-ENGLAND", "route.capacity_england", B.CAPACITY_BODY, R,
@@ -440,8 +581,12 @@ ROUTE_RULES: Final = (
           nations=frozenset({E, W}), per_nation=True),
     RouteRule("ETH-ROUTE-HMPPS-NOT-RESEARCH", "route.hmpps_not_research", B.HMPPS_NRC, U,
           _hmpps_not_research, nations=frozenset({E, W}), per_nation=True),
+    RouteRule("ETH-ROUTE-HMPPS-YOUTH-JUSTICE", "route.hmpps_youth_justice", B.HMPPS_NRC, U,
+          _youth_justice, nations=frozenset({E, W}), per_nation=True),
     RouteRule("ETH-ROUTE-PRISON-SERVICE", "route.prison_service", B.PRISON_SERVICE, U,
           _prison_service, nations=frozenset({S, NI}), per_nation=True),
+    RouteRule("ETH-ROUTE-PROBATION-SERVICE", "route.probation_service", B.PROBATION_SERVICE, U,
+          _probation_service, nations=frozenset({S, NI}), per_nation=True),
     RouteRule("ETH-ROUTE-UNIVERSITY-REC", "route.university_rec", B.UNIVERSITY_REC, R,
           _university_rec, uses_nation=True),
     RouteRule("ETH-ROUTE-UNIVERSITY-REC-POLICY", "route.university_rec_policy", B.UNIVERSITY_REC,
@@ -453,7 +598,7 @@ ROUTE_RULES: Final = (
     RouteRule("ETH-ROUTE-NHS-PERMISSION-SCOTLAND", "route.nhs_permission_scotland",
           B.NHS_PERMISSION, R, _nhs_permission, nations=frozenset({S}), per_nation=True),
     RouteRule("ETH-ROUTE-HSC-PERMISSION-NI", "route.hsc_permission_northern_ireland",
-          B.NHS_PERMISSION, R, _nhs_permission, nations=frozenset({NI}), per_nation=True),
+          B.NHS_PERMISSION, R, _hsc_permission, nations=frozenset({NI}), per_nation=True),
     RouteRule("ETH-ROUTE-NO-NHS-REC-FOR-STAFF", "route.no_nhs_rec_for_staff", None, R,
           _no_nhs_rec_for_staff, actions=(), uses_nation=True),
     RouteRule("ETH-ROUTE-LOCAL-AUTHORITY", "route.local_authority", B.LOCAL_AUTHORITY, A,
@@ -468,6 +613,8 @@ ROUTE_RULES: Final = (
           nations=frozenset({E, W}), per_nation=True),
     RouteRule("ETH-ROUTE-PBPP", "route.pbpp", B.CONFIDENTIALITY, R, _without_consent,
           nations=frozenset({S}), per_nation=True),
+    RouteRule("ETH-ROUTE-PBPP-NATIONAL-DATA", "route.pbpp_national_data", B.CONFIDENTIALITY, R,
+          _nhs_scotland_data, nations=frozenset({S}), per_nation=True),
     RouteRule("ETH-ROUTE-CONFIDENTIALITY-NI", "route.confidentiality_northern_ireland",
           B.CONFIDENTIALITY, U, _without_consent, nations=frozenset({NI}), per_nation=True),
 )  # fmt: skip
@@ -484,10 +631,14 @@ ROUTE_ONLY_FACTS: Final = frozenset(
         Fact.CHILDRENS_SOCIAL_CARE_USERS,
         Fact.MAY_LACK_CAPACITY,
         Fact.IN_CUSTODY_OR_ON_PROBATION,
+        Fact.HELD_IN_CUSTODY,
         Fact.NHS_PREMISES,
         Fact.PRISON_OR_PROBATION_SETTING,
+        Fact.YOUTH_JUSTICE_SETTING,
+        Fact.DEVICE_INVESTIGATION,
         Fact.IDENTIFIABLE_PATIENT_DATA,
         Fact.PATIENT_DATA_WITHOUT_CONSENT,
+        Fact.NHS_SCOTLAND_DATA,
         Fact.PERSONAL_DATA,
         Fact.LARGE_SCALE_SPECIAL_CATEGORY,
     }

@@ -539,6 +539,7 @@ def _asked_again(
         and again.collectors == now.collectors
         and again.intervention == now.intervention
         and again.unlisted == now.unlisted
+        and again.records_only == now.records_only
     ):
         return revise(read, answer)
     return route_state(again, nations)

@@ -54,7 +54,7 @@ from participatory.core.errors import ValidationError
 from participatory.core.explain import Severity
 from participatory.core.nations import Nation
 from participatory.core.periods import to_date
-from participatory.ethics.activity import Activity, Party, Task
+from participatory.ethics.activity import Activity, Capacity, Party, Task
 from participatory.ethics.facts import Answer, Fact
 from participatory.ethics.findings import FindingLog
 from participatory.ethics.guidance import EthicsGuidance, bundled_guidance
@@ -383,6 +383,13 @@ class _Triage:
                 Task.TAKE_PART_IN_INTERVENTION in party.tasks for party in self.activity.parties
             ),
             unlisted=self.who.unlisted(),
+            # A group that does nothing itself is known through records about it; research
+            # participants are taken to take part in person whatever tasks are listed.
+            records_only=frozenset(
+                p.label
+                for p in self.activity.parties
+                if not p.tasks and p.capacity is not Capacity.RESEARCH_PARTICIPANT
+            ),
         )
 
     def route_state(self, answers: Mapping[Read, Answer], nations: frozenset[Nation]) -> RouteState:

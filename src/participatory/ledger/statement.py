@@ -401,9 +401,24 @@ def _fill_hours(bucket: _Bucket, entry: PaymentEntry) -> None:
         bucket.hours += entry.hours
 
 
+def _shown(bucket: _Bucket) -> bool:
+    """Whether a period has something of the person's to show: received, due or changed.
+
+    A period whose only payments were declined (or came to nothing) has nothing to show:
+    listed, it would be a heading with nothing under it. A period of the person's own
+    benefit is there only because their own payments reach it (Carer's Allowance counts a
+    week's earnings in the week after), so it is shown even where it is unchanged: it is
+    the week they report. A joint claim's unchanged period is kept (by the caller) only
+    where their own payments reach it too, so a partner's pay alone never lists a period.
+    """
+    return bool(
+        bucket.received
+        or bucket.due
+        or any(not line.joint or line.after != line.before for line in bucket.lines)
+    )
+
+
 def _periods(kind: PeriodKind, buckets: dict[DateRange, _Bucket]) -> tuple[StatementPeriod, ...]:
-    # A period whose only payments were declined (or came to nothing) has nothing received,
-    # due or changed to show: listed, it would be a heading with nothing under it.
     return tuple(
         StatementPeriod(
             kind,
@@ -413,7 +428,7 @@ def _periods(kind: PeriodKind, buckets: dict[DateRange, _Bucket]) -> tuple[State
             tuple(sorted(bucket.lines, key=lambda line: (line.benefit.value, line.period.start))),
         )
         for period, bucket in sorted(buckets.items(), key=lambda item: item[0].start)
-        if bucket.received or bucket.due or bucket.lines
+        if _shown(bucket)
     )
 
 
@@ -430,7 +445,10 @@ def contributor_statement(
 
     Payments planned, approved or paid count (cancelled ones never do); a declined fee is
     not received, so a week or assessment period with nothing received, due or changed (one
-    whose only payment was declined) is left out. The household's circumstances are used
+    whose only payment was declined) is left out; a week of the person's own benefit that
+    their payments reach is shown, changed or not. A couple's joint claim is shown where the
+    person's own payments reach it, and elsewhere only where it changed: the partner's
+    payments show only as they change the joint award. The household's circumstances are used
     only if their recorded basis is in force on ``as_at``; they are the circumstances
     recorded now, applied to the whole year.
     The year's benefit changes are those of the weeks and assessment periods that end in it,
@@ -497,17 +515,26 @@ def contributor_statement(
             if o.period.end in span and not (joint and not o.benefit.personal)
         ]
         shared: list[PeriodOutcome] = []
+        # The joint claim's periods the person's own payments reach: shown to them even
+        # where the claim did not change, as their own benefits' are. Any other period of it
+        # only where it changed: the partner's payments appear only as they change the joint
+        # award, never as a week of their pay that changed nothing (person-centred-view.md).
+        reached: set[tuple[Benefit, DateRange]] = set()
         if joint and any(not b.personal for b in household.benefits):
             with figures_covering(asked, days):
                 together = assess_benefits(household, mine + others, parameters=parameters)
             shared = [
                 o for o in together.outcomes if o.period.end in span and not o.benefit.personal
             ]
+            reached = {(o.benefit, o.period) for o in result.outcomes if not o.benefit.personal}
         for outcomes, totals, is_joint in (
             (own, by_benefit, False),
             (shared, joint_by_benefit, True),
         ):
             for outcome in outcomes:
+                where = (outcome.benefit, outcome.period)
+                if is_joint and outcome.unchanged and where not in reached:
+                    continue
                 totals[outcome.benefit] = totals.get(outcome.benefit, _ZERO) + (
                     outcome.change_amount
                 )

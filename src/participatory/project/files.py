@@ -94,6 +94,7 @@ def parse_document(
     file = _file_name(file)
     if not isinstance(text, str):
         raise ProjectFileError(file, [("", "must be given as text (a str)")])
+    limits = reading.given_limits(limits)
     if len(text) > limits.file_bytes:
         raise ProjectFileError(
             file,

@@ -59,6 +59,7 @@ VULNERABLE_FACTS = (
     Fact.AGED_16_17,
     Fact.MAY_LACK_CAPACITY,
     Fact.IN_CUSTODY_OR_ON_PROBATION,
+    Fact.HELD_IN_CUSTODY,
 )
 #: Facts that choose the review route but never the outcome, in the order ``Fact`` declares
 #: them (the rules hold a set; a strategy needs a fixed order to replay its examples).
