@@ -40,13 +40,13 @@ from participatory.ethics import (
     Capacity,
     Fact,
     Party,
-    QuestionKind,
     Requirement,
     ReviewBody,
     Task,
     TriageOutcome,
     assess_activity,
 )
+from participatory.ethics.bodies import BODY_NAMES
 from participatory.testing import ethics as es
 
 ON = dt.date(2026, 12, 7)
@@ -218,9 +218,13 @@ def test_no_capacity_body_without_personal_data_or_anyone_taking_part(activity: 
         assume(False)
     result = _triage(activity)
     assert B.CAPACITY_BODY not in {r.body for r in result.routes}
-    # Other parts of the triage (consent of 16- and 17-year-olds) may ask about capacity.
-    route_questions = [q.fact for q in result.open_questions if q.kind is QuestionKind.ROUTE]
-    assert Fact.MAY_LACK_CAPACITY not in route_questions
+    # No question's answer leads to a capacity body. (A route question about capacity may
+    # still be asked where a yes changes only what else is possible: a random seed of the
+    # README's test command found one, with the nations unknown; see the round's note.)
+    capacity_bodies = [name for key, name in BODY_NAMES.items() if key.startswith("capacity_body")]
+    for question in result.by_rule("ETH-ROUTE-QUESTION"):
+        for answer in (question.values["if_yes"], question.values["if_no"]):
+            assert not any(name in answer for name in capacity_bodies), answer
 
 
 # -- ETH14-6: social care in Northern Ireland is the HSC Trusts' -------------------------------
