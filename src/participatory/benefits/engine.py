@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container, Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Final, NoReturn
 
@@ -510,14 +510,14 @@ def _weekly(
         members = (claimant.id, partner.id) if pooled and partner is not None else (claimant.id,)
         new_style = legacy_claim.benefit is LegacyBenefit.NEW_STYLE_JSA
         reported_before = len(reported)
-        weeks = _gather(profile, earlier, given, members, legacy_claim.benefit_week_start, True)
-        income_lost: Callable[[DateRange], tuple[int, int]] | None = None
         # What the payments make the household lose of the CA and ESA a means-tested benefit
-        # counts as income: read only when a week of them is lost (the rows so far are each
-        # person's CA and ESA, none of the legacy benefit's own).
-        lost = _income_lost_midweek(knock_on) if knock_on and not new_style else None
-        if lost:
-            weeks, income_lost = _with_weeks_lost(weeks, lost, legacy_claim.benefit_week_start)
+        # counts as income (the rows so far are each person's CA and ESA, none of the legacy
+        # benefit's own); new-style JSA is contributory and makes nothing up.
+        weeks, income_lost = _with_weeks_lost(
+            _gather(profile, earlier, given, members, legacy_claim.benefit_week_start, True),
+            () if new_style else knock_on,
+            legacy_claim.benefit_week_start,
+        )
         for week, incomes, shown in weeks:
             pair = legacy.WeekIncomes(
                 incomes.get(claimant.id) or _regular(claimant),
@@ -541,12 +541,12 @@ def _weekly(
         streams += len(reported) > reported_before
     if pc_claim is not None:
         reported_before = len(reported)
-        weeks = _gather(profile, earlier, given, profile.ids, pc_claim.benefit_week_start, False)
-        income_lost = None
         # As for the legacy benefit: the rows so far are CA, ESA and any new-style JSA.
-        lost = _income_lost_midweek(knock_on) if knock_on else None
-        if lost:
-            weeks, income_lost = _with_weeks_lost(weeks, lost, pc_claim.benefit_week_start)
+        weeks, income_lost = _with_weeks_lost(
+            _gather(profile, earlier, given, profile.ids, pc_claim.benefit_week_start, False),
+            knock_on,
+            pc_claim.benefit_week_start,
+        )
         for week, incomes, shown in weeks:
             row = pension_credit.assess_week(
                 pc_claim,
@@ -640,7 +640,7 @@ def _income_lost(rows: list[PeriodNumbers]) -> Callable[[DateRange], tuple[int, 
     return in_week
 
 
-def _income_lost_midweek(rows: list[PeriodNumbers]) -> list[tuple[dt.date, int, int]] | None:
+def _income_lost_midweek(rows: Iterable[PeriodNumbers]) -> list[tuple[dt.date, int, int]] | None:
     """Each lost week of CA, ESA or JSA as (its middle day, lost before, lost after), if any.
 
     What is lost is measured below what regular earnings alone leave (the baseline), which
@@ -660,9 +660,12 @@ def _income_lost_midweek(rows: list[PeriodNumbers]) -> list[tuple[dt.date, int, 
 
 
 def _with_weeks_lost(
-    weeks: list[_WeekEntry], lost: list[tuple[dt.date, int, int]], start_weekday: int
-) -> tuple[list[_WeekEntry], Callable[[DateRange], tuple[int, int]]]:
+    weeks: list[_WeekEntry], rows: Sequence[PeriodNumbers], start_weekday: int
+) -> tuple[list[_WeekEntry], Callable[[DateRange], tuple[int, int]] | None]:
     """``weeks`` with every week a lost week of CA, ESA or JSA counts in, and what it loses.
+
+    ``rows`` are the weeks of the benefits assessed so far; with none of them lost, ``weeks``
+    are as they were and nothing is lost (``None``): reading it is not free.
 
     A means-tested benefit counts CA, ESA and JSA in full as income (IS Regs 1987 reg. 40; JSA
     Regs 1996 reg. 103; ESA Regs 2008 reg. 104; SPC Regs 2002 reg. 15(1)): a week lost of them
@@ -672,6 +675,9 @@ def _with_weeks_lost(
     whole, in the benefit week holding most of its days (its middle day), so weeks that start
     on different days never count it twice.
     """
+    lost = _income_lost_midweek(rows) if rows else None
+    if lost is None:
+        return weeks, None
     known = {entry[0].start for entry in weeks}
     added = False
     for middle, _before, _after in lost:
@@ -933,7 +939,7 @@ def _explained(
     ]
     kinds = frozenset(r.kind for r in given)
     return (
-        *standing_findings(_reported_to(household, given), household.nation),
+        *standing_findings(_reported_to(household, payees), household.nation),
         *kind_findings(kinds, universal_credit=claim is not None, nation=household.nation),
         *unaffected_findings(unaffected),
         *explained,
@@ -949,8 +955,8 @@ def _payees(household: Household, given: tuple[Receipt, ...]) -> frozenset[str]:
     return frozenset(receipt.person or default for receipt in given)
 
 
-def _reported_to(household: Household, given: tuple[Receipt, ...]) -> frozenset[Benefit]:
-    """The benefits whose offices hear of these payments: whose reporting duty applies.
+def _reported_to(household: Household, payees: frozenset[str]) -> frozenset[Benefit]:
+    """The benefits whose offices hear of payments to ``payees``: whose reporting duty applies.
 
     The household's means-tested claims count every member's earnings; a person's own
     benefit (Carer's Allowance, new-style ESA or JSA) counts only theirs. So a payment to one
@@ -960,7 +966,6 @@ def _reported_to(household: Household, given: tuple[Receipt, ...]) -> frozenset[
     benefits = household.benefits
     if len(household.people) == 1 or not any(b.personal for b in benefits):
         return benefits
-    payees = _payees(household, given)
     reported = {b for b in benefits if not b.personal}
     for person in household.people:
         if person.id not in payees:

@@ -39,7 +39,7 @@ from participatory.benefits.outcomes import BenefitsCheck, stale_findings
 from participatory.benefits.receipts import Receipt, ReceiptKind
 from participatory.core.errors import ValidationError
 from participatory.core.exact import computes_exactly
-from participatory.core.explain import Explained, Finding, Severity
+from participatory.core.explain import Explained, Finding, Severity, withheld_as_one
 from participatory.core.fields import instances
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
@@ -105,10 +105,6 @@ def _instalments(items: object) -> tuple[Receipt, ...]:
     return instances(Receipt, items, "instalments", what="Receipts")
 
 
-#: Shown in a plan's ``repr`` for every finding it withholds, as one (:class:`InstalmentPlan`).
-_WITHHELD: Final = Finding("WITHHELD", Severity.INFO, "withheld", sensitive=True)
-
-
 @attrs.frozen
 class InstalmentPlan(Explained):
     """A schedule of payments for a total, the benefit it loses, and the at-once comparison.
@@ -139,8 +135,7 @@ class InstalmentPlan(Explained):
 
     def __repr__(self) -> str:
         # As the default plain data shows it: one withheld finding for all of them.
-        shown = tuple(f for f in self.findings if not f.sensitive)
-        return field_repr(attrs.evolve(self, findings=(*shown, _WITHHELD)))
+        return field_repr(attrs.evolve(self, findings=withheld_as_one(self.findings)))
 
 
 def _first_change(result: BenefitsCheck) -> tuple[Benefit, str]:

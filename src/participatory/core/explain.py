@@ -28,7 +28,7 @@ import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -46,6 +46,7 @@ __all__ = [
     "ParameterUse",
     "Phrase",
     "Severity",
+    "withheld_as_one",
 ]
 
 
@@ -299,6 +300,27 @@ class Explained(Record, ExplainedResult):
     """Base of an engine result whose findings are given when it is made."""
 
     findings: tuple[Finding, ...] = attrs.field(default=(), converter=_findings, kw_only=True)
+
+
+#: Stands for every finding a one-person answer's default copy withholds (see
+#: :func:`withheld_as_one`).
+_WITHHELD: Final = Finding("WITHHELD", Severity.INFO, "withheld", sensitive=True)
+
+
+def withheld_as_one(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """The findings that are not sensitive, then one withheld marker for all the others.
+
+    A one-person answer's default copy (its ``repr``, its default plain data) shows this:
+    how many of its findings are sensitive differs with the person's circumstances, so their
+    number would say what the circumstances are. The marker comes even when none is
+    withheld, for the same reason.
+
+    >>> plain = Finding("PAY-EXAMPLE", Severity.INFO, "example.fee")
+    >>> secret = Finding("BEN-EXAMPLE", Severity.WARNING, "example.benefit", sensitive=True)
+    >>> [f.rule_id for f in withheld_as_one([plain, secret, secret])]
+    ['PAY-EXAMPLE', 'WITHHELD']
+    """
+    return (*(f for f in findings if not f.sensitive), _WITHHELD)
 
 
 def collect(*groups: Iterable[Finding]) -> tuple[Finding, ...]:

@@ -434,7 +434,7 @@ def _toml_problem(said: str, redact: Redact) -> str:
         return said
     message, at, position = said.rpartition(" (at ")
     if not at:
-        message, position = said, ""
+        message = said
     for prefix, instead in _KEYED_TOML:
         if message.startswith(prefix):
             return f"{instead} (at {position}" if at else instead

@@ -52,7 +52,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 
 from participatory.core import exact
 from participatory.core.errors import ValidationError
-from participatory.core.explain import Finding, Severity
+from participatory.core.explain import Finding, withheld_as_one
 from participatory.core.money import Money
 from participatory.core.privacy import is_sensitive
 
@@ -226,10 +226,6 @@ def make_converter(
     return conv
 
 
-#: Written, withheld, for all the findings a one-person answer's default plain data withholds.
-_WITHHELD: Final = Finding("WITHHELD", Severity.INFO, "withheld", sensitive=True)
-
-
 def _one_withheld(
     conv: cattrs.Converter, plain: Callable[[Any], dict[str, Any]]
 ) -> Callable[[Any], dict[str, Any]]:
@@ -244,8 +240,7 @@ def _one_withheld(
 
     def findings_as_one(value: Any) -> dict[str, Any]:
         data = plain(value)
-        shown = [f for f in value.findings if not f.sensitive]
-        data["findings"] = [conv.unstructure(f, Finding) for f in (*shown, _WITHHELD)]
+        data["findings"] = [conv.unstructure(f, Finding) for f in withheld_as_one(value.findings)]
         return data
 
     return findings_as_one

@@ -179,6 +179,11 @@ _Document = tuple[Source, Mapping[str, Passage]]
 _NOT_TEXT: Final = "a source reference must be text like 'document#passage'"
 
 
+def _check_pinpoint(pinpoint: object) -> None:
+    if pinpoint is not None and not isinstance(pinpoint, str):
+        raise ValidationError("pinpoint", "must be text such as 'reg. 22(1)(b)'")
+
+
 class _Passages(Mapping[str, Passage]):
     """A document's passages, each checked and built into its :class:`Passage` on first use.
 
@@ -317,8 +322,7 @@ class SourceCatalogue(Mapping[str, Source]):
 
     def cite(self, reference: str, *, pinpoint: str | None = None) -> Citation:
         """A citation of ``reference``; ``pinpoint`` narrows a passage or a whole document."""
-        if pinpoint is not None and not isinstance(pinpoint, str):
-            raise ValidationError("pinpoint", "must be text such as 'reg. 22(1)(b)'")
+        _check_pinpoint(pinpoint)
         if pinpoint is None and isinstance(reference, str):
             cited = self._cited.get(reference)
             if cited is None:
@@ -551,8 +555,7 @@ def cite(reference: str, *, pinpoint: str | None = None) -> Citation:
     """
     if not isinstance(reference, str):
         raise UnknownSource(_NOT_TEXT)
-    if pinpoint is not None and not isinstance(pinpoint, str):
-        raise ValidationError("pinpoint", "must be text such as 'reg. 22(1)(b)'")
+    _check_pinpoint(pinpoint)
     return _cited(reference, pinpoint)
 
 

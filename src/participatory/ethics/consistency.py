@@ -79,19 +79,13 @@ def check_party_answers(facts: Facts, *, tasks: Iterable[str], capacity: str, pa
                     "contradicts under_18",
                     hint="a group with nobody under 18 has nobody under 16 or aged 16 to 17",
                 )
-    held, custody = facts.get(Fact.HELD_IN_CUSTODY), facts.get(Fact.IN_CUSTODY_OR_ON_PROBATION)
-    if held is Answer.YES and custody is Answer.NO:
-        raise ValidationError(
-            f"{path}.held_in_custody",
-            "contradicts in_custody_or_on_probation",
-            hint="people held in custody are in prison or on probation",
-        )
-    if held is Answer.NOT_APPLICABLE and custody is Answer.YES:
-        raise ValidationError(
-            f"{path}.held_in_custody",
-            "cannot be not applicable when in_custody_or_on_probation is yes",
-            hint="answer yes, no or unknown",
-        )
+    _needs(
+        facts,
+        Fact.HELD_IN_CUSTODY,
+        Fact.IN_CUSTODY_OR_ON_PROBATION,
+        path,
+        "people held in custody are in prison or on probation",
+    )
     task_values = set(tasks)
     recruited = capacity in STUDIED_BY_DEFINITION
     provides = recruited or bool(task_values & DATA_TASK_VALUES)

@@ -190,6 +190,12 @@ def _fresh(v: RouteView) -> Answer:
 
 
 @_shared
+def _fresh_or_not_research(v: RouteView) -> Answer:
+    """A new application, or not research: where the custody bodies' own procedures apply."""
+    return any_of(lambda: _fresh(v), lambda: _not_research(v))
+
+
+@_shared
 def _nhs_users(v: RouteView) -> Answer:
     return any_of(
         lambda: v.studied(Fact.NHS_PATIENTS), lambda: v.fact(Fact.IDENTIFIABLE_PATIENT_DATA)
@@ -461,21 +467,15 @@ def _hmpps_not_research(v: RouteView, _n: Nation) -> Answer:
 
 
 def _youth_justice(v: RouteView, _n: Nation) -> Answer:
-    return all_of(
-        lambda: any_of(lambda: _fresh(v), lambda: _not_research(v)),
-        lambda: _youth_justice_setting(v),
-    )
+    return all_of(lambda: _fresh_or_not_research(v), lambda: _youth_justice_setting(v))
 
 
 def _prison_service(v: RouteView, _n: Nation) -> Answer:
-    return all_of(lambda: any_of(lambda: _fresh(v), lambda: _not_research(v)), lambda: _held(v))
+    return all_of(lambda: _fresh_or_not_research(v), lambda: _held(v))
 
 
 def _probation_service(v: RouteView, _n: Nation) -> Answer:
-    return all_of(
-        lambda: any_of(lambda: _fresh(v), lambda: _not_research(v)),
-        lambda: _custody_probation_only(v),
-    )
+    return all_of(lambda: _fresh_or_not_research(v), lambda: _custody_probation_only(v))
 
 
 def _university_rec(v: RouteView, n: Nation) -> Answer:
