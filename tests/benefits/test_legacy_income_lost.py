@@ -321,6 +321,72 @@ def test_housing_benefit_household_still_told_the_loss_may_be_less():
     assert knock_on[0].sensitive
 
 
+def test_housing_benefit_counts_a_lost_week_once_when_its_weeks_start_on_another_day():
+    """A single carer on HB (award £100) whose CA weeks start on Wednesday; HB's on Monday.
+
+    £200 on Tuesday 10 June falls in the CA week 4-10 June, over the £196 limit: CA for
+    Wednesday 11 - Tuesday 17 June is lost (-£83.30). That week touches the HB weeks 9-15 June
+    (5 days) and 16-22 June (2 days); HB counts CA as income, so the loss counts once, in the
+    HB week holding most of its days (its middle day, Saturday 14 June): 9-15 June.
+
+    HB 9-15 June: £200 is £180 over the carer's £20 disregard, less the £83.30 lost = £96.70;
+    65% of it is £62.855, taken as £62.85 (a fraction of a penny goes the claimant's way): HB
+    £100.00 -> £37.15. HB 16-22 June: £30 on Monday 16 June is £10 over £20; 65% = £6.50: HB
+    £100.00 -> £93.50 (the lost week no longer offsets these earnings a second time). The £30
+    falls in the CA week 11-17 June, under the limit. Household: -£62.85 - £6.50 - £83.30 =
+    -£152.65.
+    """
+    home = Household(
+        people=[Person("c", carers_allowance=CarersAllowanceClaim(benefit_week_start=2))],
+        housing_benefit=HousingBenefitClaim(weekly_award="100.00"),
+    )
+    receipts = [Receipt(GBP("200.00"), TUESDAY), Receipt(GBP("30.00"), dt.date(2025, 6, 16))]
+    check = assess_benefits(home, receipts)
+    assert weeks(check, Benefit.HOUSING_BENEFIT) == {
+        WEEK_OF_FEE: (10000, 3715),
+        WEEK_AFTER: (10000, 9350),
+    }
+    assert weeks(check, Benefit.CARERS_ALLOWANCE) == {
+        dt.date(2025, 6, 11): (8330, 0),
+        dt.date(2025, 6, 18): (8330, 8330),
+    }
+    assert check.change() == GBP("-152.65")
+    # The week the loss offsets says so, with the figures the reduction comes from.
+    offset = [f for f in check.findings if f.rule_id == "BEN-HB-INCOME-LOST"]
+    assert len(offset) == 1
+    values = offset[0].values
+    assert (values["start"], values["income_lost"]) == (WEEK_OF_FEE, GBP("83.30"))
+    assert (values["excess"], values["reduction"]) == (GBP("180.00"), GBP("62.85"))
+    assert offset[0].sensitive
+    assert "reg. 40(1)" in offset[0].citations[-1].pinpoint
+    assert [f.values["reduction"] for f in check.findings if f.rule_id == "BEN-HB-TAPER"] == [
+        GBP("6.50")
+    ]
+
+
+def test_housing_benefit_earnings_the_lost_week_offsets_are_not_called_within_the_disregard():
+    """HB weeks and CA weeks both start on Monday. A single carer on HB (award £100): £200 on
+    Tuesday 10 June stops CA for 16-22 June (-£83.30); £30 on Tuesday 17 June is £10 over the
+    £20 disregard, offset by the £83.30 lost: nothing comes off HB that week. Its finding
+    says the income lost offsets £10 of earnings over the disregard, not that £30 is within
+    a £20 disregard.
+    """
+    home = Household(people=[carer()], housing_benefit=HousingBenefitClaim(weekly_award="100.00"))
+    receipts = [Receipt(GBP("200.00"), TUESDAY), Receipt(GBP("30.00"), dt.date(2025, 6, 17))]
+    check = assess_benefits(home, receipts)
+    week_after = [
+        f
+        for f in check.findings
+        if f.rule_id.startswith("BEN-HB") and f.values["start"] == WEEK_AFTER
+    ]
+    assert [f.rule_id for f in week_after] == ["BEN-HB-INCOME-LOST"]
+    assert week_after[0].severity.value == "info"
+    assert (week_after[0].values["excess"], week_after[0].values["reduction"]) == (
+        GBP("10.00"),
+        GBP("0.00"),
+    )
+
+
 # --- properties ---------------------------------------------------------------------------
 
 MEANS_TESTED = {

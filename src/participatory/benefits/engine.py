@@ -561,16 +561,22 @@ def _weekly(
             knock_on.append(row)  # a passport to Housing Benefit
         streams += len(reported) > reported_before
     if hb_claim is not None:
+        # A lost week of CA, ESA or JSA counts once, as for the legacy benefit: HB weeks and
+        # the lost week rarely start on the same day, and by overlap it offset the earnings
+        # of both HB weeks it touched.
+        weeks, income_lost = _with_weeks_lost(
+            _gather(profile, earlier, given, profile.ids, hb_claim.benefit_week_start, False),
+            knock_on,
+            hb_claim.benefit_week_start,
+        )
         passport = housing_benefit.Passport(
             household.housing_benefit_passported,
             _passport_lost(knock_on),
             household.universal_credit is not None,
-            _income_lost(knock_on),
+            income_lost or _nothing_lost,
         )
         reported_before = len(reported)
-        for week, incomes, shown in _gather(
-            profile, earlier, given, profile.ids, hb_claim.benefit_week_start, False
-        ):
+        for week, incomes, shown in weeks:
             row = housing_benefit.assess_week(
                 hb_claim,
                 week,
@@ -622,22 +628,9 @@ def _passport_lost(rows: list[PeriodNumbers]) -> Callable[[DateRange], bool]:
     return in_week
 
 
-def _income_lost(rows: list[PeriodNumbers]) -> Callable[[DateRange], tuple[int, int]]:
-    lost = [
-        (row.period, row.baseline - row.before, row.baseline - row.after)
-        for row in rows
-        if row.benefit in _COUNTED_AS_INCOME and row.after < row.baseline
-    ]
-
-    def in_week(week: DateRange) -> tuple[int, int]:
-        before = after = 0
-        for period, drop_before, drop_after in lost:
-            if period.overlaps(week):
-                before += drop_before
-                after += drop_after
-        return before, after
-
-    return in_week
+def _nothing_lost(week: DateRange) -> tuple[int, int]:
+    del week
+    return 0, 0
 
 
 def _income_lost_midweek(rows: Iterable[PeriodNumbers]) -> list[tuple[dt.date, int, int]] | None:

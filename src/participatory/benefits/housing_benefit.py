@@ -68,6 +68,15 @@ MESSAGES: Final = {
         "Benefit (from {before} to {after}). If the household's income is below its "
         "applicable amount the fall is smaller; the council decides."
     ),
+    "benefits.hb.income_lost": (
+        "Housing Benefit, the week {start} to {end}: the payments stop {income_lost} of "
+        "Carer's Allowance, ESA or JSA in this week, which Housing Benefit counts as income; "
+        "earnings of {earnings} are {excess} over the {disregard} disregard. The income lost "
+        "offsets the earnings: at most {rate} of what is left, {reduction}, comes off Housing "
+        "Benefit (from {before} to {after}), and it never rises above the award on the "
+        "statement. If the household's income is below its applicable amount the fall is "
+        "smaller; the council decides."
+    ),
     "benefits.hb.passported": (
         "Housing Benefit, the week {start} to {end}: the household gets maximum Housing "
         "Benefit because of another means-tested benefit that is still paid, so it is "
@@ -113,6 +122,8 @@ class Detail(NamedTuple):
     rate: Decimal
     nation: Nation
     claim: HousingBenefitClaim
+    #: The Carer's Allowance, ESA or JSA the payments stop in the week (pennies).
+    income_lost: int = 0
 
     def __repr__(self) -> str:
         # A household's benefits figures are special-category data.
@@ -139,7 +150,9 @@ def assess_week(
     award = claim.award_pennies
     total = income.base + income.added
 
-    def outcome(after: int, kind: str, rate: Decimal = ZERO, before: int = award) -> PeriodNumbers:
+    def outcome(
+        after: int, kind: str, rate: Decimal = ZERO, before: int = award, income_lost: int = 0
+    ) -> PeriodNumbers:
         return period_numbers(
             (
                 Benefit.HOUSING_BENEFIT,
@@ -150,7 +163,7 @@ def assess_week(
                 False,
                 None,
                 before,
-                Detail(kind, total, rate, nation, claim),
+                Detail(kind, total, rate, nation, claim, income_lost),
                 explain_week,
             )
         )
@@ -173,7 +186,7 @@ def assess_week(
     later = max(0, excess_from_payment(income.regular, total, disregard) - lost_after)
     before = max(0, award - taper_pennies(earlier, taper, claimants_favour=True))
     after = max(0, award - taper_pennies(later, taper, claimants_favour=True))
-    return outcome(after, "taper", rate, before)
+    return outcome(after, "taper", rate, before, lost_after - lost_before)
 
 
 def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
@@ -211,15 +224,28 @@ def explain_week(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
         "after": outcome.after,
         "rate": f"{d.rate * 100:.0f}%",
     }
+    # Earnings over the disregard that the income lost offsets are not "within" it.
+    if d.income_lost and d.total > disregard:
+        values["income_lost"] = pounds(d.income_lost)
+        rule, key = "BEN-HB-INCOME-LOST", "benefits.hb.income_lost"
+    elif reduction:
+        rule, key = "BEN-HB-TAPER", "benefits.hb.reduced"
+    else:
+        rule, key = "BEN-HB-DISREGARD", "benefits.hb.within_disregard"
     found = [
         finding(
-            "BEN-HB-TAPER" if reduction else "BEN-HB-DISREGARD",
+            rule,
             Severity.WARNING if reduction else Severity.INFO,
-            "benefits.hb.reduced" if reduction else "benefits.hb.within_disregard",
+            key,
             values,
             citations=(
                 cite_law("housing_benefit.disregards", d.nation),
                 cite_law("housing_benefit.taper", d.nation),
+                *(
+                    (cite_law("housing_benefit.income_counted", d.nation),)
+                    if "income_lost" in values
+                    else ()
+                ),
             ),
             parameters=(d_use, r_use),
             actions=("benefits.action.tell_council",) if reduction else (),

@@ -258,10 +258,12 @@ class RoutePlan(Record):
 
 
 def _names(routes: Iterable[RouteKey]) -> str:
-    names = []
+    # Each name once, with its strongest requirement: a body required in one place and not
+    # settled in another, or by two rules, is one thing to apply to (or possibly apply to).
+    names: dict[str, Requirement] = {}
     # Every part of the key sorts, so the order never rests on a set's: the same body can
     # be certain and "not settled" at once (Scotland A REC), and was listed either way round.
-    for body, _requirement, nations, _alternatives in sorted(
+    for body, requirement, nations, _alternatives in sorted(
         routes,
         key=lambda k: (
             -k[0].level,
@@ -272,8 +274,11 @@ def _names(routes: Iterable[RouteKey]) -> str:
         ),
     ):
         nation = nations[0] if len(nations) == 1 else None
-        names.append(BODY_NAMES[name_key(body, nation)] + _HOW[_requirement])
-    return "; ".join(dict.fromkeys(names))
+        name = BODY_NAMES[name_key(body, nation)]
+        held = names.get(name)
+        if held is None or requirement.strength > held.strength:
+            names[name] = requirement
+    return "; ".join(name + _HOW[requirement] for name, requirement in names.items())
 
 
 def _leads_to(state: RouteState, now: RouteState, other: RouteState) -> str:

@@ -117,6 +117,7 @@ OWNERS: Final[Mapping[str, tuple[str, ...]]] = {
     "participatory.benefits.housing_benefit": (
         "benefits.hb.within_disregard",
         "benefits.hb.reduced",
+        "benefits.hb.income_lost",
         "benefits.hb.passported",
         "benefits.hb.passport_lost",
         "benefits.hb.with_uc",
