@@ -142,7 +142,10 @@ class PlainDataError(ValidationError):
         )
         said = [p for p in given if p not in special]
         shown = tuple(said) + tuple(
-            ("", line) for line in withheld_summary(path for path, _ in self.sensitive_problems)
+            ("", line)
+            for line in withheld_summary(
+                (path for path, _ in self.sensitive_problems), self._within
+            )
         )
         invalid = (("", "is not valid"),)
         listed = given if within is not None else shown
@@ -157,7 +160,7 @@ class PlainDataError(ValidationError):
         """The message; ``include_sensitive`` spells out the withheld problems too."""
         if not include_sensitive or not self.sensitive_problems:
             return str(self)
-        summary = set(withheld_summary(path for path, _ in self.sensitive_problems))
+        summary = set(withheld_summary((path for path, _ in self.sensitive_problems), self._within))
         said = [
             p
             for p in self.problems
@@ -170,7 +173,9 @@ class PlainDataError(ValidationError):
     def __reduce__(self) -> tuple[Any, ...]:
         if self._within is not None:
             return (functools.partial(PlainDataError, within=self._within), (self.problems,))
-        withheld = len(withheld_summary(path for path, _ in self.sensitive_problems))
+        withheld = len(
+            withheld_summary((path for path, _ in self.sensitive_problems), self._within)
+        )
         shown = self.problems[: len(self.problems) - withheld]
         return (PlainDataError, (shown, self.sensitive_problems))
 
@@ -437,12 +442,14 @@ def loads(kind: type[T], text: str | bytes, *, base_directory: Path | None = Non
     if kind is Project:
         data = parse_json(text, "<json>", error=_project_problem, redact=SPECIAL_CATEGORY_KEYS)
     else:
-        data = parse_json(text, "<json>", error=_problem)
+        # A problem inside special-category data (a person's ``esa`` given twice) is
+        # counted, as from_plain counts its own problems there.
+        data = parse_json(text, "<json>", error=functools.partial(_problem, within=kind))
     return from_plain(kind, data, base_directory=base_directory)
 
 
-def _problem(_file: str, path: str, problem: str) -> PlainDataError:
-    return PlainDataError([(path, problem)])
+def _problem(_file: str, path: str, problem: str, *, within: object = None) -> PlainDataError:
+    return PlainDataError([(path, problem)], within=within)
 
 
 def _project_problem(_file: str, path: str, problem: str) -> PlainDataError:

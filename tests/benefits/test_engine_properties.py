@@ -250,6 +250,30 @@ def test_the_answer_does_not_depend_on_the_callers_decimal_context(household, re
     assert hostile.paid == plain.paid
 
 
+@given(bs.households(), bs.receipt_lists())
+def test_explanations_read_later_do_not_depend_on_the_callers_decimal_context(household, receipts):
+    """The outcomes and findings are built when first read, after the check returned: a
+    caller that sets a precision of 1 and traps rounding by then still reads the same
+    findings, figure for figure (a Housing Benefit week quoted its 65% taper as "60%", or
+    raised decimal.Rounded)."""
+    plain = _run(household, receipts)
+    expected = (
+        [(o.benefit, o.period, o.before, o.after, o.findings) for o in plain.outcomes],
+        plain.findings,
+    )
+    check = _run(household, receipts)
+    with decimal.localcontext() as ctx:
+        ctx.prec = 1
+        ctx.rounding = decimal.ROUND_DOWN
+        ctx.traps[decimal.Rounded] = True
+        ctx.traps[decimal.Inexact] = True
+        read = (
+            [(o.benefit, o.period, o.before, o.after, o.findings) for o in check.outcomes],
+            check.findings,
+        )
+    assert read == expected
+
+
 @given(bs.households(), bs.receipt_lists(), bs.receipt_lists(max_size=3))
 def test_periods_come_in_date_order_then_benefit_then_person(household, receipts, earlier):
     """The engine sorts the periods only when more than one benefit reported any: each

@@ -57,7 +57,7 @@ from tests.fuzzing import no_hang
         ("a = " + "{b = " * 3000 + "1" + "}" * 3000, "toml", "nested more than 32 deep"),
         ('{"id": "a", "title": "t", "x": ' + "9" * 5000 + "}", "json", "longer than 64"),
         ('id = "a"\ntitle = "t"\nx = ' + "9" * 5000, "toml", "longer than 64"),
-        ('{"id": "a", "id": "b", "title": "t"}', "json", "has the key 'id' twice"),
+        ('{"id": "a", "id": "b", "title": "t"}', "json", "id: is given twice"),
         ('{"id": "a", "title": "t", "x": NaN}', "json", "NaN, which is not a JSON number"),
         ('{"id": "a", "title": "t\\ud800"}', "json", "lone surrogate"),
     ],

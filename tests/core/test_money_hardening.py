@@ -85,3 +85,30 @@ def test_allocate_with_fractional_weights_conserves(
     """Six-decimal-place weights (shares such as 0.333333) lose nothing either."""
     tried["money: allocate"] += 1
     assert Money.total(allocate(total, weights)) == total
+
+
+@pytest.mark.parametrize(
+    ("weight", "index"),
+    [
+        (Decimal("1E-999999"), 0),  # a millionth of a unit: million-digit integers to split
+        (Decimal("1." + "0" * 100), 0),  # a whole one, written with a hundred zeros
+        (Decimal("1E-41"), 0),
+    ],
+)
+def test_allocate_refuses_weights_too_fine_to_split_quickly(weight: Decimal, index: int) -> None:
+    """An outside tester's 100 weights of 1E-999999 took 25 seconds to split (the split is
+    exact in integers, scaled by ten to the finest weight's places), and a weight written
+    with a million zeros took minutes: both are refused, naming the weight."""
+    with pytest.raises(ValidationError) as caught:
+        allocate(Money.gbp("100.00"), [weight, Decimal(1)])
+    assert caught.value.path == f"weights[{index}]"
+    assert "decimal places" in str(caught.value)
+
+
+def test_allocate_takes_the_finest_weights_allowed() -> None:
+    """Forty decimal places, and trailing zeros that are not places at all: 1E-40 : 3E-40
+    is 1 : 3, so £100.00 splits £25.00 and £75.00; 2.000 : 2 splits it in half."""
+    fine = allocate(Money.gbp("100.00"), [Decimal("1E-40"), Decimal("3E-40")])
+    assert fine == (Money.gbp("25.00"), Money.gbp("75.00"))
+    halves = allocate(Money.gbp("100.00"), [Decimal("2.000"), Decimal(2)])
+    assert halves == (Money.gbp("50.00"), Money.gbp("50.00"))

@@ -1,5 +1,5 @@
-"""A key given twice in a JSON object is refused at its object's place, and is named only
-where naming it says nothing about a person (TRY13-3)."""
+"""A key given twice in a JSON object is refused at its own place, and is named only where
+naming it says nothing about a person (TRY13-3)."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from participatory.project.errors import ProjectFileError
 from participatory.project.files import parse_document
 
 
-def test_a_repeated_key_is_named_at_its_objects_place() -> None:
+def test_a_repeated_key_is_named_at_its_own_place() -> None:
     with pytest.raises(ParameterFileError) as raised:
         parse_json('{"people": [{"id": "a"}, {"id": "b", "id": "c"}]}', "p.json")
     assert str(raised.value) == (
-        "p.json: people[1]: has the key 'id' twice in one object (each key once, please)"
+        "p.json: people[1].id: is given twice in one object (each key once, please)"
     )
 
 
@@ -66,7 +66,7 @@ def test_a_project_files_benefits_are_not_described() -> None:
 
 
 def test_a_project_files_other_repeated_key_is_named() -> None:
-    with pytest.raises(ProjectFileError, match=r"people\[0\]: has the key 'name' twice"):
+    with pytest.raises(ProjectFileError, match=r"people\[0\]\.name: is given twice"):
         parse_document(
             '{"id": "p", "people": [{"id": "a", "name": "A", "name": "B"}]}', "json", "p.json"
         )

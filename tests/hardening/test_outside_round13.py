@@ -283,7 +283,7 @@ def test_a_key_given_twice_outside_circumstances_is_named(
     given.write_text(text, encoding="utf-8")
     status, out, err = _run(["ledger", "add", "household", str(given), "--ledger", book], capsys)
     assert (status, out, err.count("\n")) == (2, "", 1), err
-    assert "'id'" in err
+    assert "id: is given twice" in err
 
 
 # ---------------------------------------------------------------------------------------------

@@ -142,6 +142,9 @@ class PaymentSearch:
         allow_stale: bool,
         top: int,
     ) -> None:
+        if person is not None:
+            # Refused as the caller named it, not as the first receipt searched over.
+            household.person(person)
         self.household = household
         self.day = day
         self.person = person

@@ -30,6 +30,7 @@ from typing import Any, Final, NamedTuple
 
 from participatory.benefits.kinds import Benefit
 from participatory.core.errors import ValidationError
+from participatory.core.exact import own_context
 from participatory.core.explain import ExplainedResult, Finding
 from participatory.core.money import Money
 from participatory.core.pennies import from_pennies, to_pennies
@@ -316,7 +317,10 @@ class PeriodOutcome(ExplainedResult):
         found = self._findings
         if found is None:
             function, arguments = self._explain  # type: ignore[misc]
-            found = self._findings = function(self, *arguments)
+            # Built when read, after the check returned: in the library's decimal context,
+            # not whatever the caller has set by then.
+            with own_context():
+                found = self._findings = function(self, *arguments)
         return found
 
     @property
@@ -662,7 +666,8 @@ class BenefitsCheck(ExplainedResult):
             rows: Sequence[PeriodNumbers] = self._rows
             if not self._detailed:
                 _function, arguments = self._explain  # type: ignore[misc]
-                rows = self._recompute(*arguments)  # type: ignore[misc]
+                with own_context():
+                    rows = self._recompute(*arguments)  # type: ignore[misc]
                 if _stripped(rows) != self._rows:
                     # The rules are pure functions of the inputs a check keeps: working it
                     # out again can only differ if something the check holds was changed.
@@ -682,7 +687,10 @@ class BenefitsCheck(ExplainedResult):
         found = self._findings
         if found is None:
             function, arguments = self._explain  # type: ignore[misc]
-            found = self._findings = function(self, *arguments)
+            # Built when read, after the check returned: in the library's decimal context,
+            # not whatever the caller has set by then.
+            with own_context():
+                found = self._findings = function(self, *arguments)
         return found
 
     @property

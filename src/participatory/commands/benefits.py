@@ -75,7 +75,7 @@ from participatory.core.text import markdown_text
 from participatory.interchange import PlainDataError, from_plain, to_plain
 from participatory.payments.plans import Payment
 from participatory.project.errors import ProjectFileError, join_path
-from participatory.project.references import is_special_category
+from participatory.project.references import is_special_category, top_key
 from participatory.render.chrome import severity_label
 from participatory.render.text import format_value, sentence
 
@@ -209,20 +209,33 @@ def _read(document: dict[str, Any], question: str, name: str) -> dict[str, Any]:
     if problems:
         raise ProjectFileError(name, problems)
     parts: dict[str, Any] = {}
-    # A problem inside the household's circumstances (household.people[0].esa.weekly_award)
-    # says what a member claims: counted, as ``ledger add household`` counts it, and
-    # described with --include-sensitive.
-    withheld: list[tuple[str, str]] = []
     for key, value in document.items():
         try:
             parts[key] = from_plain(_TYPES[key], value)
         except PlainDataError as error:
-            for path, text in error.problems:
-                inside = withheld if is_special_category(path, _TYPES[key]) else problems
-                inside.append((join_path(key, path), text))
-    if problems or withheld:
-        raise ProjectFileError(name, problems, withheld)
+            problems.extend((join_path(key, path), text) for path, text in error.problems)
+    if problems:
+        raise _file_error(name, problems)
     return parts
+
+
+def _file_error(
+    name: str,
+    problems: Iterable[tuple[str, str]],
+    withheld_already: Iterable[tuple[str, str]] = (),
+) -> ProjectFileError:
+    """The input's problems, those inside the household's circumstances withheld.
+
+    A problem there (household.people[0].esa.weekly_award) says what a member claims:
+    counted, as ``ledger add household`` counts it, and described with --include-sensitive.
+    """
+    shown: list[tuple[str, str]] = []
+    withheld = list(withheld_already)
+    for path, problem in problems:
+        key = top_key(path)
+        inside = key in _TYPES and is_special_category(path[len(key) :].lstrip("."), _TYPES[key])
+        (withheld if inside else shown).append((path, problem))
+    return ProjectFileError(name, shown, withheld)
 
 
 def _paid(household: Household, payments: tuple[Payment, ...], name: str) -> Household:
@@ -397,7 +410,12 @@ def run(args: argparse.Namespace) -> int:
     if args.question not in QUESTIONS:
         raise ValidationError("--question", f"must be one of {', '.join(QUESTIONS)}")
     as_at = None if args.as_at is None else to_date(args.as_at, "--as-at")
-    document, name = read_document(args.file)
+    try:
+        document, name = read_document(args.file)
+    except ProjectFileError as error:
+        # A problem found in reading (a key given twice in a member's claim) is withheld
+        # where one found in the values would be.
+        raise _file_error(error.file, error.problems, error.sensitive_problems) from None
     if not isinstance(document, dict):
         raise ProjectFileError(name, [("", "must be a JSON object")])
     try:

@@ -32,7 +32,7 @@ and cannot be printed.
 >>> parse_json('{"id": "a", "id": "b"}', "p.json")
 Traceback (most recent call last):
 ...
-participatory.core.errors.ParameterFileError: p.json: has the key 'id' twice in one object (each key once, please)
+participatory.core.errors.ParameterFileError: p.json: id: is given twice in one object (each key once, please)
 >>> parse_json('{"people": [[[[1]]]]}', "p.json", Limits(depth=3))
 Traceback (most recent call last):
 ...
@@ -328,7 +328,10 @@ def parse_json(
     ``redact`` says which places hold special-category data: top-level keys (a problem
     inside one is reported at that key, never at a path naming a person), or a rule that
     answers for any place (a problem there is reported at the nearest place outside). A
-    key given twice is named, except in such a place.
+    key given twice is refused at its own place (``people[1].id``), so a caller that
+    withholds problems inside special-category data withholds it too; inside a place
+    ``redact`` marks (or when the key's own place is one: a person's ``esa`` given twice
+    says that they claim ESA) it is not named.
     """
     # Imported here: the library's own data is read from TOML and its bundle, never JSON.
     import json
@@ -377,6 +380,7 @@ def parse_toml(
     text = text_given(text, name, error=error)
     limits = given_limits(limits)
     try:
+        _digit_runs_within(text, limits)
         document = _loads(text, _number_hook(limits, Decimal))
     except _Refused as refused:
         problem = refused.problem
@@ -391,6 +395,23 @@ def parse_toml(
         check_shape(document, name, limits, error=error, redact=redact)
         return document
     raise error(name, "", problem)
+
+
+def _digit_runs_within(text: str, limits: Limits) -> None:
+    """Refuse a run of digits longer than any text or number ``limits`` allow.
+
+    The parsers read a TOML integer with ``int()``, whose time grows with the square of its
+    digits once a caller lifts Python's limit on them (``sys.set_int_max_str_digits(0)``):
+    a million digits took 14 seconds, and 16 MiB of them would take hours. Such a run would
+    be refused anyway, as a text or a number too long, so it is refused before parsing.
+    Under Python's own limit (4,300 digits) ``int()`` refuses it quickly and this is skipped.
+    """
+    longest = max(limits.text_length, limits.number_length)
+    most = sys.get_int_max_str_digits()
+    if 0 < most <= longest or len(text) <= longest:
+        return
+    if re.search(f"[0-9_]{{{longest + 1}}}", text) is not None:
+        raise _Refused("", _too(f"holds a run of more than {longest:,} digits"))
 
 
 def _loads(text: str, hook: Callable[[str], Any]) -> dict[str, Any]:
@@ -597,11 +618,16 @@ def _refuse(name: str, path: str, problem: str, error: FileError, redact: Redact
 
 
 def _refuse_repeated(name: str, path: str, key: str, error: FileError, redact: Redact) -> None:
+    # Refused at the key's own place, as a problem with its value would be: so whatever
+    # withholds a problem inside special-category data (a member's ``esa``, a household's
+    # ``housing_benefit``, a group's ``under_16`` answer) withholds this one too.
     place, private = _shown_place(path, redact)
+    if not private:
+        place, private = _shown_place(_step(path, key), redact)
     if private:
         raise error(name, place, "has a key given twice in one object (each key once, please)")
     shown = key if len(key) <= 40 else key[:40] + "…"
-    raise error(name, place, f"has the key {shown!r} twice in one object (each key once, please)")
+    raise error(name, _step(path, shown), "is given twice in one object (each key once, please)")
 
 
 _LAST_STEP: Final = re.compile(r"(?:\.[^.\[]*|\[\d+\])$")

@@ -47,6 +47,8 @@ __all__ = [
     "NUMBER_PATTERN",
     "Money",
     "Unrounded",
+    "WEIGHT_DIGITS",
+    "WEIGHT_PLACES",
     "allocate",
     "json_schema_pattern",
     "parse_money_text",
@@ -267,8 +269,12 @@ class Money:
         # checked; a code once found valid, no look-up.
         if type(amount) is not Decimal or not amount.is_finite():
             amount = _exact(amount, "amount")
-        if amount and amount.adjusted() >= _MAX_WHOLE_DIGITS:
-            raise _too_large()
+        if amount:
+            if amount.adjusted() >= _MAX_WHOLE_DIGITS:
+                raise _too_large()
+        elif amount.is_signed():
+            # -0.00 equals 0.00, but would be stored and exported as "-0.00 GBP".
+            amount = amount.copy_abs()
         if type(currency) is not str or currency not in _VALID_CODES:
             _currency(currency)
         _set(self, "amount", amount)
@@ -424,6 +430,25 @@ class Unrounded(Money):
         return f"Unrounded({str(self.amount)!r}, {self.currency!r})"
 
 
+#: The most decimal places a weight of :func:`allocate` may have (trailing zeros aside):
+#: far finer than any share of a fund of less than 10^15 pounds can tell apart in pennies.
+WEIGHT_PLACES: Final = 40
+#: The most digits a weight of :func:`allocate` may be written with (trailing zeros included:
+#: a weight written with a million zeros is as slow to split as one a millionth of a unit).
+WEIGHT_DIGITS: Final = 64
+
+
+def _decimal_places(value: Decimal) -> int:
+    """Decimal places of a finite ``value``, not counting trailing zeros (none for 1E+3)."""
+    sign, digits, exponent = value.as_tuple()
+    del sign
+    assert isinstance(exponent, int)  # finite: to_decimal refuses the rest
+    significant = bytes(digits).rstrip(b"\0")
+    if not significant:
+        return 0
+    return max(0, -(exponent + len(digits) - len(significant)))
+
+
 def allocate(total: Money, weights: Sequence[Decimal | int]) -> tuple[Money, ...]:
     """Split ``total`` in proportion to ``weights`` without creating or losing a minor unit.
 
@@ -433,7 +458,9 @@ def allocate(total: Money, weights: Sequence[Decimal | int]) -> tuple[Money, ...
     its exact share by less than one minor unit, and the parts add up to ``total`` exactly.
 
     ``total`` must be a whole number of minor units (quantize it first); weights must be
-    non-negative with a positive sum. A negative total is split like its absolute value.
+    non-negative with a positive sum, each with at most :data:`WEIGHT_PLACES` decimal places
+    and :data:`WEIGHT_DIGITS` digits.
+    A negative total is split like its absolute value.
 
     >>> allocate(Money.gbp("10.00"), [Decimal("0.5"), Decimal("0.25"), Decimal("0.25")])
     (Money('5.00', 'GBP'), Money('2.50', 'GBP'), Money('2.50', 'GBP'))
@@ -450,6 +477,14 @@ def allocate(total: Money, weights: Sequence[Decimal | int]) -> tuple[Money, ...
     for index, weight in enumerate(exact_weights):
         if weight < 0:
             raise ValidationError(f"weights[{index}]", "must not be negative")
+        if len(weight.as_tuple().digits) > WEIGHT_DIGITS or _decimal_places(weight) > WEIGHT_PLACES:
+            # The split is exact in integers, scaled by ten to the finest weight's places: a
+            # weight of 1E-999999 made million-digit integers, and a split took minutes.
+            raise ValidationError(
+                f"weights[{index}]",
+                f"has more than {WEIGHT_PLACES} decimal places or {WEIGHT_DIGITS} digits",
+                hint="round it, or scale every weight up by the same factor",
+            )
     weight_sum = Decimal(0)
     for weight in exact_weights:
         weight_sum = exact.add(weight_sum, weight)
@@ -466,8 +501,7 @@ def allocate(total: Money, weights: Sequence[Decimal | int]) -> tuple[Money, ...
     units = numerator * 10**total.minor_units // denominator
     # Exact integer arithmetic: scale weights to integers so no Decimal context rounding
     # can make a remainder comparison wrong.
-    exponent = min(w.as_tuple().exponent for w in exact_weights)
-    factor = 10 ** (-int(exponent)) if isinstance(exponent, int) and exponent < 0 else 1
+    factor = 10 ** max(_decimal_places(w) for w in exact_weights)
     int_weights = [_scaled(w, factor) for w in exact_weights]
     int_sum = sum(int_weights)
     floors: list[int] = []

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-__all__ = ["markdown_link", "markdown_text", "printable"]
+__all__ = ["NOT_UTF8", "has_lone_surrogate", "markdown_link", "markdown_text", "printable"]
 
 # Control characters (C0, DEL, C1) have no place in shown text: ESC and BEL from a project
 # file would drive the reader's terminal. Line and tab breaks become spaces (a value never
@@ -37,6 +37,21 @@ _CONTROLS: Final = {
     **dict.fromkeys(range(0x2066, 0x206A)),
 }
 _SURROGATES: Final = re.compile("[\ud800-\udfff]")
+#: The problem of a text holding a lone surrogate (:func:`has_lone_surrogate`).
+NOT_UTF8: Final = "holds a lone surrogate, which is not a character (it cannot be written as UTF-8)"
+
+
+def has_lone_surrogate(text: str) -> bool:
+    r"""Whether ``text`` holds a lone surrogate: not a character, and not writable as UTF-8.
+
+    A Python string can hold one (from ``surrogateescape``, or a JSON ``"\ud800"``); a value
+    that is to be stored or written must be refused where it is given, not when a database
+    or a file later fails to encode it.
+
+    >>> has_lone_surrogate("grp\ud800"), has_lone_surrogate("Cymru \N{GRINNING FACE}")
+    (True, False)
+    """
+    return not text.isascii() and _SURROGATES.search(text) is not None
 
 
 def printable(text: str) -> str:

@@ -40,6 +40,7 @@ from participatory.core.fields import instances, member, members, set_repr
 from participatory.core.nations import Nation
 from participatory.core.privacy import REDACTED, SENSITIVE
 from participatory.core.record import Record
+from participatory.core.text import NOT_UTF8, has_lone_surrogate
 from participatory.ethics.consistency import (
     check_activity_answers,
     check_party_answers,
@@ -128,8 +129,26 @@ def _text(path: str) -> Any:
     def check(_instance: object, _attribute: object, value: object) -> None:
         if not isinstance(value, str) or not value.strip():
             raise ValidationError(path, "must be non-empty text")
+        _writable(value, path)
 
     return check
+
+
+def _optional_text(path: str) -> Any:
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        if not isinstance(value, str):
+            raise ValidationError(path, "must be text")
+        _writable(value, path)
+
+    return check
+
+
+def _writable(value: str, path: str) -> None:
+    """Refuse text that could not be written out and read back as the activity's data."""
+    if "\x00" in value:
+        raise ValidationError(path, "must not hold a NUL character")
+    if has_lone_surrogate(value):
+        raise ValidationError(path, NOT_UTF8)
 
 
 def _tasks(value: Iterable[Task | str]) -> frozenset[Task]:
@@ -150,6 +169,8 @@ def _people(value: Iterable[str]) -> frozenset[str]:
     people = frozenset(value)
     if not all(isinstance(p, str) and p.strip() for p in people):
         raise ValidationError("people", "must hold non-empty person ids")
+    for person in people:
+        _writable(person, "people")
     return people
 
 
@@ -171,7 +192,9 @@ class Party(Record):
     tasks: frozenset[Task] = attrs.field(factory=frozenset, converter=_tasks, repr=set_repr)
     facts: Facts = attrs.field(factory=Facts, converter=to_facts)
     people: frozenset[str] = attrs.field(factory=frozenset, converter=_people, repr=set_repr)
-    notes: str = attrs.field(default="", repr=REDACTED, metadata=SENSITIVE)
+    notes: str = attrs.field(
+        default="", repr=REDACTED, metadata=SENSITIVE, validator=_optional_text("notes")
+    )
 
     def __attrs_post_init__(self) -> None:
         self.facts.check_scope(Scope.PARTY, "facts")
@@ -232,9 +255,9 @@ class Activity(Record):
     parties: tuple[Party, ...] = attrs.field(converter=_parties)
     facts: Facts = attrs.field(factory=Facts, converter=to_facts)
     setting: Setting = attrs.field(default=Setting.UNKNOWN, converter=_setting)
-    title: str = ""
+    title: str = attrs.field(default="", validator=_optional_text("title"))
     nations: frozenset[Nation] = attrs.field(factory=frozenset, converter=_nations, repr=set_repr)
-    approval: str = ""
+    approval: str = attrs.field(default="", validator=_optional_text("approval"))
 
     def __attrs_post_init__(self) -> None:
         if not self.parties:

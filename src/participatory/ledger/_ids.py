@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from participatory.core.errors import ValidationError
+from participatory.core.text import NOT_UTF8, has_lone_surrogate
 
 __all__ = ["PERSON_ID", "RECORD_ID", "Validator", "check_label", "id_check", "optional_id_check"]
 
@@ -54,4 +55,6 @@ def check_label(value: object, path: str, *, limit: int = 200) -> str:
         raise ValidationError(path, f"must be at most {limit} characters")
     if _CONTROL.search(value):
         raise ValidationError(path, "must be one line of text, without control characters")
+    if has_lone_surrogate(value):
+        raise ValidationError(path, NOT_UTF8)
     return value

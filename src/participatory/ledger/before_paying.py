@@ -51,7 +51,7 @@ from participatory.benefits.mechanism import finding
 from participatory.benefits.outcomes import BenefitsCheck, PeriodOutcome
 from participatory.benefits.receipts import Receipt
 from participatory.core.errors import ValidationError
-from participatory.core.exact import computes_exactly
+from participatory.core.exact import computes_exactly, own_context
 from participatory.core.explain import ExplainedResult, Finding, Severity
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet
@@ -353,7 +353,8 @@ class BeforePaying(ExplainedResult):
     def findings(self) -> tuple[Finding, ...]:
         """What the payment does and why, built when first read."""
         if "findings" not in self._cache:
-            with figures_covering(*_asked(self.payment)):
+            # Built when read, after the check returned: in the library's decimal context.
+            with figures_covering(*_asked(self.payment)), own_context():
                 self._cache["findings"] = self._explain()
         found: tuple[Finding, ...] = self._cache["findings"]
         return found

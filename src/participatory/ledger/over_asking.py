@@ -86,6 +86,18 @@ MESSAGES: Final[Mapping[str, object]] = {
 }
 
 _PREFIX: Final = "ledger.over_asking."
+# The longest window (days) an institution may set: ten years of 366 days. Over-asking is
+# about the weeks and months in which requests pile up; a longer window counts asks no one
+# still feels, and a window of millions of days reaches before the calendar begins.
+_MAX_WINDOW_DAYS: Final = 3_660
+# The thresholds: a count above its threshold is reported. Zero (report any ask) has a
+# meaning; a negative count has none.
+_THRESHOLDS: Final = (
+    "person_activities",
+    "person_projects",
+    "community_activities",
+    "community_projects",
+)
 
 
 @attrs.frozen
@@ -149,9 +161,22 @@ def assess_over_asking(
         )
     }
     limits = {name: _whole(use) for name, use in uses.items()}
-    if limits["window_days"] < 1:
-        raise ValidationError(_PREFIX + "window_days", "must be at least one day")
-    window = DateRange(as_at - dt.timedelta(days=limits["window_days"] - 1), as_at)
+    if not 1 <= limits["window_days"] <= _MAX_WINDOW_DAYS:
+        raise ValidationError(
+            _PREFIX + "window_days",
+            f"must be from 1 to {_MAX_WINDOW_DAYS:,} days (ten years)",
+            hint=f"it is {limits['window_days']:,}",
+        )
+    for name in _THRESHOLDS:
+        if limits[name] < 0:
+            raise ValidationError(
+                _PREFIX + name,
+                "must be zero or more (how many may be asked for before it is reported)",
+                hint=f"it is {limits[name]:,}",
+            )
+    # The window never starts before the calendar does (a day early in year 1 is a date).
+    reach = min(limits["window_days"] - 1, (as_at - dt.date.min).days)
+    window = DateRange(as_at - dt.timedelta(days=reach), as_at)
     by_person: dict[str, set[tuple[str, str]]] = {}
     by_community: dict[str, set[tuple[str, str]]] = {}
     for ask in ledger.asks_between(window):

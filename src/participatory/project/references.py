@@ -151,14 +151,43 @@ def top_key(path: str) -> str:
     return re.split(r"[.\[]", path, maxsplit=1)[0]
 
 
-def withheld_summary(paths: Iterable[str]) -> list[str]:
-    """One line per special-category field, counting the problems withheld inside it."""
-    counts = Counter(top_key(path) for path in paths)
+def withheld_summary(paths: Iterable[str], within: object = None) -> list[str]:
+    """One line per special-category field, counting the problems withheld inside it.
+
+    A field is named by its top key, a project's ``benefits`` or a group's ``facts``, except
+    where that key is itself special-category data in ``within`` (a model, as for
+    :func:`is_special_category`): a household's ``housing_benefit`` or a person's ``esa``
+    would say which benefit is claimed, so such problems are counted without a name.
+
+    >>> withheld_summary(["benefits.dee.people[0].esa"])
+    ['benefits: 1 problem in special-category data, withheld (shown with --include-sensitive)']
+    >>> from participatory.benefits import Household
+    >>> withheld_summary(["housing_benefit.weekly_award"], Household)
+    ['1 problem in special-category data, withheld (shown with --include-sensitive)']
+    """
+    counts = Counter(_summary_key(path, within) for path in paths)
     return [
         f"{key}: " * bool(key) + f"{count} problem{'' if count == 1 else 's'} in "
         "special-category data, withheld (shown with --include-sensitive)"
         for key, count in counts.items()
     ]
+
+
+#: attrs' default factory class (``attrs.Factory`` is typed as a function to mypy).
+_FACTORY: Final[type] = type(attrs.Factory(list))
+
+
+def _summary_key(path: str, within: object) -> str:
+    key = top_key(path)
+    if within is None or not key or not is_special_category(key, within):
+        return key
+    # A field every such record holds (a household's ``people``, a group's ``facts``) says
+    # nothing by being named; an optional one (``housing_benefit``, ``esa``) says it is there.
+    fields = attrs.fields_dict(within) if isinstance(within, type) and attrs.has(within) else {}
+    field = fields.get(key)
+    if field is None or field.default is attrs.NOTHING or isinstance(field.default, _FACTORY):
+        return key
+    return ""
 
 
 class ProjectValidationError(ValidationError):
@@ -195,8 +224,11 @@ class ProjectValidationError(ValidationError):
             first = public[0]
             super().__init__(first.path, first.problem, hint=first.hint)
         else:
-            super().__init__(top_key(withheld[0]), "has problems in special-category data")
-        self.args = (self._message([str(p) for p in public] + withheld_summary(withheld)),)
+            super().__init__(
+                _summary_key(withheld[0], within), "has problems in special-category data"
+            )
+        summary = withheld_summary(withheld, within)
+        self.args = (self._message([str(p) for p in public] + summary),)
 
     def _message(self, lines: list[str]) -> str:
         count = len(self.problems)

@@ -7,6 +7,15 @@ one value for every row (``"defaults": {"payer": "University of Bath"}``), how i
 kinds and statuses translate (``"values": {"kind": {"Involvement fee": "fee"}}``) and how it
 writes dates (``"date_format": "%d/%m/%Y"``; ISO ``2026-01-13`` by default).
 
+A ``date_format`` is read by the library itself, the same whatever the process locale:
+``%d`` (day, ``1`` to ``31``, with or without a leading zero), ``%m`` (month, ``1`` to
+``12``, likewise), ``%Y`` (four-digit year), ``%y`` (two-digit year: ``00``-``68`` are
+2000-2068, ``69``-``99`` are 1969-1999), ``%b`` and ``%B`` (English month abbreviations
+``Jan``...``Dec`` and names ``January``...``December``, in any case), ``%%`` (a percent
+sign), and any other text, which the date must repeat (a space stands for any run of spaces).
+It must give the day, the month and the year once each. Any other directive (``%H``, ``%e``,
+``%-d``...) or one given twice is refused when the mapping is read, not row by row.
+
 :func:`read_payments` checks every row and reports *every* bad one, by its row number (as a
 spreadsheet numbers it: the header is row 1) and field, and never repeats the value it could
 not read. If any row is bad, nothing is imported. A row with more cells than the header is
@@ -32,6 +41,7 @@ import datetime as dt
 import functools
 import io
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
@@ -186,6 +196,120 @@ def _texts(value: object, path: str) -> dict[str, str]:
     return found
 
 
+#: English month names, whatever the process locale (``calendar.month_name`` follows it).
+_MONTHS: Final = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_MONTH_NUMBERS: Final = {
+    name: number for number, month in enumerate(_MONTHS, start=1) for name in (month, month[:3])
+}
+_SUPPORTED: Final = "%d, %m, %Y, %y, %b, %B, %% and other text"
+
+
+def _either_case(word: str) -> str:
+    # Explicit ASCII classes, not re.IGNORECASE: that also matches "\u017f" (long s) for "s"
+    # and the Kelvin sign for "k", which no finance export means.
+    return "".join(
+        f"[{c.upper()}{c.lower()}]" if c.isascii() and c.isalpha() else re.escape(c) for c in word
+    )
+
+
+def _names(words: Iterable[str]) -> str:
+    # Longest first, as strptime tries them, so that no name stops at a shorter one's end.
+    return "|".join(_either_case(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Each directive: the date part it gives, and its pattern (strptime's, in ASCII digits).
+_DIRECTIVES: Final[Mapping[str, tuple[str, str]]] = {
+    "d": ("day", "3[01]|[12][0-9]|0[1-9]|[1-9]| [1-9]"),
+    "m": ("month", "1[0-2]|0[1-9]|[1-9]"),
+    "Y": ("year", "[0-9]{4}"),
+    "y": ("year", "[0-9]{2}"),
+    "b": ("month", _names(m[:3] for m in _MONTHS)),
+    "B": ("month", _names(_MONTHS)),
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _date_pattern(date_format: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The pattern reading ``date_format``, and the directive of each of its groups.
+
+    Refuses (:class:`ValidationError` on ``date_format``) a directive it does not read, a date
+    part given twice, or a part missing.
+    """
+    hint = f"write it with {_SUPPORTED}"
+    parts: list[str] = []
+    directives: list[str] = []
+    given: dict[str, str] = {}
+    index = 0
+    while index < len(date_format):
+        char = date_format[index]
+        if char.isspace():
+            end = index
+            while end < len(date_format) and date_format[end].isspace():
+                end += 1
+            parts.append(r"\s+")
+            index = end
+            continue
+        if char != "%":
+            parts.append(_either_case(char))
+            index += 1
+            continue
+        directive = date_format[index + 1 : index + 2]
+        index += 2
+        if directive == "%":
+            parts.append("%")
+            continue
+        if directive not in _DIRECTIVES:
+            if directive in ("-", "#", "_", "^", "0", "E", "O"):
+                # A modifier (glibc's %-d, Windows' %#d, %Ed...): name what it modifies.
+                directive += date_format[index : index + 1]
+                index += 1
+            shown = f"%{directive}" if directive else "a lone %"
+            padded = "; %d and %m read a number with or without a leading zero"
+            raise ValidationError(
+                "date_format",
+                f"uses {shown}, which is not supported",
+                hint=hint + (padded if directive[-1:] in ("d", "e", "m") else ""),
+            )
+        part, pattern = _DIRECTIVES[directive]
+        if part in given:
+            twice = (
+                f"%{directive} twice" if given[part] == directive
+                else f"%{given[part]} and %{directive}"
+            )  # fmt: skip
+            raise ValidationError("date_format", f"gives the {part} twice ({twice})", hint=hint)
+        given[part] = directive
+        directives.append(directive)
+        parts.append(f"({pattern})")
+    missing = [part for part in ("day", "month", "year") if part not in given]
+    if missing:
+        raise ValidationError("date_format", f"gives no {' or '.join(missing)}", hint=hint)
+    return re.compile("".join(parts)), tuple(directives)
+
+
+def _formatted_date(text: str, date_format: str) -> dt.date | None:
+    """The day ``text`` writes in ``date_format``, or None if it does not write one."""
+    pattern, directives = _date_pattern(date_format)
+    found = pattern.fullmatch(text)
+    if found is None:
+        return None
+    values: dict[str, int] = {}
+    for directive, value in zip(directives, found.groups(), strict=True):
+        if directive in "bB":
+            values["month"] = _MONTH_NUMBERS[value.lower()]
+        elif directive == "y":
+            short = int(value)
+            values["year"] = short + (2000 if short <= 68 else 1900)
+        else:
+            values[_DIRECTIVES[directive][0]] = int(value)
+    try:
+        return dt.date(values["year"], values["month"], values["day"])
+    except ValueError:
+        return None
+
+
 @attrs.frozen
 class ColumnMapping(Record):
     """Which of the file's columns holds each ledger field, defaults, and value translations."""
@@ -205,6 +329,10 @@ class ColumnMapping(Record):
         for field in REQUIRED:
             if field not in self.columns and field not in self.defaults:
                 raise ValidationError("columns", f"names no column (and no default) for {field}")
+        if self.date_format is not None:
+            if not isinstance(self.date_format, str):
+                raise ValidationError("date_format", "must be text such as '%d/%m/%Y'")
+            _date_pattern(self.date_format)
 
     @classmethod
     def from_data(cls, data: object) -> ColumnMapping:
@@ -330,10 +458,10 @@ def _date(text: str, date_format: str | None, field: str) -> dt.date:
         if day is None:
             raise ValidationError(field, "is not a date", hint="write YYYY-MM-DD")
         return day
-    try:
-        return dt.datetime.strptime(text, date_format).date()
-    except ValueError:
-        raise ValidationError(field, "is not a date", hint=f"write it as {date_format}") from None
+    day = _formatted_date(text, date_format)
+    if day is None:
+        raise ValidationError(field, "is not a date", hint=f"write it as {date_format}")
+    return day
 
 
 class _Plan:
