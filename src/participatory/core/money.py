@@ -474,10 +474,11 @@ def allocate(total: Money, weights: Sequence[Decimal | int]) -> tuple[Money, ...
     exact_weights = [to_decimal(w, f"weights[{i}]") for i, w in enumerate(weights)]
     if not exact_weights:
         raise ValidationError("weights", "must name at least one share")
+    places = [_decimal_places(weight) for weight in exact_weights]
     for index, weight in enumerate(exact_weights):
         if weight < 0:
             raise ValidationError(f"weights[{index}]", "must not be negative")
-        if len(weight.as_tuple().digits) > WEIGHT_DIGITS or _decimal_places(weight) > WEIGHT_PLACES:
+        if len(weight.as_tuple().digits) > WEIGHT_DIGITS or places[index] > WEIGHT_PLACES:
             # The split is exact in integers, scaled by ten to the finest weight's places: a
             # weight of 1E-999999 made million-digit integers, and a split took minutes.
             raise ValidationError(
@@ -501,7 +502,7 @@ def allocate(total: Money, weights: Sequence[Decimal | int]) -> tuple[Money, ...
     units = numerator * 10**total.minor_units // denominator
     # Exact integer arithmetic: scale weights to integers so no Decimal context rounding
     # can make a remainder comparison wrong.
-    factor = 10 ** max(_decimal_places(w) for w in exact_weights)
+    factor = 10 ** max(places)
     int_weights = [_scaled(w, factor) for w in exact_weights]
     int_sum = sum(int_weights)
     floors: list[int] = []
