@@ -150,16 +150,7 @@ def assess_over_asking(
         raise ValidationError("ledger", "must be a Ledger")
     as_at = as_at_day(as_at)
     params = parameters if parameters is not None else bundled_parameters()
-    uses = {
-        name: params.use(_PREFIX + name, as_at)
-        for name in (
-            "window_days",
-            "person_activities",
-            "person_projects",
-            "community_activities",
-            "community_projects",
-        )
-    }
+    uses = {name: params.use(_PREFIX + name, as_at) for name in ("window_days", *_THRESHOLDS)}
     limits = {name: _whole(use) for name, use in uses.items()}
     if not 1 <= limits["window_days"] <= _MAX_WINDOW_DAYS:
         raise ValidationError(
