@@ -111,6 +111,7 @@ _STUDY = {
     "generalisable": True, "approved_study_participants": False,
     "identifiable_patient_data": False, "prison_or_probation_setting": False,
     "personal_data": True, "large_scale_special_category": False, "health_related": True,
+    "human_tissue_stored": False,
 }  # fmt: skip
 
 
@@ -164,10 +165,16 @@ def test_the_ethics_command_gives_the_routes_and_withholds_sensitive_ones() -> N
 def _study(
     sensitive_fact: str | None, nations: list[str] | None, setting: str = "community"
 ) -> str:
-    """A health-related study of one group's own data; ``sensitive_fact`` is the one yes."""
+    """A health-related study of one group's own data; ``sensitive_fact`` is the one yes.
+
+    People in prison or on probation are held in prison here: GAfREC's prisoner trigger is
+    prisoners in custody (round 16).
+    """
     party_facts = {**_ORDINARY, "may_lack_capacity": False}
     if sensitive_fact is not None:
         party_facts[sensitive_fact] = True
+    if sensitive_fact == "in_custody_or_on_probation":
+        party_facts["held_in_custody"] = True
     facts = dict(_STUDY) if setting == "nhs" else {**_STUDY, "nhs_premises": False}
     activity: dict[str, object] = {
         "id": "study", "setting": setting, "facts": facts,

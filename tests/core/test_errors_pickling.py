@@ -41,6 +41,7 @@ from participatory.project.references import ProjectValidationError
 from participatory.render.plot import PlottingNotInstalled
 from participatory.store.finance import ImportRejected, RowProblem
 from participatory.store.protocol import StoreError
+from participatory.store.sqlite import _UnreadableCell
 
 _MISSING = ParametersNotAvailable(
     "carers_allowance.earnings_limit", dt.date(2027, 6, 9), dt.date(2024, 4, 8), dt.date(2027, 4, 5)
@@ -68,6 +69,7 @@ EXAMPLES: tuple[ParticipatoryError, ...] = (
     ImportRejected("payments.csv", (RowProblem(2, "amount", "must be a number"),)),
     ImportRejected("payments.csv", reason="the file is empty"),
     StoreError("the store is locked"),
+    _UnreadableCell("a stored JSON cell cannot be read"),
 )
 
 

@@ -199,8 +199,8 @@ def test_once_the_interviewees_are_listed_nothing_is_asked_about_unlisted_people
         facts={**_GROUP_NO, "own_data_analysed": True, "consent_planned": True},
     )  # fmt: skip
     result = assess_activity(
-        Activity("peer-interviews", parties=[_peers(), interviewees], facts=_INTERVIEWS,
-                 nations=["england"]),
+        Activity("peer-interviews", parties=[_peers(), interviewees],
+                 facts={**_INTERVIEWS, "human_tissue_stored": False}, nations=["england"]),
         as_at=ON,
     )  # fmt: skip
     assert not result.has("ETH-DATA-SUBJECTS-UNLISTED")

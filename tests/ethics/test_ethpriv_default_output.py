@@ -157,11 +157,17 @@ def test_capacity_in_england_by_hand() -> None:
 
 
 def test_custody_with_health_research_by_hand() -> None:
-    """Health-related interviews in England with people on probation: the full output has
-    a prison-flagged NHS REC (GAfREC, as restated), HMPPS's National Research Committee and
-    the university REC left to its policy; the default output has the university REC
-    required and the DPIA screening, as for a group nobody set apart, and no NHS REC."""
-    document = _document("in_custody_or_on_probation", ["england"], health_related=True)
+    """Health-related interviews in England with people held in prison: the full output has
+    a prison-flagged NHS REC (GAfREC, as restated: prisoners in custody), HMPPS's National
+    Research Committee and the university REC left to its policy; the default output has the
+    university REC required and the DPIA screening, as for a group nobody set apart, and no
+    NHS REC."""
+    document = _document(
+        "in_custody_or_on_probation",
+        ["england"],
+        health_related=True,
+        group={"held_in_custody": True},
+    )
     assert _routes(_ethics(document)) == {("university_rec", "required"), ("dpia", "advice")}
     assert _routes(_ethics(document, "--include-sensitive")) == {
         ("nhs_rec", "required"),

@@ -881,7 +881,7 @@ def test_adults_who_may_lack_capacity_in_northern_ireland_need_an_mca_ni_body():
 def _prison_study(nations, health_related):
     # The label is the caller's own: a neutral one, so the checks below see only the library's
     # words.
-    learners = participants("learners", in_custody_or_on_probation=True)
+    learners = participants("learners", in_custody_or_on_probation=True, held_in_custody=True)
     return Activity("education-study", parties=[learners], nations=nations,
                     facts={**NEW_STUDY, "prison_or_probation_setting": True,
                            "health_related": health_related})  # fmt: skip

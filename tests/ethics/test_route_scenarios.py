@@ -552,7 +552,8 @@ def test_an_nhs_rec_for_patients_and_for_people_in_custody_are_told_apart():
     study = Activity(
         "clinic-and-prison",
         parties=[participants("patients", nhs_patients=True),
-                 participants("men in custody", in_custody_or_on_probation=True)],
+                 participants("men in custody", in_custody_or_on_probation=True,
+                              held_in_custody=True)],
         facts={**NEW_STUDY, "health_related": True}, setting=Setting.NHS, nations={E},
     )  # fmt: skip
     result = triage(study)

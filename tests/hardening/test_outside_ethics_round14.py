@@ -548,7 +548,7 @@ def test_health_research_with_prisoners_in_northern_ireland_needs_an_hsc_rec() -
     found: unsettled there. So: an NHS (HSC) REC required, the prison service unsettled, no
     HMPPS route.
     """
-    prisoners = _participants(in_custody_or_on_probation=True)
+    prisoners = _participants(in_custody_or_on_probation=True, held_in_custody=True)
     result = _triage(
         _activity(
             "ni-prison-health",

@@ -43,10 +43,14 @@ def test_expenses_do_not_reduce_the_test():
     assert result.taxable_profit == GBP("200.00")
 
 
-def test_a_loss_rules_out_partial_relief():
+def test_a_loss_leaves_partial_relief_open_but_worse():
+    """s. 783AM: partial relief is open whenever relevant income exceeds the allowance; a
+    £500 loss (£1,500 receipts, £2,000 expenses) makes actual expenses the better choice
+    (nil taxable, the loss relievable by a claim) against £500 with the allowance."""
     result = assess_trading_income(GBP(1500), as_at=DAY, expenses=GBP(2000))
     assert result.has("TAX-TRADING-LOSS")
-    assert result.profit_with_partial_relief is None
+    assert result.profit_with_partial_relief == GBP("500.00")
+    assert result.trading_loss == GBP("500.00")
     assert result.taxable_profit == GBP("0.00")
 
 

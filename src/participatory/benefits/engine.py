@@ -69,7 +69,6 @@ from participatory.core.nations import Nation
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.pennies import to_pennies
 from participatory.core.periods import (
-    AssessmentPeriodCycle,
     BenefitWeekCycle,
     DateRange,
     assessment_period_containing,
@@ -122,6 +121,7 @@ _NI: Final = Nation.NORTHERN_IRELAND
 _SCOTLAND: Final = Nation.SCOTLAND
 _DECLINED_FEE: Final = ReceiptKind.DECLINED_FEE
 _SELF_EMPLOYED: Final = ReceiptKind.SELF_EMPLOYED_INVOICE
+_GIFT: Final = ReceiptKind.GIFT
 _NEW_STYLE_JSA: Final = LegacyBenefit.NEW_STYLE_JSA
 _CARERS_ALLOWANCE: Final = Benefit.CARERS_ALLOWANCE
 _NEW_STYLE_ESA: Final = Benefit.NEW_STYLE_ESA
@@ -752,9 +752,20 @@ def _universal_credit(
     default = profile.first_id
     # Each AP touched, by its first day: [the AP, each member's [already, added], shown].
     touched: dict[dt.date, list[Any]] = {}
+    # A gift is capital, not income: it counts only where the capital is known (then in
+    # the AP it is received in, as held to the AP's end), and only for Universal Credit.
+    gifts: dict[dt.date, list[int]] | None = {} if household.capital is not None else None
     for layer, receipts in ((0, earlier), (1, given)) if earlier else ((1, given),):
         for receipt in receipts:
             counted = receipt.counted_pennies
+            if gifts is not None and receipt.kind is _GIFT and receipt.received_on >= first:
+                period = _assessment_period(day_of_month, receipt.received_on)
+                if period.start not in touched:
+                    touched[period.start] = [period, {}, False]
+                gifts.setdefault(period.start, [0, 0])[layer] += receipt.pennies
+                if layer:
+                    touched[period.start][2] = True
+                continue
             if not counted or receipt.received_on < first:
                 # Before the first date of entitlement a payment is in no AP (reg. 54).
                 continue
@@ -830,7 +841,19 @@ def _universal_credit(
                     lost_before += drop_before
                     lost_after += drop_after
             knock = universal_credit.Knock(sum(payments.values()), lost_before, lost_after)
-        found.append(universal_credit.assess_period(household, period, by_person, knock, ctx))
+        here_gifts = gifts.get(start) if gifts else None
+        found.append(
+            universal_credit.assess_period(
+                household,
+                period,
+                by_person,
+                knock,
+                ctx,
+                universal_credit.NO_GIFTS
+                if here_gifts is None
+                else universal_credit.Gifts(*here_gifts),
+            )
+        )
     return found
 
 
@@ -860,23 +883,11 @@ def _explained(
     outcomes = check.outcomes
     extra: list[Finding] = []
     claim = household.universal_credit
-    gifts = 0
-    first_gift: dt.date | None = None
-    for receipt in given:
-        if receipt.kind is ReceiptKind.GIFT:
-            gifts += receipt.pennies
-            if first_gift is None or receipt.received_on < first_gift:
-                first_gift = receipt.received_on
     if claim is not None:
         first = claim.first_date_of_entitlement
         early = sum(1 for r in given if r.counted_pennies and r.received_on < first)
         if early:
             extra.append(universal_credit.before_claim_finding(household, early))
-    if gifts and claim is not None and first_gift is not None:
-        period = AssessmentPeriodCycle(claim.first_date_of_entitlement).period_containing(
-            first_gift
-        )
-        extra.extend(universal_credit.gift_findings(household, gifts, period.start, ctx))
     # Income Support, income-based JSA, income-related ESA and Pension Credit make a lost
     # week up in full (their weeks say so); Housing Benefit, when no means-tested benefit
     # passports it, only partly as this check counts it.

@@ -257,27 +257,37 @@ def headroom(
         household, on, person=person, kind=kind, already=earlier, parameters=parameters,
         allow_stale=allow_stale, top=top,
     )  # fmt: skip
-    # A benefit the earlier payments already reduced, in a period a payment on this day
-    # touches, has no room left. The largest payment touches every period any payment on
-    # this day can: its own, and those its knock-ons reach (a week of Carer's Allowance lost
-    # across an assessment period's last day raises Universal Credit in that period) — reckoned
-    # without the earlier payments too, whose own knock-ons may have taken that reach away.
+    # The checks that reach every period a payment on this day touches (the largest payment
+    # reaches the most: its own periods, and those its knock-ons reach), with and without
+    # the earlier payments: an answer from stale figures says which, from their findings.
     top = search.top  # at most the ceiling: less when ``earlier`` leaves less room
     largest = search.probe(top)
-    touched = {(row.benefit, row.period) for row in largest.numbers}
-    # The checks that reach every period a payment on this day touches: an answer from
-    # stale figures says which, from their findings.
     reaching = [largest]
     used: frozenset[Benefit] = frozenset()
     if earlier:
         alone = assess_benefits(
             household, (search.receipt(top),), parameters=parameters, allow_stale=allow_stale
         )
-        touched.update((row.benefit, row.period) for row in alone.numbers)
         earlier_effect = assess_benefits(
             household, earlier, parameters=parameters, allow_stale=allow_stale
         )
         reaching += (alone, earlier_effect)
+        # A benefit the earlier payments already reduced, in a period a payment on this day
+        # counts in, has no room left: its limit is crossed. Those periods are the ones a
+        # penny touches. A larger payment may reach further, through a week of another
+        # benefit it loses (Housing Benefit the next week, Universal Credit the next AP),
+        # but only a payment past that benefit's own limit does, and the search finds it:
+        # a fall there says nothing of the room below (a partner's later pay reduced HB in
+        # the week after, and a £4 payment today changes nothing).
+        penny = min(1, top)
+        touched = {(row.benefit, row.period) for row in search.probe(penny).numbers}
+        touched.update(
+            (row.benefit, row.period)
+            for row in assess_benefits(
+                household, (search.receipt(penny),), parameters=parameters,
+                allow_stale=allow_stale,
+            ).numbers
+        )  # fmt: skip
         # Only a fall uses the room up. A rise is a knock-on of another benefit's loss (or
         # the cap lifted): it says nothing of this benefit's own limit, and a further payment
         # may still change nothing (the next week's £5 new-style JSA disregard, JSA Regs 2013

@@ -27,7 +27,11 @@ Universal Credit Regulations (Northern Ireland) 2016, the same arithmetic):
   (the NI Regs' reg. 73(3)); there the library takes the lost week's amount off the AP in
   which the week ends.
 * Capital above £6,000 counts as £4.35 a month for each £250 or part (reg. 72); capital
-  above £16,000 ends entitlement (reg. 18).
+  above £16,000 ends entitlement (reg. 18). A gift is not income but, kept, is capital from
+  the day it is received: where the household's capital is known, the figures count each
+  gift received in an AP as held to that AP's end, and a rise in capital takes effect from
+  the AP's first day (D&A Regs 2013 Sch. 1 para. 20), so a gift that takes capital past a
+  limit changes the whole AP's award.
 * Uprated figures apply from the first AP **beginning** on or after the uprating day
   (SSAA 1992 s.150(10ZA)-(10ZB)), so every figure is read on the AP's first day.
 * A change of circumstances takes effect from the first day of the AP in which it occurs
@@ -89,6 +93,7 @@ __all__ = [
     "MESSAGES",
     "DisabledChildRate",
     "Elements",
+    "Gifts",
     "Knock",
     "Numbers",
     "UniversalCreditRates",
@@ -639,6 +644,25 @@ class Knock(NamedTuple):
 NO_KNOCK: Final = Knock(0, 0, 0)
 
 
+class Gifts(NamedTuple):
+    """Gifts received in one AP, in pennies: capital if kept, not income.
+
+    ``already`` are those among the payments already made, ``added`` those among the
+    payments in question. Both count only where the household's capital is known, as capital
+    held to the AP's end on top of that capital.
+    """
+
+    already: int
+    added: int
+
+    def __repr__(self) -> str:
+        # A household's benefits figures are special-category data.
+        return f"Gifts({REDACTED_TEXT})"
+
+
+NO_GIFTS: Final = Gifts(0, 0)
+
+
 class Numbers(NamedTuple):
     """Everything an assessment period's figures are made of, in pennies.
 
@@ -660,6 +684,8 @@ class Numbers(NamedTuple):
     #: ``before`` and ``after``).
     cap_before: int = 0
     cap_after: int = 0
+    #: The capital counted with the payments' gifts (``capital`` is without them).
+    capital_after: int | None = None
 
     def __repr__(self) -> str:
         # A household's benefits figures are special-category data.
@@ -672,13 +698,15 @@ def numbers(
     earnings: dict[str, list[int]],
     knock: Knock,
     ctx: Context,
+    gifts: Gifts = NO_GIFTS,
 ) -> Numbers:
     """The figures of one AP, as :func:`assess_period` works them out.
 
     ``earnings`` maps a member's id to what other payments already bring into the AP and what
-    these payments add: ``[already, added]``.
+    these payments add: ``[already, added]``; ``gifts`` are the AP's gifts (see
+    :class:`Gifts`).
     """
-    return Numbers(*_figures(household, period, earnings, knock, ctx))
+    return Numbers(*_figures(household, period, earnings, knock, ctx, gifts))
 
 
 def _figures(
@@ -687,7 +715,8 @@ def _figures(
     earnings: dict[str, list[int]],
     knock: Knock,
     ctx: Context,
-) -> tuple[int, int, int, int, int, int, int, int | None, int, int, int, int, int]:
+    gifts: Gifts = NO_GIFTS,
+) -> tuple[int, int, int, int, int, int, int, int | None, int, int, int, int, int, int | None]:
     # The numbers path: a plain tuple in the order of Numbers' fields, kept by no result (an
     # explanation works it out again when it is read).
     claim = household.universal_credit
@@ -701,7 +730,10 @@ def _figures(
         base += already
         total += already + added
     holdings = household.capital
-    capital = None if holdings is None else counted_capital(holdings, day, ctx)
+    capital = capital_after = None
+    if holdings is not None:
+        capital = counted_capital(holdings, day, ctx) + gifts[0]
+        capital_after = capital + gifts[1]
     monthly_payable, lost_before, lost_after = knock
     award = claim.current_award
     if award is None:
@@ -731,23 +763,35 @@ def _figures(
         assert amount is not None  # the award in pennies, given with current_award
         uncapped_after = amount - (d_total - d_regular) + lost_after
         before = amount - (d_base - d_regular) + lost_before
+        if capital is not None and capital_after is not None and capital_after != capital:
+            # The statement's award already counts the capital held before the gifts: they
+            # add only the tariff income their rise brings, or end the award past the limit.
+            uncapped_after -= tariff_income(capital_after, r) - tariff_income(capital, r)
+            if capital_after > r.capital_upper >= capital:
+                uncapped_after = 0
         after = uncapped_after
         # An award from a statement already has any benefit cap reduction in it.
         return (
             allowance, base, total, d_regular, d_base, d_total, 0, capital,
             before if before > 0 else 0, after if after > 0 else 0, uncapped_after, 0, 0,
+            capital_after,
         )  # fmt: skip
     unearned = claim.pennies[1]
     unearned += monthly_payable
-    if capital is not None:
+    unearned_after = unearned
+    if capital is not None and capital_after is not None:
         unearned += tariff_income(capital, r)
-    uncapped_after = maximum - d_total - (unearned - lost_after)
+        unearned_after += tariff_income(capital_after, r)
+    uncapped_after = maximum - d_total - (unearned_after - lost_after)
     if capital is not None and capital > r.capital_upper:
-        before = after = 0
+        before = 0
     else:
         before = maximum - d_base - (unearned - lost_before)
         if before < 0:
             before = 0
+    if capital_after is not None and capital_after > r.capital_upper:
+        after = 0
+    else:
         after = uncapped_after if uncapped_after > 0 else 0
     cap_before = cap_after = 0
     if (before or after) and not profile.cap_exempt:
@@ -765,7 +809,7 @@ def _figures(
         after -= cap_after
     return (
         allowance, base, total, d_regular, d_base, d_total, unearned, capital, before, after,
-        uncapped_after, cap_before, cap_after,
+        uncapped_after, cap_before, cap_after, capital_after,
     )  # fmt: skip
 
 
@@ -791,14 +835,16 @@ def assess_period(
     earnings: dict[str, list[int]],
     knock: Knock,
     ctx: Context,
+    gifts: Gifts = NO_GIFTS,
 ) -> PeriodNumbers:
     """Universal Credit for one AP before and after the payments counted in it.
 
     ``earnings`` maps each member's id to ``[already, added]`` for the AP; ``knock`` is the
     Carer's Allowance, ESA or JSA the household gets a week and the monthly amount the
-    payments' weekly effects remove from this AP's unearned income (see :class:`Knock`).
+    payments' weekly effects remove from this AP's unearned income (see :class:`Knock`);
+    ``gifts`` the AP's gifts, counted as capital (see :class:`Gifts`).
     """
-    found = _figures(household, period, earnings, knock, ctx)
+    found = _figures(household, period, earnings, knock, ctx, gifts)
     before = found[8]
     return period_numbers(
         (
@@ -810,7 +856,7 @@ def assess_period(
             False,
             None,
             before,
-            (household, earnings, knock),
+            (household, earnings, knock, gifts),
             explain_period,
         )
     )
@@ -853,16 +899,21 @@ def not_made_up_finding(lost: Money, week: DateRange, period: DateRange, nation:
     )
 
 
+#: What an AP's outcome keeps to explain itself: the household, each member's earnings
+#: ``[already, added]``, the weekly benefits' knock-on and the gifts.
+_Detail = tuple[Household, dict[str, list[int]], Knock, Gifts]
+
+
 def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
     """The findings of one assessment period, from its numbers."""
-    detail: tuple[Household, dict[str, list[int]], Knock] = outcome.detail  # type: ignore[assignment]
-    household, earnings, knock = detail
+    detail: _Detail = outcome.detail  # type: ignore[assignment]
+    household, earnings, knock, gifts = detail
     nation = household.nation
     claim = household.universal_credit
     assert claim is not None
     period = outcome.period
     day = period.start
-    d = numbers(household, period, earnings, knock, ctx)
+    d = numbers(household, period, earnings, knock, ctx, gifts)
     r = rates(ctx, day)
     taper_use = ctx.use("universal_credit.taper_rate", day)
     allowance_uses: tuple[ParameterUse, ...] = ()
@@ -910,6 +961,8 @@ def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
                 household, d, knock, elements(household, day, period.end, r, ctx), period, ctx
             )
         )
+    gift = gift_findings(household, d, gifts, day, ctx)
+    found.extend(gift)
     # The taper's figures are before the benefit cap, which its own finding explains.
     before_cap = before + d.cap_before
     values: dict[str, object] = {
@@ -927,7 +980,7 @@ def explain_period(outcome: PeriodOutcome, ctx: Context) -> tuple[Finding, ...]:
     counted = outcome.counted_pennies
     lost = knock.lost_after - knock.lost_before
     if counted == 0:
-        if lost == 0:
+        if lost == 0 and not gift:
             found.append(
                 finding(
                     "BEN-UC-NOTHING-COUNTED",
@@ -1208,31 +1261,43 @@ def _lcw_threshold(
 
 
 def gift_findings(
-    household: Household, gifts: int, day: dt.date, ctx: Context
+    household: Household, d: Numbers, gifts: Gifts, day: dt.date, ctx: Context
 ) -> tuple[Finding, ...]:
-    """What keeping gifts as capital would do, when the household's capital is known."""
-    if household.capital is None or gifts <= 0:
+    """What the AP's gifts among the payments do as capital, from the AP's figures ``d``.
+
+    Nothing when the household's capital is not known, or the gifts change neither the
+    tariff income nor the limit.
+    """
+    before, after = d.capital, d.capital_after
+    if before is None or after is None or gifts.added <= 0:
         return ()
     r = rates(ctx, day)
-    nation = household.nation
-    before = counted_capital(household.capital, day, ctx)
-    after = before + gifts
     upper_use = ctx.use("universal_credit.capital.upper_limit", day)
     values: dict[str, object] = {
-        "gift": _money(gifts),
+        "gift": _money(gifts.added),
         "before": _money(before),
         "after": _money(after),
         "upper": _money(r.capital_upper),
     }
-    citation = cite_law("universal_credit.capital", nation)
+    nation = household.nation
+    # A rise in capital is a change of circumstances, from the AP's first day (Great
+    # Britain's D&A Regs 2013; Northern Ireland's were not read).
+    changes = (
+        (cite_law("universal_credit.changes_of_circumstances", nation),)
+        if nation.great_britain
+        else ()
+    )
+    citations = (cite_law("universal_credit.capital", nation), *changes)
     if after > r.capital_upper:
+        if before > r.capital_upper:
+            return ()  # no entitlement either way: BEN-UC-CAPITAL-LIMIT says so
         return (
             finding(
                 "BEN-GIFT-CAPITAL",
                 Severity.PROBLEM,
                 "benefits.uc.capital_upper",
                 values,
-                citations=(citation,),
+                citations=citations,
                 parameters=(upper_use,),
             ),
         )
@@ -1251,7 +1316,7 @@ def gift_findings(
             Severity.WARNING,
             "benefits.uc.capital_tariff",
             values,
-            citations=(citation,),
+            citations=citations,
             parameters=uses,
         ),
     )

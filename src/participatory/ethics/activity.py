@@ -294,16 +294,16 @@ class Activity(Record):
                 return party
         raise KeyError(label)
 
-    def with_party_answer(self, label: str, fact: Fact, answer: object) -> Activity:
-        """A copy in which the group ``label`` answers ``fact`` differently."""
+    def with_party_answer(self, label: str, fact: Fact | str, answer: object) -> Activity:
+        """A copy in which the group ``label`` answers ``fact`` (a Fact or its name) differently."""
         parties = [
             attrs.evolve(p, facts=p.facts.with_answer(fact, answer)) if p.label == label else p
             for p in self.parties
         ]
         return attrs.evolve(self, parties=parties)
 
-    def with_answer(self, fact: Fact, answer: object) -> Activity:
-        """A copy with the activity fact ``fact`` answered differently."""
+    def with_answer(self, fact: Fact | str, answer: object) -> Activity:
+        """A copy with the activity fact ``fact`` (a Fact or its name) answered differently."""
         return attrs.evolve(self, facts=self.facts.with_answer(fact, answer))
 
     def with_sensitive_yes_as_no(self) -> Activity:

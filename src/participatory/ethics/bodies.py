@@ -58,6 +58,8 @@ class ReviewBody(enum.Enum):
     MHRA = "mhra"
     #: The MHRA, notified of a clinical investigation of a medical device.
     MHRA_DEVICE = "mhra_device"
+    #: A Human Tissue Authority licence for the premises where human tissue is stored.
+    HTA_LICENCE = "hta_licence"
     #: The prison service's own research access (Scotland, Northern Ireland): not found.
     PRISON_SERVICE = "prison_service"
     #: The probation service's own research access (Scotland, Northern Ireland): not found.
@@ -68,6 +70,8 @@ class ReviewBody(enum.Enum):
     CONFIDENTIALITY = "confidentiality"
     #: The Caldicott Guardian of an organisation holding patients' or service users' data.
     CALDICOTT_GUARDIAN = "caldicott_guardian"
+    #: A Scottish council's own process for using its social care records without consent.
+    COUNCIL_RECORDS = "council_records"
     #: A data protection impact assessment by the controller.
     DPIA = "dpia"
     #: The local clinical governance, audit, service evaluation or R&D office.
@@ -101,11 +105,13 @@ _LEVELS: Final = {
     ReviewBody.HMPPS_NRC: 3,
     ReviewBody.MHRA: 3,
     ReviewBody.MHRA_DEVICE: 3,
+    ReviewBody.HTA_LICENCE: 3,
     ReviewBody.PRISON_SERVICE: 3,
     ReviewBody.PROBATION_SERVICE: 3,
     ReviewBody.CAPACITY_BODY: 3,
     ReviewBody.CONFIDENTIALITY: 3,
     ReviewBody.CALDICOTT_GUARDIAN: 1,
+    ReviewBody.COUNCIL_RECORDS: 1,
     ReviewBody.DPIA: 1,
     ReviewBody.LOCAL_GOVERNANCE: 1,
     ReviewBody.EXISTING_APPROVAL: 2,
@@ -131,6 +137,7 @@ BODY_NAMES: Final = {
     "authorisation",
     "mhra_device": "the Medicines and Healthcare products Regulatory Agency (MHRA), notified "
     "of the clinical investigation of a medical device",
+    "hta_licence": "a Human Tissue Authority licence for the premises where the tissue is stored",
     "prison_service": "the prison service's research access",
     "prison_service.scotland": "the Scottish Prison Service's research access",
     "prison_service.northern_ireland": "the Northern Ireland Prison Service's research access",
@@ -160,6 +167,8 @@ BODY_NAMES: Final = {
     "confidentiality.northern_ireland": "a Northern Ireland route for confidential information "
     "without consent",
     "caldicott_guardian": "the Caldicott Guardian of each organisation holding the data",
+    "council_records": "the council's data protection officer and Caldicott Guardian, for "
+    "its own social care records",
     "dpia": "a data protection impact assessment by the data controller",
     "local_governance": "the local clinical governance, audit or R&D office",
     "existing_approval": "the approval the study already holds",

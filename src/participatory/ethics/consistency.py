@@ -170,6 +170,21 @@ def check_activity_answers(
     )
     _needs(
         facts,
+        Fact.IONISING_RADIATION,
+        Fact.HEALTH_RELATED,
+        path,
+        "an exposure to ionising radiation for research is medical or biomedical research, "
+        "health-related",
+    )
+    _needs(
+        facts,
+        Fact.HUMAN_TISSUE_STORED,
+        Fact.HEALTH_RELATED,
+        path,
+        "storing human tissue is licensed for research about the human body, health-related",
+    )
+    _needs(
+        facts,
         Fact.YOUTH_JUSTICE_SETTING,
         Fact.PRISON_OR_PROBATION_SETTING,
         path,

@@ -168,6 +168,10 @@ class Fact(enum.Enum):
     CLINICAL_TRIAL_OF_MEDICINE = "clinical_trial_of_medicine"
     #: The activity is a clinical investigation of a medical device not marked for that use.
     DEVICE_INVESTIGATION = "device_investigation"
+    #: Some of the people taking part are exposed to ionising radiation for the research.
+    IONISING_RADIATION = "ionising_radiation"
+    #: The activity stores human tissue (material consisting of or including human cells).
+    HUMAN_TISSUE_STORED = "human_tissue_stored"
     #: The activity uses information from which the team could identify patients or users.
     IDENTIFIABLE_PATIENT_DATA = "identifiable_patient_data"
     #: Confidential patient information is used without consent outside the care team.
@@ -303,6 +307,12 @@ _QUESTIONS: Final = {
     "medicinal product (CTIMP)",
     Fact.DEVICE_INVESTIGATION: "the activity is a clinical investigation of a medical device "
     "that is not UKCA or CE marked for the purpose under investigation",
+    Fact.IONISING_RADIATION: "the research protocol requires ionising radiation exposures of "
+    "some of the people taking part (X-ray, CT, DXA or nuclear medicine scans, radiotherapy), "
+    "even exposures their usual care would include",
+    Fact.HUMAN_TISSUE_STORED: "the activity stores human tissue for research: material that "
+    "consists of or includes human cells, such as blood or a biopsy (not a living person's "
+    "hair or nails, nor DNA already extracted from the cells)",
     Fact.IDENTIFIABLE_PATIENT_DATA: "the activity uses information from which the team could "
     "identify past or present users of health or social care services",
     Fact.PATIENT_DATA_WITHOUT_CONSENT: "confidential patient information is used without the "
@@ -407,8 +417,15 @@ class Facts(Record):
         """The facts that have a yes or no answer."""
         return frozenset(f for f, _ in self.answers + self.safeguarding)
 
-    def with_answer(self, fact: Fact, answer: object) -> Facts:
-        """A copy with ``fact`` answered (``None`` makes it unknown again)."""
+    def with_answer(self, fact: Fact | str, answer: object) -> Facts:
+        """A copy with ``fact`` (a Fact or its name) answered (``None`` makes it unknown again).
+
+        >>> Facts({"randomised": True}).with_answer("randomised", False).get(Fact.RANDOMISED)
+        <Answer.NO: 'no'>
+        """
+        # The name is read as its Fact first: compared as given, a name would never match the
+        # answer already held, which would then count as a second, different answer.
+        fact = _fact_of(fact)
         others = [(f, a) for f, a in self.answers + self.safeguarding if f is not fact]
         return Facts([*others, (fact, Answer.of(answer))])
 

@@ -92,6 +92,9 @@ class Situation(Record):
     records_only: frozenset[str] = frozenset()
 
 
+_STUDIED: Final = frozenset({PartyStatus.PARTICIPANT, PartyStatus.POSSIBLE_PARTICIPANT})
+
+
 class RouteView:
     """The facts of one :class:`Situation` as conditions read them, each read recorded.
 
@@ -191,6 +194,21 @@ class RouteView:
         """
         return self.shared(RouteView._studied_in_person_any, fact)
 
+    def studied_not_only_through_records(self, fact: Fact) -> Answer:
+        """Whether some group studied, other than one known only through records, is yes.
+
+        Unlike :meth:`studied_in_person`, the people no group describes count: whether their
+        data is collected from them or only read from records is not known, so a route
+        turning on it stays possible (and the group that would settle it is asked for).
+        """
+        return self.shared(RouteView._studied_not_only_through_records_any, fact)
+
+    def _studied_not_only_through_records_any(self, fact: Fact) -> Answer:
+        result = self.fact(fact, UNLISTED) if self.situation.unlisted else Answer.NO
+        if result is Answer.YES:
+            return result
+        return self._across_studied(fact, result, skip=self.situation.records_only)
+
     def _studied_in_person_any(self, fact: Fact) -> Answer:
         return self._across_studied(fact, Answer.NO, skip=self.situation.records_only)
 
@@ -219,6 +237,15 @@ class RouteView:
             if answer is not Answer.NO:
                 result = Answer.UNKNOWN
         return result
+
+    def anyone_described(self) -> bool:
+        """Whether anyone studied is described: a group studied (or maybe), or the unlisted.
+
+        When it is false, no answer about the people studied is read at all.
+        """
+        return self.situation.unlisted or any(
+            status in _STUDIED for status in self.situation.statuses.values()
+        )
 
     def collected_data_about_people(self) -> Answer:
         """Whether a group collects or analyses data that is about people."""

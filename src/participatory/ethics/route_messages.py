@@ -47,9 +47,10 @@ _ROUTES: Final = {
         "research goes to an NHS (HSC) research ethics committee, through IRAS."
     ),
     "ethics.route.nhs_rec_prison": (
-        "The activity is health-related research involving people in prison or on probation, "
-        "or a prison setting: a research ethics committee flagged for prison research reviews "
-        "it, through IRAS (the prisoner rule was read only in a restatement of GAfREC 2011)."
+        "The activity is health-related research involving prisoners held in custody: a "
+        "research ethics committee flagged for prison research reviews it, through IRAS (the "
+        "prisoner rule was read only in a restatement of GAfREC 2011, which names prisoners in "
+        "the prison services' custody, not people only on probation nor prison staff)."
     ),
     "ethics.route.nhs_rec_ctimp": (
         "The activity is a clinical trial of an investigational medicinal product: it may not "
@@ -67,6 +68,31 @@ _ROUTES: Final = {
         "marked for the purpose under investigation: the Medicines and Healthcare products "
         "Regulatory Agency must be notified at least 60 days before it starts, through IRAS "
         "(not needed for a device marked for that purpose)."
+    ),
+    "ethics.route.nhs_rec_radiation": (
+        "Some of the people taking part undergo ionising radiation exposures the research "
+        "protocol requires (research exposures, even those their usual care would include): "
+        "a research ethics committee's approval is required under the Ionising Radiation "
+        "(Medical Exposure) Regulations, so an NHS research ethics committee (an HSC REC in "
+        "Northern Ireland) reviews it, through IRAS; administering a radioactive substance also "
+        "needs the Administration of Radioactive Substances Advisory Committee's approval."
+    ),
+    "ethics.route.nhs_rec_device": (
+        "The activity is a clinical investigation of a medical device that is not UKCA or CE "
+        "marked for the purpose under investigation: its ethical approval under the Medical "
+        "Devices Regulations 2002, which applies to the whole of the UK, must be given by a "
+        "research ethics committee of the UK Health Departments' Research Ethics Service (an "
+        "NHS REC, an HSC REC in Northern Ireland; one flagged for medical devices is "
+        "recommended), applied to through IRAS, whoever takes part. A university research "
+        "ethics committee cannot give it."
+    ),
+    "ethics.route.hta_licence": (
+        "The research stores human tissue (material that consists of or includes human cells) "
+        "in {nations}: storing it needs a Human Tissue Authority licence for the premises, "
+        "unless the research is approved by a recognised research ethics committee (an NHS "
+        "REC, an HSC REC in Northern Ireland), which excepts storage for it. Whether the "
+        "premises hold a licence the library cannot know: ask the licence's designated "
+        "individual or the research office before any sample is stored."
     ),
     "ethics.route.social_care_scotland": (
         "The people studied are identified through social care in Scotland. GAfREC's list of "
@@ -117,11 +143,12 @@ _ROUTES: Final = {
         "governance office and the committee."
     ),
     "ethics.route.social_care_rec": (
-        "The people studied are identified through adult social care in England: the Social "
-        "Care REC (a social-care flagged HRA committee, through IRAS) reviews such research, or "
-        "a university research ethics committee that follows the ESRC's Framework for Research "
-        "Ethics may instead, unless an exception in GAfREC para 2.3.8A applies (that list was "
-        "not read; people who may lack capacity always need an appropriate body)."
+        "The people studied are identified through adult social care in England, or the team "
+        "could identify them from its records: the Social Care REC (a social-care flagged HRA "
+        "committee, through IRAS) reviews such research, or a university research ethics "
+        "committee that follows the ESRC's Framework for Research Ethics may instead, unless an "
+        "exception in GAfREC para 2.3.8A applies (that list was not read; people who may lack "
+        "capacity always need an appropriate body)."
     ),
     "ethics.route.hmpps": (
         "The activity involves people in prison or on probation, or takes place in a prison or "
@@ -231,16 +258,24 @@ _ROUTES: Final = {
         "and non-research alike)."
     ),
     "ethics.route.pbpp": (
-        "Confidential patient information is used without consent in Scotland, where section "
-        "251 does not apply: apply to the Public Benefit and Privacy Panel for Health and "
-        "Social Care (for example for patients of more than one health board), or to the "
-        "health board's Caldicott Guardian."
+        "Confidential patient information held by NHS Scotland (its patients' records, or data "
+        "it controls) is used without consent in Scotland, where section 251 does not apply: "
+        "apply to the Public Benefit and Privacy Panel for Health and Social Care (for example "
+        "for patients of more than one health board), or to the health board's Caldicott "
+        "Guardian."
     ),
     "ethics.route.pbpp_national_data": (
         "The activity uses data controlled by NHS Scotland: the Public Benefit and Privacy Panel "
         "for Health and Social Care scrutinises any request to use it, identifiable or not "
         "(national data sets through eDRIS, above all), or the health board's Caldicott "
         "Guardian for a request the panel leaves to the board."
+    ),
+    "ethics.route.council_records_scotland": (
+        "Identifiable information about social care users is used without consent in "
+        "Scotland. The Public Benefit and Privacy Panel's mandate is data NHS Scotland controls "
+        "(and the NHS Central Register), not a council's own social care records: the council "
+        "holding them decides under its own data protection and confidentiality process, "
+        "which was not read: ask its data protection officer and Caldicott Guardian."
     ),
     "ethics.route.confidentiality_northern_ireland": (
         "Confidential patient information is used without consent in Northern Ireland: the "

@@ -5,12 +5,18 @@ Each :class:`RouteRule` is one sentence of guidance turned into a condition (see
 (``[route_rules.<rule id>]`` in ``data/ethics_guidance.toml``). In short:
 
 - **Research, new study.** An NHS (HSC) research ethics committee, applied to through IRAS,
-  when the people studied are identified through NHS services or the team could identify
-  service users from the data (GAfREC), when they use social care in Wales or Northern
-  Ireland (GAfREC's services list), or when health-related research involves prisoners
-  (GAfREC 2011 as restated: secondary). The NHS organisations' permission where the NHS takes
-  part at all, patients, staff, data or premises: HRA Approval (England), HRA and HCRW
-  Approval (Wales), NHS R&D permission through NRS (Scotland), HSC Trust permission
+  when the people studied are identified through NHS services and take part themselves, or
+  the team could identify them from records about them (GAfREC: a group known only through
+  anonymised records is not enough), when they use social care in Wales or Northern Ireland
+  on the same terms (GAfREC's services list), when health-related research involves
+  prisoners held in custody (GAfREC 2011 as restated: secondary; not people only on
+  probation, nor prison staff), when people taking part undergo ionising radiation exposures
+  the protocol requires, standard care or not (IR(ME)R, as the HRA states it), or when the
+  study is a clinical investigation of a medical device not marked for the purpose (the
+  Medical Devices Regulations 2002: a REC of the UK Health Departments' Research Ethics
+  Service, in every nation, whoever takes part). The NHS organisations' permission where
+  the NHS takes part at all, patients, staff, data or premises: HRA Approval (England), HRA
+  and HCRW Approval (Wales), NHS R&D permission through NRS (Scotland), HSC Trust permission
   (Northern Ireland, where the Trusts provide social care too). Staff recruited in their
   professional role, or NHS premises alone, need that permission but no NHS REC (GAfREC 2011
   para 2.3.13 as quoted: secondary).
@@ -19,7 +25,8 @@ Each :class:`RouteRule` is one sentence of guidance turned into a condition (see
   favourable opinion and the licensing authority (the MHRA) has authorised it, whoever the
   participants are (Medicines for Human Use (Clinical Trials) Regulations 2004 reg. 12); the
   HRA's decision tool asks it first. A clinical investigation of a medical device not
-  marked for that purpose is notified to the MHRA at least 60 days before it starts.
+  marked for that purpose is notified to the MHRA at least 60 days before it starts, and
+  needs an NHS (HSC) REC's approval (above).
 - **Capacity.** Intrusive research with people aged 16 or over who may lack capacity (people
   taking part themselves, or personal data about them: not anonymised records) needs
   an appropriate body (MCA 2005 s. 30, a flagged NHS REC or the Social Care REC in England;
@@ -28,10 +35,11 @@ Each :class:`RouteRule` is one sentence of guidance turned into a condition (see
   research falls under it is unsettled), or an appropriate body under the MCA (NI) 2016.
   A clinical trial of a medicine is taken out of all three (MCA 2005 s. 30(3), AWI 2000
   s. 51(3A), MCA (NI) 2016 s. 133): the trials regulations govern it (Sch. 1 Part 5).
-- **Social care in England.** The Social Care REC, or a university REC that follows the
-  ESRC framework (GAfREC 2.3.8A as the SCREC states it; its exceptions were not read);
-  the local authority's research governance (secondary source; it speaks of research only,
-  which the finding says for an audit or evaluation).
+- **Social care in England.** For users taking part themselves or identifiable from records,
+  the Social Care REC, or a university REC that follows the ESRC framework (GAfREC 2.3.8A
+  as the SCREC states it; its exceptions were not read); the local authority's research
+  governance (secondary source; it speaks of research only, which the finding says for an
+  audit or evaluation).
 - **Prisons and probation.** HMPPS's National Research Committee in England and Wales, except
   a secure training centre, secure children's home or youth offending team alone (PI 17/2014
   sends them to the establishment; the HRA counts STCs in: unsettled); the Scottish and
@@ -41,12 +49,18 @@ Each :class:`RouteRule` is one sentence of guidance turned into a condition (see
   the university's own policy decides whether its REC reviews too.
 - **Not research** goes to the local governance office (HRA); HMPPS and the capacity laws
   speak of research methods and research, so whether they reach an evaluation is unsettled.
+- **Human tissue.** Storing it for research needs a Human Tissue Authority licence for the
+  premises, unless a recognised REC approved the research (HTA Code E para 81; SI 2006/1260
+  reg. 3): England, Wales and Northern Ireland (Scotland's Act was not read).
 - **Data.** A data protection impact assessment where the processing is likely high risk
   (UK GDPR art. 35; a screening otherwise), the Caldicott Guardian's advice for identifiable
   patient data, and the Confidentiality Advisory Group (England, Wales), the Public Benefit
   and Privacy Panel (Scotland) or an unsettled route (Northern Ireland) for confidential
   patient information used without consent; the Panel too for any use of data NHS Scotland
-  controls in health research.
+  controls in health research. The Panel's mandate is data NHS Scotland (or the NHS Central
+  Register) controls, so a Scottish council's own social care records used without consent
+  go to the council's data protection and Caldicott process (its procedure was not read:
+  unsettled), not to the Panel.
 - **An approved study.** Work within an approved study's scope needs no new application;
   outside it, an amendment (the sponsor decides whether it is substantial) or a new one.
 
@@ -196,25 +210,64 @@ def _fresh_or_not_research(v: RouteView) -> Answer:
 
 
 @_shared
-def _nhs_users(v: RouteView) -> Answer:
+def _gafrec_users(v: RouteView, users: Fact) -> Answer:
+    """Whether GAfREC's service-user trigger holds for the users ``users`` names.
+
+    GAfREC 2011 s. 2.3 asks for REC review of research with participants identified from, or
+    because of, their use of the services, or collecting information from them, or using
+    previously collected information "from which the research team could identify" them. A
+    group taking part itself is the first two; a group known only through records (no task)
+    is the third, so only when the data is identifiable (HRA decision tool, Question Set 2).
+    People no group describes may be either, so they count as taking part until a group says.
+    The identifiable-data fact is the activity's: with groups of two kinds of users known
+    only through records, a yes counts for both (the cautious reading).
+    """
     return any_of(
-        lambda: v.studied(Fact.NHS_PATIENTS), lambda: v.fact(Fact.IDENTIFIABLE_PATIENT_DATA)
+        lambda: v.studied_not_only_through_records(users),
+        lambda: all_of(
+            lambda: v.fact(Fact.IDENTIFIABLE_PATIENT_DATA),
+            lambda: v.studied(users) if v.anyone_described() else _undescribed(users),
+        ),
     )
+
+
+def _undescribed(users: Fact) -> Answer:
+    """Whose identifiable records they are, when no group describes anyone studied.
+
+    Staff auditing records need no group for the people in them: the identifiable-data fact
+    alone then says the team could identify users of health or social care services, and an
+    NHS (HSC) REC reviews research with either (GAfREC's services list), so it is read as
+    NHS patients' records, as it always was; it names no social care service on its own.
+    """
+    return Answer.YES if users is Fact.NHS_PATIENTS else Answer.NO
+
+
+@_shared
+def _nhs_users(v: RouteView) -> Answer:
+    """GAfREC's trigger for NHS (HSC) patients, their relatives and carers."""
+    return _gafrec_users(v, Fact.NHS_PATIENTS)
 
 
 @_shared
 def _social_care_users(v: RouteView) -> Answer:
+    """GAfREC's trigger for social care users (the nation decides whether it applies)."""
     return any_of(
-        lambda: v.studied(Fact.ADULT_SOCIAL_CARE_USERS),
-        lambda: v.studied(Fact.CHILDRENS_SOCIAL_CARE_USERS),
+        lambda: _gafrec_users(v, Fact.ADULT_SOCIAL_CARE_USERS),
+        lambda: _gafrec_users(v, Fact.CHILDRENS_SOCIAL_CARE_USERS),
     )
 
 
 @_shared
-def _custody(v: RouteView) -> Answer:
+def _social_care_studied(v: RouteView) -> Answer:
+    """Whether the activity studies social care users at all, in person or through records.
+
+    The care provider's own governance (the local authority; an HSC Trust; in Scotland the
+    unsettled route) reaches research with its service users' data however it is held, so
+    these routes do not turn on identifiability as GAfREC's committee review does.
+    """
     return any_of(
-        lambda: v.studied(Fact.IN_CUSTODY_OR_ON_PROBATION),
-        lambda: v.fact(Fact.PRISON_OR_PROBATION_SETTING),
+        lambda: v.studied(Fact.ADULT_SOCIAL_CARE_USERS),
+        lambda: v.studied(Fact.CHILDRENS_SOCIAL_CARE_USERS),
     )
 
 
@@ -249,6 +302,17 @@ def _custody_held(v: RouteView) -> Answer:
     return _narrowed(
         v.studied(Fact.IN_CUSTODY_OR_ON_PROBATION), lambda: v.studied(Fact.HELD_IN_CUSTODY)
     )
+
+
+@_shared
+def _prisoners_in_custody(v: RouteView) -> Answer:
+    """Prisoners held in custody among the people studied: GAfREC's prisoner trigger.
+
+    GAfREC 2011 s. 2.3 (as restated) asks for REC review of "health-related research
+    involving prisoners in the custody of" the prison services: people only on probation
+    are not in their custody, and prison staff, or a prison setting, are not prisoners.
+    """
+    return _custody_held(v)
 
 
 @_shared
@@ -295,12 +359,29 @@ def _hmpps_custody(v: RouteView) -> Answer:
 
 @_shared
 def _device_investigation(v: RouteView) -> Answer:
-    # Like a trial of a medicine: someone must use the device, in health research.
+    # Like a trial of a medicine: someone must use the device, in health research. Its REC
+    # approval (Medical Devices Regulations 2002, as the HRA states them) applies to the whole
+    # UK and must come from a REC of the UK Health Departments' Research Ethics Service, so it
+    # is a statutory committee whoever takes part (healthy volunteers included).
     if not v.situation.intervention:
         return Answer.NO
     return all_of(
         lambda: Answer.NO if v.fact(Fact.HEALTH_RELATED) is Answer.NO else Answer.YES,
         lambda: v.fact(Fact.DEVICE_INVESTIGATION),
+    )
+
+
+@_shared
+def _research_exposure(v: RouteView) -> Answer:
+    # Like a device: an exposure is something done to someone taking part, in health research
+    # (IR(ME)R reaches medical or biomedical, diagnostic or therapeutic research). The fact
+    # counts exposures the protocol requires even where usual care would give them anyway:
+    # the HRA's tool counts research exposures "including those that are standard of care".
+    if not v.situation.intervention:
+        return Answer.NO
+    return all_of(
+        lambda: Answer.NO if v.fact(Fact.HEALTH_RELATED) is Answer.NO else Answer.YES,
+        lambda: v.fact(Fact.IONISING_RADIATION),
     )
 
 
@@ -327,8 +408,10 @@ def _nhs_rec_trigger(v: RouteView, nation: Nation) -> Answer:
     return any_of(
         lambda: _nhs_users(v),
         lambda: _social_care_users(v) if nation in (W, NI) else Answer.NO,
-        lambda: all_of(lambda: _custody(v), lambda: v.fact(Fact.HEALTH_RELATED)),
+        lambda: all_of(lambda: _prisoners_in_custody(v), lambda: v.fact(Fact.HEALTH_RELATED)),
         lambda: _trial_of_medicine(v),
+        lambda: _device_investigation(v),
+        lambda: _research_exposure(v),
     )
 
 
@@ -353,7 +436,15 @@ def _statutory_committee(v: RouteView, nation: Nation) -> Answer:
 
 @_shared
 def _nhs_involved(v: RouteView) -> Answer:
+    """Whether the NHS (HSC) takes part: its patients, staff or premises.
+
+    Its patients take part in person or through their records (or records read as theirs:
+    see :func:`_undescribed`). HRA Approval and HCRW's permission apply only to the NHS (HRA
+    student toolkit, tool 2; Health and Care Research Wales, "Gaining NHS research
+    permission"), so identifiable data about social care users alone does not bring them in.
+    """
     return any_of(
+        lambda: v.studied(Fact.NHS_PATIENTS),
         lambda: _nhs_users(v),
         lambda: v.studied(Fact.NHS_STAFF),
         lambda: v.fact(Fact.NHS_PREMISES),
@@ -362,7 +453,9 @@ def _nhs_involved(v: RouteView) -> Answer:
 
 @_shared
 def _england_adult_social_care(v: RouteView, nation: Nation) -> Answer:
-    return v.studied(Fact.ADULT_SOCIAL_CARE_USERS) if nation is E else Answer.NO
+    # The Social Care REC reviews what GAfREC sends to a REC for adult social care in England
+    # (its 2.3.8A): the same trigger as for NHS patients, records identifiable or not.
+    return _gafrec_users(v, Fact.ADULT_SOCIAL_CARE_USERS) if nation is E else Answer.NO
 
 
 # -- the conditions, one per rule --------------------------------------------------------------
@@ -396,11 +489,43 @@ def _nhs_rec_social_care(v: RouteView, _n: Nation) -> Answer:
 
 
 def _nhs_rec_prison(v: RouteView, _n: Nation) -> Answer:
-    return all_of(lambda: _fresh(v), lambda: _custody(v), lambda: v.fact(Fact.HEALTH_RELATED))
+    return all_of(
+        lambda: _fresh(v), lambda: _prisoners_in_custody(v), lambda: v.fact(Fact.HEALTH_RELATED)
+    )
 
 
 def _ctimp(v: RouteView, _n: Nation) -> Answer:
     return all_of(lambda: _fresh(v), lambda: _trial_of_medicine(v))
+
+
+def _radiation(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _fresh(v), lambda: _research_exposure(v))
+
+
+def _device_rec(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _fresh(v), lambda: _device_investigation(v))
+
+
+def _tissue_stored(v: RouteView) -> Answer:
+    """Whether health-related research stores human tissue.
+
+    The HTA licenses storage for research about the human body (its disorders or its
+    functioning), which the library reads as health-related research: a yes beside
+    ``health_related`` no is refused (see :mod:`~participatory.ethics.consistency`), and the
+    fact is asked, and counts, once the research is known to be health-related, as the NHS
+    Scotland data question is. Asking it of every study while that is unknown (a survey of
+    gallery visitors) would bury the questions that matter.
+    """
+    return all_of(
+        lambda: Answer.YES if v.fact(Fact.HEALTH_RELATED) is Answer.YES else Answer.NO,
+        lambda: v.fact(Fact.HUMAN_TISSUE_STORED),
+    )
+
+
+def _tissue(v: RouteView, _n: Nation) -> Answer:
+    # Storage for an audit or evaluation is excepted from licensing (HT Exceptions Regs 2006
+    # reg. 3(2)(a), the scheduled purposes), so only research reads it.
+    return all_of(lambda: _fresh(v), lambda: _tissue_stored(v))
 
 
 def _nhs_permission(v: RouteView, _n: Nation) -> Answer:
@@ -410,7 +535,8 @@ def _nhs_permission(v: RouteView, _n: Nation) -> Answer:
 def _hsc_permission(v: RouteView, _n: Nation) -> Answer:
     # HSC Trusts provide social care in Northern Ireland as well as health care.
     return all_of(
-        lambda: _fresh(v), lambda: any_of(lambda: _nhs_involved(v), lambda: _social_care_users(v))
+        lambda: _fresh(v),
+        lambda: any_of(lambda: _nhs_involved(v), lambda: _social_care_studied(v)),
     )
 
 
@@ -451,10 +577,12 @@ def _social_care_rec(v: RouteView, n: Nation) -> Answer:
 
 
 def _local_authority(v: RouteView, _n: Nation) -> Answer:
-    return all_of(lambda: _people_studied(v), lambda: _social_care_users(v))
+    return all_of(lambda: _people_studied(v), lambda: _social_care_studied(v))
 
 
 def _social_care_scotland(v: RouteView, _n: Nation) -> Answer:
+    # Whether GAfREC reaches social care in Scotland at all is unsettled; where it does, its
+    # trigger is the same as elsewhere (identifiable records only).
     return all_of(lambda: _fresh(v), lambda: _social_care_users(v))
 
 
@@ -528,6 +656,30 @@ def _without_consent(v: RouteView, _n: Nation) -> Answer:
     return _confidential_without_consent(v)
 
 
+@_shared
+def _nhs_scotland_held(v: RouteView) -> Answer:
+    """Whether the confidential information is NHS Scotland's: its patients', or its data.
+
+    The Panel has "a formal mandate to scrutinise any request to use NHSS-controlled data,
+    and the NHSCR data controlled by the Registrar General" (its guiding principles): NHS
+    patients' records (GAfREC's trigger, records read as theirs included: see
+    :func:`_undescribed`) are the health boards', and the NHS Scotland data fact names the
+    rest. A council's own social care records are neither.
+    """
+    return any_of(lambda: _nhs_users(v), lambda: v.fact(Fact.NHS_SCOTLAND_DATA))
+
+
+def _pbpp(v: RouteView, _n: Nation) -> Answer:
+    return all_of(lambda: _confidential_without_consent(v), lambda: _nhs_scotland_held(v))
+
+
+def _council_records_scotland(v: RouteView, _n: Nation) -> Answer:
+    # The council holding its social care records decides their use without consent under
+    # its own data protection and confidentiality process; the Panel's mandate does not reach
+    # them. Alongside the Panel where NHS data is used too: each controller decides for its own.
+    return all_of(lambda: _confidential_without_consent(v), lambda: _social_care_studied(v))
+
+
 def _nhs_scotland_data(v: RouteView, _n: Nation) -> Answer:
     # The PBPP scrutinises any request to use NHS Scotland-controlled data, identifiable or
     # not; used without consent, the confidentiality route already names it. Asked only of
@@ -559,6 +711,10 @@ ROUTE_RULES: Final = (
     RouteRule("ETH-ROUTE-NHS-REC-CTIMP", "route.nhs_rec_ctimp", B.NHS_REC, R, _ctimp),
     RouteRule("ETH-ROUTE-MHRA", "route.mhra", B.MHRA, R, _ctimp),
     RouteRule("ETH-ROUTE-MHRA-DEVICE", "route.mhra_device", B.MHRA_DEVICE, R, _mhra_device),
+    RouteRule("ETH-ROUTE-NHS-REC-RADIATION", "route.nhs_rec_radiation", B.NHS_REC, R, _radiation),
+    RouteRule("ETH-ROUTE-NHS-REC-DEVICE", "route.nhs_rec_device", B.NHS_REC, R, _device_rec),
+    RouteRule("ETH-ROUTE-HTA-LICENCE", "route.hta_licence", B.HTA_LICENCE, R, _tissue,
+          nations=frozenset({E, W, NI}), per_nation=True, alternatives=(B.NHS_REC,)),
     RouteRule("ETH-ROUTE-SOCIAL-CARE-SCOTLAND", "route.social_care_scotland", B.NHS_REC, U,
           _social_care_scotland, nations=frozenset({S})),
     RouteRule("ETH-ROUTE-CAPACITY-ENGLAND", "route.capacity_england", B.CAPACITY_BODY, R,
@@ -611,8 +767,11 @@ ROUTE_RULES: Final = (
     RouteRule("ETH-ROUTE-CALDICOTT", "route.caldicott", B.CALDICOTT_GUARDIAN, A, _caldicott),
     RouteRule("ETH-ROUTE-CAG", "route.cag", B.CONFIDENTIALITY, R, _without_consent,
           nations=frozenset({E, W}), per_nation=True),
-    RouteRule("ETH-ROUTE-PBPP", "route.pbpp", B.CONFIDENTIALITY, R, _without_consent,
+    RouteRule("ETH-ROUTE-PBPP", "route.pbpp", B.CONFIDENTIALITY, R, _pbpp,
           nations=frozenset({S}), per_nation=True),
+    RouteRule("ETH-ROUTE-COUNCIL-RECORDS-SCOTLAND", "route.council_records_scotland",
+          B.COUNCIL_RECORDS, U, _council_records_scotland, nations=frozenset({S}),
+          per_nation=True),
     RouteRule("ETH-ROUTE-PBPP-NATIONAL-DATA", "route.pbpp_national_data", B.CONFIDENTIALITY, R,
           _nhs_scotland_data, nations=frozenset({S}), per_nation=True),
     RouteRule("ETH-ROUTE-CONFIDENTIALITY-NI", "route.confidentiality_northern_ireland",
@@ -636,6 +795,8 @@ ROUTE_ONLY_FACTS: Final = frozenset(
         Fact.PRISON_OR_PROBATION_SETTING,
         Fact.YOUTH_JUSTICE_SETTING,
         Fact.DEVICE_INVESTIGATION,
+        Fact.IONISING_RADIATION,
+        Fact.HUMAN_TISSUE_STORED,
         Fact.IDENTIFIABLE_PATIENT_DATA,
         Fact.PATIENT_DATA_WITHOUT_CONSENT,
         Fact.NHS_SCOTLAND_DATA,

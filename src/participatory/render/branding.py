@@ -40,9 +40,14 @@ The page shows a logo only through ``<img>``, where browsers never run an SVG's 
 nor fetch what it links to, and the page's content security policy forbids both again.
 As a third guard an SVG is refused unless it is plain drawing: only drawing elements
 (paths, shapes, text, gradients, groups), no ``<script>``, ``<foreignObject>``, event
-handler (``on…``) attributes, document type declarations or entities, and no reference
-outside the image itself (a link or ``url()`` must start with ``#``). Raster formats
-carry no script at all, so a PNG is the safest choice.
+handler (``on…``) attributes, document type declarations, entities or processing
+instructions, and no reference outside the image itself: a link or ``url()`` must start
+with ``#``, and ``@import``, ``xml:base``, CSS escapes and the CSS functions that fetch
+from a plain string (``image-set()``, ``image()``, ``src()``) are refused. A style sheet
+(a ``<style>`` element, which may hold no other elements, or a ``style`` attribute) may
+use only CSS functions that draw, compute or select (``rgb()``, ``calc()``,
+``translate()``, ``linear-gradient()``, ``:not()``…): one the library cannot tell fetches
+nothing is refused. Raster formats carry no script at all, so a PNG is the safest choice.
 
 >>> PNG = bytes.fromhex("89504e470d0a1a0a") + bytes(24)
 >>> Logo(PNG).media_type
@@ -137,8 +142,84 @@ _EDITOR_NAMESPACES: Final = frozenset(
 )
 
 # A reference outside the image: url(...) whose target is not a fragment, or @import; and
-# any CSS escape, which could spell either without these letters ("\\75 rl(").
-_OUTSIDE: Final = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import|expression\s*\(|\\", re.IGNORECASE)
+# any CSS escape, which could spell either without these letters ("\\75 rl("). The spaces
+# are matched possessively: given back, "url( '#g')" matched as if its target were " ".
+_OUTSIDE: Final = re.compile(r"url\(\s*+(?!['\"]?\s*+#)|@import|expression\s*\(|\\", re.IGNORECASE)
+# CSS functions that fetch what a plain string names, with no url( in sight
+# (image-set("https://…" 1x), image("…"), src("…")), vendor prefixes included; and
+# cross-fade and element, which show other images. Refused in any attribute, where a
+# presentation attribute (mask="…") is read as CSS.
+_FETCHING: Final = re.compile(r"(?:image-set|image|src|cross-fade|element)\(", re.IGNORECASE)
+# A CSS function's name, as it is written just before its "(" (a CSS function token).
+_CSS_FUNCTION: Final = re.compile(r"([\w-]+)\(")
+# A CSS string or comment, as a browser's tokenizer meets them from the left: a string
+# (which ends at its quote or the line's end; no escapes, _OUTSIDE refuses them) is kept,
+# a comment (or one left open to the end), which browsers skip, is dropped. A style is
+# searched for what fetches as written and again without its comments, so a comment hides
+# no name ("ur/**/l(" may join into a url( that is refused: a refusal too many, never one
+# too few); its functions are read without comments, where a browser reads them.
+_CSS_COMMENT: Final = re.compile(r"(\"[^\"\n]*\"?|'[^'\n]*'?)|/\*(?:.*?\*/|.*\Z)", re.DOTALL)
+# The CSS functions a logo's style sheet may use: they draw, compute or select, and fetch
+# nothing (url() too, whose target _OUTSIDE checks is a fragment). Any other is refused,
+# not just those known to fetch: CSS keeps gaining functions that take an image or a
+# string as a URL, and a style sheet the library cannot be sure of is no logo's.
+_CSS_FUNCTIONS: Final = frozenset(
+    {
+        "url",
+        # colours
+        "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color",
+        "color-mix", "light-dark",
+        # numbers
+        "calc", "min", "max", "clamp", "round", "mod", "rem", "abs", "sign", "sin", "cos",
+        "tan", "asin", "acos", "atan", "atan2", "pow", "sqrt", "hypot", "log", "exp", "var",
+        "env",
+        # transforms
+        "matrix", "matrix3d", "translate", "translatex", "translatey", "translatez",
+        "translate3d", "scale", "scalex", "scaley", "scalez", "scale3d", "rotate", "rotatex",
+        "rotatey", "rotatez", "rotate3d", "skew", "skewx", "skewy", "perspective",
+        # gradients
+        "linear-gradient", "radial-gradient", "conic-gradient", "repeating-linear-gradient",
+        "repeating-radial-gradient", "repeating-conic-gradient",
+        # filters
+        "blur", "brightness", "contrast", "drop-shadow", "grayscale", "hue-rotate", "invert",
+        "opacity", "saturate", "sepia",
+        # timing, shapes, fonts installed on the reader's machine, counters
+        "cubic-bezier", "steps", "linear", "inset", "circle", "ellipse", "polygon", "path",
+        "rect", "xywh", "local", "format", "tech", "counter", "counters",
+        # selectors
+        "not", "is", "where", "has", "nth-child", "nth-last-child", "nth-of-type",
+        "nth-last-of-type", "lang", "dir", "selector",
+    }
+)  # fmt: skip
+_VENDOR_PREFIX: Final = re.compile(r"^-[a-z]+-")
+_XML_NS: Final = "http://www.w3.org/XML/1998/namespace"
+# A processing instruction other than the XML declaration: <?xml-stylesheet href="…"?>
+# links a style sheet from outside, and ElementTree drops it before the checks below.
+_INSTRUCTION: Final = re.compile(r"<\?(?!xml[\s?])", re.IGNORECASE)
+
+
+def _css_problem(css: str, *, sheet: bool, fetching: bool = True) -> str | None:
+    """Why the CSS ``css`` may refer outside the image, or None when it cannot.
+
+    ``sheet`` is true for a style sheet or a ``style`` attribute, whose every function must
+    be one of :data:`_CSS_FUNCTIONS`; any other attribute is only searched for what
+    fetches (``fetching`` false: for a drawing program's own attributes, which browsers
+    never read as CSS and which may name a file "image(1).svg"). See :data:`_CSS_COMMENT`
+    for how comments are read.
+    """
+    uncommented = _CSS_COMMENT.sub(lambda found: found.group(1) or "", css)
+    for text in (css, uncommented):
+        if _OUTSIDE.search(text) or (fetching and _FETCHING.search(text)):
+            return "refers to something outside the image"
+    if not sheet:
+        return None
+    for found in _CSS_FUNCTION.finditer(uncommented):
+        name = _VENDOR_PREFIX.sub("", found.group(1).lower())
+        if name not in _CSS_FUNCTIONS:
+            shown = found.group(1)
+            said = f" ({shown}())" if shown.isascii() and len(shown) <= 40 else ""
+            return f"uses a CSS function{said} that a logo may not hold"
+    return None
 
 
 def _name(tag: str) -> tuple[str, str]:
@@ -157,6 +238,8 @@ def _svg_problem(data: bytes) -> str | None:
         return "is an SVG that is not UTF-8 text"
     if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
         return "is an SVG with a document type declaration, which a logo may not hold"
+    if _INSTRUCTION.search(text):
+        return "is an SVG with a processing instruction, which a logo may not hold"
     try:
         root = ElementTree.fromstring(text)
     except ElementTree.ParseError:
@@ -169,8 +252,15 @@ def _svg_problem(data: bytes) -> str | None:
             continue
         if namespace != _SVG_NS or local not in _DRAWING:
             return f"is an SVG with a <{local}> element, which a logo may not hold"
-        if local == "style" and _OUTSIDE.search(element.text or ""):
-            return "is an SVG whose style refers to something outside the image"
+        if local == "style":
+            # Browsers read the text after a child element (its tail) as style sheet too,
+            # so a child could split the sheet where a check of .text alone stops reading.
+            # A logo's style sheet has no use for one: refused outright.
+            if len(element):
+                return "is an SVG whose <style> holds other elements, which a logo's may not"
+            problem = _css_problem("".join(element.itertext()), sheet=True)
+            if problem is not None:
+                return f"is an SVG whose style {problem}"
         for attribute, value in element.attrib.items():
             attribute_namespace, name = _name(attribute)
             if name.lower().startswith("on"):
@@ -178,8 +268,15 @@ def _svg_problem(data: bytes) -> str | None:
             linked = name == "href" and attribute_namespace in {"", _XLINK_NS}
             if linked and not value.strip().startswith("#"):
                 return "is an SVG that links outside the image"
-            if _OUTSIDE.search(value):
-                return "is an SVG that refers to something outside the image"
+            if (attribute_namespace, name) == (_XML_NS, "base"):
+                # A base address is only there to resolve links against one outside.
+                return "is an SVG that links outside the image (xml:base)"
+            sheet = attribute_namespace == "" and name == "style"
+            problem = _css_problem(
+                value, sheet=sheet, fetching=attribute_namespace not in _EDITOR_NAMESPACES
+            )
+            if problem is not None:
+                return f"is an SVG that {problem}"
     return None
 
 

@@ -40,7 +40,6 @@ import csv
 import datetime as dt
 import functools
 import io
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -51,6 +50,7 @@ import attrs
 
 from participatory.core.errors import ParticipatoryError, ValidationError
 from participatory.core.fields import day_from_text
+from participatory.core.limits import DEFAULT_LIMITS, parse_json
 from participatory.core.money import Money, to_decimal
 from participatory.core.record import Record
 from participatory.ledger.entries import PaymentEntry
@@ -416,13 +416,22 @@ def _csv_rows(
     return header, rows()
 
 
+def _file_refusal(name: str, place: str, problem: str) -> ImportRejected:
+    """The bounded reader's refusal of a finance file, at its place (never quoting a value)."""
+    return ImportRejected(name, reason=f"{place}: {problem}" if place else problem)
+
+
 def _json_rows(
     text: str, name: str, limits: ImportLimits, mapping: ColumnMapping
 ) -> tuple[list[str], Iterator[tuple[int, Row]]]:
-    try:
-        data = json.loads(text, parse_float=Decimal)
-    except json.JSONDecodeError as error:
-        raise ImportRejected(name, reason=f"is not JSON (line {error.lineno})") from None
+    # The library's bounded, strict reader, as for a ledger export: plain json.loads raised
+    # RecursionError for deep nesting and ValueError for an amount of thousands of digits,
+    # and kept the last of a key given twice or a lone surrogate. Lists may be as long as
+    # the rows allowed, so that too many rows is refused as rows.
+    bounds = attrs.evolve(
+        DEFAULT_LIMITS, list_length=max(DEFAULT_LIMITS.list_length, limits.max_rows)
+    )
+    data = parse_json(text, name, bounds, error=_file_refusal)
     if isinstance(data, Mapping) and set(data) == {"payments"}:
         data = data["payments"]
     if not isinstance(data, list):

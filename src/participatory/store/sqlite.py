@@ -38,8 +38,8 @@ from types import TracebackType
 from typing import Any, Final, TypeVar
 
 from participatory.benefits.household import Household
-from participatory.core.errors import ValidationError, os_reason
-from participatory.core.limits import path_name
+from participatory.core.errors import ParticipatoryError, ValidationError, os_reason
+from participatory.core.limits import DEFAULT_LIMITS, Limits, parse_json, path_name
 from participatory.core.money import Money
 from participatory.core.serialise import unstructure
 from participatory.ledger.consent import ConsentRecord, HouseholdRecord
@@ -130,6 +130,42 @@ def _payment(row: Sequence[Any]) -> PaymentEntry:
         worked_on=_day(worked_on),
         reference=reference,
     )
+
+
+#: The bounds a JSON cell (a contributor's communities, a household's circumstances) is read
+#: within. A cell was written by the library, but the file may have been changed outside it:
+#: nesting thousands deep (a RecursionError) and numbers of thousands of digits (Python's
+#: ValueError, or a stall) are refused, as in any file the library reads. Texts and lists
+#: are left as long as SQLite holds: an entry made through the API may hold more than a
+#: project file could, and a long text costs nothing once it is read.
+_CELL_LIMITS: Final = Limits(
+    text_length=1_000_000_000,
+    list_length=1_000_000_000,
+    depth=DEFAULT_LIMITS.depth,
+    number_length=DEFAULT_LIMITS.number_length,
+)
+
+
+class _UnreadableCell(ParticipatoryError, ValueError):
+    """A JSON cell the bounded reader refuses; a ValueError, so it is read as any bad row is."""
+
+
+def _cell_error(_file: str, _key: str, _problem: str) -> _UnreadableCell:
+    # The reader's problem is dropped: the row is reported by kind only (_unreadable), as a
+    # place or key inside a household's circumstances can say what a person claims.
+    return _UnreadableCell("a stored JSON cell cannot be read")
+
+
+def _json_cell(text: object) -> Any:
+    """A JSON cell, read strictly and within :data:`_CELL_LIMITS` (anything else refused).
+
+    Not ``json.loads``: it raises RecursionError for deep nesting and ValueError (not a
+    JSONDecodeError) for a number of more than 4,300 digits, which no caller expected; and
+    it reads bytes, which the library never writes to a JSON cell.
+    """
+    if not isinstance(text, str):
+        raise _cell_error("<cell>", "", "is not text")
+    return parse_json(text, "<cell>", _CELL_LIMITS, error=_cell_error)
 
 
 def _contributor_row(c: Contributor) -> tuple[object, ...]:
@@ -405,7 +441,7 @@ class SqliteLedgerStore:
             f"SELECT id, circumstances, recorded_on FROM households {where} ORDER BY id", ids
         ):
             try:
-                household = project_converter().structure(json.loads(circumstances), Household)
+                household = project_converter().structure(_json_cell(circumstances), Household)
             except Exception:
                 raise StoreError(
                     f"{self.path}: the circumstances of household {key!r} cannot be read"
@@ -438,7 +474,7 @@ class SqliteLedgerStore:
                 household_ids, members = self._members(sorted(set(people)))
             where = "" if members is None else "WHERE id {where}"
             contributors = [
-                Contributor(key, json.loads(communities), nation)
+                Contributor(key, _json_cell(communities), nation)
                 for key, nation, communities in self._rows(
                     f"SELECT id, nation, communities FROM contributors {where}", members
                 )

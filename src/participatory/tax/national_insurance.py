@@ -151,7 +151,7 @@ def class1_figures(earnings: Decimal, thresholds: Class1Thresholds) -> Class1Fig
 def class1_findings(figures: Class1Figures, subject: str | None = None) -> tuple[Finding, ...]:
     """The findings that explain ``figures`` (employee, employer, NI record, rounding)."""
     t = figures.thresholds
-    period = t.period.value
+    period = t.label
     gbp = pence
     rounding = (_cite("hmrc_nim#nim11002"), _cite("icb_nic_rounding#halfpenny"))
     period_citations = (_cite("hmrc_nim#nim08001"),)

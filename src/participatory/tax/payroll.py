@@ -36,7 +36,7 @@ import attrs
 
 from participatory.core.errors import UnsupportedCase, ValidationError
 from participatory.core.exact import computes_exactly
-from participatory.core.explain import Explained
+from participatory.core.explain import Explained, Finding
 from participatory.core.money import Money
 from participatory.core.params import ParameterSet, bundled_parameters
 from participatory.core.periods import TaxYear, to_date
@@ -46,6 +46,7 @@ from participatory.tax.national_insurance import class1_figures, class1_findings
 from participatory.tax.pay_periods import PayeTable, PayFrequency, tax_month, tax_week
 from participatory.tax.paye import PayeCalculation, calculate_paye
 from participatory.tax.payslip import (
+    aggregation_finding,
     basis_findings,
     net_findings,
     ni_period_finding,
@@ -56,6 +57,7 @@ from participatory.tax.payslip import (
 from participatory.tax.rates import (
     EarningsPeriod,
     class1_thresholds,
+    class1_thresholds_for_weeks,
     income_tax_schedule,
     pence,
 )
@@ -134,6 +136,17 @@ def _earnings_period(value: object) -> EarningsPeriod | None:
         raise ValidationError("earnings_period", "must be 'week', 'month' or 'year'") from None
 
 
+def _earlier_in_period(value: object) -> Money | None:
+    if value is None:
+        return None
+    money = value if isinstance(value, Money) else Money.gbp(value)  # type: ignore[arg-type]
+    if money.currency != "GBP" or not money.is_whole_minor_units():
+        raise ValidationError("earlier_in_period", "must be pounds sterling in whole pence")
+    if money.is_negative():
+        raise ValidationError("earlier_in_period", "must not be negative")
+    return money
+
+
 def _paid_on(value: dt.date | str) -> dt.date:
     return to_date(value, "paid_on")
 
@@ -157,6 +170,18 @@ class PayrollPayment(Record):
     (NIM08300); otherwise it follows the frequency (a one-off payment: a week,
     SI 2001/1004 reg. 4(a)).
 
+    ``fixed_period_weeks`` is, for a one-off fee for services over a fixed period longer
+    than a week (a 13-week lay role paid once), the length of that period in weeks: the
+    earnings period is then the fixed period (reg. 4(a); NIM08100's "8 weeks" example),
+    its thresholds the yearly ones ÷ 52 × weeks, rounded up to a pound (NIM01206).
+
+    ``earlier_in_period`` is, for a one-off payment, the earnings the same payer already
+    paid the contributor in the same tax week (its earnings period): two payments of
+    earnings in one tax week "fall to be aggregated" (NIM08100; NIM10000), so National
+    Insurance is worked on their total and this payment bears the total's NI less what the
+    earlier payments bore. :func:`~participatory.tax.summary.tax_year_summary` fills it in
+    from the payer's other payments; a caller assessing one payment alone must give it.
+
     >>> import datetime as dt
     >>> p = PayrollPayment("250.00", dt.date(2026, 1, 9), "weekly", "S1257L W1")
     >>> p.gross, p.paye_table, p.tax_period, str(p.tax_year)
@@ -172,6 +197,10 @@ class PayrollPayment(Record):
     earnings_period: EarningsPeriod | None = attrs.field(
         default=None, converter=_earnings_period, kw_only=True
     )
+    earlier_in_period: Money | None = attrs.field(
+        default=None, converter=_earlier_in_period, kw_only=True
+    )
+    fixed_period_weeks: int | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         default = _DEFAULT_TABLE[self.frequency]
@@ -191,6 +220,33 @@ class PayrollPayment(Record):
                 raise ValidationError(
                     "earnings_period",
                     f"cannot be a {self.earnings_period.value} for {self.frequency.value} pay",
+                )
+
+        if self.earlier_in_period is not None and (
+            self.frequency is not PayFrequency.ONE_OFF
+            or self.earnings_period not in (None, EarningsPeriod.WEEK)
+        ):
+            raise ValidationError(
+                "earlier_in_period",
+                "is only for a one-off payment with an earnings period of a week (NIM08100); "
+                "regular pay in one period is worked separately (NIM08070)",
+            )
+
+        weeks = self.fixed_period_weeks
+        if weeks is not None:
+            if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 1:
+                raise ValidationError("fixed_period_weeks", "must be a whole number of weeks")
+            if self.frequency is not PayFrequency.ONE_OFF or self.earnings_period not in (
+                None,
+                EarningsPeriod.WEEK,
+            ):
+                raise ValidationError(
+                    "fixed_period_weeks",
+                    "is only for a one-off fee for a fixed period (SI 2001/1004 reg. 4(a))",
+                )
+            if self.earlier_in_period is not None:
+                raise ValidationError(
+                    "fixed_period_weeks", "cannot be given with earlier_in_period"
                 )
 
     @property
@@ -231,6 +287,9 @@ class PayrollDeductions(Explained):
     #: Whether the earnings period counts towards the NI record (earnings ≥ the LEL).
     counts_for_ni_record: bool
     calculation: PayeCalculation = attrs.field(eq=False, repr=False)
+    #: The earnings period's length in weeks when it is a fixed period of several weeks
+    #: (``earnings_period`` is then WEEK); 1 otherwise.
+    earnings_period_weeks: int = 1
 
     @property
     def gross(self) -> Money:
@@ -308,7 +367,28 @@ def assess_payroll(
         previous_tax=previous.tax.amount if previous and cumulative else _ZERO,
         regulatory_limit=regulatory,
     )
-    ni = class1_figures(payment.gross.amount, class1_thresholds(ni_period, day, params))
+    weeks = payment.fixed_period_weeks or 1
+    thresholds = (
+        class1_thresholds_for_weeks(weeks, day, params)
+        if weeks > 1
+        else class1_thresholds(ni_period, day, params)
+    )
+    earlier = payment.earlier_in_period
+    aggregated: tuple[Finding, ...] = ()
+    if earlier is None or earlier.is_zero():
+        ni = class1_figures(payment.gross.amount, thresholds)
+        period_ni = ni
+    else:
+        # NIM08100: payments in one tax week are aggregated (NIM10000): NI on the total,
+        # less the NI the earlier payments bore, so the payments' NI adds up to the total's.
+        period_ni = class1_figures(earlier.amount + payment.gross.amount, thresholds)
+        before = class1_figures(earlier.amount, thresholds)
+        ni = attrs.evolve(
+            period_ni,
+            employee=period_ni.employee - before.employee,
+            employer=period_ni.employer - before.employer,
+        )
+        aggregated = (aggregation_finding(payment, period_ni, before, ni, subject),)
     tax = pence(calc.tax)
     employee = pence(ni.employee)
     net = payment.gross - tax - employee
@@ -317,8 +397,9 @@ def assess_payroll(
         *basis_findings(payment, calc, day, params, subject),
         *tax_findings(payment, calc, schedule, subject),
         *total_findings(payment, calc, params, subject),
-        ni_period_finding(payment, ni_period, subject),
-        *class1_findings(ni, subject),
+        ni_period_finding(payment, ni_period, subject, weeks=weeks),
+        *class1_findings(period_ni, subject),
+        *aggregated,
         *net_findings(payment, calc, ni, net, subject),
     )
     return PayrollDeductions(
@@ -330,7 +411,8 @@ def assess_payroll(
         taxable_pay=pence(calc.taxable_pay_to_date),
         free_pay=pence(calc.free_pay_to_date),
         earnings_period=ni_period,
-        counts_for_ni_record=ni.counts_for_record,
+        counts_for_ni_record=period_ni.counts_for_record,
+        earnings_period_weeks=weeks,
         calculation=calc,
         findings=findings,
     )

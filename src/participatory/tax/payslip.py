@@ -118,9 +118,22 @@ MESSAGES: Final[Mapping[str, str]] = {
         "National Insurance on a payment with no regular pay interval: the earnings period is "
         "the period the fee is for or a week, whichever is longer; a {period} here."
     ),
+    "tax.ni.period_fixed": (
+        "National Insurance on a fee for services over a fixed period of {weeks} weeks: the "
+        "earnings period is that fixed period. Its thresholds and upper earnings limit are "
+        "the yearly figures divided by 52, times {weeks}, rounded up to the next whole "
+        "pound; its lower earnings limit is {weeks} times the weekly one."
+    ),
     "tax.ni.period_one_off_month": (
         "National Insurance on the only payment of a monthly payroll is still worked on a "
         "monthly earnings period."
+    ),
+    "tax.ni.aggregated": (
+        "The same payer already paid {earlier} in this tax week: two payments of earnings in "
+        "one earnings period are added together for National Insurance. On their total of "
+        "{total}: employee {employee_total}, employer {employer_total}; less the "
+        "{employee_earlier} and {employer_earlier} due on the earlier pay, this payment "
+        "bears employee {employee} and employer {employer}."
     ),
     "tax.payroll.net": (
         "Net pay {net} = gross {gross} less income tax {income_tax} and employee National "
@@ -452,10 +465,23 @@ def total_findings(
 
 
 def ni_period_finding(
-    payment: PayrollPayment, period: EarningsPeriod, subject: str | None
+    payment: PayrollPayment, period: EarningsPeriod, subject: str | None, *, weeks: int = 1
 ) -> Finding:
     """Why National Insurance is worked on this earnings period."""
     cites: tuple[str, ...]
+    if weeks > 1:
+        return Finding(
+            "TAX-NI-EARNINGS-PERIOD",
+            Severity.INFO,
+            "tax.ni.period_fixed",
+            {"weeks": weeks},
+            citations=(
+                _cite("ss_c_regs_2001#reg4"),
+                _cite("hmrc_nim#nim08100_fixed"),
+                _cite("hmrc_nim#nim01206"),
+            ),
+            subject=subject,
+        )
     if payment.frequency is PayFrequency.ONE_OFF and period is EarningsPeriod.MONTH:
         key, cites = "tax.ni.period_one_off_month", ("hmrc_nim#nim08300",)
     elif payment.frequency is PayFrequency.ONE_OFF:
@@ -468,6 +494,31 @@ def ni_period_finding(
         key,
         {"period": period.value, "frequency": payment.frequency.value.replace("_", "-")},
         citations=(_cite("hmrc_nim#nim08001"), *(_cite(c) for c in cites)),
+        subject=subject,
+    )
+
+
+def aggregation_finding(
+    payment: PayrollPayment, total: Class1Figures, before: Class1Figures,
+    this: Class1Figures, subject: str | None,
+) -> Finding:  # fmt: skip
+    """Why a one-off payment's National Insurance is worked on the tax week's total."""
+    gbp = pence
+    return Finding(
+        "TAX-NI-AGGREGATED",
+        Severity.INFO,
+        "tax.ni.aggregated",
+        {
+            "earlier": gbp(before.earnings),
+            "total": gbp(total.earnings),
+            "employee_total": gbp(total.employee),
+            "employer_total": gbp(total.employer),
+            "employee_earlier": gbp(before.employee),
+            "employer_earlier": gbp(before.employer),
+            "employee": gbp(this.employee),
+            "employer": gbp(this.employer),
+        },
+        citations=(_cite("hmrc_nim#nim08100_aggregate"), _cite("hmrc_nim#nim08070")),
         subject=subject,
     )
 

@@ -26,7 +26,7 @@ import datetime as dt
 import enum
 import functools
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Final
 
 import attrs
@@ -44,6 +44,7 @@ __all__ = [
     "TaxRegime",
     "as_percent",
     "class1_thresholds",
+    "class1_thresholds_for_weeks",
     "income_tax_schedule",
     "pence",
 ]
@@ -128,6 +129,13 @@ class Class1Thresholds(Record):
     additional_rate: Decimal
     secondary_rate: Decimal
     uses: tuple[ParameterUse, ...] = attrs.field(eq=False, repr=False)
+    #: For a fixed earnings period of several weeks (``period`` WEEK): how many weeks.
+    weeks: int = 1
+
+    @property
+    def label(self) -> str:
+        """The earnings period as findings name it (``"week"``; ``"fixed period"`` of weeks)."""
+        return self.period.value if self.weeks == 1 else "fixed period"
 
 
 # Band names in order, per regime, and the parameter prefix their figures live under.
@@ -258,6 +266,47 @@ def _read_thresholds(
         additional_rate=_number(additional),
         secondary_rate=_number(secondary),
         uses=(lel, pt, uel, st, main, additional, secondary),
+    )
+
+
+def _up_to_pound(amount: Decimal) -> Decimal:
+    return amount.to_integral_value(rounding=ROUND_CEILING)
+
+
+def class1_thresholds_for_weeks(
+    weeks: int, as_at: dt.date, parameters: ParameterSet | None = None
+) -> Class1Thresholds:
+    """The Class 1 limits for an earnings period of ``weeks`` weeks (a multiple of a week).
+
+    HMRC's NIM01206 (SI 2001/1004 reg. 11): the primary and secondary thresholds and the
+    upper earnings limit are the prescribed *yearly* figures divided by 52, multiplied by
+    the number of weeks and rounded up to the next whole pound; the lower earnings limit is
+    the weekly limit times the number of weeks.
+
+    >>> t = class1_thresholds_for_weeks(13, dt.date(2025, 9, 30))
+    >>> t.lower_earnings_limit, t.primary_threshold, t.secondary_threshold, t.label
+    (Decimal('1625'), Decimal('3143'), Decimal('1250'), 'fixed period')
+    """
+    if isinstance(weeks, bool) or not isinstance(weeks, int) or weeks < 1:
+        raise ValueError("weeks must be a whole number of weeks, at least 1")
+    week = class1_thresholds(EarningsPeriod.WEEK, as_at, parameters)
+    if weeks == 1:
+        return week
+    year = class1_thresholds(EarningsPeriod.YEAR, as_at, parameters)
+    share = Decimal(weeks) / 52
+    lel_use = next(u for u in week.uses if ".lower_earnings_limit." in u.name)
+    yearly = tuple(u for u in year.uses if ".lower_earnings_limit." not in u.name)
+    return Class1Thresholds(
+        period=EarningsPeriod.WEEK,
+        lower_earnings_limit=week.lower_earnings_limit * weeks,
+        primary_threshold=_up_to_pound(year.primary_threshold * share),
+        upper_earnings_limit=_up_to_pound(year.upper_earnings_limit * share),
+        secondary_threshold=_up_to_pound(year.secondary_threshold * share),
+        main_rate=year.main_rate,
+        additional_rate=year.additional_rate,
+        secondary_rate=year.secondary_rate,
+        uses=(lel_use, *yearly),
+        weeks=weeks,
     )
 
 

@@ -50,9 +50,9 @@ from participatory.core.money import Money
 from participatory.core.params import ParameterSet
 from participatory.core.periods import TaxYear, to_date
 from participatory.core.record import Record
-from participatory.tax.pay_periods import PayFrequency
+from participatory.tax.pay_periods import PayFrequency, tax_week
 from participatory.tax.payroll import PayrollDeductions, PayrollPayment, assess_payroll
-from participatory.tax.rates import pence
+from participatory.tax.rates import EarningsPeriod, pence
 from participatory.tax.sources import _cite
 from participatory.tax.trading import TradingIncomeAssessment, assess_trading_income, tax_year_of
 from participatory.tax.vouchers import Recipient, VoucherTreatment, assess_voucher
@@ -81,6 +81,11 @@ MESSAGES: Final[Mapping[str, object]] = {
             "and HMRC passes it to DWP for anyone claiming Universal Credit."
         ),
     },
+    "tax.summary.ni_aggregated": (
+        "{payer} made {count} one-off payments in tax week {week}, {gross} in all: for "
+        "National Insurance they are added together and worked on the week's total, "
+        "employee {employee_ni} and employer {employer_ni}, not on each payment alone."
+    ),
     "tax.summary.employer_cost": (
         "{payer} also pays employer National Insurance of {employer_ni} on this pay (its own cost)."
     ),
@@ -262,14 +267,45 @@ def _total(records: Iterable[PaymentRecord], route: PaymentRoute) -> Money:
     return pence(sum((r.amount.amount for r in records if r.route is route), Decimal(0)))
 
 
+def _same_week_key(payment: PayrollPayment) -> tuple[TaxYear, int] | None:
+    """The tax week whose one-off payments are added together for NI (``None``: not one)."""
+    if payment.frequency is not PayFrequency.ONE_OFF or payment.earlier_in_period is not None:
+        return None
+    if payment.fixed_period_weeks not in (None, 1):
+        return None
+    if payment.ni_period is not EarningsPeriod.WEEK:
+        return None
+    return payment.tax_year, tax_week(payment.paid_on)
+
+
+def _aggregated(payments: list[PayrollPayment]) -> list[PayrollPayment]:
+    """The payments, each one-off payment given the same payer's earlier pay in its week.
+
+    NIM08100: two payments of earnings in the same tax week "fall to be aggregated"
+    (NIM10000), so NI is worked on their total; each later payment bears the NI on the
+    running total less what the earlier ones bore (their sum is the total's NI). Payments
+    are taken in date order (the order given on one day).
+    """
+    order = sorted(range(len(payments)), key=lambda i: payments[i].paid_on)
+    earlier: dict[tuple[TaxYear, int], Decimal] = {}
+    chosen = list(payments)
+    for index in order:
+        payment = payments[index]
+        key = _same_week_key(payment)
+        if key is None:
+            continue
+        before = earlier.get(key)
+        if before is not None:
+            chosen[index] = attrs.evolve(payment, earlier_in_period=pence(before))
+        earlier[key] = (before or Decimal(0)) + payment.gross.amount
+    return chosen
+
+
 def _payer_summary(
     payer: str, records: list[PaymentRecord], params: ParameterSet | None, subject: str | None
 ) -> PayerSummary:
-    results = tuple(
-        assess_payroll(r.payroll, parameters=params, subject=subject)
-        for r in records
-        if r.payroll is not None
-    )
+    payments = _aggregated([r.payroll for r in records if r.payroll is not None])
+    results = tuple(assess_payroll(p, parameters=params, subject=subject) for p in payments)
     return PayerSummary(
         payer=payer,
         payroll_gross=_total(records, PaymentRoute.PAYROLL),
@@ -324,6 +360,31 @@ def _payer_findings(
                 subject=subject,
             )
         )
+        weeks: dict[tuple[TaxYear, int], list[PayrollDeductions]] = {}
+        for result in summary.payroll_results:
+            key = _same_week_key(attrs.evolve(result.payment, earlier_in_period=None))
+            if key is not None:
+                weeks.setdefault(key, []).append(result)
+        for (_, week), group in sorted(weeks.items(), key=lambda item: item[0][1]):
+            if len(group) < 2:
+                continue
+            found.append(
+                Finding(
+                    "TAX-SUMMARY-NI-AGGREGATED",
+                    Severity.INFO,
+                    "tax.summary.ni_aggregated",
+                    {
+                        "payer": payer,
+                        "count": len(group),
+                        "week": week,
+                        "gross": Money.total(r.gross for r in group),
+                        "employee_ni": Money.total(r.employee_ni for r in group),
+                        "employer_ni": Money.total(r.employer_ni for r in group),
+                    },
+                    citations=(_cite("hmrc_nim#nim08100_aggregate"),),
+                    subject=subject,
+                )
+            )
         one_off = [r for r in records if r.payroll and r.payroll.frequency is PayFrequency.ONE_OFF]
         if one_off:
             found.append(

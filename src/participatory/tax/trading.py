@@ -10,8 +10,12 @@ Both meet the **trading allowance** (ITTOIA 2005 Part 6A):
   (s. 783A(2), s. 783AE) and "do not need to be reported in a tax return" (HMRC);
 - over £1,000: the income must go on a Self Assessment return; the person may elect for
   **partial relief** — deduct £1,000 instead of actual expenses (s. 783AI, s. 783AM; the
-  election is due by the first anniversary of the normal filing date), but not to make a
-  loss.
+  election is due by the first anniversary of the normal filing date). The allowance may
+  be split between the trade and the miscellaneous income as the person chooses, but not
+  to make a loss on either (s. 783AK; BIM86019); the election is open with a trade loss
+  too, and the trade's expenses never reduce the miscellaneous income.
+- a trade loss within the allowance is treated as nil (full relief); the person may elect
+  out of full relief (s. 783AL; BIM86076) to claim it: the engine advises so.
 
 The trading allowance is an income tax rule only: benefit means tests count the receipts
 (see :mod:`participatory.benefits`).
@@ -80,6 +84,22 @@ MESSAGES: Final[Mapping[str, str]] = {
     "tax.trading.loss": (
         "Expenses of {expenses} exceed the receipts: to claim relief for the loss the "
         "contributor cannot use the trading allowance."
+    ),
+    "tax.trading.partial_relief_split": (
+        "The trade's expenses of {expenses} exceed its receipts of {trading}, but partial "
+        "relief is still open: the contributor may split the {allowance} allowance between "
+        "the trade and the miscellaneous income as they choose, so long as it makes no loss "
+        "on either: {to_trade} against the trade and {to_miscellaneous} against the "
+        "miscellaneous income gives {profit}. Without partial relief the miscellaneous "
+        "income of {miscellaneous} is charged, and relief for the trade's loss of {loss} "
+        "needs a claim (the trading allowance is not then used)."
+    ),
+    "tax.trading.elect_out_for_loss": (
+        "The trade's expenses of {expenses} exceed its receipts of {trading}: a loss of "
+        "{loss}. Full relief treats the trade's profit or loss as nil. The contributor may "
+        "elect for full relief not to apply, by the first anniversary of the normal filing "
+        "date, so as to claim relief for the loss: they then send a Self Assessment return "
+        "and any miscellaneous income ({miscellaneous}) is charged too."
     ),
     "tax.trading.employee_of_payer": (
         "The contributor is an employee of a payer (or the spouse or civil partner of one): "
@@ -150,13 +170,20 @@ class TradingIncomeAssessment(Explained):
     self_assessment_needed: bool
     #: Profit charged to income tax: nil under full relief, else the lower of the two below.
     taxable_profit: Money
-    #: Relevant income less the allowance (``None`` when partial relief is not available).
+    #: Relevant income less the allowance (``None`` when partial relief is not available:
+    #: relevant income not over the allowance, or the allowance excluded). Open with a
+    #: trade loss too (s. 783AM); the allowance never makes a loss (s. 783AK; BIM86019).
     profit_with_partial_relief: Money | None
-    #: Relevant income less actual expenses (``None`` when expenses were not given).
+    #: Charged with actual expenses: the trade's receipts less its expenses (nil if a
+    #: loss) plus the miscellaneous income (``None`` when expenses were not given). The
+    #: trade's expenses are never set against the miscellaneous income.
     profit_with_expenses: Money | None
     #: Trading profit used for Class 2 and Class 4, and the Class 4 due on it.
     trading_profit: Money
     class4: Money
+    #: The trade's loss with actual expenses (expenses over trade receipts; nil if none or
+    #: expenses not given). Relief for it needs a claim and rules out the allowance.
+    trading_loss: Money = attrs.field(factory=lambda: Money.gbp(0))
 
 
 def _uses(params: ParameterSet, day: dt.date, *names: str) -> tuple[ParameterUse, ...]:
@@ -324,7 +351,12 @@ def assess_trading_income(
             )
         )
     full_relief = relevant <= allowance and not excluded
-    with_expenses = None if costs is None else relevant - costs
+    # Actual expenses are the trade's (s. 783AI; BIM86019): they reduce the trade's profit,
+    # never the miscellaneous income. A trade loss is not set against the miscellaneous
+    # income here: relief for it needs a claim (SA help), so the profit charged with actual
+    # expenses is the trade's profit (nil if a loss) plus the miscellaneous income.
+    loss = _ZERO if costs is None else max(_ZERO, costs - trading)
+    with_expenses = None if costs is None else max(_ZERO, trading - costs) + misc
     with_partial = None
     if full_relief:
         taxable = _ZERO
@@ -343,6 +375,27 @@ def assess_trading_income(
                 subject=subject,
             )
         )
+        if loss > 0:
+            found.append(
+                Finding(
+                    "TAX-TRADING-ELECT-OUT",
+                    Severity.ADVICE,
+                    "tax.trading.elect_out_for_loss",
+                    {
+                        "expenses": gbp(costs or _ZERO),
+                        "trading": gbp(trading),
+                        "loss": gbp(loss),
+                        "miscellaneous": gbp(misc),
+                    },
+                    citations=(
+                        _cite("ittoia_2005#s783al"),
+                        _cite("ittoia_2005#s783ae_1"),
+                        _cite("hmrc_bim#bim86011"),
+                        _cite("hmrc_bim#bim86076"),
+                    ),
+                    subject=subject,
+                )
+            )
     else:
         found.append(
             Finding(
@@ -360,8 +413,11 @@ def assess_trading_income(
                 subject=subject,
             )
         )
-        loss = costs is not None and costs > trading
-        if not excluded and not loss and relevant > allowance:
+        if not excluded and relevant > allowance:
+            # s. 783AM: the election is open whenever relevant income exceeds the allowance,
+            # a trade loss or not. The allowance may be split between the trade and the
+            # miscellaneous income, but not so as to make a loss on either (s. 783AK;
+            # BIM86019): as relevant income exceeds it, the whole allowance is used.
             with_partial = relevant - allowance
             found.append(
                 Finding(
@@ -379,7 +435,7 @@ def assess_trading_income(
                     subject=subject,
                 )
             )
-        if loss:
+        if loss > 0:
             found.append(
                 Finding(
                     "TAX-TRADING-LOSS",
@@ -390,7 +446,34 @@ def assess_trading_income(
                     subject=subject,
                 )
             )
-        elif with_expenses is not None and with_partial is not None:
+            if with_partial is not None and misc > 0:
+                to_trade = min(allowance, trading)
+                found.append(
+                    Finding(
+                        "TAX-TRADING-PARTIAL-SPLIT",
+                        Severity.ADVICE,
+                        "tax.trading.partial_relief_split",
+                        {
+                            "expenses": gbp(costs or _ZERO),
+                            "trading": gbp(trading),
+                            "allowance": gbp(allowance),
+                            "to_trade": gbp(to_trade),
+                            "to_miscellaneous": gbp(allowance - to_trade),
+                            "profit": gbp(with_partial),
+                            "miscellaneous": gbp(misc),
+                            "loss": gbp(loss),
+                        },
+                        citations=(
+                            _cite("ittoia_2005#s783ak_1"),
+                            _cite("ittoia_2005#s783aj"),
+                            _cite("hmrc_bim#bim86019"),
+                            _cite("hmrc_sa_help_trading_allowance#loss"),
+                        ),
+                        parameters=(allowance_use,),
+                        subject=subject,
+                    )
+                )
+        if with_expenses is not None and with_partial is not None:
             better = "partial relief" if with_partial < with_expenses else "actual expenses"
             found.append(
                 Finding(
@@ -448,5 +531,6 @@ def assess_trading_income(
         profit_with_expenses=None if with_expenses is None else gbp(with_expenses),
         trading_profit=gbp(trading_profit),
         class4=Money.gbp(class4) if class4 != class4.quantize(Decimal("0.01")) else gbp(class4),
+        trading_loss=gbp(loss),
         findings=tuple(found),
     )
