@@ -397,6 +397,21 @@ def test_tissue_is_asked_and_counted_in_health_research_only() -> None:
         _blood_samples(human_tissue_stored=True, health_related=False)
 
 
+def test_a_yes_that_opens_a_route_only_in_health_research_asks_whether_it_is() -> None:
+    """Tissue stored, or NHS Scotland data used, said yes while health-relatedness is not
+    known: the licence (or the Public Benefit and Privacy Panel) turns on that answer, so it
+    is asked, not read as no (found by the route property: the Panel's route was silently
+    left out)."""
+    tissue = _triage(_blood_samples(human_tissue_stored=True, health_related=None))
+    assert Fact.HEALTH_RELATED in _asked(tissue)
+    data = _triage(
+        _blood_samples(
+            ["scotland"], human_tissue_stored=False, nhs_scotland_data=True, health_related=None
+        )
+    )
+    assert Fact.HEALTH_RELATED in _asked(data)
+
+
 # -- ETH16-7: a fact given by name ---------------------------------------------------------
 
 

@@ -512,12 +512,13 @@ def _tissue_stored(v: RouteView) -> Answer:
     The HTA licenses storage for research about the human body (its disorders or its
     functioning), which the library reads as health-related research: a yes beside
     ``health_related`` no is refused (see :mod:`~participatory.ethics.consistency`), and the
-    fact is asked, and counts, once the research is known to be health-related, as the NHS
-    Scotland data question is. Asking it of every study while that is unknown (a survey of
-    gallery visitors) would bury the questions that matter.
+    fact is asked once the research is known to be health-related, as the NHS Scotland data
+    question is (asking it of every study while that is unknown, a survey of gallery
+    visitors, would bury the questions that matter), and a yes given first asks whether it is
+    (see :func:`_health_research_for`).
     """
     return all_of(
-        lambda: Answer.YES if v.fact(Fact.HEALTH_RELATED) is Answer.YES else Answer.NO,
+        lambda: _health_research_for(v, Fact.HUMAN_TISSUE_STORED),
         lambda: v.fact(Fact.HUMAN_TISSUE_STORED),
     )
 
@@ -689,10 +690,22 @@ def _nhs_scotland_data(v: RouteView, _n: Nation) -> Answer:
     return all_of(
         lambda: _people_studied(v),
         lambda: v.collected_data_about_people(),
-        lambda: Answer.YES if v.fact(Fact.HEALTH_RELATED) is Answer.YES else Answer.NO,
+        lambda: _health_research_for(v, Fact.NHS_SCOTLAND_DATA),
         lambda: negate(_confidential_without_consent(v)),
         lambda: v.fact(Fact.NHS_SCOTLAND_DATA),
     )
+
+
+def _health_research_for(v: RouteView, fact: Fact) -> Answer:
+    """Whether the research is health-related, for a route ``fact`` opens only there.
+
+    While that is unknown, it is read as no, so that ``fact`` is not asked of every study;
+    but once ``fact`` is answered yes the route turns on it, so it is asked, not guessed.
+    """
+    health = v.fact(Fact.HEALTH_RELATED)
+    if health is not Answer.UNKNOWN:
+        return health
+    return Answer.UNKNOWN if v.fact(fact) is Answer.YES else Answer.NO
 
 
 R, U, P, A = Requirement.REQUIRED, Requirement.UNSETTLED, Requirement.POLICY, Requirement.ADVICE
